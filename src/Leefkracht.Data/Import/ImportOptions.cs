@@ -1,0 +1,24 @@
+namespace Leefkracht.Data.Import;
+
+/// <summary>Choices the user makes for an import; everything else is detected from the content.</summary>
+public sealed record ImportOptions
+{
+    /// <summary>
+    /// How many errors (rejected rows or values) a file may have and still be stored. With the default
+    /// of 0 a single bad value rejects the whole file, and the store is left exactly as it was.
+    /// </summary>
+    /// <value>The default is 0.</value>
+    public int MaxErrors { get; init; }
+
+    /// <summary>The year the data describe, when neither the content nor the file name says.</summary>
+    public int? Year { get; init; }
+
+    /// <summary>The gemeente of a file that names areas instead of coding them (for example Heerlen's StatLine exports).</summary>
+    public string? Gemeente { get; init; }
+
+    /// <summary>The division year the codes of a long or area-period table belong to, when it is not the data year.</summary>
+    public int? Division { get; init; }
+
+    /// <summary>Import even when a file with the same SHA-256 was imported before.</summary>
+    public bool Force { get; init; }
+}
