@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace Leefkracht.Core.Indicators;
@@ -20,16 +19,11 @@ public static class ColumnName
     public static string Normalize(string header)
     {
         ArgumentNullException.ThrowIfNull(header);
-        var decomposed = header.Normalize(NormalizationForm.FormD);
-        var builder = new StringBuilder(decomposed.Length);
+        var builder = new StringBuilder(header.Length);
         var pendingSpace = false;
-        foreach (var c in decomposed)
+        foreach (var raw in header)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
-
+            var c = FoldDiacritic(raw);
             if (char.IsLetterOrDigit(c))
             {
                 if (pendingSpace && builder.Length > 0)
@@ -47,5 +41,22 @@ public static class ColumnName
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>
+    /// The base letter of an accented Latin letter (é → e, ë → e, ï → i). Done with a table rather than Unicode
+    /// decomposition because the product runs with invariant globalization, where decomposition is not available.
+    /// </summary>
+    private static char FoldDiacritic(char c)
+    {
+        if (c < '\u00C0' || c > '\u017F')
+        {
+            return c;
+        }
+
+        const string From = "ÀÁÂÃÄÅàáâãäåÇçÈÉÊËèéêëÌÍÎÏìíîïÑñÒÓÔÕÖØòóôõöøÙÚÛÜùúûüÝýÿ";
+        const string To = "AAAAAAaaaaaaCcEEEEeeeeIIIIiiiiNnOOOOOOooooooUUUUuuuuYyy";
+        var index = From.IndexOf(c, StringComparison.Ordinal);
+        return index >= 0 ? To[index] : c;
     }
 }

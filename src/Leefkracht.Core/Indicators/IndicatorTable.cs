@@ -27,6 +27,25 @@ public sealed class IndicatorTable
         IndicatorIds = [.. columns.Keys.Order(StringComparer.Ordinal)];
     }
 
+    /// <summary>
+    /// Wraps ready-made columns (every array as long as <paramref name="areas"/>, <see cref="double.NaN"/> for
+    /// missing). The arrays are taken over, not copied: the caller must not change them afterwards.
+    /// </summary>
+    /// <exception cref="ArgumentException">A column's length differs from the number of areas.</exception>
+    public static IndicatorTable FromColumns(int period, ImmutableArray<AreaKey> areas, IReadOnlyDictionary<string, double[]> columns)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        foreach (var (id, column) in columns)
+        {
+            if (column.Length != areas.Length)
+            {
+                throw new ArgumentException($"Column '{id}' has {column.Length} values for {areas.Length} areas.", nameof(columns));
+            }
+        }
+
+        return new IndicatorTable(period, areas, columns);
+    }
+
     /// <summary>The reference period (year) of the values.</summary>
     public int Period { get; }
 

@@ -1,0 +1,66 @@
+using System.CommandLine;
+using Leefkracht.Data.Import;
+using Spectre.Console;
+
+namespace Leefkracht.Cli.Commands;
+
+/// <summary>
+/// <c>leefkracht demo</c>: create or refresh the embedded database from the bundled sample, then (once the
+/// dashboard exists) serve it; for now it prints what the database holds.
+/// </summary>
+internal static class DemoCommand
+{
+    public static Command Create(CliEnvironment environment, GlobalOptions global)
+    {
+        var sample = new Option<string?>("--sample") { Description = "Folder with the sample data (default: the copy next to the program, else data/sample)" };
+        var command = new Command("demo", "Import the bundled sample data into the database and show what it holds") { sample };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var folder = result.GetValue(sample) ?? FindSample();
+            if (folder is null || !Directory.Exists(folder))
+            {
+                await environment.Error.WriteLineAsync($"sample folder not found ({folder ?? "looked next to the program and in data/sample"}); pass --sample").ConfigureAwait(false);
+                return ExitCodes.InvalidInput;
+            }
+
+            var texts = global.TextsFor(result, environment);
+            await using var store = global.OpenStore(result, environment);
+            environment.Out.MarkupLine(Markup.Escape(texts.Format("demo_importing", folder, store.Location)));
+            var reports = await ImportCommand.Run(environment, store, [folder], new ImportOptions(), texts, cancellationToken).ConfigureAwait(false);
+            ImportCommand.Print(environment, reports, texts, verbose: false);
+            var summary = await store.SummarizeAsync(cancellationToken).ConfigureAwait(false);
+            environment.Out.MarkupLine(Markup.Escape(texts.Format(
+                "demo_summary",
+                store.Location,
+                summary.Imports,
+                summary.AreasByLevelAndYear.Values.Sum(),
+                summary.ValuesByPeriod.Values.Sum(),
+                summary.Boundaries,
+                summary.CrosswalkLinks)));
+            environment.Out.MarkupLine(Markup.Escape(texts["demo_no_dashboard"]));
+            return reports.Any(r => r.Outcome == ImportOutcome.Rejected) ? ExitCodes.InvalidInput : ExitCodes.Success;
+        });
+        return command;
+    }
+
+    /// <summary>The sample copied next to the program by the build, else <c>data/sample</c> above the working folder.</summary>
+    public static string? FindSample()
+    {
+        var besideProgram = Path.Combine(AppContext.BaseDirectory, "sample");
+        if (Directory.Exists(besideProgram))
+        {
+            return besideProgram;
+        }
+
+        for (var directory = new DirectoryInfo(Directory.GetCurrentDirectory()); directory is not null; directory = directory.Parent)
+        {
+            var candidate = Path.Combine(directory.FullName, "data", "sample");
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,147 @@
+using System.CommandLine;
+using Leefkracht.Data.Catalog;
+using Leefkracht.Data.Import;
+using Spectre.Console;
+
+namespace Leefkracht.Cli.Commands;
+
+/// <summary><c>leefkracht import FILES-OR-FOLDERS</c>: import with a progress bar and a report per file.</summary>
+internal static class ImportCommand
+{
+    public static Command Create(CliEnvironment environment, GlobalOptions global)
+    {
+        var paths = new Argument<string[]>("paths") { Description = "Files or folders (searched recursively); .gz is read directly", Arity = ArgumentArity.OneOrMore };
+        var maxErrors = new Option<int>("--max-errors") { Description = "Errors a file may have and still be stored (default 0: any error rejects the file)", DefaultValueFactory = _ => 0 };
+        var year = new Option<int?>("--year") { Description = "Year of the data, when neither the content nor the file name says" };
+        var gemeente = new Option<string?>("--gemeente") { Description = "Gemeente (code or name) of a file that names areas instead of coding them" };
+        var division = new Option<int?>("--division") { Description = "Division year the codes of a police/health/long table belong to" };
+        var force = new Option<bool>("--force") { Description = "Import even if a file with the same SHA-256 was imported before" };
+        var report = new Option<string?>("--report") { Description = "Also write the full reports as JSON to this file" };
+        var verbose = new Option<bool>("--verbose") { Description = "Also list informational notes, not only errors and warnings" };
+        var command = new Command("import", "Import KWB tables, boundaries, long tables and crosswalks")
+        {
+            paths, maxErrors, year, gemeente, division, force, report, verbose,
+        };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            if (result.GetValue(maxErrors) < 0)
+            {
+                await environment.Error.WriteLineAsync("--max-errors must be 0 or more").ConfigureAwait(false);
+                return ExitCodes.InvalidInput;
+            }
+
+            var options = new ImportOptions
+            {
+                MaxErrors = result.GetValue(maxErrors),
+                Year = result.GetValue(year),
+                Gemeente = result.GetValue(gemeente),
+                Division = result.GetValue(division),
+                Force = result.GetValue(force),
+            };
+            var texts = global.TextsFor(result, environment);
+            await using var store = global.OpenStore(result, environment);
+            var reports = await Run(environment, store, result.GetValue(paths)!, options, texts, cancellationToken).ConfigureAwait(false);
+            Print(environment, reports, texts, result.GetValue(verbose));
+            if (result.GetValue(report) is { } reportPath)
+            {
+                await File.WriteAllTextAsync(reportPath, "[" + string.Join(",\n", reports.Select(Importer.ToJson)) + "]\n", cancellationToken).ConfigureAwait(false);
+            }
+
+            var rejected = reports.Where(r => r.Outcome == ImportOutcome.Rejected).ToList();
+            foreach (var file in rejected)
+            {
+                await environment.Error.WriteLineAsync($"{file.File}: {file.Summary}").ConfigureAwait(false);
+            }
+
+            return rejected.Count > 0 ? ExitCodes.InvalidInput : ExitCodes.Success;
+        });
+        return command;
+    }
+
+    /// <summary>Runs an import with a progress bar when the terminal is interactive.</summary>
+    public static async Task<IReadOnlyList<ImportReport>> Run(
+        CliEnvironment environment,
+        Data.Storage.IMonitorStore store,
+        IReadOnlyList<string> paths,
+        ImportOptions options,
+        Texts texts,
+        CancellationToken cancellationToken)
+    {
+        var importer = new Importer(store, CatalogDocument.Default, environment.Clock);
+        if (!environment.Interactive)
+        {
+            return await importer.ImportAsync(paths, options, null, cancellationToken).ConfigureAwait(false);
+        }
+
+        IReadOnlyList<ImportReport> reports = [];
+        await environment.Out.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .StartAsync(async context =>
+            {
+                var task = context.AddTask(texts["importing"]);
+                var progress = new Progress<ImportProgress>(p =>
+                {
+                    task.MaxValue = Math.Max(1, p.FileCount);
+                    task.Value = p.FileIndex;
+                    task.Description = $"{texts["importing"]} {Markup.Escape(p.FileName)}";
+                });
+                reports = await importer.ImportAsync(paths, options, progress, cancellationToken).ConfigureAwait(false);
+                task.Value = task.MaxValue;
+                task.Description = texts["importing"];
+            }).ConfigureAwait(false);
+        return reports;
+    }
+
+    public static void Print(CliEnvironment environment, IReadOnlyList<ImportReport> reports, Texts texts, bool verbose)
+    {
+        var console = environment.Out;
+        foreach (var report in reports)
+        {
+            var (mark, colour, outcome) = report.Outcome switch
+            {
+                ImportOutcome.Stored => ("✔", "green", texts["stored"]),
+                ImportOutcome.AlreadyImported => ("=", "grey", texts["already"]),
+                _ => ("✘", "red", texts["rejected"]),
+            };
+            console.MarkupLine($"[{colour}]{mark} {Markup.Escape(report.File)}[/] [grey]({Markup.Escape(report.Shape)})[/]");
+            console.MarkupLine($"  [{colour}]{outcome}[/]: {Markup.Escape(report.Summary)}");
+            if (report.Outcome != ImportOutcome.AlreadyImported)
+            {
+                console.MarkupLine(Markup.Escape(texts.Format("rows_line", report.RowsRead, report.RowsStored, report.RowsSkipped, report.RowsRejected, report.Errors, report.Warnings)));
+            }
+        }
+
+        foreach (var report in reports)
+        {
+            var shown = report.Issues.Where(i => verbose || i.Severity != IssueSeverity.Info).ToList();
+            if (shown.Count == 0)
+            {
+                continue;
+            }
+
+            console.MarkupLine($"[bold]{Markup.Escape(report.File)}[/]");
+            foreach (var issue in shown)
+            {
+                var colour = issue.Severity switch
+                {
+                    IssueSeverity.Error => "red",
+                    IssueSeverity.Warning => "yellow",
+                    _ => "grey",
+                };
+                console.MarkupLine($"  [{colour}]{Markup.Escape(issue.ToString())}[/]");
+            }
+
+            foreach (var count in report.IssueCounts.Where(c => c.Count > IssueLog.DetailLimitPerReason && (verbose || c.Severity != IssueSeverity.Info)))
+            {
+                console.MarkupLine($"  [grey]… {count.Count - IssueLog.DetailLimitPerReason} more: {Markup.Escape(count.Reason)}[/]");
+            }
+        }
+
+        console.MarkupLine(texts.Format(
+            "run_summary",
+            reports.Count,
+            reports.Count(r => r.Outcome == ImportOutcome.Stored),
+            reports.Count(r => r.Outcome == ImportOutcome.AlreadyImported),
+            reports.Count(r => r.Outcome == ImportOutcome.Rejected)));
+    }
+}

@@ -1,0 +1,14 @@
+namespace Leefkracht.Cli;
+
+/// <summary>The command's exit codes.</summary>
+internal static class ExitCodes
+{
+    /// <summary>Success.</summary>
+    public const int Success = 0;
+
+    /// <summary>Something unexpected (a bug, a locked database, a full disk).</summary>
+    public const int Failure = 1;
+
+    /// <summary>Invalid input: a rejected file, an unknown area, a bad option. The reason is on stderr.</summary>
+    public const int InvalidInput = 2;
+}

@@ -1,0 +1,3 @@
+using Leefkracht.Cli;
+
+return await CliApp.RunAsync(args, CliEnvironment.System).ConfigureAwait(false);

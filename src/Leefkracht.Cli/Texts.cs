@@ -1,0 +1,65 @@
+using System.Collections.Frozen;
+
+namespace Leefkracht.Cli;
+
+/// <summary>
+/// The words the command line shows to users, in Dutch (the default) and English. Technical messages from the
+/// import (file, line, column, reason) stay in English, the language of the data documentation they cite.
+/// </summary>
+internal sealed class Texts
+{
+    private static readonly FrozenDictionary<string, (string Nl, string En)> Words = new Dictionary<string, (string, string)>
+    {
+        ["file"] = ("Bestand", "File"),
+        ["kind"] = ("Soort", "Kind"),
+        ["outcome"] = ("Resultaat", "Outcome"),
+        ["rows"] = ("Rijen", "Rows"),
+        ["stored"] = ("opgeslagen", "stored"),
+        ["skipped"] = ("overgeslagen", "skipped"),
+        ["rejected"] = ("afgewezen", "rejected"),
+        ["already"] = ("al geïmporteerd", "already imported"),
+        ["errors"] = ("fouten", "errors"),
+        ["warnings"] = ("waarschuwingen", "warnings"),
+        ["importing"] = ("Importeren", "Importing"),
+        ["code"] = ("Code", "Code"),
+        ["name"] = ("Naam", "Name"),
+        ["level"] = ("Niveau", "Level"),
+        ["year"] = ("Indeling", "Division"),
+        ["gemeente"] = ("Gemeente", "Gemeente"),
+        ["wijk"] = ("Wijk", "Wijk"),
+        ["indicator"] = ("Indicator", "Indicator"),
+        ["value"] = ("Waarde", "Value"),
+        ["unit"] = ("Eenheid", "Unit"),
+        ["source"] = ("Bron", "Source"),
+        ["period"] = ("Jaar", "Year"),
+        ["areas_found"] = ("{0} gebieden", "{0} areas"),
+        ["no_values"] = ("Geen waarden voor {0}{1}.", "No values for {0}{1}."),
+        ["unknown_area"] = ("Onbekend gebied: {0} staat niet in de database ({1}).", "Unknown area: {0} is not in the database ({1})."),
+        ["demo_importing"] = ("Voorbeelddata importeren uit {0} naar {1}", "Importing the sample data from {0} into {1}"),
+        ["demo_summary"] = ("Database {0}: {1} imports, {2} gebieden, {3} waarden, {4} grenzen, {5} koppelingen tussen indelingen.", "Database {0}: {1} imports, {2} areas, {3} values, {4} boundaries, {5} crosswalk links."),
+        ["demo_no_dashboard"] = ("Het dashboard is nog niet gebouwd; probeer: leefkracht areas --level buurt --year 2024, leefkracht show BU03440101 --year 2023", "The dashboard is not built yet; try: leefkracht areas --level buurt --year 2024, leefkracht show BU03440101 --year 2023"),
+        ["rows_line"] = ("  rijen: {0} gelezen, {1} opgeslagen, {2} overgeslagen, {3} afgewezen; {4} fouten, {5} waarschuwingen", "  rows: {0} read, {1} stored, {2} skipped, {3} rejected; {4} errors, {5} warnings"),
+        ["sources"] = ("Bronnen", "Sources"),
+        ["did_you_mean"] = ("Bedoelde u", "Did you mean"),
+        ["run_summary"] = ("{0} bestanden: {1} opgeslagen, {2} al geïmporteerd, {3} afgewezen.", "{0} files: {1} stored, {2} already imported, {3} rejected."),
+        ["caveat"] = ("Cijfers: CBS en anderen, zie data/sample/ATTRIBUTION.md.", "Figures: CBS and others, see data/sample/ATTRIBUTION.md."),
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    private Texts(string language) => Language = language;
+
+    /// <summary>Dutch, the default.</summary>
+    public static Texts Dutch { get; } = new("nl");
+
+    /// <summary>English.</summary>
+    public static Texts English { get; } = new("en");
+
+    /// <summary>"nl" or "en".</summary>
+    public string Language { get; }
+
+    public string this[string key] => Words.TryGetValue(key, out var word) ? (Language == "en" ? word.En : word.Nl) : key;
+
+    public string Format(string key, params object?[] args) => string.Format(System.Globalization.CultureInfo.InvariantCulture, this[key], args);
+
+    public static Texts For(string? language) =>
+        language is not null && language.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? English : Dutch;
+}

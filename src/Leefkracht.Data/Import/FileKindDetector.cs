@@ -1,0 +1,141 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Leefkracht.Core.Indicators;
+using Leefkracht.Data.Catalog;
+using Leefkracht.Data.Import.Tables;
+using Leefkracht.Data.Import.Text;
+
+namespace Leefkracht.Data.Import;
+
+/// <summary>What a quick look at the start of a file says about it.</summary>
+/// <param name="Reader">The reader that handles it, or <see langword="null"/> when nothing does.</param>
+/// <param name="Phase">When to import it in a batch of files: areas first, then data that refer to them.</param>
+/// <param name="Reason">Why no reader applies, when <paramref name="Reader"/> is null.</param>
+public sealed record Detection(IImportReader? Reader, ImportPhase Phase, string? Reason);
+
+/// <summary>The order in which a batch of files is imported, so that every file finds the areas it refers to.</summary>
+public enum ImportPhase
+{
+    /// <summary>Boundaries: they define areas and names per division.</summary>
+    Boundaries = 1,
+
+    /// <summary>KWB tables with codes: they define areas and names.</summary>
+    CodedTables = 2,
+
+    /// <summary>KWB tables with names only: they need the names known from phases 1–2.</summary>
+    NamedTables = 3,
+
+    /// <summary>Tables that only refer to areas: police, health, long tables.</summary>
+    ReferringTables = 4,
+
+    /// <summary>Crosswalks between divisions.</summary>
+    Crosswalks = 5,
+
+    /// <summary>Not recognised; reported, never imported.</summary>
+    Unrecognised = 9,
+}
+
+/// <summary>
+/// Recognises a source file from its content (never from its extension alone): GeoJSON or TopoJSON by
+/// their JSON members, crosswalks and long tables by their headers, everything else with indicator columns
+/// as a wide (KWB or area-period) table.
+/// </summary>
+public static class FileKindDetector
+{
+    private const int HeadBytes = 256 * 1024;
+
+    /// <summary>Looks at the start of the file.</summary>
+    public static Detection Detect(SourceFile file, CatalogDocument catalog)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(catalog);
+        if (file.Content.Length == 0)
+        {
+            return new Detection(null, ImportPhase.Unrecognised, "the file is empty");
+        }
+
+        if (TextDecoding.LooksBinary(file.Content))
+        {
+            return new Detection(null, ImportPhase.Unrecognised, "the file is not text (binary content in the first 64 KB); expected a CSV table, GeoJSON or TopoJSON");
+        }
+
+        var head = Encoding.UTF8.GetString(file.Content, 0, Math.Min(file.Content.Length, HeadBytes)).TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
+        if (head.StartsWith('{') || head.StartsWith('['))
+        {
+            return JsonTypeOf(file.Content) switch
+            {
+                "Topology" => new Detection(new Boundaries.TopoJsonBoundaryReader(), ImportPhase.Boundaries, null),
+                "FeatureCollection" or "Feature" => new Detection(new Boundaries.GeoJsonBoundaryReader(), ImportPhase.Boundaries, null),
+                { } other when other.StartsWith("invalid JSON", StringComparison.Ordinal) => new Detection(null, ImportPhase.Unrecognised, other),
+                _ => new Detection(null, ImportPhase.Unrecognised, "JSON, but neither GeoJSON (a FeatureCollection) nor TopoJSON (a Topology)"),
+            };
+        }
+
+        if (CsvParser.DetectDelimiter(head) is not { } delimiter)
+        {
+            return new Detection(null, ImportPhase.Unrecognised, "not a delimited table: no delimiter (';', ',', tab or '|') splits the first lines into a consistent number of columns");
+        }
+
+        var records = CsvParser.Records(head, delimiter).Take(40).ToList();
+        var header = records.FirstOrDefault(r => !r.IsBlank)?.Fields.Select(ColumnName.Normalize).ToHashSet(StringComparer.Ordinal) ?? [];
+        if (header.Contains("van code") && header.Contains("naar code"))
+        {
+            return new Detection(new CrosswalkReader(), ImportPhase.Crosswalks, null);
+        }
+
+        var layout = TableLayout.Find(records, catalog, new IssueLog(file.Name));
+        if (layout is null)
+        {
+            var firstLine = records.FirstOrDefault(r => !r.IsBlank);
+            var delimiterName = delimiter == '\t' ? "tab" : $"'{delimiter}'";
+            return new Detection(null, ImportPhase.Unrecognised, string.Create(
+                CultureInfo.InvariantCulture,
+                $"no header row found: splitting on {delimiterName} (the delimiter most lines agree on), none of the first lines names a column the indicator catalog knows; the first line splits into {firstLine?.Fields.Length ?? 0} field(s), so the file may mix delimiters (see docs/indicators.md for known columns)"));
+        }
+
+        if (layout.ValueColumn is not null && layout.IndicatorNameColumn is not null)
+        {
+            return new Detection(new LongTableReader(), ImportPhase.ReferringTables, null);
+        }
+
+        var phase = !TableLayout.DefinesAreas(layout.Classify(string.Empty).Kind) ? ImportPhase.ReferringTables
+            : layout.CodeColumn is null ? ImportPhase.NamedTables
+            : ImportPhase.CodedTables;
+        return new Detection(new WideTableReader(), phase, null);
+    }
+
+    /// <summary>
+    /// The top-level <c>type</c> member of a JSON document, found by scanning (large members such as TopoJSON's
+    /// <c>arcs</c> are skipped, not parsed); "invalid JSON …" with the position when the document is broken.
+    /// </summary>
+    private static string? JsonTypeOf(byte[] content)
+    {
+        var reader = new Utf8JsonReader(content, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return null;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isType = reader.ValueTextEquals("type");
+                reader.Read();
+                if (isType && reader.TokenType == JsonTokenType.String)
+                {
+                    return reader.GetString();
+                }
+
+                reader.Skip();
+            }
+
+            return null;
+        }
+        catch (JsonException exception)
+        {
+            return $"invalid JSON at line {exception.LineNumber + 1}, byte {exception.BytePositionInLine + 1}: {exception.Message.Split(" LineNumber", 2)[0]}";
+        }
+    }
+}

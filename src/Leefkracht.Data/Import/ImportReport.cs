@@ -1,0 +1,77 @@
+namespace Leefkracht.Data.Import;
+
+/// <summary>What happened to one file.</summary>
+public enum ImportOutcome
+{
+    /// <summary>Stored (its errors, if any, were within the tolerance).</summary>
+    Stored,
+
+    /// <summary>A file with the same SHA-256 was imported before; nothing changed.</summary>
+    AlreadyImported,
+
+    /// <summary>Too many errors, or nothing recognisable: nothing was stored.</summary>
+    Rejected,
+}
+
+/// <summary>How often one kind of finding occurred in a file.</summary>
+/// <param name="Severity">Its severity.</param>
+/// <param name="Reason">The reason (or its stable key).</param>
+/// <param name="Count">How often it occurred.</param>
+public sealed record IssueCount(IssueSeverity Severity, string Reason, int Count);
+
+/// <summary>
+/// The report of one file's import: what it was, what happened, counts of rows read, stored, skipped and
+/// rejected, and every finding with file, line, column, value and reason.
+/// </summary>
+public sealed record ImportReport
+{
+    public required string File { get; init; }
+
+    public string? Sha256 { get; init; }
+
+    public long SizeBytes { get; init; }
+
+    public FileKind Kind { get; init; }
+
+    public required string Shape { get; init; }
+
+    public ImportOutcome Outcome { get; init; }
+
+    /// <summary>One sentence for humans: why it was rejected, or what was stored.</summary>
+    public required string Summary { get; init; }
+
+    public int RowsRead { get; init; }
+
+    public int RowsStored { get; init; }
+
+    public int RowsSkipped { get; init; }
+
+    public int RowsRejected { get; init; }
+
+    public int Errors { get; init; }
+
+    public int Warnings { get; init; }
+
+    public int AreasStored { get; init; }
+
+    public int ValuesRead { get; init; }
+
+    public int ValuesStored { get; init; }
+
+    public int ValuesReplaced { get; init; }
+
+    public int BoundariesStored { get; init; }
+
+    public int LinksStored { get; init; }
+
+    /// <summary>The id of the provenance record, when stored (or of the earlier import, when already imported).</summary>
+    public long? ImportId { get; init; }
+
+    public double ElapsedSeconds { get; init; }
+
+    /// <summary>Findings kept in detail (the first <see cref="IssueLog.DetailLimitPerReason"/> of each reason).</summary>
+    public IReadOnlyList<ImportIssue> Issues { get; init; } = [];
+
+    /// <summary>All findings counted by reason.</summary>
+    public IReadOnlyList<IssueCount> IssueCounts { get; init; } = [];
+}

@@ -1,0 +1,259 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Leefkracht.Data.Catalog;
+using Leefkracht.Data.Import.Text;
+using Leefkracht.Data.Storage;
+
+namespace Leefkracht.Data.Import;
+
+/// <summary>Where an import run is.</summary>
+/// <param name="FileIndex">0-based index of the current file.</param>
+/// <param name="FileCount">Number of files in the run.</param>
+/// <param name="FileName">The current file.</param>
+/// <param name="Stage">What is happening to it.</param>
+public sealed record ImportProgress(int FileIndex, int FileCount, string FileName, string Stage);
+
+/// <summary>
+/// Imports files and folders into a store: detects each file's kind from its content, orders the files so that
+/// areas come before the data that refer to them, reads each file completely, and stores it in one transaction
+/// only when its errors are within <see cref="ImportOptions.MaxErrors"/>. A rejected file changes nothing;
+/// a file imported before (same SHA-256) is skipped.
+/// </summary>
+public sealed class Importer
+{
+    private static readonly HashSet<string> TableExtensions = new(StringComparer.OrdinalIgnoreCase) { ".csv", ".tsv", ".txt", ".json", ".geojson", ".topojson" };
+
+    private static readonly JsonSerializerOptions ReportJson = new()
+    {
+        Converters = { new JsonStringEnumConverter() },
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    private readonly IMonitorStore _store;
+    private readonly CatalogDocument _catalog;
+    private readonly TimeProvider _clock;
+
+    /// <summary>Creates an importer for a store.</summary>
+    public Importer(IMonitorStore store, CatalogDocument catalog, TimeProvider clock)
+    {
+        _store = store;
+        _catalog = catalog;
+        _clock = clock;
+    }
+
+    /// <summary>Serialises a report the way it is kept with the provenance.</summary>
+    public static string ToJson(ImportReport report) => JsonSerializer.Serialize(report, ReportJson);
+
+    /// <summary>Reads a report kept with the provenance.</summary>
+    public static ImportReport? FromJson(string json) => JsonSerializer.Deserialize<ImportReport>(json, ReportJson);
+
+    /// <summary>Imports files and folders (recursively), in dependency order.</summary>
+    public async Task<IReadOnlyList<ImportReport>> ImportAsync(
+        IEnumerable<string> paths,
+        ImportOptions options,
+        IProgress<ImportProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        ArgumentNullException.ThrowIfNull(options);
+        var reports = new List<ImportReport>();
+        var files = new List<string>();
+        foreach (var path in paths)
+        {
+            if (File.Exists(path))
+            {
+                files.Add(path);
+            }
+            else if (Directory.Exists(path))
+            {
+                files.AddRange(Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
+                    .Where(IsTableFile)
+                    .Order(StringComparer.Ordinal));
+            }
+            else
+            {
+                reports.Add(Unreadable(path, "no such file or folder"));
+            }
+        }
+
+        var planned = new List<(string Path, ImportPhase Phase)>();
+        foreach (var file in files)
+        {
+            try
+            {
+                planned.Add((file, FileKindDetector.Detect(SourceFile.Read(file), _catalog).Phase));
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidDataException)
+            {
+                planned.Add((file, ImportPhase.Unrecognised));
+            }
+        }
+
+        var ordered = planned.OrderBy(p => p.Phase).ThenBy(p => p.Path, StringComparer.Ordinal).ToList();
+        var areas = new AreaDirectory(await _store.LoadAreasAsync(new AreaQuery(), cancellationToken).ConfigureAwait(false));
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            progress?.Report(new ImportProgress(i, ordered.Count, Path.GetFileName(ordered[i].Path), "reading"));
+            reports.Add(await ImportFileAsync(ordered[i].Path, options, areas, cancellationToken).ConfigureAwait(false));
+            progress?.Report(new ImportProgress(i + 1, ordered.Count, Path.GetFileName(ordered[i].Path), "done"));
+        }
+
+        return reports;
+    }
+
+    /// <summary>Imports one file against a directory of known areas (which it extends when the file is stored).</summary>
+    public async Task<ImportReport> ImportFileAsync(string path, ImportOptions options, AreaDirectory areas, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(areas);
+        var started = _clock.GetTimestamp();
+        SourceFile file;
+        try
+        {
+            file = SourceFile.Read(path);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            return Unreadable(path, exception.Message);
+        }
+
+        if (!options.Force && await _store.FindImportAsync(file.Sha256, cancellationToken).ConfigureAwait(false) is { } earlier)
+        {
+            return new ImportReport
+            {
+                File = file.Name,
+                Sha256 = file.Sha256,
+                SizeBytes = file.SizeOnDisk,
+                Kind = Enum.TryParse<FileKind>(earlier.Kind, out var kind) ? kind : FileKind.Unknown,
+                Shape = earlier.Shape,
+                Outcome = ImportOutcome.AlreadyImported,
+                Summary = string.Create(CultureInfo.InvariantCulture, $"already imported as #{earlier.Id} on {earlier.ImportedAt:yyyy-MM-dd HH:mm} UTC (same SHA-256); nothing changed"),
+                ImportId = earlier.Id,
+            };
+        }
+
+        var detection = FileKindDetector.Detect(file, _catalog);
+        if (detection.Reader is null)
+        {
+            var issues = new IssueLog(file.Name);
+            issues.FileError(detection.Reason ?? "file not recognised");
+            return Report(file, new ImportBatch(FileKind.Unknown, "not recognised", issues), ImportOutcome.Rejected, $"rejected: {detection.Reason}", null, started);
+        }
+
+        var batch = detection.Reader.Read(file, new ImportContext(_catalog, areas, options), cancellationToken);
+        var hasData = batch.Observations.Count + batch.Areas.Count + batch.Boundaries.Count + batch.CrosswalkLinks.Count > 0;
+        if (batch.Issues.ErrorCount > options.MaxErrors || !hasData)
+        {
+            var why = !hasData && batch.Issues.ErrorCount == 0 ? "the file holds no data to import"
+                : batch.Issues.ErrorCount > options.MaxErrors ? string.Create(CultureInfo.InvariantCulture, $"{batch.Issues.ErrorCount} error(s), more than the {options.MaxErrors} allowed (--max-errors)")
+                : FirstError(batch) ?? "no data";
+            return Report(file, batch, ImportOutcome.Rejected, $"rejected, nothing stored: {why}", null, started);
+        }
+
+        var provisional = Report(file, batch, ImportOutcome.Stored, "stored", null, started);
+        var stored = await _store.StoreAsync(
+            batch,
+            new ImportProvenance(file.Name, file.Sha256, file.SizeOnDisk, _clock.GetUtcNow(), ToJson(provisional)),
+            cancellationToken).ConfigureAwait(false);
+        foreach (var area in batch.Areas)
+        {
+            areas.Add(area);
+        }
+
+        var record = stored.Import;
+        return provisional with
+        {
+            ImportId = record.Id,
+            AreasStored = record.AreasStored,
+            ValuesStored = record.ValuesStored,
+            ValuesReplaced = record.ValuesReplaced,
+            BoundariesStored = record.BoundariesStored,
+            LinksStored = record.LinksStored,
+            Summary = Stored(batch, record),
+            ElapsedSeconds = _clock.GetElapsedTime(started).TotalSeconds,
+        };
+    }
+
+    private static string Stored(ImportBatch batch, ImportRecord record)
+    {
+        var parts = new List<string>();
+        if (record.AreasStored > 0)
+        {
+            parts.Add($"{record.AreasStored} areas");
+        }
+
+        if (batch.Observations.Count > 0)
+        {
+            parts.Add(record.ValuesReplaced > 0
+                ? $"{record.ValuesStored} values ({record.ValuesReplaced} replacing different earlier values)"
+                : $"{record.ValuesStored} values");
+        }
+
+        if (record.BoundariesStored > 0)
+        {
+            parts.Add($"{record.BoundariesStored} boundaries");
+        }
+
+        if (record.LinksStored > 0)
+        {
+            parts.Add($"{record.LinksStored} crosswalk links");
+        }
+
+        var what = parts.Count > 0 ? string.Join(", ", parts) : "nothing new (all values were already stored)";
+        return string.Create(CultureInfo.InvariantCulture, $"stored as #{record.Id}: {what}");
+    }
+
+    private static string? FirstError(ImportBatch batch) => batch.Issues.Issues.FirstOrDefault(i => i.Severity == IssueSeverity.Error)?.Reason;
+
+    private ImportReport Report(SourceFile file, ImportBatch batch, ImportOutcome outcome, string summary, long? importId, long started) => new()
+    {
+        File = file.Name,
+        Sha256 = file.Sha256,
+        SizeBytes = file.SizeOnDisk,
+        Kind = batch.Kind,
+        Shape = batch.ShapeDescription,
+        Outcome = outcome,
+        Summary = summary,
+        RowsRead = batch.RowsRead,
+        RowsStored = outcome == ImportOutcome.Stored ? batch.RowsAccepted : 0,
+        RowsSkipped = batch.RowsSkipped,
+        RowsRejected = batch.RowsRejected,
+        Errors = batch.Issues.ErrorCount,
+        Warnings = batch.Issues.WarningCount,
+        ValuesRead = batch.Observations.Count,
+        ImportId = importId,
+        Issues = batch.Issues.Issues,
+        IssueCounts = [.. batch.Issues.CountByReason.Select(c => new IssueCount(c.Key.Severity, c.Key.Reason, c.Value)).OrderByDescending(c => c.Severity).ThenByDescending(c => c.Count)],
+        ElapsedSeconds = _clock.GetElapsedTime(started).TotalSeconds,
+    };
+
+    private static ImportReport Unreadable(string path, string reason)
+    {
+        var issues = new IssueLog(Path.GetFileName(path));
+        issues.FileError(reason);
+        return new ImportReport
+        {
+            File = Path.GetFileName(path),
+            Shape = "unreadable",
+            Outcome = ImportOutcome.Rejected,
+            Summary = $"rejected: {reason}",
+            Errors = 1,
+            Issues = issues.Issues,
+            IssueCounts = [new IssueCount(IssueSeverity.Error, reason, 1)],
+        };
+    }
+
+    private static bool IsTableFile(string path)
+    {
+        var name = Path.GetFileName(path);
+        if (name.StartsWith('.'))
+        {
+            return false;
+        }
+
+        var withoutGz = name.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? name[..^3] : name;
+        return TableExtensions.Contains(Path.GetExtension(withoutGz)) && !withoutGz.Contains("attribution", StringComparison.OrdinalIgnoreCase);
+    }
+}

@@ -1,0 +1,133 @@
+using System.Globalization;
+using Leefkracht.Core.Areas;
+using Leefkracht.Data.Import.Text;
+
+namespace Leefkracht.Data.Import.Tables;
+
+/// <summary>
+/// Reads long tables <c>area_code,year,indicator,value</c> (police, health, surveys, anything else). The
+/// indicator column holds catalog ids or any alias the catalog knows. Codes must already be known; values are
+/// attached to the division the code belongs to (or to <see cref="ImportOptions.Division"/>).
+/// </summary>
+public sealed class LongTableReader : IImportReader
+{
+    /// <inheritdoc/>
+    public ImportBatch Read(SourceFile file, ImportContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(context);
+        var issues = new IssueLog(file.Name);
+        var batch = new ImportBatch(FileKind.LongTable, "long table (area, year, indicator, value)", issues);
+        if (TableText.Load(file, issues) is not { } text || TableLayout.Find(text.Records, context.Catalog, issues) is not { } layout)
+        {
+            return batch;
+        }
+
+        if (layout.CodeColumn is not { } codeColumn || layout.IndicatorNameColumn is not { } indicatorColumn || layout.ValueColumn is not { } valueColumn)
+        {
+            issues.FileError("a long table needs an area code column (area_code/code), an indicator column (indicator) and a value column (value)");
+            return batch;
+        }
+
+        var fileYear = layout.PeriodColumn is null ? context.Options.Year ?? TableText.YearFromFileName(file.Name) : null;
+        if (layout.PeriodColumn is null && fileYear is null)
+        {
+            issues.FileError("a long table needs a year column (year/jaar/perioden), a year in the file name, or --year");
+            return batch;
+        }
+
+        batch.ShapeDescription = $"long table (area, year, indicator, value), {text.DelimiterName}-separated";
+        var seen = new Dictionary<(AreaCode, int, string), int>();
+        foreach (var record in text.Records.Skip(layout.HeaderRecord + 1))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (record.IsBlank)
+            {
+                continue;
+            }
+
+            batch.RowsRead++;
+            var fields = record.Fields;
+            if (record.UnterminatedQuote || fields.Length != layout.Width)
+            {
+                Reject(batch, record, null, null, record.UnterminatedQuote
+                    ? "the file ends inside a quoted field (truncated file?)"
+                    : string.Create(CultureInfo.InvariantCulture, $"row has {fields.Length} fields but the header has {layout.Width} (truncated row or wrong delimiter?)"), layout);
+                continue;
+            }
+
+            if (!AreaCode.TryParse(fields[codeColumn], out var code, out var codeError))
+            {
+                Reject(batch, record, codeColumn, fields[codeColumn], $"invalid area code: {codeError}", layout);
+                continue;
+            }
+
+            int period;
+            if (layout.PeriodColumn is { } p)
+            {
+                if (TableText.ParsePeriod(fields[p]) is not { } year)
+                {
+                    Reject(batch, record, p, fields[p], "not a year (expected e.g. 2019 or 2019JJ00)", layout);
+                    continue;
+                }
+
+                period = year;
+            }
+            else
+            {
+                period = fileYear!.Value;
+            }
+
+            if (!context.Catalog.Catalog.TryResolveColumn(fields[indicatorColumn], out var alias))
+            {
+                Reject(batch, record, indicatorColumn, fields[indicatorColumn], "unknown indicator: not an id or alias in the indicator catalog (see docs/indicators.md)", layout);
+                continue;
+            }
+
+            var indicator = context.Catalog.Catalog[alias.IndicatorId];
+            var division = context.Options.Division ?? context.Areas.DivisionFor(code, period);
+            if (division is null || !context.Areas.Contains(new AreaKey(code, division.Value)))
+            {
+                Reject(batch, record, codeColumn, code.Value, $"unknown area code: {code} is not in {(context.Options.Division is { } d ? $"the {d} division given with --division" : "any imported division (import the KWB table or boundaries that define it first)")}", layout);
+                continue;
+            }
+
+            if (seen.TryGetValue((code, period, indicator.Id), out var firstLine))
+            {
+                Reject(batch, record, indicatorColumn, indicator.Id, string.Create(CultureInfo.InvariantCulture, $"{indicator.Id} for {code} in {period} appears twice (first on line {firstLine})"), layout);
+                continue;
+            }
+
+            seen[(code, period, indicator.Id)] = record.Line;
+            switch (CbsValue.Read(fields[valueColumn], out var value))
+            {
+                case CellKind.Missing:
+                    batch.RowsSkipped++;
+                    issues.Info(record.Line, valueColumn + 1, layout.Header[valueColumn], fields[valueColumn].Trim(), "no value (missing marker); row skipped", "missing value");
+                    continue;
+                case CellKind.Invalid:
+                    Reject(batch, record, valueColumn, fields[valueColumn], $"not a number (value of {indicator.Id})", layout);
+                    continue;
+                case CellKind.Number:
+                    break;
+            }
+
+            value *= alias.Scale;
+            if (indicator.Range is { } range && !range.Contains(value))
+            {
+                Reject(batch, record, valueColumn, fields[valueColumn], string.Create(CultureInfo.InvariantCulture, $"outside the plausible range {range.Minimum}–{range.Maximum} of {indicator.Id}"), layout);
+                continue;
+            }
+
+            batch.Observations.Add(new ObservationRecord(new AreaKey(code, division.Value), period, indicator.Id, value));
+        }
+
+        return batch;
+    }
+
+    private static void Reject(ImportBatch batch, CsvRecord record, int? column, string? value, string reason, TableLayout layout)
+    {
+        batch.RowsRejected++;
+        batch.Issues.Error(record.Line, column + 1, column is { } c ? layout.Header[c] : null, value?.Trim(), reason);
+    }
+}

@@ -1,0 +1,211 @@
+using Leefkracht.Core.Indicators;
+using Leefkracht.Data.Catalog;
+using Leefkracht.Data.Import.Text;
+
+namespace Leefkracht.Data.Import.Tables;
+
+/// <summary>An indicator column: where it is, what it maps to and how its values convert.</summary>
+internal sealed record IndicatorColumn(int Index, string Header, IndicatorDefinition Indicator, double Scale);
+
+/// <summary>
+/// What a header row says about a table: which column holds codes, names, levels, periods and which
+/// indicator each other column carries.
+/// </summary>
+internal sealed class TableLayout
+{
+    private const int HeaderSearchDepth = 30;
+
+    public required int HeaderRecord { get; init; }
+
+    public required string[] Header { get; init; }
+
+    public int? CodeColumn { get; init; }
+
+    public int? NameColumn { get; init; }
+
+    public int? LevelColumn { get; init; }
+
+    public int? PeriodColumn { get; init; }
+
+    public int? GemeenteNameColumn { get; init; }
+
+    public int? IndicatorNameColumn { get; init; }
+
+    public int? ValueColumn { get; init; }
+
+    public required List<IndicatorColumn> Indicators { get; init; }
+
+    /// <summary>A year stated in the preamble (StatLine title lines such as "Kerncijfers wijken en buurten 2015").</summary>
+    public int? PreambleYear { get; init; }
+
+    public int Width => Header.Length;
+
+    /// <summary>KWB tables define the areas of their year's division; other tables only refer to known areas.</summary>
+    public static bool DefinesAreas(FileKind kind) => kind is FileKind.KwbShortCodes or FileKind.KwbOData or FileKind.KwbStatLine or FileKind.KwbSelection;
+
+    /// <summary>Names the shape of a wide table from its header, for the report and for choosing the import order.</summary>
+    public (FileKind Kind, string Shape) Classify(string delimiterName)
+    {
+        var headers = Header.Select(ColumnName.Normalize).ToHashSet(StringComparer.Ordinal);
+        var preamble = HeaderRecord > 0 ? $", {HeaderRecord} preamble line(s)" : string.Empty;
+        var delimiter = $"{delimiterName}-separated";
+        if (headers.Contains("gwb code 10") || (headers.Contains("gwb code") && headers.Contains("recs")))
+        {
+            return (FileKind.KwbShortCodes, $"KWB with kwb-YYYY short codes, {delimiter}{(PeriodColumn is null ? string.Empty : ", one row per area and year")}");
+        }
+
+        if (headers.Contains("wijkenenbuurten") || headers.Contains("codering 3"))
+        {
+            return (FileKind.KwbOData, $"KWB with StatLine OData keys, {delimiter}");
+        }
+
+        if (headers.Contains("code") && headers.Contains("level") && headers.Contains("name"))
+        {
+            return (FileKind.KwbSelection, $"national KWB selection with police and health columns, {delimiter}");
+        }
+
+        if (NameColumn is not null)
+        {
+            return (FileKind.KwbStatLine, $"StatLine export with Dutch headers, {delimiter}{preamble}{(CodeColumn is null ? ", names instead of codes" : string.Empty)}");
+        }
+
+        return PeriodColumn is not null
+            ? (FileKind.AreaPeriodTable, $"area-period table (code, year, indicator columns), {delimiter}")
+            : (FileKind.KwbStatLine, $"table with area codes and indicator columns, {delimiter}{preamble}");
+    }
+
+    /// <summary>
+    /// Finds the header among the first records: the row that names the most known columns (indicators
+    /// and structural columns) and has at least one indicator, or (for long tables) an indicator and a value column.
+    /// </summary>
+    public static TableLayout? Find(List<CsvRecord> records, CatalogDocument catalog, IssueLog issues)
+    {
+        var bestIndex = -1;
+        var bestScore = 0;
+        for (var i = 0; i < Math.Min(records.Count, HeaderSearchDepth); i++)
+        {
+            var fields = records[i].Fields;
+            if (fields.Length < 2)
+            {
+                continue;
+            }
+
+            var indicators = fields.Count(f => catalog.Catalog.TryResolveColumn(f, out _));
+            var structural = fields.Count(f => StructuralColumns.RoleOf(f) != ColumnRole.None);
+            var longTable = fields.Any(f => StructuralColumns.RoleOf(f) == ColumnRole.Value);
+            var score = indicators + (2 * structural);
+            if ((indicators > 0 || longTable) && score > bestScore)
+            {
+                (bestIndex, bestScore) = (i, score);
+            }
+        }
+
+        if (bestIndex < 0)
+        {
+            var first = records.FirstOrDefault(r => !r.IsBlank);
+            issues.Error(
+                first?.Line,
+                null,
+                null,
+                first is null ? null : string.Join(",", first.Fields.Take(6)),
+                $"no header row found: none of the first {HeaderSearchDepth} lines has a column the indicator catalog knows (see docs/indicators.md), so this is not a KWB, police, health or long table");
+            return null;
+        }
+
+        return Analyse(records, bestIndex, catalog, issues);
+    }
+
+    private static TableLayout Analyse(List<CsvRecord> records, int headerIndex, CatalogDocument catalog, IssueLog issues)
+    {
+        var header = records[headerIndex].Fields.Select(f => f.Trim()).ToArray();
+        var headerLine = records[headerIndex].Line;
+        int? code = null, name = null, level = null, period = null, gemeenteName = null, indicatorName = null, value = null;
+        var indicators = new List<IndicatorColumn>();
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var c = 0; c < header.Length; c++)
+        {
+            var column = header[c];
+            if (column.Length == 0)
+            {
+                issues.Info(headerLine, c + 1, null, null, "column without a header ignored (row numbers, usually)", "unnamed column");
+                continue;
+            }
+
+            var role = StructuralColumns.RoleOf(column);
+            switch (role)
+            {
+                case ColumnRole.Code when code is null:
+                    code = c;
+                    continue;
+                case ColumnRole.Name when name is null:
+                    name = c;
+                    continue;
+                case ColumnRole.Level when level is null:
+                    level = c;
+                    continue;
+                case ColumnRole.Period when period is null:
+                    period = c;
+                    continue;
+                case ColumnRole.GemeenteName when gemeenteName is null:
+                    gemeenteName = c;
+                    continue;
+                case ColumnRole.Indicator when indicatorName is null:
+                    indicatorName = c;
+                    continue;
+                case ColumnRole.Value when value is null:
+                    value = c;
+                    continue;
+                case ColumnRole.None:
+                    break;
+                default:
+                    issues.Info(headerLine, c + 1, column, null, "second column with the same role ignored", "duplicate structural column");
+                    continue;
+            }
+
+            if (catalog.Catalog.TryResolveColumn(column, out var alias))
+            {
+                var indicator = catalog.Catalog[alias.IndicatorId];
+                if (seen.TryGetValue(indicator.Id, out var first))
+                {
+                    issues.Warning(headerLine, c + 1, column, null, $"maps to {indicator.Id}, which column {first + 1} ('{header[first]}') already supplies; ignored", "duplicate indicator column");
+                    continue;
+                }
+
+                seen.Add(indicator.Id, c);
+                indicators.Add(new IndicatorColumn(c, column, indicator, alias.Scale));
+            }
+            else if (catalog.IgnoreReason(column) is { } reason)
+            {
+                issues.Info(headerLine, c + 1, column, null, $"not imported: {reason}", "known non-indicator column");
+            }
+            else
+            {
+                issues.Warning(headerLine, c + 1, column, null, "column not in the indicator catalog; ignored (add an alias to Catalog/indicators.json to import it)", "unknown column");
+            }
+        }
+
+        // A StatLine export whose first header cell is empty keeps the area names in that column.
+        if (code is null && name is null && header[0].Length == 0)
+        {
+            name = 0;
+        }
+
+        return new TableLayout
+        {
+            HeaderRecord = headerIndex,
+            Header = header,
+            CodeColumn = code,
+            NameColumn = name,
+            LevelColumn = level,
+            PeriodColumn = period,
+            GemeenteNameColumn = gemeenteName,
+            IndicatorNameColumn = indicatorName,
+            ValueColumn = value,
+            Indicators = indicators,
+            PreambleYear = records.Take(headerIndex)
+                .SelectMany(r => r.Fields)
+                .Select(TableText.YearIn)
+                .FirstOrDefault(y => y is not null),
+        };
+    }
+}

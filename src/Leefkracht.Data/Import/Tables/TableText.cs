@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Leefkracht.Data.Import.Text;
+
+namespace Leefkracht.Data.Import.Tables;
+
+/// <summary>A delimited text file split into records, or the reason it could not be.</summary>
+internal sealed partial class TableText
+{
+    private TableText(char delimiter, List<CsvRecord> records, bool latin1)
+    {
+        Delimiter = delimiter;
+        Records = records;
+        UsedLatin1 = latin1;
+    }
+
+    public char Delimiter { get; }
+
+    public List<CsvRecord> Records { get; }
+
+    public bool UsedLatin1 { get; }
+
+    public string DelimiterName => Delimiter switch
+    {
+        ';' => "';'",
+        ',' => "','",
+        '\t' => "tab",
+        _ => $"'{Delimiter}'",
+    };
+
+    /// <summary>Decodes and splits a file; on failure logs a file error and returns <see langword="null"/>.</summary>
+    public static TableText? Load(SourceFile file, IssueLog issues)
+    {
+        if (file.Content.Length == 0)
+        {
+            issues.FileError("the file is empty");
+            return null;
+        }
+
+        if (TextDecoding.LooksBinary(file.Content))
+        {
+            issues.FileError("the file is not text (binary content in the first 64 KB); expected a CSV table, GeoJSON or TopoJSON");
+            return null;
+        }
+
+        var text = TextDecoding.Decode(file.Content, out var latin1);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            issues.FileError("the file contains only whitespace");
+            return null;
+        }
+
+        if (CsvParser.DetectDelimiter(text) is not { } delimiter)
+        {
+            issues.FileError("not a delimited table: no delimiter (';', ',', tab or '|') splits the first lines into a consistent number of columns");
+            return null;
+        }
+
+        if (latin1)
+        {
+            issues.Warning(null, null, null, null, "the file is not valid UTF-8; read as Latin-1 (check names with accents)");
+        }
+
+        return new TableText(delimiter, [.. CsvParser.Records(text, delimiter)], latin1);
+    }
+
+    /// <summary>A year 2000–2099 that occurs once in a file name, as in <c>kwb2019_denhaag.csv</c>.</summary>
+    public static int? YearFromFileName(string fileName) =>
+        YearIn(Path.GetFileNameWithoutExtension(Path.GetFileName(fileName).Replace(".gz", string.Empty, StringComparison.OrdinalIgnoreCase)));
+
+    /// <summary>A year 2000–2099 (or 19xx) that occurs exactly once in a text, such as a StatLine title line.</summary>
+    public static int? YearIn(string text)
+    {
+        var years = YearPattern().Matches(text)
+            .Select(m => int.Parse(m.Value, CultureInfo.InvariantCulture))
+            .Distinct()
+            .ToList();
+        return years.Count == 1 ? years[0] : null;
+    }
+
+    /// <summary>Reads a period cell: <c>2019</c>, <c>2019JJ00</c> (StatLine) or <c>2019.0</c>.</summary>
+    public static int? ParsePeriod(string cell)
+    {
+        var match = PeriodPattern().Match(cell.Trim());
+        return match.Success ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : null;
+    }
+
+    [GeneratedRegex(@"(?<!\d)(19|20)\d\d(?!\d)")]
+    private static partial Regex YearPattern();
+
+    [GeneratedRegex(@"^((?:19|20)\d\d)(?:JJ00|\.0+)?$")]
+    private static partial Regex PeriodPattern();
+}

@@ -1,0 +1,378 @@
+using System.Globalization;
+using Leefkracht.Core.Areas;
+using Leefkracht.Core.Indicators;
+using Leefkracht.Data.Import.Text;
+
+namespace Leefkracht.Data.Import.Tables;
+
+/// <summary>
+/// Reads every wide table shape: one row per area, one column per indicator. That covers the KWB in all the
+/// shapes it comes in (kwb-YYYY short codes, OData keys, StatLine exports with Dutch headers and preambles,
+/// names instead of codes, the national 2024 selection) and area-period tables such as the police and health
+/// series (a code, a year column and indicator columns).
+/// </summary>
+/// <remarks>
+/// KWB tables define their areas (code, the data year as division, name). Area-period tables only carry
+/// values: their codes must already be known, and each value is attached to the division the code belongs to
+/// (see <see cref="AreaDirectory.DivisionFor"/>).
+/// </remarks>
+public sealed class WideTableReader : IImportReader
+{
+    /// <inheritdoc/>
+    public ImportBatch Read(SourceFile file, ImportContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(context);
+        var issues = new IssueLog(file.Name);
+        var batch = new ImportBatch(FileKind.Unknown, "unrecognised table", issues);
+        if (TableText.Load(file, issues) is not { } text || TableLayout.Find(text.Records, context.Catalog, issues) is not { } layout)
+        {
+            return batch;
+        }
+
+        var (kind, shape) = layout.Classify(text.DelimiterName);
+        var result = new ImportBatch(kind, shape, issues);
+        if (layout.Indicators.Count == 0)
+        {
+            issues.FileError("the header has no column the indicator catalog knows; nothing to import");
+            return result;
+        }
+
+        if (layout.CodeColumn is null && layout.NameColumn is null)
+        {
+            issues.FileError("no column with area codes or area names (expected e.g. gwb_code_10, Codering_3, code, Wijken en buurten)");
+            return result;
+        }
+
+        int? fileYear = null;
+        if (layout.PeriodColumn is null)
+        {
+            fileYear = context.Options.Year ?? layout.PreambleYear ?? TableText.YearFromFileName(file.Name);
+            if (fileYear is null)
+            {
+                issues.FileError("cannot tell which year the data describe: there is no period column and no single year in the title lines or the file name; pass --year");
+                return result;
+            }
+        }
+
+        new RowReader(context, text, layout, result, fileYear, TableLayout.DefinesAreas(kind)).ReadAll(cancellationToken);
+        return result;
+    }
+
+    /// <summary>The per-row work, with the state one file needs.</summary>
+    private sealed class RowReader(
+        ImportContext context,
+        TableText text,
+        TableLayout layout,
+        ImportBatch batch,
+        int? fileYear,
+        bool definesAreas)
+    {
+        private readonly IssueLog _issues = batch.Issues;
+        private readonly Dictionary<(AreaCode, int), int> _firstLineOfArea = [];
+        private readonly Dictionary<int, AreaNameResolver> _resolvers = [];
+        private readonly SortedDictionary<(int Period, int Division), int> _attached = [];
+        private int _missingCells;
+
+        public void ReadAll(CancellationToken cancellationToken)
+        {
+            var records = text.Records;
+            var start = SkipUnitRows(records, layout.HeaderRecord + 1);
+            for (var r = start; r < records.Count; r++)
+            {
+                if ((r & 0x3FF) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                var record = records[r];
+                if (record.IsBlank)
+                {
+                    continue;
+                }
+
+                batch.RowsRead++;
+                ReadRow(record);
+            }
+
+            if (_missingCells > 0)
+            {
+                _issues.Info(null, null, null, null, string.Create(CultureInfo.InvariantCulture, $"{_missingCells} cells hold no value ('.', empty or another CBS missing marker) and were not stored"));
+            }
+
+            foreach (var ((period, division), count) in _attached.Where(a => a.Key.Period != a.Key.Division))
+            {
+                _issues.Info(null, null, null, null, string.Create(CultureInfo.InvariantCulture, $"{count} values of {period} attached to areas of the {division} division (the {period} division does not contain these codes)"));
+            }
+
+            batch.ShapeDescription += string.Create(CultureInfo.InvariantCulture, $"; {layout.Indicators.Count} indicator columns");
+        }
+
+        /// <summary>StatLine exports put a row of units ("aantal", "x 1 000 euro") under the header.</summary>
+        private int SkipUnitRows(List<CsvRecord> records, int start)
+        {
+            while (start < records.Count && IsUnitRow(records[start]))
+            {
+                _issues.Info(records[start].Line, null, null, null, "row of units under the header skipped", "unit row");
+                start++;
+            }
+
+            return start;
+        }
+
+        private bool IsUnitRow(CsvRecord record) =>
+            !record.IsBlank
+            && (layout.CodeColumn is not { } c || c >= record.Fields.Length || !AreaCode.TryParse(record.Fields[c], out _))
+            && layout.Indicators.All(i => i.Index >= record.Fields.Length || CbsValue.Read(record.Fields[i.Index], out _) != CellKind.Number)
+            && layout.Indicators.Any(i => i.Index < record.Fields.Length && !string.IsNullOrWhiteSpace(record.Fields[i.Index]));
+
+        private void ReadRow(CsvRecord record)
+        {
+            var fields = record.Fields;
+            if (record.UnterminatedQuote)
+            {
+                Reject(record, null, null, "the file ends inside a quoted field (truncated file?)");
+                return;
+            }
+
+            // StatLine exports end with "Bron: CBS" (alone, or followed by empty fields).
+            if (record.FilledFieldCount <= 1 && !LooksLikeArea(fields[0]))
+            {
+                _issues.Info(record.Line, null, null, fields[0].Trim(), "footer or comment line skipped", "footer");
+                batch.RowsSkipped++;
+                return;
+            }
+
+            if (fields.Length != layout.Width)
+            {
+                Reject(record, null, string.Join(text.Delimiter, fields.Take(3)) + (fields.Length > 3 ? "…" : string.Empty),
+                    string.Create(CultureInfo.InvariantCulture, $"row has {fields.Length} fields but the header has {layout.Width} (truncated row or wrong delimiter?)"));
+                return;
+            }
+
+            if (!TryPeriod(record, out var period) || !TryArea(record, period, out var area, out var name))
+            {
+                return;
+            }
+
+            if (!CheckLevel(record, area))
+            {
+                return;
+            }
+
+            if (_firstLineOfArea.TryGetValue((area, period), out var firstLine))
+            {
+                Reject(record, layout.CodeColumn ?? layout.NameColumn, area.Value,
+                    string.Create(CultureInfo.InvariantCulture, $"area {area} appears twice for {period} (first on line {firstLine})"));
+                return;
+            }
+
+            _firstLineOfArea[(area, period)] = record.Line;
+            int division;
+            if (definesAreas)
+            {
+                division = period;
+                batch.Areas.Add(new Area(area, division, name ?? GemeenteName(fields, area)));
+            }
+            else if ((context.Options.Division ?? context.Areas.DivisionFor(area, period)) is { } known)
+            {
+                division = known;
+                if (context.Options.Division is not null && !context.Areas.Contains(new AreaKey(area, known)))
+                {
+                    Reject(record, layout.CodeColumn, area.Value, $"unknown area code: {area} is not in the {known} division given with --division");
+                    return;
+                }
+            }
+            else
+            {
+                Reject(record, layout.CodeColumn, area.Value, $"unknown area code: {area} is not in any imported division (import the KWB table or boundaries that define it first)");
+                return;
+            }
+
+            var key = new AreaKey(area, division);
+            var stored = 0;
+            foreach (var column in layout.Indicators)
+            {
+                if (ReadValue(record, column, out var value))
+                {
+                    batch.Observations.Add(new ObservationRecord(key, period, column.Indicator.Id, value));
+                    stored++;
+                }
+            }
+
+            _attached[(period, division)] = _attached.GetValueOrDefault((period, division)) + stored;
+        }
+
+        private bool ReadValue(CsvRecord record, IndicatorColumn column, out double value)
+        {
+            var cell = record.Fields[column.Index];
+            switch (CbsValue.Read(cell, out value))
+            {
+                case CellKind.Missing:
+                    _missingCells++;
+                    return false;
+                case CellKind.Invalid:
+                    _issues.Error(record.Line, column.Index + 1, column.Header, cell.Trim(), $"not a number (expected {Describe(column.Indicator.Unit)} for {column.Indicator.Id})", "not a number");
+                    return false;
+                case CellKind.Number:
+                    break;
+            }
+
+            value *= column.Scale;
+            if (column.Indicator.Range is { } range && !range.Contains(value))
+            {
+                _issues.Error(record.Line, column.Index + 1, column.Header, cell.Trim(),
+                    string.Create(CultureInfo.InvariantCulture, $"outside the plausible range {range.Minimum}–{range.Maximum} of {column.Indicator.Id} ({Describe(column.Indicator.Unit)}); is the column in another unit?"),
+                    "out of range");
+                return false;
+            }
+
+            return true;
+        }
+
+        private bool TryPeriod(CsvRecord record, out int period)
+        {
+            if (layout.PeriodColumn is not { } p)
+            {
+                period = fileYear!.Value;
+                return true;
+            }
+
+            if (TableText.ParsePeriod(record.Fields[p]) is { } year)
+            {
+                period = year;
+                return true;
+            }
+
+            period = 0;
+            Reject(record, p, record.Fields[p].Trim(), "not a year (expected e.g. 2019 or 2019JJ00)");
+            return false;
+        }
+
+        private bool TryArea(CsvRecord record, int period, out AreaCode area, out string? name)
+        {
+            name = layout.NameColumn is { } n ? NullIfEmpty(record.Fields[n]) : null;
+            if (layout.CodeColumn is { } c)
+            {
+                if (AreaCode.TryParse(record.Fields[c], out area, out var error))
+                {
+                    return true;
+                }
+
+                Reject(record, c, record.Fields[c].Trim(), $"invalid area code: {error}");
+                return false;
+            }
+
+            area = default;
+            if (name is null)
+            {
+                Reject(record, layout.NameColumn, null, "no area name in this row");
+                return false;
+            }
+
+            if (Resolver(record, period, name) is not { } resolver)
+            {
+                return false;
+            }
+
+            if (resolver.Resolve(name, out var note) is { } resolved)
+            {
+                if (note is not null)
+                {
+                    _issues.Info(record.Line, layout.NameColumn + 1, layout.Header[layout.NameColumn!.Value], name, $"resolved to {resolved}: {note}", "name resolution note");
+                }
+
+                area = resolved;
+                return true;
+            }
+
+            Reject(record, layout.NameColumn, name, $"cannot resolve area name within {resolver.Gemeente}: no wijk or buurt of that name is known in any imported division");
+            return false;
+        }
+
+        /// <summary>The resolver for a period, set up from --gemeente or from the first row's name.</summary>
+        private AreaNameResolver? Resolver(CsvRecord record, int period, string firstName)
+        {
+            if (_resolvers.TryGetValue(period, out var resolver))
+            {
+                return resolver;
+            }
+
+            AreaCode gemeente;
+            string gemeenteName;
+            if (context.Options.Gemeente is { } option)
+            {
+                if (AreaCode.TryParse(option, out var code) && code.Level == AreaLevel.Gemeente)
+                {
+                    gemeente = code;
+                }
+                else if (context.Areas.FindGemeenten(option) is [var single])
+                {
+                    gemeente = single;
+                }
+                else
+                {
+                    Reject(record, null, option, "--gemeente is neither a gemeente code (GMxxxx) nor the name of exactly one known gemeente");
+                    return null;
+                }
+
+                gemeenteName = context.Areas.NameOf(new AreaKey(gemeente, context.Areas.DivisionFor(gemeente, period) ?? period)) ?? option;
+            }
+            else if (context.Areas.FindGemeenten(firstName) is [var single])
+            {
+                gemeente = single;
+                gemeenteName = firstName;
+            }
+            else
+            {
+                Reject(record, layout.NameColumn, firstName,
+                    "this file names areas instead of coding them, and its first row is not the name of exactly one known gemeente: pass --gemeente, or import a KWB table or boundaries with that gemeente's names first");
+                return null;
+            }
+
+            resolver = new AreaNameResolver(context.Areas, gemeente, gemeenteName, period);
+            _resolvers.Add(period, resolver);
+            batch.ShapeDescription += $" (names resolved within {gemeente})";
+            return resolver;
+        }
+
+        private bool CheckLevel(CsvRecord record, AreaCode area)
+        {
+            if (layout.LevelColumn is not { } l)
+            {
+                return true;
+            }
+
+            var stated = record.Fields[l].Trim();
+            if (stated.Length == 0 || string.Equals(stated, area.Level.ToString(), StringComparison.OrdinalIgnoreCase)
+                || (area.Level == AreaLevel.Land && stated.Equals("Nederland", StringComparison.OrdinalIgnoreCase)))
+            {
+                return true;
+            }
+
+            Reject(record, l, stated, $"level '{stated}' does not match the code {area}, which is a {area.Level.ToString().ToLowerInvariant()}");
+            return false;
+        }
+
+        private string? GemeenteName(string[] fields, AreaCode area) =>
+            area.Level == AreaLevel.Gemeente && layout.GemeenteNameColumn is { } g ? NullIfEmpty(fields[g]) : null;
+
+        private void Reject(CsvRecord record, int? column, string? value, string reason)
+        {
+            batch.RowsRejected++;
+            _issues.Error(record.Line, column + 1, column is { } c && c < layout.Header.Length ? layout.Header[c] : null, value, reason);
+        }
+
+        private static bool LooksLikeArea(string cell) => AreaCode.TryParse(cell, out _);
+
+        private static string? NullIfEmpty(string cell) => string.IsNullOrWhiteSpace(cell) ? null : cell.Trim();
+
+        private static string Describe(IndicatorUnit unit) => unit switch
+        {
+            IndicatorUnit.Count => "a count",
+            IndicatorUnit.Percent => "a percentage",
+            IndicatorUnit.ThousandEuro => "thousands of euros",
+            _ => unit.ToString(),
+        };
+    }
+}

@@ -1,0 +1,240 @@
+using Leefkracht.Core.Areas;
+using Leefkracht.Data.Import;
+
+namespace Leefkracht.Data.Tests.Import;
+
+/// <summary>
+/// The import contract on a real SQLite file: atomic (a bad file changes nothing, checked by comparing every row
+/// before and after), idempotent (the same file twice changes nothing), with provenance.
+/// </summary>
+public sealed class ImporterTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    private string Database => _folder.File("store.db");
+
+    [Fact]
+    public async Task Import_SameFileTwice_SecondChangesNothing()
+    {
+        // Given
+        await using (var store = Stores.Open(Database))
+        {
+            var first = await Stores.ImportAsync(store, TestData.Sample("utrecht/kwb2023_utrecht_GM0344.csv"));
+            first.Single().Outcome.ShouldBe(ImportOutcome.Stored);
+            first.Single().AreasStored.ShouldBe(122);
+        }
+
+        var before = StoreSnapshot.Of(Database);
+
+        // When
+        ImportReport second;
+        await using (var store = Stores.Open(Database))
+        {
+            second = (await Stores.ImportAsync(store, TestData.Sample("utrecht/kwb2023_utrecht_GM0344.csv"))).Single();
+        }
+
+        // Then
+        second.Outcome.ShouldBe(ImportOutcome.AlreadyImported);
+        second.Summary.ShouldContain("same SHA-256");
+        StoreSnapshot.Of(Database).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task Import_SameFileForced_StoresNoValueTwice()
+    {
+        // Given
+        await using var store = Stores.Open(Database);
+        await Stores.ImportAsync(store, TestData.Sample("utrecht/kwb2023_utrecht_GM0344.csv"));
+        var before = StoreSnapshot.Of(Database, "imports");
+
+        // When
+        var again = (await Stores.ImportAsync(store, new ImportOptions { Force = true }, TestData.Sample("utrecht/kwb2023_utrecht_GM0344.csv"))).Single();
+
+        // Then: a second provenance record, but not one value or area changed
+        again.Outcome.ShouldBe(ImportOutcome.Stored);
+        again.ValuesStored.ShouldBe(0);
+        again.AreasStored.ShouldBe(0);
+        StoreSnapshot.Of(Database, "imports").ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task Import_Provenance_RecordsFileHashTimeAndCounts()
+    {
+        await using var store = Stores.Open(Database);
+        var report = (await Stores.ImportAsync(store, TestData.Sample("denhaag/kwb2019_denhaag_GM0518_84583NED.csv"))).Single();
+
+        var record = (await store.ListImportsAsync(TestContext.Current.CancellationToken)).Single();
+        record.FileName.ShouldBe("kwb2019_denhaag_GM0518_84583NED.csv");
+        record.Sha256.ShouldBe(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(TestData.Sample("denhaag/kwb2019_denhaag_GM0518_84583NED.csv")))));
+        record.ImportedAt.ShouldBe(Stores.FixedNow);
+        record.RowsRead.ShouldBe(159);
+        record.RowsStored.ShouldBe(159);
+        record.ValuesStored.ShouldBe(report.ValuesStored);
+        record.Kind.ShouldBe("KwbOData");
+        Importer.FromJson(store.ImportReportJson(record.Id)!)!.File.ShouldBe(record.FileName);
+    }
+
+    [Fact]
+    public async Task Import_LaterFileWithDifferentValue_ReplacesAndCountsIt()
+    {
+        // Given: the national selection, then a long table that corrects one value
+        await using var store = Stores.Open(Database);
+        await Stores.ImportAsync(store, TestData.Sample("national/kwb2024_selection_crime_health_nl_all_buurten.csv.gz"));
+        var correction = _folder.Write("correction_2024.csv", "area_code,year,indicator,value\nGM0344,2024,population,374239\nGM0014,2024,population,243768\n");
+
+        // When
+        var report = (await Stores.ImportAsync(store, correction)).Single();
+
+        // Then
+        report.ValuesStored.ShouldBe(1);
+        report.ValuesReplaced.ShouldBe(1);
+        (await store.LoadObservationsAsync(AreaCode.Parse("GM0344"), 2024, TestContext.Current.CancellationToken))
+            .Single(o => o.IndicatorId == "population").ShouldSatisfyAllConditions(o => o.Value.ShouldBe(374239), o => o.SourceFile.ShouldBe("correction_2024.csv"));
+    }
+
+    public static TheoryData<string, string, int?, int?, string> MalformedInputs => new()
+    {
+        // name, how the real Utrecht file is damaged, expected line, expected column, expected reason
+        { "truncated", "truncated", 62, null, "row has 40 fields but the header has 121 (truncated row or wrong delimiter?)" },
+        { "wrong delimiter", "semicolons in data rows", null, null, "no header row found: splitting on ';' (the delimiter most lines agree on)" },
+        { "non-numeric value", "abc in p_wcorpw", 5, 46, "not a number (expected a percentage for dwellings_corporation_pct)" },
+        { "unknown area code", "BU12 as code", 5, 1, "invalid area code: 'BU12' is not a valid buurt code" },
+        { "empty file", "empty", null, null, "the file is empty" },
+    };
+
+    [Theory]
+    [MemberData(nameof(MalformedInputs))]
+    public async Task Import_MalformedUtrechtFile_IsRejectedAndChangesNothing(string name, string damage, int? line, int? column, string reason)
+    {
+        // Given: a store with real data, and a damaged copy of a real file
+        await using var store = Stores.Open(Database);
+        await Stores.ImportAsync(store, TestData.Sample("denhaag/kwb2019_denhaag_GM0518_84583NED.csv"));
+        var path = _folder.Write($"kwb2023_{name.Replace(' ', '_')}.csv", Damage(TestData.SampleText("utrecht/kwb2023_utrecht_GM0344.csv"), damage));
+        var before = StoreSnapshot.Of(Database);
+
+        // When
+        var report = (await Stores.ImportAsync(store, path)).Single();
+
+        // Then
+        report.Outcome.ShouldBe(ImportOutcome.Rejected);
+        report.Summary.ShouldStartWith("rejected");
+        var issue = report.Issues.First(i => i.Severity == IssueSeverity.Error);
+        issue.File.ShouldBe(Path.GetFileName(path));
+        issue.Line.ShouldBe(line);
+        issue.ColumnNumber.ShouldBe(column);
+        issue.Reason.ShouldContain(reason);
+        StoreSnapshot.Of(Database).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task Import_UnknownAreaCodeInLongTable_IsRejectedAndChangesNothing()
+    {
+        // Given
+        await using var store = Stores.Open(Database);
+        await Stores.ImportAsync(store, TestData.Sample("utrecht/kwb2023_utrecht_GM0344.csv"));
+        var path = _folder.Write("long_2023.csv", "area_code,year,indicator,value\nBU03440111,2023,population,1810\nBU03449999,2023,population,12\n");
+        var before = StoreSnapshot.Of(Database);
+
+        // When
+        var report = (await Stores.ImportAsync(store, path)).Single();
+
+        // Then
+        report.Outcome.ShouldBe(ImportOutcome.Rejected);
+        report.Issues.Single(i => i.Severity == IssueSeverity.Error).ToString()
+            .ShouldBe("error: long_2023.csv:3:1 [area_code] 'BU03449999': unknown area code: BU03449999 is not in any imported division (import the KWB table or boundaries that define it first)");
+        StoreSnapshot.Of(Database).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task Import_ErrorsWithinTolerance_StoresTheGoodRows()
+    {
+        await using var store = Stores.Open(Database);
+        await Stores.ImportAsync(store, TestData.Sample("utrecht/kwb2023_utrecht_GM0344.csv"));
+        var path = _folder.Write("long_2023.csv", "area_code,year,indicator,value\nBU03440111,2023,crimes_registered,113\nBU03449999,2023,population,12\n");
+
+        var report = (await Stores.ImportAsync(store, new ImportOptions { MaxErrors = 1 }, path)).Single();
+
+        report.Outcome.ShouldBe(ImportOutcome.Stored);
+        report.RowsRead.ShouldBe(2);
+        report.RowsStored.ShouldBe(1);
+        report.RowsRejected.ShouldBe(1);
+        report.ValuesStored.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Import_HundredMegabytesOfGarbage_IsRejectedQuicklyAndChangesNothing()
+    {
+        // Given: 100 MB of seeded random bytes
+        await using var store = Stores.Open(Database);
+        await Stores.ImportAsync(store, TestData.Sample("utrecht/kwb2023_utrecht_GM0344.csv"));
+        var garbage = _folder.File("garbage.csv");
+        var bytes = new byte[100 * 1024 * 1024];
+        new Random(2026).NextBytes(bytes);
+        await File.WriteAllBytesAsync(garbage, bytes, TestContext.Current.CancellationToken);
+        var before = StoreSnapshot.Of(Database);
+
+        // When
+        var report = (await Stores.ImportAsync(store, garbage)).Single();
+
+        // Then
+        report.Outcome.ShouldBe(ImportOutcome.Rejected);
+        report.Issues.Single().Reason.ShouldContain("not text (binary content");
+        StoreSnapshot.Of(Database).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task Import_Folder_OrdersFilesSoNamesResolve()
+    {
+        // Given: Heerlen's name-only file and the national table that names its areas, in one folder;
+        // alphabetically the Heerlen file comes first
+        var folder = Directory.CreateDirectory(_folder.File("mixed")).FullName;
+        File.Copy(TestData.Sample("heerlen/kwb2020_heerlen_GM0917_statline.csv"), Path.Combine(folder, "a_heerlen_2020.csv"));
+        File.Copy(TestData.Sample("national/kwb2024_selection_crime_health_nl_all_buurten.csv.gz"), Path.Combine(folder, "b_kwb2024_national.csv.gz"));
+        File.Copy(TestData.Sample("national/politie_47022NED_misdrijven_totaal_per_jaar_2021-2025.csv.gz"), Path.Combine(folder, "0_police.csv.gz"));
+        await using var store = Stores.Open(Database);
+
+        // When
+        var reports = await Stores.ImportAsync(store, folder);
+
+        // Then
+        reports.Select(r => r.File).ShouldBe(["b_kwb2024_national.csv.gz", "a_heerlen_2020.csv", "0_police.csv.gz"]);
+        reports.ShouldAllBe(r => r.Outcome == ImportOutcome.Stored && r.Errors == 0);
+    }
+
+    [Fact]
+    public async Task Import_MissingPath_IsReported()
+    {
+        await using var store = Stores.Open(Database);
+        var report = (await Stores.ImportAsync(store, _folder.File("nope.csv"))).Single();
+        report.Outcome.ShouldBe(ImportOutcome.Rejected);
+        report.Summary.ShouldContain("no such file or folder");
+    }
+
+    private static string Damage(string text, string damage)
+    {
+        var lines = text.Split('\n');
+        switch (damage)
+        {
+            case "truncated":
+                // Cut the file in the middle of line 62.
+                var cut = string.Join('\n', lines.Take(61)).Length + 1 + (lines[61].Length / 2);
+                return text[..cut];
+            case "semicolons in data rows":
+                return lines[0] + "\n" + string.Join('\n', lines.Skip(1).Select(l => l.Replace(',', ';')));
+            case "abc in p_wcorpw":
+                var fields = lines[4].Split(',');
+                fields[45] = "abc";
+                lines[4] = string.Join(',', fields);
+                return string.Join('\n', lines);
+            case "BU12 as code":
+                lines[4] = "BU12" + lines[4][lines[4].IndexOf(',', StringComparison.Ordinal)..];
+                return string.Join('\n', lines);
+            case "empty":
+                return string.Empty;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(damage));
+        }
+    }
+}
