@@ -77,16 +77,23 @@ public sealed class Importer
             }
         }
 
-        var planned = new List<(string Path, ImportPhase Phase)>();
+        // Detection needs each file's content; files are kept in memory for the import itself unless the run is
+        // large, in which case they are read again when their turn comes.
+        const long KeepBytes = 512L * 1024 * 1024;
+        long kept = 0;
+        var planned = new List<(string Path, ImportPhase Phase, SourceFile? File)>();
         foreach (var file in files)
         {
             try
             {
-                planned.Add((file, FileKindDetector.Detect(SourceFile.Read(file), _catalog).Phase));
+                var source = SourceFile.Read(file);
+                var phase = FileKindDetector.Detect(source, _catalog).Phase;
+                kept += source.Content.Length;
+                planned.Add((file, phase, kept <= KeepBytes ? source : null));
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidDataException)
             {
-                planned.Add((file, ImportPhase.Unrecognised));
+                planned.Add((file, ImportPhase.Unrecognised, null));
             }
         }
 
@@ -95,7 +102,8 @@ public sealed class Importer
         for (var i = 0; i < ordered.Count; i++)
         {
             progress?.Report(new ImportProgress(i, ordered.Count, Path.GetFileName(ordered[i].Path), "reading"));
-            reports.Add(await ImportFileAsync(ordered[i].Path, options, areas, cancellationToken).ConfigureAwait(false));
+            reports.Add(await ImportFileAsync(ordered[i].Path, options, areas, ordered[i].File, cancellationToken).ConfigureAwait(false));
+            ordered[i] = ordered[i] with { File = null };
             progress?.Report(new ImportProgress(i + 1, ordered.Count, Path.GetFileName(ordered[i].Path), "done"));
         }
 
@@ -103,7 +111,12 @@ public sealed class Importer
     }
 
     /// <summary>Imports one file against a directory of known areas (which it extends when the file is stored).</summary>
-    public async Task<ImportReport> ImportFileAsync(string path, ImportOptions options, AreaDirectory areas, CancellationToken cancellationToken = default)
+    public async Task<ImportReport> ImportFileAsync(
+        string path,
+        ImportOptions options,
+        AreaDirectory areas,
+        SourceFile? alreadyRead = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(options);
@@ -112,7 +125,7 @@ public sealed class Importer
         SourceFile file;
         try
         {
-            file = SourceFile.Read(path);
+            file = alreadyRead ?? SourceFile.Read(path);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidDataException)
         {

@@ -120,4 +120,11 @@ public sealed class CatalogDocumentTests
         Catalog.Indicators.ShouldAllBe(i => i.NameNl.Length > 0 && i.NameEn.Length > 0 && i.Source.Length > 0);
         Catalog.Indicators.Where(i => i.Unit == IndicatorUnit.Percent).ShouldAllBe(i => i.Range != null && i.Range.Maximum == 100);
     }
+
+    [Fact]
+    public void Documentation_ListsEveryIndicator()
+    {
+        var docs = File.ReadAllText(Path.Combine(TestData.RepositoryRoot, "docs", "indicators.md"));
+        Catalog.Indicators.Where(i => !docs.Contains($"| `{i.Id}` |", StringComparison.Ordinal)).Select(i => i.Id).ShouldBeEmpty();
+    }
 }

@@ -438,6 +438,17 @@ public sealed class SqliteMonitorStore : IMonitorStore
         return ids;
     }
 
+    /// <summary>
+    /// Writes the batch's values: a new value is inserted, a different value replaces the stored one, an equal
+    /// value is left alone (so re-importing a file changes nothing). Values are written in primary-key order so
+    /// that the B-tree grows at its end.
+    /// </summary>
+    /// <remarks>
+    /// This is the hot path of an import (285,000 values for the national 2024 selection). It uses SQLite's
+    /// statement API directly because Microsoft.Data.Sqlite looks every parameter up by name on every execution;
+    /// the raw API is about three times faster here (see docs/benchmarks.md). The statements run on the same
+    /// connection, inside the caller's transaction.
+    /// </remarks>
     private (int Stored, int Replaced) UpsertObservations(
         List<ObservationRecord> observations,
         Dictionary<AreaKey, long> areaIds,
@@ -451,49 +462,37 @@ public sealed class SqliteMonitorStore : IMonitorStore
         }
 
         var indicatorIds = EnsureIndicators(observations.Select(o => o.IndicatorId).Distinct(StringComparer.Ordinal), transaction);
-        using var insert = Command(
-            "INSERT INTO observations (period, indicator_id, area_id, value, import_id) VALUES ($p, $i, $a, $v, $import) ON CONFLICT DO NOTHING",
-            transaction);
-        using var update = Command(
-            "UPDATE observations SET value = $v, import_id = $import WHERE period = $p AND indicator_id = $i AND area_id = $a AND value <> $v",
-            transaction);
-        var parameters = new[] { insert, update }.Select(c => (
-            P: c.Parameters.Add("$p", SqliteType.Integer),
-            I: c.Parameters.Add("$i", SqliteType.Integer),
-            A: c.Parameters.Add("$a", SqliteType.Integer),
-            V: c.Parameters.Add("$v", SqliteType.Real))).ToArray();
-        insert.Parameters.AddWithValue("$import", importId);
-        update.Parameters.AddWithValue("$import", importId);
-        insert.Prepare();
-        update.Prepare();
-        var stored = 0;
-        var replaced = 0;
-        for (var n = 0; n < observations.Count; n++)
+        var rows = new (long Period, long Indicator, long Area, double Value)[observations.Count];
+        for (var n = 0; n < rows.Length; n++)
         {
-            if ((n & 0xFFFF) == 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-            }
-
             var observation = observations[n];
             if (!areaIds.TryGetValue(observation.Area, out var areaId))
             {
                 throw new InvalidOperationException($"Value for unknown area {observation.Area}: the reader should have rejected it.");
             }
 
-            foreach (var p in parameters)
+            rows[n] = (observation.Period, indicatorIds[observation.IndicatorId], areaId, observation.Value);
+        }
+
+        Array.Sort(rows);
+        var handle = _connection.Handle!;
+        using var insert = RawStatement.Prepare(handle, "INSERT INTO observations (period, indicator_id, area_id, value, import_id) VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING");
+        using var replace = RawStatement.Prepare(handle, "UPDATE observations SET value = ?4, import_id = ?5 WHERE period = ?1 AND indicator_id = ?2 AND area_id = ?3 AND value <> ?4");
+        var stored = 0;
+        var replaced = 0;
+        for (var n = 0; n < rows.Length; n++)
+        {
+            if ((n & 0xFFFF) == 0)
             {
-                p.P.Value = observation.Period;
-                p.I.Value = indicatorIds[observation.IndicatorId];
-                p.A.Value = areaId;
-                p.V.Value = observation.Value;
+                cancellationToken.ThrowIfCancellationRequested();
             }
 
-            if (insert.ExecuteNonQuery() == 1)
+            var (period, indicator, area, value) = rows[n];
+            if (insert.Execute(period, indicator, area, value, importId) == 1)
             {
                 stored++;
             }
-            else if (update.ExecuteNonQuery() == 1)
+            else if (replace.Execute(period, indicator, area, value, importId) == 1)
             {
                 stored++;
                 replaced++;

@@ -1,0 +1,75 @@
+using Microsoft.Extensions.Time.Testing;
+using Spectre.Console;
+
+namespace Leefkracht.Cli.Tests;
+
+/// <summary>The result of one in-process run of <c>leefkracht</c>.</summary>
+internal sealed record CliResult(int ExitCode, string Out, string Error);
+
+/// <summary>Runs the real command tree in-process with captured output, a fixed clock and a given database.</summary>
+internal static class CliRunner
+{
+    public static async Task<CliResult> RunAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(output),
+        });
+        console.Profile.Width = 240;
+        var environment = new CliEnvironment(console, error, _ => null, new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero)), Interactive: false);
+        var exitCode = await CliApp.RunAsync(args, environment, TestContext.Current.CancellationToken);
+        return new CliResult(exitCode, output.ToString(), error.ToString());
+    }
+
+    public static string RepositoryRoot { get; } = FindRoot();
+
+    public static string Sample => Path.Combine(RepositoryRoot, "data", "sample");
+
+    private static string FindRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Leefkracht.slnx")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("repository root not found");
+    }
+}
+
+/// <summary>One database with the whole sample imported by <c>leefkracht demo</c>, shared by the CLI tests.</summary>
+public sealed class SampleDatabase : IAsyncLifetime
+{
+    private readonly string _folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "leefkracht-cli-tests", Guid.NewGuid().ToString("N"));
+
+    public string Path => System.IO.Path.Combine(_folder, "sample.db");
+
+    internal CliResult Demo { get; private set; } = new(-1, string.Empty, string.Empty);
+
+    public async ValueTask InitializeAsync()
+    {
+        Directory.CreateDirectory(_folder);
+        Demo = await CliRunner.RunAsync("demo", "--db", Path, "--sample", CliRunner.Sample);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // left for the OS temp cleaner
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,135 @@
+using System.Text.Json;
+
+[assembly: AssemblyFixture(typeof(Leefkracht.Cli.Tests.SampleDatabase))]
+
+namespace Leefkracht.Cli.Tests;
+
+/// <summary>The commands of the README, run against a database filled from the whole sample by <c>demo</c>.</summary>
+public sealed class CommandTests(SampleDatabase database)
+{
+    [Fact]
+    public void Demo_WholeSample_ImportsEveryFileWithoutErrors()
+    {
+        database.Demo.Error.ShouldBeEmpty();
+        database.Demo.ExitCode.ShouldBe(0);
+        database.Demo.Out.ShouldContain(" 0 afgewezen.");
+        database.Demo.Out.ShouldNotContain("✘");
+    }
+
+    [Fact]
+    public async Task Demo_SecondRun_ChangesNothing()
+    {
+        var again = await CliRunner.RunAsync("demo", "--db", database.Path, "--sample", CliRunner.Sample);
+
+        again.ExitCode.ShouldBe(0);
+        again.Out.ShouldContain(" 0 opgeslagen, ");
+        again.Out.ShouldContain("al geïmporteerd");
+    }
+
+    [Fact]
+    public async Task Areas_Buurten2024_ListsMoreThan14000()
+    {
+        // When
+        var result = await CliRunner.RunAsync("areas", "--db", database.Path, "--level", "buurt", "--year", "2024", "--format", "csv");
+
+        // Then
+        result.ExitCode.ShouldBe(0);
+        var lines = result.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines[0].ShouldBe("Code,Naam,Niveau,Indeling,Gemeente");
+        (lines.Length - 1).ShouldBeGreaterThan(14000);
+        lines.ShouldContain("BU03440111,\"Welgelegen, Den Hommel\",buurt,2024,GM0344 Utrecht");
+    }
+
+    [Fact]
+    public async Task Areas_FilteredByGemeenteName_ListsItsWijken()
+    {
+        var result = await CliRunner.RunAsync("areas", "--db", database.Path, "--level", "wijk", "--year", "2023", "--gemeente", "Utrecht", "--format", "json");
+
+        result.ExitCode.ShouldBe(0);
+        var rows = JsonDocument.Parse(result.Out).RootElement;
+        rows.GetArrayLength().ShouldBe(10);
+        rows[0].GetProperty("Code").GetString().ShouldBe("WK034401");
+    }
+
+    [Fact]
+    public async Task Show_UtrechtBuurt2023_ShowsItsKwbFigures()
+    {
+        // When
+        var result = await CliRunner.RunAsync("show", "BU03440111", "--db", database.Path, "--year", "2023");
+
+        // Then
+        result.ExitCode.ShouldBe(0);
+        result.Out.ShouldContain("Welgelegen, Den Hommel (BU03440111, buurt)");
+        result.Out.ShouldContain("Gemeente: GM0344 Utrecht");
+        result.Out.ShouldContain("Aantal inwoners");
+        result.Out.ShouldContain("1.810");
+        result.Out.ShouldContain("Gemiddelde WOZ-waarde van woningen");
+        result.Out.ShouldContain("In bezit woningcorporatie");
+        result.Out.ShouldContain("kwb2023_utrecht_GM0344.csv");
+    }
+
+    [Fact]
+    public async Task Show_InEnglishAsCsv_UsesEnglishNamesAndInvariantNumbers()
+    {
+        var result = await CliRunner.RunAsync("show", "GM0344", "--db", database.Path, "--year", "2023", "--lang", "en", "--format", "csv");
+
+        result.ExitCode.ShouldBe(0);
+        result.Out.ShouldContain("GM0344,2023,2023,household_size,Average household size,1.9,Count,kwb2023_utrecht_GM0344.csv");
+    }
+
+    [Fact]
+    public async Task Show_CodeThatDoesNotExist_SuggestsNeighbours()
+    {
+        // BU03440101 does not exist in any CBS division we have; Utrecht's wijk 01 starts at BU03440111.
+        var result = await CliRunner.RunAsync("show", "BU03440101", "--db", database.Path, "--year", "2023");
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldContain("Onbekend gebied: BU03440101");
+        result.Error.ShouldContain("BU03440111 Welgelegen, Den Hommel");
+    }
+
+    [Fact]
+    public async Task Show_MalformedCode_IsInvalidInput()
+    {
+        var result = await CliRunner.RunAsync("show", "BU1234", "--db", database.Path);
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldContain("expected BU followed by 8 characters");
+    }
+
+    [Fact]
+    public async Task Areas_UnknownLevel_IsInvalidInput()
+    {
+        var result = await CliRunner.RunAsync("areas", "--db", database.Path, "--level", "district");
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldContain("--level 'district' is not one of land, gemeente, wijk, buurt");
+    }
+
+    [Fact]
+    public async Task Import_BadFile_ExitsWithTwoAndSaysWhy()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "leefkracht-cli-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var file = Path.Combine(folder, "long_2024.csv");
+        await File.WriteAllTextAsync(file, "area_code,year,indicator,value\nBU03440111,2024,population,abc\n", TestContext.Current.CancellationToken);
+
+        // A rejected file changes nothing, so the shared database can take it.
+        var result = await CliRunner.RunAsync("import", file, "--db", database.Path);
+
+        result.ExitCode.ShouldBe(2);
+        result.Out.ShouldContain("long_2024.csv:2:4 [value] 'abc'");
+        result.Error.ShouldContain("long_2024.csv: rejected, nothing stored");
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task Imports_ListsProvenanceOfEveryFile()
+    {
+        var result = await CliRunner.RunAsync("imports", "--db", database.Path, "--format", "json");
+
+        var rows = JsonDocument.Parse(result.Out).RootElement;
+        rows.GetArrayLength().ShouldBe(Directory.EnumerateFiles(CliRunner.Sample, "*", SearchOption.AllDirectories).Count(f => !f.EndsWith(".md", StringComparison.Ordinal)));
+        rows.EnumerateArray().ShouldAllBe(r => r.GetProperty("sha256").GetString()!.Length == 64);
+    }
+}
