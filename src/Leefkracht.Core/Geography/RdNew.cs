@@ -25,16 +25,18 @@ namespace Leefkracht.Core.Geography;
 /// A 7-parameter Helmert transformation (position-vector convention, EPSG method 1033) to WGS84 geocentric
 /// coordinates and back to WGS84 latitude/longitude. The parameters are those of EPSG:4833 "Amersfoort to
 /// WGS 84 (4)": tX = 565.4171 m, tY = 50.3319 m, tZ = 465.5524 m, rX = −1.9342 µrad, rY = +1.6677 µrad,
-/// rZ = −9.1019 µrad, dS = +4.0725 ppm. They are the datum part of RDNAPTRANS™2008 (EPSG:4830, Amersfoort
-/// to ETRS89 (5)) with ETRS89 taken as WGS84, the same as PROJ's <c>+towgs84=565.417,50.3319,465.552,
-/// -0.398957,0.343988,-1.8774,4.0725</c>, and PROJ's first choice for EPSG:28992 → EPSG:4326 when the NSGI
-/// correction grid is not installed. EPSG:15739 (Amersfoort to ETRS89 (3)) is the older RDNAPTRANS™2004
-/// set; EPSG:4833 replaces it, so we use 4833.
+/// rZ = −9.1019 µrad, dS = +4.0725 ppm. They are those of EPSG:4830 (Amersfoort to ETRS89 (5); Dutch
+/// sources publish the equivalent Molodensky-Badekas form EPSG:4831, the datum step of RDNAPTRANS™2008)
+/// with ETRS89 taken as WGS84. They equal PROJ's <c>+towgs84=565.417,50.3319,465.552,-0.398957,0.343988,
+/// -1.8774,4.0725</c>, and EPSG:4833 is PROJ's first choice for EPSG:28992 → EPSG:4326 when the NSGI
+/// correction grid is not installed, so our output can be checked against PROJ to the millimetre.
+/// EPSG:15739 (Amersfoort to ETRS89 (3)) is the set 4830 replaced; over the Netherlands the two differ by
+/// about 5 mm, so we take the current one.
 /// </description></item>
 /// </list>
 /// <para>
 /// Accuracy: EPSG states 1 m for this transformation. RDNAPTRANS™ adds a correction grid for the
-/// distortions of the historical RD network (up to about 0.25 m) and the difference between ETRS89 and
+/// distortions of the historical RD network (a few decimetres at most) and the difference between ETRS89 and
 /// WGS84 (about 0.9 m by 2025 through plate motion), so expect about 1 m against RDNAPTRANS™ or GPS today.
 /// Against PROJ with the same parameters the agreement is better than 1 mm (see docs/geography.md and
 /// <c>tests/reference/rd/</c>). That is ample for neighbourhood boundaries, which are generalised to
@@ -138,7 +140,8 @@ public static class RdNew
 
     /// <summary>
     /// Returns a copy of <paramref name="geometry"/> with every coordinate converted from RD New to WGS84
-    /// (x = longitude, y = latitude) and SRID 4326. The input is left unchanged; Z and M values are kept.
+    /// (x = longitude, y = latitude), made by a factory with SRID 4326. The input is left unchanged; Z and M
+    /// values are kept.
     /// </summary>
     /// <param name="geometry">A geometry in RD New coordinates.</param>
     /// <returns>The geometry in WGS84.</returns>
@@ -146,7 +149,7 @@ public static class RdNew
 
     /// <summary>
     /// Returns a copy of <paramref name="geometry"/> with every coordinate converted from WGS84
-    /// (x = longitude, y = latitude) to RD New, and SRID 28992. The input is left unchanged.
+    /// (x = longitude, y = latitude) to RD New, made by a factory with SRID 28992. The input is left unchanged.
     /// </summary>
     /// <param name="geometry">A geometry in WGS84 longitude/latitude.</param>
     /// <returns>The geometry in RD New.</returns>
@@ -155,9 +158,11 @@ public static class RdNew
     private static Geometry Transform(Geometry geometry, bool toWgs84, int srid)
     {
         ArgumentNullException.ThrowIfNull(geometry);
-        var copy = geometry.Copy();
+
+        // Copy through a factory with the target SRID rather than setting SRID on a copy: operations on the
+        // result (buffer, GeometryFixer, union) create new geometries with the factory's SRID, not the geometry's.
+        var copy = geometry.Factory.WithSRID(srid).CreateGeometry(geometry);
         copy.Apply(new SequenceConverter(toWgs84));
-        copy.SRID = srid;
         return copy;
     }
 

@@ -139,6 +139,7 @@ public sealed class RdNewTests
 
         // Then
         wgs84.SRID.ShouldBe(RdNew.Wgs84Srid);
+        wgs84.Factory.SRID.ShouldBe(RdNew.Wgs84Srid);
         square.Coordinates[1].X.ShouldBe(160_000);
         wgs84.NumPoints.ShouldBe(square.NumPoints);
         for (var i = 0; i < square.NumPoints; i++)
