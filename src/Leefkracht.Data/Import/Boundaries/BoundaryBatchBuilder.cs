@@ -1,0 +1,145 @@
+using Leefkracht.Core.Areas;
+using Leefkracht.Data.Import.Text;
+using NetTopologySuite.Geometries;
+
+namespace Leefkracht.Data.Import.Boundaries;
+
+/// <summary>
+/// The part of boundary reading that does not depend on the format: coordinate system, division year, area
+/// codes and names, duplicates and geometry repair. Fills the batch with one <see cref="BoundaryRecord"/> and
+/// one <see cref="Area"/> per accepted feature, plus the gemeenten that wijk/buurt features name.
+/// </summary>
+internal static class BoundaryBatchBuilder
+{
+    /// <summary>Checks the parsed features and adds what is usable to <paramref name="batch"/>.</summary>
+    public static ImportBatch Build(ImportBatch batch, SourceFile file, ImportContext context, ParsedBoundaryFile parsed, CancellationToken cancellationToken)
+    {
+        var issues = batch.Issues;
+        var features = parsed.Features;
+        batch.RowsRead = features.Count + parsed.SkippedGeometries;
+        batch.RowsSkipped = parsed.SkippedGeometries;
+        if (features.Count == 0)
+        {
+            issues.FileError($"the {parsed.Format} file has no polygon features");
+            return batch;
+        }
+
+        var crs = BoundaryCrsDetection.Resolve(parsed.CrsName, Extent(features), issues);
+        var year = DivisionYear.Resolve(context.Options.Year, features, file.Name, issues);
+        if (crs is null || year is null)
+        {
+            batch.RowsRejected = features.Count;
+            return batch;
+        }
+
+        var firstFeatureByCode = new Dictionary<AreaCode, string>();
+        var gemeenten = new SortedDictionary<AreaCode, string>();
+        var repeatedPoints = 0;
+        var featuresWithRepeatedPoints = 0;
+        foreach (var feature in features)
+        {
+            if (feature.Number % 512 == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            if (!AreaProperties.TryResolveCode(feature, out var code, out var codeError))
+            {
+                issues.Error(feature.Line, null, codeError.Property, codeError.Value,
+                    $"{feature.Label} has no valid area code: {(codeError.Property is null ? codeError.Reason : $"{codeError.Property} {codeError.Reason}")} (properties: {AreaProperties.Describe(feature)})",
+                    "feature without a valid area code");
+                batch.RowsRejected++;
+                continue;
+            }
+
+            var label = $"{feature.Label} ({code})";
+            if (firstFeatureByCode.TryGetValue(code, out var first))
+            {
+                issues.Error(feature.Line, null, null, code.Value,
+                    $"{label}: the code {code} already appeared in {first}; each area may have one feature, so this one is skipped",
+                    "duplicate area code");
+                batch.RowsRejected++;
+                continue;
+            }
+
+            firstFeatureByCode.Add(code, feature.Label);
+            if (feature.Polygons is not { } polygons)
+            {
+                issues.Error(feature.Line, null, "geometry", null, $"{label}: {feature.GeometryProblem}", "unusable geometry");
+                batch.RowsRejected++;
+                continue;
+            }
+
+            var outcome = BoundaryGeometry.Build(polygons, crs.Value);
+            if (outcome.Geometry is not { } geometry)
+            {
+                issues.Error(feature.Line, null, "geometry", null, $"{label}: {outcome.Error}", "geometry cannot be repaired");
+                batch.RowsRejected++;
+                continue;
+            }
+
+            if (outcome.Repairs.Count > 0)
+            {
+                var kinds = string.Join(", ", outcome.Repairs.Select(r => r.Kind).Distinct());
+                issues.Warning(feature.Line, null, "geometry", null, $"{label}: geometry repaired: {BoundaryGeometry.Join(outcome.Repairs)}", $"geometry repaired ({kinds})");
+            }
+
+            if (outcome.RepeatedPoints > 0)
+            {
+                repeatedPoints += outcome.RepeatedPoints;
+                featuresWithRepeatedPoints++;
+            }
+
+            var key = new AreaKey(code, year.Value);
+            batch.Boundaries.Add(new BoundaryRecord(key, geometry));
+            batch.Areas.Add(new Area(code, year.Value, AreaProperties.NameOf(feature, code)));
+            if (AreaProperties.GemeenteOf(feature, code) is { } gemeente)
+            {
+                gemeenten.TryAdd(gemeente.Code, gemeente.Name);
+            }
+        }
+
+        if (repeatedPoints > 0)
+        {
+            // Legal in GeoJSON and harmless, so a note rather than a warning per feature.
+            issues.Info(null, null, "geometry", null,
+                $"dropped {BoundaryGeometry.Plural(repeatedPoints, "repeated point")} (the same position twice in a row) in {BoundaryGeometry.Plural(featuresWithRepeatedPoints, "feature")}");
+        }
+
+        foreach (var (code, name) in gemeenten)
+        {
+            if (!firstFeatureByCode.ContainsKey(code))
+            {
+                batch.Areas.Add(new Area(code, year.Value, name));
+            }
+        }
+
+        batch.ShapeDescription = Describe(parsed, batch, crs.Value, year.Value);
+        return batch;
+    }
+
+    private static Envelope Extent(IReadOnlyList<BoundaryFeature> features)
+    {
+        var extent = new Envelope();
+        foreach (var feature in features)
+        {
+            if (feature.Polygons is { } polygons)
+            {
+                var xy = polygons.Xy;
+                for (var i = 0; i + 1 < xy.Length; i += 2)
+                {
+                    extent.ExpandToInclude(xy[i], xy[i + 1]);
+                }
+            }
+        }
+
+        return extent;
+    }
+
+    private static string Describe(ParsedBoundaryFile parsed, ImportBatch batch, BoundaryCrs crs, int year)
+    {
+        var levels = batch.Boundaries.Select(b => b.Area.Code.Level).Distinct().Order().Select(l => l.ToString().ToLowerInvariant());
+        var system = crs == BoundaryCrs.RdNew ? "RD New, converted to WGS84" : "WGS84";
+        return $"{parsed.Format} boundaries: {batch.Boundaries.Count} {string.Join("/", levels)} polygons of division {year} ({system})";
+    }
+}

@@ -1,0 +1,182 @@
+using Leefkracht.Core.Areas;
+using Leefkracht.Core.Geography;
+using Leefkracht.Data.Import;
+using Leefkracht.Data.Import.Text;
+using Leefkracht.Data.Tests.TestInfrastructure;
+using NetTopologySuite.Geometries;
+using static Leefkracht.Data.Tests.Import.Boundaries.BoundaryReading;
+
+namespace Leefkracht.Data.Tests.Import.Boundaries;
+
+public sealed class TopoJsonBoundaryReaderTests
+{
+    private const string Wijk2014 = "cbs_wijk_2014_wgs84_q1e4_with_labels.topojson.gz";
+
+    // A quantised topology (grid 0.001°) with two arcs forming a square (the second used reversed), a
+    // MultiPolygon from a third, closed arc inside a nested GeometryCollection, and two label points.
+    private const string SmallTopology = """
+        {"type":"Topology",
+         "objects":{
+           "layer":{"type":"GeometryCollection","geometries":[
+             {"type":"Polygon","arcs":[[0,-2]],"properties":{"statcode":"BU03440101","statnaam":"Noord"}},
+             {"type":"GeometryCollection","geometries":[
+               {"type":"MultiPolygon","arcs":[[[2]]],"id":"BU03440102","properties":{"statnaam":"Zuid"}}]}]},
+           "labels":{"type":"GeometryCollection","geometries":[
+             {"type":"Point","coordinates":[5,5],"properties":{"statcode":"BU03440101"}},
+             {"type":"Point","coordinates":[25,5],"properties":{"statcode":"BU03440102"}}]}},
+         "arcs":[[[0,0],[10,0],[0,10]],[[0,0],[0,10],[10,0]],[[20,0],[10,0],[0,10],[-10,0],[0,-10]]],
+         "transform":{"scale":[0.001,0.001],"translate":[5.38,52.15]}}
+        """;
+
+    [Fact]
+    public void Read_QuantisedTopology_DecodesDeltasTransformAndReversedArcs()
+    {
+        // When
+        var batch = ReadText(SmallTopology, "buurten_2024.topojson");
+
+        // Then
+        batch.Texts(IssueSeverity.Error).ShouldBeEmpty();
+        batch.Boundaries.Count.ShouldBe(2);
+        var square = batch.Boundaries[0].Geometry.ShouldBeOfType<Polygon>();
+        batch.Boundaries[0].Area.ShouldBe(new AreaKey(AreaCode.Parse("BU03440101"), 2024));
+        square.Coordinates.Select(c => (Math.Round(c.X, 9), Math.Round(c.Y, 9))).ShouldBe(
+            [(5.38, 52.15), (5.39, 52.15), (5.39, 52.16), (5.38, 52.16), (5.38, 52.15)]);
+        var second = batch.Boundaries[1].Geometry;
+        batch.Boundaries[1].Area.Code.Value.ShouldBe("BU03440102");
+        second.EnvelopeInternal.MinX.ShouldBe(5.40, 1e-9);
+        second.EnvelopeInternal.MaxX.ShouldBe(5.41, 1e-9);
+        batch.Areas.ShouldContain(new Area(AreaCode.Parse("BU03440102"), 2024, "Zuid"));
+    }
+
+    [Fact]
+    public void Read_LabelPoints_AreSkippedWithOneNote()
+    {
+        // When
+        var batch = ReadText(SmallTopology, "buurten_2024.topojson");
+
+        // Then
+        batch.RowsRead.ShouldBe(4);
+        batch.RowsSkipped.ShouldBe(2);
+        batch.RowsAccepted.ShouldBe(2);
+        batch.Texts().ShouldContain("info: buurten_2024.topojson: object 'labels': skipped 2 point geometries; label points are not boundaries");
+    }
+
+    [Fact]
+    public void Read_TopologyWithoutTransform_UsesTheArcsAsTheyAre()
+    {
+        // Given
+        var json = """
+            {"type":"Topology","objects":{"w":{"type":"Polygon","arcs":[[0]],"properties":{"statcode":"WK034401"}}},
+             "arcs":[[[5.08,52.09],[5.1,52.09],[5.1,52.1],[5.08,52.09]]]}
+            """;
+
+        // When
+        var batch = ReadText(json, "wijken_2019.topojson");
+
+        // Then
+        batch.Boundaries.Single().Geometry.Coordinates[1].ShouldBe(new Coordinate(5.1, 52.09));
+        batch.Boundaries.Single().Area.Year.ShouldBe(2019);
+    }
+
+    [Fact]
+    public void Read_MissingArc_IsAnErrorForThatGeometry()
+    {
+        // Given
+        var json = SmallTopology.Replace("[[0,-2]]", "[[0,-6]]", StringComparison.Ordinal);
+
+        // When
+        var batch = ReadText(json, "buurten_2024.topojson");
+
+        // Then
+        batch.Boundaries.Single().Area.Code.Value.ShouldBe("BU03440102");
+        batch.Texts(IssueSeverity.Error).ShouldBe(["error: buurten_2024.topojson:4 [geometry]: geometry 1 of object 'layer' (BU03440101): arc reference -6 points to arc 5, but the topology has 3 arcs"]);
+    }
+
+    [Theory]
+    [InlineData("""{"type":"FeatureCollection","features":[]}""", "error: w_2024.topojson: not a TopoJSON Topology: the root \"type\" is 'FeatureCollection' (this is GeoJSON)")]
+    [InlineData("""{"type":"Topology","arcs":[]}""", "error: w_2024.topojson: the topology has no \"objects\" member")]
+    [InlineData("""{"type":"Topology","objects":{},"arcs":[]}""", "error: w_2024.topojson: the TopoJSON file has no polygon features")]
+    [InlineData("""{"type":"Topology","objects":{},"arcs":[],"transform":{"scale":[1]}}""", "error: w_2024.topojson: the topology's \"transform\" is malformed: expected {\"scale\": [kx, ky], \"translate\": [tx, ty]}")]
+    [InlineData("""{"type":"Topology","objects":{},"arcs":[[1,2]]}""", "error: w_2024.topojson: the topology's \"arcs\" are malformed: expected an array of arcs, each an array of positions")]
+    public void Read_UnusableTopology_IsOneFileError(string json, string expected)
+    {
+        // When
+        var batch = ReadText(json, "w_2024.topojson");
+
+        // Then
+        batch.Texts().ShouldBe([expected]);
+    }
+
+    [Fact]
+    public void Read_TruncatedTopology_IsAFileError()
+    {
+        // Given the first half of the real file (one long line)
+        var whole = SourceFile.Read(SamplePaths.Boundaries(Wijk2014)).Content;
+        var half = SourceFile.FromBytes("wijk_2014_half.topojson", whole[..(whole.Length / 2)]);
+
+        // When
+        var batch = Read(half);
+
+        // Then
+        batch.Boundaries.ShouldBeEmpty();
+        var issue = batch.Issues.Issues.ShouldHaveSingleItem();
+        issue.Line.ShouldBe(1);
+        issue.Reason.ShouldEndWith("The file ends in the middle of the JSON: it is probably truncated.");
+    }
+
+    [Fact]
+    public void Read_Wijk2014_DecodesEveryWijkPolygonAndSkipsTheLabels()
+    {
+        // When
+        var batch = Sample(Wijk2014);
+
+        // Then: 2,745 polygons and 2,746 label points
+        batch.RowsRead.ShouldBe(2_745 + 2_746);
+        batch.RowsSkipped.ShouldBe(2_746);
+        batch.Boundaries.Count.ShouldBe(2_717);
+        batch.Boundaries.ShouldAllBe(b => b.Area.Year == 2014 && b.Area.Code.Level == AreaLevel.Wijk);
+        batch.ShouldAllBeValidInTheNetherlands();
+        batch.Texts().ShouldContain($"info: {Wijk2014}: object 'labels': skipped 2746 point geometries; label points are not boundaries");
+    }
+
+    [Fact]
+    public void Read_Wijk2014_RejectsTheWijkenThatQuantisationCollapsed()
+    {
+        // On the 1e4 grid (about 27 × 31 m) 28 small wijken collapse to lines or points; parts of 48 more do.
+
+        // When
+        var batch = Sample(Wijk2014);
+
+        // Then
+        batch.RowsRejected.ShouldBe(28);
+        batch.Issues.CountByReason[(IssueSeverity.Error, "geometry cannot be repaired")].ShouldBe(28);
+        batch.Texts(IssueSeverity.Error).ShouldContain($"error: {Wijk2014}:1 [geometry]: geometry 165 of object 'layer' (WK189504): the geometry cannot be repaired: the outer ring of polygon 1 has only 1 distinct point, so the polygon was dropped; no polygon with 3 or more distinct points is left");
+        batch.Texts(IssueSeverity.Warning).ShouldContain($"warning: {Wijk2014}:1 [geometry]: geometry 32 of object 'layer' (WK192400): geometry repaired: the outer ring of polygon 1 has only 2 distinct points, so the polygon was dropped");
+    }
+
+    [Fact]
+    public void Read_Wijk2014_HasTheAreasOfThe2017GeoJsonWijken()
+    {
+        // Given wijken with the same code and name in 2014 (TopoJSON) and 2017 (GeoJSON); most did not change
+        var topo = Sample(Wijk2014);
+        var geo = Sample("cbs_wijk_2017_gegeneraliseerd_wgs84.geojson.gz");
+        var names2017 = geo.Areas.ToDictionary(a => a.Code, a => a.Name);
+        var area2017 = geo.Boundaries.ToDictionary(b => b.Area.Code, b => RdNew.FromWgs84(b.Geometry).Area);
+        var names2014 = topo.Areas.ToDictionary(a => a.Code, a => a.Name);
+        var ratios = topo.Boundaries
+            .Where(b => area2017.ContainsKey(b.Area.Code) && names2014[b.Area.Code] == names2017[b.Area.Code])
+            .ToDictionary(b => b.Area.Code, b => RdNew.FromWgs84(b.Geometry).Area / area2017[b.Area.Code]);
+
+        // When
+        var sorted = ratios.Values.Order().ToList();
+
+        // Then
+        sorted.Count.ShouldBeGreaterThan(2_000);
+        sorted[sorted.Count / 2].ShouldBe(1.0, 0.01);
+        sorted.Count(r => Math.Abs(r - 1) < 0.05).ShouldBeGreaterThan(sorted.Count * 6 / 10);
+        foreach (var code in new[] { "WK034401", "WK035501", "WK051801" })
+        {
+            ratios[AreaCode.Parse(code)].ShouldBe(1.0, 0.02, code);
+        }
+    }
+}
