@@ -37,7 +37,7 @@ internal sealed class Texts
         ["unknown_area"] = ("Onbekend gebied: {0} staat niet in de database ({1}).", "Unknown area: {0} is not in the database ({1})."),
         ["demo_importing"] = ("Voorbeelddata importeren uit {0} naar {1}", "Importing the sample data from {0} into {1}"),
         ["demo_summary"] = ("Database {0}: {1} imports, {2} gebieden, {3} waarden, {4} grenzen, {5} koppelingen tussen indelingen.", "Database {0}: {1} imports, {2} areas, {3} values, {4} boundaries, {5} crosswalk links."),
-        ["demo_no_dashboard"] = ("Het dashboard is nog niet gebouwd; probeer: leefkracht areas --level buurt --year 2024, leefkracht show BU03440101 --year 2023", "The dashboard is not built yet; try: leefkracht areas --level buurt --year 2024, leefkracht show BU03440101 --year 2023"),
+        ["demo_no_dashboard"] = ("Het dashboard is nog niet gebouwd; probeer: leefkracht areas --level buurt --year 2024, leefkracht show BU03440111 --year 2023", "The dashboard is not built yet; try: leefkracht areas --level buurt --year 2024, leefkracht show BU03440111 --year 2023"),
         ["rows_line"] = ("  rijen: {0} gelezen, {1} opgeslagen, {2} overgeslagen, {3} afgewezen; {4} fouten, {5} waarschuwingen", "  rows: {0} read, {1} stored, {2} skipped, {3} rejected; {4} errors, {5} warnings"),
         ["sources"] = ("Bronnen", "Sources"),
         ["did_you_mean"] = ("Bedoelde u", "Did you mean"),

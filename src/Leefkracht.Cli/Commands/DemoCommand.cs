@@ -27,7 +27,7 @@ internal static class DemoCommand
             await using var store = global.OpenStore(result, environment);
             environment.Out.MarkupLine(Markup.Escape(texts.Format("demo_importing", folder, store.Location)));
             var reports = await ImportCommand.Run(environment, store, [folder], new ImportOptions(), texts, cancellationToken).ConfigureAwait(false);
-            ImportCommand.Print(environment, reports, texts, verbose: false);
+            ImportCommand.Print(environment, reports, texts, verbose: false, compact: true);
             var summary = await store.SummarizeAsync(cancellationToken).ConfigureAwait(false);
             environment.Out.MarkupLine(Markup.Escape(texts.Format(
                 "demo_summary",

@@ -92,7 +92,9 @@ internal static class ImportCommand
         return reports;
     }
 
-    public static void Print(CliEnvironment environment, IReadOnlyList<ImportReport> reports, Texts texts, bool verbose)
+    /// <summary>Prints the reports: per file the outcome, then the findings (<paramref name="verbose"/> adds notes;
+    /// <paramref name="compact"/> lists only errors one by one and counts warnings and notes by reason).</summary>
+    public static void Print(CliEnvironment environment, IReadOnlyList<ImportReport> reports, Texts texts, bool verbose, bool compact = false)
     {
         var console = environment.Out;
         foreach (var report in reports)
@@ -113,7 +115,16 @@ internal static class ImportCommand
 
         foreach (var report in reports)
         {
-            var shown = report.Issues.Where(i => verbose || i.Severity != IssueSeverity.Info).ToList();
+            var shown = report.Issues.Where(i => (verbose || i.Severity != IssueSeverity.Info) && (!compact || i.Severity == IssueSeverity.Error)).ToList();
+            if (compact && report.IssueCounts.Any(c => c.Severity == IssueSeverity.Warning))
+            {
+                console.MarkupLine($"[bold]{Markup.Escape(report.File)}[/]");
+                foreach (var count in report.IssueCounts.Where(c => c.Severity == IssueSeverity.Warning))
+                {
+                    console.MarkupLine($"  [yellow]{count.Count} × {Markup.Escape(count.Reason)}[/]");
+                }
+            }
+
             if (shown.Count == 0)
             {
                 continue;

@@ -148,6 +148,30 @@ public sealed class ImporterTests : IDisposable
     }
 
     [Fact]
+    public async Task Import_InvalidPolygon_IsRejectedAndChangesNothing()
+    {
+        // Given: a real wijk and a polygon whose ring has two distinct points
+        await using var store = Stores.Open(Database);
+        await Stores.ImportAsync(store, TestData.Sample("boundaries/cbs_wijk_2017_gegeneraliseerd_wgs84.geojson.gz"));
+        var path = _folder.Write("wijk_2017_broken.geojson", """
+            {"type":"FeatureCollection","features":[
+            {"type":"Feature","properties":{"statcode":"WK034401","statnaam":"Wijk 01 West"},"geometry":{"type":"Polygon","coordinates":[[[5.09,52.09],[5.10,52.10],[5.09,52.09],[5.10,52.10]]]}}
+            ]}
+            """);
+        var before = StoreSnapshot.Of(Database);
+
+        // When
+        var report = (await Stores.ImportAsync(store, path)).Single();
+
+        // Then
+        report.Outcome.ShouldBe(ImportOutcome.Rejected);
+        var issue = report.Issues.Single(i => i.Severity == IssueSeverity.Error);
+        issue.Line.ShouldBe(2);
+        issue.Reason.ShouldContain("feature 1 (WK034401): the geometry cannot be repaired");
+        StoreSnapshot.Of(Database).ShouldBe(before);
+    }
+
+    [Fact]
     public async Task Import_ErrorsWithinTolerance_StoresTheGoodRows()
     {
         await using var store = Stores.Open(Database);

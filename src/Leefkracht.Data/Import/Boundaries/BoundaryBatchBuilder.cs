@@ -32,7 +32,7 @@ internal static class BoundaryBatchBuilder
             return batch;
         }
 
-        var firstFeatureByCode = new Dictionary<AreaCode, string>();
+        var firstFeatureByCode = new Dictionary<AreaCode, (string Label, string? Name, int Boundary)>();
         var gemeenten = new SortedDictionary<AreaCode, string>();
         var repeatedPoints = 0;
         var featuresWithRepeatedPoints = 0;
@@ -53,18 +53,29 @@ internal static class BoundaryBatchBuilder
             }
 
             var label = $"{feature.Label} ({code})";
-            if (firstFeatureByCode.TryGetValue(code, out var first))
+            var name = AreaProperties.NameOf(feature, code);
+            var key = new AreaKey(code, year.Value);
+            var isRepeat = firstFeatureByCode.TryGetValue(code, out var first);
+            if (isRepeat && first.Name != name)
             {
                 issues.Error(feature.Line, null, null, code.Value,
-                    $"{label}: the code {code} already appeared in {first}; each area may have one feature, so this one is skipped",
+                    $"{label}: the code {code} already appeared in {first.Label} with another name ('{first.Name}' vs '{name}'); each area may have one feature, so this one is skipped",
                     "duplicate area code");
                 batch.RowsRejected++;
                 continue;
             }
 
-            firstFeatureByCode.Add(code, feature.Label);
             if (feature.Polygons is not { } polygons)
             {
+                if (feature.GeometryIsEmpty)
+                {
+                    // An empty geometry is legal GeoJSON: the area exists in the division but has no drawn boundary.
+                    issues.Warning(feature.Line, null, "geometry", null, $"{label}: {feature.GeometryProblem}; the area is registered without a boundary", "empty geometry");
+                    RegisterArea(batch, firstFeatureByCode, isRepeat, feature, code, key, name, boundary: -1);
+                    batch.RowsSkipped++;
+                    continue;
+                }
+
                 issues.Error(feature.Line, null, "geometry", null, $"{label}: {feature.GeometryProblem}", "unusable geometry");
                 batch.RowsRejected++;
                 continue;
@@ -73,6 +84,15 @@ internal static class BoundaryBatchBuilder
             var outcome = BoundaryGeometry.Build(polygons, crs.Value);
             if (outcome.Geometry is not { } geometry)
             {
+                if (parsed.Format == "TopoJSON")
+                {
+                    // TopoJSON snaps coordinates to a grid; areas smaller than a grid cell collapse to lines or points.
+                    issues.Warning(feature.Line, null, "geometry", null, $"{label}: {outcome.Error} (collapsed by the file's quantisation); the area is registered without a boundary", "geometry collapsed by quantisation");
+                    RegisterArea(batch, firstFeatureByCode, isRepeat, feature, code, key, name, boundary: -1);
+                    batch.RowsSkipped++;
+                    continue;
+                }
+
                 issues.Error(feature.Line, null, "geometry", null, $"{label}: {outcome.Error}", "geometry cannot be repaired");
                 batch.RowsRejected++;
                 continue;
@@ -90,9 +110,18 @@ internal static class BoundaryBatchBuilder
                 featuresWithRepeatedPoints++;
             }
 
-            var key = new AreaKey(code, year.Value);
+            if (isRepeat && first.Boundary >= 0)
+            {
+                // Some files store a multi-part area (an island, say) as several features with the same code and name.
+                var merged = NetTopologySuite.Geometries.Utilities.GeometryFixer.Fix(batch.Boundaries[first.Boundary].Geometry.Union(geometry));
+                merged.SRID = geometry.SRID;
+                batch.Boundaries[first.Boundary] = new BoundaryRecord(key, merged);
+                issues.Warning(feature.Line, null, null, code.Value, $"{label}: a second feature for {code} ('{name}', first in {first.Label}); merged into one multi-part boundary", "multi-part area split over features");
+                continue;
+            }
+
             batch.Boundaries.Add(new BoundaryRecord(key, geometry));
-            batch.Areas.Add(new Area(code, year.Value, AreaProperties.NameOf(feature, code)));
+            RegisterArea(batch, firstFeatureByCode, isRepeat, feature, code, key, name, batch.Boundaries.Count - 1);
             if (AreaProperties.GemeenteOf(feature, code) is { } gemeente)
             {
                 gemeenten.TryAdd(gemeente.Code, gemeente.Name);
@@ -116,6 +145,30 @@ internal static class BoundaryBatchBuilder
 
         batch.ShapeDescription = Describe(parsed, batch, crs.Value, year.Value);
         return batch;
+    }
+
+    private static void RegisterArea(
+        ImportBatch batch,
+        Dictionary<AreaCode, (string Label, string? Name, int Boundary)> firstFeatureByCode,
+        bool isRepeat,
+        BoundaryFeature feature,
+        AreaCode code,
+        AreaKey key,
+        string? name,
+        int boundary)
+    {
+        if (isRepeat)
+        {
+            if (boundary >= 0)
+            {
+                firstFeatureByCode[code] = firstFeatureByCode[code] with { Boundary = boundary };
+            }
+
+            return;
+        }
+
+        firstFeatureByCode.Add(code, (feature.Label, name, boundary));
+        batch.Areas.Add(new Area(key.Code, key.Year, name));
     }
 
     private static Envelope Extent(IReadOnlyList<BoundaryFeature> features)

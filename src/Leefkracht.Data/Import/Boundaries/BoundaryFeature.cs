@@ -21,6 +21,7 @@ internal sealed record RawPolygons(double[] Xy, int[] RingEnds, int[] PolygonEnd
 /// <param name="Id">The feature's own <c>id</c>, if any.</param>
 /// <param name="Polygons">The coordinates, or <see langword="null"/> when the geometry is missing or unusable.</param>
 /// <param name="GeometryProblem">Why <paramref name="Polygons"/> is <see langword="null"/>.</param>
+/// <param name="GeometryIsEmpty">Whether the geometry is a valid but empty one (legal GeoJSON: the area has no boundary).</param>
 internal sealed record BoundaryFeature(
     int Number,
     int Line,
@@ -28,7 +29,8 @@ internal sealed record BoundaryFeature(
     IReadOnlyList<KeyValuePair<string, string?>> Properties,
     string? Id,
     RawPolygons? Polygons,
-    string? GeometryProblem);
+    string? GeometryProblem,
+    bool GeometryIsEmpty = false);
 
 /// <summary>What a boundary file's parser hands to <see cref="BoundaryBatchBuilder"/>.</summary>
 /// <param name="Format">The format, for the shape description: <c>GeoJSON</c> or <c>TopoJSON</c>.</param>

@@ -112,7 +112,7 @@ public sealed class GeoJsonBoundaryReader : IImportReader
             }
         }
 
-        return new BoundaryFeature(number, line, label, properties, id, polygons, polygons is null ? problem : null);
+        return new BoundaryFeature(number, line, label, properties, id, polygons, polygons is null ? problem : null, polygons is null && problem.EndsWith(" is empty", StringComparison.Ordinal));
     }
 
     private static (RawPolygons? Polygons, string Problem) ReadGeometry(ref Utf8JsonReader reader, NestedNumbers coordinates)

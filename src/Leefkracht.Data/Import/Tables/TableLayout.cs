@@ -49,7 +49,7 @@ internal sealed class TableLayout
         var headers = Header.Select(ColumnName.Normalize).ToHashSet(StringComparer.Ordinal);
         var preamble = HeaderRecord > 0 ? $", {HeaderRecord} preamble line(s)" : string.Empty;
         var delimiter = $"{delimiterName}-separated";
-        if (headers.Contains("gwb code 10") || (headers.Contains("gwb code") && headers.Contains("recs")))
+        if (headers.Contains("gwb code 10") || headers.Contains("gwb code"))
         {
             return (FileKind.KwbShortCodes, $"KWB with kwb-YYYY short codes, {delimiter}{(PeriodColumn is null ? string.Empty : ", one row per area and year")}");
         }

@@ -93,22 +93,26 @@ public sealed class GeoJsonBoundaryReaderTests
     }
 
     [Fact]
-    public void Read_Wijk2016Rd_ReportsItsEmptyAndDuplicateFeatures()
+    public void Read_Wijk2016Rd_RegistersEmptyAreasAndMergesTheSplitIsland()
     {
         // The file really has two wijken with empty MultiPolygons and a second feature for an island of
-        // Wieringen under the same code.
+        // Wieringen under the same code and name.
 
         // When
         var batch = Sample(Wijk2016Rd);
 
-        // Then
-        batch.Texts(IssueSeverity.Error).ShouldBe(
+        // Then: no error; the empty wijken exist without boundary, the island joins its wijk
+        batch.Issues.ErrorCount.ShouldBe(0);
+        batch.Texts(IssueSeverity.Warning).Where(t => !t.Contains("geometry repaired", StringComparison.Ordinal)).ShouldBe(
         [
-            "error: cbs_wijk_2016_nl_rd.geojson.gz:622 [geometry]: feature 619 (WK024316): the MultiPolygon is empty",
-            "error: cbs_wijk_2016_nl_rd.geojson.gz:2259 [geometry]: feature 2256 (WK099590): the MultiPolygon is empty",
-            "error: cbs_wijk_2016_nl_rd.geojson.gz:2985 'WK191104': feature 2982 (WK191104): the code WK191104 already appeared in feature 2824; each area may have one feature, so this one is skipped",
+            "warning: cbs_wijk_2016_nl_rd.geojson.gz:622 [geometry]: feature 619 (WK024316): the MultiPolygon is empty; the area is registered without a boundary",
+            "warning: cbs_wijk_2016_nl_rd.geojson.gz:2259 [geometry]: feature 2256 (WK099590): the MultiPolygon is empty; the area is registered without a boundary",
+            "warning: cbs_wijk_2016_nl_rd.geojson.gz:2985 'WK191104': feature 2982 (WK191104): a second feature for WK191104 ('Wijk 04 Wieringen', first in feature 2824); merged into one multi-part boundary",
         ]);
-        batch.RowsRejected.ShouldBe(3);
+        batch.RowsSkipped.ShouldBe(2);
+        batch.RowsRejected.ShouldBe(0);
+        batch.Boundaries.Count.ShouldBe(2_979);
+        batch.Boundaries.Single(b => b.Area.Code.Value == "WK191104").Geometry.NumGeometries.ShouldBeGreaterThan(1);
     }
 
     [Fact]
@@ -117,8 +121,8 @@ public sealed class GeoJsonBoundaryReaderTests
         // When
         var batch = Sample(Wijk2016Rd);
 
-        // Then: 2,979 wijken + 390 gemeenten (the 2016 division had 390)
-        batch.Areas.Count(a => a.Level == AreaLevel.Wijk).ShouldBe(2_979);
+        // Then: 2,981 wijken (two without a boundary) + 390 gemeenten (the 2016 division had 390)
+        batch.Areas.Count(a => a.Level == AreaLevel.Wijk).ShouldBe(2_981);
         batch.Areas.Count(a => a.Level == AreaLevel.Gemeente).ShouldBe(390);
         batch.Areas.ShouldContain(new Area(AreaCode.Parse("GM0344"), 2016, "Utrecht"));
         batch.Areas.ShouldContain(new Area(AreaCode.Parse("WK034401"), 2016, "Wijk 01 West"));

@@ -132,15 +132,16 @@ public sealed class TopoJsonBoundaryReaderTests
 
         // Then: 2,745 polygons and 2,746 label points
         batch.RowsRead.ShouldBe(2_745 + 2_746);
-        batch.RowsSkipped.ShouldBe(2_746);
+        batch.RowsSkipped.ShouldBe(2_746 + 28);
         batch.Boundaries.Count.ShouldBe(2_717);
+        batch.Areas.Count.ShouldBe(2_745);
         batch.Boundaries.ShouldAllBe(b => b.Area.Year == 2014 && b.Area.Code.Level == AreaLevel.Wijk);
         batch.ShouldAllBeValidInTheNetherlands();
         batch.Texts().ShouldContain($"info: {Wijk2014}: object 'labels': skipped 2746 point geometries; label points are not boundaries");
     }
 
     [Fact]
-    public void Read_Wijk2014_RejectsTheWijkenThatQuantisationCollapsed()
+    public void Read_Wijk2014_RegistersTheWijkenThatQuantisationCollapsedWithoutBoundary()
     {
         // On the 1e4 grid (about 27 × 31 m) 28 small wijken collapse to lines or points; parts of 48 more do.
 
@@ -148,9 +149,10 @@ public sealed class TopoJsonBoundaryReaderTests
         var batch = Sample(Wijk2014);
 
         // Then
-        batch.RowsRejected.ShouldBe(28);
-        batch.Issues.CountByReason[(IssueSeverity.Error, "geometry cannot be repaired")].ShouldBe(28);
-        batch.Texts(IssueSeverity.Error).ShouldContain($"error: {Wijk2014}:1 [geometry]: geometry 165 of object 'layer' (WK189504): the geometry cannot be repaired: the outer ring of polygon 1 has only 1 distinct point, so the polygon was dropped; no polygon with 3 or more distinct points is left");
+        batch.RowsRejected.ShouldBe(0);
+        batch.Issues.ErrorCount.ShouldBe(0);
+        batch.Issues.CountByReason[(IssueSeverity.Warning, "geometry collapsed by quantisation")].ShouldBe(28);
+        batch.Texts(IssueSeverity.Warning).ShouldContain($"warning: {Wijk2014}:1 [geometry]: geometry 165 of object 'layer' (WK189504): the geometry cannot be repaired: the outer ring of polygon 1 has only 1 distinct point, so the polygon was dropped; no polygon with 3 or more distinct points is left (collapsed by the file's quantisation); the area is registered without a boundary");
         batch.Texts(IssueSeverity.Warning).ShouldContain($"warning: {Wijk2014}:1 [geometry]: geometry 32 of object 'layer' (WK192400): geometry repaired: the outer ring of polygon 1 has only 2 distinct points, so the polygon was dropped");
     }
 
