@@ -100,7 +100,7 @@ internal static class ShowCommand
         var byIndicator = observations.GroupBy(o => o.IndicatorId).ToDictionary(g => g.Key, g => g.ToList());
         foreach (var theme in catalog.Indicators.Where(i => byIndicator.ContainsKey(i.Id)).GroupBy(i => i.Theme))
         {
-            table.AddRow(new Markup($"[bold]{Markup.Escape(theme.Key)}[/]"));
+            table.AddRow(new Markup($"[bold]{Markup.Escape(texts["theme." + theme.Key])}[/]"));
             foreach (var indicator in theme)
             {
                 var values = byIndicator[indicator.Id];

@@ -5,7 +5,6 @@ using Leefkracht.Data.Catalog;
 using Leefkracht.Data.Import;
 using Leefkracht.Data.Import.Boundaries;
 using Leefkracht.Data.Import.Text;
-using Leefkracht.Data.Tests.TestInfrastructure;
 using NetTopologySuite.Geometries;
 
 namespace Leefkracht.Data.Tests.Import.Boundaries;
@@ -20,7 +19,7 @@ internal static class BoundaryReading
 
     /// <summary>The batch read from a sample in <c>data/sample/boundaries/</c>, without options.</summary>
     public static ImportBatch Sample(string fileName) =>
-        Samples.GetOrAdd(fileName, name => new Lazy<ImportBatch>(() => Read(SourceFile.Read(SamplePaths.Boundaries(name))))).Value;
+        Samples.GetOrAdd(fileName, name => new Lazy<ImportBatch>(() => Read(SourceFile.Read(TestData.Sample("boundaries/" + name))))).Value;
 
     /// <summary>Reads a file with the reader its extension asks for.</summary>
     public static ImportBatch Read(SourceFile file, int? year = null)

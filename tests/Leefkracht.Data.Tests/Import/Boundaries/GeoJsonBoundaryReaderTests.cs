@@ -3,7 +3,6 @@ using Leefkracht.Core.Areas;
 using Leefkracht.Core.Geography;
 using Leefkracht.Data.Import;
 using Leefkracht.Data.Import.Text;
-using Leefkracht.Data.Tests.TestInfrastructure;
 using NetTopologySuite.Algorithm.Distance;
 using NetTopologySuite.Geometries;
 using static Leefkracht.Data.Tests.Import.Boundaries.BoundaryReading;
@@ -390,7 +389,7 @@ public sealed class GeoJsonBoundaryReaderTests
     public void Read_TruncatedFile_IsAFileErrorWithLineAndPosition()
     {
         // Given the first half of a real file
-        var whole = SourceFile.Read(SamplePaths.Boundaries(Wijk2017)).Content;
+        var whole = SourceFile.Read(TestData.Sample("boundaries/" + Wijk2017)).Content;
         var half = SourceFile.FromBytes("wijk_2017_half.geojson", whole[..(whole.Length / 2)]);
 
         // When

@@ -2,7 +2,6 @@ using Leefkracht.Core.Areas;
 using Leefkracht.Core.Geography;
 using Leefkracht.Data.Import;
 using Leefkracht.Data.Import.Text;
-using Leefkracht.Data.Tests.TestInfrastructure;
 using NetTopologySuite.Geometries;
 using static Leefkracht.Data.Tests.Import.Boundaries.BoundaryReading;
 
@@ -111,7 +110,7 @@ public sealed class TopoJsonBoundaryReaderTests
     public void Read_TruncatedTopology_IsAFileError()
     {
         // Given the first half of the real file (one long line)
-        var whole = SourceFile.Read(SamplePaths.Boundaries(Wijk2014)).Content;
+        var whole = SourceFile.Read(TestData.Sample("boundaries/" + Wijk2014)).Content;
         var half = SourceFile.FromBytes("wijk_2014_half.topojson", whole[..(whole.Length / 2)]);
 
         // When
