@@ -46,6 +46,28 @@ public sealed class IndicatorTable
         return new IndicatorTable(period, areas, columns);
     }
 
+    /// <summary>A table with the same rows and these columns added (or replaced); the arrays are taken over.</summary>
+    public IndicatorTable WithColumns(IReadOnlyDictionary<string, double[]> columns)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        var merged = new Dictionary<string, double[]>(_columns, StringComparer.Ordinal);
+        foreach (var (id, column) in columns)
+        {
+            merged[id] = column;
+        }
+
+        return FromColumns(Period, Areas, merged);
+    }
+
+    /// <summary>The rows for which <paramref name="keep"/> is true, with all columns.</summary>
+    public IndicatorTable Where(Func<AreaKey, bool> keep)
+    {
+        ArgumentNullException.ThrowIfNull(keep);
+        var rows = Enumerable.Range(0, Areas.Length).Where(r => keep(Areas[r])).ToArray();
+        var columns = _columns.ToDictionary(c => c.Key, c => rows.Select(r => c.Value[r]).ToArray(), StringComparer.Ordinal);
+        return new IndicatorTable(Period, [.. rows.Select(r => Areas[r])], columns);
+    }
+
     /// <summary>The reference period (year) of the values.</summary>
     public int Period { get; }
 

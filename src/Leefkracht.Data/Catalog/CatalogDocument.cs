@@ -13,14 +13,18 @@ public sealed class CatalogDocument
 {
     private readonly FrozenDictionary<string, string> _ignoredColumns;
 
-    private CatalogDocument(IndicatorCatalog catalog, IReadOnlyDictionary<string, string> ignoredColumns)
+    private CatalogDocument(IndicatorCatalog catalog, IReadOnlyDictionary<string, string> ignoredColumns, IReadOnlyList<DerivedIndicator> derived)
     {
         Catalog = catalog;
+        Derived = derived;
         _ignoredColumns = ignoredColumns.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
     /// <summary>The indicators and aliases.</summary>
     public IndicatorCatalog Catalog { get; }
+
+    /// <summary>Indicators computed from others (rates, shares), applied when a year is scored.</summary>
+    public IReadOnlyList<DerivedIndicator> Derived { get; }
 
     /// <summary>Why a column is deliberately not imported, or <see langword="null"/> if it is not on the list.</summary>
     public string? IgnoreReason(string header) => _ignoredColumns.GetValueOrDefault(ColumnName.Normalize(header));
@@ -79,7 +83,30 @@ public sealed class CatalogDocument
             }
         }
 
-        return new CatalogDocument(new IndicatorCatalog(indicators, aliases), ignored);
+        var catalog = new IndicatorCatalog(indicators, aliases);
+        var derived = new List<DerivedIndicator>();
+        if (root.TryGetProperty("derivedIndicators", out var derivedIndicators))
+        {
+            foreach (var item in derivedIndicators.EnumerateArray())
+            {
+                var definition = new DerivedIndicator(
+                    item.GetProperty("id").GetString()!,
+                    item.GetProperty("numerator").GetString()!,
+                    item.GetProperty("denominator").GetString()!,
+                    item.GetProperty("factor").GetDouble());
+                foreach (var id in new[] { definition.Id, definition.Numerator, definition.Denominator })
+                {
+                    if (!catalog.TryGet(id, out _))
+                    {
+                        throw new InvalidDataException($"Derived indicator '{definition.Id}' refers to unknown indicator '{id}'.");
+                    }
+                }
+
+                derived.Add(definition);
+            }
+        }
+
+        return new CatalogDocument(catalog, ignored, derived);
     }
 
     private static CatalogDocument LoadEmbedded()

@@ -1,0 +1,48 @@
+using Leefkracht.Core.Areas;
+using Leefkracht.Core.Indicators;
+
+namespace Leefkracht.Core.Indices;
+
+/// <summary>One indicator's part in an area's score.</summary>
+/// <param name="IndicatorId">The indicator.</param>
+/// <param name="Value">The area's value, in the indicator's unit.</param>
+/// <param name="ReferenceMean">The reference mean it is compared with.</param>
+/// <param name="StandardScore">Direction-adjusted standard score: positive means better than the reference.</param>
+/// <param name="Weight">The indicator's effective weight for this area: dimension weight × its share of the dimension's present weight.</param>
+/// <param name="Contribution"><paramref name="Weight"/> × <paramref name="StandardScore"/>; the contributions of all indicators sum to the deviation.</param>
+public sealed record IndicatorContribution(string IndicatorId, double Value, double ReferenceMean, double StandardScore, double Weight, double Contribution);
+
+/// <summary>One dimension's part in an area's score.</summary>
+/// <param name="Dimension">The dimension.</param>
+/// <param name="Contribution">The sum of its indicators' contributions.</param>
+/// <param name="Coverage">The share of the dimension's model weight the area has values for (0 when none: the dimension then contributes 0).</param>
+/// <param name="Indicators">The indicators with values, in model order.</param>
+public sealed record DimensionContribution(LivabilityDimension Dimension, double Contribution, double Coverage, IReadOnlyList<IndicatorContribution> Indicators);
+
+/// <summary>
+/// An area's livability in one year: the deviation from the reference, its class and the contributions that make it
+/// up — or the reason it has no score.
+/// </summary>
+/// <param name="Area">The area (code and division year).</param>
+/// <param name="Period">The year of the data.</param>
+/// <param name="Deviation">Deviation from the reference in weighted standard-score units; <see langword="null"/> when not scored.</param>
+/// <param name="Class">The class 1–9; <see langword="null"/> when not scored.</param>
+/// <param name="Dimensions">Contributions per dimension (all five, in model order); empty when not scored.</param>
+/// <param name="Coverage">The share of the model's weight the area has values for.</param>
+/// <param name="NotScoredReason">Why there is no score, in words.</param>
+public sealed record LivabilityScore(
+    AreaKey Area,
+    int Period,
+    double? Deviation,
+    int? Class,
+    IReadOnlyList<DimensionContribution> Dimensions,
+    double Coverage,
+    string? NotScoredReason)
+{
+    /// <summary>Whether the area has a score.</summary>
+    public bool IsScored => Deviation is not null;
+
+    /// <summary>The contribution of one dimension (0 when absent).</summary>
+    public double ContributionOf(LivabilityDimension dimension) =>
+        Dimensions.FirstOrDefault(d => d.Dimension == dimension)?.Contribution ?? 0;
+}

@@ -1,0 +1,18 @@
+namespace Leefkracht.Core.Indices;
+
+/// <summary>The population-weighted mean and standard deviation of one indicator in a reference set of areas.</summary>
+/// <param name="Mean">Population-weighted mean.</param>
+/// <param name="StandardDeviation">Population-weighted standard deviation (divisor: total weight).</param>
+/// <param name="Areas">The number of reference areas with a value.</param>
+/// <param name="PopulationShare">The share of the reference population living in areas with a value.</param>
+public readonly record struct IndicatorMoments(double Mean, double StandardDeviation, int Areas, double PopulationShare);
+
+/// <summary>
+/// What scores are standardised against: for each indicator the population-weighted distribution over a set of
+/// reference areas (by default all buurten of the year; alternatively one gemeente's buurten, or a fixed base
+/// year so that changes between years are real).
+/// </summary>
+/// <param name="Description">In words, for example "all buurten of 2024 (14,574; weighted by inhabitants)".</param>
+/// <param name="Period">The year of the reference data.</param>
+/// <param name="Moments">Per indicator.</param>
+public sealed record StandardisationReference(string Description, int Period, IReadOnlyDictionary<string, IndicatorMoments> Moments);
