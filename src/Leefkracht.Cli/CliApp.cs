@@ -19,6 +19,8 @@ internal static class CliApp
         root.Subcommands.Add(ShowCommand.Create(environment, global));
         root.Subcommands.Add(ImportsCommand.Create(environment, global));
         root.Subcommands.Add(DemoCommand.Create(environment, global));
+        root.Subcommands.Add(ScoreCommand.Create(environment, global));
+        root.Subcommands.Add(ExplainCommand.Create(environment, global));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -41,5 +41,13 @@ internal static class NumberText
         _ => unit.ToString(),
     };
 
+    /// <summary>A signed value with three decimals: +0,123 / −0,045.</summary>
+    public static string Signed(double value, Texts texts)
+    {
+        var numbers = texts.Language == "en" ? NumberFormatInfo.InvariantInfo : DutchNumbers;
+        var text = Math.Abs(value).ToString("0.000", numbers);
+        return (value < 0 ? "−" : "+") + text;
+    }
+
     public static string Invariant(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }

@@ -58,6 +58,13 @@ internal sealed class Texts
         ["theme.stedelijkheid"] = ("Stedelijkheid", "Urbanity"),
         ["theme.veiligheid"] = ("Veiligheid", "Safety"),
         ["theme.gezondheid"] = ("Gezondheid", "Health"),
+        ["percentile"] = ("Pct", "Pct"),
+        ["deviation"] = ("Afwijking", "Deviation"),
+        ["class"] = ("Klasse", "Class"),
+        ["coverage"] = ("Dekking", "Coverage"),
+        ["not_scored"] = ("geen score", "no score"),
+        ["score_footer"] = ("{0} van {1} gebieden gescoord. Referentie: {2}. Model {3} v{4}. Pct = beter dan dit percentage van de inwoners van de referentie. De index beschrijft; hij bewijst geen oorzaken.", "{0} of {1} areas scored. Reference: {2}. Model {3} v{4}. Pct = better than this share of the reference's inhabitants. The index describes; it does not prove causes."),
+        ["no_data_for_area"] = ("Geen gegevens voor {0} in {1}.", "No data for {0} in {1}."),
         ["run_summary"] = ("{0} bestanden: {1} opgeslagen, {2} al geïmporteerd, {3} afgewezen.", "{0} files: {1} stored, {2} already imported, {3} rejected."),
         ["caveat"] = ("Cijfers: CBS en anderen, zie data/sample/ATTRIBUTION.md.", "Figures: CBS and others, see data/sample/ATTRIBUTION.md."),
     }.ToFrozenDictionary(StringComparer.Ordinal);

@@ -26,7 +26,8 @@ public static class ReferenceDistribution
         Func<AreaKey, bool> include,
         IEnumerable<string> indicatorIds,
         ScoringRules rules,
-        string description)
+        string description,
+        string? descriptionDutch = null)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(include);
@@ -83,8 +84,10 @@ public static class ReferenceDistribution
             }
         }
 
+        var dutchNumbers = new NumberFormatInfo { NumberGroupSeparator = ".", NumberDecimalSeparator = "," };
         return new StandardisationReference(
-            string.Create(CultureInfo.InvariantCulture, $"{description} ({rows.Count} areas, {totalPopulation:N0} inhabitants; weighted by inhabitants)"),
+            string.Create(CultureInfo.InvariantCulture, $"{description} ({rows.Count:N0} areas, {totalPopulation:N0} inhabitants; weighted by inhabitants)"),
+            string.Create(dutchNumbers, $"{descriptionDutch ?? description} ({rows.Count:N0} gebieden, {totalPopulation:N0} inwoners; gewogen naar inwoners)"),
             table.Period,
             moments);
     }
@@ -101,11 +104,18 @@ public static class ReferenceDistribution
             AreaLevel.Gemeente => "gemeenten",
             _ => "areas",
         };
-        return Compute(table, a => a.Code.Level == level, indicatorIds, rules, string.Create(CultureInfo.InvariantCulture, $"all {name} with data in {table.Period}"));
+        return Compute(
+            table,
+            a => a.Code.Level == level,
+            indicatorIds,
+            rules,
+            string.Create(CultureInfo.InvariantCulture, $"all {name} with data in {table.Period}"),
+            string.Create(CultureInfo.InvariantCulture, $"alle {name} met gegevens in {table.Period}"));
     }
 
     /// <summary>A gemeente's buurten as the reference.</summary>
     public static StandardisationReference Gemeente(IndicatorTable table, AreaCode gemeente, IEnumerable<string> indicatorIds, ScoringRules rules) =>
         Compute(table, a => a.Code.Level == AreaLevel.Buurt && a.Code.Gemeente == gemeente, indicatorIds, rules,
-            string.Create(CultureInfo.InvariantCulture, $"the buurten of {gemeente} in {table.Period}"));
+            string.Create(CultureInfo.InvariantCulture, $"the buurten of {gemeente} in {table.Period}"),
+            string.Create(CultureInfo.InvariantCulture, $"de buurten van {gemeente} in {table.Period}"));
 }

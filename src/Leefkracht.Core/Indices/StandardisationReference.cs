@@ -12,7 +12,12 @@ public readonly record struct IndicatorMoments(double Mean, double StandardDevia
 /// reference areas (by default all buurten of the year; alternatively one gemeente's buurten, or a fixed base
 /// year so that changes between years are real).
 /// </summary>
-/// <param name="Description">In words, for example "all buurten of 2024 (14,574; weighted by inhabitants)".</param>
+/// <param name="Description">In words (English), for example "all buurten with data in 2024 (14,096 areas, …)".</param>
+/// <param name="DescriptionDutch">The same in Dutch.</param>
 /// <param name="Period">The year of the reference data.</param>
 /// <param name="Moments">Per indicator.</param>
-public sealed record StandardisationReference(string Description, int Period, IReadOnlyDictionary<string, IndicatorMoments> Moments);
+public sealed record StandardisationReference(string Description, string DescriptionDutch, int Period, IReadOnlyDictionary<string, IndicatorMoments> Moments)
+{
+    /// <summary>The description in <c>nl</c> (default) or <c>en</c>.</summary>
+    public string DescriptionIn(string language) => language.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? Description : DescriptionDutch;
+}

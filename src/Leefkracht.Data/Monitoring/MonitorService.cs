@@ -17,9 +17,35 @@ public sealed record PreparedYear(IndicatorTable Table, IReadOnlySet<(AreaKey Ar
 /// <param name="Reference">What the scores are standardised against.</param>
 /// <param name="Prepared">The indicators the scores were computed from.</param>
 /// <param name="Scores">One score (or reason for none) per area, in table order.</param>
-public sealed record ScoredYear(int Period, LivabilityModel Model, StandardisationReference Reference, PreparedYear Prepared, IReadOnlyList<LivabilityScore> Scores)
+/// <param name="ReferenceScores">Deviation and inhabitants of every scored reference area, sorted by deviation (for percentiles).</param>
+public sealed record ScoredYear(
+    int Period,
+    LivabilityModel Model,
+    StandardisationReference Reference,
+    PreparedYear Prepared,
+    IReadOnlyList<LivabilityScore> Scores,
+    IReadOnlyList<(double Deviation, double Inhabitants)> ReferenceScores)
 {
     private readonly Dictionary<AreaKey, LivabilityScore> _byArea = Scores.ToDictionary(s => s.Area);
+
+    /// <summary>
+    /// The share (0–100) of the reference population living in reference areas with a lower deviation: "better than
+    /// P % of the inhabitants".
+    /// </summary>
+    public double PercentileOf(double deviation)
+    {
+        double below = 0, total = 0;
+        foreach (var (d, inhabitants) in ReferenceScores)
+        {
+            total += inhabitants;
+            if (d < deviation)
+            {
+                below += inhabitants;
+            }
+        }
+
+        return total > 0 ? 100 * below / total : double.NaN;
+    }
 
     /// <summary>The score of an area, if it is in the year.</summary>
     public LivabilityScore? ScoreOf(AreaKey area) => _byArea.GetValueOrDefault(area);
@@ -63,7 +89,33 @@ public sealed class MonitorService
         ArgumentNullException.ThrowIfNull(reference);
         var prepared = await PrepareAsync(period, cancellationToken).ConfigureAwait(false);
         var standard = await ReferenceAsync(prepared, model, reference, cancellationToken).ConfigureAwait(false);
-        return new ScoredYear(period, model, standard, prepared, LivabilityIndex.Compute(prepared.Table, model, standard));
+        var scores = LivabilityIndex.Compute(prepared.Table, model, standard);
+
+        // Percentiles compare with the reference areas themselves: the base year's buurten for a base-year reference.
+        var (referenceTable, referenceScores) = reference is BaseYearReference b && b.Year != period
+            ? await BaseYearScoresAsync(b.Year, model, standard, cancellationToken).ConfigureAwait(false)
+            : (prepared.Table, scores);
+        var gemeente = reference switch
+        {
+            GemeenteReference g => g.Gemeente,
+            BaseYearReference { Gemeente: { } g } => g,
+            _ => (AreaCode?)null,
+        };
+        var finest = referenceTable.Areas.Length == 0 ? AreaLevel.Buurt : referenceTable.Areas.Max(a => a.Code.Level);
+        var population = referenceTable.Column(ReferenceDistribution.PopulationIndicator).ToArray();
+        var distribution = referenceScores
+            .Where(s => s.IsScored && s.Area.Code.Level == finest && (gemeente is null || s.Area.Code.Gemeente == gemeente))
+            .Select(s => (s.Deviation!.Value, population[referenceTable.RowOf(s.Area)]))
+            .OrderBy(x => x.Item1)
+            .ToList();
+        return new ScoredYear(period, model, standard, prepared, scores, distribution);
+    }
+
+    private async Task<(IndicatorTable Table, IReadOnlyList<LivabilityScore> Scores)> BaseYearScoresAsync(
+        int year, LivabilityModel model, StandardisationReference standard, CancellationToken cancellationToken)
+    {
+        var prepared = await PrepareAsync(year, cancellationToken).ConfigureAwait(false);
+        return (prepared.Table, LivabilityIndex.Compute(prepared.Table, model, standard));
     }
 
     /// <summary>The standardisation reference for a prepared year.</summary>
@@ -84,6 +136,26 @@ public sealed class MonitorService
             default:
                 return ReferenceDistribution.National(prepared.Table, ids, model.Rules);
         }
+    }
+
+    /// <summary>The years for which inhabitants are known (the years that can be scored), newest first.</summary>
+    public async Task<IReadOnlyList<int>> ScorableYearsAsync(CancellationToken cancellationToken = default) =>
+        [.. (await _store.CountValuesAsync(ReferenceDistribution.PopulationIndicator, cancellationToken).ConfigureAwait(false)).Keys.OrderDescending()];
+
+    /// <summary>
+    /// The year to show when none is asked for: the latest year with inhabitants for at least half as many areas
+    /// as the best-covered year (a gemeente-only panel year does not count as the latest national year).
+    /// </summary>
+    public async Task<int?> DefaultYearAsync(CancellationToken cancellationToken = default)
+    {
+        var counts = await _store.CountValuesAsync(ReferenceDistribution.PopulationIndicator, cancellationToken).ConfigureAwait(false);
+        if (counts.Count == 0)
+        {
+            return null;
+        }
+
+        var most = counts.Values.Max();
+        return counts.Where(c => c.Value * 2 >= most).Max(c => c.Key);
     }
 
     /// <summary>The years that have values, newest first.</summary>

@@ -42,6 +42,9 @@ public interface IMonitorStore : IAsyncDisposable
     /// <summary>Crosswalk cells between two division years of one level.</summary>
     Task<IReadOnlyList<CrosswalkLink>> LoadCrosswalkAsync(AreaLevel level, int fromYear, int toYear, CancellationToken cancellationToken = default);
 
+    /// <summary>How many values one indicator has per period.</summary>
+    Task<IReadOnlyDictionary<int, int>> CountValuesAsync(string indicatorId, CancellationToken cancellationToken = default);
+
     /// <summary>All imports, oldest first.</summary>
     Task<IReadOnlyList<ImportRecord>> ListImportsAsync(CancellationToken cancellationToken = default);
 

@@ -288,6 +288,21 @@ public sealed class SqliteMonitorStore : IMonitorStore
     }
 
     /// <inheritdoc/>
+    public Task<IReadOnlyDictionary<int, int>> CountValuesAsync(string indicatorId, CancellationToken cancellationToken = default)
+    {
+        using var command = Command("SELECT o.period, COUNT(*) FROM observations o JOIN indicators i ON i.id = o.indicator_id WHERE i.key = $k GROUP BY o.period");
+        command.Parameters.AddWithValue("$k", indicatorId);
+        var counts = new Dictionary<int, int>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            counts[reader.GetInt32(0)] = reader.GetInt32(1);
+        }
+
+        return Task.FromResult<IReadOnlyDictionary<int, int>>(counts);
+    }
+
+    /// <inheritdoc/>
     public Task<IReadOnlyList<ImportRecord>> ListImportsAsync(CancellationToken cancellationToken = default)
     {
         using var command = Command($"SELECT {ImportColumns} FROM imports ORDER BY id");

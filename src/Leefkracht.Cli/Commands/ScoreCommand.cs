@@ -1,0 +1,103 @@
+using System.CommandLine;
+using System.Globalization;
+using Leefkracht.Core.Areas;
+using Leefkracht.Core.Indices;
+using Leefkracht.Data.Monitoring;
+using Leefkracht.Data.Storage;
+using Spectre.Console;
+
+namespace Leefkracht.Cli.Commands;
+
+/// <summary><c>leefkracht score</c>: the livability index of every area of a level and year.</summary>
+internal static class ScoreCommand
+{
+    public static Command Create(CliEnvironment environment, GlobalOptions global)
+    {
+        var monitorOptions = new MonitorOptions();
+        var level = new Option<string>("--level") { Description = "buurt (default), wijk or gemeente", DefaultValueFactory = _ => "buurt" };
+        var gemeente = new Option<string?>("--gemeente") { Description = "Only the areas of this gemeente (code or name)" };
+        var format = Output.FormatOption();
+        var command = new Command("score", "Livability per area: deviation from the reference, class, the five dimension contributions, coverage") { level, gemeente, format };
+        monitorOptions.AddTo(command);
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            if (MonitorOptions.ParseLevel(result.GetValue(level)) is not { } parsedLevel)
+            {
+                await environment.Error.WriteLineAsync($"--level '{result.GetValue(level)}' is not one of gemeente, wijk, buurt").ConfigureAwait(false);
+                return ExitCodes.InvalidInput;
+            }
+
+            if (await monitorOptions.ReadAsync(result, environment).ConfigureAwait(false) is not { } choice)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            var texts = global.TextsFor(result, environment);
+            await using var store = global.OpenStore(result, environment);
+            var monitor = new MonitorService(store);
+            if (await monitorOptions.YearAsync(result, environment, monitor, cancellationToken).ConfigureAwait(false) is not { } year)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            AreaCode? within = null;
+            if (result.GetValue(gemeente) is { } gemeenteText)
+            {
+                within = await AreasCommand.ResolveGemeente(store, gemeenteText, cancellationToken).ConfigureAwait(false);
+                if (within is null)
+                {
+                    await environment.Error.WriteLineAsync($"--gemeente '{gemeenteText}' is neither a gemeente code nor the name of exactly one gemeente in the database").ConfigureAwait(false);
+                    return ExitCodes.InvalidInput;
+                }
+            }
+
+            var scored = await monitor.ScoreAsync(year, choice.Model, choice.Reference, cancellationToken).ConfigureAwait(false);
+            var rows = scored.Scores.Where(s => s.Area.Code.Level == parsedLevel && (within is null || s.Area.Code.IsWithin(within.Value))).ToList();
+            if (rows.Count == 0)
+            {
+                await environment.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"no {parsedLevel.ToString().ToLowerInvariant()} has values in {year}{(within is null ? string.Empty : $" in {within}")}")).ConfigureAwait(false);
+                return ExitCodes.InvalidInput;
+            }
+
+            var names = await Names(store, cancellationToken).ConfigureAwait(false);
+            var outputFormat = result.GetValue(format);
+            var machine = outputFormat != OutputFormat.Table;
+            string[] columns = machine
+                ? ["code", "name", "year", "division", "percentile", "deviation", "class", "class_name", .. scored.Model.Dimensions.Select(d => DimensionNames.ShortName(d.Dimension)), "coverage", "not_scored_reason"]
+                : [texts["code"], texts["name"], texts["percentile"], texts["deviation"], texts["class"], .. scored.Model.Dimensions.Select(d => DimensionNames.ShortName(d.Dimension)), texts["coverage"]];
+            Output.Write(environment.Out, outputFormat, columns, rows.Select(s => Row(s, scored, names, texts, machine)));
+            if (!machine)
+            {
+                environment.Out.MarkupLine(Markup.Escape(texts.Format("score_footer", rows.Count(s => s.IsScored), rows.Count, scored.Reference.DescriptionIn(texts.Language), scored.Model.Id, scored.Model.Version)));
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    public static async Task<Dictionary<AreaKey, string?>> Names(IMonitorStore store, CancellationToken cancellationToken) =>
+        (await store.LoadAreasAsync(new AreaQuery(), cancellationToken).ConfigureAwait(false)).ToDictionary(a => a.Key, a => a.Name);
+
+    private static IReadOnlyList<object?> Row(LivabilityScore score, ScoredYear scored, Dictionary<AreaKey, string?> names, Texts texts, bool machine)
+    {
+        var name = names.GetValueOrDefault(score.Area) ?? names.Where(n => n.Key.Code == score.Area.Code && n.Value is not null).Select(n => n.Value).FirstOrDefault();
+        var dimensions = scored.Model.Dimensions.Select(d => score.IsScored ? (object?)Round(score.ContributionOf(d.Dimension), machine) : null);
+        if (machine)
+        {
+            return [score.Area.Code.Value, name, score.Period, score.Area.Year,
+                score.Deviation is { } d ? Math.Round(scored.PercentileOf(d), 1) : null,
+                score.Deviation, score.Class, score.Class is { } c ? scored.Model.Classes.NameOf(c, texts.Language) : null,
+                .. dimensions, Math.Round(score.Coverage, 3), score.NotScoredReason];
+        }
+
+        return [score.Area.Code.Value, name,
+            score.Deviation is { } deviation ? scored.PercentileOf(deviation).ToString("0", CultureInfo.InvariantCulture) : "–",
+            score.Deviation is { } dev ? NumberText.Signed(dev, texts) : "–",
+            score.Class is { } cls ? $"{cls} {scored.Model.Classes.NameOf(cls, texts.Language)}" : texts["not_scored"] + ": " + score.NotScoredReason,
+            .. dimensions.Select(v => v is double x ? NumberText.Signed(x, texts) : string.Empty),
+            score.Coverage.ToString("P0", CultureInfo.InvariantCulture)];
+    }
+
+    private static double Round(double value, bool machine) => machine ? value : Math.Round(value, 3);
+}
