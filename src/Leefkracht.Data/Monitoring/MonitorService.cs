@@ -118,12 +118,28 @@ public sealed class MonitorService
         return (prepared.Table, LivabilityIndex.Compute(prepared.Table, model, standard));
     }
 
+    /// <summary>Resilience of every area of a year against the chosen reference.</summary>
+    public async Task<(StandardisationReference Reference, IReadOnlyList<ResilienceScore> Scores)> ResilienceAsync(
+        int period, ResilienceModel model, ReferenceChoice reference, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var prepared = await PrepareAsync(period, cancellationToken).ConfigureAwait(false);
+        var standard = await ReferenceAsync(prepared, [.. model.IndicatorIds], new ScoringRules(), reference, cancellationToken).ConfigureAwait(false);
+        return (standard, ResilienceIndex.Compute(prepared.Table, model, standard));
+    }
+
     /// <summary>The standardisation reference for a prepared year.</summary>
-    public async Task<StandardisationReference> ReferenceAsync(PreparedYear prepared, LivabilityModel model, ReferenceChoice reference, CancellationToken cancellationToken = default)
+    public Task<StandardisationReference> ReferenceAsync(PreparedYear prepared, LivabilityModel model, ReferenceChoice reference, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return ReferenceAsync(prepared, [.. model.IndicatorIds], model.Rules, reference, cancellationToken);
+    }
+
+    private async Task<StandardisationReference> ReferenceAsync(
+        PreparedYear prepared, IReadOnlyList<string> ids, ScoringRules rules, ReferenceChoice reference, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(prepared);
-        ArgumentNullException.ThrowIfNull(model);
-        var ids = model.IndicatorIds.ToList();
+        var model = (Rules: rules, Ids: ids);
         switch (reference)
         {
             case GemeenteReference g:
