@@ -15,7 +15,10 @@ for i in catalog["indicators"]:
 derived = catalog.get("derivedIndicators", [])
 if derived:
     rows += ["", "### Derived indicators", "", "Computed when a year is scored, only where the data have no published value of their own:", "",
-             "| id | = numerator / denominator × factor |", "|---|---|"]
+             "| id | = numerator / denominator × factor (or a second source where the first has no value) |", "|---|---|"]
     for d in derived:
-        rows.append(f"| `{d['id']}` | `{d['numerator']}` / `{d['denominator']}` × {d['factor']:g} |")
+        if d.get("denominator"):
+            rows.append(f"| `{d['id']}` | `{d['numerator']}` / `{d['denominator']}` × {d['factor']:g} |")
+        else:
+            rows.append(f"| `{d['id']}` | `{d['numerator']}` × {d['factor']:g} where `{d['id']}` itself is missing: {d.get('reason', '')} |")
 doc_path.write_text(head + "\n".join(rows) + "\n")

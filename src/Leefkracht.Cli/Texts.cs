@@ -58,6 +58,7 @@ internal sealed class Texts
         ["theme.stedelijkheid"] = ("Stedelijkheid", "Urbanity"),
         ["theme.veiligheid"] = ("Veiligheid", "Safety"),
         ["theme.gezondheid"] = ("Gezondheid", "Health"),
+        ["theme.wijkprofiel"] = ("Wijkprofiel Rotterdam", "Rotterdam Wijkprofiel"),
         ["percentile"] = ("Pct", "Pct"),
         ["deviation"] = ("Afwijking", "Deviation"),
         ["class"] = ("Klasse", "Class"),

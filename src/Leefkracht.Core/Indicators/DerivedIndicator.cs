@@ -1,14 +1,16 @@
 namespace Leefkracht.Core.Indicators;
 
 /// <summary>
-/// An indicator computed from two others: <c>Numerator / Denominator × Factor</c>, for example registered crimes
-/// per 1,000 inhabitants or the share of single-person households.
+/// An indicator computed from others: <c>Numerator / Denominator × Factor</c>, for example registered crimes
+/// per 1,000 inhabitants or the share of single-person households; or, without a denominator,
+/// <c>Numerator × Factor</c>: a second source that fills the gaps of the first (ELAN's registered population where
+/// the KWB has no inhabitants).
 /// </summary>
 /// <param name="Id">The derived indicator (a catalog id).</param>
-/// <param name="Numerator">The indicator divided.</param>
-/// <param name="Denominator">The indicator divided by.</param>
+/// <param name="Numerator">The indicator divided (or copied).</param>
+/// <param name="Denominator">The indicator divided by; <see langword="null"/> for a copy.</param>
 /// <param name="Factor">The multiplier (100 for a percentage, 1,000 for "per 1,000").</param>
-public sealed record DerivedIndicator(string Id, string Numerator, string Denominator, double Factor)
+public sealed record DerivedIndicator(string Id, string Numerator, string? Denominator, double Factor)
 {
     /// <summary>
     /// Adds the derived columns to a table. A cell is derived only where the table has no value of its own (a
@@ -21,13 +23,13 @@ public sealed record DerivedIndicator(string Id, string Numerator, string Denomi
         var added = new Dictionary<string, double[]>(StringComparer.Ordinal);
         foreach (var definition in definitions)
         {
-            if (!table.HasIndicator(definition.Numerator) || !table.HasIndicator(definition.Denominator))
+            if (!table.HasIndicator(definition.Numerator) || (definition.Denominator is { } d && !table.HasIndicator(d)))
             {
                 continue;
             }
 
             var numerator = table.Column(definition.Numerator);
-            var denominator = table.Column(definition.Denominator);
+            var denominator = definition.Denominator is { } name ? table.Column(name) : Ones(table.Areas.Length);
             var own = table.Column(definition.Id);
             var column = new double[table.Areas.Length];
             var any = false;
@@ -55,5 +57,12 @@ public sealed record DerivedIndicator(string Id, string Numerator, string Denomi
         }
 
         return added.Count == 0 ? table : table.WithColumns(added);
+    }
+
+    private static double[] Ones(int length)
+    {
+        var ones = new double[length];
+        Array.Fill(ones, 1.0);
+        return ones;
     }
 }

@@ -67,7 +67,11 @@ public sealed class CatalogDocument
             foreach (var alias in item.GetProperty("aliases").EnumerateArray())
             {
                 aliases.Add(alias.ValueKind == JsonValueKind.Object
-                    ? new ColumnAlias(alias.GetProperty("name").GetString()!, id, alias.GetProperty("scale").GetDouble())
+                    ? new ColumnAlias(
+                        alias.GetProperty("name").GetString()!,
+                        id,
+                        alias.TryGetProperty("scale", out var scale) ? scale.GetDouble() : 1.0,
+                        alias.TryGetProperty("zeroMeansMissing", out var zero) && zero.GetBoolean())
                     : new ColumnAlias(alias.GetString()!, id));
             }
 
@@ -92,9 +96,9 @@ public sealed class CatalogDocument
                 var definition = new DerivedIndicator(
                     item.GetProperty("id").GetString()!,
                     item.GetProperty("numerator").GetString()!,
-                    item.GetProperty("denominator").GetString()!,
+                    item.TryGetProperty("denominator", out var denominator) && denominator.ValueKind == JsonValueKind.String ? denominator.GetString() : null,
                     item.GetProperty("factor").GetDouble());
-                foreach (var id in new[] { definition.Id, definition.Numerator, definition.Denominator })
+                foreach (var id in new[] { definition.Id, definition.Numerator, definition.Denominator }.OfType<string>())
                 {
                     if (!catalog.TryGet(id, out _))
                     {

@@ -89,6 +89,14 @@ public sealed class AreaDirectory
     public string? NameOf(AreaKey area) =>
         _divisionsByCode.TryGetValue(area.Code, out var d) && d.TryGetValue(area.Year, out var name) ? name : null;
 
+    /// <summary>The codes of one level within a gemeente or wijk, in any division.</summary>
+    public IEnumerable<AreaCode> CodesWithin(AreaCode within, AreaLevel level) =>
+        _divisionsByCode.Keys.Where(code => code.Level == level && code.IsWithin(within)).Order();
+
+    /// <summary>The name of a code in the latest division that names it.</summary>
+    public string? LatestNameOf(AreaCode code) =>
+        _divisionsByCode.TryGetValue(code, out var d) ? d.Values.LastOrDefault(n => n is not null) : null;
+
     /// <summary>Finds gemeenten by name (any division), case- and punctuation-insensitively.</summary>
     public IReadOnlyList<AreaCode> FindGemeenten(string name)
     {

@@ -21,6 +21,9 @@ public enum FileKind
     /// <summary>A wide table with an area code, a year column and indicator columns (police, health, panels).</summary>
     AreaPeriodTable,
 
+    /// <summary>Another organisation's scores per area, such as the Rotterdam Wijkprofiel sheets.</summary>
+    ExternalScores,
+
     /// <summary>A long table <c>area_code,year,indicator,value</c>.</summary>
     LongTable,
 

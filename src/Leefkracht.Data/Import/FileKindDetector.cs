@@ -84,6 +84,11 @@ public static class FileKindDetector
             return new Detection(new CrosswalkReader(), ImportPhase.Crosswalks, null);
         }
 
+        if (WijkprofielReader.Recognises(records))
+        {
+            return new Detection(new WijkprofielReader(), ImportPhase.ReferringTables, null);
+        }
+
         var layout = TableLayout.Find(records, catalog, new IssueLog(file.Name));
         if (layout is null)
         {

@@ -37,6 +37,7 @@ internal static class StructuralColumns
         ["regiocode"] = ColumnRole.Code,
         ["statcode"] = ColumnRole.Code,
         ["wk code"] = ColumnRole.Code,
+        ["wkc"] = ColumnRole.Code, // ELAN wijkprofielen
         ["bu code"] = ColumnRole.Code,
         ["unique id"] = ColumnRole.Code,
 

@@ -5,7 +5,7 @@ using Leefkracht.Data.Import.Text;
 namespace Leefkracht.Data.Import.Tables;
 
 /// <summary>An indicator column: where it is, what it maps to and how its values convert.</summary>
-internal sealed record IndicatorColumn(int Index, string Header, IndicatorDefinition Indicator, double Scale);
+internal sealed record IndicatorColumn(int Index, string Header, IndicatorDefinition Indicator, double Scale, bool ZeroMeansMissing = false);
 
 /// <summary>
 /// What a header row says about a table: which column holds codes, names, levels, periods and which
@@ -172,7 +172,7 @@ internal sealed class TableLayout
                 }
 
                 seen.Add(indicator.Id, c);
-                indicators.Add(new IndicatorColumn(c, column, indicator, alias.Scale));
+                indicators.Add(new IndicatorColumn(c, column, indicator, alias.Scale, alias.ZeroMeansMissing));
             }
             else if (catalog.IgnoreReason(column) is { } reason)
             {

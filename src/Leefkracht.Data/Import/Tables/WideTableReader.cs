@@ -73,6 +73,7 @@ public sealed class WideTableReader : IImportReader
         private readonly Dictionary<int, AreaNameResolver> _resolvers = [];
         private readonly SortedDictionary<(int Period, int Division), int> _attached = [];
         private int _missingCells;
+        private int _zerosAsMissing;
 
         public void ReadAll(CancellationToken cancellationToken)
         {
@@ -98,6 +99,11 @@ public sealed class WideTableReader : IImportReader
             if (_missingCells > 0)
             {
                 _issues.Info(null, null, null, null, string.Create(CultureInfo.InvariantCulture, $"{_missingCells} cells hold no value ('.', empty or another CBS missing marker) and were not stored"));
+            }
+
+            if (_zerosAsMissing > 0)
+            {
+                _issues.Info(null, null, null, null, string.Create(CultureInfo.InvariantCulture, $"{_zerosAsMissing} zeros read as missing: the source writes 0 for figures it does not have (see the catalog's zeroMeansMissing)"));
             }
 
             foreach (var ((period, division), count) in _attached.Where(a => a.Key.Period != a.Key.Division))
@@ -214,6 +220,9 @@ public sealed class WideTableReader : IImportReader
                 case CellKind.Invalid:
                     _issues.Error(record.Line, column.Index + 1, column.Header, cell.Trim(), $"not a number (expected {Describe(column.Indicator.Unit)} for {column.Indicator.Id})", "not a number");
                     return false;
+                case CellKind.Number when value == 0 && column.ZeroMeansMissing:
+                    _zerosAsMissing++;
+                    return false;
                 case CellKind.Number:
                     break;
             }
@@ -257,6 +266,13 @@ public sealed class WideTableReader : IImportReader
                 if (AreaCode.TryParse(record.Fields[c], out area, out var error))
                 {
                     return true;
+                }
+
+                if (IsPlaceholderCode(record.Fields[c]))
+                {
+                    _issues.Info(record.Line, c + 1, layout.Header[c], record.Fields[c].Trim(), "placeholder code for an unknown area (such as ELAN's 'Wijk onbekend'); row skipped", "placeholder code");
+                    batch.RowsSkipped++;
+                    return false;
                 }
 
                 Reject(record, c, record.Fields[c].Trim(), $"invalid area code: {error}");
@@ -364,6 +380,19 @@ public sealed class WideTableReader : IImportReader
         }
 
         private static bool LooksLikeArea(string cell) => AreaCode.TryParse(cell, out _);
+
+        /// <summary>A level prefix, digits and trailing dashes (<c>WK1916--</c>): a row for areas that could not be placed.</summary>
+        private static bool IsPlaceholderCode(string cell)
+        {
+            var text = cell.Trim();
+            if (text.Length < 3 || !text.EndsWith('-') || !(text.StartsWith("GM", StringComparison.OrdinalIgnoreCase) || text.StartsWith("WK", StringComparison.OrdinalIgnoreCase) || text.StartsWith("BU", StringComparison.OrdinalIgnoreCase)))
+            {
+                return false;
+            }
+
+            var rest = text[2..].TrimEnd('-');
+            return rest.All(char.IsAsciiDigit);
+        }
 
         private static string? NullIfEmpty(string cell) => string.IsNullOrWhiteSpace(cell) ? null : cell.Trim();
 
