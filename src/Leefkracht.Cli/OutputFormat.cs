@@ -25,6 +25,29 @@ internal static class Output
         DefaultValueFactory = _ => OutputFormat.Table,
     };
 
+    /// <summary>
+    /// Under a table: each distinct reason why rows have no result, with how often it occurs (a long reason in a
+    /// table cell would make the table unreadable).
+    /// </summary>
+    public static void WriteReasons(IAnsiConsole console, IEnumerable<string?> reasons)
+    {
+        const int Shown = 10;
+        var groups = reasons.OfType<string>().GroupBy(r => r).OrderByDescending(g => g.Count()).ToList();
+        foreach (var reason in groups.Take(Shown))
+        {
+            console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"* {reason.Count()} × {reason.Key}")));
+        }
+
+        if (groups.Count > Shown)
+        {
+            console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"* … {groups.Skip(Shown).Sum(g => g.Count())} more with {groups.Count - Shown} other reasons (--format csv lists every reason)")));
+        }
+    }
+
+    /// <summary>Writes one object as indented JSON.</summary>
+    public static void WriteJson(IAnsiConsole console, object value) =>
+        console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(value, Indented));
+
     public static void Write(IAnsiConsole console, OutputFormat format, IReadOnlyList<string> columns, IEnumerable<IReadOnlyList<object?>> rows)
     {
         switch (format)

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Leefkracht.Core.Areas;
 using Leefkracht.Data.Monitoring;
 
 namespace Leefkracht.Cli.Commands;
@@ -15,10 +14,8 @@ internal static class ExplainCommand
         monitorOptions.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
-            var text = result.GetValue(code)!;
-            if (!AreaCode.TryParse(text, out var areaCode, out var error))
+            if (await CommandInput.AreaCodeAsync(result.GetValue(code), environment).ConfigureAwait(false) is not (true, { } areaCode))
             {
-                await environment.Error.WriteLineAsync($"'{text}' is not an area code: {error}").ConfigureAwait(false);
                 return ExitCodes.InvalidInput;
             }
 
@@ -43,13 +40,10 @@ internal static class ExplainCommand
             }
 
             var names = await ScoreCommand.Names(store, cancellationToken).ConfigureAwait(false);
-            string? NameOf(AreaCode? c) => c is { } x
-                ? names.GetValueOrDefault(new AreaKey(x, score.Area.Year)) ?? names.Where(n => n.Key.Code == x && n.Value is not null).OrderByDescending(n => n.Key.Year).Select(n => n.Value).FirstOrDefault()
-                : null;
             var note = ExplanationWriter.Write(
                 scored,
                 score.Area,
-                new ExplanationWriter.AreaNames(NameOf(areaCode), areaCode.Level == AreaLevel.Buurt ? NameOf(areaCode.Parent) : null, areaCode.Level != AreaLevel.Gemeente ? NameOf(areaCode.Gemeente) : null),
+                CommandInput.NamesFor(names, score.Area),
                 monitor.Catalog.Catalog,
                 texts.Language);
             await environment.Out.Profile.Out.Writer.WriteAsync(note).ConfigureAwait(false);

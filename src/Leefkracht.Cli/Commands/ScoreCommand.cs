@@ -15,7 +15,7 @@ internal static class ScoreCommand
     {
         var monitorOptions = new MonitorOptions();
         var level = new Option<string>("--level") { Description = "buurt (default), wijk or gemeente", DefaultValueFactory = _ => "buurt" };
-        var gemeente = new Option<string?>("--gemeente") { Description = "Only the areas of this gemeente (code or name)" };
+        var gemeente = CommandInput.GemeenteOption();
         var format = Output.FormatOption();
         var command = new Command("score", "Livability per area: deviation from the reference, class, the five dimension contributions, coverage") { level, gemeente, format };
         monitorOptions.AddTo(command);
@@ -40,15 +40,9 @@ internal static class ScoreCommand
                 return ExitCodes.InvalidInput;
             }
 
-            AreaCode? within = null;
-            if (result.GetValue(gemeente) is { } gemeenteText)
+            if (await CommandInput.GemeenteAsync(result.GetValue(gemeente), store, environment, cancellationToken).ConfigureAwait(false) is not (true, var within))
             {
-                within = await AreasCommand.ResolveGemeente(store, gemeenteText, cancellationToken).ConfigureAwait(false);
-                if (within is null)
-                {
-                    await environment.Error.WriteLineAsync($"--gemeente '{gemeenteText}' is neither a gemeente code nor the name of exactly one gemeente in the database").ConfigureAwait(false);
-                    return ExitCodes.InvalidInput;
-                }
+                return ExitCodes.InvalidInput;
             }
 
             var scored = await monitor.ScoreAsync(year, choice.Model, choice.Reference, cancellationToken).ConfigureAwait(false);
@@ -68,6 +62,7 @@ internal static class ScoreCommand
             Output.Write(environment.Out, outputFormat, columns, rows.Select(s => Row(s, scored, names, texts, machine)));
             if (!machine)
             {
+                Output.WriteReasons(environment.Out, rows.Select(s => s.NotScoredReason));
                 environment.Out.MarkupLine(Markup.Escape(texts.Format("score_footer", rows.Count(s => s.IsScored), rows.Count, scored.Reference.DescriptionIn(texts.Language), scored.Model.Id, scored.Model.Version)));
             }
 
@@ -81,7 +76,7 @@ internal static class ScoreCommand
 
     private static IReadOnlyList<object?> Row(LivabilityScore score, ScoredYear scored, Dictionary<AreaKey, string?> names, Texts texts, bool machine)
     {
-        var name = names.GetValueOrDefault(score.Area) ?? names.Where(n => n.Key.Code == score.Area.Code && n.Value is not null).Select(n => n.Value).FirstOrDefault();
+        var name = CommandInput.NameOf(names, score.Area.Code, score.Area.Year);
         var dimensions = scored.Model.Dimensions.Select(d => score.IsScored ? (object?)Round(score.ContributionOf(d.Dimension), machine) : null);
         if (machine)
         {
@@ -94,7 +89,7 @@ internal static class ScoreCommand
         return [score.Area.Code.Value, name,
             score.Deviation is { } deviation ? scored.PercentileOf(deviation).ToString("0", CultureInfo.InvariantCulture) : "–",
             score.Deviation is { } dev ? NumberText.Signed(dev, texts) : "–",
-            score.Class is { } cls ? $"{cls} {scored.Model.Classes.NameOf(cls, texts.Language)}" : texts["not_scored"] + ": " + score.NotScoredReason,
+            score.Class is { } cls ? $"{cls} {scored.Model.Classes.NameOf(cls, texts.Language)}" : texts["not_scored"] + " *",
             .. dimensions.Select(v => v is double x ? NumberText.Signed(x, texts) : string.Empty),
             score.Coverage.ToString("P0", CultureInfo.InvariantCulture)];
     }

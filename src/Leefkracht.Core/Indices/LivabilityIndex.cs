@@ -20,7 +20,8 @@ namespace Leefkracht.Core.Indices;
 /// </list>
 /// An area gets no score when its inhabitants are unknown or fewer than <see cref="ScoringRules.MinimumPopulation"/>,
 /// or when it has values for less than <see cref="ScoringRules.MinimumCoverage"/> of the weight of the model's
-/// indicators that the reference can standardise. See docs/indices.md#livability.
+/// indicators that the reference can standardise; and no area is scored when the reference itself can standardise
+/// less than <see cref="ScoringRules.MinimumReferenceCoverage"/> of the model's weight. See docs/indices.md#livability.
 /// </remarks>
 public static class LivabilityIndex
 {
@@ -36,13 +37,19 @@ public static class LivabilityIndex
         ArgumentNullException.ThrowIfNull(reference);
         var plan = Plan.For(table, model, reference);
         var population = table.Column(ReferenceDistribution.PopulationIndicator);
+        var (referenceShare, unusable) = ReferenceCoverage(model, reference);
+        var referenceTooThin = referenceShare < model.Rules.MinimumReferenceCoverage
+            ? string.Create(
+                CultureInfo.InvariantCulture,
+                $"the reference ({reference.Description}) can standardise only {referenceShare:P0} of the model's weight (at least {model.Rules.MinimumReferenceCoverage:P0} needed); too few reference areas have {string.Join(", ", unusable)}: choose a reference with more data, such as one gemeente or a base year")
+            : null;
         var scores = new List<LivabilityScore>(table.Areas.Length);
         for (var row = 0; row < table.Areas.Length; row++)
         {
             var area = table.Areas[row];
             if (include is null || include(area))
             {
-                scores.Add(Score(plan, model, area, table.Period, row, population[row]));
+                scores.Add(referenceTooThin is null ? Score(plan, model, area, table.Period, row, population[row]) : NotScored(area, table.Period, 0, referenceTooThin));
             }
         }
 

@@ -23,11 +23,16 @@ public sealed record ModelDimension(LivabilityDimension Dimension, double Weight
 /// <param name="MinimumPopulation">Fewest inhabitants an area must have (the Leefbaarometer warns that areas with few inhabitants get extreme scores).</param>
 /// <param name="ZScoreLimit">Standard scores are clipped to ±this value so that one extreme indicator cannot dominate.</param>
 /// <param name="MinimumReferenceShare">Smallest share of the reference population an indicator must cover to be standardised at all.</param>
+/// <param name="MinimumReferenceCoverage">
+/// Smallest share of the model's weight the reference must be able to standardise; below it no area is scored,
+/// because a "livability" score would rest on one or two indicators (a year with only health figures, say).
+/// </param>
 public sealed record ScoringRules(
     double MinimumCoverage = 0.6,
     double MinimumPopulation = 100,
     double ZScoreLimit = 3.0,
-    double MinimumReferenceShare = 0.5);
+    double MinimumReferenceShare = 0.5,
+    double MinimumReferenceCoverage = 0.4);
 
 /// <summary>
 /// A livability weight model: dimensions with weights, indicators with weights and directions, the class scale

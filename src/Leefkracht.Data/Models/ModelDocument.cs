@@ -65,6 +65,7 @@ public static class ModelDocument
                 ["minimumPopulation"] = model.Rules.MinimumPopulation,
                 ["zScoreLimit"] = model.Rules.ZScoreLimit,
                 ["minimumReferenceShare"] = model.Rules.MinimumReferenceShare,
+                ["minimumReferenceCoverage"] = model.Rules.MinimumReferenceCoverage,
             },
             ["classes"] = new JsonObject { ["upperBounds"] = new JsonArray([.. model.Classes.UpperBounds.Select(b => (JsonNode?)b)]) },
             ["changeClasses"] = new JsonObject { ["upperBounds"] = new JsonArray([.. model.ChangeClasses.UpperBounds.Select(b => (JsonNode?)b)]) },
@@ -178,10 +179,16 @@ public static class ModelDocument
             Number(rulesNode?["minimumCoverage"], "$.rules.minimumCoverage", 0.6),
             Number(rulesNode?["minimumPopulation"], "$.rules.minimumPopulation", 100),
             Number(rulesNode?["zScoreLimit"], "$.rules.zScoreLimit", 3.0),
-            Number(rulesNode?["minimumReferenceShare"], "$.rules.minimumReferenceShare", 0.5));
+            Number(rulesNode?["minimumReferenceShare"], "$.rules.minimumReferenceShare", 0.5),
+            Number(rulesNode?["minimumReferenceCoverage"], "$.rules.minimumReferenceCoverage", 0.4));
         if (rules.MinimumCoverage is < 0 or > 1)
         {
             errors.Add("$.rules.minimumCoverage: must lie between 0 and 1");
+        }
+
+        if (rules.MinimumReferenceCoverage is < 0 or > 1)
+        {
+            errors.Add("$.rules.minimumReferenceCoverage: must lie between 0 and 1");
         }
 
         var dimensions = new List<ModelDimension>();

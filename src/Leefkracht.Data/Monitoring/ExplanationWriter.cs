@@ -14,8 +14,6 @@ namespace Leefkracht.Data.Monitoring;
 /// </summary>
 public static class ExplanationWriter
 {
-    private static readonly NumberFormatInfo Dutch = new() { NumberDecimalSeparator = ",", NumberGroupSeparator = "." };
-
     /// <summary>The names the note uses for an area and its parents.</summary>
     /// <param name="Area">The area's name.</param>
     /// <param name="Wijk">The wijk's name (for a buurt).</param>
@@ -29,11 +27,11 @@ public static class ExplanationWriter
         ArgumentNullException.ThrowIfNull(names);
         ArgumentNullException.ThrowIfNull(catalog);
         var en = language.StartsWith("en", StringComparison.OrdinalIgnoreCase);
-        var numbers = en ? NumberFormatInfo.InvariantInfo : Dutch;
+        var numbers = NoteText.Numbers(language);
         var score = scored.ScoreOf(area) ?? throw new ArgumentException($"{area} is not in the scored year", nameof(area));
         var table = scored.Prepared.Table;
         var text = new StringBuilder();
-        var level = Level(area.Code.Level, en);
+        var level = NoteText.Level(area.Code.Level, en);
         var place = string.Join(", ", new[] { names.Wijk, names.Gemeente }.Where(n => n is not null));
         text.AppendLine(CultureInfo.InvariantCulture, $"{names.Area ?? area.Code.Value} ({area.Code}), {level}{(place.Length > 0 ? (en ? " in " : " in ") + place : string.Empty)} — {scored.Period}");
         text.AppendLine();
@@ -46,15 +44,15 @@ public static class ExplanationWriter
         var className = scored.Model.Classes.NameOf(score.Class!.Value, language);
         var percentile = scored.PercentileOf(deviation);
         text.AppendLine(en
-            ? $"Livability {scored.Period}: {className} (class {score.Class} of 9), a deviation of {Signed(deviation, numbers)} from the reference — {scored.Reference.DescriptionIn(language)}. That is better than {percentile.ToString("0", numbers)} % of the reference's inhabitants."
-            : $"Leefbaarheid {scored.Period}: {className} (klasse {score.Class} van 9), een afwijking van {Signed(deviation, numbers)} ten opzichte van de referentie — {scored.Reference.DescriptionIn(language)}. Dat is beter dan {percentile.ToString("0", numbers)} % van de inwoners van de referentie.");
+            ? $"Livability {scored.Period}: {className} (class {score.Class} of 9), a deviation of {NoteText.Signed(deviation, numbers)} from the reference — {scored.Reference.DescriptionIn(language)}. That is better than {percentile.ToString("0", numbers)} % of the reference's inhabitants."
+            : $"Leefbaarheid {scored.Period}: {className} (klasse {score.Class} van 9), een afwijking van {NoteText.Signed(deviation, numbers)} ten opzichte van de referentie — {scored.Reference.DescriptionIn(language)}. Dat is beter dan {percentile.ToString("0", numbers)} % van de inwoners van de referentie.");
         var comparisons = new List<string>();
         foreach (var parent in new[] { area.Code.Level == AreaLevel.Buurt ? area.Code.Parent : null, area.Code.Level != AreaLevel.Gemeente ? area.Code.Gemeente : null })
         {
             if (parent is { } p && scored.ScoreOf(new AreaKey(p, area.Year)) is { Deviation: { } d, Class: { } c })
             {
                 var parentName = p.Level == AreaLevel.Wijk ? names.Wijk : names.Gemeente;
-                comparisons.Add($"{Labelled(p.Level, parentName ?? p.Value, en)} {Signed(d, numbers)} ({scored.Model.Classes.NameOf(c, language)})");
+                comparisons.Add($"{NoteText.Labelled(p.Level, parentName ?? p.Value, en)} {NoteText.Signed(d, numbers)} ({scored.Model.Classes.NameOf(c, language)})");
             }
         }
 
@@ -70,15 +68,15 @@ public static class ExplanationWriter
             if (up.Count > 0)
             {
                 parts.Add(en
-                    ? $"{DimensionNames.Of(up[0].Dimension, language)} lifts the score most ({Name(Top(up[0]), catalog, language)})"
-                    : $"vooral {DimensionNames.Of(up[0].Dimension, language)} trekt de score omhoog ({Name(Top(up[0]), catalog, language)})");
+                    ? $"{DimensionNames.Of(up[0].Dimension, language)} lifts the score most ({NoteText.Name(Top(up[0]), catalog, language)})"
+                    : $"vooral {DimensionNames.Of(up[0].Dimension, language)} trekt de score omhoog ({NoteText.Name(Top(up[0]), catalog, language)})");
             }
 
             if (down.Count > 0)
             {
                 parts.Add(en
-                    ? $"{DimensionNames.Of(down[0].Dimension, language)} pulls it down most ({Name(Top(down[0]), catalog, language)})"
-                    : $"{DimensionNames.Of(down[0].Dimension, language)} trekt hem het meest omlaag ({Name(Top(down[0]), catalog, language)})");
+                    ? $"{DimensionNames.Of(down[0].Dimension, language)} pulls it down most ({NoteText.Name(Top(down[0]), catalog, language)})"
+                    : $"{DimensionNames.Of(down[0].Dimension, language)} trekt hem het meest omlaag ({NoteText.Name(Top(down[0]), catalog, language)})");
             }
 
             var sentence = string.Join(en ? "; " : ", ", parts);
@@ -90,19 +88,19 @@ public static class ExplanationWriter
         var gemeenteRow = area.Code.Gemeente is { } gm && gm != area.Code ? table.RowOf(new AreaKey(gm, area.Year)) : -1;
         foreach (var dimension in score.Dimensions.OrderByDescending(d => Math.Abs(d.Contribution)))
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"  {Signed(dimension.Contribution, numbers)}  {DimensionNames.Of(dimension.Dimension, language)}{(dimension.Indicators.Count == 0 ? (en ? " (no values)" : " (geen waarden)") : string.Empty)}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {NoteText.Signed(dimension.Contribution, numbers)}  {DimensionNames.Of(dimension.Dimension, language)}{(dimension.Indicators.Count == 0 ? (en ? " (no values)" : " (geen waarden)") : string.Empty)}");
             foreach (var indicator in dimension.Indicators.OrderByDescending(i => Math.Abs(i.Contribution)))
             {
                 var definition = catalog[indicator.IndicatorId];
                 var gemeenteValue = gemeenteRow >= 0 ? table.Column(indicator.IndicatorId)[gemeenteRow] : double.NaN;
-                var compare = en ? $"reference {Value(indicator.ReferenceMean, definition.Unit, numbers)}" : $"referentie {Value(indicator.ReferenceMean, definition.Unit, numbers)}";
+                var compare = en ? $"reference {NoteText.Value(indicator.ReferenceMean, definition.Unit, numbers)}" : $"referentie {NoteText.Value(indicator.ReferenceMean, definition.Unit, numbers)}";
                 if (!double.IsNaN(gemeenteValue))
                 {
-                    compare += $", {names.Gemeente ?? "gemeente"} {Value(gemeenteValue, definition.Unit, numbers)}";
+                    compare += $", {names.Gemeente ?? "gemeente"} {NoteText.Value(gemeenteValue, definition.Unit, numbers)}";
                 }
 
                 var aggregated = scored.Prepared.Aggregated.Contains((area, indicator.IndicatorId)) ? (en ? ", from its buurten" : ", berekend uit de buurten") : string.Empty;
-                text.AppendLine(CultureInfo.InvariantCulture, $"      {Signed(indicator.Contribution, numbers)}  {definition.Name(language)}: {Value(indicator.Value, definition.Unit, numbers)} ({compare}{aggregated})");
+                text.AppendLine(CultureInfo.InvariantCulture, $"      {NoteText.Signed(indicator.Contribution, numbers)}  {definition.Name(language)}: {NoteText.Value(indicator.Value, definition.Unit, numbers)} ({compare}{aggregated})");
             }
         }
 
@@ -123,41 +121,11 @@ public static class ExplanationWriter
         }
 
         text.AppendLine(en
-            ? $"Model {scored.Model.Id} v{scored.Model.Version} ({scored.Model.Method}). The index describes the neighbourhood statistically; it does not show causes, and its indicators are not levers by themselves."
-            : $"Model {scored.Model.Id} v{scored.Model.Version} ({scored.Model.Method}). De index beschrijft de buurt statistisch; hij laat geen oorzaken zien, en de indicatoren zijn op zichzelf geen knoppen om aan te draaien.");
+            ? $"Model {scored.Model.Id} v{scored.Model.Version} ({scored.Model.Method}). " + NoteText.Caveat(en)
+            : $"Model {scored.Model.Id} v{scored.Model.Version} ({scored.Model.Method}). " + NoteText.Caveat(en));
         return text.ToString();
-    }
-
-    /// <summary>"gemeente Utrecht", but "Wijk 01 West" rather than "wijk Wijk 01 West".</summary>
-    private static string Labelled(AreaLevel level, string name, bool en)
-    {
-        var word = Level(level, en);
-        return name.StartsWith(word, StringComparison.OrdinalIgnoreCase) ? name : $"{word} {name}";
     }
 
     private static string Top(DimensionContribution dimension) =>
         dimension.Indicators.OrderByDescending(i => Math.Abs(i.Contribution)).First().IndicatorId;
-
-    private static string Name(string id, IndicatorCatalog catalog, string language) => catalog[id].Name(language).ToLowerInvariant();
-
-    private static string Level(AreaLevel level, bool en) => level switch
-    {
-        AreaLevel.Buurt => "buurt",
-        AreaLevel.Wijk => "wijk",
-        AreaLevel.Gemeente => "gemeente",
-        _ => en ? "country" : "land",
-    };
-
-    private static string Signed(double value, NumberFormatInfo numbers) =>
-        (value < 0 ? "−" : "+") + Math.Abs(value).ToString("0.000", numbers);
-
-    private static string Value(double value, IndicatorUnit unit, NumberFormatInfo numbers) => unit switch
-    {
-        IndicatorUnit.Percent => value.ToString("0.#", numbers) + " %",
-        IndicatorUnit.ThousandEuro => "€ " + value.ToString("0.#", numbers) + "k",
-        IndicatorUnit.Kilometre => value.ToString("0.0#", numbers) + " km",
-        IndicatorUnit.PerThousandInhabitants => value.ToString("0.#", numbers) + " ‰",
-        IndicatorUnit.PerSquareKilometre => value.ToString("#,##0", numbers) + " /km²",
-        _ => value.ToString("#,##0.##", numbers),
-    };
 }

@@ -54,6 +54,31 @@ public sealed record ScoredYear(
     public LivabilityScore? ScoreOf(AreaCode code) => Scores.Where(s => s.Area.Code == code).OrderByDescending(s => s.Area.Year).FirstOrDefault();
 }
 
+/// <summary>Livability changes between two years.</summary>
+/// <param name="FromPeriod">The first year.</param>
+/// <param name="ToPeriod">The second year.</param>
+/// <param name="Model">The weight model.</param>
+/// <param name="Reference">The one reference both years are standardised against.</param>
+/// <param name="ReferenceChoice">How the reference was chosen (a base year, optionally one gemeente).</param>
+/// <param name="From">The first year's values, carried onto the second year's areas.</param>
+/// <param name="To">The second year, prepared.</param>
+/// <param name="Trends">One trend (or reason for none) per area of the second year, in table order.</param>
+/// <param name="Lineage">Where each area's first-year values came from.</param>
+public sealed record TrendYears(
+    int FromPeriod,
+    int ToPeriod,
+    LivabilityModel Model,
+    StandardisationReference Reference,
+    BaseYearReference ReferenceChoice,
+    IndicatorTable From,
+    PreparedYear To,
+    IReadOnlyList<LivabilityTrend> Trends,
+    IReadOnlyDictionary<AreaKey, CarryLineage> Lineage)
+{
+    /// <summary>The trend of a code in the latest division the second year holds it in.</summary>
+    public LivabilityTrend? TrendOf(AreaCode code) => Trends.Where(t => t.Area.Code == code).OrderByDescending(t => t.Area.Year).FirstOrDefault();
+}
+
 /// <summary>
 /// The shell around the pure monitor engine: loads a year from the store, prepares it (derived indicators,
 /// aggregation), builds the reference and scores. The web API and the CLI both go through here.
@@ -126,6 +151,66 @@ public sealed class MonitorService
         var prepared = await PrepareAsync(period, cancellationToken).ConfigureAwait(false);
         var standard = await ReferenceAsync(prepared, [.. model.IndicatorIds], new ScoringRules(), reference, cancellationToken).ConfigureAwait(false);
         return (standard, ResilienceIndex.Compute(prepared.Table, model, standard));
+    }
+
+    /// <summary>
+    /// The livability change of every area of <paramref name="toPeriod"/> since <paramref name="fromPeriod"/>: the first
+    /// year carried onto the second year's areas (through the crosswalks where areas were re-divided), both scored
+    /// against one reference on the indicators present in both years.
+    /// </summary>
+    /// <param name="fromPeriod">The first year.</param>
+    /// <param name="toPeriod">The second year.</param>
+    /// <param name="model">The weight model.</param>
+    /// <param name="reference">The reference; a national or gemeente choice is taken in <paramref name="fromPeriod"/> (a base year), so both years share it.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    public async Task<TrendYears> TrendAsync(int fromPeriod, int toPeriod, LivabilityModel model, ReferenceChoice reference, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(reference);
+        var to = await PrepareAsync(toPeriod, cancellationToken).ConfigureAwait(false);
+        var from = await PrepareAsync(fromPeriod, cancellationToken).ConfigureAwait(false);
+        var baseYear = AsBaseYear(reference, fromPeriod);
+        var standard = await ReferenceAsync(from, model, baseYear, cancellationToken).ConfigureAwait(false);
+        var (carried, lineage) = await CarryAsync(from.Table, to.Table, cancellationToken).ConfigureAwait(false);
+        var trends = LivabilityTrends.Compare(carried, to.Table, model, standard);
+        return new TrendYears(fromPeriod, toPeriod, model, standard, baseYear, carried, to, trends, lineage);
+    }
+
+    /// <summary>A national or gemeente reference turned into the same reference in a fixed base year.</summary>
+    public static BaseYearReference AsBaseYear(ReferenceChoice reference, int baseYear) => reference switch
+    {
+        BaseYearReference b => b,
+        GemeenteReference g => new BaseYearReference(baseYear, g.Gemeente),
+        _ => new BaseYearReference(baseYear, null),
+    };
+
+    /// <summary>Puts <paramref name="from"/>'s values on the areas of <paramref name="to"/>, through the stored crosswalks.</summary>
+    public async Task<(IndicatorTable Table, IReadOnlyDictionary<AreaKey, CarryLineage> Lineage)> CarryAsync(IndicatorTable from, IndicatorTable to, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(from);
+        ArgumentNullException.ThrowIfNull(to);
+        var crosswalks = new Dictionary<(int From, int To), IReadOnlyList<CrosswalkCell>>();
+        foreach (var fromDivision in from.Areas.Select(a => a.Year).Distinct())
+        {
+            foreach (var toDivision in to.Areas.Select(a => a.Year).Distinct().Where(y => y != fromDivision))
+            {
+                var cells = new List<CrosswalkCell>();
+                foreach (var level in new[] { AreaLevel.Gemeente, AreaLevel.Wijk, AreaLevel.Buurt })
+                {
+                    // Several address variants may be stored; residential addresses (woonfunctie) follow the inhabitants best.
+                    var links = await _store.LoadCrosswalkAsync(level, fromDivision, toDivision, cancellationToken).ConfigureAwait(false);
+                    var variant = links.Select(l => l.Variant).Distinct(StringComparer.Ordinal).OrderByDescending(v => v.Contains("woonfunctie", StringComparison.Ordinal)).ThenBy(v => v, StringComparer.Ordinal).FirstOrDefault();
+                    cells.AddRange(links.Where(l => l.Variant == variant).Select(l => new CrosswalkCell(l.From, l.To, l.Addresses)));
+                }
+
+                if (cells.Count > 0)
+                {
+                    crosswalks[(fromDivision, toDivision)] = cells;
+                }
+            }
+        }
+
+        return DivisionCarry.Align(from, to.Areas, crosswalks, id => _catalog.Catalog.TryGet(id, out var indicator) && indicator.Unit == IndicatorUnit.Count);
     }
 
     /// <summary>The standardisation reference for a prepared year.</summary>

@@ -1,0 +1,43 @@
+using System.Text.Json;
+
+namespace Leefkracht.Cli.Tests;
+
+/// <summary>The monitor commands (trend, resilience, watchlist, model fit, compare) on the sample database.</summary>
+public sealed class MonitorCommandTests(SampleDatabase database)
+{
+    [Fact]
+    public async Task Trend_HeerlenWijk_WritesTheNote()
+    {
+        var result = await CliRunner.RunAsync("trend", "WK091710", "--db", database.Path, "--from", "2016", "--to", "2018");
+
+        result.Error.ShouldBeEmpty();
+        result.ExitCode.ShouldBe(0);
+        result.Out.ShouldContain("Leefbaarheid 2016 → 2018: ");
+        result.Out.ShouldContain("veranderklasse");
+        result.Out.ShouldContain("Wat veranderde (grootste eerst; de veranderingen tellen op tot het totaal):");
+    }
+
+    [Fact]
+    public async Task Trend_AmsterdamWijken_AreFollowedThroughTheCrosswalk()
+    {
+        var result = await CliRunner.RunAsync("trend", "--db", database.Path, "--from", "2019", "--to", "2024", "--level", "wijk", "--gemeente", "Amsterdam", "--format", "json");
+
+        result.ExitCode.ShouldBe(0);
+        var rows = JsonDocument.Parse(result.Out).RootElement.EnumerateArray().ToList();
+        rows.Count.ShouldBeGreaterThan(90);
+        rows.ShouldAllBe(r => r.GetProperty("rebuilt_through_crosswalk").GetBoolean());
+        rows.Count(r => r.GetProperty("change").ValueKind == JsonValueKind.Number).ShouldBeGreaterThan(80);
+    }
+
+    [Fact]
+    public async Task Trend_SameYearOrUnscorableYear_IsRefused()
+    {
+        var same = await CliRunner.RunAsync("trend", "WK091710", "--db", database.Path, "--from", "2018", "--to", "2018");
+        var unknown = await CliRunner.RunAsync("trend", "WK091710", "--db", database.Path, "--from", "1999", "--to", "2018");
+
+        same.ExitCode.ShouldBe(2);
+        same.Error.ShouldContain("--from and --to are both 2018");
+        unknown.ExitCode.ShouldBe(2);
+        unknown.Error.ShouldContain("1999 has no inhabitants in the database");
+    }
+}
