@@ -40,4 +40,35 @@ public sealed class MonitorCommandTests(SampleDatabase database)
         unknown.ExitCode.ShouldBe(2);
         unknown.Error.ShouldContain("1999 has no inhabitants in the database");
     }
+
+    [Fact]
+    public async Task Resilience_UtrechtWijken2023_TableWithLocationQuotients()
+    {
+        var result = await CliRunner.RunAsync("resilience", "--db", database.Path, "--year", "2023", "--level", "wijk", "--gemeente", "GM0344", "--format", "csv");
+
+        result.ExitCode.ShouldBe(0);
+        var lines = result.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines[0].ShouldStartWith("code,name,year,score,class,class_name,capacity,pressure,vulnerable_indicator,vulnerable_share,lq_gemeente");
+        lines.Length.ShouldBe(11);
+        lines.Skip(1).ShouldAllBe(l => l.StartsWith("WK0344", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Resilience_OneArea_WritesTheNote()
+    {
+        var result = await CliRunner.RunAsync("resilience", "WK051838", "--db", database.Path, "--year", "2015");
+
+        result.ExitCode.ShouldBe(0);
+        result.Out.ShouldContain("Veerkracht 2015: ");
+        result.Out.ShouldContain("locatiequotiënt");
+    }
+
+    [Fact]
+    public async Task Resilience_BadCode_IsRefused()
+    {
+        var result = await CliRunner.RunAsync("resilience", "WK05183", "--db", database.Path, "--year", "2015");
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldContain("'WK05183' is not an area code");
+    }
 }

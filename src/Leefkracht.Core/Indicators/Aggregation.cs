@@ -3,9 +3,10 @@ using Leefkracht.Core.Areas;
 namespace Leefkracht.Core.Indicators;
 
 /// <summary>
-/// Fills values a wijk or gemeente lacks from its buurten, the way the Leefbaarometer builds area scores from
-/// smaller units: rates, shares, averages and distances as the population-weighted mean of the buurten that have
-/// a value; counts as the sum, but only when every inhabited buurt has one.
+/// Fills values a wijk or gemeente lacks from its buurten (a gemeente from its wijken where its buurten have none),
+/// the way the Leefbaarometer builds area scores from smaller units: rates, shares, averages and distances as the
+/// population-weighted mean of the parts that have a value; counts as the sum, but only when every inhabited part
+/// has one.
 /// </summary>
 /// <remarks>
 /// A mean is filled only when the buurten with a value hold at least <c>minimumPopulationShare</c> of the
@@ -22,17 +23,70 @@ public static class Aggregation
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(catalog);
+
+        // A gemeente or wijk without values of its own in this period still gets a row to fill.
+        table = table.WithRows(table.Areas
+            .Where(a => a.Code.Level is AreaLevel.Buurt or AreaLevel.Wijk)
+            .SelectMany(a => new[] { a.Code.Level == AreaLevel.Buurt ? a.Code.Parent : null, a.Code.Gemeente }.OfType<AreaCode>().Select(p => new AreaKey(p, a.Year))));
         var population = table.Column("population");
-        var childrenOf = new Dictionary<int, List<int>>();
-        for (var row = 0; row < table.Areas.Length; row++)
+
+        // Buurten fill their wijk and gemeente; where a gemeente's buurten have no value, its wijken do (ELAN publishes wijken only).
+        var fromBuurten = ChildrenOf(table, AreaLevel.Buurt, code => [code.Parent, code.Gemeente]);
+        var fromWijken = ChildrenOf(table, AreaLevel.Wijk, code => [code.Gemeente]);
+        var filled = new HashSet<(AreaKey, string)>();
+        var columns = new Dictionary<string, double[]>(StringComparer.Ordinal);
+        foreach (var id in table.IndicatorIds)
         {
-            var area = table.Areas[row];
-            if (area.Code.Level != AreaLevel.Buurt)
+            if (!catalog.TryGet(id, out var indicator) || indicator.Unit == IndicatorUnit.Code)
             {
                 continue;
             }
 
-            foreach (var parent in new[] { area.Code.Parent, area.Code.Gemeente })
+            var values = table.Column(id);
+            double[]? column = null;
+            foreach (var childrenOf in new[] { fromBuurten, fromWijken })
+            {
+                foreach (var (parentRow, children) in childrenOf)
+                {
+                    if (!double.IsNaN(column is null ? values[parentRow] : column[parentRow]))
+                    {
+                        continue;
+                    }
+
+                    var value = indicator.Unit == IndicatorUnit.Count
+                        ? Sum(values, population, children)
+                        : WeightedMean(values, population, children, minimumPopulationShare);
+                    if (!double.IsNaN(value))
+                    {
+                        column ??= values.ToArray();
+                        column[parentRow] = value;
+                        filled.Add((table.Areas[parentRow], id));
+                    }
+                }
+            }
+
+            if (column is not null)
+            {
+                columns[id] = column;
+            }
+        }
+
+        return (columns.Count == 0 ? table : table.WithColumns(columns), filled);
+    }
+
+    /// <summary>For every row of <paramref name="level"/>, the rows of the parents <paramref name="parents"/> names (same division).</summary>
+    private static Dictionary<int, List<int>> ChildrenOf(IndicatorTable table, AreaLevel level, Func<AreaCode, AreaCode?[]> parents)
+    {
+        var childrenOf = new Dictionary<int, List<int>>();
+        for (var row = 0; row < table.Areas.Length; row++)
+        {
+            var area = table.Areas[row];
+            if (area.Code.Level != level)
+            {
+                continue;
+            }
+
+            foreach (var parent in parents(area.Code))
             {
                 if (parent is { } p && table.RowOf(new AreaKey(p, area.Year)) is var parentRow and >= 0)
                 {
@@ -46,42 +100,7 @@ public static class Aggregation
             }
         }
 
-        var filled = new HashSet<(AreaKey, string)>();
-        var columns = new Dictionary<string, double[]>(StringComparer.Ordinal);
-        foreach (var id in table.IndicatorIds)
-        {
-            if (!catalog.TryGet(id, out var indicator) || indicator.Unit == IndicatorUnit.Code)
-            {
-                continue;
-            }
-
-            var values = table.Column(id);
-            double[]? column = null;
-            foreach (var (parentRow, children) in childrenOf)
-            {
-                if (!double.IsNaN(values[parentRow]))
-                {
-                    continue;
-                }
-
-                var value = indicator.Unit == IndicatorUnit.Count
-                    ? Sum(values, population, children)
-                    : WeightedMean(values, population, children, minimumPopulationShare);
-                if (!double.IsNaN(value))
-                {
-                    column ??= values.ToArray();
-                    column[parentRow] = value;
-                    filled.Add((table.Areas[parentRow], id));
-                }
-            }
-
-            if (column is not null)
-            {
-                columns[id] = column;
-            }
-        }
-
-        return (columns.Count == 0 ? table : table.WithColumns(columns), filled);
+        return childrenOf;
     }
 
     private static double Sum(ReadOnlySpan<double> values, ReadOnlySpan<double> population, List<int> children)

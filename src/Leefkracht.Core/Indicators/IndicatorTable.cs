@@ -59,6 +59,29 @@ public sealed class IndicatorTable
         return FromColumns(Period, Areas, merged);
     }
 
+    /// <summary>A table with these areas added as rows without values (areas already present are left as they are).</summary>
+    public IndicatorTable WithRows(IEnumerable<AreaKey> areas)
+    {
+        ArgumentNullException.ThrowIfNull(areas);
+        var added = areas.Where(a => !_rowByArea.ContainsKey(a)).Distinct().ToList();
+        if (added.Count == 0)
+        {
+            return this;
+        }
+
+        var columns = _columns.ToDictionary(
+            c => c.Key,
+            c =>
+            {
+                var column = new double[Areas.Length + added.Count];
+                c.Value.CopyTo(column, 0);
+                Array.Fill(column, double.NaN, Areas.Length, added.Count);
+                return column;
+            },
+            StringComparer.Ordinal);
+        return new IndicatorTable(Period, [.. Areas, .. added], columns);
+    }
+
     /// <summary>The rows for which <paramref name="keep"/> is true, with all columns.</summary>
     public IndicatorTable Where(Func<AreaKey, bool> keep)
     {

@@ -20,11 +20,13 @@ public sealed record ResilienceIndicator(string IndicatorId, double Weight, stri
 /// <param name="Pressure">Indicators of vulnerability and pressure (including turnover where measured).</param>
 /// <param name="ClassBounds">Four ascending bounds for five classes.</param>
 /// <param name="MinimumCoverage">Smallest share of each side's weight an area needs values for.</param>
+/// <param name="MinimumPopulation">Fewest inhabitants an area must have: shares of a handful of households say little.</param>
 public sealed record ResilienceModel(
     IReadOnlyList<ResilienceIndicator> Capacity,
     IReadOnlyList<ResilienceIndicator> Pressure,
     IReadOnlyList<double> ClassBounds,
-    double MinimumCoverage = 0.3)
+    double MinimumCoverage = 0.3,
+    double MinimumPopulation = 50)
 {
     /// <summary>Class names, 1 (least resilient) to 5.</summary>
     public static IReadOnlyList<string> ClassNames { get; } = ["zeer kwetsbaar", "kwetsbaar", "gemiddeld", "veerkrachtig", "zeer veerkrachtig"];
@@ -42,6 +44,7 @@ public sealed record ResilienceModel(
             new("households_highest_20pct_income_pct", 1.0, "Households in the national top-20 % of incomes: the economic capacity to carry the neighbourhood."),
             new("household_income_standardised", 1.0, "Average standardised household income."),
             new("labour_participation_pct", 1.0, "Net labour participation: people with work carry networks and routines into the neighbourhood."),
+            new("employees_of_population_pct", 1.0, "Employees among all inhabitants (ELAN): the same capacity, measured where the KWB is not available."),
             new("dwellings_owner_occupied_pct", 0.5, "Owner-occupiers stay longer and invest in the area."),
             new("income_per_inhabitant", 0.5, "Average income per inhabitant, where the household figures are missing."),
         ],
@@ -55,10 +58,14 @@ public sealed record ResilienceModel(
             new("benefits_disability_per_1000", 0.5, "People on disability benefit per 1,000 inhabitants."),
             new("wmo_clients_per_1000", 0.5, "Wmo (social support) clients per 1,000 inhabitants: care use in the neighbourhood."),
             new("youth_care_pct", 0.5, "Young people receiving youth care."),
-            new("problematic_debt_pct", 0.5, "Persons with problematic debts (ELAN)."),
+            new("unemployment_benefit_pct", 0.5, "Persons on unemployment benefit (ELAN)."),
+            new("wmo_users_pct", 0.5, "Persons with Wmo social support (ELAN): care use in the neighbourhood."),
+            new("mental_health_care_pct", 0.5, "Persons with mental-health care costs (ELAN): the GGZ clients the Veerkracht study sees concentrating in corporation stock."),
+            new("problematic_debt_pct", 0.5, "Persons in statutory debt restructuring (ELAN)."),
+            new("health_insurance_defaulters_pct", 0.5, "Health-insurance defaulters (ELAN): payment problems."),
             new("moved_more_than_once_pct", 0.5, "Turnover: persons who moved more than once (ELAN); high turnover weakens social ties."),
         ],
-        ClassBounds: [-1.0, -0.35, 0.35, 1.0]);
+        ClassBounds: [-2.0, -1.0, 1.0, 2.0]);
 
     /// <summary>The class (1–5) of a resilience score.</summary>
     public int ClassOf(double score) => ClassBounds.TakeWhile(b => score >= b).Count() + 1;
@@ -138,8 +145,8 @@ public static class ResilienceIndex
         var pressure = Plan(table, model.Pressure, reference);
         var corporation = table.Column("dwellings_corporation_pct");
         var turnover = table.Column("moved_more_than_once_pct");
-        var headline = VulnerableHeadline.FirstOrDefault(table.HasIndicator);
-        var vulnerable = headline is null ? default : table.Column(headline);
+        var headlines = VulnerableHeadline.Where(table.HasIndicator).Select(id => (Id: id, Values: table.Column(id).ToArray())).ToList();
+        var population = table.Column(ReferenceDistribution.PopulationIndicator);
         var scores = new List<ResilienceScore>(table.Areas.Length);
         for (var row = 0; row < table.Areas.Length; row++)
         {
@@ -147,7 +154,9 @@ public static class ResilienceIndex
             var contributions = new List<ResilienceContribution>();
             var (c, cCoverage) = Side(capacity, row, +1, contributions);
             var (p, pCoverage) = Side(pressure, row, -1, contributions);
-            double? share = headline is not null && !double.IsNaN(vulnerable[row]) ? vulnerable[row] : null;
+            // The headline share is the first of the preferred indicators this area has a value for.
+            var (headline, vulnerable) = headlines.FirstOrDefault(h => !double.IsNaN(h.Values[row]));
+            double? share = headline is null ? null : vulnerable[row];
             double? lqGemeente = null;
             double? lqCountry = null;
             if (share is { } s && headline is not null)
@@ -166,7 +175,13 @@ public static class ResilienceIndex
             double? corporationShare = double.IsNaN(corporation[row]) ? null : corporation[row];
             double? moved = double.IsNaN(turnover[row]) ? null : turnover[row];
             string? reason = null;
-            if (pCoverage < model.MinimumCoverage)
+            if (!(population[row] >= model.MinimumPopulation))
+            {
+                reason = double.IsNaN(population[row])
+                    ? string.Create(CultureInfo.InvariantCulture, $"the number of inhabitants in {table.Period} is unknown")
+                    : string.Create(CultureInfo.InvariantCulture, $"too few inhabitants ({population[row]:0} < {model.MinimumPopulation:0}) for reliable shares");
+            }
+            else if (pCoverage < model.MinimumCoverage)
             {
                 reason = pressure.Length == 0
                     ? string.Create(CultureInfo.InvariantCulture, $"no figures on vulnerable households (income, benefits, care) that the reference of {reference.Period} can standardise")

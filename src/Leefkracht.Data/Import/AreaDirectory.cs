@@ -85,6 +85,10 @@ public sealed class AreaDirectory
         return later ?? earlier;
     }
 
+    /// <summary>The divisions that contain a code.</summary>
+    public IReadOnlyCollection<int> DivisionsOf(AreaCode code) =>
+        _divisionsByCode.TryGetValue(code, out var divisions) ? divisions.Keys : [];
+
     /// <summary>The name of an area in a division, if known.</summary>
     public string? NameOf(AreaKey area) =>
         _divisionsByCode.TryGetValue(area.Code, out var d) && d.TryGetValue(area.Year, out var name) ? name : null;

@@ -31,9 +31,7 @@ public static class ExplanationWriter
         var score = scored.ScoreOf(area) ?? throw new ArgumentException($"{area} is not in the scored year", nameof(area));
         var table = scored.Prepared.Table;
         var text = new StringBuilder();
-        var level = NoteText.Level(area.Code.Level, en);
-        var place = string.Join(", ", new[] { names.Wijk, names.Gemeente }.Where(n => n is not null));
-        text.AppendLine(CultureInfo.InvariantCulture, $"{names.Area ?? area.Code.Value} ({area.Code}), {level}{(place.Length > 0 ? (en ? " in " : " in ") + place : string.Empty)} — {scored.Period}");
+        text.AppendLine(NoteText.Title(area, names, scored.Period.ToString(CultureInfo.InvariantCulture), en));
         text.AppendLine();
         if (score.Deviation is not { } deviation)
         {

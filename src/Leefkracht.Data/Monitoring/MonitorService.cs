@@ -54,6 +54,18 @@ public sealed record ScoredYear(
     public LivabilityScore? ScoreOf(AreaCode code) => Scores.Where(s => s.Area.Code == code).OrderByDescending(s => s.Area.Year).FirstOrDefault();
 }
 
+/// <summary>Resilience (veerkracht) of every area of a year.</summary>
+/// <param name="Period">The year.</param>
+/// <param name="Model">The resilience model.</param>
+/// <param name="Reference">What the indicators are standardised against.</param>
+/// <param name="Prepared">The year's indicators.</param>
+/// <param name="Scores">One score (or reason for none) per area, in table order.</param>
+public sealed record ResilienceYear(int Period, ResilienceModel Model, StandardisationReference Reference, PreparedYear Prepared, IReadOnlyList<ResilienceScore> Scores)
+{
+    /// <summary>The score of a code in the latest division the year holds it in.</summary>
+    public ResilienceScore? ScoreOf(AreaCode code) => Scores.Where(s => s.Area.Code == code).OrderByDescending(s => s.Area.Year).FirstOrDefault();
+}
+
 /// <summary>Livability changes between two years.</summary>
 /// <param name="FromPeriod">The first year.</param>
 /// <param name="ToPeriod">The second year.</param>
@@ -144,13 +156,13 @@ public sealed class MonitorService
     }
 
     /// <summary>Resilience of every area of a year against the chosen reference.</summary>
-    public async Task<(StandardisationReference Reference, IReadOnlyList<ResilienceScore> Scores)> ResilienceAsync(
-        int period, ResilienceModel model, ReferenceChoice reference, CancellationToken cancellationToken = default)
+    public async Task<ResilienceYear> ResilienceAsync(int period, ResilienceModel model, ReferenceChoice reference, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(reference);
         var prepared = await PrepareAsync(period, cancellationToken).ConfigureAwait(false);
         var standard = await ReferenceAsync(prepared, [.. model.IndicatorIds], new ScoringRules(), reference, cancellationToken).ConfigureAwait(false);
-        return (standard, ResilienceIndex.Compute(prepared.Table, model, standard));
+        return new ResilienceYear(period, model, standard, prepared, ResilienceIndex.Compute(prepared.Table, model, standard));
     }
 
     /// <summary>

@@ -49,6 +49,13 @@ internal static class NoteText
         _ => value.ToString("#,##0.##", numbers),
     };
 
+    /// <summary>The first line of a note: "Welgelegen, Den Hommel (BU03440111), buurt in Wijk 01 West, Utrecht — 2024".</summary>
+    public static string Title(AreaKey area, ExplanationWriter.AreaNames names, string when, bool en)
+    {
+        var place = string.Join(", ", new[] { names.Wijk, names.Gemeente }.Where(n => n is not null));
+        return $"{names.Area ?? area.Code.Value} ({area.Code}), {Level(area.Code.Level, en)}{(place.Length > 0 ? " in " + place : string.Empty)} — {when}";
+    }
+
     /// <summary>The closing caveat every note carries.</summary>
     public static string Caveat(bool en) => en
         ? "The index describes the neighbourhood statistically; it does not show causes, and its indicators are not levers by themselves."

@@ -23,8 +23,7 @@ public static class TrendWriter
         var numbers = NoteText.Numbers(language);
         var trend = trends.Trends.FirstOrDefault(t => t.Area == area) ?? throw new ArgumentException($"{area} is not in {trends.ToPeriod}", nameof(area));
         var text = new StringBuilder();
-        var place = string.Join(", ", new[] { names.Wijk, names.Gemeente }.Where(n => n is not null));
-        text.AppendLine(CultureInfo.InvariantCulture, $"{names.Area ?? area.Code.Value} ({area.Code}), {NoteText.Level(area.Code.Level, en)}{(place.Length > 0 ? " in " + place : string.Empty)} — {trends.FromPeriod} → {trends.ToPeriod}");
+        text.AppendLine(NoteText.Title(area, names, string.Create(CultureInfo.InvariantCulture, $"{trends.FromPeriod} → {trends.ToPeriod}"), en));
         text.AppendLine();
         if (trend.Change is not { } change)
         {

@@ -38,6 +38,11 @@ public sealed class LongTableReader : IImportReader
 
         batch.ShapeDescription = $"long table (area, year, indicator, value), {text.DelimiterName}-separated";
         var seen = new Dictionary<(AreaCode, int, string), int>();
+        var divisions = new DivisionPlan(context.Areas, text.Records.Skip(layout.HeaderRecord + 1)
+            .Where(r => r.Fields.Length == layout.Width && AreaCode.TryParse(r.Fields[codeColumn], out _))
+            .Select(r => (AreaCode.Parse(r.Fields[codeColumn]), layout.PeriodColumn is { } pc ? TableText.ParsePeriod(r.Fields[pc]) : fileYear))
+            .Where(x => x.Item2 is not null)
+            .Select(x => (x.Item1, x.Item2!.Value)));
         foreach (var record in text.Records.Skip(layout.HeaderRecord + 1))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -85,7 +90,7 @@ public sealed class LongTableReader : IImportReader
             }
 
             var indicator = context.Catalog.Catalog[alias.IndicatorId];
-            var division = context.Options.Division ?? context.Areas.DivisionFor(code, period);
+            var division = context.Options.Division ?? divisions.DivisionFor(code, period);
             if (division is null || !context.Areas.Contains(new AreaKey(code, division.Value)))
             {
                 Reject(batch, record, codeColumn, code.Value, $"unknown area code: {code} is not in {(context.Options.Division is { } d ? $"the {d} division given with --division" : "any imported division (import the KWB table or boundaries that define it first)")}", layout);

@@ -74,6 +74,15 @@ public sealed class WideTableReader : IImportReader
         private readonly SortedDictionary<(int Period, int Division), int> _attached = [];
         private int _missingCells;
         private int _zerosAsMissing;
+        private DivisionPlan? _divisions;
+
+        /// <summary>The division plan of a referring table, made from all its coded rows on first use.</summary>
+        private DivisionPlan Divisions => _divisions ??= new DivisionPlan(context.Areas, text.Records
+            .Skip(layout.HeaderRecord + 1)
+            .Where(r => layout.CodeColumn is { } c && c < r.Fields.Length && AreaCode.TryParse(r.Fields[c], out _))
+            .Select(r => (AreaCode.Parse(r.Fields[layout.CodeColumn!.Value]), layout.PeriodColumn is { } p && p < r.Fields.Length ? TableText.ParsePeriod(r.Fields[p]) : fileYear))
+            .Where(x => x.Item2 is not null)
+            .Select(x => (x.Item1, x.Item2!.Value)));
 
         public void ReadAll(CancellationToken cancellationToken)
         {
@@ -180,7 +189,7 @@ public sealed class WideTableReader : IImportReader
                 division = period;
                 batch.Areas.Add(new Area(area, division, name ?? GemeenteName(fields, area)));
             }
-            else if ((context.Options.Division ?? context.Areas.DivisionFor(area, period)) is { } known)
+            else if ((context.Options.Division ?? Divisions.DivisionFor(area, period)) is { } known)
             {
                 division = known;
                 if (context.Options.Division is not null && !context.Areas.Contains(new AreaKey(area, known)))
