@@ -71,4 +71,40 @@ public sealed class MonitorCommandTests(SampleDatabase database)
         result.ExitCode.ShouldBe(2);
         result.Error.ShouldContain("'WK05183' is not an area code");
     }
+
+    [Fact]
+    public async Task ModelFit_Woz_WritesAModelThatScoreAccepts()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"leefkracht-model-{Guid.NewGuid():N}.json");
+        try
+        {
+            var fit = await CliRunner.RunAsync("model", "fit", "--db", database.Path, "--target", "woz", "--year", "2024", "--level", "wijk", "--out", file);
+            var score = await CliRunner.RunAsync("score", "--db", database.Path, "--year", "2024", "--level", "gemeente", "--model", file, "--format", "csv");
+            var show = await CliRunner.RunAsync("model", "show", file);
+
+            fit.ExitCode.ShouldBe(0);
+            fit.Out.ShouldContain("Doel log(woz_mean): ");
+            fit.Out.ShouldContain("buiten de steekproef (10-voudige kruisvalidatie)");
+            score.ExitCode.ShouldBe(0);
+            score.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length.ShouldBe(343);
+            show.Out.ShouldContain("estimated-woz_mean-2024 v1 (estimated)");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task ModelFit_UnknownTargetOrTooFewAreas_IsRefused()
+    {
+        var unknown = await CliRunner.RunAsync("model", "fit", "--db", database.Path, "--target", "happiness", "--out", "/tmp/never.json");
+        var tooFew = await CliRunner.RunAsync("model", "fit", "--db", database.Path, "--target", "woz", "--year", "2024", "--level", "gemeente", "--gemeente", "GM0344", "--out", "/tmp/never.json");
+
+        unknown.ExitCode.ShouldBe(2);
+        unknown.Error.ShouldContain("--target: 'happiness' is neither 'woz' nor an indicator id");
+        tooFew.ExitCode.ShouldBe(2);
+        tooFew.Error.ShouldContain("cannot estimate log(woz_mean) on the gemeente areas of 2024 in GM0344: only 1 areas have the target");
+        File.Exists("/tmp/never.json").ShouldBeFalse();
+    }
 }

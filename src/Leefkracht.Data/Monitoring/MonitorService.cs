@@ -232,8 +232,9 @@ public sealed class MonitorService
         return ReferenceAsync(prepared, [.. model.IndicatorIds], model.Rules, reference, cancellationToken);
     }
 
-    private async Task<StandardisationReference> ReferenceAsync(
-        PreparedYear prepared, IReadOnlyList<string> ids, ScoringRules rules, ReferenceChoice reference, CancellationToken cancellationToken)
+    /// <summary>The standardisation reference of any set of indicators for a prepared year.</summary>
+    public async Task<StandardisationReference> ReferenceAsync(
+        PreparedYear prepared, IReadOnlyList<string> ids, ScoringRules rules, ReferenceChoice reference, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(prepared);
         var model = (Rules: rules, Ids: ids);
