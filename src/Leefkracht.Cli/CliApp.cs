@@ -24,6 +24,7 @@ internal static class CliApp
         root.Subcommands.Add(TrendCommand.Create(environment, global));
         root.Subcommands.Add(ResilienceCommand.Create(environment, global));
         root.Subcommands.Add(ModelCommand.Create(environment, global));
+        root.Subcommands.Add(WatchlistCommand.Create(environment, global));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

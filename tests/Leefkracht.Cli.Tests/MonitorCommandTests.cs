@@ -107,4 +107,39 @@ public sealed class MonitorCommandTests(SampleDatabase database)
         tooFew.Error.ShouldContain("cannot estimate log(woz_mean) on the gemeente areas of 2024 in GM0344: only 1 areas have the target");
         File.Exists("/tmp/never.json").ShouldBeFalse();
     }
+
+    [Fact]
+    public async Task Watchlist_Heerlen2018_RanksAreasWithReasons()
+    {
+        var result = await CliRunner.RunAsync("watchlist", "--db", database.Path, "--gemeente", "Heerlen", "--year", "2018", "--format", "json");
+
+        result.ExitCode.ShouldBe(0);
+        var rows = JsonDocument.Parse(result.Out).RootElement.EnumerateArray().ToList();
+        rows.Count.ShouldBeGreaterThan(0);
+        rows[0].GetProperty("rank").GetInt32().ShouldBe(1);
+        rows.ShouldAllBe(r => r.GetProperty("code").GetString()!.StartsWith("BU0917", StringComparison.Ordinal) || r.GetProperty("code").GetString()!.StartsWith("WK0917", StringComparison.Ordinal) || r.GetProperty("code").GetString() == "GM0917");
+        rows.ShouldAllBe(r => r.GetProperty("reasons").GetString()!.Length > 0);
+    }
+
+    [Fact]
+    public async Task Watchlist_Backtest_ReportsEveryPanel()
+    {
+        var result = await CliRunner.RunAsync("watchlist", "backtest", "--db", database.Path, "--format", "csv");
+
+        result.ExitCode.ShouldBe(0);
+        var lines = result.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines[0].ShouldBe("panel,outcome,warning,cases,events,flagged,true_positives,precision,recall");
+        lines.ShouldContain(l => l.StartsWith("Heerlen livability", StringComparison.Ordinal));
+        lines.ShouldContain(l => l.StartsWith("\"Haaglanden resilience", StringComparison.Ordinal));
+        lines.ShouldContain(l => l.StartsWith("Good perceived health", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Watchlist_FromAfterYear_IsRefused()
+    {
+        var result = await CliRunner.RunAsync("watchlist", "--db", database.Path, "--year", "2018", "--from", "2019");
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldContain("--from 2019 must be before the year of the watchlist (2018)");
+    }
 }

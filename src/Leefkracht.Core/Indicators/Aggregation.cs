@@ -106,6 +106,7 @@ public static class Aggregation
     private static double Sum(ReadOnlySpan<double> values, ReadOnlySpan<double> population, List<int> children)
     {
         var sum = 0.0;
+        var any = false;
         foreach (var child in children)
         {
             if (double.IsNaN(values[child]))
@@ -119,9 +120,11 @@ public static class Aggregation
             }
 
             sum += values[child];
+            any = true;
         }
 
-        return sum;
+        // Parts without any value (not even inhabitants) say nothing: no sum, rather than 0.
+        return any ? sum : double.NaN;
     }
 
     private static double WeightedMean(ReadOnlySpan<double> values, ReadOnlySpan<double> population, List<int> children, double minimumShare)

@@ -256,3 +256,24 @@ public static class ResilienceIndex
 
     private sealed record PlannedIndicator(string Id, double Weight, double Mean, double StandardDeviation, double[] Values);
 }
+
+/// <summary>Resilience in two years on one reference and on the indicators an area has in both (as <see cref="LivabilityTrends"/> does for livability).</summary>
+public static class ResilienceTrends
+{
+    /// <summary>Both years' scores of every row of two tables with the same rows.</summary>
+    /// <exception cref="ArgumentException">The tables do not have the same rows.</exception>
+    public static IReadOnlyList<(ResilienceScore From, ResilienceScore To)> Compare(IndicatorTable from, IndicatorTable to, ResilienceModel model, StandardisationReference reference)
+    {
+        ArgumentNullException.ThrowIfNull(from);
+        ArgumentNullException.ThrowIfNull(to);
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(reference);
+        if (!from.Areas.SequenceEqual(to.Areas))
+        {
+            throw new ArgumentException("both tables must have the same rows in the same order", nameof(to));
+        }
+
+        var (maskedFrom, maskedTo, _) = LivabilityTrends.MaskToCommon(from, to, [.. model.IndicatorIds.Where(reference.Moments.ContainsKey)]);
+        return [.. ResilienceIndex.Compute(maskedFrom, model, reference).Zip(ResilienceIndex.Compute(maskedTo, model, reference))];
+    }
+}

@@ -226,27 +226,7 @@ public static class WeightEstimation
             bounds[i] = Math.Max(bounds[i], bounds[i - 1] + 0.001);
         }
 
-        double weight = 0, mean = 0;
-        for (var i = 0; i < deviations.Count; i++)
-        {
-            if (!double.IsNaN(deviations[i]) && population[i] > 0)
-            {
-                weight += population[i];
-                mean += population[i] * deviations[i];
-            }
-        }
-
-        mean /= weight;
-        var squares = 0.0;
-        for (var i = 0; i < deviations.Count; i++)
-        {
-            if (!double.IsNaN(deviations[i]) && population[i] > 0)
-            {
-                squares += population[i] * (deviations[i] - mean) * (deviations[i] - mean);
-            }
-        }
-
-        var sd = Math.Sqrt(squares / weight);
+        var (_, sd) = WeightedMoments.Of(deviations, population);
         double[] changeBounds = [.. new[] { -0.75, -0.5, -0.25, -0.1, 0.1, 0.25, 0.5, 0.75 }.Select(f => Math.Round(f * sd, 4))];
         return model with
         {

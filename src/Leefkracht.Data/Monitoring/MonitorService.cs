@@ -253,8 +253,17 @@ public sealed class MonitorService
     }
 
     /// <summary>The years for which inhabitants are known (the years that can be scored), newest first.</summary>
-    public async Task<IReadOnlyList<int>> ScorableYearsAsync(CancellationToken cancellationToken = default) =>
-        [.. (await _store.CountValuesAsync(ReferenceDistribution.PopulationIndicator, cancellationToken).ConfigureAwait(false)).Keys.OrderDescending()];
+    public async Task<IReadOnlyList<int>> ScorableYearsAsync(CancellationToken cancellationToken = default)
+    {
+        // Inhabitants may also come from a source that fills them (ELAN's registered population).
+        var years = new HashSet<int>();
+        foreach (var id in _catalog.Derived.Where(d => d.Id == ReferenceDistribution.PopulationIndicator && d.Denominator is null).Select(d => d.Numerator).Append(ReferenceDistribution.PopulationIndicator))
+        {
+            years.UnionWith((await _store.CountValuesAsync(id, cancellationToken).ConfigureAwait(false)).Keys);
+        }
+
+        return [.. years.OrderDescending()];
+    }
 
     /// <summary>
     /// The year to show when none is asked for: the latest year with inhabitants for at least half as many areas
