@@ -21,6 +21,8 @@ internal static class CliApp
         root.Subcommands.Add(DemoCommand.Create(environment, global));
         root.Subcommands.Add(ScoreCommand.Create(environment, global));
         root.Subcommands.Add(ExplainCommand.Create(environment, global));
+        root.Subcommands.Add(SpatialCommand.Create(environment, global));
+        root.Subcommands.Add(SegregationCommand.Create(environment, global));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
