@@ -10,7 +10,7 @@ using NetTopologySuite.Geometries;
 namespace Leefkracht.Benchmarks;
 
 /// <summary>
-/// Spatial weights and statistics on the national buurt set: the 12,803 buurten of 2024 with a share of owner-occupied
+/// Spatial weights and statistics on the national buurt set: the 12,116 buurten of 2024 with a share of owner-occupied
 /// dwellings (approximate polygons in RD New), as in <c>bench/spatial/compare-spdep.sh</c>.
 /// </summary>
 [MemoryDiagnoser]

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs R spdep and Leefkracht on the same national buurt set in one run: queen contiguity (snap 5 m) of the 12,803
+# Runs R spdep and Leefkracht on the same national buurt set in one run: queen contiguity (snap 5 m) of the 12,116
 # buurten of 2024 with a share of owner-occupied dwellings, row-standardised, then local Moran's I with 999
 # permutations. Prints both times, their ratio and how well the results agree; writes bench/spatial/last-run.md.
 #

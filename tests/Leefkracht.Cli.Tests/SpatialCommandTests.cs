@@ -106,7 +106,7 @@ public sealed class SpatialCommandTests(SampleDatabase database)
     public async Task SpatialLisa_UtrechtCorporation_EqualsLocalmoranAndIsReproducible()
     {
         string[] args = ["spatial", "lisa", "--db", database.Path, "--indicator", "dwellings_corporation_pct", "--year", "2023", "--gemeente", "GM0344",
-            "--weights", "fuzzy", "--snap", "5", "--seed", "5", "--format", "csv"];
+            "--weights", "fuzzy", "--snap", "5", "--seed", "5", "--fdr", "none", "--format", "csv"];
 
         var first = await CliRunner.RunAsync(args);
         var again = await CliRunner.RunAsync(args);
@@ -127,10 +127,25 @@ public sealed class SpatialCommandTests(SampleDatabase database)
     }
 
     [Fact]
+    public async Task SpatialLisa_OwnerOccupiedNationally_FindsClustersThatSurviveTheFdr()
+    {
+        // Owner-occupation is strongly clustered (I = 0.39): with BH-adjusted pseudo p-values both kinds of cluster remain.
+        var result = await CliRunner.RunAsync("spatial", "lisa", "--db", database.Path, "--indicator", "dwellings_owner_occupied_pct", "--year", "2024", "--format", "csv");
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        var rows = ReadCsv(result.Out);
+        rows.Count.ShouldBe(12_116);
+        rows.Count(r => r["cluster"] == "HH").ShouldBeGreaterThan(200);
+        rows.Count(r => r["cluster"] == "LL").ShouldBeGreaterThan(200);
+        rows.Where(r => r["q"].Length > 0).ShouldAllBe(r => Number(r["q"]) >= Number(r["p_permutation"]));
+        rows.Where(r => r["cluster"] is "HH" or "LL" or "HL" or "LH").ShouldAllBe(r => Number(r["q"]) <= 0.05);
+    }
+
+    [Fact]
     public async Task SpatialGiStar_UtrechtCorporation_EqualsLocalG()
     {
         var result = await CliRunner.RunAsync("spatial", "gistar", "--db", database.Path, "--indicator", "dwellings_corporation_pct", "--year", "2023",
-            "--gemeente", "Utrecht", "--weights", "fuzzy", "--snap", "5", "--permutations", "0", "--format", "csv");
+            "--gemeente", "Utrecht", "--weights", "fuzzy", "--snap", "5", "--permutations", "0", "--fdr", "none", "--format", "csv");
 
         result.ExitCode.ShouldBe(0, result.Error);
         var ours = ReadCsv(result.Out);
@@ -147,7 +162,7 @@ public sealed class SpatialCommandTests(SampleDatabase database)
     public async Task SpatialLisa_Table_ShowsClustersInDutch()
     {
         var result = await CliRunner.RunAsync("spatial", "lisa", "--db", database.Path, "--indicator", "dwellings_corporation_pct", "--year", "2023",
-            "--gemeente", "Utrecht", "--weights", "fuzzy", "--snap", "5", "--permutations", "199");
+            "--gemeente", "Utrecht", "--weights", "fuzzy", "--snap", "5", "--permutations", "199", "--fdr", "none");
 
         result.ExitCode.ShouldBe(0, result.Error);
         result.Out.ShouldContain("HH hoog-hoog (cluster)");

@@ -27,9 +27,9 @@ public sealed class NeighbourReferenceTests(SampleStore sample)
 
     public static TheoryData<string, string> Wijk2016Cases => new()
     {
-        { "queen:1", "neighbours_wijk2016_queen1.csv.gz" },
-        { "rook:1", "neighbours_wijk2016_rook1.csv.gz" },
-        { "fuzzy:1", "neighbours_wijk2016_fuzzy1.csv.gz" },
+        { "queen:1.5", "neighbours_wijk2016_queen1.5.csv.gz" },
+        { "rook:1.5", "neighbours_wijk2016_rook1.5.csv.gz" },
+        { "fuzzy:1.5", "neighbours_wijk2016_fuzzy1.5.csv.gz" },
         { "knn:6", "neighbours_wijk2016_knn6.csv.gz" },
         { "queen:0", "neighbours_wijk2016_queen0_libpysal.csv.gz" },
         { "knn:6", "neighbours_wijk2016_knn6_libpysal.csv.gz" },
@@ -62,8 +62,13 @@ public sealed class NeighbourReferenceTests(SampleStore sample)
         // When
         var weights = Build(rule, layer.Polygons);
 
-        // Then
-        var differences = SpatialReference.Differences(SpatialReference.Neighbours(weights, layer.Areas), SpatialReference.Neighbours(reference));
+        // Then: identical, except that rook may differ for the 12 polygons that are invalid in the source file (the
+        // import repairs them, and the repair changes how often a self-touching vertex occurs, which rook counts)
+        var invalid = SpatialReference.Rows("wijk2016_invalid.csv").Select(r => r["code"]).ToHashSet();
+        invalid.Count.ShouldBe(12);
+        var differences = SpatialReference.Differences(SpatialReference.Neighbours(weights, layer.Areas), SpatialReference.Neighbours(reference))
+            .Where(d => !(rule.StartsWith("rook", StringComparison.Ordinal) && invalid.Any(code => d.Contains(code, StringComparison.Ordinal))))
+            .ToList();
         differences.ShouldBeEmpty(string.Join(Environment.NewLine, differences.Take(10)));
     }
 

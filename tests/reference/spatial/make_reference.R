@@ -1,8 +1,8 @@
 #!/usr/bin/env Rscript
 # Reference outputs of R spdep (Debian r-cran-spdep 1.2-7, r-cran-sf 1.0-9) for Leefkracht's spatial statistics.
 #
-# Run from the repository root (about 5 minutes on 2 cores):
-#   Rscript tests/reference/spatial/make_reference.R
+# Run from the repository root (about 7 minutes; cases can be chosen: buurt2024, utrecht2023, wijk2016):
+#   Rscript tests/reference/spatial/make_reference.R [CASE ...]
 # Needs: apt-get install -y r-cran-spdep r-cran-sf
 #
 # Reads only data/sample. Writes tests/reference/spatial/*.csv.gz:
@@ -16,6 +16,8 @@ suppressMessages({
 })
 sf_use_s2(FALSE)
 out <- "tests/reference/spatial"
+cases <- commandArgs(trailingOnly = TRUE)
+if (length(cases) == 0L) cases <- c("buurt2024", "utrecht2023", "wijk2016")
 set.seed(20240101)
 nsim <- 999L
 
@@ -114,7 +116,18 @@ statistics <- function(x, nb, codes, case) {
   ), paste0("local_", case, ".csv.gz"))
 }
 
+# Consecutive repeated vertices removed, as Leefkracht's import does: spdep would count a repeated vertex twice,
+# which turns a single shared point into a rook contact.
+without_repeats <- function(geom) {
+  st_sfc(lapply(geom, function(g) {
+    st_multipolygon(lapply(unclass(st_cast(st_sfc(g), "MULTIPOLYGON")[[1]]), function(polygon) {
+      lapply(polygon, function(ring) ring[c(TRUE, rowSums(abs(diff(ring))) > 0), , drop = FALSE])
+    }))
+  }), crs = st_crs(geom))
+}
+
 # --- Case 1: all approximate 2024 buurten (WGS84 file, projected to RD New) ---------------------------------
+if (any(c("buurt2024", "utrecht2023") %in% cases)) {
 buurten <- st_read("/vsigzip/data/sample/boundaries/cbs_buurt_2024_approx_wgs84.geojson.gz", quiet = TRUE)
 buurten <- buurten[order(buurten$statcode), ]
 buurten_rd <- st_transform(st_geometry(buurten), 28992)
@@ -123,6 +136,8 @@ write_nb(poly2nb(buurten_rd, snap = 5, queen = TRUE), codes, "neighbours_buurt20
 write_nb(poly2nb(buurten_rd, snap = 5, queen = FALSE), codes, "neighbours_buurt2024_rook5.csv.gz")
 write_nb(poly2nb(buurten_rd, snap = sqrt(.Machine$double.eps), queen = TRUE), codes, "neighbours_buurt2024_queen0.csv.gz")
 write_nb(fuzzy_nb(buurten_rd, 5), codes, "neighbours_buurt2024_fuzzy5.csv.gz")
+}
+if ("buurt2024" %in% cases) {
 xy <- centroids(buurten_rd)
 write_nb(knn2nb(knearneigh(xy, k = 6)), codes, "neighbours_buurt2024_knn6.csv.gz")
 write_nb(dnearneigh(xy, 0, 2000), codes, "neighbours_buurt2024_band2000.csv.gz")
@@ -136,22 +151,35 @@ owner <- suppressWarnings(as.numeric(kwb$koopwoningen[match(codes, kwb$code)]))
 keep <- !is.na(owner)
 statistics(owner[keep], poly2nb(buurten_rd[keep], snap = 5, queen = TRUE), codes[keep], "buurt2024_owner_queen5")
 
+}
+
 # --- Case 2: Utrecht, share of corporation dwellings 2023 on the 2024 buurt polygons, fuzzy contiguity 5 m ------
+if ("utrecht2023" %in% cases) {
 utrecht <- read.csv("data/sample/utrecht/kwb2023_utrecht_GM0344.csv", colClasses = "character")
 corporation <- suppressWarnings(as.numeric(utrecht$p_wcorpw[match(codes, trimws(utrecht$gwb_code_10))]))
 keep <- !is.na(corporation) & startsWith(codes, "BU0344")
 statistics(corporation[keep], fuzzy_nb(buurten_rd[keep], 5), codes[keep], "utrecht2023_corporation_fuzzy5")
+}
 
 # --- Case 3: all 2016 wijken (RD New file, CBS generalised) ------------------------------------------------
+# Integer coordinates: a snap of 1.5 m cannot tie with a vertex distance (√1, √2 < 1.5 < √3), so the µm by which
+# the stored copy (RD → WGS84 → RD) differs cannot flip a pair.
+if ("wijk2016" %in% cases) {
 wijken <- st_read("/vsigzip/data/sample/boundaries/cbs_wijk_2016_nl_rd.geojson.gz", quiet = TRUE)
 wijken <- wijken[!st_is_empty(wijken) & !duplicated(wijken$WKC), ]  # as Leefkracht's import: empties and repeats rejected
 wijken <- wijken[order(wijken$WKC), ]
-wijken_rd <- st_geometry(wijken)
+# Leefkracht's import repairs invalid polygons (NTS GeometryFixer), which can change their vertex lists; the tests
+# allow rook differences on these only.
+valid <- st_is_valid(wijken, reason = TRUE)
+write.csv(data.frame(code = wijken$WKC, reason = valid)[valid != "Valid Geometry", ],
+  file.path(out, "wijk2016_invalid.csv"), row.names = FALSE)
+wijken_rd <- without_repeats(st_geometry(wijken))
 wcodes <- wijken$WKC
-write_nb(poly2nb(wijken_rd, snap = 1, queen = TRUE), wcodes, "neighbours_wijk2016_queen1.csv.gz")
-write_nb(poly2nb(wijken_rd, snap = 1, queen = FALSE), wcodes, "neighbours_wijk2016_rook1.csv.gz")
-write_nb(fuzzy_nb(wijken_rd, 1), wcodes, "neighbours_wijk2016_fuzzy1.csv.gz")
+write_nb(poly2nb(wijken_rd, snap = 1.5, queen = TRUE), wcodes, "neighbours_wijk2016_queen1.5.csv.gz")
+write_nb(poly2nb(wijken_rd, snap = 1.5, queen = FALSE), wcodes, "neighbours_wijk2016_rook1.5.csv.gz")
+write_nb(fuzzy_nb(wijken_rd, 1.5), wcodes, "neighbours_wijk2016_fuzzy1.5.csv.gz")
 write_nb(knn2nb(knearneigh(centroids(wijken_rd), k = 6)), wcodes, "neighbours_wijk2016_knn6.csv.gz")
+}
 
 writeLines(c(
   paste("R", getRversion()), paste("spdep", packageVersion("spdep")), paste("sf", packageVersion("sf")),
