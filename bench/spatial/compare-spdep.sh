@@ -15,13 +15,15 @@ dotnet build -c Release Leefkracht.slnx -v quiet -nologo >/dev/null
 dotnet artifacts/bin/Leefkracht.Cli/release/leefkracht.dll demo --db "$work/demo.db" >/dev/null
 
 echo "== R spdep ($cores core(s))"
-r_out=$(Rscript bench/spatial/spdep_timing.R "$work/spdep.csv" "$cores" | tee /dev/stderr | tail -1)
-echo "== Leefkracht"
-l_out=$(dotnet artifacts/bin/Leefkracht.Benchmarks/release/Leefkracht.Benchmarks.dll spdep-compare "$work/demo.db" "$work/leefkracht.csv" 5 | tee /dev/stderr | tail -1)
+r_all=$(Rscript bench/spatial/spdep_timing.R "$work/spdep.csv" "$cores")
+echo "$r_all"
+r_out=$(echo "$r_all" | tail -1)
+echo "== Leefkracht (median of 5 runs after one warm-up)"
+l_all=$(dotnet artifacts/bin/Leefkracht.Benchmarks/release/Leefkracht.Benchmarks.dll spdep-compare "$work/demo.db" "$work/leefkracht.csv" 5)
+echo "$l_all"
+l_out=$(echo "$l_all" | tail -1)
+echo
 
-value() { echo "$1" | tr ' ' '\n' | grep "^$2=" | cut -d= -f2; }
-r_total=$(value "$r_out" spdep_total_s)
-l_total=$(value "$l_out" leefkracht_total_s)
 
 /usr/bin/python3 - "$work/spdep.csv" "$work/leefkracht.csv" "$r_out" "$l_out" "$cores" <<'PY' | tee bench/spatial/last-run.md
 import csv, math, sys, platform, os
@@ -37,7 +39,7 @@ agree = sum((a <= 0.05) == (b <= 0.05) for a, b in pairs) / len(pairs)
 kv = lambda s: dict(x.split("=") for x in s.split() if "=" in x)
 rv, lv = kv(sys.argv[3]), kv(sys.argv[4])
 ratio = float(rv["spdep_total_s"]) / float(lv["leefkracht_total_s"])
-print(f"| step | R spdep ({sys.argv[5]} core(s)) | Leefkracht (2 cores) | ratio |")
+print(f"| step | R spdep ({sys.argv[5]} core(s)) | Leefkracht ({os.cpu_count()} cores) | ratio |")
 print("|---|---:|---:|---:|")
 print(f"| queen contiguity, snap 5 m + row standardisation | {float(rv['spdep_weights_s']):.2f} s | {float(lv['leefkracht_weights_s']):.3f} s | {float(rv['spdep_weights_s'])/float(lv['leefkracht_weights_s']):.0f}x |")
 print(f"| local Moran, 999 permutations | {float(rv['spdep_lisa_s']):.2f} s | {float(lv['leefkracht_lisa_s']):.3f} s | {float(rv['spdep_lisa_s'])/float(lv['leefkracht_lisa_s']):.0f}x |")

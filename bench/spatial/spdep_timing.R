@@ -9,7 +9,7 @@ suppressMessages({
 })
 args <- commandArgs(trailingOnly = TRUE)
 cores <- as.integer(args[2])
-if (cores > 1L) set.coresOption(cores)
+if (cores > 1L) invisible(set.coresOption(cores))
 sf_use_s2(FALSE)
 buurten <- st_read("/vsigzip/data/sample/boundaries/cbs_buurt_2024_approx_wgs84.geojson.gz", quiet = TRUE)
 buurten <- buurten[order(buurten$statcode), ]

@@ -89,6 +89,33 @@ public sealed class SpatialCommandTests(SampleDatabase database)
     }
 
     [Fact]
+    public async Task SpatialWeights_AttachIslands_LeavesNoIslandInADistanceBand()
+    {
+        string[] args = ["spatial", "weights", "--db", database.Path, "--year", "2024", "--weights", "band:2000", "--format", "csv"];
+
+        var band = ReadCsv((await CliRunner.RunAsync(args)).Out);
+        var attached = ReadCsv((await CliRunner.RunAsync([.. args, "--attach-islands"])).Out);
+
+        band.Count(r => r["neighbour_count"] == "0").ShouldBe(424);
+        attached.Count(r => r["neighbour_count"] == "0").ShouldBe(0);
+        // Each island gains at least one link (two islands that are each other's nearest share one mutual link).
+        attached.Sum(r => int.Parse(r["neighbour_count"], CultureInfo.InvariantCulture))
+            .ShouldBeGreaterThanOrEqualTo(band.Sum(r => int.Parse(r["neighbour_count"], CultureInfo.InvariantCulture)) + 424);
+    }
+
+    [Fact]
+    public async Task SpatialMoran_Wijken_UseTheNearestBoundaryYear()
+    {
+        // Heerlen 2016 has wijk values and the 2016 wijk boundaries are in the sample.
+        var result = await CliRunner.RunAsync("spatial", "moran", "--db", database.Path, "--indicator", "dwellings_corporation_pct", "--year", "2016",
+            "--level", "wijk", "--gemeente", "Heerlen", "--permutations", "99", "--lang", "en");
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        result.Out.ShouldContain("boundaries 2016");
+        result.Out.ShouldContain("Moran's I = ");
+    }
+
+    [Fact]
     public async Task SpatialMoran_OwnerOccupied2024_EqualsMoranTest()
     {
         var result = await CliRunner.RunAsync("spatial", "moran", "--db", database.Path, "--indicator", "dwellings_owner_occupied_pct", "--year", "2024",
@@ -226,6 +253,33 @@ public sealed class SpatialCommandTests(SampleDatabase database)
         rows.ShouldAllBe(r => Math.Abs(Number(r["isolation"]) + Number(r["exposure"]) - 1) < 1e-12);
     }
 
+    [Theory]
+    [InlineData("low_income")]
+    [InlineData("social_minimum")]
+    [InlineData("corporation")]
+    public async Task Segregation_Amsterdam2019_EqualsAnIndependentComputationFromTheCsv(string group)
+    {
+        // tests/reference/segregation/reference_segregation.py applies the published formulas to the raw KWB 2019 file.
+        var reference = JsonDocument.Parse(File.ReadAllText(Path.Combine(CliRunner.RepositoryRoot, "tests", "reference", "segregation", "amsterdam2019.json")))
+            .RootElement.GetProperty("two_group").GetProperty(group);
+
+        var indices = await CliRunner.RunAsync("segregation", "--db", database.Path, "--group", group, "--gemeente", "Amsterdam", "--year", "2019", "--format", "json");
+        var quotients = await CliRunner.RunAsync("segregation", "--db", database.Path, "--group", group, "--gemeente", "GM0363", "--year", "2019", "--per-buurt", "--format", "csv");
+
+        indices.ExitCode.ShouldBe(0, indices.Error);
+        var ours = JsonDocument.Parse(indices.Out).RootElement[0];
+        ours.GetProperty("buurten").GetInt32().ShouldBe(reference.GetProperty("buurten").GetInt32());
+        foreach (var (column, key) in new[] { ("share", "share"), ("dissimilarity", "dissimilarity"), ("isolation", "isolation"), ("exposure", "exposure"), ("theil_h", "theil_h") })
+        {
+            ours.GetProperty(column).GetDouble().ShouldBe(reference.GetProperty(key).GetDouble(), 1e-12, column);
+        }
+
+        var lq = reference.GetProperty("location_quotients");
+        var rows = ReadCsv(quotients.Out);
+        rows.Count.ShouldBe(lq.EnumerateObject().Count());
+        rows.ShouldAllBe(r => Math.Abs(Number(r["location_quotient"]) - lq.GetProperty(r["code"]).GetDouble()) < 1e-12);
+    }
+
     [Fact]
     public async Task Segregation_TenureGroups_GiveTheMultigroupIndex()
     {
@@ -235,7 +289,10 @@ public sealed class SpatialCommandTests(SampleDatabase database)
         var rows = JsonDocument.Parse(result.Out).RootElement;
         rows.GetArrayLength().ShouldBe(2);
         var h = rows[0].GetProperty("multigroup_h").GetDouble();
-        h.ShouldBeInRange(0.05, 0.5);
+        var reference = JsonDocument.Parse(File.ReadAllText(Path.Combine(CliRunner.RepositoryRoot, "tests", "reference", "segregation", "amsterdam2019.json")))
+            .RootElement.GetProperty("multigroup").GetProperty("corporation,dwellings_owner_occupied_pct");
+        h.ShouldBe(reference.GetProperty("H").GetDouble(), 1e-12);
+        rows[0].GetProperty("multigroup_m").GetDouble().ShouldBe(reference.GetProperty("M").GetDouble(), 1e-12);
         rows[1].GetProperty("multigroup_h").GetDouble().ShouldBe(h);
     }
 

@@ -1,5 +1,7 @@
+using System.Collections.Immutable;
 using System.CommandLine;
 using System.Globalization;
+using Leefkracht.Core.Areas;
 using Leefkracht.Core.Spatial;
 using Leefkracht.Core.Statistics;
 using Leefkracht.Data.Monitoring;
@@ -128,11 +130,7 @@ internal static class SpatialCommand
 
         var request = context.Request;
         var lisa = LocalMoran.Compute(input.Data.Values, input.Weights, request.Permutations);
-        var p = request.Permutations.Count > 0 ? lisa.PseudoP : lisa.P;
-        var q = MultipleTesting.Adjust(p, request.Adjustment);
-        var names = await ScoreCommand.Names(context.Store, cancellationToken).ConfigureAwait(false);
-        var areas = input.Data.Layer.Areas;
-        var machine = context.Format != OutputFormat.Table;
+        var (p, q, names, areas, machine) = await LocalOutputAsync(context, input, lisa.PseudoP, lisa.P, cancellationToken).ConfigureAwait(false);
         string[] columns = machine
             ? ["code", "name", "value", "I", "expected", "variance", "z", "p_normal", "p_permutation", "q", "quadrant", "cluster", "neighbours"]
             : [context.Texts["code"], context.Texts["name"], context.Texts["value"], "I", "z", "p", "q", context.Texts["spatial.cluster"]];
@@ -165,13 +163,8 @@ internal static class SpatialCommand
         }
 
         var request = context.Request;
-        var star = input.Weights.WithSelf();
-        var g = GetisOrd.Compute(input.Data.Values, star, request.Permutations);
-        var p = request.Permutations.Count > 0 ? g.PseudoP : g.P;
-        var q = MultipleTesting.Adjust(p, request.Adjustment);
-        var names = await ScoreCommand.Names(context.Store, cancellationToken).ConfigureAwait(false);
-        var areas = input.Data.Layer.Areas;
-        var machine = context.Format != OutputFormat.Table;
+        var g = GetisOrd.Compute(input.Data.Values, input.Weights.WithSelf(), request.Permutations);
+        var (p, q, names, areas, machine) = await LocalOutputAsync(context, input, g.PseudoP, g.P, cancellationToken).ConfigureAwait(false);
         string[] columns = machine
             ? ["code", "name", "value", "G", "z", "p_normal", "p_permutation", "q", "spot", "neighbours"]
             : [context.Texts["code"], context.Texts["name"], context.Texts["value"], "z", "p", "q", context.Texts["spatial.spot"]];
@@ -193,6 +186,18 @@ internal static class SpatialCommand
         return ExitCodes.Success;
     }
 
+    /// <summary>
+    /// What the local statistics print with: the p-values used (permutation ones when permutations ran), their FDR
+    /// adjustment, area names, the areas, and whether the output is for machines.
+    /// </summary>
+    private static async Task<(double[] P, double[] Q, Dictionary<AreaKey, string?> Names, ImmutableArray<AreaKey> Areas, bool Machine)> LocalOutputAsync(
+        Context context, Input input, double[] permutationP, double[] normalP, CancellationToken cancellationToken)
+    {
+        var p = context.Request.Permutations.Count > 0 ? permutationP : normalP;
+        var names = await ScoreCommand.Names(context.Store, cancellationToken).ConfigureAwait(false);
+        return (p, MultipleTesting.Adjust(p, context.Request.Adjustment), names, input.Data.Layer.Areas, context.Format != OutputFormat.Table);
+    }
+
     /// <summary>An indicator layer and its row-standardised weights.</summary>
     private sealed record Input(IndicatorLayer Data, SpatialWeights Weights);
 
@@ -210,6 +215,13 @@ internal static class SpatialCommand
         {
             await context.Environment.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"{request.Indicator} has a value for {data.Values.Length} of {data.Values.Length + data.WithoutValue.Count} {Level(request)} polygons in {request.Year}{Where(request)}: at least 4 are needed")).ConfigureAwait(false);
+            return null;
+        }
+
+        if (data.Values.All(v => v == data.Values[0]))
+        {
+            await context.Environment.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"{request.Indicator} is {data.Values[0]} in all {data.Values.Length} areas in {request.Year}{Where(request)}: without variation there is no spatial pattern to test")).ConfigureAwait(false);
             return null;
         }
 

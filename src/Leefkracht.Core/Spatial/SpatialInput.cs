@@ -16,12 +16,20 @@ internal static class SpatialInput
             throw new ArgumentException($"{values.Length} areas are too few (at least 4 are needed for the moments)", nameof(values));
         }
 
+        var constant = true;
         for (var i = 0; i < values.Length; i++)
         {
             if (!double.IsFinite(values[i]))
             {
                 throw new ArgumentException($"value {i} is missing or not finite; drop such areas from the weights first (SpatialWeights.Subset)", nameof(values));
             }
+
+            constant &= values[i] == values[0];
+        }
+
+        if (constant)
+        {
+            throw new ArgumentException("all values are equal: the statistics divide by their variance, which is 0", nameof(values));
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Leefkracht.Core.Areas;
 using Leefkracht.Core.Geography;
+using Leefkracht.Core.Indicators;
 using Leefkracht.Data.Import;
 using Leefkracht.Data.Monitoring;
 using Leefkracht.Data.Storage;
@@ -71,7 +72,11 @@ public sealed class SpatialDataService
                 if (records.Count > 0)
                 {
                     records.Sort((a, b) => a.Area.Code.CompareTo(b.Area.Code));
-                    return new SpatialLayer(candidate, [.. records.Select(r => r.Area)], [.. records.Select(r => RdNew.FromWgs84(r.Geometry))]);
+
+                    // About a million vertices for all buurten at 0.6 µs each: worth both cores.
+                    var polygons = new Geometry[records.Count];
+                    Parallel.For(0, records.Count, i => polygons[i] = RdNew.FromWgs84(records[i].Geometry));
+                    return new SpatialLayer(candidate, [.. records.Select(r => r.Area)], polygons);
                 }
             }
         }
@@ -116,11 +121,16 @@ public sealed class SpatialDataService
         return new IndicatorLayer(subset, [.. kept], without);
     }
 
-    /// <summary>The values of one indicator for every area of a level in a year, by code (latest division first).</summary>
+    /// <summary>
+    /// The values of one indicator for every area of a level in a year, by code (latest division first); derived
+    /// indicators included, and for wijken and gemeenten the values filled from their buurten.
+    /// </summary>
     public async Task<IReadOnlyDictionary<AreaCode, double>> ValuesByCodeAsync(string indicatorId, AreaLevel level, int year, CancellationToken cancellationToken = default)
     {
-        var prepared = await _monitor.PrepareAsync(year, cancellationToken).ConfigureAwait(false);
-        var table = prepared.Table;
+        // Buurten need no aggregation from below, so their level alone is loaded (several times faster for a national year).
+        var table = level == AreaLevel.Buurt
+            ? DerivedIndicator.Apply(await _store.LoadPeriodAsync(year, level, cancellationToken).ConfigureAwait(false), _monitor.Catalog.Derived)
+            : (await _monitor.PrepareAsync(year, cancellationToken).ConfigureAwait(false)).Table;
         var column = table.Column(indicatorId);
         var byCode = new Dictionary<AreaCode, double>();
         foreach (var row in Enumerable.Range(0, table.Areas.Length).OrderByDescending(r => table.Areas[r].Year))

@@ -46,6 +46,13 @@ public sealed class StatisticsTests
     }
 
     [Fact]
+    public void ConstantValues_AreRefusedWithAReason()
+    {
+        Should.Throw<ArgumentException>(() => LocalMoran.Compute([3, 3, 3, 3, 3], Path(5))).Message.ShouldContain("all values are equal");
+        Should.Throw<ArgumentException>(() => GlobalMoran.Compute([1, 2, double.NaN, 4, 5], Path(5))).Message.ShouldContain("value 2 is missing");
+    }
+
+    [Fact]
     public void Permutations_AreReproducibleAndBoundedByOneOverNPlusOne()
     {
         double[] values = [5, 6, 7, 8, 1, 2, 3, 4, 9, 10];
