@@ -144,7 +144,8 @@ internal static class SegregationCommand
         var machine = format != OutputFormat.Table;
         Output.Write(environment.Out, format, ["code", "name", "gemeente", "year", "group", "location_quotient"],
             computed.SelectMany(c => c.Groups.SelectMany((g, k) => c.Buurten.Select((b, i) => (IReadOnlyList<object?>)[
-                b.Code.Value, names.GetValueOrDefault(b), c.Gemeente.Value, c.Year, g.Name, Number(c.PerGroup[k].LocationQuotients[i], machine, "0.00")]))));
+                b.Code.Value, names.GetValueOrDefault(b), c.Gemeente.Value, c.Year, g.Name,
+                double.IsFinite(c.PerGroup[k].LocationQuotients[i]) ? Number(c.PerGroup[k].LocationQuotients[i], machine, "0.00") : null]))));
     }
 
     private static string? NameOf(Dictionary<AreaKey, string?> names, AreaCode code) =>
