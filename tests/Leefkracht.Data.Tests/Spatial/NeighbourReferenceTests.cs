@@ -73,6 +73,20 @@ public sealed class NeighbourReferenceTests(SampleStore sample)
     }
 
     [Fact]
+    public async Task RookWeights_Buurten2024_ContainLibpysalsSharedEdgeRook()
+    {
+        // libpysal's Rook wants a shared edge (two consecutive shared vertices); spdep's (and ours) two shared
+        // vertices anywhere. So every libpysal pair is ours, and ours has a few hundred more.
+        var layer = await SpatialReference.LayerAsync(sample, AreaLevel.Buurt, 2024);
+        var ours = SpatialReference.Neighbours(Contiguity.Rook(layer.Polygons, 0), layer.Areas);
+        var theirs = SpatialReference.Neighbours("neighbours_buurt2024_rook0_libpysal.csv.gz");
+
+        theirs.ShouldAllBe(t => t.Value.IsSubsetOf(ours[t.Key]));
+        var extra = ours.Sum(o => o.Value.Count) - theirs.Sum(t => t.Value.Count);
+        extra.ShouldBeInRange(1, ours.Sum(o => o.Value.Count) / 50);
+    }
+
+    [Fact]
     public async Task FuzzyWeights_Buurten2024_AgreeWithLibpysalBufferedContiguityExceptAtTheBufferEdge()
     {
         // libpysal's fuzzy_contiguity buffers each polygon by 2.5 m, and a buffer is a polygon inscribed in the true
