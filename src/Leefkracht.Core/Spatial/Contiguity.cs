@@ -57,15 +57,14 @@ public static class Contiguity
 
         tree.Build();
 
-        // Facet indexes make each distance test logarithmic in the vertex count; the point locator catches a polygon
-        // lying inside another without a matching hole (overlapping approximations), whose boundaries may be far apart.
-        var facets = new IndexedFacetDistance[n];
-        var locators = new IndexedPointInAreaLocator[n];
-        Parallel.For(0, n, i =>
-        {
-            facets[i] = new IndexedFacetDistance(polygons[i]);
-            locators[i] = new IndexedPointInAreaLocator(polygons[i]);
-        });
+        // Most neighbours share a vertex within the tolerance, which the cheap vertex sweep finds; only the other
+        // candidates need a true distance. Facet indexes make that logarithmic in the vertex count and are built only
+        // for polygons that need them; the point locator catches a polygon lying inside another without a matching
+        // hole (overlapping approximations), whose boundaries may be far apart.
+        var vertices = new SortedVertices[n];
+        Parallel.For(0, n, i => vertices[i] = SortedVertices.Of(polygons[i]));
+        var facets = new IndexedFacetDistance?[n];
+        var locators = new IndexedPointInAreaLocator?[n];
         var later = new List<int>[n];
         Parallel.For(0, n, i =>
         {
@@ -82,11 +81,30 @@ public static class Contiguity
         });
         return Symmetric(later);
 
-        bool Touch(int a, int b) =>
-            facets[a].IsWithinDistance(polygons[b], tolerance)
-            || locators[a].Locate(polygons[b].Coordinate) != Location.Exterior
-            || locators[b].Locate(polygons[a].Coordinate) != Location.Exterior;
+        bool Touch(int a, int b)
+        {
+            if (polygons[a].EnvelopeInternal.Distance(polygons[b].EnvelopeInternal) > tolerance)
+            {
+                return false;
+            }
+
+            if (CountPairs(vertices[a], vertices[b], tolerance, 1) > 0)
+            {
+                return true;
+            }
+
+            // Index the polygon with more vertices; the other one is passed as the query geometry.
+            var (large, small) = vertices[a].Count >= vertices[b].Count ? (a, b) : (b, a);
+            return Cached(facets, large, () => new IndexedFacetDistance(polygons[large])).IsWithinDistance(polygons[small], tolerance)
+                || Cached(locators, a, () => new IndexedPointInAreaLocator(polygons[a])).Locate(polygons[b].Coordinate) != Location.Exterior
+                || Cached(locators, b, () => new IndexedPointInAreaLocator(polygons[b])).Locate(polygons[a].Coordinate) != Location.Exterior;
+        }
     }
+
+    /// <summary>An index built on first use; when two threads race, one index wins and both use it.</summary>
+    private static T Cached<T>(T?[] cache, int i, Func<T> build)
+        where T : class =>
+        Volatile.Read(ref cache[i]) ?? Interlocked.CompareExchange(ref cache[i], build(), null) ?? cache[i]!;
 
     private static Envelope Grown(Envelope envelope, double by)
     {
