@@ -25,6 +25,7 @@ internal static class CliApp
         root.Subcommands.Add(ResilienceCommand.Create(environment, global));
         root.Subcommands.Add(ModelCommand.Create(environment, global));
         root.Subcommands.Add(WatchlistCommand.Create(environment, global));
+        root.Subcommands.Add(CompareCommand.Create(environment, global));
         root.Subcommands.Add(SpatialCommand.Create(environment, global));
         root.Subcommands.Add(SegregationCommand.Create(environment, global));
 

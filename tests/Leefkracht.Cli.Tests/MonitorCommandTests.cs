@@ -142,4 +142,36 @@ public sealed class MonitorCommandTests(SampleDatabase database)
         result.ExitCode.ShouldBe(2);
         result.Error.ShouldContain("--from 2019 must be before the year of the watchlist (2018)");
     }
+
+    [Fact]
+    public async Task Compare_Rotterdam_CorrelatesWithEveryWijkprofielIndex()
+    {
+        var result = await CliRunner.RunAsync("compare", "--db", database.Path, "--gemeente", "Rotterdam", "--year", "2024", "--format", "csv");
+
+        result.ExitCode.ShouldBe(0);
+        var lines = result.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines[0].ShouldBe("ours,external,areas,pearson,spearman");
+        lines.Length.ShouldBe(1 + (9 * 6));
+        lines.ShouldContain(l => l.StartsWith("total,wijkprofiel_social_index,63,", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Explain_RotterdamBuurt_MentionsTheWijkprofiel()
+    {
+        var result = await CliRunner.RunAsync("explain", "BU05991571", "--db", database.Path, "--year", "2024");
+
+        result.ExitCode.ShouldBe(0);
+        result.Out.ShouldStartWith("Tarwewijk (BU05991571), buurt in Charlois, Rotterdam — 2024");
+        result.Out.ShouldContain("Leefbaarheid 2024: onvoldoende (klasse 3 van 9)");
+        result.Out.ShouldContain("Andere indices van dit gebied: Wijkprofiel Rotterdam: sociale index 2016: 79");
+    }
+
+    [Fact]
+    public async Task Compare_NoExternalScores_IsRefused()
+    {
+        var result = await CliRunner.RunAsync("compare", "--db", database.Path, "--gemeente", "Heerlen", "--year", "2018");
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldContain("no external scores found");
+    }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Leefkracht.Core.Areas;
 using Leefkracht.Data.Monitoring;
 
 namespace Leefkracht.Cli.Commands;
@@ -45,10 +46,24 @@ internal static class ExplainCommand
                 score.Area,
                 CommandInput.NamesFor(names, score.Area),
                 monitor.Catalog.Catalog,
-                texts.Language);
+                texts.Language,
+                await ExternalScoresAsync(store, monitor, areaCode, cancellationToken).ConfigureAwait(false));
             await environment.Out.Profile.Out.Writer.WriteAsync(note).ConfigureAwait(false);
             return score.IsScored ? ExitCodes.Success : ExitCodes.InvalidInput;
         });
         return command;
+    }
+
+    /// <summary>The headline external indices (the Wijkprofiel's SI, FI and VI) of the area, latest year first.</summary>
+    private static async Task<IReadOnlyList<ExplanationWriter.ExternalScore>> ExternalScoresAsync(Data.Storage.IMonitorStore store, MonitorService monitor, AreaCode code, CancellationToken cancellationToken)
+    {
+        string[] headline = ["wijkprofiel_social_index", "wijkprofiel_physical_index", "wijkprofiel_safety_index"];
+        var observations = await store.LoadObservationsAsync(code, null, cancellationToken).ConfigureAwait(false);
+        return [.. observations
+            .Where(o => headline.Contains(o.IndicatorId) && monitor.Catalog.Catalog.TryGet(o.IndicatorId, out _))
+            .GroupBy(o => o.IndicatorId)
+            .Select(g => g.OrderByDescending(o => o.Period).First())
+            .OrderBy(o => Array.IndexOf(headline, o.IndicatorId))
+            .Select(o => new ExplanationWriter.ExternalScore(o.IndicatorId, o.Period, o.Value))];
     }
 }

@@ -116,24 +116,7 @@ public static class LogisticRegression
         ArgumentNullException.ThrowIfNull(scores);
         ArgumentNullException.ThrowIfNull(outcomes);
         // Mann–Whitney: AUC = (R₊ − n₊(n₊ + 1)/2) / (n₊n₋), with R₊ the summed ranks of the positives (ties: mean rank).
-        var order = Enumerable.Range(0, scores.Count).OrderBy(i => scores[i]).ToArray();
-        var ranks = new double[order.Length];
-        for (var start = 0; start < order.Length;)
-        {
-            var end = start;
-            while (end + 1 < order.Length && scores[order[end + 1]] == scores[order[start]])
-            {
-                end++;
-            }
-
-            for (var k = start; k <= end; k++)
-            {
-                ranks[order[k]] = ((start + end) / 2.0) + 1;
-            }
-
-            start = end + 1;
-        }
-
+        var ranks = Correlation.Ranks(scores);
         double positives = 0, rankSum = 0;
         for (var i = 0; i < ranks.Length; i++)
         {

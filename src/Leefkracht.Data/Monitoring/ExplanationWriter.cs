@@ -14,6 +14,12 @@ namespace Leefkracht.Data.Monitoring;
 /// </summary>
 public static class ExplanationWriter
 {
+    /// <summary>Another organisation's score of the area.</summary>
+    /// <param name="IndicatorId">The external-score indicator.</param>
+    /// <param name="Period">Its year.</param>
+    /// <param name="Value">The score.</param>
+    public sealed record ExternalScore(string IndicatorId, int Period, double Value);
+
     /// <summary>The names the note uses for an area and its parents.</summary>
     /// <param name="Area">The area's name.</param>
     /// <param name="Wijk">The wijk's name (for a buurt).</param>
@@ -21,7 +27,13 @@ public static class ExplanationWriter
     public sealed record AreaNames(string? Area, string? Wijk, string? Gemeente);
 
     /// <summary>Writes the note for <paramref name="area"/> in <paramref name="scored"/>.</summary>
-    public static string Write(ScoredYear scored, AreaKey area, AreaNames names, IndicatorCatalog catalog, string language)
+    /// <param name="scored">The scored year.</param>
+    /// <param name="area">The area.</param>
+    /// <param name="names">The names of the area and its parents.</param>
+    /// <param name="catalog">The indicator catalog (names, units).</param>
+    /// <param name="language"><c>nl</c> or <c>en</c>.</param>
+    /// <param name="externalScores">Other organisations' scores of the area (such as the Rotterdam Wijkprofiel), shown for comparison.</param>
+    public static string Write(ScoredYear scored, AreaKey area, AreaNames names, IndicatorCatalog catalog, string language, IReadOnlyList<ExternalScore>? externalScores = null)
     {
         ArgumentNullException.ThrowIfNull(scored);
         ArgumentNullException.ThrowIfNull(names);
@@ -66,18 +78,18 @@ public static class ExplanationWriter
             if (up.Count > 0)
             {
                 parts.Add(en
-                    ? $"{DimensionNames.Of(up[0].Dimension, language)} lifts the score most ({NoteText.Name(Top(up[0]), catalog, language)})"
-                    : $"vooral {DimensionNames.Of(up[0].Dimension, language)} trekt de score omhoog ({NoteText.Name(Top(up[0]), catalog, language)})");
+                    ? $"lifting the score most: {DimensionNames.Of(up[0].Dimension, language)} ({NoteText.Name(Top(up[0]), catalog, language)})"
+                    : $"het meest omhoog trekt: {DimensionNames.Of(up[0].Dimension, language)} ({NoteText.Name(Top(up[0]), catalog, language)})");
             }
 
             if (down.Count > 0)
             {
                 parts.Add(en
-                    ? $"{DimensionNames.Of(down[0].Dimension, language)} pulls it down most ({NoteText.Name(Top(down[0]), catalog, language)})"
-                    : $"{DimensionNames.Of(down[0].Dimension, language)} trekt hem het meest omlaag ({NoteText.Name(Top(down[0]), catalog, language)})");
+                    ? $"pulling it down most: {DimensionNames.Of(down[0].Dimension, language)} ({NoteText.Name(Top(down[0]), catalog, language)})"
+                    : $"het meest omlaag trekt: {DimensionNames.Of(down[0].Dimension, language)} ({NoteText.Name(Top(down[0]), catalog, language)})");
             }
 
-            var sentence = string.Join(en ? "; " : ", ", parts);
+            var sentence = string.Join("; ", parts);
             text.AppendLine(char.ToUpperInvariant(sentence[0]) + sentence[1..] + ".");
         }
 
@@ -100,6 +112,15 @@ public static class ExplanationWriter
                 var aggregated = scored.Prepared.Aggregated.Contains((area, indicator.IndicatorId)) ? (en ? ", from its buurten" : ", berekend uit de buurten") : string.Empty;
                 text.AppendLine(CultureInfo.InvariantCulture, $"      {NoteText.Signed(indicator.Contribution, numbers)}  {definition.Name(language)}: {NoteText.Value(indicator.Value, definition.Unit, numbers)} ({compare}{aggregated})");
             }
+        }
+
+        if (externalScores is { Count: > 0 })
+        {
+            text.AppendLine();
+            var scores = string.Join("; ", externalScores.Select(e => $"{catalog[e.IndicatorId].Name(language)} {e.Period}: {e.Value.ToString("0", numbers)}"));
+            text.AppendLine(en
+                ? $"Other indices of this area: {scores} (Wijkprofiel: 100 = the Rotterdam average of 2014). Across Rotterdam's buurten our 2024 index and the Wijkprofiel 2016 indices rank areas alike (Spearman 0.78–0.85, see docs/indices.md)."
+                : $"Andere indices van dit gebied: {scores} (Wijkprofiel: 100 = het Rotterdamse gemiddelde van 2014). Over de Rotterdamse buurten ordenen onze index van 2024 en de Wijkprofiel-indices van 2016 de gebieden vergelijkbaar (Spearman 0,78–0,85, zie docs/indices.md).");
         }
 
         text.AppendLine();
