@@ -162,7 +162,7 @@ public sealed class MonitorCommandTests(SampleDatabase database)
 
         result.ExitCode.ShouldBe(0);
         result.Out.ShouldStartWith("Tarwewijk (BU05991571), buurt in Charlois, Rotterdam — 2024");
-        result.Out.ShouldContain("Leefbaarheid 2024: onvoldoende (klasse 3 van 9)");
+        result.Out.ShouldContain("Leefbaarheid 2024: onvoldoende (klasse 3 van 9, score 13), een afwijking van −0,867");
         result.Out.ShouldContain("Andere indices van dit gebied: Wijkprofiel Rotterdam: sociale index 2016: 79");
     }
 

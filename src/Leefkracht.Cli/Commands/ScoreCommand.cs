@@ -57,8 +57,8 @@ internal static class ScoreCommand
             var outputFormat = result.GetValue(format);
             var machine = outputFormat != OutputFormat.Table;
             string[] columns = machine
-                ? ["code", "name", "year", "division", "percentile", "deviation", "class", "class_name", .. scored.Model.Dimensions.Select(d => DimensionNames.ShortName(d.Dimension)), "coverage", "not_scored_reason"]
-                : [texts["code"], texts["name"], texts["percentile"], texts["deviation"], texts["class"], .. scored.Model.Dimensions.Select(d => DimensionNames.ShortName(d.Dimension)), texts["coverage"]];
+                ? ["code", "name", "year", "division", "score", "percentile", "deviation", "class", "class_name", .. scored.Model.Dimensions.Select(d => DimensionNames.ShortName(d.Dimension)), "coverage", "not_scored_reason"]
+                : [texts["code"], texts["name"], texts["score"], texts["percentile"], texts["deviation"], texts["class"], .. scored.Model.Dimensions.Select(d => DimensionNames.ShortName(d.Dimension)), texts["coverage"]];
             Output.Write(environment.Out, outputFormat, columns, rows.Select(s => Row(s, scored, names, texts, machine)));
             if (!machine)
             {
@@ -81,12 +81,14 @@ internal static class ScoreCommand
         if (machine)
         {
             return [score.Area.Code.Value, name, score.Period, score.Area.Year,
+                score.Score is { } s ? Math.Round(s, 1) : null,
                 score.Deviation is { } d ? Math.Round(scored.PercentileOf(d), 1) : null,
                 score.Deviation, score.Class, score.Class is { } c ? scored.Model.Classes.NameOf(c, texts.Language) : null,
                 .. dimensions, Math.Round(score.Coverage, 3), score.NotScoredReason];
         }
 
         return [score.Area.Code.Value, name,
+            score.Score is { } value ? value.ToString("0", CultureInfo.InvariantCulture) : "–",
             score.Deviation is { } deviation ? scored.PercentileOf(deviation).ToString("0", CultureInfo.InvariantCulture) : "–",
             score.Deviation is { } dev ? NumberText.Signed(dev, texts) : "–",
             score.Class is { } cls ? $"{cls} {scored.Model.Classes.NameOf(cls, texts.Language)}" : texts["not_scored"] + " *",

@@ -42,6 +42,12 @@ public sealed record LivabilityScore(
     /// <summary>Whether the area has a score.</summary>
     public bool IsScored => Deviation is not null;
 
+    /// <summary>
+    /// The score on an index scale where 100 is the reference average: 100 + 100 × <see cref="Deviation"/> (as the
+    /// Rotterdam Wijkprofiel puts 100 at its reference); <see langword="null"/> when not scored.
+    /// </summary>
+    public double? Score => Deviation is { } d ? 100 + (100 * d) : null;
+
     /// <summary>The contribution of one dimension (0 when absent).</summary>
     public double ContributionOf(LivabilityDimension dimension) =>
         Dimensions.FirstOrDefault(d => d.Dimension == dimension)?.Contribution ?? 0;

@@ -54,8 +54,8 @@ public static class ExplanationWriter
         var className = scored.Model.Classes.NameOf(score.Class!.Value, language);
         var percentile = scored.PercentileOf(deviation);
         text.AppendLine(en
-            ? $"Livability {scored.Period}: {className} (class {score.Class} of 9), a deviation of {NoteText.Signed(deviation, numbers)} from the reference — {scored.Reference.DescriptionIn(language)}. That is better than {percentile.ToString("0", numbers)} % of the reference's inhabitants."
-            : $"Leefbaarheid {scored.Period}: {className} (klasse {score.Class} van 9), een afwijking van {NoteText.Signed(deviation, numbers)} ten opzichte van de referentie — {scored.Reference.DescriptionIn(language)}. Dat is beter dan {percentile.ToString("0", numbers)} % van de inwoners van de referentie.");
+            ? $"Livability {scored.Period}: {className} (class {score.Class} of 9, score {score.Score!.Value.ToString("0", numbers)}), a deviation of {NoteText.Signed(deviation, numbers)} from the reference — {scored.Reference.DescriptionIn(language)}. That is better than {percentile.ToString("0", numbers)} % of the reference's inhabitants."
+            : $"Leefbaarheid {scored.Period}: {className} (klasse {score.Class} van 9, score {score.Score!.Value.ToString("0", numbers)}), een afwijking van {NoteText.Signed(deviation, numbers)} ten opzichte van de referentie — {scored.Reference.DescriptionIn(language)}. Dat is beter dan {percentile.ToString("0", numbers)} % van de inwoners van de referentie.");
         var comparisons = new List<string>();
         foreach (var parent in new[] { area.Code.Level == AreaLevel.Buurt ? area.Code.Parent : null, area.Code.Level != AreaLevel.Gemeente ? area.Code.Gemeente : null })
         {

@@ -76,4 +76,31 @@ public sealed class LivabilityTrendTests
         trend.IsCompared.ShouldBeFalse();
         trend.NotComparedReason.ShouldBe("2024: too few inhabitants (20 < 50) for a reliable score");
     }
+
+    [FsCheck.Xunit.Property(MaxTest = 200)]
+    public bool Compare_AnyData_ChangesAddUpAndOnlyCommonIndicatorsCount(int seed)
+    {
+        // Given: two random years of the same 30 areas, with random gaps in each
+        var random = new Random(seed);
+        (string, double, double, double, double)[] Year() => [.. Enumerable.Range(1, 30).Select(i => (
+            $"BU{i:00000000}",
+            (double)random.Next(0, 5000),
+            random.NextDouble() < 0.2 ? double.NaN : random.NextDouble() * 100,
+            random.NextDouble() < 0.3 ? double.NaN : random.NextDouble() * 100,
+            random.NextDouble() < 0.1 ? double.NaN : random.NextDouble() * 400))];
+        var first = TestModels.Table(Year());
+        var second = TestModels.Table(Year());
+        var model = TestModels.TwoDimensions();
+        var reference = ReferenceDistribution.National(first, model.IndicatorIds, model.Rules);
+
+        // When
+        var trends = LivabilityTrends.Compare(first, second, model, reference);
+
+        // Then
+        return trends.Where(t => t.IsCompared).All(t =>
+            Math.Abs(t.Dimensions.Sum(d => d.Change) - t.Change!.Value) < 1e-9
+            && Math.Abs(t.Indicators.Sum(i => i.Change) - t.Change!.Value) < 1e-9
+            && t.From.Dimensions.SelectMany(d => d.Indicators).Select(i => i.IndicatorId).SequenceEqual(t.To.Dimensions.SelectMany(d => d.Indicators).Select(i => i.IndicatorId))
+            && t.OnlyInOneYear.All(id => t.Indicators.All(i => i.IndicatorId != id)));
+    }
 }
