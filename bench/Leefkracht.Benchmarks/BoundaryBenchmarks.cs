@@ -1,5 +1,3 @@
-using BenchmarkDotNet.Attributes;
-using Leefkracht.Core.Geography;
 using Leefkracht.Data.Catalog;
 using Leefkracht.Data.Import;
 using Leefkracht.Data.Import.Boundaries;

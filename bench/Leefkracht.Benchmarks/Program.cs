@@ -1,4 +1,3 @@
-using BenchmarkDotNet.Running;
 using Leefkracht.Benchmarks;
 
 // dotnet run -c Release --project bench/Leefkracht.Benchmarks -- --filter '*'

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using Leefkracht.Core.Areas;
-using Leefkracht.Core.Spatial;
 using Leefkracht.Data.Spatial;
 using Leefkracht.Data.Storage.Sqlite;
 

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Time.Testing;
-using Spectre.Console;
-
 namespace Leefkracht.Cli.Tests;
 
 /// <summary>The result of one in-process run of <c>leefkracht</c>.</summary>

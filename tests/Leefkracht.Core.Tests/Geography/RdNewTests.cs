@@ -1,5 +1,4 @@
 using Leefkracht.Core.Geography;
-using NetTopologySuite.Geometries;
 
 namespace Leefkracht.Core.Tests.Geography;
 

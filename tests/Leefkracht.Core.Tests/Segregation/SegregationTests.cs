@@ -1,5 +1,3 @@
-using FsCheck;
-using FsCheck.Fluent;
 using Leefkracht.Core.Segregation;
 
 namespace Leefkracht.Core.Tests.Segregation;

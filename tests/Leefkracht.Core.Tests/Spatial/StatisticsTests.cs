@@ -1,5 +1,3 @@
-using FsCheck;
-using FsCheck.Fluent;
 using Leefkracht.Core.Spatial;
 using Leefkracht.Core.Statistics;
 

@@ -1,6 +1,4 @@
 using Leefkracht.Core.Spatial;
-using NetTopologySuite.Geometries;
-using NetTopologySuite.IO;
 
 namespace Leefkracht.Core.Tests.Spatial;
 

@@ -1,5 +1,4 @@
 using System.Text;
-using Leefkracht.Core.Indicators;
 using Leefkracht.Data.Catalog;
 using Leefkracht.Data.Import.Tables;
 using Leefkracht.Data.Import.Text;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Microsoft.Data.Sqlite;
 
 namespace Leefkracht.Data.Tests.Infrastructure;
 

@@ -1,5 +1,3 @@
-using Leefkracht.Core.Areas;
-using Leefkracht.Core.Indices;
 using Leefkracht.Data.Monitoring;
 
 namespace Leefkracht.Data.Tests.Monitoring;

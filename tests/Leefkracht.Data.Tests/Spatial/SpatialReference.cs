@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.IO.Compression;
-using Leefkracht.Core.Areas;
-using Leefkracht.Core.Spatial;
 using Leefkracht.Data.Spatial;
 
 namespace Leefkracht.Data.Tests.Spatial;

@@ -1,6 +1,3 @@
-using Leefkracht.Core.Areas;
-using Leefkracht.Core.Spatial;
-using Leefkracht.Core.Statistics;
 using Leefkracht.Data.Spatial;
 
 namespace Leefkracht.Data.Tests.Spatial;
