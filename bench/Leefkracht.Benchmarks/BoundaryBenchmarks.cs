@@ -1,3 +1,5 @@
+using BenchmarkDotNet.Attributes;
+using Leefkracht.Core.Geography;
 using Leefkracht.Data.Catalog;
 using Leefkracht.Data.Import;
 using Leefkracht.Data.Import.Boundaries;

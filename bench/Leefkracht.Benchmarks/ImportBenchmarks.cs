@@ -1,3 +1,6 @@
+using BenchmarkDotNet.Attributes;
+using Leefkracht.Core.Areas;
+using Leefkracht.Core.Indicators;
 using Leefkracht.Data.Catalog;
 using Leefkracht.Data.Import;
 using Leefkracht.Data.Import.Tables;

@@ -1,3 +1,4 @@
+using BenchmarkDotNet.Running;
 using Leefkracht.Benchmarks;
 
 // dotnet run -c Release --project bench/Leefkracht.Benchmarks -- --filter '*'

@@ -1,7 +1,11 @@
+using BenchmarkDotNet.Attributes;
+using Leefkracht.Core.Areas;
+using Leefkracht.Core.Spatial;
 using Leefkracht.Data.Catalog;
 using Leefkracht.Data.Import;
 using Leefkracht.Data.Spatial;
 using Leefkracht.Data.Storage.Sqlite;
+using NetTopologySuite.Geometries;
 
 namespace Leefkracht.Benchmarks;
 

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using Leefkracht.Core.Areas;
+using Leefkracht.Core.Spatial;
 using Leefkracht.Data.Spatial;
 using Leefkracht.Data.Storage.Sqlite;
 

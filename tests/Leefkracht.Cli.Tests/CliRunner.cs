@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Time.Testing;
+using Spectre.Console;
+
 namespace Leefkracht.Cli.Tests;
 
 /// <summary>The result of one in-process run of <c>leefkracht</c>.</summary>

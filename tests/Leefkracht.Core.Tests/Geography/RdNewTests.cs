@@ -1,4 +1,5 @@
 using Leefkracht.Core.Geography;
+using NetTopologySuite.Geometries;
 
 namespace Leefkracht.Core.Tests.Geography;
 

@@ -1,3 +1,5 @@
+using FsCheck;
+using FsCheck.Fluent;
 using Leefkracht.Core.Segregation;
 
 namespace Leefkracht.Core.Tests.Segregation;

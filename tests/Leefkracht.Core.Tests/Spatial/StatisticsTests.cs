@@ -1,3 +1,5 @@
+using FsCheck;
+using FsCheck.Fluent;
 using Leefkracht.Core.Spatial;
 using Leefkracht.Core.Statistics;
 

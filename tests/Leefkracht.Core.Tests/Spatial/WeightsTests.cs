@@ -1,4 +1,6 @@
 using Leefkracht.Core.Spatial;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.IO;
 
 namespace Leefkracht.Core.Tests.Spatial;
 

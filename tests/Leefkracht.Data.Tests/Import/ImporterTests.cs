@@ -1,3 +1,4 @@
+using Leefkracht.Core.Areas;
 using Leefkracht.Data.Import;
 
 namespace Leefkracht.Data.Tests.Import;

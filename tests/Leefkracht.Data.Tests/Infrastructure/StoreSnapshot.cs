@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.Data.Sqlite;
 
 namespace Leefkracht.Data.Tests.Infrastructure;
 

@@ -1,6 +1,7 @@
 using Leefkracht.Data.Catalog;
 using Leefkracht.Data.Import;
 using Leefkracht.Data.Storage.Sqlite;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Leefkracht.Data.Tests.Infrastructure;
 

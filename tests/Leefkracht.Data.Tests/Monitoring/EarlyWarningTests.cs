@@ -1,3 +1,5 @@
+using Leefkracht.Core.Areas;
+using Leefkracht.Core.Indices;
 using Leefkracht.Data.Models;
 using Leefkracht.Data.Monitoring;
 

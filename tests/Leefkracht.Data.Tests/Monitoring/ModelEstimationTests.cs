@@ -1,6 +1,10 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Text.Json;
+using Leefkracht.Core.Areas;
+using Leefkracht.Core.Indicators;
+using Leefkracht.Core.Indices;
+using Leefkracht.Core.Statistics;
 using Leefkracht.Data.Models;
 using Leefkracht.Data.Monitoring;
 

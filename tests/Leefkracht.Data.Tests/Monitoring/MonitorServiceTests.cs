@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Leefkracht.Core.Areas;
+using Leefkracht.Core.Indicators;
 using Leefkracht.Data.Models;
 using Leefkracht.Data.Monitoring;
 

@@ -1,3 +1,5 @@
+using Leefkracht.Core.Areas;
+using Leefkracht.Core.Indices;
 using Leefkracht.Data.Monitoring;
 
 namespace Leefkracht.Data.Tests.Monitoring;

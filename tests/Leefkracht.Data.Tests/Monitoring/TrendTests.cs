@@ -1,3 +1,4 @@
+using Leefkracht.Core.Areas;
 using Leefkracht.Data.Models;
 using Leefkracht.Data.Monitoring;
 

@@ -1,3 +1,6 @@
+using Leefkracht.Core.Areas;
+using Leefkracht.Core.Spatial;
+
 namespace Leefkracht.Data.Tests.Spatial;
 
 /// <summary>

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
+using Leefkracht.Core.Areas;
+using Leefkracht.Core.Spatial;
 using Leefkracht.Data.Spatial;
 
 namespace Leefkracht.Data.Tests.Spatial;

@@ -1,3 +1,6 @@
+using Leefkracht.Core.Areas;
+using Leefkracht.Core.Spatial;
+using Leefkracht.Core.Statistics;
 using Leefkracht.Data.Spatial;
 
 namespace Leefkracht.Data.Tests.Spatial;

@@ -1,5 +1,8 @@
+using Leefkracht.Core.Areas;
+using Leefkracht.Core.Geography;
 using Leefkracht.Data.Import;
 using Leefkracht.Data.Import.Text;
+using NetTopologySuite.Geometries;
 using static Leefkracht.Data.Tests.Import.Boundaries.BoundaryReading;
 
 namespace Leefkracht.Data.Tests.Import.Boundaries;
