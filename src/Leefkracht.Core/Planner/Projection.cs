@@ -460,10 +460,18 @@ public static class Projection
             for (var g = 0; g < G && n > 0; g++)
             {
                 var h = H(b, segment, g);
-                var part = g == G - 1 || total <= h ? n : Math.Min(h, Take(b, n, h / total));
+                var part = Math.Min(h, total <= h ? n : Take(b, n, h / total));
                 parts[g] = part;
                 n -= part;
                 total -= h;
+            }
+
+            // Independent draws can leave a few households over (or ask the last group for more than it has): fill up in group order.
+            for (var g = 0; g < G && n > 0; g++)
+            {
+                var extra = Math.Min(n, H(b, segment, g) - parts[g]);
+                parts[g] += extra;
+                n -= extra;
             }
 
             return parts;

@@ -104,6 +104,6 @@ public sealed record Scenario(
     ImmutableArray<PlacementProgramme> Placements,
     AllocationRules Rules)
 {
-    /// <summary>The same scope and assumptions without any intervention: the baseline to compare with.</summary>
-    public Scenario Baseline(string name = "baseline") => this with { Name = name, StockChanges = [], Placements = [] };
+    /// <summary>The same scope and parameters without any intervention (no stock changes, placements or allocation rules): the baseline to compare with.</summary>
+    public Scenario Baseline(string name = "baseline") => this with { Name = name, StockChanges = [], Placements = [], Rules = new AllocationRules() };
 }
