@@ -70,8 +70,8 @@ public enum PlacementReason
 /// </param>
 /// <param name="WorstShare">The highest resulting share among all candidates, placed or not.</param>
 /// <param name="Disruption">
-/// The second objective: Σ |p − n|, the placements that go elsewhere than the vacancy-proportional plan n would put
-/// them: the deviation from the corporations' ordinary letting.
+/// The second objective: Σ |p − n| against the vacancy-proportional plan n (twice the placements sent elsewhere):
+/// the deviation from the corporations' ordinary letting.
 /// </param>
 /// <param name="Status">The solver's status (or "rule" for the naive plan).</param>
 /// <param name="Reasons">Per candidate, why it got what it got.</param>

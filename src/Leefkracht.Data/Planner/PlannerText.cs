@@ -69,8 +69,8 @@ public static class PlannerText
         }
 
         lines.Add(en
-            ? $"Disruption: {plan.Disruption} placements go elsewhere than the vacancies alone would send them (the second objective, minimised once the worst level is fixed)."
-            : $"Verstoring: {plan.Disruption} plaatsingen gaan ergens anders heen dan de vrijkomende woningen alleen ze zouden sturen (de tweede doelstelling, geminimaliseerd nadat het slechtste niveau vastligt).");
+            ? $"Disruption Σ|p − n| = {plan.Disruption}: {plan.Disruption / 2} placements go elsewhere than the vacancies alone would send them (the second objective, minimised once the worst level is fixed)."
+            : $"Verstoring Σ|p − n| = {plan.Disruption}: {plan.Disruption / 2} plaatsingen gaan ergens anders heen dan de vrijkomende woningen alleen ze zouden sturen (de tweede doelstelling, geminimaliseerd nadat het slechtste niveau vastligt).");
         if (plan.Refused > 0)
         {
             lines.Add(en
