@@ -28,6 +28,7 @@ internal static class CliApp
         root.Subcommands.Add(CompareCommand.Create(environment, global));
         root.Subcommands.Add(SpatialCommand.Create(environment, global));
         root.Subcommands.Add(SegregationCommand.Create(environment, global));
+        root.Subcommands.Add(ScenarioCommand.Create(environment, global));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

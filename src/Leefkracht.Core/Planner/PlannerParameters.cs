@@ -1,0 +1,100 @@
+using System.Collections.Immutable;
+
+namespace Leefkracht.Core.Planner;
+
+/// <summary>
+/// The assumptions of the scenario model, each a parameter a user can change in a scenario file. The defaults are
+/// documented with their sources (or as assumptions where there is none) in docs/planner.md#parameters.
+/// </summary>
+/// <param name="Turnover">
+/// Mutatiegraad per segment: the share of households that move out in a year (order: social rent, mid rent,
+/// private rent, owner-occupied).
+/// </param>
+/// <param name="RelativeVulnerability">
+/// How much more or less often a vulnerable household lives in (and moves into) each segment than into social rent
+/// (social rent = 1). Seeds the split of a buurt's vulnerable households over its segments and sets the vulnerable
+/// share of each segment's inflow.
+/// </param>
+/// <param name="MidRentShareOfOtherRent">Share of the stock of other (non-corporation) landlords that is mid rent.</param>
+/// <param name="TippingShare">
+/// The vulnerable share of households at which a buurt counts as "tipping" in reports; it plays no part in the
+/// projection itself.
+/// </param>
+/// <param name="InflowFeedback">
+/// Selective migration: the vulnerable share of inflow follows the buurt's vulnerable share as ℓₜ = ℓ₀·(vₜ/v₀)^η.
+/// 0 (the default) keeps each buurt's letting pattern fixed; η &gt; 0 lets a buurt that gains vulnerable households
+/// attract more (the Veerkracht mechanism).
+/// </param>
+public sealed record PlannerParameters(
+    ImmutableArray<double> Turnover,
+    ImmutableArray<double> RelativeVulnerability,
+    double MidRentShareOfOtherRent = 0.3,
+    double TippingShare = 0.15,
+    double InflowFeedback = 0.0)
+{
+    /// <summary>
+    /// The defaults: turnover 7 % (social), 10 % (mid), 15 % (private), 5 % (owner-occupied) a year; relative
+    /// vulnerability 1, 0.35, 0.3, 0.1; 30 % of other landlords' stock mid rent; tipping at 15 % vulnerable households.
+    /// </summary>
+    public static PlannerParameters Default { get; } = new([0.07, 0.10, 0.15, 0.05], [1.0, 0.35, 0.3, 0.1]);
+
+    /// <summary>The turnover of a segment.</summary>
+    public double TurnoverOf(Segment segment) => Turnover[(int)segment];
+
+    /// <summary>Every problem with the values, as (parameter, message); empty when valid.</summary>
+    public IReadOnlyList<(string Parameter, string Message)> Problems()
+    {
+        var problems = new List<(string, string)>();
+        if (Turnover.Length != PlannerDimensions.Segments)
+        {
+            problems.Add(("turnover", "one value per segment is required"));
+        }
+        else
+        {
+            for (var s = 0; s < Turnover.Length; s++)
+            {
+                if (!(Turnover[s] is >= 0 and <= 1))
+                {
+                    problems.Add(($"turnover.{PlannerDimensions.JsonName((Segment)s)}", "must lie between 0 and 1"));
+                }
+            }
+        }
+
+        if (RelativeVulnerability.Length != PlannerDimensions.Segments)
+        {
+            problems.Add(("relativeVulnerability", "one value per segment is required"));
+        }
+        else
+        {
+            for (var s = 0; s < RelativeVulnerability.Length; s++)
+            {
+                if (!(RelativeVulnerability[s] is >= 0 and <= 10))
+                {
+                    problems.Add(($"relativeVulnerability.{PlannerDimensions.JsonName((Segment)s)}", "must lie between 0 and 10"));
+                }
+            }
+
+            if (RelativeVulnerability.All(r => r == 0))
+            {
+                problems.Add(("relativeVulnerability", "at least one segment must house vulnerable households"));
+            }
+        }
+
+        if (!(MidRentShareOfOtherRent is >= 0 and <= 1))
+        {
+            problems.Add(("midRentShareOfOtherRent", "must lie between 0 and 1"));
+        }
+
+        if (!(TippingShare is > 0 and < 1))
+        {
+            problems.Add(("tippingShare", "must lie between 0 and 1 (exclusive)"));
+        }
+
+        if (!(InflowFeedback is >= 0 and <= 3))
+        {
+            problems.Add(("inflowFeedback", "must lie between 0 and 3"));
+        }
+
+        return problems;
+    }
+}
