@@ -40,7 +40,7 @@ export async function showMap(main, params) {
     year: params.get('year') ?? String(meta.defaultYear),
     by: params.get('by') ?? 'total',
     from: params.get('from') ?? String(meta.years.find((y) => y < (Number(params.get('year')) || meta.defaultYear)) ?? ''),
-    indicator: params.get('indicator') ?? 'households_low_income_pct',
+    indicator: params.get('indicator') ?? 'good_health_pct',
     gemeente: params.get('gemeente') ?? '',
   };
 
