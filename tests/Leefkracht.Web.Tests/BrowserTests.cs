@@ -117,7 +117,7 @@ public sealed class BrowserTests(DashboardServer server) : IAsyncLifetime
         await download.SaveAsAsync(path);
         var lines = await File.ReadAllLinesAsync(path, TestContext.Current.CancellationToken);
         lines[0].ShouldStartWith("code,name,year,level,deviation");
-        lines.ShouldContain(l => l.StartsWith("BU03440111,Welgelegen", StringComparison.Ordinal));
+        lines.ShouldContain(l => l.StartsWith("BU03440111,\"Welgelegen, Den Hommel\",2024,buurt,-0.0102,6,", StringComparison.Ordinal));
     }
 
     [Fact]
