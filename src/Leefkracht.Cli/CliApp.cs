@@ -29,6 +29,7 @@ internal static class CliApp
         root.Subcommands.Add(SpatialCommand.Create(environment, global));
         root.Subcommands.Add(SegregationCommand.Create(environment, global));
         root.Subcommands.Add(ScenarioCommand.Create(environment, global));
+        root.Subcommands.Add(ServeCommand.Create(environment, global));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

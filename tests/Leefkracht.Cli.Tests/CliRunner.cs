@@ -56,7 +56,7 @@ public sealed class SampleDatabase : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Directory.CreateDirectory(_folder);
-        Demo = await CliRunner.RunAsync("demo", "--db", Path, "--sample", CliRunner.Sample);
+        Demo = await CliRunner.RunAsync("demo", "--no-serve", "--db", Path, "--sample", CliRunner.Sample);
     }
 
     public ValueTask DisposeAsync()

@@ -19,7 +19,7 @@ public sealed class CommandTests(SampleDatabase database)
     [Fact]
     public async Task Demo_SecondRun_ChangesNothing()
     {
-        var again = await CliRunner.RunAsync("demo", "--db", database.Path, "--sample", CliRunner.Sample);
+        var again = await CliRunner.RunAsync("demo", "--no-serve", "--db", database.Path, "--sample", CliRunner.Sample);
 
         again.ExitCode.ShouldBe(0);
         again.Out.ShouldContain(" 0 opgeslagen, ");

@@ -1,0 +1,50 @@
+using System.CommandLine;
+using Leefkracht.Web;
+using Leefkracht.Web.Services;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+
+namespace Leefkracht.Cli.Commands;
+
+/// <summary><c>leefkracht serve [--urls URL]</c>: the dashboard and REST API over the database, until stopped.</summary>
+internal static class ServeCommand
+{
+    public const string DefaultUrls = "http://127.0.0.1:5080";
+
+    public static Option<string> UrlsOption() => new("--urls")
+    {
+        Description = $"Where the dashboard listens (default {DefaultUrls}; port 0 picks a free port)",
+        DefaultValueFactory = _ => DefaultUrls,
+    };
+
+    public static Command Create(CliEnvironment environment, GlobalOptions global)
+    {
+        var urls = UrlsOption();
+        var command = new Command("serve", "Serve the dashboard and the REST API (/api/v1, OpenAPI at /openapi/v1.json) over the database") { urls };
+        command.SetAction((result, cancellationToken) =>
+            RunAsync(environment, environment.DatabasePath(result.GetValue(global.Database)), result.GetValue(urls)!, global.TextsFor(result, environment), cancellationToken));
+        return command;
+    }
+
+    /// <summary>Starts the web app and runs it until <paramref name="cancellationToken"/> (Ctrl+C) stops it.</summary>
+    public static async Task<int> RunAsync(CliEnvironment environment, string database, string urls, Texts texts, CancellationToken cancellationToken)
+    {
+        await using var app = DashboardApp.Create(new DashboardOptions(database), ["--urls", urls]);
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        environment.Out.MarkupLine(Markup.Escape(texts.Format("serve_listening", addresses.FirstOrDefault() ?? urls)));
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C: stop below.
+        }
+
+        await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        return ExitCodes.Success;
+    }
+}

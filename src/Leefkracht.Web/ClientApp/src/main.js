@@ -1,0 +1,112 @@
+import './styles.css';
+import { get } from './api.js';
+import { lang, setLang, t, translatePage } from './i18n.js';
+import { showMap } from './map.js';
+import { showProfile } from './profile.js';
+import { showCompare } from './compare.js';
+import { showWatchlist } from './watchlist.js';
+import { showData } from './data.js';
+
+const main = document.getElementById('main');
+
+/** Hash routes: #/map?…, #/area/CODE?year=…, #/compare?codes=A,B, #/watchlist?gemeente=…, #/data. */
+function route() {
+  const hash = window.location.hash.replace(/^#\/?/, '') || 'map';
+  const [path, query] = hash.split('?');
+  const params = new URLSearchParams(query ?? '');
+  const [page, arg] = path.split('/');
+  document.querySelectorAll('nav a[data-route]').forEach((a) => {
+    if (a.dataset.route === page) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
+  });
+  main.replaceChildren();
+  const views = { map: showMap, area: showProfile, compare: showCompare, watchlist: showWatchlist, data: showData };
+  const view = views[page] ?? showMap;
+  view(main, params, arg).catch((error) => {
+    const p = document.createElement('p');
+    p.className = 'error';
+    p.setAttribute('role', 'alert');
+    p.textContent = `${t('error')}: ${error.message}`;
+    main.append(p);
+  });
+}
+
+export function navigate(hash) {
+  if (window.location.hash === hash) route();
+  else window.location.hash = hash;
+}
+
+export function announce(text) {
+  document.getElementById('status').textContent = text;
+}
+
+function setupLanguage() {
+  const button = document.getElementById('lang');
+  const label = () => {
+    button.textContent = lang() === 'en' ? 'NL' : 'EN';
+    button.setAttribute('aria-label', t('lang.switch'));
+    translatePage();
+  };
+  button.addEventListener('click', () => {
+    setLang(lang() === 'en' ? 'nl' : 'en');
+    label();
+    route();
+  });
+  setLang(lang());
+  label();
+}
+
+function setupSearch() {
+  const input = document.getElementById('search');
+  const list = document.getElementById('search-results');
+  let items = [];
+  let active = -1;
+  let timer;
+  const close = () => { list.hidden = true; input.setAttribute('aria-expanded', 'false'); active = -1; };
+  const open = (area) => { close(); input.value = ''; navigate(`#/area/${area.code}`); };
+  const render = () => {
+    list.replaceChildren(...(items.length ? items : [null]).map((area, i) => {
+      const li = document.createElement('li');
+      li.setAttribute('role', 'option');
+      if (!area) { li.textContent = t('search.none'); return li; }
+      li.id = `search-option-${i}`;
+      li.textContent = `${area.name} (${area.level}${area.gemeente ? ', ' + area.gemeente.name : ''})`;
+      li.dataset.code = area.code;
+      li.setAttribute('aria-selected', String(i === active));
+      li.addEventListener('mousedown', (e) => { e.preventDefault(); open(area); });
+      return li;
+    }));
+    list.hidden = false;
+    input.setAttribute('aria-expanded', 'true');
+    if (active >= 0) input.setAttribute('aria-activedescendant', `search-option-${active}`);
+    else input.removeAttribute('aria-activedescendant');
+  };
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    const q = input.value.trim();
+    if (q.length < 2) { close(); return; }
+    timer = setTimeout(async () => {
+      const result = await get('/api/v1/areas', { q, limit: 10 });
+      items = result.areas;
+      active = -1;
+      render();
+    }, 150);
+  });
+  input.addEventListener('keydown', (e) => {
+    if (list.hidden) return;
+    if (e.key === 'ArrowDown') { active = Math.min(items.length - 1, active + 1); render(); e.preventDefault(); }
+    else if (e.key === 'ArrowUp') { active = Math.max(0, active - 1); render(); e.preventDefault(); }
+    else if (e.key === 'Escape') close();
+  });
+  input.addEventListener('blur', () => setTimeout(close, 100));
+  document.getElementById('search-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    const choice = items[Math.max(active, 0)];
+    if (choice) open(choice);
+  });
+}
+
+setupLanguage();
+setupSearch();
+window.addEventListener('hashchange', route);
+route();

@@ -1,0 +1,169 @@
+import { Chart, BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Tooltip, Legend } from 'chart.js';
+import { get, href } from './api.js';
+import { colourOf, textOn } from './colours.js';
+import { num, plain, t } from './i18n.js';
+import { escape } from './map.js';
+
+Chart.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Tooltip, Legend);
+Chart.defaults.animation = false;
+Chart.defaults.font.family = 'system-ui, "DejaVu Sans", sans-serif';
+
+function el(tag, attrs = {}, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === 'text') e.textContent = v;
+    else if (k === 'html') e.innerHTML = v;
+    else e.setAttribute(k, v);
+  }
+  e.append(...children.filter((c) => c !== null && c !== undefined));
+  return e;
+}
+
+/** A horizontal bar around a zero line, with its number as text (the bar itself is decoration). */
+function bar(value, scale) {
+  const width = Math.min(50, (50 * Math.abs(value)) / scale);
+  const box = el('span', { class: 'bar', 'aria-hidden': 'true' });
+  box.append(el('span', { class: value >= 0 ? 'pos' : 'neg', style: `width:${width}%` }));
+  return box;
+}
+
+export async function showProfile(main, params, code) {
+  main.append(el('p', { class: 'loading', text: t('loading') }));
+  const year = params.get('year') ?? undefined;
+  const [profile, history] = await Promise.all([
+    get(`/api/v1/areas/${encodeURIComponent(code)}`, { year }),
+    get(`/api/v1/areas/${encodeURIComponent(code)}/history`, { year }),
+  ]);
+  main.replaceChildren();
+  const area = profile.area;
+  const s = profile.score;
+  const place = [area.wijk?.name, area.gemeente?.name].filter(Boolean).join(', ');
+  const header = el('header', { class: 'profile-head' },
+    el('h1', { text: `${area.name ?? area.code}` }),
+    el('p', { class: 'sub', text: `${area.code} · ${area.level}${place ? ' in ' + place : ''} · ${profile.year}` }));
+  const actions = el('div', { class: 'actions' },
+    el('a', { class: 'button', href: `/report/${area.code}?year=${profile.year}&lang=${document.documentElement.lang}`, text: t('report') }),
+    el('a', { class: 'button', href: href(`/api/v1/areas/${area.code}/report.pdf`, { year: profile.year }), text: t('pdf') }),
+    el('a', { class: 'button', href: `#/compare?codes=${area.code}${area.gemeente ? ',' + area.gemeente.code : ''}&year=${profile.year}`, text: t('addCompare') }),
+    area.gemeente ? el('a', { class: 'button', id: 'csv-gemeente', href: href('/api/v1/exports/scores', { format: 'csv', level: area.level, year: profile.year, gemeente: area.gemeente.code }), download: '', text: t('csvGemeente') }) : null);
+  header.append(actions);
+  main.append(header);
+
+  const colour = s.class ? colourOf('livability', String(s.class)) : '#ccc';
+  const scoreCard = el('section', { class: 'card score-card', 'aria-labelledby': 'score-title' },
+    el('h2', { id: 'score-title', text: t('score') }),
+    s.deviation === null
+      ? el('p', { text: `${t('notScored')}: ${s.notScoredReason}` })
+      : el('p', { class: 'score-line' },
+        el('span', { class: 'class-badge', style: `background:${colour};color:${textOn(colour)}`, text: `${s.class} ${s.className}` }),
+        el('span', { class: 'big', text: `${t('deviation')} ${num(s.deviation, 3, true)}` }),
+        el('span', { text: t('percentile', plain(s.percentile)) }),
+        el('span', { class: 'muted', text: `${t('coverage')} ${Math.round(s.coverage * 100)} %` })),
+    el('p', { class: 'muted small', text: `${t('reference')}: ${profile.reference}` }),
+    el('p', { class: 'caveat', role: 'note' }, el('strong', { text: `${t('caveat')}: ` }), profile.caveat));
+  main.append(scoreCard);
+
+  // Why: dimension bars (chart) and per-indicator rows with their numbers.
+  const why = el('section', { class: 'card', id: 'why', 'aria-labelledby': 'why-title' }, el('h2', { id: 'why-title', text: t('why') }), el('p', { class: 'small', text: t('whyHelp') }));
+  if (profile.dimensions.length) {
+    const canvas = el('canvas', { id: 'why-chart', role: 'img', 'aria-label': profile.dimensions.map((d) => `${d.name} ${num(d.contribution, 3, true)}`).join('; ') });
+    why.append(el('div', { class: 'chart small-chart' }, canvas));
+    new Chart(canvas, {
+      type: 'bar',
+      data: {
+        labels: profile.dimensions.map((d) => d.name),
+        datasets: [{ label: t('contribution'), data: profile.dimensions.map((d) => d.contribution), backgroundColor: profile.dimensions.map((d) => (d.contribution >= 0 ? '#1a9850' : '#d73027')) }],
+      },
+      options: { indexAxis: 'y', maintainAspectRatio: false, plugins: { legend: { display: false } } },
+    });
+    const scale = Math.max(0.05, ...profile.dimensions.flatMap((d) => [Math.abs(d.contribution), ...d.indicators.map((i) => Math.abs(i.contribution))]));
+    const table = el('table', { class: 'breakdown' },
+      el('caption', { class: 'visually-hidden', text: t('why') }),
+      el('thead', {}, el('tr', {}, ...['', t('value'), t('reference'), t('gemeente'), t('contribution'), ''].map((h) => el('th', { scope: 'col', text: h })))));
+    const body = el('tbody');
+    for (const d of [...profile.dimensions].sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution))) {
+      body.append(el('tr', { class: 'dimension' }, el('th', { scope: 'row', text: d.name }), el('td'), el('td'), el('td'), el('td', { class: 'num', text: num(d.contribution, 3, true) }), el('td', {}, bar(d.contribution, scale))));
+      for (const i of d.indicators) {
+        body.append(el('tr', {},
+          el('td', { class: 'indent', text: i.name + (i.fromBuurten ? ' *' : ''), title: i.fromBuurten ? t('fromBuurten') : '' }),
+          el('td', { class: 'num', text: plain(i.value) }), el('td', { class: 'num', text: plain(i.referenceMean) }),
+          el('td', { class: 'num', text: plain(i.gemeenteValue) }), el('td', { class: 'num', text: num(i.contribution, 3, true) }), el('td', {}, bar(i.contribution, scale))));
+      }
+    }
+    table.append(body);
+    why.append(table);
+  }
+  main.append(why);
+
+  // Trend: the score over all years on one reference, and any indicator's stored values.
+  const trend = el('section', { class: 'card', 'aria-labelledby': 'trend-title' }, el('h2', { id: 'trend-title', text: t('trend') }), el('p', { class: 'small', text: t('trendHelp', history.reference) }));
+  const points = history.points.filter((p) => p.deviation !== null);
+  if (points.length) {
+    const canvas = el('canvas', { role: 'img', 'aria-label': points.map((p) => `${p.year}: ${num(p.deviation, 3, true)}`).join('; ') });
+    trend.append(el('div', { class: 'chart' }, canvas));
+    new Chart(canvas, { type: 'line', data: { labels: points.map((p) => p.year), datasets: [{ label: t('deviation'), data: points.map((p) => p.deviation), borderColor: '#2f4f6f', backgroundColor: '#2f4f6f' }] }, options: { maintainAspectRatio: false } });
+  }
+  if (history.indicators.length) {
+    const id = 'indicator-trend';
+    const chooser = el('select', { id });
+    history.indicators.forEach((series, i) => chooser.append(el('option', { value: String(i), text: series.name })));
+    const preferred = history.indicators.findIndex((x) => x.id === 'population');
+    if (preferred >= 0) chooser.value = String(preferred);
+    const canvas = el('canvas', { role: 'img', 'aria-label': t('indicatorTrend') });
+    trend.append(el('div', { class: 'field' }, el('label', { for: id, text: t('indicatorTrend') }), chooser), el('div', { class: 'chart' }, canvas));
+    const chart = new Chart(canvas, { type: 'line', data: { labels: [], datasets: [{ label: '', data: [], borderColor: '#88419d', backgroundColor: '#88419d' }] }, options: { maintainAspectRatio: false } });
+    const draw = () => {
+      const series = history.indicators[Number(chooser.value)];
+      chart.data.labels = series.values.map((v) => v.year);
+      chart.data.datasets[0].data = series.values.map((v) => v.value);
+      chart.data.datasets[0].label = series.name;
+      canvas.setAttribute('aria-label', `${series.name}: ${series.values.map((v) => `${v.year} ${plain(v.value)}`).join('; ')}`);
+      chart.update();
+    };
+    chooser.addEventListener('change', draw);
+    draw();
+  }
+  main.append(trend);
+
+  // Comparison with wijk, gemeente and country.
+  const c = profile.comparison;
+  const rows = [[area.name, s.deviation, s.className], ...[c.wijk, c.gemeente, c.country].filter(Boolean).map((x) => [x.name ?? x.code, x.deviation, x.className])];
+  main.append(el('section', { class: 'card', 'aria-labelledby': 'comparison-title' }, el('h2', { id: 'comparison-title', text: t('comparison') }),
+    el('table', {}, el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: t('name') }), el('th', { scope: 'col', class: 'num', text: t('deviation') }), el('th', { scope: 'col', text: t('klasse') }))),
+      el('tbody', {}, ...rows.map(([name, d, cls]) => el('tr', {}, el('td', { text: name }), el('td', { class: 'num', text: num(d, 3, true) }), el('td', { text: cls ?? '–' })))))));
+
+  // Resilience.
+  const r = profile.resilience;
+  if (r) {
+    const box = el('section', { class: 'card', id: 'resilience', 'aria-labelledby': 'resilience-title' }, el('h2', { id: 'resilience-title', text: t('resilience') }));
+    if (r.score === null) box.append(el('p', { text: r.notScoredReason }));
+    else {
+      const rc = colourOf('resilience', String(r.class));
+      box.append(el('p', { class: 'score-line' }, el('span', { class: 'class-badge', style: `background:${rc};color:${textOn(rc)}`, text: `${r.class} ${r.className}` }),
+        el('span', { text: `${num(r.score, 2, true)} = ${t('capacity')} ${num(r.capacity, 2, true)} − ${t('pressure')} ${num(r.pressure, 2, true)}` })));
+    }
+    const facts = [
+      r.vulnerableShare !== null ? `${r.vulnerableIndicator}: ${plain(r.vulnerableShare)} %` : null,
+      r.locationQuotientGemeente !== null ? `${t('lqGemeente')} ${num(r.locationQuotientGemeente, 2)}` : null,
+      r.locationQuotientCountry !== null ? `${t('lqCountry')} ${num(r.locationQuotientCountry, 2)}` : null,
+      r.corporationShare !== null ? `${t('corporation')} ${plain(r.corporationShare)} %` : null,
+      r.turnover !== null ? `${t('turnover')} ${plain(r.turnover)} %` : null,
+    ].filter(Boolean);
+    box.append(el('ul', { class: 'facts' }, ...facts.map((f) => el('li', { text: f }))));
+    main.append(box);
+  }
+
+  // Flags and early warning.
+  const flags = el('section', { class: 'card', id: 'flags', 'aria-labelledby': 'flags-title' }, el('h2', { id: 'flags-title', text: t('flags') }));
+  if (profile.warning) {
+    flags.append(el('p', {}, el('strong', { text: `${t('warning')} (${t('risk')} ${Math.round(profile.warning.risk * 100)} %): ` }), profile.warning.reasons.join('; ')));
+  }
+  flags.append(profile.flags.length ? el('ul', {}, ...profile.flags.map((f) => el('li', { 'data-kind': f.kind, text: f.text }))) : el('p', { text: t('noFlags') }));
+  main.append(flags);
+
+  main.append(el('section', { class: 'card', 'aria-labelledby': 'note-title' }, el('h2', { id: 'note-title', text: t('note') }), el('pre', { class: 'note', text: profile.note })));
+  document.title = `${area.name} — Leefkracht`;
+  main.focus({ preventScroll: true });
+}
+
+export { el, escape };

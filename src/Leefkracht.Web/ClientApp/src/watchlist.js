@@ -1,0 +1,57 @@
+import { get, getMeta, href } from './api.js';
+import { num, t } from './i18n.js';
+import { el } from './profile.js';
+
+export async function showWatchlist(main, params) {
+  const meta = await getMeta();
+  const year = params.get('year') ?? String(meta.defaultYear);
+  const gemeente = params.get('gemeente') ?? 'GM0344';
+  main.append(el('h1', { text: t('watchTitle') }), el('p', { text: t('watchHelp') }));
+  const gemeenten = await get('/api/v1/areas', { level: 'gemeente', limit: 1000 });
+  const chooser = el('select', { id: 'watch-gemeente' });
+  chooser.append(el('option', { value: '', text: t('all') }));
+  for (const g of gemeenten.areas) chooser.append(el('option', { value: g.code, text: g.name }));
+  chooser.value = gemeente;
+  chooser.addEventListener('change', () => { window.location.hash = `#/watchlist?gemeente=${chooser.value}&year=${year}`; });
+  const csv = el('a', { class: 'button', id: 'watch-csv', download: '', href: href('/api/v1/exports/watchlist', { format: 'csv', year, gemeente }), text: t('download') });
+  const xlsx = el('a', { class: 'button', download: '', href: href('/api/v1/exports/watchlist', { format: 'xlsx', year, gemeente }), text: t('downloadXlsx') });
+  main.append(el('div', { class: 'inline-form' }, el('label', { for: 'watch-gemeente', text: t('filterGemeente') }), chooser, csv, xlsx));
+  const status = el('p', { text: t('loading') });
+  main.append(status);
+  const list = await get('/api/v1/watchlist', { year, gemeente });
+  status.textContent = t('considered', list.entries.length, list.considered, list.from, list.to);
+
+  const columns = [
+    ['name', t('name'), (e) => e.name ?? e.code],
+    ['gemeente', t('gemeente'), (e) => e.gemeente ?? ''],
+    ['risk', t('risk'), (e) => e.risk],
+    ['score', t('deviation'), (e) => e.score],
+    ['change', t('change'), (e) => e.change],
+  ];
+  let sort = ['risk', -1];
+  const table = el('table', { id: 'watchlist-table' });
+  const render = () => {
+    const [key, dir] = sort;
+    const get = columns.find((c) => c[0] === key)[2];
+    const rows = [...list.entries].sort((a, b) => {
+      const [x, y] = [get(a), get(b)];
+      return (typeof x === 'string' ? x.localeCompare(y) : (x ?? -Infinity) - (y ?? -Infinity)) * dir;
+    });
+    const head = el('tr', {}, ...columns.map(([k, label]) => el('th', { scope: 'col', 'aria-sort': k === key ? (dir > 0 ? 'ascending' : 'descending') : 'none' },
+      el('button', { type: 'button', class: 'sort', 'data-key': k, 'aria-label': `${t('sortBy')} ${label}`, text: label + (k === key ? (dir > 0 ? ' ▲' : ' ▼') : '') }))), el('th', { scope: 'col', text: t('reasons') }));
+    table.replaceChildren(el('thead', {}, head), el('tbody', {}, ...rows.map((e) => el('tr', {},
+      el('td', {}, el('a', { href: `#/area/${e.code}?year=${list.to}`, text: e.name ?? e.code })),
+      el('td', { text: e.gemeente ?? '' }),
+      el('td', { class: 'num', text: `${Math.round(e.risk * 100)} %` }),
+      el('td', { class: 'num', text: num(e.score, 3, true) }),
+      el('td', { class: 'num', text: num(e.change, 3, true) }),
+      el('td', { text: e.reasons.join('; ') }))))); 
+    table.querySelectorAll('button.sort').forEach((b) => b.addEventListener('click', () => {
+      sort = [b.dataset.key, sort[0] === b.dataset.key ? -sort[1] : -1];
+      render();
+      table.querySelector(`button[data-key="${b.dataset.key}"]`).focus();
+    }));
+  };
+  render();
+  main.append(table, el('p', { class: 'caveat', role: 'note', text: meta.caveat }));
+}

@@ -1,0 +1,121 @@
+using System.IO.Compression;
+using Leefkracht.Data.Storage;
+using Leefkracht.Data.Storage.Sqlite;
+using Leefkracht.Web.Apis;
+using Leefkracht.Web.Reports;
+using Leefkracht.Web.Services;
+using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.FileProviders;
+using Scalar.AspNetCore;
+
+namespace Leefkracht.Web;
+
+/// <summary>Builds the dashboard application: services, middleware and endpoints (Program.cs stays a few lines).</summary>
+public static class DashboardApp
+{
+    /// <summary>Creates the app over the database in <paramref name="options"/>; <paramref name="args"/> may set <c>--urls</c>.</summary>
+    public static WebApplication Create(DashboardOptions options, string[]? args = null, Action<WebApplicationBuilder>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args ?? [], ContentRootPath = AppContext.BaseDirectory });
+        builder.AddDashboardServices(options);
+        configure?.Invoke(builder);
+        var app = builder.Build();
+        app.UseDashboard(options);
+        return app;
+    }
+
+    /// <summary>The database path: <c>Leefkracht:Database</c>, else <c>LEEFKRACHT_DB</c>, else the user's data folder (as the CLI).</summary>
+    public static string DefaultDatabasePath(IConfiguration configuration) =>
+        configuration["Leefkracht:Database"] ?? Environment.GetEnvironmentVariable("LEEFKRACHT_DB") ?? Path.Combine(
+            Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "leefkracht", "leefkracht.db");
+
+    public static void AddDashboardServices(this WebApplicationBuilder builder, DashboardOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddSingleton(options);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IMonitorStore>(sp => new SerializedMonitorStore(SqliteMonitorStore.Open(options.DatabasePath, sp.GetRequiredService<TimeProvider>())));
+        services.AddSingleton(sp => new DataVersion(sp.GetRequiredService<IMonitorStore>(), options.DatabasePath));
+        services.AddSingleton<MonitorCache>();
+        services.AddSingleton<ProfileBuilder>();
+        services.AddSingleton<MapGeometryLoader>();
+        services.AddSingleton<SpatialStatistics>();
+        services.AddSingleton<MapLayers>();
+        services.AddSingleton<PdfPrinter>();
+        services.AddHostedService<CacheWarmer>();
+
+        services.AddProblemDetails();
+        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Leefkracht API";
+            document.Info.Description = "Livability, resilience, trends, early warning, spatial statistics and map layers of Dutch neighbourhoods. The index describes neighbourhoods statistically; it does not prove causes.";
+            return Task.CompletedTask;
+        }));
+        services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.Providers.Add<BrotliCompressionProvider>();
+            o.Providers.Add<GzipCompressionProvider>();
+            o.MimeTypes = [.. ResponseCompressionDefaults.MimeTypes, "application/geo+json", "application/problem+json", "image/svg+xml"];
+        });
+        // Brotli's fastest level compresses a national buurt layer in milliseconds; the output cache keeps the result.
+        services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
+        services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
+        services.AddOutputCache(o =>
+        {
+            o.SizeLimit = 256L * 1024 * 1024;
+            o.MaximumBodySize = 64L * 1024 * 1024;
+            o.AddBasePolicy(policy => policy
+                .With(c => c.HttpContext.Request.Path.StartsWithSegments("/api/v1") && !c.HttpContext.Request.Path.Value!.EndsWith(".pdf", StringComparison.Ordinal))
+                .Expire(TimeSpan.FromHours(1))
+                .SetVaryByHeader("Accept-Encoding")
+                .VaryByValue(c => new KeyValuePair<string, string>("data", c.Items[DataVersionETags.ItemKey] as string ?? string.Empty)));
+        });
+    }
+
+    public static void UseDashboard(this WebApplication app, DashboardOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(options);
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<DataVersionETags>();
+        app.UseRouting();
+        app.UseOutputCache();
+        app.UseResponseCompression();
+        if (Directory.Exists(options.AssetsFolder))
+        {
+            var files = new PhysicalFileProvider(Path.GetFullPath(options.AssetsFolder));
+            app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
+            app.UseStaticFiles(new StaticFileOptions
+            {
+                FileProvider = files,
+                OnPrepareResponse = c =>
+                {
+                    // Bundled assets carry a content hash in their names and never change; index.html is revalidated.
+                    c.Context.Response.Headers.CacheControl = c.Context.Request.Path.StartsWithSegments("/assets") ? "public, max-age=31536000, immutable" : "no-cache";
+                },
+            });
+        }
+
+        app.MapOpenApi();
+        app.MapScalarApiReference("/api", o => o.WithTitle("Leefkracht API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapGet("/healthz", Health).WithName("Health").WithTags("Health").WithSummary("Liveness: the database answers");
+        app.MapMetaApi();
+        app.MapAreasApi();
+        app.MapScoresApi();
+        app.MapMapApi();
+        app.MapSpatialApi();
+        app.MapExportsApi();
+        app.MapReportApi();
+        app.MapFallback("/api/{**rest}", (HttpContext c) => Problems.NotFound($"no endpoint {c.Request.Path}; the API is described at /openapi/v1.json"));
+    }
+
+    private static async Task<IResult> Health(DataVersion version, CancellationToken cancellationToken)
+    {
+        var token = await version.RefreshAsync(cancellationToken);
+        return TypedResults.Ok(new { status = "ok", data = token, build = DataVersionETags.BuildId });
+    }
+}

@@ -1,0 +1,66 @@
+using Leefkracht.Core.Areas;
+using Leefkracht.Core.Indicators;
+using Leefkracht.Data.Import;
+using Leefkracht.Data.Storage;
+
+namespace Leefkracht.Web.Services;
+
+/// <summary>
+/// Lets concurrent requests share one store: the SQLite store holds a single connection and is not thread-safe, so
+/// every call goes through one gate. Reads are short (the heavy results are cached above this), so one gate is enough.
+/// </summary>
+internal sealed class SerializedMonitorStore(IMonitorStore inner) : IMonitorStore
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    public string Location => inner.Location;
+
+    public Task<ImportRecord?> FindImportAsync(string sha256, CancellationToken cancellationToken = default) =>
+        RunAsync(() => inner.FindImportAsync(sha256, cancellationToken), cancellationToken);
+
+    public Task<StoreResult> StoreAsync(ImportBatch batch, ImportProvenance provenance, CancellationToken cancellationToken = default) =>
+        RunAsync(() => inner.StoreAsync(batch, provenance, cancellationToken), cancellationToken);
+
+    public Task<IReadOnlyList<Area>> LoadAreasAsync(AreaQuery query, CancellationToken cancellationToken = default) =>
+        RunAsync(() => inner.LoadAreasAsync(query, cancellationToken), cancellationToken);
+
+    public Task<IndicatorTable> LoadPeriodAsync(int period, AreaLevel? level = null, CancellationToken cancellationToken = default) =>
+        RunAsync(() => inner.LoadPeriodAsync(period, level, cancellationToken), cancellationToken);
+
+    public Task<IReadOnlyList<StoredObservation>> LoadObservationsAsync(AreaCode code, int? period = null, CancellationToken cancellationToken = default) =>
+        RunAsync(() => inner.LoadObservationsAsync(code, period, cancellationToken), cancellationToken);
+
+    public Task<IReadOnlyList<BoundaryRecord>> LoadBoundariesAsync(AreaLevel level, int year, AreaCode? within = null, CancellationToken cancellationToken = default) =>
+        RunAsync(() => inner.LoadBoundariesAsync(level, year, within, cancellationToken), cancellationToken);
+
+    public Task<IReadOnlyList<CrosswalkLink>> LoadCrosswalkAsync(AreaLevel level, int fromYear, int toYear, CancellationToken cancellationToken = default) =>
+        RunAsync(() => inner.LoadCrosswalkAsync(level, fromYear, toYear, cancellationToken), cancellationToken);
+
+    public Task<IReadOnlyDictionary<int, int>> CountValuesAsync(string indicatorId, CancellationToken cancellationToken = default) =>
+        RunAsync(() => inner.CountValuesAsync(indicatorId, cancellationToken), cancellationToken);
+
+    public Task<IReadOnlyList<ImportRecord>> ListImportsAsync(CancellationToken cancellationToken = default) =>
+        RunAsync(() => inner.ListImportsAsync(cancellationToken), cancellationToken);
+
+    public Task<StoreSummary> SummarizeAsync(CancellationToken cancellationToken = default) =>
+        RunAsync(() => inner.SummarizeAsync(cancellationToken), cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await inner.DisposeAsync().ConfigureAwait(false);
+        _gate.Dispose();
+    }
+
+    private async Task<T> RunAsync<T>(Func<Task<T>> call, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await call().ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+}

@@ -1,0 +1,331 @@
+using System.IO.Compression;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+
+namespace Leefkracht.Web.Tests;
+
+/// <summary>The REST API on a real Kestrel with the sample database: values, errors, caching and formats.</summary>
+public sealed class ApiTests(DashboardServer server)
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private async Task<JsonElement> GetJson(string path)
+    {
+        using var response = await server.Client.GetAsync(path, Cancel);
+        var body = await response.Content.ReadAsStringAsync(Cancel);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, body);
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    private async Task<(HttpStatusCode Status, JsonElement Problem, string? ContentType)> GetProblem(string path)
+    {
+        using var response = await server.Client.GetAsync(path, Cancel);
+        var body = await response.Content.ReadAsStringAsync(Cancel);
+        return (response.StatusCode, JsonDocument.Parse(body).RootElement.Clone(), response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Health_Answers_WithTheDataVersion()
+    {
+        var health = await GetJson("healthz");
+        health.GetProperty("status").GetString().ShouldBe("ok");
+        health.GetProperty("data").GetString().ShouldStartWith("31-");
+    }
+
+    [Fact]
+    public async Task Profile_WelgelegenDenHommel2024_HasTheKnownScoreAndExplainsItself()
+    {
+        // Given the Utrecht buurt of the sample, 2024 against all buurten of 2024
+        var profile = await GetJson("api/v1/areas/BU03440111?year=2024");
+
+        // Then its score, class and percentile are the engine's (leefkracht explain BU03440111 --year 2024: −0,010, ruim voldoende)
+        profile.GetProperty("area").GetProperty("name").GetString().ShouldBe("Welgelegen, Den Hommel");
+        profile.GetProperty("area").GetProperty("gemeente").GetProperty("name").GetString().ShouldBe("Utrecht");
+        var score = profile.GetProperty("score");
+        score.GetProperty("deviation").GetDouble().ShouldBe(-0.0102, 0.00005);
+        score.GetProperty("class").GetInt32().ShouldBe(6);
+        score.GetProperty("className").GetString().ShouldBe("ruim voldoende");
+        score.GetProperty("percentile").GetDouble().ShouldBe(41.7, 0.05);
+
+        // And the dimension contributions add up to the deviation, and each dimension's indicators to the dimension
+        var dimensions = profile.GetProperty("dimensions").EnumerateArray().ToList();
+        dimensions.Count.ShouldBe(5);
+        dimensions.Sum(d => d.GetProperty("contribution").GetDouble()).ShouldBe(score.GetProperty("deviation").GetDouble(), 0.0005);
+        foreach (var dimension in dimensions)
+        {
+            dimension.GetProperty("indicators").EnumerateArray().Sum(i => i.GetProperty("contribution").GetDouble())
+                .ShouldBe(dimension.GetProperty("contribution").GetDouble(), 0.0005);
+        }
+
+        var health = dimensions.SelectMany(d => d.GetProperty("indicators").EnumerateArray()).Single(i => i.GetProperty("id").GetString() == "good_health_pct");
+        health.GetProperty("value").GetDouble().ShouldBe(80.5);
+        health.GetProperty("gemeenteValue").GetDouble().ShouldBe(76.1);
+
+        // And it is compared with its wijk and gemeente, carries resilience, the note and the caveat
+        profile.GetProperty("comparison").GetProperty("gemeente").GetProperty("code").GetString().ShouldBe("GM0344");
+        profile.GetProperty("comparison").GetProperty("wijk").GetProperty("code").GetString().ShouldBe("WK034401");
+        profile.GetProperty("resilience").ValueKind.ShouldBe(JsonValueKind.Object);
+        profile.GetProperty("note").GetString()!.ShouldContain("Welgelegen, Den Hommel (BU03440111)");
+        profile.GetProperty("caveat").GetString()!.ShouldContain("bewijst geen oorzaken");
+    }
+
+    [Fact]
+    public async Task Profile_InEnglish_NamesClassesAndDimensionsInEnglish()
+    {
+        var profile = await GetJson("api/v1/areas/BU03440111?year=2024&lang=en");
+        profile.GetProperty("score").GetProperty("className").GetString().ShouldBe("amply sufficient");
+        profile.GetProperty("dimensions").EnumerateArray().Select(d => d.GetProperty("name").GetString()).ShouldContain("social cohesion");
+        profile.GetProperty("caveat").GetString()!.ShouldContain("does not prove causes");
+    }
+
+    [Theory]
+    [InlineData("api/v1/areas/BU99999999?year=2024")]
+    [InlineData("api/v1/areas/BU99999999/history")]
+    [InlineData("report/GM9999")]
+    [InlineData("api/v1/nothing-here")]
+    public async Task UnknownCodeOrPath_Is404ProblemDetails(string path)
+    {
+        var (status, problem, type) = await GetProblem(path);
+        status.ShouldBe(HttpStatusCode.NotFound);
+        type.ShouldBe("application/problem+json");
+        problem.GetProperty("status").GetInt32().ShouldBe(404);
+        problem.GetProperty("detail").GetString().ShouldNotBeNullOrEmpty();
+    }
+
+    [Theory]
+    [InlineData("api/v1/areas/BU03440111?year=1999", "year", "1999 has no inhabitants")]
+    [InlineData("api/v1/areas/BU03440111?year=twenty", "year", "'twenty' is not a year")]
+    [InlineData("api/v1/areas/XX12?year=2024", "code", "is not a CBS area code")]
+    [InlineData("api/v1/areas/BU03440111?lang=fr", "lang", "not a language")]
+    [InlineData("api/v1/scores?level=provincie", "level", "'provincie' is not a level")]
+    [InlineData("api/v1/scores?gemeente=Atlantis", "gemeente", "'Atlantis' is not a gemeente")]
+    [InlineData("api/v1/trends?to=2024", "from", "the first year is required")]
+    [InlineData("api/v1/trends?from=2024&to=2024", "from", "two different years")]
+    [InlineData("api/v1/map/provincie", "level", "is not a level")]
+    [InlineData("api/v1/map/buurt?by=colour", "by", "is not a colouring")]
+    [InlineData("api/v1/map/buurt?by=indicator", "indicator", "needs an indicator id")]
+    [InlineData("api/v1/map/buurt?by=change", "from", "needs the earlier year")]
+    [InlineData("api/v1/map/buurt?detail=ultra", "detail", "is not a detail")]
+    [InlineData("api/v1/spatial/moran?variable=happiness", "variable", "neither livability nor an indicator")]
+    [InlineData("api/v1/areas?limit=0", "limit", "whole number from 1 to 1000")]
+    [InlineData("api/v1/exports/scores?format=pdf", "format", "'pdf' is not a format")]
+    public async Task BadParameter_Is400ProblemDetails_NamingTheParameter(string path, string parameter, string message)
+    {
+        var (status, problem, type) = await GetProblem(path);
+        status.ShouldBe(HttpStatusCode.BadRequest);
+        type.ShouldBe("application/problem+json");
+        var errors = problem.GetProperty("errors").GetProperty(parameter).EnumerateArray().Select(e => e.GetString()).ToList();
+        errors.ShouldContain(e => e!.Contains(message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Areas_SearchByName_FindsTheBuurtAndItsGemeente()
+    {
+        var result = await GetJson("api/v1/areas?q=Welgelegen&level=buurt");
+        var codes = result.GetProperty("areas").EnumerateArray().Select(a => a.GetProperty("code").GetString()).ToList();
+        codes.ShouldContain("BU03440111");
+        var utrecht = await GetJson("api/v1/areas?level=buurt&gemeente=Utrecht&limit=1000");
+        utrecht.GetProperty("total").GetInt32().ShouldBeGreaterThan(100);
+        utrecht.GetProperty("areas").EnumerateArray().ShouldAllBe(a => a.GetProperty("code").GetString()!.StartsWith("BU0344", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Scores_WijkenOfUtrecht_AgreeWithTheProfiles()
+    {
+        var scores = await GetJson("api/v1/scores?level=wijk&year=2024&gemeente=GM0344");
+        var rows = scores.GetProperty("scores").EnumerateArray().ToList();
+        rows.Count.ShouldBe(10);
+        var west = rows.Single(r => r.GetProperty("code").GetString() == "WK034401");
+        var profile = await GetJson("api/v1/areas/WK034401?year=2024");
+        west.GetProperty("deviation").GetDouble().ShouldBe(profile.GetProperty("score").GetProperty("deviation").GetDouble());
+    }
+
+    [Fact]
+    public async Task Trends_Utrecht2023To2024_CompareTheBuurtenOnOneReference()
+    {
+        var trends = await GetJson("api/v1/trends?from=2023&to=2024&gemeente=Utrecht");
+        var rows = trends.GetProperty("trends").EnumerateArray().ToList();
+        rows.ShouldContain(r => r.GetProperty("code").GetString() == "BU03440111" && r.GetProperty("change").ValueKind == JsonValueKind.Number);
+        foreach (var row in rows.Where(r => r.GetProperty("change").ValueKind == JsonValueKind.Number))
+        {
+            row.GetProperty("change").GetDouble().ShouldBe(row.GetProperty("toDeviation").GetDouble() - row.GetProperty("fromDeviation").GetDouble(), 0.0005);
+        }
+    }
+
+    [Fact]
+    public async Task Watchlist_Utrecht2024_HasTheFourteenAreasOfTheCommandLine()
+    {
+        // leefkracht watchlist --gemeente Utrecht: "14 van 122 gebieden op de signaleringslijst, veranderingen 2023 → 2024"
+        var watchlist = await GetJson("api/v1/watchlist?gemeente=Utrecht&year=2024");
+        watchlist.GetProperty("from").GetInt32().ShouldBe(2023);
+        watchlist.GetProperty("considered").GetInt32().ShouldBe(122);
+        var entries = watchlist.GetProperty("entries").EnumerateArray().ToList();
+        entries.Count.ShouldBe(14);
+        entries.ShouldAllBe(e => e.GetProperty("reasons").GetArrayLength() > 0);
+        entries.Select(e => e.GetProperty("risk").GetDouble()).ShouldBeInOrder(SortDirection.Descending);
+    }
+
+    [Fact]
+    public async Task History_OfTheBuurt_HasBoth2023And2024()
+    {
+        var history = await GetJson("api/v1/areas/BU03440111/history");
+        var years = history.GetProperty("points").EnumerateArray().Select(p => p.GetProperty("year").GetInt32()).ToList();
+        years.ShouldContain(2023);
+        years.ShouldContain(2024);
+        history.GetProperty("indicators").EnumerateArray().ShouldContain(s => s.GetProperty("id").GetString() == "population");
+    }
+
+    [Fact]
+    public async Task MapLayer_ValueJoinedIn_IsTheProfilesScore()
+    {
+        var layer = await GetJson("api/v1/map/buurt?year=2024&gemeente=GM0344&detail=high");
+        layer.GetProperty("type").GetString().ShouldBe("FeatureCollection");
+        layer.GetProperty("legend").GetProperty("entries").GetArrayLength().ShouldBe(9);
+        var features = layer.GetProperty("features").EnumerateArray().ToList();
+        features.ShouldAllBe(f => f.GetProperty("properties").GetProperty("code").GetString()!.StartsWith("BU0344", StringComparison.Ordinal));
+        var buurt = features.Single(f => f.GetProperty("id").GetString() == "BU03440111");
+        buurt.GetProperty("properties").GetProperty("value").GetDouble().ShouldBe(-0.0102, 0.00005);
+        buurt.GetProperty("properties").GetProperty("class").GetString().ShouldBe("6");
+        buurt.GetProperty("geometry").GetProperty("type").GetString().ShouldBeOneOf("Polygon", "MultiPolygon");
+    }
+
+    [Fact]
+    public async Task MapLayer_NationalBuurten_CoversTheCountryAndIsSmallerAtLowDetail()
+    {
+        using var low = await server.Client.GetAsync("api/v1/map/buurt?year=2024&detail=low", Cancel);
+        using var full = await server.Client.GetAsync("api/v1/map/buurt?year=2024&detail=full", Cancel);
+        var lowBody = await low.Content.ReadAsByteArrayAsync(Cancel);
+        var fullBody = await full.Content.ReadAsByteArrayAsync(Cancel);
+        JsonDocument.Parse(lowBody).RootElement.GetProperty("features").GetArrayLength().ShouldBeGreaterThan(13_000);
+        lowBody.Length.ShouldBeLessThan(fullBody.Length * 3 / 4);
+    }
+
+    [Theory]
+    [InlineData(2023, "resilience", "resilience", 5)]
+    [InlineData(2024, "soc", "livability", 9)]
+    [InlineData(2024, "lisa", "lisa", 6)]
+    [InlineData(2024, "indicator&indicator=good_health_pct", "quantiles", 9)]
+    [InlineData(2024, "change&from=2023", "change", 9)]
+    public async Task MapLayer_EachColouring_HasItsLegend(int year, string by, string kind, int classes)
+    {
+        // (The sample's 2024 buurten have no income figures, so resilience is shown for 2023.)
+        var layer = await GetJson($"api/v1/map/buurt?year={year}&gemeente=GM0344&by={by}");
+        layer.GetProperty("legend").GetProperty("kind").GetString().ShouldBe(kind);
+        layer.GetProperty("legend").GetProperty("entries").GetArrayLength().ShouldBe(classes);
+        layer.GetProperty("features").EnumerateArray().Count(f => f.GetProperty("properties").GetProperty("value").ValueKind == JsonValueKind.Number).ShouldBeGreaterThan(50);
+    }
+
+    [Fact]
+    public async Task Spatial_LivabilityInUtrecht_IsPositivelyClusteredWithLisaClusters()
+    {
+        var moran = await GetJson("api/v1/spatial/moran?gemeente=Utrecht");
+        moran.GetProperty("areas").GetInt32().ShouldBeGreaterThan(100);
+        moran.GetProperty("i").GetDouble().ShouldBeGreaterThan(0.2);
+        var lisa = await GetJson("api/v1/spatial/lisa?gemeente=Utrecht");
+        lisa.GetProperty("areas").GetArrayLength().ShouldBe(moran.GetProperty("areas").GetInt32());
+        var counts = lisa.GetProperty("counts");
+        (counts.TryGetProperty("HH", out var hh) ? hh.GetInt32() : 0).ShouldBeGreaterThan(0);
+        var gi = await GetJson("api/v1/spatial/gistar?gemeente=Utrecht&variable=good_health_pct");
+        gi.GetProperty("statistic").GetString().ShouldBe("gistar");
+    }
+
+    [Fact]
+    public async Task Responses_CarryAnETag_And304WhenUnchanged()
+    {
+        using var first = await server.Client.GetAsync("api/v1/areas/BU03440111?year=2024", Cancel);
+        first.Headers.ETag.ShouldNotBeNull();
+        using var again = new HttpRequestMessage(HttpMethod.Get, "api/v1/areas/BU03440111?year=2024");
+        again.Headers.IfNoneMatch.Add(first.Headers.ETag!);
+        using var second = await server.Client.SendAsync(again, Cancel);
+        second.StatusCode.ShouldBe(HttpStatusCode.NotModified);
+    }
+
+    [Fact]
+    public async Task Responses_AreCompressed_WhenTheClientAsks()
+    {
+        using var raw = new HttpClient { BaseAddress = server.BaseAddress };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "api/v1/map/gemeente?detail=low");
+        request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("br"));
+        using var response = await raw.SendAsync(request, Cancel);
+        response.Content.Headers.ContentEncoding.ShouldContain("br");
+        var compressed = await response.Content.ReadAsByteArrayAsync(Cancel);
+        await using var brotli = new BrotliStream(new MemoryStream(compressed), CompressionMode.Decompress);
+        var plain = JsonDocument.Parse(brotli).RootElement;
+        plain.GetProperty("features").GetArrayLength().ShouldBeGreaterThan(300);
+    }
+
+    [Fact]
+    public async Task OpenApi_DescribesEveryEndpoint_AndTheApiPageServesItsOwnScript()
+    {
+        var document = await GetJson("openapi/v1.json");
+        var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        paths.ShouldContain("/api/v1/areas/{code}");
+        paths.ShouldContain("/api/v1/map/{level}");
+        paths.ShouldContain("/api/v1/watchlist");
+        paths.ShouldContain("/api/v1/exports/scores");
+        paths.ShouldContain("/api/v1/spatial/lisa");
+        var page = await server.Client.GetStringAsync("api/", Cancel);
+        page.ShouldContain("scalar.js");
+        (await server.Client.GetAsync("api/scalar.js", Cancel)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Exports_CsvXlsxGeoJson_HoldTheBuurtsScore()
+    {
+        var csv = await server.Client.GetStringAsync("api/v1/exports/scores?format=csv&gemeente=GM0344&year=2024", Cancel);
+        var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        lines[0].ShouldStartWith("code,name,year,level,deviation,class,class_name,percentile,won,fys,vrz,soc,onv");
+        lines.Single(l => l.StartsWith("BU03440111,", StringComparison.Ordinal)).ShouldContain(",-0.0102,6,ruim voldoende,41.7,");
+
+        var xlsx = await server.Client.GetByteArrayAsync("api/v1/exports/scores?format=xlsx&gemeente=GM0344&year=2024", Cancel);
+        using var zip = new ZipArchive(new MemoryStream(xlsx));
+        using var sheet = new StreamReader(zip.GetEntry("xl/worksheets/sheet1.xml")!.Open());
+        var xml = await sheet.ReadToEndAsync(Cancel);
+        xml.ShouldContain("<t>BU03440111</t>");
+        xml.ShouldContain("<v>-0.0102</v>");
+
+        var geojson = await GetJson("api/v1/exports/scores?format=geojson&gemeente=GM0344&year=2024");
+        geojson.GetProperty("features").EnumerateArray().ShouldContain(f => f.GetProperty("properties").GetProperty("code").GetString() == "BU03440111");
+
+        var watchlist = await server.Client.GetStringAsync("api/v1/exports/watchlist?format=csv&gemeente=GM0344&year=2024", Cancel);
+        watchlist.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length.ShouldBe(15);
+    }
+
+    [Fact]
+    public async Task Imports_ListEveryFileWithItsProvenance()
+    {
+        var data = await GetJson("api/v1/imports");
+        var files = data.GetProperty("files").EnumerateArray().ToList();
+        files.Count.ShouldBe(31);
+        files.ShouldAllBe(f => f.GetProperty("sha256").GetString()!.Length == 64);
+        files.ShouldContain(f => f.GetProperty("file").GetString()!.Contains("kwb2024_utrecht_GM0344", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Meta_ListsYearsDimensionsAndIndicatorsWithData()
+    {
+        var meta = await GetJson("api/v1/meta");
+        meta.GetProperty("defaultYear").GetInt32().ShouldBe(2024);
+        meta.GetProperty("dimensions").GetArrayLength().ShouldBe(5);
+        meta.GetProperty("classes").EnumerateArray().Select(c => c.GetString()).ShouldBe(
+            ["zeer onvoldoende", "ruim onvoldoende", "onvoldoende", "zwak", "voldoende", "ruim voldoende", "goed", "zeer goed", "uitstekend"]);
+        meta.GetProperty("indicators").EnumerateArray().ShouldContain(i => i.GetProperty("id").GetString() == "households_low_income_pct");
+    }
+
+    [Fact]
+    public async Task Report_IsPrintableHtml_AndPrintsToPdfWithChromium()
+    {
+        var html = await server.Client.GetStringAsync("report/BU03440111?year=2024", Cancel);
+        html.ShouldContain("<h1>Welgelegen, Den Hommel");
+        html.ShouldContain("@media print");
+        html.ShouldContain("bewijst geen oorzaken");
+
+        using var pdf = await server.Client.GetAsync("api/v1/areas/BU03440111/report.pdf?year=2024", Cancel);
+        pdf.StatusCode.ShouldBe(HttpStatusCode.OK, "CI installs Debian's chromium; without it this answers 503");
+        pdf.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
+        var bytes = await pdf.Content.ReadAsByteArrayAsync(Cancel);
+        System.Text.Encoding.ASCII.GetString(bytes, 0, 5).ShouldBe("%PDF-");
+        bytes.Length.ShouldBeGreaterThan(10_000);
+    }
+}

@@ -1,0 +1,158 @@
+using Microsoft.Playwright;
+
+namespace Leefkracht.Web.Tests;
+
+/// <summary>
+/// The dashboard in Debian's Chromium, driven by Playwright: the map, switching level and colouring, a click on a
+/// Utrecht buurt, its profile and breakdown, comparing two areas and downloading a CSV. Screenshots are kept in
+/// artifacts/screenshots.
+/// </summary>
+public sealed class BrowserTests(DashboardServer server) : IAsyncLifetime
+{
+    private static readonly string Screenshots = Path.Combine(DashboardServer.RepositoryRoot, "artifacts", "screenshots");
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public async ValueTask InitializeAsync()
+    {
+        Directory.CreateDirectory(Screenshots);
+        _playwright = await Playwright.CreateAsync();
+        // The system browser: a tool's own browser download does not work here. Background networking is off because
+        // the machine has no internet, and root needs --no-sandbox (Playwright adds it).
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("LEEFKRACHT_CHROMIUM") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+    }
+
+    private async Task<IPage> OpenAsync(string hash)
+    {
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 }, AcceptDownloads = true });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(120_000);
+        await page.GotoAsync(new Uri(server.BaseAddress, "/" + hash).ToString());
+        return page;
+    }
+
+    private static async Task ShotAsync(IPage page, string name) =>
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png") });
+
+    [Fact]
+    public async Task Map_SwitchLevelAndIndicator_ThenClickAUtrechtBuurt_ShowsItsProfileAndBreakdown()
+    {
+        // Given the map of gemeenten
+        var page = await OpenAsync("#/map?level=gemeente");
+        await page.WaitForSelectorAsync("#map[data-loaded^='gemeente:total:']");
+        (await page.TextContentAsync(".legend") ?? string.Empty).ShouldContain("ruim voldoende");
+        await ShotAsync(page, "1-map-gemeenten");
+
+        // When the level becomes buurt and the colouring an indicator
+        await page.SelectOptionAsync("#level", "buurt");
+        await page.WaitForSelectorAsync("#map[data-loaded^='buurt:total:']");
+        await page.SelectOptionAsync("#by", "indicator");
+        await page.SelectOptionAsync("#indicator", "good_health_pct");
+        await page.WaitForSelectorAsync("#map[data-loaded^='buurt:indicator:']");
+        var national = await page.EvaluateAsync<int>("window.leefkracht.features");
+        national.ShouldBeGreaterThan(13_000);
+        await ShotAsync(page, "2-map-buurten-indicator");
+
+        // And the map shows Utrecht's buurten by livability
+        await page.SelectOptionAsync("#by", "total");
+        await page.SelectOptionAsync("#gemeente", "GM0344");
+        await page.WaitForFunctionAsync("() => window.leefkracht.features > 0 && window.leefkracht.features < 200 && document.querySelector('#map').dataset.loaded.startsWith('buurt:total:')");
+        await page.WaitForTimeoutAsync(500);
+        await ShotAsync(page, "3-map-utrecht");
+
+        // And a click lands inside Welgelegen, Den Hommel
+        var point = await page.EvaluateAsync<Point>("window.leefkracht.pointOf('BU03440111')");
+        await page.Mouse.ClickAsync(point.X, point.Y);
+
+        // Then its profile opens with the score and the breakdown
+        await page.WaitForURLAsync("**/#/area/BU03440111**");
+        await page.WaitForSelectorAsync("h1:has-text('Welgelegen, Den Hommel')");
+        (await page.TextContentAsync(".score-card") ?? string.Empty).ShouldContain("ruim voldoende");
+        var breakdown = await page.TextContentAsync("#why table") ?? string.Empty;
+        breakdown.ShouldContain("Goed ervaren gezondheid");
+        breakdown.ShouldContain("+0,292");
+        (await page.TextContentAsync(".caveat") ?? string.Empty).ShouldContain("bewijst geen oorzaken");
+        await ShotAsync(page, "4-profile");
+    }
+
+    [Fact]
+    public async Task Compare_TwoAreas_SideBySide()
+    {
+        var page = await OpenAsync("#/compare?codes=BU03440111,GM0344&year=2024");
+        await page.WaitForSelectorAsync("#compare-table");
+        var headers = await page.Locator("#compare-table thead th a").AllTextContentsAsync();
+        headers.ShouldBe(["Welgelegen, Den Hommel", "Utrecht"]);
+        (await page.TextContentAsync("#compare-table tbody") ?? string.Empty).ShouldContain("−0,010");
+
+        // Adding a third by name
+        await page.FillAsync("#compare-code", "Heerlen");
+        await page.ClickAsync("#compare-form button[type=submit]");
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('#compare-table thead th a').length === 3");
+        await ShotAsync(page, "5-compare");
+    }
+
+    [Fact]
+    public async Task Profile_DownloadCsv_OfTheGemeentesBuurten()
+    {
+        var page = await OpenAsync("#/area/BU03440111?year=2024");
+        await page.WaitForSelectorAsync("#csv-gemeente");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#csv-gemeente"));
+        download.SuggestedFilename.ShouldBe("leefkracht-scores-buurt-2024-GM0344.csv");
+        var path = Path.Combine(Screenshots, download.SuggestedFilename);
+        await download.SaveAsAsync(path);
+        var lines = await File.ReadAllLinesAsync(path, TestContext.Current.CancellationToken);
+        lines[0].ShouldStartWith("code,name,year,level,deviation");
+        lines.ShouldContain(l => l.StartsWith("BU03440111,\"Welgelegen, Den Hommel\",2024,buurt,-0.0102,6,", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Watchlist_SortsAndSwitchesToEnglish()
+    {
+        var page = await OpenAsync("#/watchlist?gemeente=GM0344&year=2024");
+        await page.WaitForSelectorAsync("#watchlist-table tbody tr");
+        (await page.Locator("#watchlist-table tbody tr").CountAsync()).ShouldBe(14);
+        await page.ClickAsync("button.sort[data-key='name']");
+        (await page.GetAttributeAsync("#watchlist-table th:first-child", "aria-sort")).ShouldBe("descending");
+        await ShotAsync(page, "6-watchlist");
+
+        await page.ClickAsync("#lang");
+        await page.WaitForSelectorAsync("h1:has-text('Watchlist')");
+        (await page.TextContentAsync("nav") ?? string.Empty).ShouldContain("Map");
+    }
+
+    [Fact]
+    public async Task Keyboard_SearchOpensAProfile()
+    {
+        var page = await OpenAsync("#/data");
+        await page.WaitForSelectorAsync("#imports-table tbody tr");
+        await page.FocusAsync("#search");
+        await page.Keyboard.TypeAsync("Welgelegen, Den");
+        await page.WaitForSelectorAsync("#search-results li[data-code='BU03440111']");
+        await page.Keyboard.PressAsync("ArrowDown");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForSelectorAsync("h1:has-text('Welgelegen, Den Hommel')");
+    }
+
+    /// <summary>A point on the page (Playwright fills it through its setters).</summary>
+    public sealed class Point
+    {
+        public float X { get; set; }
+
+        public float Y { get; set; }
+    }
+}
