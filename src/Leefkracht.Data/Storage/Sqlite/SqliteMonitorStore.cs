@@ -16,6 +16,7 @@ public sealed class SqliteMonitorStore : IMonitorStore
 {
     private readonly SqliteConnection _connection;
     private Dictionary<long, AreaKey>? _areaKeysById;
+    private long _areaKeysDataVersion;
 
     private SqliteMonitorStore(SqliteConnection connection, string path, int schemaVersion)
     {
@@ -53,7 +54,10 @@ public sealed class SqliteMonitorStore : IMonitorStore
         try
         {
             connection.Open();
-            Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;");
+
+            // busy_timeout: a second process that writes (an import, a migration) waits for the first one's
+            // transaction — a national import takes seconds — instead of failing with "database is locked".
+            Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 60000;");
             var version = SqliteMigrator.Migrate(connection, path, clock);
             return new SqliteMonitorStore(connection, path, version);
         }
@@ -108,8 +112,15 @@ public sealed class SqliteMonitorStore : IMonitorStore
     /// <inheritdoc/>
     public async Task<IndicatorTable> LoadPeriodAsync(int period, AreaLevel? level = null, CancellationToken cancellationToken = default)
     {
-        // One connection, one process: the area ids are cached until this store writes (StoreAsync, RestoreAsync).
-        _areaKeysById ??= await StoreReads.AreaKeysByIdAsync(_connection, null, cancellationToken).ConfigureAwait(false);
+        // The area ids are cached until this store writes (StoreAsync, RestoreAsync) or another connection commits
+        // (PRAGMA data_version changes then), so a long-lived store sees another process's import.
+        var dataVersion = Convert.ToInt64(Scalar("PRAGMA data_version"), CultureInfo.InvariantCulture);
+        if (_areaKeysById is null || dataVersion != _areaKeysDataVersion)
+        {
+            _areaKeysById = await StoreReads.AreaKeysByIdAsync(_connection, null, cancellationToken).ConfigureAwait(false);
+            _areaKeysDataVersion = dataVersion;
+        }
+
         var indicators = await StoreReads.IndicatorKeysByIdAsync(_connection, null, cancellationToken).ConfigureAwait(false);
         var rows = new ColumnarPeriod();
         using (var command = Command(StoreReads.PeriodQuery(period, level)))
@@ -436,6 +447,12 @@ public sealed class SqliteMonitorStore : IMonitorStore
         }
 
         return changed;
+    }
+
+    private object? Scalar(string sql)
+    {
+        using var command = Command(sql);
+        return command.ExecuteScalar();
     }
 
     private SqliteCommand Command(string sql, SqliteTransaction? transaction = null)
