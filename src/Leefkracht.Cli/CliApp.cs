@@ -30,6 +30,8 @@ internal static class CliApp
         root.Subcommands.Add(SegregationCommand.Create(environment, global));
         root.Subcommands.Add(ScenarioCommand.Create(environment, global));
         root.Subcommands.Add(ServeCommand.Create(environment, global));
+        root.Subcommands.Add(BackupCommand.Create(environment, global));  // server mode (issue 7): backup and restore
+        root.Subcommands.Add(RestoreCommand.Create(environment, global));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -44,9 +46,18 @@ internal static class CliApp
 
         try
         {
-            return await parsed.InvokeAsync(new InvocationConfiguration { Output = environment.Out.Profile.Out.Writer, Error = environment.Error }, cancellationToken).ConfigureAwait(false);
+            // The default handler would print a stack trace and return 1 before the catches below could say what to do.
+            return await parsed.InvokeAsync(
+                new InvocationConfiguration { Output = environment.Out.Profile.Out.Writer, Error = environment.Error, EnableDefaultExceptionHandler = false },
+                cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Leefkracht.Data.Storage.StoreUnavailableException exception)
+        {
+            // Unreachable server, refused login, missing PostGIS, newer schema: say what to do (no password in it).
+            await environment.Error.WriteLineAsync(global.TextsFor(parsed, environment).Format("store_unavailable", exception.Location, exception.Detail)).ConfigureAwait(false);
+            return ExitCodes.StoreUnavailable;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidOperationException or System.Data.Common.DbException)
         {
             await environment.Error.WriteLineAsync($"error: {exception.Message}").ConfigureAwait(false);
             return ExitCodes.Failure;

@@ -20,7 +20,10 @@ internal sealed record CliEnvironment(IAnsiConsole Out, TextWriter Error, Func<s
         TimeProvider.System,
         !Console.IsOutputRedirected);
 
-    /// <summary>The database path: --db, else LEEFKRACHT_DB, else the user's data folder.</summary>
+    /// <summary>
+    /// The database setting: --db, else LEEFKRACHT_DB, else a SQLite file in the user's data folder. A file path, or a
+    /// PostgreSQL connection string or URL (see <c>Leefkracht.Data.Storage.StoreLocation</c>).
+    /// </summary>
     public string DatabasePath(string? option) =>
         option ?? GetVariable("LEEFKRACHT_DB") ?? Path.Combine(
             Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create),

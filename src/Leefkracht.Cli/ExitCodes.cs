@@ -11,4 +11,10 @@ internal static class ExitCodes
 
     /// <summary>Invalid input: a rejected file, an unknown area, a bad option. The reason is on stderr.</summary>
     public const int InvalidInput = 2;
+
+    /// <summary>
+    /// The database cannot be used: PostgreSQL unreachable, login refused, database or PostGIS missing, schema newer
+    /// than this program, or a restore into a database that holds data. The reason and what to do are on stderr.
+    /// </summary>
+    public const int StoreUnavailable = 3;
 }

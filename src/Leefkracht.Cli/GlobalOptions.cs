@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Leefkracht.Data.Storage;
-using Leefkracht.Data.Storage.Sqlite;
 
 namespace Leefkracht.Cli;
 
@@ -9,7 +8,7 @@ internal sealed class GlobalOptions
 {
     public Option<string?> Database { get; } = new("--db")
     {
-        Description = "SQLite database file (default: $LEEFKRACHT_DB, else ~/.local/share/leefkracht/leefkracht.db)",
+        Description = "Database: a SQLite file, or a PostgreSQL connection string (Host=…;Database=…) or postgresql:// URL (default: $LEEFKRACHT_DB, else ~/.local/share/leefkracht/leefkracht.db)",
         Recursive = true,
     };
 
@@ -22,6 +21,7 @@ internal sealed class GlobalOptions
     public Texts TextsFor(ParseResult result, CliEnvironment environment) =>
         Texts.For(result.GetValue(Language) ?? environment.GetVariable("LEEFKRACHT_LANG"));
 
+    /// <summary>Opens the store --db / LEEFKRACHT_DB names (SQLite file or PostgreSQL), through the one factory.</summary>
     public IMonitorStore OpenStore(ParseResult result, CliEnvironment environment) =>
-        SqliteMonitorStore.Open(environment.DatabasePath(result.GetValue(Database)), environment.Clock);
+        MonitorStores.Open(environment.DatabasePath(result.GetValue(Database)), environment.Clock);
 }

@@ -128,6 +128,11 @@ internal sealed class Texts
         ["segregation.footer"] = ("D = aandeel van de groep dat zou moeten verhuizen voor een gelijke spreiding; isolatie = aandeel van de groep in de buurt van een gemiddeld groepslid; blootstelling = aandeel anderen daar; Theil H = 0 gelijk … 1 volledig gescheiden. Berekend uit buurtpercentages × aantallen.", "D = share of the group that would have to move to be spread evenly; isolation = the group's share in the buurt of an average member; exposure = the share of others there; Theil H = 0 even … 1 completely apart. Computed from buurt percentages × counts."),
         ["yes"] = ("ja", "yes"),
         ["no"] = ("nee", "no"),
+        // Server mode (issue 7): store errors, backup and restore.
+        ["store_unavailable"] = ("fout: database {0} niet bruikbaar: {1}", "error: database {0} cannot be used: {1}"),
+        ["backup_written"] = ("Back-up van {0} geschreven naar {1}:", "Backup of {0} written to {1}:"),
+        ["restore_done"] = ("{0} teruggezet in {1}:", "{0} restored into {1}:"),
+        ["table_rows"] = ("  {0}: {1} rijen", "  {0}: {1} rows"),
         ["caveat"] = ("Cijfers: CBS en anderen, zie data/sample/ATTRIBUTION.md.", "Figures: CBS and others, see data/sample/ATTRIBUTION.md."),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 

@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using Leefkracht.Data.Storage;
-using Leefkracht.Data.Storage.Sqlite;
 using Leefkracht.Web.Apis;
 using Leefkracht.Web.Reports;
 using Leefkracht.Web.Services;
@@ -36,8 +35,10 @@ public static class DashboardApp
         var services = builder.Services;
         services.AddSingleton(options);
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<IMonitorStore>(sp => new SerializedMonitorStore(SqliteMonitorStore.Open(options.DatabasePath, sp.GetRequiredService<TimeProvider>())));
-        services.AddSingleton(sp => new DataVersion(sp.GetRequiredService<IMonitorStore>(), options.DatabasePath));
+        // SQLite holds one connection, so requests take turns; a PostgreSQL store pools connections and is thread-safe,
+        // but the serialising wrapper costs nothing measurable behind the output cache, so both go through it.
+        services.AddSingleton<IMonitorStore>(sp => new SerializedMonitorStore(MonitorStores.Open(options.DatabasePath, sp.GetRequiredService<TimeProvider>())));
+        services.AddSingleton(sp => new DataVersion(sp.GetRequiredService<IMonitorStore>(), StoreLocation.Parse(options.DatabasePath), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<MonitorCache>();
         services.AddSingleton<ProfileBuilder>();
         services.AddSingleton<MapGeometryLoader>();

@@ -44,32 +44,24 @@ internal static class CliRunner
     }
 }
 
-/// <summary>One database with the whole sample imported by <c>leefkracht demo</c>, shared by the CLI tests.</summary>
+/// <summary>
+/// One database with the whole sample imported by <c>leefkracht demo</c>, shared by the CLI tests: a SQLite file, or
+/// in the PostgreSQL pass (<c>LEEFKRACHT_TEST_STORE=postgres</c>) a schema of the test server.
+/// </summary>
 public sealed class SampleDatabase : IAsyncLifetime
 {
-    private readonly string _folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "leefkracht-cli-tests", Guid.NewGuid().ToString("N"));
+    private readonly Leefkracht.Data.Tests.Infrastructure.TestStore _store = Leefkracht.Data.Tests.Infrastructure.TestStore.Create();
 
-    public string Path => System.IO.Path.Combine(_folder, "sample.db");
+    /// <summary>What <c>--db</c> takes: the file path, or the PostgreSQL connection string.</summary>
+    public string Path => _store.Setting;
 
     internal CliResult Demo { get; private set; } = new(-1, string.Empty, string.Empty);
 
-    public async ValueTask InitializeAsync()
-    {
-        Directory.CreateDirectory(_folder);
-        Demo = await CliRunner.RunAsync("demo", "--no-serve", "--db", Path, "--sample", CliRunner.Sample);
-    }
+    public async ValueTask InitializeAsync() => Demo = await CliRunner.RunAsync("demo", "--no-serve", "--db", Path, "--sample", CliRunner.Sample);
 
     public ValueTask DisposeAsync()
     {
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // left for the OS temp cleaner
-        }
-
+        _store.Dispose();
         return ValueTask.CompletedTask;
     }
 }

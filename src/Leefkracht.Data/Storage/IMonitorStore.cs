@@ -6,7 +6,8 @@ namespace Leefkracht.Data.Storage;
 
 /// <summary>
 /// Where imported monitor data live. The embedded default is SQLite (<see cref="Sqlite.SqliteMonitorStore"/>);
-/// a PostgreSQL implementation follows the same contract.
+/// server mode is PostgreSQL with PostGIS (<see cref="Postgres.PostgresMonitorStore"/>). Open either through
+/// <see cref="MonitorStores"/>.
 /// </summary>
 /// <remarks>
 /// Guarantees every implementation must keep:
@@ -14,12 +15,17 @@ namespace Leefkracht.Data.Storage;
 /// <item><see cref="StoreAsync"/> is atomic: all of a batch is stored, or nothing (the store is exactly as before).</item>
 /// <item>Storing a value equal to the stored one changes nothing, so a repeated import is a no-op.</item>
 /// <item><see cref="LoadPeriodAsync"/> returns a columnar table (one array per indicator).</item>
+/// <item>Every table of <see cref="StoreTables.All"/> is exported and restored by <see cref="ExportAsync"/> and
+/// <see cref="RestoreAsync"/>, with the same content whichever store wrote it; a restore is atomic.</item>
 /// </list>
 /// </remarks>
 public interface IMonitorStore : IAsyncDisposable
 {
-    /// <summary>A human-readable description of where the store is (path or server).</summary>
+    /// <summary>A human-readable description of where the store is (path or server; never a password).</summary>
     string Location { get; }
+
+    /// <summary>SQLite or PostgreSQL.</summary>
+    StoreKind Kind { get; }
 
     /// <summary>The earlier import of a file with this SHA-256, if any.</summary>
     Task<ImportRecord?> FindImportAsync(string sha256, CancellationToken cancellationToken = default);
@@ -39,6 +45,9 @@ public interface IMonitorStore : IAsyncDisposable
     /// <summary>Boundaries of one level and division year, optionally within a gemeente or wijk.</summary>
     Task<IReadOnlyList<BoundaryRecord>> LoadBoundariesAsync(AreaLevel level, int year, AreaCode? within = null, CancellationToken cancellationToken = default);
 
+    /// <summary>Boundaries of one level and division year whose bounding box overlaps <paramref name="box"/> (a map view).</summary>
+    Task<IReadOnlyList<BoundaryRecord>> LoadBoundariesInBoxAsync(AreaLevel level, int year, BoundingBox box, CancellationToken cancellationToken = default);
+
     /// <summary>Crosswalk cells between two division years of one level.</summary>
     Task<IReadOnlyList<CrosswalkLink>> LoadCrosswalkAsync(AreaLevel level, int fromYear, int toYear, CancellationToken cancellationToken = default);
 
@@ -48,6 +57,22 @@ public interface IMonitorStore : IAsyncDisposable
     /// <summary>All imports, oldest first.</summary>
     Task<IReadOnlyList<ImportRecord>> ListImportsAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>The full report (JSON) kept with an import, if that import exists.</summary>
+    Task<string?> LoadImportReportJsonAsync(long importId, CancellationToken cancellationToken = default);
+
     /// <summary>What the store holds.</summary>
     Task<StoreSummary> SummarizeAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Hands every row of every table of <see cref="StoreTables.All"/> to <paramref name="sink"/>, table by table in
+    /// key order, all read in one consistent snapshot (writers may go on meanwhile).
+    /// </summary>
+    Task ExportAsync(IStoreRowSink sink, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Fills the store with the rows of <paramref name="source"/> in one transaction: all of it, or (on any error)
+    /// nothing. A store that holds data is refused (<see cref="StoreProblem.NotEmpty"/>) unless
+    /// <paramref name="replaceExisting"/>, in which case its data are replaced within the same transaction.
+    /// </summary>
+    Task RestoreAsync(IStoreRowSource source, bool replaceExisting, CancellationToken cancellationToken = default);
 }

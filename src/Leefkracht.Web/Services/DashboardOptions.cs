@@ -1,7 +1,7 @@
 namespace Leefkracht.Web.Services;
 
 /// <summary>How the dashboard is started.</summary>
-/// <param name="DatabasePath">The SQLite database the dashboard reads.</param>
+/// <param name="DatabasePath">The store the dashboard reads: a SQLite file path or a PostgreSQL connection string (as <c>--db</c>).</param>
 /// <param name="DashboardFolder">The built front-end (default: <c>dashboard/</c> next to the program).</param>
 /// <param name="ChromiumPath">The Chromium used to print area reports as PDF (default: looked up on the PATH).</param>
 public sealed record DashboardOptions(string DatabasePath, string? DashboardFolder = null, string? ChromiumPath = null)

@@ -5,11 +5,16 @@ namespace Leefkracht.Web.Services;
 
 /// <summary>
 /// A token that changes whenever the store's content changes. The store changes only through imports, so the token
-/// is the number of imports and the hash of the last one. Reading it costs two file-status calls: the imports are
-/// listed again only when the database file or its write-ahead log changed on disk.
+/// is the number of imports and the hash of the last one. For a SQLite file, reading it costs two file-status calls:
+/// the imports are listed again only when the database file or its write-ahead log changed on disk. A PostgreSQL
+/// store can be changed by another instance or a command elsewhere, so there the imports are listed again once
+/// <see cref="ServerRecheck"/> has passed since the last look.
 /// </summary>
-internal sealed class DataVersion(IMonitorStore store, string databasePath) : IDisposable
+internal sealed class DataVersion(IMonitorStore store, StoreLocation location, TimeProvider clock) : IDisposable
 {
+    /// <summary>How stale a server store's token may be: an import becomes visible on every instance within this.</summary>
+    public static readonly TimeSpan ServerRecheck = TimeSpan.FromSeconds(2);
+
     private readonly SemaphoreSlim _refresh = new(1, 1);
     private (DateTime, long, DateTime, long) _stamp = (DateTime.MinValue, -1, DateTime.MinValue, -1);
     private string _token = string.Empty;
@@ -59,8 +64,15 @@ internal sealed class DataVersion(IMonitorStore store, string databasePath) : ID
 
     private (DateTime, long, DateTime, long) Stamp()
     {
-        var database = new FileInfo(databasePath);
-        var log = new FileInfo(databasePath + "-wal");
+        if (location.Kind == StoreKind.Postgres)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            var slot = now.Ticks / ServerRecheck.Ticks;  // changes every ServerRecheck
+            return (DateTime.MinValue, slot, DateTime.MinValue, 0);
+        }
+
+        var database = new FileInfo(location.Path);
+        var log = new FileInfo(location.Path + "-wal");
         return (database.Exists ? database.LastWriteTimeUtc : DateTime.MinValue, database.Exists ? database.Length : -1,
             log.Exists ? log.LastWriteTimeUtc : DateTime.MinValue, log.Exists ? log.Length : -1);
     }

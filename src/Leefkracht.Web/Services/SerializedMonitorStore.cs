@@ -15,6 +15,8 @@ internal sealed class SerializedMonitorStore(IMonitorStore inner) : IMonitorStor
 
     public string Location => inner.Location;
 
+    public StoreKind Kind => inner.Kind;
+
     public Task<ImportRecord?> FindImportAsync(string sha256, CancellationToken cancellationToken = default) =>
         RunAsync(() => inner.FindImportAsync(sha256, cancellationToken), cancellationToken);
 
@@ -32,6 +34,18 @@ internal sealed class SerializedMonitorStore(IMonitorStore inner) : IMonitorStor
 
     public Task<IReadOnlyList<BoundaryRecord>> LoadBoundariesAsync(AreaLevel level, int year, AreaCode? within = null, CancellationToken cancellationToken = default) =>
         RunAsync(() => inner.LoadBoundariesAsync(level, year, within, cancellationToken), cancellationToken);
+
+    public Task<IReadOnlyList<BoundaryRecord>> LoadBoundariesInBoxAsync(AreaLevel level, int year, BoundingBox box, CancellationToken cancellationToken = default) =>
+        RunAsync(() => inner.LoadBoundariesInBoxAsync(level, year, box, cancellationToken), cancellationToken);
+
+    public Task<string?> LoadImportReportJsonAsync(long importId, CancellationToken cancellationToken = default) =>
+        RunAsync(() => inner.LoadImportReportJsonAsync(importId, cancellationToken), cancellationToken);
+
+    public Task ExportAsync(IStoreRowSink sink, CancellationToken cancellationToken = default) =>
+        RunAsync(async () => { await inner.ExportAsync(sink, cancellationToken).ConfigureAwait(false); return true; }, cancellationToken);
+
+    public Task RestoreAsync(IStoreRowSource source, bool replaceExisting, CancellationToken cancellationToken = default) =>
+        RunAsync(async () => { await inner.RestoreAsync(source, replaceExisting, cancellationToken).ConfigureAwait(false); return true; }, cancellationToken);
 
     public Task<IReadOnlyList<CrosswalkLink>> LoadCrosswalkAsync(AreaLevel level, int fromYear, int toYear, CancellationToken cancellationToken = default) =>
         RunAsync(() => inner.LoadCrosswalkAsync(level, fromYear, toYear, cancellationToken), cancellationToken);

@@ -1,25 +1,23 @@
 using Leefkracht.Data.Import;
-using Leefkracht.Data.Storage.Sqlite;
+using Leefkracht.Data.Storage;
 
 [assembly: AssemblyFixture(typeof(Leefkracht.Data.Tests.Infrastructure.SampleStore))]
 
 namespace Leefkracht.Data.Tests.Infrastructure;
 
 /// <summary>
-/// One SQLite database with the whole bundled sample imported, shared (read-only) by the tests that need real
-/// national data. Tests that write use their own <see cref="TempFolder"/>.
+/// One store (of the run's kind: SQLite or PostgreSQL) with the whole bundled sample imported, shared (read-only)
+/// by the tests that need real national data. Tests that write use their own <see cref="TestStore"/>.
 /// </summary>
 public sealed class SampleStore : IAsyncLifetime
 {
-    private readonly TempFolder _folder = new();
-
-    public string Path => _folder.File("sample.db");
+    private readonly TestStore _store = TestStore.Create();
 
     internal IReadOnlyList<ImportReport> Reports { get; private set; } = [];
 
     public async ValueTask InitializeAsync()
     {
-        await using var store = Stores.Open(Path);
+        await using var store = _store.Open();
         Reports = await Stores.Importer(store).ImportAsync([System.IO.Path.Combine(TestData.RepositoryRoot, "data", "sample")], new ImportOptions());
         if (Reports.Any(r => r.Outcome != ImportOutcome.Stored))
         {
@@ -27,12 +25,12 @@ public sealed class SampleStore : IAsyncLifetime
         }
     }
 
-    /// <summary>Opens the shared database (callers must not write to it).</summary>
-    internal SqliteMonitorStore Open() => Stores.Open(Path);
+    /// <summary>Opens the shared store (callers must not write to it).</summary>
+    internal IMonitorStore Open() => _store.Open();
 
     public ValueTask DisposeAsync()
     {
-        _folder.Dispose();
+        _store.Dispose();
         return ValueTask.CompletedTask;
     }
 }

@@ -15,9 +15,10 @@ public sealed class ModelEstimationTests(SampleStore sample)
 {
     private static readonly string ReferenceFolder = Path.Combine(TestData.RepositoryRoot, "tests", "reference", "indices");
 
-    private static async Task<EstimatedModel> NationalWijken2024(TempFolder folder)
+    private static async Task<EstimatedModel> NationalWijken2024()
     {
-        await using var store = Stores.Open(folder.File("national.db"));
+        using var testStore = TestStore.Create();
+        await using var store = testStore.Open();
         await Stores.ImportAsync(
             store,
             TestData.Sample("national/kwb2024_selection_crime_health_nl_all_buurten.csv.gz"),
@@ -31,10 +32,9 @@ public sealed class ModelEstimationTests(SampleStore sample)
     {
         // Given: the design tests/reference/indices/ridge_reference.py checked (target = log WOZ, weight = inhabitants,
         // published predictors standardised with the buurten's population-weighted moments, all from the raw CSV)
-        using var folder = new TempFolder();
 
         // When
-        var estimated = await NationalWijken2024(folder);
+        var estimated = await NationalWijken2024();
 
         // Then
         var committed = ReadDesign();
@@ -57,8 +57,7 @@ public sealed class ModelEstimationTests(SampleStore sample)
     [Fact]
     public async Task Estimate_WozWijken2024_RidgeMatchesNumpyForEveryPenalty()
     {
-        using var folder = new TempFolder();
-        var estimated = await NationalWijken2024(folder);
+        var estimated = await NationalWijken2024();
         using var reference = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(ReferenceFolder, "hedonic_reference_wijk_2024.json"), TestContext.Current.CancellationToken));
         var design = estimated.Design;
 
@@ -87,8 +86,7 @@ public sealed class ModelEstimationTests(SampleStore sample)
     [Fact]
     public async Task Estimate_ModelWeightsAreTheAbsoluteCoefficientsAndTheModelScores()
     {
-        using var folder = new TempFolder();
-        var estimated = await NationalWijken2024(folder);
+        var estimated = await NationalWijken2024();
         var model = estimated.Model;
 
         // Then: weights |β|, directions sign(β), dimension weights by summed |β|; a valid model file

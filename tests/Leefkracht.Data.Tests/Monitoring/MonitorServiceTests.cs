@@ -61,8 +61,8 @@ public sealed class MonitorServiceTests(SampleStore sample)
     {
         // Given: the two national files alone (the full sample adds Amsterdam's and Utrecht's own 2024 figures), and
         // weighted moments computed from the same CSVs by tests/reference/indices/reference_moments.py
-        using var folder = new TempFolder();
-        await using var store = Stores.Open(folder.File("national.db"));
+        using var testStore = TestStore.Create();
+        await using var store = testStore.Open();
         await Stores.ImportAsync(
             store,
             TestData.Sample("national/kwb2024_selection_crime_health_nl_all_buurten.csv.gz"),

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Leefkracht.Data.Storage.Relational;
 using Microsoft.Data.Sqlite;
 
 namespace Leefkracht.Data.Storage.Sqlite;
@@ -14,21 +15,28 @@ internal static class SqliteMigrator
     /// <summary>The schema version this build writes.</summary>
     public static int LatestVersion => Migrations.Value[^1].Version;
 
-    private static readonly Lazy<IReadOnlyList<(int Version, string Name, string Sql)>> Migrations = new(LoadMigrations);
+    private static readonly Lazy<IReadOnlyList<Migration>> Migrations = new(() => EmbeddedMigrations.Load(ResourcePrefix));
 
-    public static int Migrate(SqliteConnection connection, TimeProvider clock)
+    public static int Migrate(SqliteConnection connection, string location, TimeProvider clock)
     {
-        Execute(connection, "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
-        var current = CurrentVersion(connection);
-        if (current > LatestVersion)
+        // BEGIN IMMEDIATE takes SQLite's write lock at once: two processes opening a new file together migrate it
+        // one after the other, and the second finds the first one's work recorded.
+        using (var guard = connection.BeginTransaction(deferred: false))
         {
-            throw new InvalidOperationException(
-                $"The database has schema version {current}, newer than the {LatestVersion} this version of Leefkracht knows. Upgrade Leefkracht.");
+            Execute(connection, "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)", guard);
+            guard.Commit();
         }
 
+        var current = CurrentVersion(connection);
+        EmbeddedMigrations.EnsureNotNewer(current, LatestVersion, location);
         foreach (var (version, name, sql) in Migrations.Value.Where(m => m.Version > current))
         {
-            using var transaction = connection.BeginTransaction();
+            using var transaction = connection.BeginTransaction(deferred: false);
+            if (CurrentVersion(connection, transaction) >= version)
+            {
+                continue; // another process applied it while this one waited for the lock
+            }
+
             Execute(connection, sql, transaction);
             using var record = connection.CreateCommand();
             record.Transaction = transaction;
@@ -43,9 +51,10 @@ internal static class SqliteMigrator
         return CurrentVersion(connection);
     }
 
-    public static int CurrentVersion(SqliteConnection connection)
+    public static int CurrentVersion(SqliteConnection connection, SqliteTransaction? transaction = null)
     {
         using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = "SELECT COALESCE(MAX(version), 0) FROM schema_migrations";
         return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
@@ -56,20 +65,5 @@ internal static class SqliteMigrator
         command.Transaction = transaction;
         command.CommandText = sql;
         command.ExecuteNonQuery();
-    }
-
-    private static List<(int Version, string Name, string Sql)> LoadMigrations()
-    {
-        var assembly = typeof(SqliteMigrator).Assembly;
-        var migrations = new List<(int, string, string)>();
-        foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
-        {
-            var name = resource[ResourcePrefix.Length..^".sql".Length];
-            var version = int.Parse(name.AsSpan(0, 4), CultureInfo.InvariantCulture);
-            using var reader = new StreamReader(assembly.GetManifestResourceStream(resource)!);
-            migrations.Add((version, name, reader.ReadToEnd()));
-        }
-
-        return migrations.Count > 0 ? migrations : throw new InvalidOperationException("No embedded SQLite migrations found.");
     }
 }

@@ -1,8 +1,8 @@
-using System.Collections.Immutable;
 using System.Globalization;
 using Leefkracht.Core.Areas;
 using Leefkracht.Core.Indicators;
 using Leefkracht.Data.Import;
+using Leefkracht.Data.Storage.Relational;
 using Microsoft.Data.Sqlite;
 using NetTopologySuite.IO;
 
@@ -10,12 +10,13 @@ namespace Leefkracht.Data.Storage.Sqlite;
 
 /// <summary>
 /// The embedded store: one SQLite file, created and migrated on open. One instance holds one connection;
-/// it is not meant to be shared between threads.
+/// it is not meant to be shared between threads (open one per request or unit of work).
 /// </summary>
 public sealed class SqliteMonitorStore : IMonitorStore
 {
     private readonly SqliteConnection _connection;
     private Dictionary<long, AreaKey>? _areaKeysById;
+    private long _areaKeysDataVersion;
 
     private SqliteMonitorStore(SqliteConnection connection, string path, int schemaVersion)
     {
@@ -26,6 +27,9 @@ public sealed class SqliteMonitorStore : IMonitorStore
 
     /// <inheritdoc/>
     public string Location { get; }
+
+    /// <inheritdoc/>
+    public StoreKind Kind => StoreKind.Sqlite;
 
     /// <summary>The schema version after migration.</summary>
     public int SchemaVersion { get; }
@@ -50,8 +54,11 @@ public sealed class SqliteMonitorStore : IMonitorStore
         try
         {
             connection.Open();
-            Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;");
-            var version = SqliteMigrator.Migrate(connection, clock);
+
+            // busy_timeout: a second process that writes (an import, a migration) waits for the first one's
+            // transaction — a national import takes seconds — instead of failing with "database is locked".
+            Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 60000;");
+            var version = SqliteMigrator.Migrate(connection, path, clock);
             return new SqliteMonitorStore(connection, path, version);
         }
         catch
@@ -62,49 +69,33 @@ public sealed class SqliteMonitorStore : IMonitorStore
     }
 
     /// <inheritdoc/>
-    public Task<ImportRecord?> FindImportAsync(string sha256, CancellationToken cancellationToken = default)
-    {
-        using var command = Command($"SELECT {ImportColumns} FROM imports WHERE sha256 = $sha ORDER BY id LIMIT 1");
-        command.Parameters.AddWithValue("$sha", sha256);
-        using var reader = command.ExecuteReader();
-        return Task.FromResult(reader.Read() ? ReadImport(reader) : null);
-    }
+    public Task<ImportRecord?> FindImportAsync(string sha256, CancellationToken cancellationToken = default) =>
+        StoreReads.FindImportAsync(_connection, sha256, cancellationToken);
 
     /// <inheritdoc/>
-    public Task<StoreResult> StoreAsync(ImportBatch batch, ImportProvenance provenance, CancellationToken cancellationToken = default)
+    public async Task<StoreResult> StoreAsync(ImportBatch batch, ImportProvenance provenance, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(batch);
         ArgumentNullException.ThrowIfNull(provenance);
         _areaKeysById = null;
-        using var transaction = _connection.BeginTransaction();
+
+        // IMMEDIATE: take the write lock before reading ids, so a second process importing at the same time waits
+        // (busy_timeout) instead of failing half-way.
+        using var transaction = _connection.BeginTransaction(deferred: false);
         try
         {
-            var importId = InsertImport(batch, provenance, transaction);
-            var areasStored = UpsertAreas(batch.Areas, importId, transaction);
-            var areaIds = AreaIds(transaction);
-            var (valuesStored, valuesReplaced) = UpsertObservations(batch.Observations, areaIds, importId, transaction, cancellationToken);
-            var boundariesStored = UpsertBoundaries(batch.Boundaries, areaIds, importId, transaction);
-            var linksStored = UpsertCrosswalk(batch.CrosswalkLinks, importId, transaction);
-            using (var update = Command(
-                "UPDATE imports SET areas_stored = $a, values_stored = $v, values_replaced = $r, boundaries_stored = $b, links_stored = $l WHERE id = $id",
-                transaction))
-            {
-                update.Parameters.AddWithValue("$a", areasStored);
-                update.Parameters.AddWithValue("$v", valuesStored);
-                update.Parameters.AddWithValue("$r", valuesReplaced);
-                update.Parameters.AddWithValue("$b", boundariesStored);
-                update.Parameters.AddWithValue("$l", linksStored);
-                update.Parameters.AddWithValue("$id", importId);
-                update.ExecuteNonQuery();
-            }
-
+            var importId = await ImportRows.InsertAsync(_connection, transaction, batch, provenance, Timestamp(provenance.ImportedAt), cancellationToken).ConfigureAwait(false);
+            var areasStored = UpsertAreas(BatchRows.DistinctAreas(batch.Areas), importId, transaction);
+            var areaIds = (await StoreReads.AreaKeysByIdAsync(_connection, transaction, cancellationToken).ConfigureAwait(false)).ToDictionary(p => p.Value, p => p.Key);
+            InsertIndicators(BatchRows.IndicatorKeys(batch.Observations), transaction);
+            var indicatorIds = (await StoreReads.IndicatorKeysByIdAsync(_connection, transaction, cancellationToken).ConfigureAwait(false)).ToDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);
+            var (valuesStored, valuesReplaced) = UpsertObservations(BatchRows.Observations(batch.Observations, areaIds, indicatorIds), importId, cancellationToken);
+            var boundariesStored = UpsertBoundaries(BatchRows.Boundaries(batch.Boundaries, areaIds), importId, transaction);
+            var linksStored = UpsertCrosswalk(BatchRows.CrosswalkLinks(batch.CrosswalkLinks), importId, transaction);
+            await ImportRows.UpdateCountsAsync(_connection, transaction, importId, new WrittenCounts(areasStored, valuesStored, valuesReplaced, boundariesStored, linksStored), cancellationToken).ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
             transaction.Commit();
-            using var read = Command($"SELECT {ImportColumns} FROM imports WHERE id = $id");
-            read.Parameters.AddWithValue("$id", importId);
-            using var reader = read.ExecuteReader();
-            reader.Read();
-            return Task.FromResult(new StoreResult(ReadImport(reader)));
+            return new StoreResult(await StoreReads.LoadImportAsync(_connection, importId, null, cancellationToken).ConfigureAwait(false));
         }
         catch
         {
@@ -115,245 +106,142 @@ public sealed class SqliteMonitorStore : IMonitorStore
     }
 
     /// <inheritdoc/>
-    public Task<IReadOnlyList<Area>> LoadAreasAsync(AreaQuery query, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        var where = new List<string>();
-        using var command = Command(string.Empty);
-        if (query.Level is { } level)
-        {
-            where.Add("level = $level");
-            command.Parameters.AddWithValue("$level", (int)level);
-        }
-
-        if (query.Year is { } year)
-        {
-            where.Add("year = $year");
-            command.Parameters.AddWithValue("$year", year);
-        }
-
-        if (query.Within is { } within)
-        {
-            where.Add(within.Level switch
-            {
-                AreaLevel.Land => "1 = 1",
-                AreaLevel.Gemeente => "gemeente = $within",
-                AreaLevel.Wijk => "(code = $within OR parent = $within)",
-                _ => "code = $within",
-            });
-            command.Parameters.AddWithValue("$within", within.Value);
-        }
-
-        if (!string.IsNullOrWhiteSpace(query.NameContains))
-        {
-            where.Add("name LIKE $name ESCAPE '\\'");
-            command.Parameters.AddWithValue("$name", "%" + EscapeLike(query.NameContains.Trim()) + "%");
-        }
-
-        command.CommandText = "SELECT code, year, name FROM areas"
-            + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : string.Empty)
-            + " ORDER BY level, code, year";
-        var areas = new List<Area>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            areas.Add(new Area(AreaCode.Parse(reader.GetString(0)), reader.GetInt32(1), reader.IsDBNull(2) ? null : reader.GetString(2)));
-        }
-
-        return Task.FromResult<IReadOnlyList<Area>>(areas);
-    }
+    public Task<IReadOnlyList<Area>> LoadAreasAsync(AreaQuery query, CancellationToken cancellationToken = default) =>
+        StoreReads.LoadAreasAsync(_connection, SqlDialect.Sqlite, query, cancellationToken);
 
     /// <inheritdoc/>
-    public Task<IndicatorTable> LoadPeriodAsync(int period, AreaLevel? level = null, CancellationToken cancellationToken = default)
+    public async Task<IndicatorTable> LoadPeriodAsync(int period, AreaLevel? level = null, CancellationToken cancellationToken = default)
     {
-        var keys = AreaKeysById();
-        var indicators = IndicatorKeysById();
-        using var command = Command(level is null
-            ? "SELECT indicator_id, area_id, value FROM observations WHERE period = $p"
-            : "SELECT o.indicator_id, o.area_id, o.value FROM observations o JOIN areas a ON a.id = o.area_id WHERE o.period = $p AND a.level = $level");
-        command.Parameters.AddWithValue("$p", period);
-        if (level is { } l)
+        // The area ids are cached until this store writes (StoreAsync, RestoreAsync) or another connection commits
+        // (PRAGMA data_version changes then), so a long-lived store sees another process's import.
+        var dataVersion = Convert.ToInt64(Scalar("PRAGMA data_version"), CultureInfo.InvariantCulture);
+        if (_areaKeysById is null || dataVersion != _areaKeysDataVersion)
         {
-            command.Parameters.AddWithValue("$level", (int)l);
+            _areaKeysById = await StoreReads.AreaKeysByIdAsync(_connection, null, cancellationToken).ConfigureAwait(false);
+            _areaKeysDataVersion = dataVersion;
         }
 
-        // Rows come in primary-key order (indicator, area), so each indicator's values arrive together.
-        var indicatorOfRow = new List<long>();
-        var areaOfRow = new List<long>();
-        var valueOfRow = new List<double>();
+        var indicators = await StoreReads.IndicatorKeysByIdAsync(_connection, null, cancellationToken).ConfigureAwait(false);
+        var rows = new ColumnarPeriod();
+        using (var command = Command(StoreReads.PeriodQuery(period, level)))
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
             {
-                indicatorOfRow.Add(reader.GetInt64(0));
-                areaOfRow.Add(reader.GetInt64(1));
-                valueOfRow.Add(reader.GetDouble(2));
+                rows.Add(reader.GetInt64(0), reader.GetInt64(1), reader.GetDouble(2));
             }
         }
 
-        var rowOfArea = new Dictionary<long, int>();
-        var areas = ImmutableArray.CreateBuilder<AreaKey>();
-        foreach (var areaId in areaOfRow.Distinct().Order())
-        {
-            rowOfArea.Add(areaId, areas.Count);
-            areas.Add(keys[areaId]);
-        }
-
-        var columns = new Dictionary<string, double[]>(StringComparer.Ordinal);
-        double[]? column = null;
-        var currentIndicator = long.MinValue;
-        for (var i = 0; i < valueOfRow.Count; i++)
-        {
-            if (indicatorOfRow[i] != currentIndicator)
-            {
-                currentIndicator = indicatorOfRow[i];
-                column = new double[areas.Count];
-                Array.Fill(column, double.NaN);
-                columns.Add(indicators[currentIndicator], column);
-            }
-
-            column![rowOfArea[areaOfRow[i]]] = valueOfRow[i];
-        }
-
-        return Task.FromResult(IndicatorTable.FromColumns(period, areas.ToImmutable(), columns));
+        return rows.Build(period, _areaKeysById, indicators);
     }
 
     /// <inheritdoc/>
-    public Task<IReadOnlyList<StoredObservation>> LoadObservationsAsync(AreaCode code, int? period = null, CancellationToken cancellationToken = default)
-    {
-        using var command = Command(
-            "SELECT a.year, o.period, i.key, o.value, im.file_name FROM observations o "
-            + "JOIN areas a ON a.id = o.area_id JOIN indicators i ON i.id = o.indicator_id JOIN imports im ON im.id = o.import_id "
-            + "WHERE a.code = $code" + (period is null ? string.Empty : " AND o.period = $p")
-            + " ORDER BY o.period, a.year, i.key");
-        command.Parameters.AddWithValue("$code", code.Value);
-        if (period is { } p)
-        {
-            command.Parameters.AddWithValue("$p", p);
-        }
-
-        var observations = new List<StoredObservation>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            observations.Add(new StoredObservation(new AreaKey(code, reader.GetInt32(0)), reader.GetInt32(1), reader.GetString(2), reader.GetDouble(3), reader.GetString(4)));
-        }
-
-        return Task.FromResult<IReadOnlyList<StoredObservation>>(observations);
-    }
+    public Task<IReadOnlyList<StoredObservation>> LoadObservationsAsync(AreaCode code, int? period = null, CancellationToken cancellationToken = default) =>
+        StoreReads.LoadObservationsAsync(_connection, code, period, cancellationToken);
 
     /// <inheritdoc/>
-    public Task<IReadOnlyList<BoundaryRecord>> LoadBoundariesAsync(AreaLevel level, int year, AreaCode? within = null, CancellationToken cancellationToken = default)
-    {
-        using var command = Command(
-            "SELECT a.code, b.wkb FROM boundaries b JOIN areas a ON a.id = b.area_id WHERE a.level = $level AND a.year = $year"
-            + (within is null ? string.Empty : " AND (a.gemeente = $within OR a.parent = $within OR a.code = $within)")
-            + " ORDER BY a.code");
-        command.Parameters.AddWithValue("$level", (int)level);
-        command.Parameters.AddWithValue("$year", year);
-        if (within is { } w)
-        {
-            command.Parameters.AddWithValue("$within", w.Value);
-        }
-
-        var wkb = new WKBReader();
-        var boundaries = new List<BoundaryRecord>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            var geometry = wkb.Read((byte[])reader.GetValue(1));
-            geometry.SRID = 4326;
-            boundaries.Add(new BoundaryRecord(new AreaKey(AreaCode.Parse(reader.GetString(0)), year), geometry));
-        }
-
-        return Task.FromResult<IReadOnlyList<BoundaryRecord>>(boundaries);
-    }
+    public Task<IReadOnlyList<BoundaryRecord>> LoadBoundariesAsync(AreaLevel level, int year, AreaCode? within = null, CancellationToken cancellationToken = default) =>
+        StoreReads.LoadBoundariesAsync(_connection, SqlDialect.Sqlite, level, year, within, null, cancellationToken);
 
     /// <inheritdoc/>
-    public Task<IReadOnlyList<CrosswalkLink>> LoadCrosswalkAsync(AreaLevel level, int fromYear, int toYear, CancellationToken cancellationToken = default)
-    {
-        using var command = Command(
-            "SELECT from_code, to_code, addresses, variant FROM crosswalk WHERE level = $level AND from_year = $from AND to_year = $to ORDER BY variant, from_code, to_code");
-        command.Parameters.AddWithValue("$level", (int)level);
-        command.Parameters.AddWithValue("$from", fromYear);
-        command.Parameters.AddWithValue("$to", toYear);
-        var links = new List<CrosswalkLink>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            links.Add(new CrosswalkLink(level, fromYear, toYear, AreaCode.Parse(reader.GetString(0)), AreaCode.Parse(reader.GetString(1)), reader.GetDouble(2), reader.GetString(3)));
-        }
-
-        return Task.FromResult<IReadOnlyList<CrosswalkLink>>(links);
-    }
+    public Task<IReadOnlyList<BoundaryRecord>> LoadBoundariesInBoxAsync(AreaLevel level, int year, BoundingBox box, CancellationToken cancellationToken = default) =>
+        StoreReads.LoadBoundariesAsync(_connection, SqlDialect.Sqlite, level, year, null, box, cancellationToken);
 
     /// <inheritdoc/>
-    public Task<IReadOnlyDictionary<int, int>> CountValuesAsync(string indicatorId, CancellationToken cancellationToken = default)
-    {
-        using var command = Command("SELECT o.period, COUNT(*) FROM observations o JOIN indicators i ON i.id = o.indicator_id WHERE i.key = $k GROUP BY o.period");
-        command.Parameters.AddWithValue("$k", indicatorId);
-        var counts = new Dictionary<int, int>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            counts[reader.GetInt32(0)] = reader.GetInt32(1);
-        }
-
-        return Task.FromResult<IReadOnlyDictionary<int, int>>(counts);
-    }
+    public Task<IReadOnlyList<CrosswalkLink>> LoadCrosswalkAsync(AreaLevel level, int fromYear, int toYear, CancellationToken cancellationToken = default) =>
+        StoreReads.LoadCrosswalkAsync(_connection, level, fromYear, toYear, cancellationToken);
 
     /// <inheritdoc/>
-    public Task<IReadOnlyList<ImportRecord>> ListImportsAsync(CancellationToken cancellationToken = default)
-    {
-        using var command = Command($"SELECT {ImportColumns} FROM imports ORDER BY id");
-        var imports = new List<ImportRecord>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            imports.Add(ReadImport(reader));
-        }
-
-        return Task.FromResult<IReadOnlyList<ImportRecord>>(imports);
-    }
-
-    /// <summary>The full report (JSON) of an import.</summary>
-    public string? ImportReportJson(long importId)
-    {
-        using var command = Command("SELECT report_json FROM imports WHERE id = $id");
-        command.Parameters.AddWithValue("$id", importId);
-        return command.ExecuteScalar() as string;
-    }
+    public Task<IReadOnlyDictionary<int, int>> CountValuesAsync(string indicatorId, CancellationToken cancellationToken = default) =>
+        StoreReads.CountValuesAsync(_connection, indicatorId, cancellationToken);
 
     /// <inheritdoc/>
-    public Task<StoreSummary> SummarizeAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<ImportRecord>> ListImportsAsync(CancellationToken cancellationToken = default) =>
+        StoreReads.ListImportsAsync(_connection, cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<string?> LoadImportReportJsonAsync(long importId, CancellationToken cancellationToken = default) =>
+        StoreReads.ImportReportJsonAsync(_connection, importId, cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<StoreSummary> SummarizeAsync(CancellationToken cancellationToken = default) =>
+        StoreReads.SummarizeAsync(_connection, SchemaVersion, cancellationToken);
+
+    /// <inheritdoc/>
+    public Task ExportAsync(IStoreRowSink sink, CancellationToken cancellationToken = default)
     {
-        var areas = new Dictionary<(AreaLevel, int), int>();
-        using (var command = Command("SELECT level, year, COUNT(*) FROM areas GROUP BY level, year"))
-        using (var reader = command.ExecuteReader())
+        ArgumentNullException.ThrowIfNull(sink);
+
+        // A read transaction in WAL mode sees one snapshot for all tables, whatever other processes write meanwhile.
+        using var transaction = _connection.BeginTransaction(deferred: true);
+        foreach (var table in StoreTables.All)
         {
+            sink.BeginTable(table);
+            using var command = Command(
+                $"SELECT {string.Join(", ", table.Columns.Select(c => c.Name))} FROM {table.Name} ORDER BY {string.Join(", ", table.Key)}",
+                transaction);
+            using var reader = command.ExecuteReader();
+            var row = new object?[table.Columns.Length];
             while (reader.Read())
             {
-                areas[((AreaLevel)reader.GetInt32(0), reader.GetInt32(1))] = reader.GetInt32(2);
+                for (var i = 0; i < row.Length; i++)
+                {
+                    row[i] = reader.IsDBNull(i) ? null : table.Columns[i].Kind switch
+                    {
+                        ColumnKind.WholeNumber => reader.GetInt64(i),
+                        ColumnKind.Real => reader.GetDouble(i),
+                        ColumnKind.Text => reader.GetString(i),
+                        ColumnKind.Timestamp => DateTimeOffset.Parse(reader.GetString(i), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind).ToUniversalTime(),
+                        ColumnKind.Geometry => (byte[])reader.GetValue(i),
+                        var kind => throw new InvalidOperationException($"unknown column kind {kind}"),
+                    };
+                }
+
+                sink.WriteRow(row);
             }
+
+            sink.EndTable();
+            cancellationToken.ThrowIfCancellationRequested();
         }
 
-        var values = new Dictionary<int, int>();
-        using (var command = Command("SELECT period, COUNT(*) FROM observations GROUP BY period"))
-        using (var reader = command.ExecuteReader())
+        transaction.Commit();
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc/>
+    public async Task RestoreAsync(IStoreRowSource source, bool replaceExisting, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        _areaKeysById = null;
+        using var transaction = _connection.BeginTransaction(deferred: false);
+        try
         {
-            while (reader.Read())
+            if (await StoreReads.HoldsDataAsync(_connection, transaction, cancellationToken).ConfigureAwait(false))
             {
-                values[reader.GetInt32(0)] = reader.GetInt32(1);
-            }
-        }
+                if (!replaceExisting)
+                {
+                    throw new StoreUnavailableException(StoreProblem.NotEmpty, Location, "the database already holds data; restore into an empty database, or pass --force to replace its data");
+                }
 
-        return Task.FromResult(new StoreSummary(
-            SchemaVersion,
-            Scalar("SELECT COUNT(*) FROM imports"),
-            areas,
-            values,
-            Scalar("SELECT COUNT(*) FROM boundaries"),
-            Scalar("SELECT COUNT(*) FROM crosswalk")));
+                foreach (var table in StoreTables.All.Reverse())
+                {
+                    using var delete = Command($"DELETE FROM {table.Name}", transaction);
+                    delete.ExecuteNonQuery();
+                }
+            }
+
+            foreach (var table in StoreTables.All)
+            {
+                RestoreTable(table, source.ReadRows(table), cancellationToken);
+            }
+
+            transaction.Commit();
+        }
+        catch
+        {
+            transaction.Rollback();
+            throw;
+        }
     }
 
     /// <inheritdoc/>
@@ -363,52 +251,44 @@ public sealed class SqliteMonitorStore : IMonitorStore
         return ValueTask.CompletedTask;
     }
 
-    private const string ImportColumns =
-        "id, file_name, sha256, kind, shape, imported_at, size_bytes, rows_read, rows_stored, rows_skipped, rows_rejected, "
-        + "areas_stored, values_stored, values_replaced, boundaries_stored, links_stored, errors, warnings";
-
-    private static ImportRecord ReadImport(SqliteDataReader reader) => new(
-        reader.GetInt64(0),
-        reader.GetString(1),
-        reader.GetString(2),
-        reader.GetString(3),
-        reader.GetString(4),
-        DateTimeOffset.Parse(reader.GetString(5), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
-        reader.GetInt64(6),
-        reader.GetInt32(7),
-        reader.GetInt32(8),
-        reader.GetInt32(9),
-        reader.GetInt32(10),
-        reader.GetInt32(11),
-        reader.GetInt32(12),
-        reader.GetInt32(13),
-        reader.GetInt32(14),
-        reader.GetInt32(15),
-        reader.GetInt32(16),
-        reader.GetInt32(17));
-
-    private long InsertImport(ImportBatch batch, ImportProvenance provenance, SqliteTransaction transaction)
+    /// <summary>
+    /// Inserts restored rows with one prepared statement; a geometry also fills the bounding-box columns
+    /// (<c>min_x … max_y</c>) that SQLite keeps beside the WKB for box queries.
+    /// </summary>
+    private void RestoreTable(StoreTable table, IEnumerable<object?[]> rows, CancellationToken cancellationToken)
     {
-        using var command = Command(
-            "INSERT INTO imports (file_name, sha256, kind, shape, imported_at, size_bytes, rows_read, rows_stored, rows_skipped, rows_rejected, "
-            + "areas_stored, values_stored, values_replaced, boundaries_stored, links_stored, errors, warnings, report_json) "
-            + "VALUES ($f, $sha, $kind, $shape, $at, $size, $read, $stored, $skipped, $rejected, 0, 0, 0, 0, 0, $errors, $warnings, $report) RETURNING id",
-            transaction);
-        command.Parameters.AddWithValue("$f", provenance.FileName);
-        command.Parameters.AddWithValue("$sha", provenance.Sha256);
-        command.Parameters.AddWithValue("$kind", batch.Kind.ToString());
-        command.Parameters.AddWithValue("$shape", batch.ShapeDescription);
-        command.Parameters.AddWithValue("$at", provenance.ImportedAt.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture));
-        command.Parameters.AddWithValue("$size", provenance.SizeBytes);
-        command.Parameters.AddWithValue("$read", batch.RowsRead);
-        command.Parameters.AddWithValue("$stored", batch.RowsAccepted);
-        command.Parameters.AddWithValue("$skipped", batch.RowsSkipped);
-        command.Parameters.AddWithValue("$rejected", batch.RowsRejected);
-        command.Parameters.AddWithValue("$errors", batch.Issues.ErrorCount);
-        command.Parameters.AddWithValue("$warnings", batch.Issues.WarningCount);
-        command.Parameters.AddWithValue("$report", provenance.ReportJson);
-        return (long)command.ExecuteScalar()!;
+        var geometry = table.Columns.IndexOf(table.Columns.FirstOrDefault(c => c.Kind == ColumnKind.Geometry)!);
+        var columns = table.Columns.Select(c => c.Name).Concat(geometry >= 0 ? ["min_x", "min_y", "max_x", "max_y"] : []).ToList();
+        using var insert = RawStatement.Prepare(
+            _connection.Handle!,
+            $"INSERT INTO {table.Name} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select((_, i) => "?" + (i + 1).ToString(CultureInfo.InvariantCulture)))})");
+        var values = new object?[columns.Count];
+        var wkb = new WKBReader();
+        var count = 0;
+        foreach (var row in rows)
+        {
+            if ((++count & 0xFFFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            for (var i = 0; i < row.Length; i++)
+            {
+                values[i] = row[i] is DateTimeOffset moment ? Timestamp(moment) : row[i];
+            }
+
+            if (geometry >= 0)
+            {
+                var envelope = wkb.Read((byte[])row[geometry]!).EnvelopeInternal;
+                (values[^4], values[^3], values[^2], values[^1]) = (envelope.MinX, envelope.MinY, envelope.MaxX, envelope.MaxY);
+            }
+
+            insert.Execute(values);
+        }
     }
+
+    /// <summary>How SQLite keeps a moment: ISO 8601 text in UTC, to the microsecond.</summary>
+    private static string Timestamp(DateTimeOffset moment) => StoreTables.Normalise(moment).ToString("O", CultureInfo.InvariantCulture);
 
     private int UpsertAreas(List<Area> areas, long importId, SqliteTransaction transaction)
     {
@@ -440,19 +320,6 @@ public sealed class SqliteMonitorStore : IMonitorStore
         return changed;
     }
 
-    private Dictionary<AreaKey, long> AreaIds(SqliteTransaction transaction)
-    {
-        using var command = Command("SELECT id, code, year FROM areas", transaction);
-        var ids = new Dictionary<AreaKey, long>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            ids[new AreaKey(AreaCode.Parse(reader.GetString(1)), reader.GetInt32(2))] = reader.GetInt64(0);
-        }
-
-        return ids;
-    }
-
     /// <summary>
     /// Writes the batch's values: a new value is inserted, a different value replaces the stored one, an equal
     /// value is left alone (so re-importing a file changes nothing). Values are written in primary-key order so
@@ -464,32 +331,13 @@ public sealed class SqliteMonitorStore : IMonitorStore
     /// the raw API is about three times faster here (see docs/benchmarks.md). The statements run on the same
     /// connection, inside the caller's transaction.
     /// </remarks>
-    private (int Stored, int Replaced) UpsertObservations(
-        List<ObservationRecord> observations,
-        Dictionary<AreaKey, long> areaIds,
-        long importId,
-        SqliteTransaction transaction,
-        CancellationToken cancellationToken)
+    private (int Stored, int Replaced) UpsertObservations(ObservationRow[] rows, long importId, CancellationToken cancellationToken)
     {
-        if (observations.Count == 0)
+        if (rows.Length == 0)
         {
             return (0, 0);
         }
 
-        var indicatorIds = EnsureIndicators(observations.Select(o => o.IndicatorId).Distinct(StringComparer.Ordinal), transaction);
-        var rows = new (long Period, long Indicator, long Area, double Value)[observations.Count];
-        for (var n = 0; n < rows.Length; n++)
-        {
-            var observation = observations[n];
-            if (!areaIds.TryGetValue(observation.Area, out var areaId))
-            {
-                throw new InvalidOperationException($"Value for unknown area {observation.Area}: the reader should have rejected it.");
-            }
-
-            rows[n] = (observation.Period, indicatorIds[observation.IndicatorId], areaId, observation.Value);
-        }
-
-        Array.Sort(rows);
         var handle = _connection.Handle!;
         using var insert = RawStatement.Prepare(handle, "INSERT INTO observations (period, indicator_id, area_id, value, import_id) VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING");
         using var replace = RawStatement.Prepare(handle, "UPDATE observations SET value = ?4, import_id = ?5 WHERE period = ?1 AND indicator_id = ?2 AND area_id = ?3 AND value <> ?4");
@@ -517,7 +365,7 @@ public sealed class SqliteMonitorStore : IMonitorStore
         return (stored, replaced);
     }
 
-    private Dictionary<string, long> EnsureIndicators(IEnumerable<string> keys, SqliteTransaction transaction)
+    private void InsertIndicators(List<string> keys, SqliteTransaction transaction)
     {
         using var insert = Command("INSERT INTO indicators (key) VALUES ($k) ON CONFLICT (key) DO NOTHING", transaction);
         var key = insert.Parameters.Add("$k", SqliteType.Text);
@@ -526,19 +374,9 @@ public sealed class SqliteMonitorStore : IMonitorStore
             key.Value = k;
             insert.ExecuteNonQuery();
         }
-
-        using var select = Command("SELECT id, key FROM indicators", transaction);
-        var ids = new Dictionary<string, long>(StringComparer.Ordinal);
-        using var reader = select.ExecuteReader();
-        while (reader.Read())
-        {
-            ids[reader.GetString(1)] = reader.GetInt64(0);
-        }
-
-        return ids;
     }
 
-    private int UpsertBoundaries(List<BoundaryRecord> boundaries, Dictionary<AreaKey, long> areaIds, long importId, SqliteTransaction transaction)
+    private int UpsertBoundaries(List<(long AreaId, NetTopologySuite.Geometries.Geometry Geometry)> boundaries, long importId, SqliteTransaction transaction)
     {
         if (boundaries.Count == 0)
         {
@@ -560,16 +398,11 @@ public sealed class SqliteMonitorStore : IMonitorStore
         command.Prepare();
         var writer = new WKBWriter();
         var changed = 0;
-        foreach (var boundary in boundaries)
+        foreach (var (id, geometry) in boundaries)
         {
-            if (!areaIds.TryGetValue(boundary.Area, out var id))
-            {
-                throw new InvalidOperationException($"Boundary for unknown area {boundary.Area}: the reader should have registered it.");
-            }
-
-            var envelope = boundary.Geometry.EnvelopeInternal;
+            var envelope = geometry.EnvelopeInternal;
             area.Value = id;
-            wkb.Value = writer.Write(boundary.Geometry);
+            wkb.Value = writer.Write(geometry);
             x0.Value = envelope.MinX;
             y0.Value = envelope.MinY;
             x1.Value = envelope.MaxX;
@@ -616,41 +449,10 @@ public sealed class SqliteMonitorStore : IMonitorStore
         return changed;
     }
 
-    private Dictionary<long, AreaKey> AreaKeysById()
-    {
-        if (_areaKeysById is null)
-        {
-            using var command = Command("SELECT id, code, year FROM areas");
-            var keys = new Dictionary<long, AreaKey>();
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                keys[reader.GetInt64(0)] = new AreaKey(AreaCode.Parse(reader.GetString(1)), reader.GetInt32(2));
-            }
-
-            _areaKeysById = keys;
-        }
-
-        return _areaKeysById;
-    }
-
-    private Dictionary<long, string> IndicatorKeysById()
-    {
-        using var command = Command("SELECT id, key FROM indicators");
-        var keys = new Dictionary<long, string>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            keys[reader.GetInt64(0)] = reader.GetString(1);
-        }
-
-        return keys;
-    }
-
-    private int Scalar(string sql)
+    private object? Scalar(string sql)
     {
         using var command = Command(sql);
-        return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+        return command.ExecuteScalar();
     }
 
     private SqliteCommand Command(string sql, SqliteTransaction? transaction = null)
@@ -667,7 +469,4 @@ public sealed class SqliteMonitorStore : IMonitorStore
         command.CommandText = sql;
         command.ExecuteNonQuery();
     }
-
-    private static string EscapeLike(string text) =>
-        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }

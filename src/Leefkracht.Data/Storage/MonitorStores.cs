@@ -1,0 +1,35 @@
+using Leefkracht.Data.Storage.Postgres;
+using Leefkracht.Data.Storage.Sqlite;
+
+namespace Leefkracht.Data.Storage;
+
+/// <summary>
+/// The one way every command (and the web app) opens the store: from the <c>--db</c> / <c>LEEFKRACHT_DB</c>
+/// setting, a SQLite file path or a PostgreSQL connection string or URL (see <see cref="StoreLocation"/>).
+/// </summary>
+/// <remarks>
+/// A <see cref="PostgresMonitorStore"/> is thread-safe and pools its connections: open it once per process. A
+/// <see cref="SqliteMonitorStore"/> holds one connection: open one per unit of work (a command, a request).
+/// Failures to open are <see cref="StoreUnavailableException"/>s that say what to do.
+/// </remarks>
+public static class MonitorStores
+{
+    /// <summary>Opens (creating and migrating as needed) the store a setting names.</summary>
+    public static Task<IMonitorStore> OpenAsync(string setting, TimeProvider clock, CancellationToken cancellationToken = default) =>
+        OpenAsync(StoreLocation.Parse(setting), clock, cancellationToken);
+
+    /// <summary>Opens (creating and migrating as needed) the store at a location.</summary>
+    public static async Task<IMonitorStore> OpenAsync(StoreLocation location, TimeProvider clock, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        return location.Kind == StoreKind.Postgres
+            ? await PostgresMonitorStore.OpenAsync(location, clock, cancellationToken).ConfigureAwait(false)
+            : SqliteMonitorStore.Open(location.Path, clock);
+    }
+
+    /// <summary>
+    /// The synchronous form, for callers that cannot await where they open the store (the command line's option
+    /// handling). Safe there: console apps and test runners have no synchronisation context to deadlock on.
+    /// </summary>
+    public static IMonitorStore Open(string setting, TimeProvider clock) => OpenAsync(setting, clock).GetAwaiter().GetResult();
+}

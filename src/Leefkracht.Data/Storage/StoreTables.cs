@@ -1,0 +1,114 @@
+using System.Collections.Immutable;
+
+namespace Leefkracht.Data.Storage;
+
+/// <summary>How a column's values travel between stores and backups.</summary>
+public enum ColumnKind
+{
+    /// <summary>A whole number (<see cref="long"/>).</summary>
+    WholeNumber,
+
+    /// <summary>A double-precision number (<see cref="double"/>), kept bit for bit.</summary>
+    Real,
+
+    /// <summary>Text (<see cref="string"/>).</summary>
+    Text,
+
+    /// <summary>A moment (<see cref="DateTimeOffset"/> in UTC, to the microsecond). SQLite keeps ISO 8601 text, PostgreSQL <c>timestamptz</c>.</summary>
+    Timestamp,
+
+    /// <summary>
+    /// A WGS84 geometry as WKB (<see cref="byte"/>[]). SQLite keeps the WKB blob plus a bounding box
+    /// (<c>min_x … max_y</c>); PostgreSQL a PostGIS <c>geometry</c> column with SRID 4326 named <c>geom</c>.
+    /// </summary>
+    Geometry,
+}
+
+/// <summary>One column of a store table, as every store and the backup know it.</summary>
+/// <param name="Name">The column name.</param>
+/// <param name="Kind">How values travel.</param>
+/// <param name="Nullable">Whether the column may be empty.</param>
+public sealed record StoreColumn(string Name, ColumnKind Kind, bool Nullable = false);
+
+/// <summary>A table of the store, as every store and the backup know it.</summary>
+/// <param name="Name">The table name (the same in every store).</param>
+/// <param name="Columns">The columns, in backup order.</param>
+/// <param name="Key">The columns of the primary key: rows are exported in this order, so backups are deterministic.</param>
+/// <param name="Identity">The column whose values the store generates (its sequence is moved past restored rows), if any.</param>
+public sealed record StoreTable(string Name, ImmutableArray<StoreColumn> Columns, ImmutableArray<string> Key, string? Identity = null);
+
+/// <summary>
+/// The logical schema every store implements: what a backup holds, in the order it is restored (tables referred to
+/// come before the tables that refer to them). A store's migrations and this list change together; a test checks
+/// that every table a migrated store holds is listed here, so nothing is left out of a backup.
+/// </summary>
+public static class StoreTables
+{
+    /// <summary>The version of this logical schema, written into backups.</summary>
+    public const int Version = 1;
+
+    /// <summary>Import provenance.</summary>
+    public static StoreTable Imports { get; } = new(
+        "imports",
+        [
+            new("id", ColumnKind.WholeNumber), new("file_name", ColumnKind.Text), new("sha256", ColumnKind.Text), new("kind", ColumnKind.Text),
+            new("shape", ColumnKind.Text), new("imported_at", ColumnKind.Timestamp), new("size_bytes", ColumnKind.WholeNumber),
+            new("rows_read", ColumnKind.WholeNumber), new("rows_stored", ColumnKind.WholeNumber), new("rows_skipped", ColumnKind.WholeNumber),
+            new("rows_rejected", ColumnKind.WholeNumber), new("areas_stored", ColumnKind.WholeNumber), new("values_stored", ColumnKind.WholeNumber),
+            new("values_replaced", ColumnKind.WholeNumber), new("boundaries_stored", ColumnKind.WholeNumber), new("links_stored", ColumnKind.WholeNumber),
+            new("errors", ColumnKind.WholeNumber), new("warnings", ColumnKind.WholeNumber), new("report_json", ColumnKind.Text),
+        ],
+        ["id"],
+        "id");
+
+    /// <summary>Areas: (code, division year).</summary>
+    public static StoreTable Areas { get; } = new(
+        "areas",
+        [
+            new("id", ColumnKind.WholeNumber), new("code", ColumnKind.Text), new("year", ColumnKind.WholeNumber), new("level", ColumnKind.WholeNumber),
+            new("name", ColumnKind.Text, Nullable: true), new("gemeente", ColumnKind.Text, Nullable: true), new("parent", ColumnKind.Text, Nullable: true),
+            new("import_id", ColumnKind.WholeNumber),
+        ],
+        ["id"],
+        "id");
+
+    /// <summary>Catalog indicator ids and their integer keys.</summary>
+    public static StoreTable Indicators { get; } = new("indicators", [new("id", ColumnKind.WholeNumber), new("key", ColumnKind.Text)], ["id"], "id");
+
+    /// <summary>Values.</summary>
+    public static StoreTable Observations { get; } = new(
+        "observations",
+        [new("period", ColumnKind.WholeNumber), new("indicator_id", ColumnKind.WholeNumber), new("area_id", ColumnKind.WholeNumber), new("value", ColumnKind.Real), new("import_id", ColumnKind.WholeNumber)],
+        ["period", "indicator_id", "area_id"]);
+
+    /// <summary>Boundaries.</summary>
+    public static StoreTable Boundaries { get; } = new(
+        "boundaries",
+        [new("area_id", ColumnKind.WholeNumber), new("wkb", ColumnKind.Geometry), new("import_id", ColumnKind.WholeNumber)],
+        ["area_id"]);
+
+    /// <summary>Crosswalk cells.</summary>
+    public static StoreTable Crosswalk { get; } = new(
+        "crosswalk",
+        [
+            new("level", ColumnKind.WholeNumber), new("variant", ColumnKind.Text), new("from_year", ColumnKind.WholeNumber), new("to_year", ColumnKind.WholeNumber),
+            new("from_code", ColumnKind.Text), new("to_code", ColumnKind.Text), new("addresses", ColumnKind.Real), new("import_id", ColumnKind.WholeNumber),
+        ],
+        ["level", "variant", "from_year", "to_year", "from_code", "to_code"]);
+
+    /// <summary>Every table, referred-to tables first.</summary>
+    public static ImmutableArray<StoreTable> All { get; } = [Imports, Areas, Indicators, Observations, Boundaries, Crosswalk];
+
+    /// <summary>Tables that belong to the database machinery, not to the data (never backed up).</summary>
+    public static ImmutableArray<string> Machinery { get; } = ["schema_migrations"];
+
+    /// <summary>
+    /// A moment as stores keep it: UTC, cut to whole microseconds (PostgreSQL's resolution), so that a value reads
+    /// back equal from either store and survives a backup round trip.
+    /// </summary>
+    public static DateTimeOffset Normalise(DateTimeOffset moment)
+    {
+        var utc = moment.ToUniversalTime();
+        return utc.AddTicks(-(utc.Ticks % (TimeSpan.TicksPerMillisecond / 1000)));
+    }
+}

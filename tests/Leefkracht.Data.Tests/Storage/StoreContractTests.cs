@@ -1,0 +1,361 @@
+using System.IO.Compression;
+using System.Text.Json.Nodes;
+using Leefkracht.Core.Areas;
+using Leefkracht.Data.Import;
+using Leefkracht.Data.Storage;
+using Leefkracht.Data.Storage.Backup;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Leefkracht.Data.Tests.Storage;
+
+/// <summary>
+/// The parts of the <see cref="IMonitorStore"/> contract that the import tests do not cover — backup and restore,
+/// box queries, schema versions, several connections at once — on the run's store kind (SQLite or PostgreSQL).
+/// </summary>
+public sealed class StoreContractTests(SampleStore sample) : IDisposable
+{
+    private static readonly string[] SmallSample =
+    [
+        TestData.Sample("utrecht/kwb2023_utrecht_GM0344.csv"),
+        TestData.Sample("boundaries/cbs_wijk_2017_gegeneraliseerd_wgs84.geojson.gz"),
+        TestData.Sample("crosswalks/grenswijzigingen_gemeente_wijk_2016-2024_adressen.csv.gz"),
+    ];
+
+    private readonly TempFolder _folder = new();
+    private readonly List<TestStore> _stores = [];
+
+    public void Dispose()
+    {
+        _folder.Dispose();
+        foreach (var store in _stores)
+        {
+            store.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task Backup_RestoredIntoAnEmptyStore_GivesTheSameContentAndTheSameBackup()
+    {
+        // Given: a store with areas, values, boundaries and crosswalk links, and its backup
+        var original = await FilledStoreAsync();
+        var backup = await BackupAsync(original, "original.zip");
+
+        // When
+        var copy = NewStore();
+        await using (var store = copy.Open())
+        {
+            await StoreBackup.RestoreAsync(backup, store, replaceExisting: false, TestContext.Current.CancellationToken);
+        }
+
+        // Then: every row of every table is equal, and so is a backup of the copy, table file for table file
+        copy.Snapshot().ShouldBe(original.Snapshot());
+        TableChecksums(await BackupAsync(copy, "copy.zip")).ShouldBe(TableChecksums(backup));
+        var manifest = StoreBackup.ReadManifest(backup);
+        manifest.Tables.Single(t => t.Name == "boundaries").Rows.ShouldBeGreaterThan(2_900);
+        manifest.Tables.Single(t => t.Name == "crosswalk").Rows.ShouldBeGreaterThan(1_000);
+    }
+
+    [Fact]
+    public async Task Restore_IntoAStoreWithData_IsRefusedAndChangesNothing()
+    {
+        // Given
+        var backup = await BackupAsync(await FilledStoreAsync(), "original.zip");
+        var target = NewStore();
+        await using (var store = target.Open())
+        {
+            await Stores.ImportAsync(store, TestData.Sample("denhaag/kwb2019_denhaag_GM0518_84583NED.csv"));
+        }
+
+        var before = target.Snapshot();
+
+        // When
+        await using var opened = target.Open();
+        var error = await Should.ThrowAsync<StoreUnavailableException>(() => StoreBackup.RestoreAsync(backup, opened, replaceExisting: false, TestContext.Current.CancellationToken));
+
+        // Then
+        error.Problem.ShouldBe(StoreProblem.NotEmpty);
+        error.Detail.ShouldContain("--force");
+        target.Snapshot().ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task Restore_Forced_ReplacesTheDataAndNewImportsContinueAfterTheRestoredIds()
+    {
+        // Given: a backup, and a store holding something else
+        var original = await FilledStoreAsync();
+        var backup = await BackupAsync(original, "original.zip");
+        var target = NewStore();
+        await using (var store = target.Open())
+        {
+            await Stores.ImportAsync(store, TestData.Sample("denhaag/kwb2019_denhaag_GM0518_84583NED.csv"));
+        }
+
+        // When
+        await using (var store = target.Open())
+        {
+            await StoreBackup.RestoreAsync(backup, store, replaceExisting: true, TestContext.Current.CancellationToken);
+        }
+
+        // Then: the original content, and the next import gets the next id
+        target.Snapshot().ShouldBe(original.Snapshot());
+        await using var reopened = target.Open();
+        var next = (await Stores.ImportAsync(reopened, TestData.Sample("denhaag/kwb2019_denhaag_GM0518_84583NED.csv"))).Single();
+        next.ImportId.ShouldBe(SmallSample.Length + 1);
+    }
+
+    [Fact]
+    public async Task Restore_BadRowInTheLastTable_RollsBackEverythingAndSaysWhere()
+    {
+        // Given: a backup whose crosswalk file (restored last) has a text where a number belongs on line 7, with
+        // the manifest's checksum adjusted so that only the row check can catch it
+        var backup = await BackupAsync(await FilledStoreAsync(), "original.zip");
+        Rewrite(backup, "tables/crosswalk.jsonl", lines =>
+        {
+            var row = JsonNode.Parse(lines[6])!.AsArray();
+            row[6] = "many";
+            lines[6] = row.ToJsonString();
+        });
+        var target = NewStore();
+        await using (var store = target.Open())
+        {
+            await store.SummarizeAsync(TestContext.Current.CancellationToken);
+        }
+
+        var before = target.Snapshot();
+
+        // When
+        await using var opened = target.Open();
+        var error = await Should.ThrowAsync<InvalidDataException>(() => StoreBackup.RestoreAsync(backup, opened, replaceExisting: false, TestContext.Current.CancellationToken));
+
+        // Then
+        error.Message.ShouldBe("original.zip: tables/crosswalk.jsonl line 7: column 'addresses': \"many\" is not a number");
+        target.Snapshot().ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task Restore_DamagedFile_IsRefusedBeforeAnythingIsWritten()
+    {
+        var backup = await BackupAsync(await FilledStoreAsync(), "original.zip");
+        Rewrite(backup, "tables/areas.jsonl", lines => lines[0] += " ", keepChecksum: true);
+        var target = NewStore();
+
+        await using var store = target.Open();
+        var error = await Should.ThrowAsync<InvalidDataException>(() => StoreBackup.RestoreAsync(backup, store, replaceExisting: false, TestContext.Current.CancellationToken));
+
+        error.Message.ShouldBe("original.zip: tables/areas.jsonl is damaged (its SHA-256 differs from the manifest's)");
+        (await store.SummarizeAsync(TestContext.Current.CancellationToken)).Imports.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Restore_BackupFromANewerVersion_IsRefused()
+    {
+        var backup = await BackupAsync(await FilledStoreAsync(), "original.zip");
+        using (var zip = ZipFile.Open(backup, ZipArchiveMode.Update))
+        {
+            var manifest = ReadEntry(zip, "manifest.json").Replace("\"schema_version\": 1", "\"schema_version\": 2", StringComparison.Ordinal);
+            WriteEntry(zip, "manifest.json", manifest);
+        }
+
+        await using var store = NewStore().Open();
+        var error = await Should.ThrowAsync<InvalidDataException>(() => StoreBackup.RestoreAsync(backup, store, replaceExisting: false, TestContext.Current.CancellationToken));
+
+        error.Message.ShouldContain("written by a newer Leefkracht");
+    }
+
+    [Fact]
+    public async Task Backup_EveryTableOfTheStoreIsInTheBackup()
+    {
+        // A table a migration adds must be added to StoreTables.All too, or backups would silently leave it out.
+        var store = NewStore();
+        await using (var opened = store.Open())
+        {
+            await opened.SummarizeAsync(TestContext.Current.CancellationToken);
+        }
+
+        store.Tables().Except(StoreTables.Machinery).Order(StringComparer.Ordinal)
+            .ShouldBe(StoreTables.All.Select(t => t.Name).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task LoadBoundariesInBox_ReturnsExactlyTheBoundariesWhoseEnvelopeOverlapsTheBox()
+    {
+        // Given: the 2024 buurten of the sample, and a box over the centre of Utrecht
+        await using var store = sample.Open();
+        var all = await store.LoadBoundariesAsync(AreaLevel.Buurt, 2024, null, TestContext.Current.CancellationToken);
+        var box = BoundingBox.Of(5.10, 52.08, 5.13, 52.10);
+
+        // When
+        var inBox = await store.LoadBoundariesInBoxAsync(AreaLevel.Buurt, 2024, box, TestContext.Current.CancellationToken);
+
+        // Then
+        var expected = all.Where(b => box.Intersects(b.Geometry.EnvelopeInternal.MinX, b.Geometry.EnvelopeInternal.MinY, b.Geometry.EnvelopeInternal.MaxX, b.Geometry.EnvelopeInternal.MaxY))
+            .Select(b => b.Area.Code.Value).ToList();
+        expected.Count.ShouldBeInRange(20, 400);
+        inBox.Select(b => b.Area.Code.Value).ShouldBe(expected);
+        inBox.ShouldAllBe(b => b.Geometry.SRID == 4326);
+    }
+
+    [Fact]
+    public async Task Open_DatabaseWithANewerSchema_IsRefused()
+    {
+        var store = NewStore();
+        await using (var opened = store.Open())
+        {
+            await opened.SummarizeAsync(TestContext.Current.CancellationToken);
+        }
+
+        store.Execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (99, '0099_future', '2030-01-01T00:00:00Z')");
+
+        var error = Should.Throw<StoreUnavailableException>(store.Open);
+        error.Problem.ShouldBe(StoreProblem.SchemaTooNew);
+        error.Detail.ShouldBe("the database has schema version 99, newer than the 1 this version of Leefkracht knows; upgrade Leefkracht");
+    }
+
+    [Fact]
+    public async Task Open_SeveralInstancesAtOnceOnANewStore_MigrateItOnce()
+    {
+        var store = NewStore();
+
+        var opened = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(store.Open, TestContext.Current.CancellationToken)));
+        foreach (var instance in opened)
+        {
+            (await instance.SummarizeAsync(TestContext.Current.CancellationToken)).SchemaVersion.ShouldBe(1);
+            await instance.DisposeAsync();
+        }
+
+        store.Snapshot().ShouldContain("schema_migrations: 1\n");
+    }
+
+    [Fact]
+    public async Task Import_TwoInstancesAtOnce_StoreEverythingOnce()
+    {
+        // Given: two instances on one store (as two processes would be), and a third store filled one file at a time
+        var national = TestData.Sample("national/kwb2024_selection_crime_health_nl_all_buurten.csv.gz");
+        var utrecht = TestData.Sample("utrecht/kwb2024_utrecht_GM0344.csv");
+        var sequential = NewStore();
+        await using (var store = sequential.Open())
+        {
+            await Stores.ImportAsync(store, national, utrecht);
+        }
+
+        var shared = NewStore();
+        await using var first = shared.Open();
+        await using var second = shared.Open();
+
+        // When: both import the national file at the same moment, then the second also the Utrecht file
+        var reports = await Task.WhenAll(
+            Task.Run(() => Stores.ImportAsync(first, national), TestContext.Current.CancellationToken),
+            Task.Run(() => Stores.ImportAsync(second, national, utrecht), TestContext.Current.CancellationToken));
+
+        // Then: every file stored (maybe twice, when neither saw the other's provenance yet) and every value once
+        reports.SelectMany(r => r).ShouldAllBe(r => r.Outcome == ImportOutcome.Stored || r.Outcome == ImportOutcome.AlreadyImported);
+        var nationalReports = reports.SelectMany(r => r).Where(r => r.File == Path.GetFileName(national) && r.Outcome == ImportOutcome.Stored).ToList();
+        nationalReports.Count(r => r.ValuesStored > 0).ShouldBe(1);
+        await using var check = sequential.Open();
+        var expected = await check.SummarizeAsync(TestContext.Current.CancellationToken);
+        var actual = await first.SummarizeAsync(TestContext.Current.CancellationToken);
+        actual.ValuesByPeriod.ShouldBe(expected.ValuesByPeriod);
+        actual.AreasByLevelAndYear.ShouldBe(expected.AreasByLevelAndYear);
+        Values(await first.LoadPeriodAsync(2024, null, TestContext.Current.CancellationToken)).ShouldBe(Values(await check.LoadPeriodAsync(2024, null, TestContext.Current.CancellationToken)));
+    }
+
+    [Fact]
+    public async Task LoadPeriod_InstanceOpenedBeforeAnotherInstancesImport_SeesTheNewAreasAndValues()
+    {
+        // Given: an instance that has already read the store
+        var shared = NewStore();
+        await using var reader = shared.Open();
+        await using (var writer = shared.Open())
+        {
+            await Stores.ImportAsync(writer, TestData.Sample("utrecht/kwb2023_utrecht_GM0344.csv"));
+        }
+
+        (await reader.LoadPeriodAsync(2023, null, TestContext.Current.CancellationToken)).Areas.Length.ShouldBe(122);
+
+        // When: another instance imports other areas
+        await using (var writer = shared.Open())
+        {
+            await Stores.ImportAsync(writer, TestData.Sample("denhaag/kwb2019_denhaag_GM0518_84583NED.csv"));
+        }
+
+        // Then: the first instance sees them at once
+        var period = await reader.LoadPeriodAsync(2019, null, TestContext.Current.CancellationToken);
+        period.Areas.Length.ShouldBe(159);
+        period.Areas.ShouldAllBe(a => a.Code.Value.Substring(2, 4) == "0518");
+    }
+
+    private TestStore NewStore()
+    {
+        var store = TestStore.Create();
+        _stores.Add(store);
+        return store;
+    }
+
+    private async Task<TestStore> FilledStoreAsync()
+    {
+        var store = NewStore();
+        await using var opened = store.Open();
+        var reports = await Stores.ImportAsync(opened, SmallSample);
+        reports.ShouldAllBe(r => r.Outcome == ImportOutcome.Stored);
+        return store;
+    }
+
+    private async Task<string> BackupAsync(TestStore store, string name)
+    {
+        var path = _folder.File(name);
+        await using var opened = store.Open();
+        await StoreBackup.WriteAsync(opened, path, new FakeTimeProvider(Stores.FixedNow), TestContext.Current.CancellationToken);
+        return path;
+    }
+
+    private static Dictionary<string, string> TableChecksums(string backup) =>
+        StoreBackup.ReadManifest(backup).Tables.ToDictionary(t => t.Name, t => t.Sha256);
+
+    private static SortedDictionary<string, double> Values(Core.Indicators.IndicatorTable table)
+    {
+        var values = new SortedDictionary<string, double>(StringComparer.Ordinal);
+        foreach (var indicator in table.IndicatorIds)
+        {
+            var column = table.Column(indicator);
+            for (var i = 0; i < column.Length; i++)
+            {
+                if (!double.IsNaN(column[i]))
+                {
+                    values[$"{table.Areas[i]}/{indicator}"] = column[i];
+                }
+            }
+        }
+
+        return values;
+    }
+
+    /// <summary>Edits one table file of a backup; unless told otherwise, updates the manifest's checksum to match.</summary>
+    private static void Rewrite(string backup, string entry, Action<List<string>> edit, bool keepChecksum = false)
+    {
+        using var zip = ZipFile.Open(backup, ZipArchiveMode.Update);
+        var lines = ReadEntry(zip, entry).Split('\n').ToList();
+        edit(lines);
+        var text = string.Join('\n', lines);
+        WriteEntry(zip, entry, text);
+        if (!keepChecksum)
+        {
+            var manifest = JsonNode.Parse(ReadEntry(zip, "manifest.json"))!;
+            var table = manifest["tables"]!.AsArray().Single(t => (string?)t!["file"] == entry)!;
+            table["sha256"] = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
+            WriteEntry(zip, "manifest.json", manifest.ToJsonString());
+        }
+    }
+
+    private static string ReadEntry(ZipArchive zip, string name)
+    {
+        using var reader = new StreamReader(zip.GetEntry(name)!.Open());
+        return reader.ReadToEnd();
+    }
+
+    private static void WriteEntry(ZipArchive zip, string name, string text)
+    {
+        zip.GetEntry(name)!.Delete();
+        using var writer = new StreamWriter(zip.CreateEntry(name).Open(), new System.Text.UTF8Encoding(false));
+        writer.Write(text);
+    }
+}
