@@ -142,7 +142,8 @@ public sealed class PlannerApiTests(DashboardServer server)
         var context = JsonDocument.Parse(await contextResponse.Content.ReadAsStringAsync(Cancel)).RootElement;
         context.GetProperty("gemeente").GetProperty("code").GetString().ShouldBe("GM0344");
         context.GetProperty("years").EnumerateArray().Select(y => y.GetInt32()).ShouldBe([2023, 2024]);
-        context.GetProperty("years").EnumerateArray().Select(y => y.GetInt32()).ShouldContain(context.GetProperty("baseYear").GetInt32());
+        // 2023, not 2024: the national 2024 selection has no resilience for Utrecht's buurten, 2023 has it for almost all
+        context.GetProperty("baseYear").GetInt32().ShouldBe(2023);
         context.GetProperty("buurten").GetInt32().ShouldBeGreaterThan(100);
         context.GetProperty("limits").GetProperty("maxYears").GetInt32().ShouldBe(30);
     }

@@ -76,13 +76,12 @@ public static class PlannerApi
             return Problems.NotFound($"'{request.Gemeente}' is not a gemeente code or name in the database");
         }
 
-        if (await runner.BaseYearAsync(gemeente) is not { } baseYear)
+        var scorable = (await cache.YearsAsync()).Scorable;
+        var years = scorable.Where(y => BuurtenOf(areas, gemeente, y) > 0).Order().ToList();
+        if (years.Count == 0 || await runner.BaseYearAsync(gemeente, years) is not { } baseYear)
         {
             return Problems.NotFound($"{gemeente} ({areas.NameOf(gemeente)}) has no buurten with data in the database");
         }
-
-        var scorable = (await cache.YearsAsync()).Scorable;
-        var years = scorable.Where(y => BuurtenOf(areas, gemeente, y) > 0).Order().ToList();
         return TypedResults.Ok(new PlannerContextDto(
             new AreaRefDto(gemeente.Value, areas.NameOf(gemeente)), baseYear, years, BuurtenOf(areas, gemeente, baseYear), Limits, PlannerText.WhatIf(language)));
     }

@@ -19,7 +19,7 @@ public sealed record CompareBody(IReadOnlyList<JsonObject> Scenarios);
 
 /// <summary>What the planner page needs to start on a gemeente.</summary>
 /// <param name="Gemeente">The gemeente.</param>
-/// <param name="BaseYear">The suggested base year: the latest in which most of its buurten have tenure figures.</param>
+/// <param name="BaseYear">The suggested base year: the latest in which most of its buurten have a resilience score (else tenure figures).</param>
 /// <param name="Years">Every year with buurten of the gemeente (any of them can be a base year).</param>
 /// <param name="Buurten">Buurten of the gemeente in the base year.</param>
 /// <param name="Limits">How much one request may ask for.</param>

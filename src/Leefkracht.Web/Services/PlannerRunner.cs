@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Leefkracht.Core.Areas;
 using Leefkracht.Core.Planner;
 using Leefkracht.Data.Planner;
 
@@ -72,7 +73,24 @@ internal sealed class PlannerRunner(MonitorCache cache) : IDisposable
         return cache.GetAsync(key, () => Service.RunAsync(baseline));
     }
 
-    /// <summary>The year to plan a gemeente from (<see cref="PlannerService.BaseYearAsync"/>), once per data version.</summary>
-    public Task<int?> BaseYearAsync(Core.Areas.AreaCode gemeente) =>
-        cache.GetAsync("planner-base-year:" + gemeente.Value, () => Service.BaseYearAsync([gemeente]));
+    /// <summary>
+    /// The year to plan a gemeente from, once per data version: the latest of <paramref name="years"/> in which at
+    /// least half of its buurten have a resilience score (so the page can show resilience), else the service's choice
+    /// (<see cref="PlannerService.BaseYearAsync"/>: the latest year with tenure figures).
+    /// </summary>
+    public Task<int?> BaseYearAsync(AreaCode gemeente, IReadOnlyList<int> years) =>
+        cache.GetAsync("planner-base-year:" + gemeente.Value, async () =>
+        {
+            foreach (var year in years.OrderDescending())
+            {
+                var buurten = (await cache.ResilienceAsync(year).ConfigureAwait(false)).Scores
+                    .Where(s => s.Area.Code.Level == AreaLevel.Buurt && s.Area.Code.Gemeente == gemeente).ToList();
+                if (buurten.Count > 0 && buurten.Count(s => s.Score is not null) * 2 >= buurten.Count)
+                {
+                    return year;
+                }
+            }
+
+            return await Service.BaseYearAsync([gemeente]).ConfigureAwait(false);
+        });
 }
