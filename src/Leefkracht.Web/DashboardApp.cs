@@ -45,13 +45,14 @@ public static class DashboardApp
         services.AddSingleton<SpatialStatistics>();
         services.AddSingleton<MapLayers>();
         services.AddSingleton<PdfPrinter>();
+        services.AddSingleton<PlannerRunner>();
         services.AddHostedService<CacheWarmer>();
 
         services.AddProblemDetails();
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Leefkracht API";
-            document.Info.Description = "Livability, resilience, trends, early warning, spatial statistics and map layers of Dutch neighbourhoods. The index describes neighbourhoods statistically; it does not prove causes.";
+            document.Info.Description = "Livability, resilience, trends, early warning, spatial statistics, map layers and what-if planning of Dutch neighbourhoods. The index describes neighbourhoods statistically; it does not prove causes.";
             return Task.CompletedTask;
         }));
         services.AddResponseCompression(o =>
@@ -111,6 +112,7 @@ public static class DashboardApp
         app.MapSpatialApi();
         app.MapExportsApi();
         app.MapReportApi();
+        app.MapPlannerApi();
         app.MapFallback("/api/{**rest}", (HttpContext c) => Problems.NotFound($"no endpoint {c.Request.Path}; the API is described at /openapi/v1.json"));
     }
 

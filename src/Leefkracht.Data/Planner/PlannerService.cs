@@ -25,12 +25,19 @@ public sealed class PlannerService
     private static readonly TimeSpan SolverLimit = TimeSpan.FromSeconds(60);
     private readonly IMonitorStore _store;
     private readonly MonitorService _monitor;
+    private readonly Func<int, CancellationToken, Task<ResilienceYear>> _resilience;
 
     /// <summary>Creates the service over a store.</summary>
-    public PlannerService(IMonitorStore store)
+    /// <param name="store">The store.</param>
+    /// <param name="resilience">
+    /// Where a base year's resilience (national reference, default model) comes from; by default it is computed.
+    /// The web app passes its cache: the year is the same for every run, and preparing it is most of a run's work.
+    /// </param>
+    public PlannerService(IMonitorStore store, Func<int, CancellationToken, Task<ResilienceYear>>? resilience = null)
     {
         _store = store;
         _monitor = new MonitorService(store);
+        _resilience = resilience ?? ((year, cancellationToken) => _monitor.ResilienceAsync(year, ResilienceModel.Default, ReferenceChoice.National, cancellationToken));
     }
 
     /// <summary>Projects a scenario (and simulates it when a seed is given).</summary>
@@ -61,7 +68,7 @@ public sealed class PlannerService
     {
         ArgumentNullException.ThrowIfNull(gemeenten);
         ArgumentNullException.ThrowIfNull(rules);
-        var baseYear = year ?? await TenureYearAsync(gemeenten, cancellationToken).ConfigureAwait(false)
+        var baseYear = year ?? await BaseYearAsync(gemeenten, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidDataException($"no year has buurten of {string.Join(", ", gemeenten)} in the database");
         var spec = new ScenarioSpec(
             "optimise", string.Empty, baseYear, 1, [.. gemeenten], [], parameters ?? PlannerParameters.Default, rules, [],
@@ -84,8 +91,13 @@ public sealed class PlannerService
         return new OptimisationRun(baseYear, [.. gemeenten.Select(g => g.Value)], placements, record.Naive, record.Plan, rows, PlannerText.Explain(record, resolved.Names, language));
     }
 
-    private async Task<int?> TenureYearAsync(IReadOnlyList<AreaCode> gemeenten, CancellationToken cancellationToken)
+    /// <summary>
+    /// The base year to plan gemeenten from: the latest year in which at least half of their buurten have tenure
+    /// figures, else the latest year with any of their buurten; null when none has.
+    /// </summary>
+    public async Task<int?> BaseYearAsync(IReadOnlyList<AreaCode> gemeenten, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(gemeenten);
         var fallback = (int?)null;
         foreach (var period in await _monitor.PeriodsAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -118,7 +130,7 @@ public sealed class PlannerService
     private async Task<Resolved> ResolveAsync(ScenarioSpec spec, CancellationToken cancellationToken)
     {
         var errors = new List<string>();
-        var resilience = await _monitor.ResilienceAsync(spec.BaseYear, ResilienceModel.Default, ReferenceChoice.National, cancellationToken).ConfigureAwait(false);
+        var resilience = await _resilience(spec.BaseYear, cancellationToken).ConfigureAwait(false);
         var table = resilience.Prepared.Table;
         var buurtRows = table.Areas.Where(a => a.Code.Level == AreaLevel.Buurt).ToList();
         var scope = new List<AreaKey>();
@@ -212,7 +224,7 @@ public sealed class PlannerService
 
         if (errors.Count > 0)
         {
-            throw new InvalidDataException($"scenario '{spec.Name}' does not fit the data:{Environment.NewLine}" + string.Join(Environment.NewLine, errors.Select(e => "  " + e)));
+            throw ScenarioErrors.Create($"scenario '{spec.Name}' does not fit the data:", errors);
         }
 
         var gemeenten = seeds.Select(s => s.Area.Code.Gemeente).OfType<AreaCode>().ToHashSet();

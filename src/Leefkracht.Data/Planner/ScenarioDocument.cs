@@ -54,7 +54,7 @@ public static class ScenarioDocument
     }
 
     /// <summary>Parses and validates a scenario.</summary>
-    /// <exception cref="InvalidDataException">Not valid; the message lists every problem with its JSON path.</exception>
+    /// <exception cref="InvalidDataException">Not valid; every problem with its JSON path.</exception>
     public static ScenarioSpec Parse(Stream json, string name)
     {
         ArgumentNullException.ThrowIfNull(json);
@@ -65,19 +65,19 @@ public static class ScenarioDocument
         }
         catch (JsonException exception)
         {
-            throw new InvalidDataException($"{name}: not valid JSON at line {exception.LineNumber + 1}: {exception.Message}", exception);
+            throw ScenarioErrors.NotJson(name, exception);
         }
 
         var errors = new List<string>();
         if (root is not JsonObject rootObject)
         {
-            throw new InvalidDataException($"{name} is not a valid scenario:{Environment.NewLine}  $: an object is required");
+            throw ScenarioErrors.Create($"{name} is not a valid scenario:", ["$: an object is required"]);
         }
 
         var spec = new Reader(errors).Scenario(rootObject);
         return errors.Count == 0
             ? spec
-            : throw new InvalidDataException($"{name} is not a valid scenario:{Environment.NewLine}" + string.Join(Environment.NewLine, errors.Select(e => "  " + e)));
+            : throw ScenarioErrors.Create($"{name} is not a valid scenario:", errors);
     }
 
     private sealed class Reader(List<string> errors)

@@ -15,11 +15,14 @@ internal sealed class RequestErrors
 
     public bool Any => _errors.Count > 0;
 
+    /// <summary>How many parameters are bad so far.</summary>
+    public int Count => _errors.Count;
+
     public void Add(string parameter, string message) =>
         _errors[parameter] = _errors.TryGetValue(parameter, out var existing) ? [.. existing, message] : [message];
 
-    public ValidationProblem ToProblem() =>
-        TypedResults.ValidationProblem(_errors, title: "The request has invalid parameters", type: "https://tools.ietf.org/html/rfc9110#section-15.5.1");
+    public ValidationProblem ToProblem(string title = "The request has invalid parameters") =>
+        TypedResults.ValidationProblem(_errors, title: title, type: "https://tools.ietf.org/html/rfc9110#section-15.5.1");
 
     /// <summary>nl (default) or en.</summary>
     public string Language(string? text)

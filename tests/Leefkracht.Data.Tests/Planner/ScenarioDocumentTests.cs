@@ -79,5 +79,21 @@ public sealed class ScenarioDocumentTests
         var exception = Should.Throw<InvalidDataException>(() => Parse("{ \"name\": \"x\",\n  \"baseYear\": }"));
 
         exception.Message.ShouldStartWith("test.json: not valid JSON at line 2");
+        ScenarioErrors.Of(exception).ShouldHaveSingleItem().Path.ShouldBe("$");
+    }
+
+    [Fact]
+    public void Parse_InvalidFile_CarriesEachProblemWithItsPath_ForTheWebApi()
+    {
+        var exception = Should.Throw<InvalidDataException>(() => Parse("""
+            { "name": "x", "baseYear": 2023, "area": { "gemeenten": ["GM0344"] },
+              "stock": [ { "action": "build", "segment": "midRent", "dwellings": 10, "year": 2020, "buurten": ["BU03440111"], "weakest": 2 } ] }
+            """));
+
+        ScenarioErrors.Of(exception).ShouldBe([
+            new ScenarioProblem("$.stock[0].year", "a whole number from 2024 to 2033 is required, found 2020"),
+            new ScenarioProblem("$.stock[0]", "give either \"buurten\" or \"weakest\", not both"),
+        ]);
+        ScenarioErrors.Of(new InvalidDataException("other")).ShouldBeEmpty();
     }
 }

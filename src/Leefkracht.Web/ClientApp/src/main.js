@@ -6,10 +6,11 @@ import { showProfile } from './profile.js';
 import { showCompare } from './compare.js';
 import { showWatchlist } from './watchlist.js';
 import { showData } from './data.js';
+import { showPlanner } from './planner.js';
 
 const main = document.getElementById('main');
 
-/** Hash routes: #/map?…, #/area/CODE?year=…, #/compare?codes=A,B, #/watchlist?gemeente=…, #/data. */
+/** Hash routes: #/map?…, #/area/CODE?year=…, #/compare?codes=A,B, #/watchlist?gemeente=…, #/planner?gemeente=…, #/data. */
 function route() {
   const hash = window.location.hash.replace(/^#\/?/, '') || 'map';
   const [path, query] = hash.split('?');
@@ -20,7 +21,7 @@ function route() {
     else a.removeAttribute('aria-current');
   });
   main.replaceChildren();
-  const views = { map: showMap, area: showProfile, compare: showCompare, watchlist: showWatchlist, data: showData };
+  const views = { map: showMap, area: showProfile, compare: showCompare, watchlist: showWatchlist, planner: showPlanner, data: showData };
   const view = views[page] ?? showMap;
   view(main, params, arg).catch((error) => {
     const p = document.createElement('p');
