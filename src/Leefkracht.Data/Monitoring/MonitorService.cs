@@ -95,10 +95,18 @@ public sealed record TrendYears(
 /// The shell around the pure monitor engine: loads a year from the store, prepares it (derived indicators,
 /// aggregation), builds the reference and scores. The web API and the CLI both go through here.
 /// </summary>
+/// <remarks>
+/// Prepared years and trends are remembered for the life of the service: the watchlist alone compares a year with up
+/// to six earlier ones, each trend preparing two years, and the web asks for it once per gemeente. The results are
+/// immutable and the store changes only by imports, so a service that outlives an import (the web's) calls
+/// <see cref="Forget"/> when the data change; a command's service lives for one command.
+/// </remarks>
 public sealed class MonitorService
 {
     private readonly IMonitorStore _store;
     private readonly CatalogDocument _catalog;
+    private Memo<int, PreparedYear> _prepared = new();
+    private Memo<(int From, int To, LivabilityModel Model, ReferenceChoice Reference), TrendYears> _trends = new();
 
     /// <summary>Creates the service over a store.</summary>
     public MonitorService(IMonitorStore store, CatalogDocument? catalog = null)
@@ -111,7 +119,17 @@ public sealed class MonitorService
     public CatalogDocument Catalog => _catalog;
 
     /// <summary>Loads and prepares a year: derived indicators, then wijk/gemeente gaps from buurten, then derived again for the filled parents.</summary>
-    public async Task<PreparedYear> PrepareAsync(int period, CancellationToken cancellationToken = default)
+    public Task<PreparedYear> PrepareAsync(int period, CancellationToken cancellationToken = default) =>
+        _prepared.GetAsync(period, () => LoadPreparedAsync(period, cancellationToken));
+
+    /// <summary>Drops the remembered years and trends (after the store's data changed).</summary>
+    public void Forget()
+    {
+        _prepared = new();
+        _trends = new();
+    }
+
+    private async Task<PreparedYear> LoadPreparedAsync(int period, CancellationToken cancellationToken)
     {
         var table = await _store.LoadPeriodAsync(period, null, cancellationToken).ConfigureAwait(false);
         table = DerivedIndicator.Apply(table, _catalog.Derived);
@@ -175,10 +193,15 @@ public sealed class MonitorService
     /// <param name="model">The weight model.</param>
     /// <param name="reference">The reference; a national or gemeente choice is taken in <paramref name="fromPeriod"/> (a base year), so both years share it.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
-    public async Task<TrendYears> TrendAsync(int fromPeriod, int toPeriod, LivabilityModel model, ReferenceChoice reference, CancellationToken cancellationToken = default)
+    public Task<TrendYears> TrendAsync(int fromPeriod, int toPeriod, LivabilityModel model, ReferenceChoice reference, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(reference);
+        return _trends.GetAsync((fromPeriod, toPeriod, model, reference), () => ComputeTrendAsync(fromPeriod, toPeriod, model, reference, cancellationToken));
+    }
+
+    private async Task<TrendYears> ComputeTrendAsync(int fromPeriod, int toPeriod, LivabilityModel model, ReferenceChoice reference, CancellationToken cancellationToken)
+    {
         var to = await PrepareAsync(toPeriod, cancellationToken).ConfigureAwait(false);
         var from = await PrepareAsync(fromPeriod, cancellationToken).ConfigureAwait(false);
         var baseYear = AsBaseYear(reference, fromPeriod);

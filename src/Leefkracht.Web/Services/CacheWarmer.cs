@@ -18,6 +18,10 @@ internal sealed class CacheWarmer(DataVersion version, MonitorCache cache, MapGe
                 await cache.ResilienceAsync(year).ConfigureAwait(false);
                 await geometry.LoadAsync(Core.Areas.AreaLevel.Gemeente, year, MapDetail.Low).ConfigureAwait(false);
                 await geometry.LoadAsync(Core.Areas.AreaLevel.Buurt, year, MapDetail.Low).ConfigureAwait(false);
+
+                // The national watchlist compares the year with up to six earlier ones; the monitor remembers those
+                // trends, so every gemeente's watchlist (asked for by each profile) is then a matter of milliseconds.
+                await cache.WatchlistAsync(year).ConfigureAwait(false);
             }
         }
         catch (Exception exception) when (exception is not OperationCanceledException)

@@ -28,7 +28,11 @@ internal sealed class MonitorCache
         _store = store;
         Monitor = new MonitorService(store);
         Warnings = new EarlyWarningService(Monitor);
-        version.Changed += _ => _entries = new(StringComparer.Ordinal);
+        version.Changed += _ =>
+        {
+            Monitor.Forget();
+            _entries = new(StringComparer.Ordinal);
+        };
     }
 
     /// <summary>The livability model the dashboard shows (the hand-set default).</summary>

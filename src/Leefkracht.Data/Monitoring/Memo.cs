@@ -1,0 +1,27 @@
+using System.Collections.Concurrent;
+
+namespace Leefkracht.Data.Monitoring;
+
+/// <summary>
+/// Remembers the result of an asynchronous computation per key: concurrent callers of one key share one computation,
+/// and a failed or cancelled computation is forgotten so that the next caller tries again.
+/// </summary>
+internal sealed class Memo<TKey, TValue>
+    where TKey : notnull
+{
+    private readonly ConcurrentDictionary<TKey, Lazy<Task<TValue>>> _entries = new();
+
+    public async Task<TValue> GetAsync(TKey key, Func<Task<TValue>> compute)
+    {
+        var lazy = _entries.GetOrAdd(key, _ => new Lazy<Task<TValue>>(compute));
+        try
+        {
+            return await lazy.Value.ConfigureAwait(false);
+        }
+        catch
+        {
+            _entries.TryRemove(new KeyValuePair<TKey, Lazy<Task<TValue>>>(key, lazy));
+            throw;
+        }
+    }
+}
