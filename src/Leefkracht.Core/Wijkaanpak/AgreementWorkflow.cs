@@ -45,7 +45,7 @@ public static class AgreementWorkflow
     /// status was last written, the history first gets a system entry (no account) "… → late" at
     /// <paramref name="now"/>, so the missed deadline stays on record whatever follows.
     /// </summary>
-    public static StatusChangeOutcome ChangeStatus(Agreement agreement, AgreementStatus to, DateOnly today, DateTimeOffset now, long accountId, string? comment)
+    public static StatusChangeOutcome ChangeStatus(Agreement agreement, AgreementStatus to, DateOnly today, DateTimeOffset now, long? accountId, string? comment)
     {
         ArgumentNullException.ThrowIfNull(agreement);
         var effective = LateRule.EffectiveStatus(agreement, today);
