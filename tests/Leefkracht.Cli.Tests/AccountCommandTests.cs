@@ -14,18 +14,18 @@ public sealed class AccountCommandTests : IDisposable
     [Fact]
     public async Task AccountAdd_ReadsThePasswordFromStandardInput_AndStoresOnlyItsHash()
     {
-        const string password = "Bootstrap-wachtwoord-2026";
+        const string Password = "Bootstrap-wachtwoord-2026";
 
-        var result = await CliRunner.RunWithInputAsync(password + "\n", "account", "add", "--name", "beheer", "--party", "Gemeente Utrecht", "--party-type", "gemeente", "--role", "admin", "--db", _store.Setting);
+        var result = await CliRunner.RunWithInputAsync(Password + "\n", "account", "add", "--name", "beheer", "--party", "Gemeente Utrecht", "--party-type", "gemeente", "--role", "admin", "--db", _store.Setting);
 
         result.ExitCode.ShouldBe(0, result.Error);
         result.Out.ShouldContain("account beheer (admin) of Gemeente Utrecht created");
-        (result.Out + result.Error).ShouldNotContain(password);
-        _store.Snapshot().ShouldNotContain(password);
+        (result.Out + result.Error).ShouldNotContain(Password);
+        _store.Snapshot().ShouldNotContain(Password);
         await using var store = await WijkaanpakStores.OpenAsync(_store.Setting, TimeProvider.System, TestContext.Current.CancellationToken);
         var account = (await store.FindAccountAsync("BEHEER", TestContext.Current.CancellationToken)).ShouldNotBeNull();
         account.Role.ShouldBe(Role.Admin);
-        Passwords.Verify(password, account.PasswordHash).ShouldBeTrue();
+        Passwords.Verify(Password, account.PasswordHash).ShouldBeTrue();
     }
 
     [Fact]

@@ -122,7 +122,9 @@ public sealed class ConcurrencyAndAuditTests(WijkaanpakServer server)
         var today = DateOnly.FromDateTime(server.Clock.GetUtcNow().UtcDateTime);
         var created = await ApiClient.OkJson(c.PostAsync($"api/v1/wijkaanpak/programmes/{scenario.ProgrammeId}/agreements", new
         {
-            title = "Schouw", ownerPartyId = server.Gemeente.Id, deadline = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            title = "Schouw",
+            ownerPartyId = server.Gemeente.Id,
+            deadline = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         }));
         var path = $"api/v1/wijkaanpak/agreements/{Scenario.Id(created)}";
         (await ApiClient.OkJson(c.GetAsync(path)))["status"]!.GetValue<string>().ShouldBe("planned");

@@ -114,20 +114,20 @@ public sealed class SecurityTests(WijkaanpakServer server)
     public async Task Passwords_AreNeverStoredOrLoggedInClear()
     {
         // Given an admin who creates an account with a password, and logins with right and wrong passwords
-        const string secret = "Zeer-geheim-wachtwoord-4711";
-        const string wrongSecret = "Fout-geheim-wachtwoord-0815";
+        const string Secret = "Zeer-geheim-wachtwoord-4711";
+        const string WrongSecret = "Fout-geheim-wachtwoord-0815";
         using var admin = await server.SignedInAsync(server.Gemeente, Role.Admin);
-        var created = await ApiClient.OkJson(admin.PostAsync("api/v1/accounts", new { userName = "pw-" + Guid.NewGuid().ToString("N"), displayName = "Piet", partyId = server.Corporatie.Id, role = "partner", password = secret }));
+        var created = await ApiClient.OkJson(admin.PostAsync("api/v1/accounts", new { userName = "pw-" + Guid.NewGuid().ToString("N"), displayName = "Piet", partyId = server.Corporatie.Id, role = "partner", password = Secret }));
         using var client = new ApiClient(server.BaseAddress);
-        (await client.LoginAsync(created["userName"]!.GetValue<string>(), secret)).StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await client.LoginAsync(created["userName"]!.GetValue<string>(), wrongSecret)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await client.LoginAsync(created["userName"]!.GetValue<string>(), Secret)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await client.LoginAsync(created["userName"]!.GetValue<string>(), WrongSecret)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
 
         // Then no row of any table and no log message holds either password, and the stored hash is PBKDF2
         var database = server.Store.Snapshot();
-        database.ShouldNotContain(secret);
-        database.ShouldNotContain(wrongSecret);
+        database.ShouldNotContain(Secret);
+        database.ShouldNotContain(WrongSecret);
         server.Logs.ShouldNotBeEmpty();
-        server.Logs.ShouldNotContain(l => l.Contains(secret, StringComparison.Ordinal) || l.Contains(wrongSecret, StringComparison.Ordinal));
+        server.Logs.ShouldNotContain(l => l.Contains(Secret, StringComparison.Ordinal) || l.Contains(WrongSecret, StringComparison.Ordinal));
         var stored = await server.Wijkaanpak.GetAccountAsync(Scenario.Id(created), TestContext.Current.CancellationToken);
         stored!.PasswordHash.ShouldNotBeNull().ShouldStartWith("pbkdf2-sha512$210000$");
         created.ToJsonString().ShouldNotContain("pbkdf2");

@@ -50,7 +50,7 @@ public static class Passwords
     /// <summary>A random password for demo accounts: 20 characters from an alphabet without look-alikes.</summary>
     public static string Generate()
     {
-        const string alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-        return RandomNumberGenerator.GetString(alphabet, 20);
+        const string Alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        return RandomNumberGenerator.GetString(Alphabet, 20);
     }
 }

@@ -178,7 +178,12 @@ public static class WijkaanpakApi
 
         var changed = access!.Programme with
         {
-            Name = request.Name!.Trim(), StartDate = request.StartDate!.Value, StartYear = request.StartYear!.Value, Description = request.Description?.Trim() ?? string.Empty, Goals = goals, Version = version,
+            Name = request.Name!.Trim(),
+            StartDate = request.StartDate!.Value,
+            StartYear = request.StartYear!.Value,
+            Description = request.Description?.Trim() ?? string.Empty,
+            Goals = goals,
+            Version = version,
         };
         return await ProgrammeWrittenAsync(await s.Store.UpdateProgrammeAsync(changed, s.AuditActor, ct), s, cache, http, ct);
     }
@@ -367,7 +372,12 @@ public static class WijkaanpakApi
 
         var changed = agreement! with
         {
-            Title = request.Title!.Trim(), Deliverable = request.Deliverable?.Trim() ?? string.Empty, CounterpartyIds = counterparties, Deadline = request.Deadline!.Value, Indicators = indicators, Version = version,
+            Title = request.Title!.Trim(),
+            Deliverable = request.Deliverable?.Trim() ?? string.Empty,
+            CounterpartyIds = counterparties,
+            Deadline = request.Deadline!.Value,
+            Indicators = indicators,
+            Version = version,
         };
         return AgreementWritten(await s.Store.UpdateAgreementAsync(changed, s.AuditActor, ct), s, http);
     }
