@@ -1,3 +1,5 @@
+import { wijkaanpakWords } from './i18n-wijkaanpak.js';
+
 // User-facing words in Dutch (default) and English. The server words its own texts (notes, reasons) per `lang`.
 const words = {
   nl: {
@@ -51,6 +53,9 @@ const words = {
     areas: 'areas', exports: 'Exports', yes: 'yes', no: 'no', considered: '{0} of {1} areas on the list, changes {2} → {3}',
   },
 };
+
+Object.assign(words.nl, wijkaanpakWords.nl);
+Object.assign(words.en, wijkaanpakWords.en);
 
 let language = localStorage.getItem('leefkracht.lang') === 'en' ? 'en' : 'nl';
 
