@@ -7,47 +7,10 @@ namespace Leefkracht.Web.Tests;
 /// Utrecht buurt, its profile and breakdown, comparing two areas and downloading a CSV. Screenshots are kept in
 /// artifacts/screenshots.
 /// </summary>
-public sealed class BrowserTests(DashboardServer server) : IAsyncLifetime
+[Collection(BrowserTestGroup.Name)]
+public sealed class BrowserTests(DashboardServer server) : BrowserTest
 {
-    private static readonly string Screenshots = Path.Combine(DashboardServer.RepositoryRoot, "artifacts", "screenshots");
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-
-    public async ValueTask InitializeAsync()
-    {
-        Directory.CreateDirectory(Screenshots);
-        _playwright = await Playwright.CreateAsync();
-        // The system browser: a tool's own browser download does not work here. Background networking is off because
-        // the machine has no internet, and root needs --no-sandbox (Playwright adds it).
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("LEEFKRACHT_CHROMIUM") ?? "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
-    }
-
-    private async Task<IPage> OpenAsync(string hash)
-    {
-        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 }, AcceptDownloads = true });
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(120_000);
-        await page.GotoAsync(new Uri(server.BaseAddress, "/" + hash).ToString());
-        return page;
-    }
-
-    private static async Task ShotAsync(IPage page, string name) =>
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png") });
+    private Task<IPage> OpenAsync(string hash) => NewPageAsync(new Uri(server.BaseAddress, "/" + hash));
 
     [Fact]
     public async Task Map_SwitchLevelAndIndicator_ThenClickAUtrechtBuurt_ShowsItsProfileAndBreakdown()

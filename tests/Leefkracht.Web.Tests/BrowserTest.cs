@@ -1,0 +1,62 @@
+using Microsoft.Playwright;
+
+namespace Leefkracht.Web.Tests;
+
+/// <summary>
+/// Debian's Chromium driven by Playwright, one browser per test class; pages at a laptop's 1366×768 and screenshots
+/// kept in artifacts/screenshots. Browser test classes run one after another (collection <c>Browser</c>): two
+/// Chromiums and two servers at once on a small machine make the timing-sensitive map test time out.
+/// </summary>
+public abstract class BrowserTest : IAsyncLifetime
+{
+    protected static readonly string Screenshots = Path.Combine(DashboardServer.RepositoryRoot, "artifacts", "screenshots");
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    protected IBrowser Browser => _browser ?? throw new InvalidOperationException("the browser is not started");
+
+    public async ValueTask InitializeAsync()
+    {
+        Directory.CreateDirectory(Screenshots);
+        _playwright = await Playwright.CreateAsync();
+        // The system browser: a tool's own browser download does not work here. Background networking is off because
+        // the machine has no internet, and root needs --no-sandbox (Playwright adds it).
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("LEEFKRACHT_CHROMIUM") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>A page in a browser context of its own (its own cookies), opened at <paramref name="address"/>.</summary>
+    protected async Task<IPage> NewPageAsync(Uri address, float timeout = 120_000)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 }, AcceptDownloads = true });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(timeout);
+        await page.GotoAsync(address.ToString());
+        return page;
+    }
+
+    protected static async Task ShotAsync(IPage page, string name, bool fullPage = false) =>
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = fullPage });
+}
+
+/// <summary>The browser test classes, run one after another.</summary>
+[CollectionDefinition(Name)]
+public sealed class BrowserTestGroup
+{
+    public const string Name = "Browser";
+}
