@@ -226,6 +226,21 @@ public sealed class WijkaanpakBrowserTests(WijkaanpakServer server) : BrowserTes
         await page.ClickAsync("#signin-form button[type=submit]");
         await page.WaitForSelectorAsync("#programmes-table, main p");
         await page.WaitForSelectorAsync("#whoami");
+        await page.ClickAsync("#lang");
+        await page.WaitForSelectorAsync("h1:has-text('Programmes')");
+        (await page.TextContentAsync("#whoami") ?? string.Empty).ShouldEndWith("· Portaal · partner");
+        (await page.TextContentAsync("#signout") ?? string.Empty).ShouldBe("Sign out");
+        await page.ClickAsync("#lang");
+
+        // a session that ends under the page (401) leads to the sign-in page, and back after signing in again
+        await page.Context.ClearCookiesAsync();
+        await page.EvaluateAsync("() => { location.hash = '#/wijkaanpak?again=1'; }");
+        await page.WaitForSelectorAsync("#signin-form");
+        await page.FillAsync("#signin-user", server.Accounts["portaal"]);
+        await page.FillAsync("#signin-password", WijkaanpakServer.Password);
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForFunctionAsync("() => location.hash === '#/wijkaanpak?again=1'");
+        await page.WaitForSelectorAsync("#signout");
         await page.ClickAsync("#signout");
         await page.WaitForSelectorAsync("#signin-form");
         // a page that needs a session now leads to the sign-in page, which comes back to it afterwards

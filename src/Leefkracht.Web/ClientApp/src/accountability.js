@@ -37,7 +37,7 @@ export async function showAccountability(main, params, id) {
       el('th', { scope: 'row', rowspan: String(span) }, el('a', { href: `#/agreement/${a.id}`, text: a.title })),
       el('td', { rowspan: String(span), text: a.ownerParty.name }),
       el('td', { rowspan: String(span), text: date(a.deadline) }),
-      el('td', { rowspan: String(span) }, el('span', { class: `badge status-${a.status}`, text: item.statusLabel }), item.daysLate > 0 ? el('span', { class: 'small', text: ` ${t('wk.daysLate', item.daysLate)}` }) : null),
+      el('td', { rowspan: String(span) }, el('span', { class: `badge status-${a.status}`, text: item.statusLabel }), item.daysLate > 0 ? el('span', { class: 'small', text: ` ${item.daysLate === 1 ? t('wk.dayLate') : t('wk.daysLate', item.daysLate)}` }) : null),
     ];
     const indicatorCells = (i) => [el('td', { text: i.name }), el('td', { class: 'num', text: value(i.target) }), el('td', { class: 'num', text: yearValue(i.baseline) }),
       el('td', { class: 'num', text: yearValue(i.latest) }), el('td', { class: `movement ${i.movement}`, text: movementLabel(i.movement) })];

@@ -38,7 +38,9 @@ export function showError(area, error, reload) {
     if (reload) box.append(el('button', { type: 'button', class: 'reload', text: t('wk.reload') }));
     box.querySelector('button.reload')?.addEventListener('click', reload);
   } else if (error instanceof ApiError && error.status === 401) {
-    box.append(el('p', { text: describe(error) }), el('a', { href: `#/signin?next=${encodeURIComponent(window.location.hash)}`, text: t('wk.signIn') }));
+    // The session ended (sign-out elsewhere, 8 hours idle): to the sign-in page, which comes back here afterwards.
+    window.location.replace(`#/signin?next=${encodeURIComponent(window.location.hash)}`);
+    return;
   } else {
     box.append(el('p', { text: describe(error) }));
   }

@@ -155,6 +155,10 @@ function setupSession() {
   loadSession();
 }
 
+// The header wraps to a second line when the session box does not fit; the map page fills what is left under it.
+const header = document.querySelector('header.top');
+new ResizeObserver(() => document.documentElement.style.setProperty('--top', `${header.offsetHeight}px`)).observe(header);
+
 setupLanguage();
 setupSearch();
 setupSession();

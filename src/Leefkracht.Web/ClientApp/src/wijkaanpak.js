@@ -123,7 +123,9 @@ async function programmeForm() {
 /** The links every programme page has: board, initiatives, accountability, audit. */
 export function programmeNav(programme, current) {
   const links = [['programme', t('wk.board')], ['initiatives', t('wk.initiatives')], ['accountability', t('wk.accountability')]];
-  if (account().role !== 'bewoner') links.push(['audit', t('wk.audit')]);
+  const me = account();
+  // The audit trail is for admins and the parties that are or were in the coalition (others get 404 from the API).
+  if (me.role === 'admin' || (me.role !== 'bewoner' && programme.coalition.some((m) => m.party.id === me.party.id))) links.push(['audit', t('wk.audit')]);
   return el('nav', { class: 'subnav', 'aria-label': programme.name },
     ...links.map(([page, label]) => el('a', { href: `#/${page}/${programme.id}`, ...(page === current ? { 'aria-current': 'page' } : {}), text: label })));
 }
@@ -229,7 +231,7 @@ async function agreementFields(programme, parties, agreement) {
   deliverable.control.value = agreement?.deliverable ?? '';
   const deadline = field(t('wk.deadline'), { id: 'agreement-deadline', type: 'date', required: '', value: agreement?.deadline ?? '' });
   const counter = el('fieldset', { class: 'checks' }, el('legend', { text: t('wk.counterparties') }),
-    ...members.map((p) => {
+    ...members.filter((p) => p.id !== agreement?.ownerParty.id).map((p) => {
       const box = el('input', { type: 'checkbox', value: String(p.id), id: `counterparty-${p.id}` });
       box.checked = agreement?.counterparties.some((c) => c.id === p.id) ?? false;
       return el('label', { for: box.id }, box, ` ${p.name}`);
