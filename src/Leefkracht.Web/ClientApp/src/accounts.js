@@ -20,7 +20,8 @@ export async function showAccounts(main) {
   const update = (a, change) => send('PUT', `/api/v1/accounts/${a.id}`, { displayName: a.displayName, partyId: a.party.id, role: a.role, disabled: a.disabled, ...change }, a.version);
 
   const rows = accounts.map((a) => {
-    const toggle = el('button', { type: 'button', class: 'toggle', text: a.disabled ? t('wk.enable') : t('wk.disable') });
+    // Every row has the same controls: their accessible names say whose account they change.
+    const toggle = el('button', { type: 'button', class: 'toggle', 'aria-label': `${a.disabled ? t('wk.enable') : t('wk.disable')}: ${a.userName}`, text: a.disabled ? t('wk.enable') : t('wk.disable') });
     toggle.addEventListener('click', async () => {
       try {
         await update(a, { disabled: !a.disabled });
@@ -29,8 +30,8 @@ export async function showAccounts(main) {
         showError(messages, error, reloadPage);
       }
     });
-    const password = field(t('wk.resetPassword'), { type: 'password', autocomplete: 'new-password', minlength: '12', required: '' });
-    const reset = el('form', { class: 'inline-form compact' }, password, el('button', { type: 'submit', text: t('wk.setPassword') }));
+    const password = field(t('wk.resetPassword'), { type: 'password', autocomplete: 'new-password', minlength: '12', required: '', 'aria-label': `${t('wk.resetPassword')}: ${a.userName}` });
+    const reset = el('form', { class: 'inline-form compact' }, password, el('button', { type: 'submit', 'aria-label': `${t('wk.setPassword')}: ${a.userName}`, text: t('wk.setPassword') }));
     onSubmit(reset, messages, async () => {
       await update(a, { password: password.control.value });
       password.control.value = '';
