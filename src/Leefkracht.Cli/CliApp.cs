@@ -32,6 +32,7 @@ internal static class CliApp
         root.Subcommands.Add(ServeCommand.Create(environment, global));
         root.Subcommands.Add(BackupCommand.Create(environment, global));  // server mode (issue 7): backup and restore
         root.Subcommands.Add(RestoreCommand.Create(environment, global));
+        root.Subcommands.Add(AccountCommand.Create(environment, global));  // wijkaanpak: bootstrap accounts
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

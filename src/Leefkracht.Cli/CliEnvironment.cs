@@ -20,6 +20,12 @@ internal sealed record CliEnvironment(IAnsiConsole Out, TextWriter Error, Func<s
         TimeProvider.System,
         !Console.IsOutputRedirected);
 
+    /// <summary>Where secrets typed by the user come from when not asked at a terminal (a password piped to <c>account add</c>).</summary>
+    public TextReader Input { get; init; } = Console.In;
+
+    /// <summary>Whether <see cref="Input"/> is a terminal a prompt can be shown on.</summary>
+    public bool InputIsTerminal { get; init; } = !Console.IsInputRedirected;
+
     /// <summary>
     /// The database setting: --db, else LEEFKRACHT_DB, else a SQLite file in the user's data folder. A file path, or a
     /// PostgreSQL connection string or URL (see <c>Leefkracht.Data.Storage.StoreLocation</c>).

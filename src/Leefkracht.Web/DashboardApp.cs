@@ -3,6 +3,7 @@ using Leefkracht.Data.Storage;
 using Leefkracht.Web.Apis;
 using Leefkracht.Web.Reports;
 using Leefkracht.Web.Services;
+using Leefkracht.Web.Wijkaanpak;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.FileProviders;
 using Scalar.AspNetCore;
@@ -47,6 +48,8 @@ public static class DashboardApp
         services.AddSingleton<PdfPrinter>();
         services.AddSingleton<PlannerRunner>();
         services.AddHostedService<CacheWarmer>();
+        services.AddHttpContextAccessor();
+        builder.AddWijkaanpak(options);
 
         services.AddProblemDetails();
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
@@ -70,7 +73,8 @@ public static class DashboardApp
             o.SizeLimit = 256L * 1024 * 1024;
             o.MaximumBodySize = 64L * 1024 * 1024;
             o.AddBasePolicy(policy => policy
-                .With(c => c.HttpContext.Request.Path.StartsWithSegments("/api/v1") && !c.HttpContext.Request.Path.Value!.EndsWith(".pdf", StringComparison.Ordinal))
+                .With(c => c.HttpContext.Request.Path.StartsWithSegments("/api/v1") && !WijkaanpakSetup.IsPrivate(c.HttpContext.Request.Path)
+                    && !c.HttpContext.Request.Path.Value!.EndsWith(".pdf", StringComparison.Ordinal))
                 .Expire(TimeSpan.FromHours(1))
                 .SetVaryByHeader("Accept-Encoding")
                 .VaryByValue(c => new KeyValuePair<string, string>("data", c.Items[DataVersionETags.ItemKey] as string ?? string.Empty)));
@@ -85,6 +89,7 @@ public static class DashboardApp
         app.UseStatusCodePages();
         app.UseMiddleware<DataVersionETags>();
         app.UseRouting();
+        app.UseWijkaanpak();
         app.UseOutputCache();
         app.UseResponseCompression();
         if (Directory.Exists(options.AssetsFolder))
@@ -113,6 +118,8 @@ public static class DashboardApp
         app.MapExportsApi();
         app.MapReportApi();
         app.MapPlannerApi();
+        app.MapAuthApi();
+        app.MapWijkaanpakApi();
         app.MapFallback("/api/{**rest}", (HttpContext c) => Problems.NotFound($"no endpoint {c.Request.Path}; the API is described at /openapi/v1.json"));
     }
 

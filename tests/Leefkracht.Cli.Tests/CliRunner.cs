@@ -9,7 +9,10 @@ internal sealed record CliResult(int ExitCode, string Out, string Error);
 /// <summary>Runs the real command tree in-process with captured output, a fixed clock and a given database.</summary>
 internal static class CliRunner
 {
-    public static async Task<CliResult> RunAsync(params string[] args)
+    public static Task<CliResult> RunAsync(params string[] args) => RunWithInputAsync(string.Empty, args);
+
+    /// <summary>Runs a command with <paramref name="input"/> as its (redirected) standard input.</summary>
+    public static async Task<CliResult> RunWithInputAsync(string input, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
@@ -21,7 +24,11 @@ internal static class CliRunner
             Out = new AnsiConsoleOutput(output),
         });
         console.Profile.Width = 240;
-        var environment = new CliEnvironment(console, error, _ => null, new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero)), Interactive: false);
+        var environment = new CliEnvironment(console, error, _ => null, new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero)), Interactive: false)
+        {
+            Input = new StringReader(input),
+            InputIsTerminal = false,
+        };
         var exitCode = await CliApp.RunAsync(args, environment, TestContext.Current.CancellationToken);
         return new CliResult(exitCode, output.ToString(), error.ToString());
     }

@@ -3,14 +3,17 @@ using Microsoft.Playwright;
 namespace Leefkracht.Web.Tests;
 
 /// <summary>
-/// What every browser test shares: Debian's Chromium driven by Playwright, a fresh 1366×768 page per test (so no
-/// localStorage leaks between tests), and screenshots in artifacts/screenshots.
+/// Debian's Chromium driven by Playwright, one browser per test class; pages at a laptop's 1366×768 and screenshots
+/// kept in artifacts/screenshots. Browser test classes run one after another (collection <c>Browser</c>): two
+/// Chromiums and two servers at once on a small machine make the timing-sensitive map test time out.
 /// </summary>
-public abstract class BrowserTest(DashboardServer server) : IAsyncLifetime
+public abstract class BrowserTest : IAsyncLifetime
 {
     protected static readonly string Screenshots = Path.Combine(DashboardServer.RepositoryRoot, "artifacts", "screenshots");
     private IPlaywright? _playwright;
     private IBrowser? _browser;
+
+    protected IBrowser Browser => _browser ?? throw new InvalidOperationException("the browser is not started");
 
     public async ValueTask InitializeAsync()
     {
@@ -37,17 +40,18 @@ public abstract class BrowserTest(DashboardServer server) : IAsyncLifetime
         GC.SuppressFinalize(this);
     }
 
-    protected async Task<IPage> OpenAsync(string hash)
+    /// <summary>A page in a browser context of its own (its own cookies), opened at <paramref name="address"/>.</summary>
+    protected async Task<IPage> NewPageAsync(Uri address, float timeout = 120_000)
     {
-        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 }, AcceptDownloads = true });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 }, AcceptDownloads = true });
         var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(120_000);
-        await page.GotoAsync(new Uri(server.BaseAddress, "/" + hash).ToString());
+        page.SetDefaultTimeout(timeout);
+        await page.GotoAsync(address.ToString());
         return page;
     }
 
-    protected static async Task ShotAsync(IPage page, string name) =>
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png") });
+    protected static async Task ShotAsync(IPage page, string name, bool fullPage = false) =>
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = fullPage });
 
     /// <summary>A point on the page (Playwright fills it through its setters).</summary>
     public sealed class Point
@@ -56,4 +60,11 @@ public abstract class BrowserTest(DashboardServer server) : IAsyncLifetime
 
         public float Y { get; set; }
     }
+}
+
+/// <summary>The browser test classes, run one after another.</summary>
+[CollectionDefinition(Name)]
+public sealed class BrowserTestGroup
+{
+    public const string Name = "Browser";
 }

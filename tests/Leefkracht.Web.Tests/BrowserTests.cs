@@ -1,3 +1,5 @@
+using Microsoft.Playwright;
+
 namespace Leefkracht.Web.Tests;
 
 /// <summary>
@@ -5,8 +7,11 @@ namespace Leefkracht.Web.Tests;
 /// Utrecht buurt, its profile and breakdown, comparing two areas and downloading a CSV. Screenshots are kept in
 /// artifacts/screenshots.
 /// </summary>
-public sealed class BrowserTests(DashboardServer server) : BrowserTest(server)
+[Collection(BrowserTestGroup.Name)]
+public sealed class BrowserTests(DashboardServer server) : BrowserTest
 {
+    private Task<IPage> OpenAsync(string hash) => NewPageAsync(new Uri(server.BaseAddress, "/" + hash));
+
     [Fact]
     public async Task Map_SwitchLevelAndIndicator_ThenClickAUtrechtBuurt_ShowsItsProfileAndBreakdown()
     {

@@ -7,8 +7,11 @@ namespace Leefkracht.Web.Tests;
 /// The planner page in Debian's Chromium: choose Utrecht, select a buurt on the map, add an intervention, run it
 /// against the baseline, compare, optimise and download the scenario. Screenshots go to artifacts/screenshots.
 /// </summary>
-public sealed class PlannerBrowserTests(DashboardServer server) : BrowserTest(server)
+[Collection(BrowserTestGroup.Name)]
+public sealed class PlannerBrowserTests(DashboardServer server) : BrowserTest
 {
+    private Task<IPage> OpenAsync(string hash) => NewPageAsync(new Uri(server.BaseAddress, "/" + hash));
+
     [Fact]
     public async Task Planner_Utrecht_MidRentOnAClickedBuurt_RunsAgainstTheBaseline_ComparesAndOptimises()
     {

@@ -27,6 +27,11 @@ internal static class DemoCommand
 
             var texts = global.TextsFor(result, environment);
             var imported = await ImportAsync(environment, global, result, folder, texts, cancellationToken).ConfigureAwait(false);
+            if (imported == ExitCodes.Success)
+            {
+                await WijkaanpakDemo.SeedAsync(environment, environment.DatabasePath(result.GetValue(global.Database)), cancellationToken).ConfigureAwait(false);
+            }
+
             if (imported != ExitCodes.Success || result.GetValue(noServe))
             {
                 environment.Out.MarkupLine(Markup.Escape(texts["demo_no_dashboard"]));

@@ -18,7 +18,8 @@ internal sealed class DataVersionETags(RequestDelegate next, DataVersion version
     {
         var path = context.Request.Path;
         if (!(HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
-            || !(path.StartsWithSegments("/api") || path.StartsWithSegments("/report")))
+            || !(path.StartsWithSegments("/api") || path.StartsWithSegments("/report"))
+            || Wijkaanpak.WijkaanpakSetup.IsPrivate(path))
         {
             await next(context).ConfigureAwait(false);
             return;

@@ -74,7 +74,7 @@ public sealed class PostgresServerTests : IDisposable
 
         await using var store = await MonitorStores.OpenAsync(Server(database), TimeProvider.System, TestContext.Current.CancellationToken);
 
-        (await store.SummarizeAsync(TestContext.Current.CancellationToken)).SchemaVersion.ShouldBe(1);
+        (await store.SummarizeAsync(TestContext.Current.CancellationToken)).SchemaVersion.ShouldBe(2);
     }
 
     [Fact(SkipUnless = nameof(IsPostgresRun), Skip = PostgresPassOnly)]

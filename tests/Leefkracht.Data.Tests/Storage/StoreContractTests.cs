@@ -152,7 +152,7 @@ public sealed class StoreContractTests(SampleStore sample) : IDisposable
         var backup = await BackupAsync(await FilledStoreAsync(), "original.zip");
         using (var zip = ZipFile.Open(backup, ZipArchiveMode.Update))
         {
-            var manifest = ReadEntry(zip, "manifest.json").Replace("\"schema_version\": 1", "\"schema_version\": 2", StringComparison.Ordinal);
+            var manifest = ReadEntry(zip, "manifest.json").Replace("\"schema_version\": 2", "\"schema_version\": 3", StringComparison.Ordinal);
             WriteEntry(zip, "manifest.json", manifest);
         }
 
@@ -160,6 +160,38 @@ public sealed class StoreContractTests(SampleStore sample) : IDisposable
         var error = await Should.ThrowAsync<InvalidDataException>(() => StoreBackup.RestoreAsync(backup, store, replaceExisting: false, TestContext.Current.CancellationToken));
 
         error.Message.ShouldContain("written by a newer Leefkracht");
+    }
+
+    [Fact]
+    public async Task Restore_BackupOfSchemaVersion1_RestoresWithEmptyWijkaanpakTables()
+    {
+        // Given a backup as version 1 wrote it: schema 1, without the wijkaanpak tables (added in schema 2)
+        var source = await FilledStoreAsync();
+        var backup = await BackupAsync(source, "v1.zip");
+        using (var zip = ZipFile.Open(backup, ZipArchiveMode.Update))
+        {
+            var manifest = JsonNode.Parse(ReadEntry(zip, "manifest.json"))!;
+            manifest["schema_version"] = 1;
+            var tables = manifest["tables"]!.AsArray();
+            foreach (var table in tables.Where(t => t!["name"]!.GetValue<string>().StartsWith("wk_", StringComparison.Ordinal)).ToList())
+            {
+                zip.GetEntry(table!["file"]!.GetValue<string>())!.Delete();
+                tables.Remove(table);
+            }
+
+            WriteEntry(zip, "manifest.json", manifest.ToJsonString());
+        }
+
+        // When it is restored
+        var target = NewStore();
+        await using (var store = target.Open())
+        {
+            await StoreBackup.RestoreAsync(backup, store, replaceExisting: false, TestContext.Current.CancellationToken);
+        }
+
+        // Then the monitor data are back, and the wijkaanpak tables are empty
+        target.Snapshot("schema_migrations").ShouldBe(source.Snapshot("schema_migrations"));
+        target.Snapshot().ShouldContain("wk_programmes: 0\n");
     }
 
     [Fact]
@@ -208,7 +240,7 @@ public sealed class StoreContractTests(SampleStore sample) : IDisposable
 
         var error = Should.Throw<StoreUnavailableException>(store.Open);
         error.Problem.ShouldBe(StoreProblem.SchemaTooNew);
-        error.Detail.ShouldBe("the database has schema version 99, newer than the 1 this version of Leefkracht knows; upgrade Leefkracht");
+        error.Detail.ShouldBe("the database has schema version 99, newer than the 2 this version of Leefkracht knows; upgrade Leefkracht");
     }
 
     [Fact]
@@ -219,11 +251,11 @@ public sealed class StoreContractTests(SampleStore sample) : IDisposable
         var opened = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(store.Open, TestContext.Current.CancellationToken)));
         foreach (var instance in opened)
         {
-            (await instance.SummarizeAsync(TestContext.Current.CancellationToken)).SchemaVersion.ShouldBe(1);
+            (await instance.SummarizeAsync(TestContext.Current.CancellationToken)).SchemaVersion.ShouldBe(2);
             await instance.DisposeAsync();
         }
 
-        store.Snapshot().ShouldContain("schema_migrations: 1\n");
+        store.Snapshot().ShouldContain("schema_migrations: 2\n");
     }
 
     [Fact]

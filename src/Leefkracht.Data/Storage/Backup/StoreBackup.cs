@@ -270,6 +270,11 @@ public static class StoreBackup
 
         public IEnumerable<object?[]> ReadRows(StoreTable table)
         {
+            if (table.Since > Manifest.SchemaVersion)
+            {
+                yield break; // a table added after the backup's schema version: it had none of these rows
+            }
+
             var entry = Manifest.Tables.Single(t => t.Name == table.Name);
             using var stream = Entry(entry).Open();
             using var reader = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: true));
@@ -373,14 +378,14 @@ public static class StoreBackup
                     $"{name}: written by a newer Leefkracht (format {manifest.FormatVersion}, schema {manifest.SchemaVersion}; this version reads format {FormatVersion}, schema {StoreTables.Version}); upgrade Leefkracht"));
             }
 
-            var expected = StoreTables.All.Select(t => t.Name).ToList();
+            var expected = StoreTables.InVersion(manifest.SchemaVersion).Select(t => t.Name).ToList();
             var found = (manifest.Tables.IsDefault ? [] : manifest.Tables).Select(t => t.Name).ToList();
             if (!expected.SequenceEqual(found))
             {
                 throw new InvalidDataException($"{name}: holds tables [{string.Join(", ", found)}], expected [{string.Join(", ", expected)}]");
             }
 
-            foreach (var (table, entry) in StoreTables.All.Zip(manifest.Tables))
+            foreach (var (table, entry) in StoreTables.InVersion(manifest.SchemaVersion).Zip(manifest.Tables))
             {
                 var columns = entry.Columns.IsDefault ? [] : entry.Columns;
                 if (!table.Columns.Select(c => (c.Name, c.Kind.ToString())).SequenceEqual(columns.Select(c => (c.Name, c.Kind))))

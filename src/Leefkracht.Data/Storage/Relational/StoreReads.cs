@@ -160,9 +160,9 @@ internal static class StoreReads
 
     public static async Task<StoreSummary> SummarizeAsync(DbConnection connection, int schemaVersion, CancellationToken cancellationToken)
     {
-        await using var areasCommand = Command(connection, "SELECT level, year, COUNT(*) FROM areas GROUP BY level, year");
+        await using var areasCommand = Command(connection, "SELECT level, year, COUNT(*) FROM areas GROUP BY level, year ORDER BY level, year");
         var areas = await ReadAllAsync(areasCommand, reader => (Level: (AreaLevel)reader.GetInt32(0), Year: reader.GetInt32(1), Count: Convert.ToInt32(reader.GetValue(2), CultureInfo.InvariantCulture)), cancellationToken).ConfigureAwait(false);
-        await using var valuesCommand = Command(connection, "SELECT period, COUNT(*) FROM observations GROUP BY period");
+        await using var valuesCommand = Command(connection, "SELECT period, COUNT(*) FROM observations GROUP BY period ORDER BY period");
         var values = await ReadAllAsync(valuesCommand, reader => (Period: reader.GetInt32(0), Count: Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture)), cancellationToken).ConfigureAwait(false);
         return new StoreSummary(
             schemaVersion,

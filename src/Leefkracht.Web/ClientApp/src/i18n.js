@@ -1,3 +1,5 @@
+import { wijkaanpakWords } from './i18n-wijkaanpak.js';
+
 // User-facing words in Dutch (default) and English. The server words its own texts (notes, reasons) per `lang`.
 const words = {
   nl: {
@@ -135,6 +137,9 @@ const words = {
     'reason.notNeeded': 'not needed', 'reason.noCapacity': 'no capacity or excluded',
   },
 };
+
+Object.assign(words.nl, wijkaanpakWords.nl);
+Object.assign(words.en, wijkaanpakWords.en);
 
 let language = localStorage.getItem('leefkracht.lang') === 'en' ? 'en' : 'nl';
 

@@ -7,21 +7,34 @@ import { showCompare } from './compare.js';
 import { showWatchlist } from './watchlist.js';
 import { showData } from './data.js';
 import { showPlanner } from './planner.js';
+import { showAgreement, showProgramme, showProgrammes, showSignIn, signedIn } from './wijkaanpak.js';
+import { showAccountability, showAudit, showInitiatives } from './accountability.js';
+import { showAccounts } from './accounts.js';
+import { account, loadSession, onSessionChange, signOut } from './session.js';
+import { roleLabel } from './forms.js';
 
 const main = document.getElementById('main');
 
-/** Hash routes: #/map?…, #/area/CODE?year=…, #/compare?codes=A,B, #/watchlist?gemeente=…, #/planner?gemeente=…, #/data. */
+/**
+ * Hash routes: #/map?…, #/area/CODE?year=…, #/compare?codes=A,B, #/watchlist?gemeente=…, #/planner?gemeente=…, #/data; the
+ * wijkaanpak: #/signin?next=…, #/wijkaanpak, #/programme/ID, #/agreement/ID, #/initiatives/ID, #/accountability/ID, #/audit/ID, #/accounts.
+ */
 function route() {
   const hash = window.location.hash.replace(/^#\/?/, '') || 'map';
   const [path, query] = hash.split('?');
   const params = new URLSearchParams(query ?? '');
   const [page, arg] = path.split('/');
+  const section = { programme: 'wijkaanpak', agreement: 'wijkaanpak', initiatives: 'wijkaanpak', accountability: 'wijkaanpak', audit: 'wijkaanpak' }[page] ?? page;
   document.querySelectorAll('nav a[data-route]').forEach((a) => {
-    if (a.dataset.route === page) a.setAttribute('aria-current', 'page');
+    if (a.dataset.route === section) a.setAttribute('aria-current', 'page');
     else a.removeAttribute('aria-current');
   });
   main.replaceChildren();
-  const views = { map: showMap, area: showProfile, compare: showCompare, watchlist: showWatchlist, planner: showPlanner, data: showData };
+  const views = {
+    map: showMap, area: showProfile, compare: showCompare, watchlist: showWatchlist, planner: showPlanner, data: showData, signin: showSignIn,
+    wijkaanpak: signedIn(showProgrammes), programme: signedIn(showProgramme), agreement: signedIn(showAgreement), initiatives: signedIn(showInitiatives),
+    accountability: signedIn(showAccountability), audit: signedIn(showAudit), accounts: signedIn(showAccounts),
+  };
   const view = views[page] ?? showMap;
   view(main, params, arg).catch((error) => {
     const p = document.createElement('p');
@@ -51,6 +64,7 @@ function setupLanguage() {
   button.addEventListener('click', () => {
     setLang(lang() === 'en' ? 'nl' : 'en');
     label();
+    window.dispatchEvent(new CustomEvent('leefkracht:lang'));
     route();
   });
   setLang(lang());
@@ -107,7 +121,47 @@ function setupSearch() {
   });
 }
 
+/** "Who am I" in the header: account, party and role with a sign-out button, or a sign-in link. */
+function setupSession() {
+  const box = document.getElementById('who');
+  const accounts = document.querySelector('nav a[data-route="accounts"]');
+  const render = (me) => {
+    accounts.hidden = me?.role !== 'admin';
+    if (!me) {
+      const link = document.createElement('a');
+      link.href = '#/signin';
+      link.id = 'signin-link';
+      link.textContent = t('wk.signIn');
+      box.replaceChildren(link);
+      return;
+    }
+    const who = document.createElement('span');
+    who.id = 'whoami';
+    who.textContent = `${me.displayName} · ${me.party.name} · ${roleLabel(me.role)}`;
+    who.title = `${t('wk.signedInAs')} ${me.userName}`;
+    const out = document.createElement('button');
+    out.type = 'button';
+    out.id = 'signout';
+    out.className = 'lang';
+    out.textContent = t('wk.signOut');
+    out.addEventListener('click', async () => {
+      await signOut();
+      navigate('#/signin');
+    });
+    box.replaceChildren(who, out);
+  };
+  onSessionChange(render);
+  window.addEventListener('leefkracht:lang', () => render(account()));
+  render(account());
+  loadSession();
+}
+
+// The header wraps to a second line when the session box does not fit; the map page fills what is left under it.
+const header = document.querySelector('header.top');
+new ResizeObserver(() => document.documentElement.style.setProperty('--top', `${header.offsetHeight}px`)).observe(header);
+
 setupLanguage();
 setupSearch();
+setupSession();
 window.addEventListener('hashchange', route);
 route();

@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Security.Claims;
+using Leefkracht.Core.Wijkaanpak;
+using Leefkracht.Data.Wijkaanpak;
+using Leefkracht.Web.Contracts;
+using Microsoft.Net.Http.Headers;
+
+namespace Leefkracht.Web.Wijkaanpak;
+
+/// <summary>
+/// One request's view of the wijkaanpak: the signed-in account (read from the store on every request, so a
+/// disabled account or a changed role takes effect at once), today's date by the injected clock, and the shared
+/// answers (404 for what the account may not see, 403, 409, 428) and mappings to the contract.
+/// </summary>
+internal sealed class WijkaanpakSession(IWijkaanpakStore store, TimeProvider clock, IHttpContextAccessor accessor)
+{
+    private Dictionary<long, Party>? _parties;
+
+    public IWijkaanpakStore Store => store;
+
+    public AccountRecord? Account { get; private set; }
+
+    public Actor Actor => Account is { } a ? new Actor(a.Id, a.DisplayName, a.PartyId, a.Role) : throw new InvalidOperationException("not signed in");
+
+    public AuditActor AuditActor => AuditActor.Of(Actor);
+
+    /// <summary>Today by the injected clock (its local date): the date deadlines and memberships are judged on.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+
+    public DateTimeOffset Now => clock.GetUtcNow();
+
+    /// <summary>Loads the signed-in account; null (answer 401) when there is none or it is disabled.</summary>
+    public async Task<AccountRecord?> SignedInAsync(CancellationToken cancellationToken)
+    {
+        var user = accessor.HttpContext?.User;
+        if (user?.Identity?.IsAuthenticated != true || !long.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        {
+            return null;
+        }
+
+        Account = await store.GetAccountAsync(id, cancellationToken).ConfigureAwait(false);
+        return Account is { Disabled: false } ? Account : Account = null;
+    }
+
+    /// <summary>The programme if the account may see it; null means 404 (it does not exist, or must not be known to).</summary>
+    public async Task<ProgrammeAccess?> VisibleProgrammeAsync(long id, CancellationToken cancellationToken)
+    {
+        var access = await store.GetProgrammeAsync(id, cancellationToken).ConfigureAwait(false);
+        return access is not null && WijkaanpakPolicy.CanSee(Actor, access, Today) ? access : null;
+    }
+
+    public async Task<IReadOnlyDictionary<long, Party>> PartiesAsync(CancellationToken cancellationToken) =>
+        _parties ??= (await store.ListPartiesAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(p => p.Id);
+
+    public static IResult Unauthorized() => TypedResults.Problem(
+        detail: "sign in first (POST /api/v1/auth/login)", statusCode: StatusCodes.Status401Unauthorized, title: "Not signed in", type: "https://tools.ietf.org/html/rfc9110#section-15.5.2");
+
+    public static IResult Forbidden(string detail) => TypedResults.Problem(
+        detail: detail, statusCode: StatusCodes.Status403Forbidden, title: "Not allowed", type: "https://tools.ietf.org/html/rfc9110#section-15.5.4");
+
+    public static IResult NotFound(string what) => TypedResults.Problem(
+        detail: $"no {what} with this id", statusCode: StatusCodes.Status404NotFound, title: "Not found", type: "https://tools.ietf.org/html/rfc9110#section-15.5.5");
+
+    public static IResult PreconditionRequired() => TypedResults.Problem(
+        detail: "send the version you read in If-Match (the ETag of the GET), so that a concurrent change is not overwritten",
+        statusCode: StatusCodes.Status428PreconditionRequired,
+        title: "If-Match required",
+        type: "https://tools.ietf.org/html/rfc6585#section-3");
+
+    public static IResult Conflict(int? current) => TypedResults.Problem(
+        detail: string.Create(CultureInfo.InvariantCulture, $"someone else changed this first (now version {current}); read it again and redo your change"),
+        statusCode: StatusCodes.Status409Conflict,
+        title: "Changed by someone else",
+        type: "https://tools.ietf.org/html/rfc9110#section-15.5.10",
+        extensions: new Dictionary<string, object?> { ["currentVersion"] = current });
+
+    public static IResult Invalid(string field, string message) => TypedResults.ValidationProblem(
+        new Dictionary<string, string[]> { [field] = [message] }, title: "The request has invalid fields", type: "https://tools.ietf.org/html/rfc9110#section-15.5.1");
+
+    /// <summary>The version in <c>If-Match</c> (<c>"7"</c>, <c>W/"7"</c> or <c>7</c>), or null when absent or unreadable.</summary>
+    public static int? IfMatch(HttpRequest request)
+    {
+        var text = request.Headers.IfMatch.ToString().Trim();
+        if (text.StartsWith("W/", StringComparison.Ordinal))
+        {
+            text = text[2..];
+        }
+
+        return int.TryParse(text.Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version : null;
+    }
+
+    /// <summary>Sets the ETag (the row version) on the answer.</summary>
+    public static void ETag(HttpContext context, int version) =>
+        context.Response.Headers.ETag = new EntityTagHeaderValue("\"" + version.ToString(CultureInfo.InvariantCulture) + "\"").ToString();
+
+    /// <summary>The answer to a versioned write that did not happen.</summary>
+    public static IResult Failed<T>(WriteResult<T> result, string what, string field = "status")
+        where T : class => result.Outcome switch
+        {
+            WriteOutcome.NotFound => NotFound(what),
+            WriteOutcome.Conflict => Conflict(result.CurrentVersion),
+            _ => Invalid(field, result.Error ?? "not allowed"),
+        };
+
+    public PartyDto Party(long id) => _parties!.TryGetValue(id, out var party) ? ToDto(party) : new PartyDto(id, "?", "?");
+
+    public static PartyDto ToDto(Party party) => new(party.Id, party.Name, party.Type.Code());
+}

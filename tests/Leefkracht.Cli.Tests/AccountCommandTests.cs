@@ -1,0 +1,42 @@
+using Leefkracht.Core.Wijkaanpak;
+using Leefkracht.Data.Tests.Infrastructure;
+using Leefkracht.Data.Wijkaanpak;
+
+namespace Leefkracht.Cli.Tests;
+
+/// <summary><c>leefkracht account add</c>, on the run's database.</summary>
+public sealed class AccountCommandTests : IDisposable
+{
+    private readonly TestStore _store = TestStore.Create();
+
+    public void Dispose() => _store.Dispose();
+
+    [Fact]
+    public async Task AccountAdd_ReadsThePasswordFromStandardInput_AndStoresOnlyItsHash()
+    {
+        const string Password = "Bootstrap-wachtwoord-2026";
+
+        var result = await CliRunner.RunWithInputAsync(Password + "\n", "account", "add", "--name", "beheer", "--party", "Gemeente Utrecht", "--party-type", "gemeente", "--role", "admin", "--db", _store.Setting);
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        result.Out.ShouldContain("account beheer (admin) of Gemeente Utrecht created");
+        (result.Out + result.Error).ShouldNotContain(Password);
+        _store.Snapshot().ShouldNotContain(Password);
+        await using var store = await WijkaanpakStores.OpenAsync(_store.Setting, TimeProvider.System, TestContext.Current.CancellationToken);
+        var account = (await store.FindAccountAsync("BEHEER", TestContext.Current.CancellationToken)).ShouldNotBeNull();
+        account.Role.ShouldBe(Role.Admin);
+        Passwords.Verify(Password, account.PasswordHash).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task AccountAdd_ShortPasswordOrUnknownParty_IsRefused()
+    {
+        var shortPassword = await CliRunner.RunWithInputAsync("kort\n", "account", "add", "--name", "a", "--party", "Mitros", "--party-type", "corporatie", "--role", "partner", "--db", _store.Setting);
+        var unknownParty = await CliRunner.RunWithInputAsync("lang-genoeg-wachtwoord\n", "account", "add", "--name", "b", "--party", "Nergens", "--role", "partner", "--db", _store.Setting);
+
+        shortPassword.ExitCode.ShouldBe(2);
+        shortPassword.Error.ShouldContain("at least 12 characters");
+        unknownParty.ExitCode.ShouldBe(2);
+        unknownParty.Error.ShouldContain("--party-type");
+    }
+}
