@@ -54,7 +54,7 @@ public class PlannerBenchmarks
     [Benchmark(Description = "10-year projection, all buurten, naive placements in every gemeente")]
     public int Projection10YearsWithPlacements() => Projection.Run(_seeds, _placements).Allocations.Length;
 
-    [Benchmark(Description = "optimiser: 20,000 placements over all buurten of the Netherlands (SCIP, 2 stages)")]
+    [Benchmark(Description = "optimiser: 20,000 placements over all buurten of the Netherlands (exact, 2 stages)")]
     public double OptimiseNational() => PlacementOptimiser.Optimise(_national).WorstPlacedShare;
 
     [Benchmark(Description = "naive allocation: 20,000 placements over all buurten")]

@@ -1,54 +1,65 @@
-using Google.OrTools.LinearSolver;
-
 namespace Leefkracht.Core.Planner;
 
 /// <summary>
 /// Spreads a year's placements over buurten: the naive plan ("where the vacancies are") and the optimised plan
-/// (the lowest worst concentration, then the least disruption), solved as mixed-integer programs with SCIP through
-/// Google OR-Tools.
+/// (the lowest worst concentration, then the least disruption), both stages solved exactly by combinatorial
+/// algorithms that exploit the problem's only constraints (per-buurt capacities and one total).
 /// </summary>
 /// <remarks>
 /// <para>
 /// Notation per candidate b: households Hᵦ, vulnerable households Vᵦ, the vulnerable share of the inflow a placement
-/// displaces ℓᵦ, capacity cᵦ (placements the rules allow), placements pᵦ ∈ {0…cᵦ}; the share after placement is
-/// sᵦ(p) = (Vᵦ + (1 − ℓᵦ)p)/Hᵦ = v₀ᵦ + aᵦp.
+/// displaces ℓᵦ ∈ [0, 1], capacity cᵦ (placements the rules allow), placements pᵦ ∈ {0…cᵦ}; the share after
+/// placement is sᵦ(p) = (Vᵦ + (1 − ℓᵦ)p)/Hᵦ, non-decreasing in p. N = min(placements, Σcᵦ) are placed.
 /// </para>
 /// <para>
-/// Stage 1 minimises t = max over buurten with pᵦ &gt; 0 of sᵦ(pᵦ), the worst concentration a placement creates:
-/// binaries yᵦ (receives placements), pᵦ ≤ cᵦyᵦ, pᵦ ≥ yᵦ, v₀ᵦyᵦ + aᵦpᵦ ≤ t (exact for binary yᵦ: with yᵦ = 0 also
-/// pᵦ = 0), Σpᵦ = min(N, Σcᵦ). Buurten that are already concentrated are not counted unless a placement lands
-/// there, so the plan is not held hostage by a buurt it leaves alone.
+/// Stage 1 minimises t = max over buurten with pᵦ &gt; 0 of sᵦ(pᵦ), the worst concentration a placement creates.
+/// Buurten that are already concentrated are not counted unless a placement lands there, so the plan is not held
+/// hostage by a buurt it leaves alone. Because sᵦ rises with p, a plan has worst level ≤ t exactly when every buurt
+/// takes at most uᵦ(t) = #{k ∈ 1…cᵦ : sᵦ(k) ≤ t}, so t is attainable exactly when Σuᵦ(t) ≥ N (a sum test). The
+/// optimum t* is the smallest such t, which is one of the finitely many candidate levels sᵦ(k) — the N-th smallest
+/// of them. <see cref="LowestWorstLevel"/> finds it by a threshold search in sorted order ("water-filling": take the
+/// lowest next level of any buurt, N times), in O((B + N) log B), with the same floating-point levels the plan is
+/// judged by (no solver tolerance).
 /// </para>
 /// <para>
-/// Stage 2 keeps t at its optimum t* — each buurt may then take at most uᵦ = max{k ≤ cᵦ : sᵦ(k) ≤ t*} — and
-/// minimises the disruption Σ|pᵦ − nᵦ| against the naive plan n (dᵦ ≥ ±(pᵦ − nᵦ)); an integral problem (box
-/// constraints and one equality).
+/// Stage 2 keeps the worst level at t* — each buurt may then take at most uᵦ = uᵦ(t*) — and minimises the
+/// disruption Σ|pᵦ − nᵦ| against the naive plan n. Clamp first: qᵦ = min(nᵦ, uᵦ). For every feasible pᵦ ∈ [0, uᵦ],
+/// |pᵦ − nᵦ| = |qᵦ − nᵦ| + |pᵦ − qᵦ| (either qᵦ = nᵦ, or qᵦ = uᵦ &lt; nᵦ and pᵦ ≤ uᵦ), so the disruption is at
+/// least Σ|qᵦ − nᵦ| + |N − Σqᵦ|, and <see cref="LeastDisruption"/> attains that bound by only adding to (or only
+/// taking from) q until the total is N — possible because Σuᵦ ≥ N. Among the equally disruptive plans it adds where
+/// the resulting level is lowest (and takes where it is highest), index as the last tie-break.
 /// </para>
 /// <para>
-/// The only constraints are per-buurt capacities, so the stage-1 optimum also equals the N-th smallest of the
-/// placement levels sᵦ(k), k = 1…cᵦ (a greedy "water-filling"); that solution is the solver's starting hint and
-/// guards against the solver's feasibility tolerance (1e-6) ever returning a worse plan.
+/// Why no solver: both stages used to be mixed-integer programs solved by SCIP through OR-Tools, stage 1 with binaries
+/// yᵦ (pᵦ ≤ cᵦyᵦ, pᵦ ≥ yᵦ, v₀ᵦyᵦ + aᵦpᵦ ≤ t). Its LP relaxation is weak, so SCIP spent ~12 s of the national
+/// problem proving optimality even with the water-filling plan as its starting hint; a bound would not remove that
+/// proof, the argument above is the proof. The threshold search is also exact where SCIP is only within its 1e-6
+/// feasibility tolerance. The tests keep that formulation (<c>PlacementMip</c>) and check both stages against it and
+/// against brute force. Floating point: correctly rounded arithmetic is monotone, so the computed sᵦ(k) rise with k
+/// as the exact ones do; stage 2 treats levels within <see cref="Tolerance"/> of t* as equal, as before.
 /// </para>
 /// </remarks>
 public static class PlacementOptimiser
 {
-    /// <summary>Levels closer than this count as equal.</summary>
+    /// <summary>Levels closer than this count as equal (rounding: the same share reached along different sums).</summary>
     public const double Tolerance = 1e-12;
 
     /// <summary>The naive plan: placements proportional to social-rent vacancies, capped by capacity, whole numbers by largest remainder.</summary>
+    /// <exception cref="ArgumentException">The problem is not valid (see <see cref="PlacementProblem.Validate"/>).</exception>
     public static PlacementPlan Naive(PlacementProblem problem)
     {
         ArgumentNullException.ThrowIfNull(problem);
+        problem.Validate();
         var naive = ProportionalToVacancies(problem);
         return Evaluate(problem, "vacancies", naive, naive, "rule");
     }
 
-    /// <summary>The optimised plan (two stages, see the remarks of <see cref="PlacementOptimiser"/>).</summary>
-    /// <param name="problem">The problem.</param>
-    /// <param name="timeLimit">A limit per stage; the best plan found by then is returned with the solver's status.</param>
-    public static PlacementPlan Optimise(PlacementProblem problem, TimeSpan? timeLimit = null)
+    /// <summary>The optimised plan (two exact stages, see the remarks of <see cref="PlacementOptimiser"/>).</summary>
+    /// <exception cref="ArgumentException">The problem is not valid (see <see cref="PlacementProblem.Validate"/>).</exception>
+    public static PlacementPlan Optimise(PlacementProblem problem)
     {
         ArgumentNullException.ThrowIfNull(problem);
+        problem.Validate();
         var naive = ProportionalToVacancies(problem);
         var target = problem.Placeable;
         if (target == 0)
@@ -56,18 +67,9 @@ public static class PlacementOptimiser
             return Evaluate(problem, "optimised", naive, naive, "nothing to place");
         }
 
-        var greedy = WaterFill(problem, target);
-        var (stage1, status1) = SolveStage1(problem, target, greedy, timeLimit);
-        var worst = WorstPlaced(problem, stage1);
-        var greedyWorst = WorstPlaced(problem, greedy);
-        if (greedyWorst < worst - Tolerance)
-        {
-            // Only the solver's tolerance can make this happen; the greedy level is exact.
-            (stage1, worst, status1) = (greedy, greedyWorst, status1 + " (tolerance-corrected)");
-        }
-
-        var (stage2, status2) = SolveStage2(problem, target, worst, naive, stage1, timeLimit);
-        return Evaluate(problem, "optimised", stage2, naive, status1 == status2 ? status1 : $"{status1}; {status2}");
+        var level = LowestWorstLevel(problem, target);
+        var plan = LeastDisruption(problem, target, level, naive);
+        return Evaluate(problem, "optimised", plan, naive, "optimal");
     }
 
     /// <summary>A plan's objectives and reasons, given placements per candidate and the naive plan (for the disruption).</summary>
@@ -165,10 +167,112 @@ public static class PlacementOptimiser
         return whole;
     }
 
-    /// <summary>The N smallest placement levels sᵦ(k): optimal for stage 1 under per-buurt capacities only.</summary>
+    /// <summary>The N smallest placement levels sᵦ(k), taken in increasing order: a plan with the lowest worst level (stage 1).</summary>
     public static int[] WaterFill(PlacementProblem problem, int placements)
     {
         ArgumentNullException.ThrowIfNull(problem);
+        return WaterFill(problem, placements, out _);
+    }
+
+    /// <summary>
+    /// Stage 1: the lowest worst level t* at which <paramref name="placements"/> fit — the smallest candidate level
+    /// sᵦ(k) with Σ <see cref="Room"/>(t) ≥ N, i.e. the N-th smallest candidate level (0 when nothing is placed).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">More placements than the total capacity.</exception>
+    public static double LowestWorstLevel(PlacementProblem problem, int placements)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        ArgumentOutOfRangeException.ThrowIfNegative(placements);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(placements, problem.TotalCapacity);
+        WaterFill(problem, placements, out var level);
+        return level;
+    }
+
+    /// <summary>uᵦ(t): how many placements a candidate can take while its share stays at or below <paramref name="level"/> (within <see cref="Tolerance"/>), at most its capacity.</summary>
+    public static int Room(PlacementCandidate candidate, double level)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        var room = 0;
+        while (room < candidate.Capacity && candidate.ShareAfter(room + 1) <= level + Tolerance)
+        {
+            room++;
+        }
+
+        return room;
+    }
+
+    /// <summary>
+    /// Stage 2: among the plans of <paramref name="placements"/> whose worst level is at most <paramref name="level"/>,
+    /// one with the least disruption Σ|pᵦ − nᵦ| against <paramref name="naive"/> (proof in the remarks of
+    /// <see cref="PlacementOptimiser"/>).
+    /// </summary>
+    /// <exception cref="ArgumentException">The placements do not fit under the level.</exception>
+    public static int[] LeastDisruption(PlacementProblem problem, int placements, double level, IReadOnlyList<int> naive)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        ArgumentNullException.ThrowIfNull(naive);
+        var candidates = problem.Candidates;
+        var room = candidates.Select(c => Room(c, level)).ToArray();
+        if (room.Sum() < placements)
+        {
+            throw new ArgumentException($"{placements} placements do not fit under the level {level:R} ({room.Sum()} do)", nameof(level));
+        }
+
+        var plan = new int[candidates.Length];
+        for (var b = 0; b < candidates.Length; b++)
+        {
+            plan[b] = Math.Clamp(naive[b], 0, room[b]);
+        }
+
+        var missing = placements - plan.Sum();
+        if (missing > 0)
+        {
+            // Each added placement costs one unit of disruption wherever it goes: fill the lowest levels first.
+            var queue = new PriorityQueue<int, (double Level, int Index)>();
+            for (var b = 0; b < candidates.Length; b++)
+            {
+                if (plan[b] < room[b])
+                {
+                    queue.Enqueue(b, (candidates[b].ShareAfter(plan[b] + 1), b));
+                }
+            }
+
+            for (; missing > 0 && queue.TryDequeue(out var b, out _); missing--)
+            {
+                plan[b]++;
+                if (plan[b] < room[b])
+                {
+                    queue.Enqueue(b, (candidates[b].ShareAfter(plan[b] + 1), b));
+                }
+            }
+        }
+        else if (missing < 0)
+        {
+            // Only when the naive plan places more than N (rounding): take from the highest levels first.
+            var queue = new PriorityQueue<int, (double Level, int Index)>(Comparer<(double Level, int Index)>.Create((x, y) => y.CompareTo(x)));
+            for (var b = 0; b < candidates.Length; b++)
+            {
+                if (plan[b] > 0)
+                {
+                    queue.Enqueue(b, (candidates[b].ShareAfter(plan[b]), b));
+                }
+            }
+
+            for (; missing < 0 && queue.TryDequeue(out var b, out _); missing++)
+            {
+                plan[b]--;
+                if (plan[b] > 0)
+                {
+                    queue.Enqueue(b, (candidates[b].ShareAfter(plan[b]), b));
+                }
+            }
+        }
+
+        return plan;
+    }
+
+    private static int[] WaterFill(PlacementProblem problem, int placements, out double level)
+    {
         var candidates = problem.Candidates;
         var result = new int[candidates.Length];
         var queue = new PriorityQueue<int, (double Level, int Index)>();
@@ -180,9 +284,12 @@ public static class PlacementOptimiser
             }
         }
 
-        for (var n = 0; n < placements && queue.TryDequeue(out var b, out _); n++)
+        // A buurt's levels rise with its placements, so the queue yields all candidate levels in increasing order.
+        level = 0;
+        for (var n = 0; n < placements && queue.TryDequeue(out var b, out var next); n++)
         {
             result[b]++;
+            level = Math.Max(level, next.Level);
             if (result[b] < candidates[b].Capacity)
             {
                 queue.Enqueue(b, (candidates[b].ShareAfter(result[b] + 1), b));
@@ -191,101 +298,4 @@ public static class PlacementOptimiser
 
         return result;
     }
-
-    private static (int[] Placements, string Status) SolveStage1(PlacementProblem problem, int target, int[] hint, TimeSpan? timeLimit)
-    {
-        using var solver = Solver.CreateSolver("SCIP") ?? throw new InvalidOperationException("the SCIP solver of OR-Tools is not available");
-        if (timeLimit is { } limit)
-        {
-            solver.SetTimeLimit((long)limit.TotalMilliseconds);
-        }
-
-        var candidates = problem.Candidates;
-        var t = solver.MakeNumVar(0, double.PositiveInfinity, "t");
-        var p = new Variable?[candidates.Length];
-        var sum = new LinearExpr();
-        var hintVariables = new List<Variable>();
-        var hintValues = new List<double>();
-        for (var b = 0; b < candidates.Length; b++)
-        {
-            var c = candidates[b];
-            if (c.Capacity == 0)
-            {
-                continue;
-            }
-
-            var placed = solver.MakeIntVar(0, c.Capacity, $"p{b}");
-            var used = solver.MakeBoolVar($"y{b}");
-            p[b] = placed;
-            solver.Add(placed <= c.Capacity * used);
-            solver.Add(placed >= used);
-            solver.Add((c.ShareBefore * used) + (c.RisePerPlacement * placed) <= t);
-            sum += placed;
-            hintVariables.Add(placed);
-            hintValues.Add(hint[b]);
-            hintVariables.Add(used);
-            hintValues.Add(hint[b] > 0 ? 1 : 0);
-        }
-
-        solver.Add(sum == target);
-        solver.SetHint([.. hintVariables], [.. hintValues]);
-        solver.Minimize(t);
-        var status = solver.Solve();
-        return (Read(p, status, hint), StatusText(status));
-    }
-
-    private static (int[] Placements, string Status) SolveStage2(PlacementProblem problem, int target, double worst, int[] naive, int[] start, TimeSpan? timeLimit)
-    {
-        using var solver = Solver.CreateSolver("SCIP") ?? throw new InvalidOperationException("the SCIP solver of OR-Tools is not available");
-        if (timeLimit is { } limit)
-        {
-            solver.SetTimeLimit((long)limit.TotalMilliseconds);
-        }
-
-        var candidates = problem.Candidates;
-        var p = new Variable?[candidates.Length];
-        var sum = new LinearExpr();
-        var disruption = new LinearExpr();
-        for (var b = 0; b < candidates.Length; b++)
-        {
-            var c = candidates[b];
-            var upper = 0;
-            while (upper < c.Capacity && c.ShareAfter(upper + 1) <= worst + Tolerance)
-            {
-                upper++;
-            }
-
-            // A buurt the naive plan uses but that may take nothing now still adds its naive placements to the disruption.
-            if (upper == 0)
-            {
-                disruption += naive[b];
-                continue;
-            }
-
-            var placed = solver.MakeIntVar(0, upper, $"p{b}");
-            var deviation = solver.MakeNumVar(0, double.PositiveInfinity, $"d{b}");
-            p[b] = placed;
-            solver.Add(deviation >= placed - naive[b]);
-            solver.Add(deviation >= naive[b] - placed);
-            sum += placed;
-            disruption += deviation;
-        }
-
-        solver.Add(sum == target);
-        solver.Minimize(disruption);
-        var status = solver.Solve();
-        return (Read(p, status, start), StatusText(status));
-    }
-
-    private static int[] Read(Variable?[] p, Solver.ResultStatus status, int[] fallback) =>
-        status is Solver.ResultStatus.OPTIMAL or Solver.ResultStatus.FEASIBLE
-            ? [.. p.Select(v => v is null ? 0 : (int)Math.Round(v.SolutionValue()))]
-            : fallback;
-
-    private static string StatusText(Solver.ResultStatus status) => status switch
-    {
-        Solver.ResultStatus.OPTIMAL => "optimal",
-        Solver.ResultStatus.FEASIBLE => "feasible (time limit)",
-        _ => $"solver {status.ToString().ToLowerInvariant()}, starting plan kept",
-    };
 }

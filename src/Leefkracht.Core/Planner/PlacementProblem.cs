@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using Leefkracht.Core.Areas;
 
 namespace Leefkracht.Core.Planner;
@@ -19,10 +20,10 @@ public sealed record PlacementCandidate(AreaKey Area, double Households, double 
     /// <summary>The vulnerable share now, v₀ = V / H.</summary>
     public double ShareBefore => Households > 0 ? Vulnerable / Households : 0;
 
-    /// <summary>The rise of the share per placement, a = (1 − ℓ) / H.</summary>
-    public double RisePerPlacement => Households > 0 ? (1 - InflowVulnerableShare) / Households : double.PositiveInfinity;
+    /// <summary>The rise of the share per placement, a = (1 − ℓ) / H (0 without households, as <see cref="ShareAfter"/>).</summary>
+    public double RisePerPlacement => Households > 0 ? (1 - InflowVulnerableShare) / Households : 0;
 
-    /// <summary>The vulnerable share after p placements: (V + (1 − ℓ)·p) / H.</summary>
+    /// <summary>The vulnerable share after p placements: (V + (1 − ℓ)·p) / H (0 without households).</summary>
     public double ShareAfter(int placements) => Households > 0 ? (Vulnerable + ((1 - InflowVulnerableShare) * placements)) / Households : 0;
 }
 
@@ -36,6 +37,43 @@ public sealed record PlacementProblem(ImmutableArray<PlacementCandidate> Candida
 
     /// <summary>What can be placed: min(placements, total capacity).</summary>
     public int Placeable => Math.Min(Placements, TotalCapacity);
+
+    /// <summary>
+    /// Checks what the planner relies on: placements and capacities not negative, finite numbers, and 0 ≤ ℓ ≤ 1
+    /// (so a placement never lowers a buurt's share and its levels rise with its placements).
+    /// </summary>
+    /// <exception cref="ArgumentException">Every problem found, one per line, with the buurt it concerns.</exception>
+    public void Validate()
+    {
+        var errors = new List<string>();
+        if (Placements < 0)
+        {
+            errors.Add(string.Create(CultureInfo.InvariantCulture, $"placements: {Placements} is negative"));
+        }
+
+        foreach (var c in Candidates)
+        {
+            if (c.Capacity < 0)
+            {
+                errors.Add(string.Create(CultureInfo.InvariantCulture, $"{c.Area.Code}: capacity {c.Capacity} is negative"));
+            }
+
+            if (!double.IsFinite(c.Households) || !double.IsFinite(c.Vulnerable) || !double.IsFinite(c.Vacancies))
+            {
+                errors.Add(string.Create(CultureInfo.InvariantCulture, $"{c.Area.Code}: households {c.Households}, vulnerable {c.Vulnerable} and vacancies {c.Vacancies} must be finite"));
+            }
+
+            if (!(c.InflowVulnerableShare is >= 0 and <= 1))
+            {
+                errors.Add(string.Create(CultureInfo.InvariantCulture, $"{c.Area.Code}: inflow vulnerable share {c.InflowVulnerableShare} is outside [0, 1]"));
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException("invalid placement problem:" + Environment.NewLine + string.Join(Environment.NewLine, errors));
+        }
+    }
 }
 
 /// <summary>Why a buurt got what it got, in categories the explanation is written from.</summary>

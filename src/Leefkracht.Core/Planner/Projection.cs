@@ -74,11 +74,11 @@ public static class Projection
     private const int S = PlannerDimensions.Segments;
 
     /// <summary>Projects a scenario in expected values.</summary>
-    public static ProjectionResult Run(IReadOnlyList<BuurtSeed> seeds, Scenario scenario, TimeSpan? solverTimeLimit = null)
+    public static ProjectionResult Run(IReadOnlyList<BuurtSeed> seeds, Scenario scenario)
     {
         ArgumentNullException.ThrowIfNull(seeds);
         ArgumentNullException.ThrowIfNull(scenario);
-        var engine = new Engine(seeds, scenario, null, null, solverTimeLimit);
+        var engine = new Engine(seeds, scenario, null, null);
         var trajectories = engine.Run();
         return new ProjectionResult(scenario, trajectories, [.. engine.Allocations]);
     }
@@ -96,7 +96,7 @@ public static class Projection
         Parallel.For(0, replicates, r =>
         {
             var random = seeds.Select(s => SeededRandom.For(seed, StreamOf(s.Area.Code, r))).ToArray();
-            results[r] = new Engine(seeds, expected.Scenario, random, expected.Allocations, null).Run();
+            results[r] = new Engine(seeds, expected.Scenario, random, expected.Allocations).Run();
         });
         return results;
     }
@@ -155,7 +155,6 @@ public static class Projection
         private readonly PlannerParameters _p;
         private readonly SeededRandom[]? _random;
         private readonly ImmutableArray<AllocationRecord>? _fixedPlans;
-        private readonly TimeSpan? _timeLimit;
         private readonly Dictionary<AreaCode, int> _index;
         private readonly double[] _stock;
         private readonly double[] _households;
@@ -163,14 +162,13 @@ public static class Projection
         private readonly double[] _letting;
         private readonly double[] _startShare;
 
-        public Engine(IReadOnlyList<BuurtSeed> seeds, Scenario scenario, SeededRandom[]? random, ImmutableArray<AllocationRecord>? fixedPlans, TimeSpan? timeLimit)
+        public Engine(IReadOnlyList<BuurtSeed> seeds, Scenario scenario, SeededRandom[]? random, ImmutableArray<AllocationRecord>? fixedPlans)
         {
             _seeds = seeds;
             _scenario = scenario;
             _p = scenario.Parameters;
             _random = random;
             _fixedPlans = fixedPlans;
-            _timeLimit = timeLimit;
             _index = seeds.Select((s, i) => (s.Area.Code, i)).ToDictionary(x => x.Code, x => x.i);
             _stock = new double[seeds.Count * S];
             _households = new double[seeds.Count * S * G];
@@ -330,7 +328,7 @@ public static class Projection
                 {
                     problem = Problem(programme, newPlaces, placedThisYear, rules);
                     var naive = PlacementOptimiser.Naive(problem);
-                    plan = programme.Method == AllocationMethod.Optimised ? PlacementOptimiser.Optimise(problem, _timeLimit) : naive;
+                    plan = programme.Method == AllocationMethod.Optimised ? PlacementOptimiser.Optimise(problem) : naive;
                     Allocations.Add(new AllocationRecord(year, i, programme.Group, problem, plan, naive));
                 }
 

@@ -22,7 +22,6 @@ public sealed record RunOptions(int? Years = null, ulong? Seed = null, int Repli
 /// </summary>
 public sealed class PlannerService
 {
-    private static readonly TimeSpan SolverLimit = TimeSpan.FromSeconds(60);
     private readonly IMonitorStore _store;
     private readonly MonitorService _monitor;
     private readonly Func<int, CancellationToken, Task<ResilienceYear>> _resilience;
@@ -52,7 +51,7 @@ public sealed class PlannerService
         }
 
         var resolved = await ResolveAsync(spec, cancellationToken).ConfigureAwait(false);
-        var projection = Projection.Run(resolved.Seeds, resolved.Scenario, SolverLimit);
+        var projection = Projection.Run(resolved.Seeds, resolved.Scenario);
         IReadOnlyList<ImmutableArray<BuurtTrajectory>> replicates = options.Seed is { } seed
             ? Projection.Simulate(resolved.Seeds, projection, seed, options.Replicates)
             : [];
@@ -74,7 +73,7 @@ public sealed class PlannerService
             "optimise", string.Empty, baseYear, 1, [.. gemeenten], [], parameters ?? PlannerParameters.Default, rules, [],
             [new PlacementSpec(HouseholdGroup.Statushouder, placements, AllocationMethod.Optimised, baseYear + 1, baseYear + 1, new BuurtSelector([], null, "$"), ImmutableDictionary<AreaCode, int>.Empty, "--placements")]);
         var resolved = await ResolveAsync(spec, cancellationToken).ConfigureAwait(false);
-        var record = Projection.Run(resolved.Seeds, resolved.Scenario, SolverLimit).Allocations.Single();
+        var record = Projection.Run(resolved.Seeds, resolved.Scenario).Allocations.Single();
         var rows = record.Problem.Candidates.Select((c, i) => new PlacementRow(
             c.Area.Code.Value,
             resolved.Names.GetValueOrDefault(c.Area.Code),

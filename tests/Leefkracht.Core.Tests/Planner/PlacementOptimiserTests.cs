@@ -5,74 +5,22 @@ namespace Leefkracht.Core.Tests.Planner;
 
 public sealed class PlacementOptimiserTests
 {
-    /// <summary>A small random problem: up to five buurten, capacities up to four, up to ten placements.</summary>
-    internal static PlacementProblem RandomProblem(int seed)
-    {
-        var random = new Random(seed);
-        var count = random.Next(1, 6);
-        var candidates = Enumerable.Range(0, count).Select(i =>
-        {
-            var households = random.Next(20, 400);
-            var vacancies = random.NextDouble() * 10;
-            return new PlacementCandidate(
-                new AreaKey(AreaCode.Parse($"BU0001{i:0000}"), 2023),
-                households,
-                households * random.NextDouble() * 0.3,
-                random.NextDouble() * 0.6,
-                vacancies,
-                random.Next(0, 5));
-        });
-        return new PlacementProblem([.. candidates], random.Next(0, 11));
-    }
-
-    /// <summary>Every way to place exactly <paramref name="total"/> within the capacities.</summary>
-    private static IEnumerable<int[]> All(PlacementProblem problem, int total)
-    {
-        var n = problem.Candidates.Length;
-        var current = new int[n];
-        IEnumerable<int[]> Fill(int b, int left)
-        {
-            if (b == n)
-            {
-                if (left == 0)
-                {
-                    yield return [.. current];
-                }
-
-                yield break;
-            }
-
-            for (var p = 0; p <= Math.Min(left, problem.Candidates[b].Capacity); p++)
-            {
-                current[b] = p;
-                foreach (var plan in Fill(b + 1, left - p))
-                {
-                    yield return plan;
-                }
-            }
-
-            current[b] = 0;
-        }
-
-        return Fill(0, total);
-    }
-
     [FsCheck.Xunit.Property(MaxTest = 150)]
     public void Optimise_SmallInstances_MatchesBruteForceOnBothObjectives(int seed)
     {
         // Given
-        var problem = RandomProblem(seed);
+        var problem = PlacementInstances.Small(seed);
         var naive = PlacementOptimiser.ProportionalToVacancies(problem);
 
         // When
         var plan = PlacementOptimiser.Optimise(problem);
 
         // Then: the lowest worst level over all allocations, and among those the least disruption
-        var all = All(problem, problem.Placeable).ToList();
+        var all = PlacementInstances.All(problem, problem.Placeable).ToList();
         all.ShouldNotBeEmpty();
         var best = all.Min(p => PlacementOptimiser.WorstPlaced(problem, p));
         plan.WorstPlacedShare.ShouldBe(best, 1e-9);
-        var leastDisruption = all.Where(p => PlacementOptimiser.WorstPlaced(problem, p) <= best + 1e-12).Min(p => p.Zip(naive).Sum(x => Math.Abs(x.First - x.Second)));
+        var leastDisruption = all.Where(p => PlacementOptimiser.WorstPlaced(problem, p) <= best + 1e-12).Min(p => PlacementInstances.Disruption(p, naive));
         plan.Disruption.ShouldBe(leastDisruption);
         plan.Placed.ShouldBe(problem.Placeable);
         plan.Placements.Zip(problem.Candidates).ShouldAllBe(x => x.First >= 0 && x.First <= x.Second.Capacity);
@@ -81,7 +29,7 @@ public sealed class PlacementOptimiserTests
     [FsCheck.Xunit.Property(MaxTest = 150)]
     public void Optimise_NeverWorseThanTheNaivePlan(int seed)
     {
-        var problem = RandomProblem(seed);
+        var problem = PlacementInstances.Small(seed);
 
         var naive = PlacementOptimiser.Naive(problem);
         var plan = PlacementOptimiser.Optimise(problem);
