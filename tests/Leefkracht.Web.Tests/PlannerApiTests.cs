@@ -113,6 +113,21 @@ public sealed class PlannerApiTests(DashboardServer server)
     }
 
     [Fact]
+    public async Task Optimise_WithoutAYear_UsesThePlannerPagesBaseYear()
+    {
+        // Given the base year the planner page starts from (GET /context)
+        using var contextResponse = await server.Client.GetAsync("api/v1/planner/context?gemeente=GM0344", Cancel);
+        var baseYear = JsonDocument.Parse(await contextResponse.Content.ReadAsStringAsync(Cancel)).RootElement.GetProperty("baseYear").GetInt32();
+
+        // When the API is asked to optimise without a year
+        var result = await PostOkAsync("api/v1/planner/optimise", """{ "gemeente": "GM0344", "placements": 150, "cap": 0.5 }""");
+
+        // Then it plans from that same year, so the page and the API give the same plan
+        result.GetProperty("year").GetInt32().ShouldBe(baseYear);
+        result.GetProperty("naive").GetProperty("worstPlacedShare").GetDouble().ShouldBe(0.2585, 0.00005);
+    }
+
+    [Fact]
     public async Task Compare_TheWorkedExample_OptimisedSpreadKeepsTheHighestBuurtAtTheBaseline()
     {
         var body = new JsonObject { ["scenarios"] = new JsonArray(Example("baseline.json"), Example("placements-vacancies.json"), Example("placements-optimised.json")) };

@@ -255,6 +255,9 @@ public static class PlannerApi
             return errors.ToProblem("The optimisation request is not valid");
         }
 
+        // Without a year, the same base year as the planner page (GET /context), so that the API and the page agree.
+        year ??= await runner.BaseYearAsync(gemeente, (await cache.YearsAsync()).Scorable.Where(y => BuurtenOf(areas, gemeente, y) > 0).ToList());
+
         var (ran, result) = await runner.TryRunAsync(async service =>
         {
             try

@@ -10,7 +10,7 @@ namespace Leefkracht.Web.Contracts;
 /// <param name="Placements">Placements to spread in one year (1–10,000).</param>
 /// <param name="Cap">The share of a buurt's social-rent vacancies that may go to placements (0–1, default 0.5).</param>
 /// <param name="ExcludeAbove">No placements where the vulnerable share is already at or above this (0–1, optional).</param>
-/// <param name="Year">The year whose state is used (default: the latest with tenure figures).</param>
+/// <param name="Year">The year whose state is used (default: the base year of GET /context, the latest in which most of its buurten have a resilience score).</param>
 public sealed record OptimiseBody(string Gemeente, int Placements, double? Cap, double? ExcludeAbove, int? Year);
 
 /// <summary>The body of <c>POST /api/v1/planner/compare</c>: 2–4 scenario documents; the first is the reference.</summary>
