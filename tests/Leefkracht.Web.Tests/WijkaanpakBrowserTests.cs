@@ -264,6 +264,10 @@ public sealed class WijkaanpakBrowserTests(WijkaanpakServer server) : BrowserTes
         (await row.TextContentAsync() ?? string.Empty).ShouldContain("Portaal");
         await row.Locator("button.toggle").ClickAsync();
         await admin.WaitForSelectorAsync("#accounts-table tr[data-user='p.dekker'] button.toggle:has-text('Deblokkeren')");
+
+        // and the page's audit trail shows the change, newest first, by the administrator
+        var change = admin.Locator("#account-audit-table tbody tr").First;
+        (await change.TextContentAsync() ?? string.Empty).ShouldContain("disabled: false → true");
         await ShotAsync(admin, "wijkaanpak-8-accounts");
 
         using var refused = new HttpClient { BaseAddress = server.BaseAddress };
@@ -292,7 +296,7 @@ public sealed class WijkaanpakBrowserTests(WijkaanpakServer server) : BrowserTes
 
     private string Url(string hash) => new Uri(server.BaseAddress, "/" + hash).ToString();
 
-    private Task<IPage> NewPageAsync(string hash) => NewPageAsync(new Uri(Url(hash)), 60_000);
+    private Task<IPage> NewPageAsync(string hash) => NewPageAsync(new Uri(Url(hash)));
 
     /// <summary>A browser of its own for an account, signed in through the sign-in page, at <paramref name="hash"/>.</summary>
     private async Task<IPage> SignInAsync(string who, string hash)

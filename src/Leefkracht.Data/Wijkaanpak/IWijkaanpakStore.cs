@@ -94,6 +94,9 @@ public interface IWijkaanpakStore : IAsyncDisposable
 
     Task<WriteResult<Funding>> UpdateFundingAsync(Funding changed, AuditActor actor, CancellationToken cancellationToken = default);
 
-    /// <summary>The audit trail of a programme, newest first.</summary>
-    Task<IReadOnlyList<AuditEntry>> LoadAuditAsync(long programmeId, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// The audit trail of a programme, newest first; with a null <paramref name="programmeId"/>, the changes that
+    /// belong to no programme (accounts and parties), for the administrator.
+    /// </summary>
+    Task<IReadOnlyList<AuditEntry>> LoadAuditAsync(long? programmeId, CancellationToken cancellationToken = default);
 }

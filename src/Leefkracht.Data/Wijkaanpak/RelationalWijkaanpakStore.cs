@@ -202,14 +202,13 @@ internal sealed class RelationalWijkaanpakStore(WijkaanpakDialect dialect, TimeP
     public Task<WriteResult<Funding>> UpdateFundingAsync(Funding changed, AuditActor actor, CancellationToken cancellationToken = default) =>
         UpdateAsync(EntityMaps.Funding, changed, actor, "update", cancellationToken);
 
-    public async Task<IReadOnlyList<AuditEntry>> LoadAuditAsync(long programmeId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<AuditEntry>> LoadAuditAsync(long? programmeId, CancellationToken cancellationToken = default)
     {
+        const string Columns = "SELECT id, at, account_id, account_name, programme_id, entity, entity_id, action, before_json, after_json FROM wk_audit";
         await using var connection = await dialect.Open(cancellationToken).ConfigureAwait(false);
-        await using var command = Command(
-            connection,
-            null,
-            "SELECT id, at, account_id, account_name, programme_id, entity, entity_id, action, before_json, after_json FROM wk_audit WHERE programme_id = @p ORDER BY id DESC",
-            ("p", programmeId));
+        await using var command = programmeId is { } id
+            ? Command(connection, null, Columns + " WHERE programme_id = @p ORDER BY id DESC", ("p", id))
+            : Command(connection, null, Columns + " WHERE programme_id IS NULL ORDER BY id DESC");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var entries = new List<AuditEntry>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))

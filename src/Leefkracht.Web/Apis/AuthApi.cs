@@ -30,6 +30,9 @@ public static class AuthApi
         accounts.MapGet("/", ListAccounts).WithName("ListAccounts").WithSummary("Every account (admin)").Produces<IReadOnlyList<AccountDto>>();
         accounts.MapPost("/", CreateAccount).WithName("CreateAccount").WithSummary("Create an account (admin)").Produces<AccountDto>(StatusCodes.Status201Created);
         accounts.MapPut("/{id:long}", UpdateAccount).WithName("UpdateAccount").WithSummary("Change an account (admin, If-Match)").Produces<AccountDto>();
+        accounts.MapGet("/audit", ListAccountAudit).WithName("ListAccountAudit")
+            .WithSummary("The audit trail of accounts and parties, newest first (admin); password hashes are never in it").Produces<IReadOnlyList<AuditEntryDto>>();
+        accounts.MapGet("/audit.csv", AccountAuditCsv).WithName("AccountAuditCsv").WithSummary("The same as CSV (admin)").Produces(StatusCodes.Status200OK, contentType: "text/csv");
         return app;
     }
 
@@ -145,6 +148,16 @@ public static class AuthApi
         var parties = await session.PartiesAsync(cancellationToken);
         return TypedResults.Ok((await session.Store.ListAccountsAsync(cancellationToken)).Select(a => ToDto(a, parties)).ToList());
     }
+
+    internal static async Task<IResult> ListAccountAudit(WijkaanpakSession session, CancellationToken cancellationToken) =>
+        WijkaanpakPolicy.CanManageAccounts(session.Actor)
+            ? TypedResults.Ok(WijkaanpakApi.AuditDtos(await session.Store.LoadAuditAsync(null, cancellationToken)))
+            : WijkaanpakSession.Forbidden("only admins manage accounts");
+
+    internal static async Task<IResult> AccountAuditCsv(WijkaanpakSession session, CancellationToken cancellationToken) =>
+        WijkaanpakPolicy.CanManageAccounts(session.Actor)
+            ? WijkaanpakApi.AuditCsvFile(await session.Store.LoadAuditAsync(null, cancellationToken), "leefkracht-audit-accounts.csv")
+            : WijkaanpakSession.Forbidden("only admins manage accounts");
 
     internal static async Task<IResult> CreateAccount(CreateAccountRequest request, WijkaanpakSession session, HttpContext http, CancellationToken cancellationToken)
     {

@@ -594,27 +594,32 @@ public static class WijkaanpakApi
     internal static async Task<IResult> ListAudit(long id, WijkaanpakSession s, CancellationToken ct)
     {
         var (entries, refusal) = await AuditAsync(id, s, ct);
-        return refusal ?? TypedResults.Ok(entries!.Select(e => new AuditEntryDto(
-            e.Id, e.At, e.AccountId is { } a ? new AccountRefDto(a, e.AccountName ?? "?") : null, e.ProgrammeId, e.Entity, e.EntityId, e.Action, Json(e.BeforeJson), Json(e.AfterJson))).ToList());
+        return refusal ?? TypedResults.Ok(AuditDtos(entries!));
     }
 
     internal static async Task<IResult> AuditCsv(long id, WijkaanpakSession s, CancellationToken ct)
     {
         var (entries, refusal) = await AuditAsync(id, s, ct);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
+        return refusal ?? AuditCsvFile(entries!, $"leefkracht-audit-{id}.csv");
+    }
 
+    /// <summary>Audit entries as the API gives them (before and after as JSON objects).</summary>
+    internal static List<AuditEntryDto> AuditDtos(IEnumerable<AuditEntry> entries) =>
+        [.. entries.Select(e => new AuditEntryDto(
+            e.Id, e.At, e.AccountId is { } a ? new AccountRefDto(a, e.AccountName ?? "?") : null, e.ProgrammeId, e.Entity, e.EntityId, e.Action, Json(e.BeforeJson), Json(e.AfterJson)))];
+
+    /// <summary>Audit entries as a CSV download (cells that a spreadsheet would run as formulas are defused).</summary>
+    internal static IResult AuditCsvFile(IEnumerable<AuditEntry> entries, string fileName)
+    {
         var csv = Tables.Csv(new ExportTable(
             "audit",
             ["id", "at", "account_id", "account", "entity", "entity_id", "action", "before", "after"],
-            [.. entries!.Select(e => (IReadOnlyList<object?>)
+            [.. entries.Select(e => (IReadOnlyList<object?>)
             [
                 e.Id, e.At.ToString("O", CultureInfo.InvariantCulture), e.AccountId, AccountabilityApi.SafeCell(e.AccountName), e.Entity, e.EntityId, e.Action,
                 AccountabilityApi.SafeCell(e.BeforeJson), AccountabilityApi.SafeCell(e.AfterJson),
             ])]));
-        return TypedResults.File(csv, "text/csv; charset=utf-8", $"leefkracht-audit-{id}.csv");
+        return TypedResults.File(csv, "text/csv; charset=utf-8", fileName);
     }
 
     private static async Task<(IReadOnlyList<AuditEntry>? Entries, IResult? Refusal)> AuditAsync(long id, WijkaanpakSession s, CancellationToken ct)

@@ -13,7 +13,9 @@ internal static class AccountabilityPage
         var en = language == "en";
         string T(string nl, string english) => en ? english : nl;
         static string H(object? text) => WebUtility.HtmlEncode(Convert.ToString(text, CultureInfo.InvariantCulture) ?? string.Empty);
-        static string N(double? value) => value is { } v ? v.ToString("0.##", CultureInfo.InvariantCulture) : "–";
+        // The app runs in globalization-invariant mode (no culture data): Dutch separators are spelled out here.
+        var numbers = en ? NumberFormatInfo.InvariantInfo : new NumberFormatInfo { NumberDecimalSeparator = ",", NumberGroupSeparator = "." };
+        string N(double? value) => value is { } v ? v.ToString("#,0.##", numbers) : "–";
         var p = view.Programme;
         var html = new StringBuilder();
         html.Append(CultureInfo.InvariantCulture, $"<!DOCTYPE html><html lang=\"{language}\"><head><meta charset=\"utf-8\"><title>{H(p.Name)}</title><style>")
@@ -47,7 +49,7 @@ internal static class AccountabilityPage
         }
 
         html.Append("</tbody></table>");
-        html.Append(CultureInfo.InvariantCulture, $"<h2>{H(T("Financiering", "Funding"))}</h2><p>{H(T("Totaal", "Total"))}: € {view.Funding.Total.ToString("N2", CultureInfo.GetCultureInfo("nl-NL"))}</p>");
+        html.Append(CultureInfo.InvariantCulture, $"<h2>{H(T("Financiering", "Funding"))}</h2><p>{H(T("Totaal", "Total"))}: € {view.Funding.Total.ToString("#,0.00", numbers)}</p>");
         html.Append(CultureInfo.InvariantCulture, $"<p><small>{H(Services.UiText.Caveat(language))}</small></p></body></html>");
         return html.ToString();
     }

@@ -73,11 +73,16 @@ export async function showAudit(main, params, id) {
   document.title = `${t('wk.audit')}: ${programme.name} — Leefkracht`;
   main.append(programmeHeader(programme, 'audit'), el('p', { text: t('wk.auditHelp') }),
     el('div', { class: 'actions' }, el('a', { class: 'button', id: 'audit-csv', download: '', href: fileHref(`/api/v1/wijkaanpak/programmes/${id}/audit.csv`), text: t('wk.csv') })));
-  main.append(el('table', { id: 'audit-table' },
+  main.append(auditTable(entries, 'audit-table'));
+}
+
+/** Audit entries as a table: when, who, what, and the changed fields before → after. */
+export function auditTable(entries, id) {
+  return el('table', { id },
     el('thead', {}, el('tr', {}, ...[t('wk.when'), t('wk.who'), t('wk.entity'), t('wk.action'), t('wk.change')].map((h) => el('th', { scope: 'col', text: h })))),
     el('tbody', {}, ...entries.map((e) => el('tr', {},
       el('td', { text: time(e.at) }), el('td', { text: e.account?.displayName ?? t('wk.system') }), el('td', { text: `${e.entity} ${e.entityId}` }), el('td', { text: e.action }),
-      el('td', {}, el('ul', { class: 'changes' }, ...changes(e.before, e.after).map((line) => el('li', { text: line })))))))));
+      el('td', {}, el('ul', { class: 'changes' }, ...changes(e.before, e.after).map((line) => el('li', { text: line }))))))));
 }
 
 export async function showInitiatives(main, params, id) {

@@ -1,6 +1,7 @@
 import { t } from './i18n.js';
 import { el } from './profile.js';
-import { account, read, send } from './session.js';
+import { account, fileHref, read, send } from './session.js';
+import { auditTable } from './accountability.js';
 import { field, messageArea, onSubmit, roleLabel, select, showDone, showError, time } from './forms.js';
 import { reloadPage } from './wijkaanpak.js';
 
@@ -15,7 +16,7 @@ export async function showAccounts(main) {
     main.append(el('p', { class: 'problem', role: 'alert', text: t('wk.adminOnly') }));
     return;
   }
-  const [accounts, parties] = await Promise.all([read('/api/v1/accounts'), read('/api/v1/wijkaanpak/parties')]);
+  const [accounts, parties, audit] = await Promise.all([read('/api/v1/accounts'), read('/api/v1/wijkaanpak/parties'), read('/api/v1/accounts/audit')]);
   const messages = messageArea();
   const update = (a, change) => send('PUT', `/api/v1/accounts/${a.id}`, { displayName: a.displayName, partyId: a.party.id, role: a.role, disabled: a.disabled, ...change }, a.version);
 
@@ -60,4 +61,9 @@ export async function showAccounts(main) {
     reloadPage();
   });
   main.append(form);
+
+  main.append(el('section', { class: 'card', 'aria-labelledby': 'account-audit-title' },
+    el('h2', { id: 'account-audit-title', text: t('wk.accountAudit') }), el('p', { text: t('wk.accountAuditHelp') }),
+    el('div', { class: 'actions' }, el('a', { class: 'button', id: 'account-audit-csv', download: '', href: fileHref('/api/v1/accounts/audit.csv'), text: t('wk.csv') })),
+    auditTable(audit, 'account-audit-table')));
 }
