@@ -33,6 +33,11 @@ public abstract class BrowserTest : IAsyncLifetime
     {
         if (_browser is not null)
         {
+            if (TestContext.Current.TestState?.Result == TestResult.Failed)
+            {
+                await KeepFailureShotsAsync(_browser);
+            }
+
             await _browser.DisposeAsync();
         }
 
@@ -48,6 +53,29 @@ public abstract class BrowserTest : IAsyncLifetime
         page.SetDefaultTimeout(timeout);
         await page.GotoAsync(address.ToString());
         return page;
+    }
+
+    /// <summary>
+    /// After a failed test, every page still open as a screenshot (failed-&lt;test&gt;-&lt;n&gt;.png) with its address and
+    /// text beside it, so that a failure on CI (where it cannot be watched) shows what the user would have seen.
+    /// </summary>
+    private static async Task KeepFailureShotsAsync(IBrowser browser)
+    {
+        var test = TestContext.Current.TestMethod?.MethodName ?? "test";
+        var n = 0;
+        foreach (var page in browser.Contexts.SelectMany(c => c.Pages))
+        {
+            var name = Path.Combine(Screenshots, $"failed-{test}-{++n}");
+            try
+            {
+                await page.ScreenshotAsync(new PageScreenshotOptions { Path = name + ".png", FullPage = true, Timeout = 10_000 });
+                await File.WriteAllTextAsync(name + ".txt", page.Url + "\n\n" + await page.InnerTextAsync("body", new PageInnerTextOptions { Timeout = 10_000 }));
+            }
+            catch (PlaywrightException)
+            {
+                // A page that cannot be captured any more (closed, hung) is skipped: the test's own error stands.
+            }
+        }
     }
 
     protected static async Task ShotAsync(IPage page, string name, bool fullPage = false) =>

@@ -34,9 +34,25 @@ public sealed class PostgresMonitorStore : IMonitorStore
 
     private readonly NpgsqlDataSource _dataSource;
 
+    /// <summary>
+    /// Connections for imports, backups and restores: without Npgsql's 30-second command timeout (unless the
+    /// connection string sets one), because moving a whole national dataset on a busy server can take longer; they
+    /// end when done or when the caller cancels.
+    /// </summary>
+    private readonly NpgsqlDataSource _batchSource;
+
     private PostgresMonitorStore(NpgsqlDataSource dataSource, StoreLocation location, int schemaVersion)
     {
         _dataSource = dataSource;
+        var batch = new NpgsqlConnectionStringBuilder(location.ConnectionString);
+        var setByUser = location.ConnectionString.Contains("Command Timeout", StringComparison.OrdinalIgnoreCase)
+            || location.ConnectionString.Contains("CommandTimeout", StringComparison.OrdinalIgnoreCase);
+        if (!setByUser)
+        {
+            batch.CommandTimeout = 0;
+        }
+
+        _batchSource = NpgsqlDataSource.Create(batch.ConnectionString);
         Location = location.Display;
         SchemaVersion = schemaVersion;
     }
@@ -85,7 +101,7 @@ public sealed class PostgresMonitorStore : IMonitorStore
     {
         ArgumentNullException.ThrowIfNull(batch);
         ArgumentNullException.ThrowIfNull(provenance);
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await OpenBatchAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await LockWritesAsync(connection, cancellationToken).ConfigureAwait(false);
         var importId = await ImportRows.InsertAsync(connection, transaction, batch, provenance, StoreTables.Normalise(provenance.ImportedAt), cancellationToken).ConfigureAwait(false);
@@ -197,7 +213,7 @@ public sealed class PostgresMonitorStore : IMonitorStore
     public async Task ExportAsync(IStoreRowSink sink, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sink);
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await OpenBatchAsync(cancellationToken).ConfigureAwait(false);
 
         // One repeatable-read snapshot for all tables: a consistent backup while other instances keep writing.
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
@@ -245,7 +261,7 @@ public sealed class PostgresMonitorStore : IMonitorStore
     public async Task RestoreAsync(IStoreRowSource source, bool replaceExisting, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await OpenBatchAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await LockWritesAsync(connection, cancellationToken).ConfigureAwait(false);
         if (await StoreReads.HoldsDataAsync(connection, transaction, cancellationToken).ConfigureAwait(false))
@@ -275,7 +291,11 @@ public sealed class PostgresMonitorStore : IMonitorStore
     }
 
     /// <inheritdoc/>
-    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _batchSource.DisposeAsync().ConfigureAwait(false);
+        await _dataSource.DisposeAsync().ConfigureAwait(false);
+    }
 
     private static object? Skip(NpgsqlBinaryExporter reader)
     {
@@ -545,6 +565,8 @@ public sealed class PostgresMonitorStore : IMonitorStore
     }
 
     private Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken) => OpenConnectionAsync(_dataSource, Location, cancellationToken);
+
+    private Task<NpgsqlConnection> OpenBatchAsync(CancellationToken cancellationToken) => OpenConnectionAsync(_batchSource, Location, cancellationToken);
 
     /// <summary>
     /// Opens a pooled connection, turning the driver's failures into a <see cref="StoreUnavailableException"/>
