@@ -161,6 +161,11 @@ public sealed class PlannerApiTests(DashboardServer server)
         context.GetProperty("baseYear").GetInt32().ShouldBe(2023);
         context.GetProperty("buurten").GetInt32().ShouldBeGreaterThan(100);
         context.GetProperty("limits").GetProperty("maxYears").GetInt32().ShouldBe(30);
+        // and the model's default assumptions, ready to be put into a scenario document
+        var parameters = context.GetProperty("parameters");
+        parameters.GetProperty("turnover").GetProperty("socialRent").GetDouble().ShouldBe(0.07);
+        parameters.GetProperty("relativeVulnerability").GetProperty("ownerOccupied").GetDouble().ShouldBe(0.1);
+        parameters.GetProperty("tippingShare").GetDouble().ShouldBe(0.15);
     }
 
     [Theory]

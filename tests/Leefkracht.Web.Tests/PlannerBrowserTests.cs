@@ -82,6 +82,51 @@ public sealed class PlannerBrowserTests(DashboardServer server) : BrowserTest
         stock.GetProperty("dwellings").GetInt32().ShouldBe(300);
         stock.GetProperty("buurten").EnumerateArray().Select(b => b.GetString()).ShouldBe(["BU03440342"]);
         document.RootElement.GetProperty("area").GetProperty("gemeenten")[0].GetString().ShouldBe("GM0344");
+        document.RootElement.TryGetProperty("parameters", out _).ShouldBeFalse("no assumption was changed, so the file leaves them to the defaults");
+    }
+
+    [Fact]
+    public async Task Planner_Assumptions_ShowTheDefaults_AndOnlyChangedOnesGoIntoTheScenario()
+    {
+        // Given the planner on Utrecht, with the model's assumptions opened: the defaults of docs/planner.md, in percent
+        var page = await OpenAsync("#/planner?gemeente=GM0344");
+        await page.WaitForSelectorAsync("#planner-results[data-state='ran'] #planner-table tbody tr");
+        await page.ClickAsync("#planner-parameters summary");
+        (await page.InputValueAsync("#param-turnover-socialRent")).ShouldBe("7");
+        (await page.InputValueAsync("#param-turnover-privateRent")).ShouldBe("15");
+        (await page.InputValueAsync("#param-vulnerability-midRent")).ShouldBe("0.35");
+        (await page.InputValueAsync("#param-tipping")).ShouldBe("15");
+        (await page.InputValueAsync("#param-feedback")).ShouldBe("0");
+
+        // When social-rent turnover is raised to 9 % and selective inflow switched on, and the scenario is run
+        await page.FillAsync("#param-turnover-socialRent", "9");
+        await page.FillAsync("#param-feedback", "1");
+        await page.Locator("#planner-parameters").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(Screenshots, "10-planner-parameters.png") });
+        await page.FillAsync("#planner-name", "Hogere mutatiegraad");
+        await page.ClickAsync("#planner-run");
+        await page.WaitForSelectorAsync("#planner-summary-title:has-text('Hogere mutatiegraad')");
+        (await page.TextContentAsync("#planner-error") ?? string.Empty).ShouldBeEmpty();
+
+        // Then the scenario file carries exactly those two assumptions
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#planner-download"));
+        var path = Path.Combine(Screenshots, "planner-assumptions.json");
+        await download.SaveAsAsync(path);
+        using var document = JsonDocument.Parse(await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken));
+        var parameters = document.RootElement.GetProperty("parameters");
+        parameters.EnumerateObject().Select(p => p.Name).ShouldBe(["turnover", "inflowFeedback"]);
+        parameters.GetProperty("turnover").EnumerateObject().Single().Name.ShouldBe("socialRent");
+        parameters.GetProperty("turnover").GetProperty("socialRent").GetDouble().ShouldBe(0.09, 1e-12);
+        parameters.GetProperty("inflowFeedback").GetDouble().ShouldBe(1);
+
+        // And an impossible value is refused by the server with the field's path
+        await page.FillAsync("#param-turnover-socialRent", "150");
+        await page.ClickAsync("#planner-run");
+        await page.WaitForSelectorAsync("#planner-error:has-text('turnover.socialRent')");
+
+        // And "Standaardwaarden" puts every assumption back
+        await page.ClickAsync("#param-reset");
+        (await page.InputValueAsync("#param-turnover-socialRent")).ShouldBe("7");
+        (await page.InputValueAsync("#param-feedback")).ShouldBe("0");
     }
 
     [Fact]

@@ -20,6 +20,25 @@ public static class PlannerJson
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    /// <summary>
+    /// Parameters in the shape of a scenario document's <c>parameters</c> (docs/planner.md#scenario-files): the
+    /// per-segment values keyed by segment name, so that the result can be put into a document as it is.
+    /// </summary>
+    public static JsonObject ParametersDocument(PlannerParameters parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        JsonObject PerSegment(IReadOnlyList<double> values) =>
+            new(PlannerDimensions.AllSegments.Select(s => KeyValuePair.Create(PlannerDimensions.JsonName(s), (JsonNode?)JsonValue.Create(values[(int)s]))));
+        return new JsonObject
+        {
+            ["turnover"] = PerSegment(parameters.Turnover),
+            ["relativeVulnerability"] = PerSegment(parameters.RelativeVulnerability),
+            ["midRentShareOfOtherRent"] = parameters.MidRentShareOfOtherRent,
+            ["tippingShare"] = parameters.TippingShare,
+            ["inflowFeedback"] = parameters.InflowFeedback,
+        };
+    }
+
     /// <summary>A scenario run: label, summary per year, every buurt-year, assumptions.</summary>
     public static JsonObject Run(ScenarioRun run, string language = "nl")
     {

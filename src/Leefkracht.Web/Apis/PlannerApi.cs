@@ -83,7 +83,8 @@ public static class PlannerApi
             return Problems.NotFound($"{gemeente} ({areas.NameOf(gemeente)}) has no buurten with data in the database");
         }
         return TypedResults.Ok(new PlannerContextDto(
-            new AreaRefDto(gemeente.Value, areas.NameOf(gemeente)), baseYear, years, BuurtenOf(areas, gemeente, baseYear), Limits, PlannerText.WhatIf(language)));
+            new AreaRefDto(gemeente.Value, areas.NameOf(gemeente)), baseYear, years, BuurtenOf(areas, gemeente, baseYear), Limits, PlannerText.WhatIf(language),
+            PlannerJson.ParametersDocument(PlannerParameters.Default)));
     }
 
     internal static async Task<Results<Ok<JsonObject>, ValidationProblem, ProblemHttpResult>> Run(

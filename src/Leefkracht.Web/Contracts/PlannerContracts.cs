@@ -24,7 +24,8 @@ public sealed record CompareBody(IReadOnlyList<JsonObject> Scenarios);
 /// <param name="Buurten">Buurten of the gemeente in the base year.</param>
 /// <param name="Limits">How much one request may ask for.</param>
 /// <param name="Label">The what-if label.</param>
-public sealed record PlannerContextDto(AreaRefDto Gemeente, int BaseYear, IReadOnlyList<int> Years, int Buurten, PlannerLimitsDto Limits, string Label);
+/// <param name="Parameters">The model's default assumptions, in the shape of a scenario document's <c>parameters</c>.</param>
+public sealed record PlannerContextDto(AreaRefDto Gemeente, int BaseYear, IReadOnlyList<int> Years, int Buurten, PlannerLimitsDto Limits, string Label, JsonObject Parameters);
 
 /// <summary>The bounds of one planner request.</summary>
 public sealed record PlannerLimitsDto(int MaxYears, int MaxGemeenten, int MaxBuurten, int MaxReplicates, int MinScenarios, int MaxScenarios, int MaxPlacements);

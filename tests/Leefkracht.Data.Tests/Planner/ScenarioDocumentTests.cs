@@ -22,6 +22,31 @@ public sealed class ScenarioDocumentTests
     }
 
     [Fact]
+    public void ParametersDocument_ReadsBackAsTheSameParameters()
+    {
+        // Given parameters that differ from the defaults in every field
+        var parameters = new PlannerParameters([0.08, 0.11, 0.2, 0.04], [1.0, 0.5, 0.25, 0.05], 0.4, 0.2, 0.5);
+
+        // When they are written in the document shape (what the planner page starts from) and read back
+        var document = new System.Text.Json.Nodes.JsonObject
+        {
+            ["name"] = "x",
+            ["baseYear"] = 2023,
+            ["area"] = new System.Text.Json.Nodes.JsonObject { ["gemeenten"] = new System.Text.Json.Nodes.JsonArray("GM0344") },
+            ["parameters"] = PlannerJson.ParametersDocument(parameters),
+        };
+        var spec = Parse(document.ToJsonString());
+
+        // Then nothing is lost or moved between segments
+        spec.Parameters.Turnover.ShouldBe(parameters.Turnover);
+        spec.Parameters.RelativeVulnerability.ShouldBe(parameters.RelativeVulnerability);
+        spec.Parameters.MidRentShareOfOtherRent.ShouldBe(0.4);
+        spec.Parameters.TippingShare.ShouldBe(0.2);
+        spec.Parameters.InflowFeedback.ShouldBe(0.5);
+        PlannerJson.ParametersDocument(PlannerParameters.Default)["turnover"]!["privateRent"]!.GetValue<double>().ShouldBe(0.15);
+    }
+
+    [Fact]
     public void Parse_MidRentFile_SplitsNothingYetButKeepsTheSelector()
     {
         var spec = ScenarioDocument.Read(Path.Combine(TestData.RepositoryRoot, "docs", "planner", "midrent-weakest.json"));

@@ -40,6 +40,48 @@ function options(select, pairs, value) {
 
 const numberInput = (value, min, max, step = 1) => el('input', { type: 'number', value: String(value), min: String(min), max: String(max), step: String(step) });
 
+// The model's assumptions (docs/planner.md#parameters), as the user reads them: shares in percent, the others as
+// factors. Only the values that differ from the defaults go into the scenario document, so that a downloaded file
+// shows what this scenario assumes differently.
+const parameterFields = [
+  ...segments.map((s) => ({ path: ['turnover', s], id: `param-turnover-${s}`, label: () => `${t('planner.turnover')}: ${t('segment.' + s)} (%)`, percent: true, min: 0, max: 100, step: 0.5 })),
+  ...segments.map((s) => ({ path: ['relativeVulnerability', s], id: `param-vulnerability-${s}`, label: () => `${t('planner.relativeVulnerability')}: ${t('segment.' + s)}`, percent: false, min: 0, max: 10, step: 0.05 })),
+  { path: ['midRentShareOfOtherRent'], id: 'param-midrent', label: () => `${t('planner.midRentShare')} (%)`, percent: true, min: 0, max: 100, step: 1 },
+  { path: ['tippingShare'], id: 'param-tipping', label: () => `${t('planner.tippingShare')} (%)`, percent: true, min: 1, max: 99, step: 1 },
+  { path: ['inflowFeedback'], id: 'param-feedback', label: () => t('planner.inflowFeedback'), percent: false, min: 0, max: 3, step: 0.1 },
+];
+
+const valueAt = (object, path) => path.reduce((o, key) => o?.[key], object);
+
+function parameterInputs() {
+  const inputs = parameterFields.map((f) => ({ ...f, input: numberInput('', f.min, f.max, f.step) }));
+  const reset = el('button', { type: 'button', id: 'param-reset', text: t('planner.defaults') });
+  const box = el('details', { class: 'model-parameters', id: 'planner-parameters' },
+    el('summary', { text: t('planner.parameters') }), el('p', { class: 'small', text: t('planner.parametersHelp') }),
+    el('div', { class: 'form-grid' }, ...inputs.map((f) => field(f.id, f.label(), f.input))), reset);
+  let defaults;
+  const shown = (value, f) => (value === undefined ? '' : String(Number((f.percent ? value * 100 : value).toFixed(6))));
+  const show = (values, fallback) => {
+    defaults = fallback;
+    for (const f of inputs) f.input.value = shown(valueAt(values, f.path) ?? valueAt(defaults, f.path), f);
+    box.open = box.open || inputs.some((f) => valueAt(values, f.path) !== undefined && valueAt(values, f.path) !== valueAt(defaults, f.path));
+  };
+  reset.addEventListener('click', () => show(undefined, defaults));
+  /** The parameters that differ from the defaults, in the document's shape; undefined when none does. */
+  const read = (fallback) => {
+    const result = {};
+    for (const f of inputs) {
+      if (f.input.value === '') continue;
+      const value = Number(f.input.value) / (f.percent ? 100 : 1);
+      if (Math.abs(value - valueAt(fallback, f.path)) < 1e-9) continue;
+      if (f.path.length === 2) (result[f.path[0]] ??= {})[f.path[1]] = value;
+      else result[f.path[0]] = value;
+    }
+    return Object.keys(result).length ? result : undefined;
+  };
+  return { box, show, read };
+}
+
 /** A short description of an intervention in words. */
 export function describe(item, names) {
   const where = item.buurten?.length ? item.buurten.map((c) => names.get(c) ?? c).join(', ') : item.weakest ? t('planner.weakestN', item.weakest) : t('planner.wholeArea');
@@ -120,6 +162,7 @@ export async function showPlanner(main, params) {
   const interventionList = el('ul', { id: 'planner-interventions', class: 'interventions' });
   const cap = numberInput(state.doc?.rules?.maxPlacementShare ?? 0.5, 0.05, 1, 0.05);
   const exclude = numberInput(state.doc?.rules?.excludeAboveShare ?? '', 0.01, 1, 0.01);
+  const assumptions = parameterInputs();
   const error = el('p', { class: 'error', role: 'alert', id: 'planner-error' });
   const upload = el('input', { type: 'file', accept: 'application/json,.json', id: 'planner-upload' });
   const ivCard = el('section', { class: 'card', 'aria-labelledby': 'planner-iv-title' },
@@ -129,6 +172,7 @@ export async function showPlanner(main, params) {
     interventionList,
     el('h3', { text: t('planner.rules') }),
     el('div', { class: 'form-grid' }, field('rule-cap', t('planner.cap'), cap), field('rule-exclude', t('planner.excludeAbove'), exclude)),
+    assumptions.box,
     el('div', { class: 'actions' },
       el('button', { type: 'button', id: 'planner-run', class: 'primary', text: t('planner.run') }),
       el('button', { type: 'button', id: 'planner-save', text: t('planner.save') }),
@@ -152,6 +196,12 @@ export async function showPlanner(main, params) {
     doc.baseYear = Number(baseYear.value) || doc.baseYear;
     doc.rules = { maxPlacementShare: Number(cap.value) || 0.5 };
     if (exclude.value !== '') doc.rules.excludeAboveShare = Number(exclude.value);
+    // Until the gemeente's context (with the defaults) has loaded, the document keeps the assumptions it has.
+    if (state.context?.parameters) {
+      const parameters = assumptions.read(state.context.parameters);
+      if (parameters) doc.parameters = parameters;
+      else delete doc.parameters;
+    }
     return doc;
   }
 
@@ -323,6 +373,7 @@ export async function showPlanner(main, params) {
     state.context = await get('/api/v1/planner/context', { gemeente: code });
     const meta = await get('/api/v1/meta');
     state.context.resilienceClasses = meta.resilienceClasses;
+    assumptions.show(state.doc?.area?.gemeenten?.[0] === code || fromUpload ? state.doc?.parameters : undefined, state.context.parameters);
     options(baseYear, state.context.years.map((y) => [y, y]), fromUpload || state.doc?.area?.gemeenten?.[0] === code ? state.doc.baseYear : state.context.baseYear);
     years.max = String(state.context.limits.maxYears);
     if (!fromUpload && state.doc?.area?.gemeenten?.[0] !== code) {
