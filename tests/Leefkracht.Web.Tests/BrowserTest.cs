@@ -78,6 +78,17 @@ public abstract class BrowserTest : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// Waits until the page's hash matches <paramref name="pattern"/> (a JavaScript regular expression), checking in
+    /// the page itself: Playwright's WaitForURLAsync missed a hash navigation that landed just as it began to listen
+    /// (the page was at #/programme/3, the wait timed out after 120 s).
+    /// </summary>
+    protected static Task WaitForHashAsync(IPage page, string pattern) =>
+        page.WaitForFunctionAsync("(pattern) => new RegExp(pattern).test(location.hash)", pattern);
+
+    /// <summary>The last part of the page's hash (an id), read in the page rather than from Playwright's cached address.</summary>
+    protected static async Task<string> HashIdAsync(IPage page) => (await page.EvaluateAsync<string>("location.hash")).Split('/').Last();
+
     protected static async Task ShotAsync(IPage page, string name, bool fullPage = false) =>
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = fullPage });
 

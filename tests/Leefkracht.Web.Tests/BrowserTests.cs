@@ -43,7 +43,7 @@ public sealed class BrowserTests(DashboardServer server) : BrowserTest
         await page.Mouse.ClickAsync(point.X, point.Y);
 
         // Then its profile opens with the score and the breakdown
-        await page.WaitForURLAsync("**/#/area/BU03440111**");
+        await WaitForHashAsync(page, "^#/area/BU03440111");
         await page.WaitForSelectorAsync("h1:has-text('Welgelegen, Den Hommel')");
         (await page.TextContentAsync(".score-card") ?? string.Empty).ShouldContain("ruim voldoende");
         var breakdown = await page.TextContentAsync("#why table") ?? string.Empty;

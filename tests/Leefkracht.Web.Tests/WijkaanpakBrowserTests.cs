@@ -30,8 +30,8 @@ public sealed class WijkaanpakBrowserTests(WijkaanpakServer server) : BrowserTes
         await gemeente.SelectOptionAsync(".goal-indicator", "population");
         await gemeente.FillAsync(".goal-target", "36000");
         await gemeente.ClickAsync("#programme-form button[type=submit]");
-        await gemeente.WaitForURLAsync("**/#/programme/*");
-        var programmeId = gemeente.Url.Split('/').Last();
+        await WaitForHashAsync(gemeente, "^#/programme/\\d+$");
+        var programmeId = await HashIdAsync(gemeente);
         (await gemeente.TextContentAsync("#programme-area-link") ?? string.Empty).ShouldContain("Wijk 03 Overvecht");
         (await gemeente.GetAttributeAsync("#programme-area-link", "href")).ShouldBe("#/area/WK034403");
 
@@ -55,14 +55,14 @@ public sealed class WijkaanpakBrowserTests(WijkaanpakServer server) : BrowserTes
 
         // and the gemeente makes its own agreement
         await AddAgreementAsync(gemeente, "Buurtconciërge in elke flat", "2025-12-31", null);
-        var gemeenteAgreement = gemeente.Url.Split('/').Last();
+        var gemeenteAgreement = await HashIdAsync(gemeente);
 
         // And each party signs in and keeps its own agreements; Mitros's is linked to the households, target 18,000,
         // and due today
         var mitros = await SignInAsync("mitros", $"#/programme/{programmeId}");
         await AddAgreementAsync(mitros, "Portieken opknappen Zambesidreef", "2025-03-01", ("households", "18000"));
         await ChangeStatusAsync(mitros, "in_progress", "Aannemer is begonnen");
-        var mitrosAgreement = mitros.Url.Split('/').Last();
+        var mitrosAgreement = await HashIdAsync(mitros);
         await ShotAsync(mitros, "wijkaanpak-2-agreement");
 
         var portaal = await SignInAsync("portaal", $"#/programme/{programmeId}");
@@ -325,7 +325,7 @@ public sealed class WijkaanpakBrowserTests(WijkaanpakServer server) : BrowserTes
         }
 
         await page.ClickAsync("#agreement-form button[type=submit]");
-        await page.WaitForURLAsync("**/#/agreement/*");
+        await WaitForHashAsync(page, "^#/agreement/\\d+$");
         await page.WaitForSelectorAsync($"h1:has-text('{title}')");
     }
 
