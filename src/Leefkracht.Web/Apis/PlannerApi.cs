@@ -76,8 +76,7 @@ public static class PlannerApi
             return Problems.NotFound($"'{request.Gemeente}' is not a gemeente code or name in the database");
         }
 
-        var scorable = (await cache.YearsAsync()).Scorable;
-        var years = scorable.Where(y => BuurtenOf(areas, gemeente, y) > 0).Order().ToList();
+        var years = await YearsWithBuurtenAsync(cache, areas, gemeente);
         if (years.Count == 0 || await runner.BaseYearAsync(gemeente, years) is not { } baseYear)
         {
             return Problems.NotFound($"{gemeente} ({areas.NameOf(gemeente)}) has no buurten with data in the database");
@@ -257,7 +256,7 @@ public static class PlannerApi
         }
 
         // Without a year, the same base year as the planner page (GET /context), so that the API and the page agree.
-        year ??= await runner.BaseYearAsync(gemeente, (await cache.YearsAsync()).Scorable.Where(y => BuurtenOf(areas, gemeente, y) > 0).ToList());
+        year ??= await runner.BaseYearAsync(gemeente, await YearsWithBuurtenAsync(cache, areas, gemeente));
 
         var (ran, result) = await runner.TryRunAsync(async service =>
         {
@@ -291,6 +290,10 @@ public static class PlannerApi
         PlannerLimits.MinScenarios, PlannerLimits.MaxScenarios, PlannerLimits.MaxPlacements);
 
     private static string BaselineName(string language) => language == "en" ? "Baseline (no intervention)" : "Basis (geen ingreep)";
+
+    /// <summary>The scorable years in which the gemeente has buurten, oldest first.</summary>
+    private static async Task<List<int>> YearsWithBuurtenAsync(MonitorCache cache, AreaIndex areas, AreaCode gemeente) =>
+        [.. (await cache.YearsAsync()).Scorable.Where(y => BuurtenOf(areas, gemeente, y) > 0).Order()];
 
     private static int BuurtenOf(AreaIndex areas, AreaCode gemeente, int year) =>
         areas.Search(null, AreaLevel.Buurt, gemeente, year, int.MaxValue).Count;

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using Leefkracht.Core.Areas;
 using Leefkracht.Core.Indices;
@@ -21,7 +20,7 @@ internal sealed record YearInfo(IReadOnlyList<int> Scorable, int? Default);
 internal sealed class MonitorCache
 {
     private readonly IMonitorStore _store;
-    private ConcurrentDictionary<string, Lazy<Task<object>>> _entries = new(StringComparer.Ordinal);
+    private Memo<string, object> _entries = new();
 
     public MonitorCache(IMonitorStore store, DataVersion version)
     {
@@ -31,7 +30,7 @@ internal sealed class MonitorCache
         version.Changed += _ =>
         {
             Monitor.Forget();
-            _entries = new(StringComparer.Ordinal);
+            _entries = new();
         };
     }
 
@@ -58,11 +57,10 @@ internal sealed class MonitorCache
     public Task<ResilienceYear> ResilienceAsync(int year) =>
         GetAsync(Key("resilience", year), () => Monitor.ResilienceAsync(year, ResilienceModel.Default, ReferenceChoice.National));
 
-    public Task<PreparedYear> PreparedAsync(int year) =>
-        GetAsync(Key("prepared", year), () => Monitor.PrepareAsync(year));
+    // Prepared years and trends are remembered by the monitor itself (forgotten with the data version, above).
+    public Task<PreparedYear> PreparedAsync(int year) => Monitor.PrepareAsync(year);
 
-    public Task<TrendYears> TrendAsync(int from, int to) =>
-        GetAsync(Key("trend", from, to), () => Monitor.TrendAsync(from, to, Model, ReferenceChoice.National));
+    public Task<TrendYears> TrendAsync(int from, int to) => Monitor.TrendAsync(from, to, Model, ReferenceChoice.National);
 
     /// <summary>
     /// The watchlist of a year (all levels), nationally or for one gemeente (as <c>leefkracht watchlist --gemeente</c>:
@@ -99,27 +97,9 @@ internal sealed class MonitorCache
         });
 
     /// <summary>Any other cached result (map geometry, spatial statistics).</summary>
-    public Task<T> GetAsync<T>(string key, Func<Task<T>> compute)
-    {
-        var entries = _entries;
-        var lazy = entries.GetOrAdd(key, _ => new Lazy<Task<object>>(async () => (await compute().ConfigureAwait(false))!));
-        return Unwrap<T>(entries, key, lazy);
-    }
+    public async Task<T> GetAsync<T>(string key, Func<Task<T>> compute) =>
+        (T)await _entries.GetAsync(key, async () => (await compute().ConfigureAwait(false))!).ConfigureAwait(false);
 
     public static string Key(string kind, params int[] parts) =>
         kind + ":" + string.Join(':', parts.Select(p => p.ToString(CultureInfo.InvariantCulture)));
-
-    private static async Task<T> Unwrap<T>(ConcurrentDictionary<string, Lazy<Task<object>>> entries, string key, Lazy<Task<object>> lazy)
-    {
-        try
-        {
-            return (T)await lazy.Value.ConfigureAwait(false);
-        }
-        catch
-        {
-            // A failed computation is not remembered: the next request tries again.
-            entries.TryRemove(new KeyValuePair<string, Lazy<Task<object>>>(key, lazy));
-            throw;
-        }
-    }
 }
