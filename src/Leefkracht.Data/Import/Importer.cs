@@ -167,8 +167,8 @@ public sealed class Importer
 
         var provisional = Report(file, batch, ImportOutcome.Stored, "stored", null, started);
         var stored = await _store.StoreAsync(
-            batch,
-            new ImportProvenance(file.Name, file.Sha256, file.SizeOnDisk, _clock.GetUtcNow(), ToJson(provisional)),
+            batch.ToStoreBatch(),
+            batch.Provenance(file.Name, file.Sha256, file.SizeOnDisk, _clock.GetUtcNow(), ToJson(provisional)),
             cancellationToken).ConfigureAwait(false);
         foreach (var area in batch.Areas)
         {

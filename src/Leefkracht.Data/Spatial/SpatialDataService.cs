@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using Leefkracht.Core.Areas;
 using Leefkracht.Core.Geography;
 using Leefkracht.Core.Indicators;
-using Leefkracht.Data.Import;
 using Leefkracht.Data.Monitoring;
 using Leefkracht.Data.Storage;
 using NetTopologySuite.Geometries;

@@ -1,6 +1,5 @@
 using Leefkracht.Core.Areas;
 using Leefkracht.Core.Indicators;
-using Leefkracht.Data.Import;
 
 namespace Leefkracht.Data.Storage;
 
@@ -31,7 +30,7 @@ public interface IMonitorStore : IAsyncDisposable
     Task<ImportRecord?> FindImportAsync(string sha256, CancellationToken cancellationToken = default);
 
     /// <summary>Stores a batch and its provenance in one transaction.</summary>
-    Task<StoreResult> StoreAsync(ImportBatch batch, ImportProvenance provenance, CancellationToken cancellationToken = default);
+    Task<StoreResult> StoreAsync(StoreBatch batch, ImportProvenance provenance, CancellationToken cancellationToken = default);
 
     /// <summary>Areas matching a filter, ordered by level, code and year.</summary>
     Task<IReadOnlyList<Area>> LoadAreasAsync(AreaQuery query, CancellationToken cancellationToken = default);

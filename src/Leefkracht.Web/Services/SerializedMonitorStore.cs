@@ -1,6 +1,5 @@
 using Leefkracht.Core.Areas;
 using Leefkracht.Core.Indicators;
-using Leefkracht.Data.Import;
 using Leefkracht.Data.Storage;
 
 namespace Leefkracht.Web.Services;
@@ -20,7 +19,7 @@ internal sealed class SerializedMonitorStore(IMonitorStore inner) : IMonitorStor
     public Task<ImportRecord?> FindImportAsync(string sha256, CancellationToken cancellationToken = default) =>
         RunAsync(() => inner.FindImportAsync(sha256, cancellationToken), cancellationToken);
 
-    public Task<StoreResult> StoreAsync(ImportBatch batch, ImportProvenance provenance, CancellationToken cancellationToken = default) =>
+    public Task<StoreResult> StoreAsync(StoreBatch batch, ImportProvenance provenance, CancellationToken cancellationToken = default) =>
         RunAsync(() => inner.StoreAsync(batch, provenance, cancellationToken), cancellationToken);
 
     public Task<IReadOnlyList<Area>> LoadAreasAsync(AreaQuery query, CancellationToken cancellationToken = default) =>

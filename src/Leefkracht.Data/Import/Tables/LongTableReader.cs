@@ -1,6 +1,7 @@
 using System.Globalization;
 using Leefkracht.Core.Areas;
 using Leefkracht.Data.Import.Text;
+using Leefkracht.Data.Storage;
 
 namespace Leefkracht.Data.Import.Tables;
 

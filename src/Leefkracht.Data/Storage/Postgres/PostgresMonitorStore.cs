@@ -2,7 +2,6 @@ using System.Data;
 using System.Net.Sockets;
 using Leefkracht.Core.Areas;
 using Leefkracht.Core.Indicators;
-using Leefkracht.Data.Import;
 using Leefkracht.Data.Storage.Relational;
 using NetTopologySuite.IO;
 using Npgsql;
@@ -97,14 +96,14 @@ public sealed class PostgresMonitorStore : IMonitorStore
     }
 
     /// <inheritdoc/>
-    public async Task<StoreResult> StoreAsync(ImportBatch batch, ImportProvenance provenance, CancellationToken cancellationToken = default)
+    public async Task<StoreResult> StoreAsync(StoreBatch batch, ImportProvenance provenance, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(batch);
         ArgumentNullException.ThrowIfNull(provenance);
         await using var connection = await OpenBatchAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await LockWritesAsync(connection, cancellationToken).ConfigureAwait(false);
-        var importId = await ImportRows.InsertAsync(connection, transaction, batch, provenance, StoreTables.Normalise(provenance.ImportedAt), cancellationToken).ConfigureAwait(false);
+        var importId = await ImportRows.InsertAsync(connection, transaction, provenance, StoreTables.Normalise(provenance.ImportedAt), cancellationToken).ConfigureAwait(false);
         var areasStored = await UpsertAreasAsync(connection, BatchRows.DistinctAreas(batch.Areas), importId, cancellationToken).ConfigureAwait(false);
         var areaIds = (await StoreReads.AreaKeysByIdAsync(connection, transaction, cancellationToken).ConfigureAwait(false)).ToDictionary(p => p.Value, p => p.Key);
         await InsertIndicatorsAsync(connection, BatchRows.IndicatorKeys(batch.Observations), cancellationToken).ConfigureAwait(false);

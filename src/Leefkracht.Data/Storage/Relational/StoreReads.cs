@@ -3,7 +3,6 @@ using System.Data.Common;
 using System.Globalization;
 using Leefkracht.Core.Areas;
 using Leefkracht.Core.Indicators;
-using Leefkracht.Data.Import;
 using NetTopologySuite.IO;
 
 namespace Leefkracht.Data.Storage.Relational;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Leefkracht.Core.Areas;
 using Leefkracht.Core.Indicators;
-using Leefkracht.Data.Import;
 using Leefkracht.Data.Storage.Relational;
 using Microsoft.Data.Sqlite;
 using NetTopologySuite.IO;
@@ -73,7 +72,7 @@ public sealed class SqliteMonitorStore : IMonitorStore
         StoreReads.FindImportAsync(_connection, sha256, cancellationToken);
 
     /// <inheritdoc/>
-    public async Task<StoreResult> StoreAsync(ImportBatch batch, ImportProvenance provenance, CancellationToken cancellationToken = default)
+    public async Task<StoreResult> StoreAsync(StoreBatch batch, ImportProvenance provenance, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(batch);
         ArgumentNullException.ThrowIfNull(provenance);
@@ -84,7 +83,7 @@ public sealed class SqliteMonitorStore : IMonitorStore
         using var transaction = _connection.BeginTransaction(deferred: false);
         try
         {
-            var importId = await ImportRows.InsertAsync(_connection, transaction, batch, provenance, Timestamp(provenance.ImportedAt), cancellationToken).ConfigureAwait(false);
+            var importId = await ImportRows.InsertAsync(_connection, transaction, provenance, Timestamp(provenance.ImportedAt), cancellationToken).ConfigureAwait(false);
             var areasStored = UpsertAreas(BatchRows.DistinctAreas(batch.Areas), importId, transaction);
             var areaIds = (await StoreReads.AreaKeysByIdAsync(_connection, transaction, cancellationToken).ConfigureAwait(false)).ToDictionary(p => p.Value, p => p.Key);
             InsertIndicators(BatchRows.IndicatorKeys(batch.Observations), transaction);
