@@ -1,5 +1,4 @@
 using Leefkracht.Core.Wijkaanpak;
-using Leefkracht.Data.Tests.Infrastructure;
 using Leefkracht.Data.Wijkaanpak;
 
 namespace Leefkracht.Cli.Tests;

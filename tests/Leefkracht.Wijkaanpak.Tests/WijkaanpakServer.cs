@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using Leefkracht.Core.Wijkaanpak;
 using Leefkracht.Data.Catalog;
 using Leefkracht.Data.Import;
-using Leefkracht.Data.Tests.Infrastructure;
 using Leefkracht.Data.Wijkaanpak;
 using Leefkracht.Web;
 using Leefkracht.Web.Services;
@@ -52,14 +51,12 @@ public sealed class WijkaanpakServer : IAsyncLifetime
 
     public Party Residents { get; private set; } = null!;
 
-    public static string RepositoryRoot { get; } = FindRoot();
-
     public async ValueTask InitializeAsync()
     {
         await using (var store = Store.Open())
         {
             var reports = await new Importer(store, CatalogDocument.Default, Clock).ImportAsync(
-                [Path.Combine(RepositoryRoot, "data", "sample", "utrecht")], new ImportOptions());
+                [Path.Combine(TestData.RepositoryRoot, "data", "sample", "utrecht")], new ImportOptions());
             if (reports.Any(r => r.Outcome == ImportOutcome.Rejected))
             {
                 throw new InvalidOperationException("the Utrecht sample did not import cleanly");
@@ -112,19 +109,6 @@ public sealed class WijkaanpakServer : IAsyncLifetime
         }
 
         Store.Dispose();
-    }
-
-    private static string FindRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Leefkracht.slnx")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("repository root not found");
     }
 
     private sealed class CapturingLoggerProvider(ConcurrentQueue<string> logs) : ILoggerProvider

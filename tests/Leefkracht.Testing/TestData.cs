@@ -1,10 +1,10 @@
 using System.IO.Compression;
 using System.Text;
 
-namespace Leefkracht.Data.Tests.Infrastructure;
+namespace Leefkracht.Testing;
 
 /// <summary>Finds the bundled sample data and makes throw-away copies and variants of it.</summary>
-internal static class TestData
+public static class TestData
 {
     private static readonly Lazy<string> Root = new(() =>
     {
@@ -40,7 +40,7 @@ internal static class TestData
 }
 
 /// <summary>A temporary folder deleted at the end of a test.</summary>
-internal sealed class TempFolder : IDisposable
+public sealed class TempFolder : IDisposable
 {
     public TempFolder() => Directory.CreateDirectory(Path);
 

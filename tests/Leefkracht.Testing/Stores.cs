@@ -3,10 +3,10 @@ using Leefkracht.Data.Import;
 using Leefkracht.Data.Storage;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Leefkracht.Data.Tests.Infrastructure;
+namespace Leefkracht.Testing;
 
 /// <summary>Imports into real stores (see <see cref="TestStore"/> for which kind) with a fixed clock.</summary>
-internal static class Stores
+public static class Stores
 {
     public static readonly DateTimeOffset FixedNow = TestStore.FixedNow;
 

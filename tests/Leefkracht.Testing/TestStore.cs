@@ -5,7 +5,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 
-namespace Leefkracht.Data.Tests.Infrastructure;
+namespace Leefkracht.Testing;
 
 /// <summary>
 /// A fresh, empty store of the kind the test run is for: a SQLite file in its own temporary folder, or a schema of
@@ -14,8 +14,8 @@ namespace Leefkracht.Data.Tests.Infrastructure;
 /// <c>LEEFKRACHT_TEST_PG</c> (a connection string to a database with PostGIS whose user may create schemas;
 /// <c>scripts/test.sh</c> starts such a server). A postgres run without a reachable server fails every store test.
 /// </summary>
-/// <remarks>Shared with the CLI tests (linked source file), so both test projects run on both databases.</remarks>
-internal sealed class TestStore : IDisposable
+/// <remarks>Shared by every test project that opens a store, so that each runs on both databases.</remarks>
+public sealed class TestStore : IDisposable
 {
     public static readonly DateTimeOffset FixedNow = new(2026, 11, 22, 12, 0, 0, TimeSpan.Zero);
 

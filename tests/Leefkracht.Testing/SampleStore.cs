@@ -1,19 +1,18 @@
 using Leefkracht.Data.Import;
 using Leefkracht.Data.Storage;
 
-[assembly: AssemblyFixture(typeof(Leefkracht.Data.Tests.Infrastructure.SampleStore))]
-
-namespace Leefkracht.Data.Tests.Infrastructure;
+namespace Leefkracht.Testing;
 
 /// <summary>
 /// One store (of the run's kind: SQLite or PostgreSQL) with the whole bundled sample imported, shared (read-only)
-/// by the tests that need real national data. Tests that write use their own <see cref="TestStore"/>.
+/// by the tests that need real national data. Tests that write use their own <see cref="TestStore"/>. A test project
+/// that uses it declares it as an assembly fixture (<c>[assembly: AssemblyFixture(typeof(SampleStore))]</c>).
 /// </summary>
 public sealed class SampleStore : IAsyncLifetime
 {
     private readonly TestStore _store = TestStore.Create();
 
-    internal IReadOnlyList<ImportReport> Reports { get; private set; } = [];
+    public IReadOnlyList<ImportReport> Reports { get; private set; } = [];
 
     public async ValueTask InitializeAsync()
     {
@@ -26,7 +25,7 @@ public sealed class SampleStore : IAsyncLifetime
     }
 
     /// <summary>Opens the shared store (callers must not write to it).</summary>
-    internal IMonitorStore Open() => _store.Open();
+    public IMonitorStore Open() => _store.Open();
 
     public ValueTask DisposeAsync()
     {
