@@ -4,8 +4,8 @@ using Leefkracht.Core.Indicators;
 using Leefkracht.Core.Indices;
 using Leefkracht.Data.Catalog;
 using Leefkracht.Data.Import;
-using Leefkracht.Data.Models;
-using Leefkracht.Data.Monitoring;
+using Leefkracht.Monitor.Models;
+using Leefkracht.Monitor.Monitoring;
 using Leefkracht.Data.Storage.Sqlite;
 
 namespace Leefkracht.Benchmarks;

@@ -4,7 +4,7 @@ using Leefkracht.Core.Areas;
 using Leefkracht.Core.Planner;
 using Leefkracht.Data.Catalog;
 using Leefkracht.Data.Import;
-using Leefkracht.Data.Monitoring;
+using Leefkracht.Monitor.Monitoring;
 using Leefkracht.Data.Storage.Sqlite;
 
 namespace Leefkracht.Benchmarks;

@@ -3,7 +3,7 @@ using Leefkracht.Core.Areas;
 using Leefkracht.Core.Spatial;
 using Leefkracht.Data.Catalog;
 using Leefkracht.Data.Import;
-using Leefkracht.Data.Spatial;
+using Leefkracht.Monitor.Spatial;
 using Leefkracht.Data.Storage.Sqlite;
 using NetTopologySuite.Geometries;
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Leefkracht.Core.Areas;
 using Leefkracht.Core.Spatial;
-using Leefkracht.Data.Spatial;
+using Leefkracht.Monitor.Spatial;
 using Leefkracht.Data.Storage.Sqlite;
 
 namespace Leefkracht.Benchmarks;

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using Leefkracht.Core.Areas;
 using Leefkracht.Core.Indices;
-using Leefkracht.Data.Models;
-using Leefkracht.Data.Monitoring;
+using Leefkracht.Monitor.Models;
+using Leefkracht.Monitor.Monitoring;
 
 namespace Leefkracht.Cli;
 

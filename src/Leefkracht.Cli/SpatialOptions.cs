@@ -4,7 +4,7 @@ using Leefkracht.Cli.Commands;
 using Leefkracht.Core.Areas;
 using Leefkracht.Core.Spatial;
 using Leefkracht.Core.Statistics;
-using Leefkracht.Data.Monitoring;
+using Leefkracht.Monitor.Monitoring;
 using Leefkracht.Data.Storage;
 
 namespace Leefkracht.Cli;

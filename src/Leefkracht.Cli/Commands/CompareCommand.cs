@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Leefkracht.Data.Monitoring;
+using Leefkracht.Monitor.Monitoring;
 using Spectre.Console;
 
 namespace Leefkracht.Cli.Commands;

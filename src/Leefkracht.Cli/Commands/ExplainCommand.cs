@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Leefkracht.Core.Areas;
-using Leefkracht.Data.Monitoring;
+using Leefkracht.Monitor.Monitoring;
 
 namespace Leefkracht.Cli.Commands;
 

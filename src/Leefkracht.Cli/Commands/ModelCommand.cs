@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using Leefkracht.Core.Indices;
-using Leefkracht.Data.Models;
-using Leefkracht.Data.Monitoring;
+using Leefkracht.Monitor.Models;
+using Leefkracht.Monitor.Monitoring;
 using Spectre.Console;
 
 namespace Leefkracht.Cli.Commands;

@@ -3,7 +3,8 @@ using System.Globalization;
 using System.Text.Json;
 using Leefkracht.Core.Areas;
 using Leefkracht.Core.Planner;
-using Leefkracht.Data.Planner;
+using Leefkracht.Monitor.Planner;
+using Leefkracht.Web.Planner;
 using Spectre.Console;
 
 namespace Leefkracht.Cli.Commands;

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using Leefkracht.Core.Areas;
-using Leefkracht.Data.Monitoring;
-using Leefkracht.Data.Spatial;
+using Leefkracht.Monitor.Monitoring;
+using Leefkracht.Monitor.Spatial;
 using Spectre.Console;
 
 namespace Leefkracht.Cli.Commands;

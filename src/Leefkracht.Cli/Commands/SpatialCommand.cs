@@ -4,8 +4,8 @@ using System.Globalization;
 using Leefkracht.Core.Areas;
 using Leefkracht.Core.Spatial;
 using Leefkracht.Core.Statistics;
-using Leefkracht.Data.Monitoring;
-using Leefkracht.Data.Spatial;
+using Leefkracht.Monitor.Monitoring;
+using Leefkracht.Monitor.Spatial;
 using Leefkracht.Data.Storage;
 using Spectre.Console;
 

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Leefkracht.Core.Areas;
 using Leefkracht.Core.Indices;
-using Leefkracht.Data.Monitoring;
+using Leefkracht.Monitor.Monitoring;
 using Spectre.Console;
 
 namespace Leefkracht.Cli.Commands;

@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Leefkracht.Core.Areas;
 using Leefkracht.Core.Planner;
-using Leefkracht.Data.Planner;
+using Leefkracht.Monitor.Planner;
 using Leefkracht.Web.Contracts;
 using Leefkracht.Web.Services;
 using Microsoft.AspNetCore.Http.HttpResults;

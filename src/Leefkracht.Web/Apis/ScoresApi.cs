@@ -1,7 +1,7 @@
 using Leefkracht.Core.Areas;
 using Leefkracht.Core.Indices;
 using Leefkracht.Data.Catalog;
-using Leefkracht.Data.Monitoring;
+using Leefkracht.Monitor.Monitoring;
 using Leefkracht.Web.Contracts;
 using Leefkracht.Web.Services;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,7 +1,7 @@
 using Leefkracht.Core.Areas;
 using Leefkracht.Core.Indicators;
 using Leefkracht.Core.Indices;
-using Leefkracht.Data.Monitoring;
+using Leefkracht.Monitor.Monitoring;
 using Leefkracht.Web.Contracts;
 
 namespace Leefkracht.Web.Services;

@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Collections.Immutable;
 using System.Text.Json;
 using Leefkracht.Core.Areas;
-using Leefkracht.Data.Spatial;
+using Leefkracht.Monitor.Spatial;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Simplify;
 

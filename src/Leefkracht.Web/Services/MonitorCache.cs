@@ -1,8 +1,8 @@
 using System.Globalization;
 using Leefkracht.Core.Areas;
 using Leefkracht.Core.Indices;
-using Leefkracht.Data.Models;
-using Leefkracht.Data.Monitoring;
+using Leefkracht.Monitor.Models;
+using Leefkracht.Monitor.Monitoring;
 using Leefkracht.Data.Storage;
 
 namespace Leefkracht.Web.Services;

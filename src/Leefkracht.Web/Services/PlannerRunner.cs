@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Leefkracht.Core.Areas;
 using Leefkracht.Core.Planner;
-using Leefkracht.Data.Planner;
+using Leefkracht.Monitor.Planner;
 
 namespace Leefkracht.Web.Services;
 

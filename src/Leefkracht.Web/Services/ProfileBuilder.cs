@@ -3,7 +3,7 @@ using Leefkracht.Core.Areas;
 using Leefkracht.Core.Indicators;
 using Leefkracht.Core.Indices;
 using Leefkracht.Data.Catalog;
-using Leefkracht.Data.Monitoring;
+using Leefkracht.Monitor.Monitoring;
 using Leefkracht.Web.Contracts;
 
 namespace Leefkracht.Web.Services;

@@ -1,7 +1,7 @@
 using Leefkracht.Core.Areas;
 using Leefkracht.Core.Spatial;
 using Leefkracht.Core.Statistics;
-using Leefkracht.Data.Spatial;
+using Leefkracht.Monitor.Spatial;
 using Leefkracht.Web.Contracts;
 
 namespace Leefkracht.Web.Services;
