@@ -4,9 +4,10 @@ using Leefkracht.Core.Indicators;
 using Leefkracht.Core.Indices;
 using Leefkracht.Data.Catalog;
 using Leefkracht.Data.Import;
+using Leefkracht.Data.Storage.Sqlite;
 using Leefkracht.Monitor.Models;
 using Leefkracht.Monitor.Monitoring;
-using Leefkracht.Data.Storage.Sqlite;
+using Leefkracht.Wijkaanpak.Storage;
 
 namespace Leefkracht.Benchmarks;
 
@@ -33,7 +34,7 @@ public class MonitorBenchmarks
     {
         _folder = Path.Combine(Path.GetTempPath(), "leefkracht-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(_folder);
-        _store = SqliteMonitorStore.Open(Path.Combine(_folder, "national.db"), TimeProvider.System);
+        _store = SqliteMonitorStore.Open(Path.Combine(_folder, "national.db"), TimeProvider.System, WijkaanpakSchema.Database);
         new Importer(_store, CatalogDocument.Default, TimeProvider.System).ImportAsync(
             [Sample.File("national/kwb2024_selection_crime_health_nl_all_buurten.csv.gz"), Sample.File("national/politie_47022NED_misdrijven_totaal_per_jaar_2021-2025.csv.gz"), Sample.File("national/kwb2024_nl_all_regions_population.csv.gz")],
             new ImportOptions()).GetAwaiter().GetResult();

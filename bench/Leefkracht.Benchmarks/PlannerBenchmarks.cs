@@ -4,8 +4,9 @@ using Leefkracht.Core.Areas;
 using Leefkracht.Core.Planner;
 using Leefkracht.Data.Catalog;
 using Leefkracht.Data.Import;
-using Leefkracht.Monitor.Monitoring;
 using Leefkracht.Data.Storage.Sqlite;
+using Leefkracht.Monitor.Monitoring;
+using Leefkracht.Wijkaanpak.Storage;
 
 namespace Leefkracht.Benchmarks;
 
@@ -28,7 +29,7 @@ public class PlannerBenchmarks
     {
         _folder = Path.Combine(Path.GetTempPath(), "leefkracht-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(_folder);
-        var store = SqliteMonitorStore.Open(Path.Combine(_folder, "planner.db"), TimeProvider.System);
+        var store = SqliteMonitorStore.Open(Path.Combine(_folder, "planner.db"), TimeProvider.System, WijkaanpakSchema.Database);
         new Importer(store, CatalogDocument.Default, TimeProvider.System).ImportAsync(
             [Sample.File("national/kwb2024_selection_crime_health_nl_all_buurten.csv.gz"), Sample.File("national/kwb2020-2025_gemeente_housing_panel.csv.gz")],
             new ImportOptions()).GetAwaiter().GetResult();

@@ -3,8 +3,9 @@ using Leefkracht.Core.Areas;
 using Leefkracht.Core.Spatial;
 using Leefkracht.Data.Catalog;
 using Leefkracht.Data.Import;
-using Leefkracht.Monitor.Spatial;
 using Leefkracht.Data.Storage.Sqlite;
+using Leefkracht.Monitor.Spatial;
+using Leefkracht.Wijkaanpak.Storage;
 using NetTopologySuite.Geometries;
 
 namespace Leefkracht.Benchmarks;
@@ -28,7 +29,7 @@ public class SpatialBenchmarks
     {
         _folder = Path.Combine(Path.GetTempPath(), "leefkracht-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(_folder);
-        var store = SqliteMonitorStore.Open(Path.Combine(_folder, "spatial.db"), TimeProvider.System);
+        var store = SqliteMonitorStore.Open(Path.Combine(_folder, "spatial.db"), TimeProvider.System, WijkaanpakSchema.Database);
         new Importer(store, CatalogDocument.Default, TimeProvider.System).ImportAsync(
             [Sample.File("boundaries/cbs_buurt_2024_approx_wgs84.geojson.gz"), Sample.File("national/kwb2024_selection_crime_health_nl_all_buurten.csv.gz")],
             new ImportOptions()).GetAwaiter().GetResult();

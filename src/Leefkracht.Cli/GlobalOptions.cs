@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Leefkracht.Data.Storage;
+using Leefkracht.Wijkaanpak.Storage;
 
 namespace Leefkracht.Cli;
 
@@ -23,5 +24,5 @@ internal sealed class GlobalOptions
 
     /// <summary>Opens the store --db / LEEFKRACHT_DB names (SQLite file or PostgreSQL), through the one factory.</summary>
     public IMonitorStore OpenStore(ParseResult result, CliEnvironment environment) =>
-        MonitorStores.Open(environment.DatabasePath(result.GetValue(Database)), environment.Clock);
+        MonitorStores.Open(environment.DatabasePath(result.GetValue(Database)), environment.Clock, WijkaanpakSchema.Database);
 }

@@ -4,6 +4,7 @@ using Leefkracht.Web.Apis;
 using Leefkracht.Web.Reports;
 using Leefkracht.Web.Services;
 using Leefkracht.Web.Wijkaanpak;
+using Leefkracht.Wijkaanpak.Storage;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.FileProviders;
 using Scalar.AspNetCore;
@@ -38,7 +39,7 @@ public static class DashboardApp
         services.AddSingleton(TimeProvider.System);
         // SQLite holds one connection, so requests take turns; a PostgreSQL store pools connections and is thread-safe,
         // but the serialising wrapper costs nothing measurable behind the output cache, so both go through it.
-        services.AddSingleton<IMonitorStore>(sp => new SerializedMonitorStore(MonitorStores.Open(options.DatabasePath, sp.GetRequiredService<TimeProvider>())));
+        services.AddSingleton<IMonitorStore>(sp => new SerializedMonitorStore(MonitorStores.Open(options.DatabasePath, sp.GetRequiredService<TimeProvider>(), WijkaanpakSchema.Database)));
         services.AddSingleton(sp => new DataVersion(sp.GetRequiredService<IMonitorStore>(), StoreLocation.Parse(options.DatabasePath), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<MonitorCache>();
         services.AddSingleton<ProfileBuilder>();

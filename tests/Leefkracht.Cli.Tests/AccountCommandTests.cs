@@ -1,5 +1,5 @@
-using Leefkracht.Core.Wijkaanpak;
-using Leefkracht.Data.Wijkaanpak;
+using Leefkracht.Wijkaanpak.Domain;
+using Leefkracht.Wijkaanpak.Storage;
 
 namespace Leefkracht.Cli.Tests;
 

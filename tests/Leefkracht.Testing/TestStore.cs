@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Leefkracht.Data.Storage;
+using Leefkracht.Wijkaanpak.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
@@ -29,6 +30,9 @@ public sealed class TestStore : IDisposable
         _folder = folder;
         _schema = schema;
     }
+
+    /// <summary>The schema every test store is opened with: Leefkracht's whole database, as the command line and the web app open it.</summary>
+    public static StoreSchema Schema => WijkaanpakSchema.Database;
 
     /// <summary>The store kind of this test run.</summary>
     public static StoreKind RunKind { get; } = ReadRunKind();
@@ -69,7 +73,7 @@ public sealed class TestStore : IDisposable
     }
 
     /// <summary>Opens the store through the product's factory, with a fixed clock.</summary>
-    public IMonitorStore Open() => MonitorStores.Open(Setting, new FakeTimeProvider(FixedNow));
+    public IMonitorStore Open() => MonitorStores.Open(Setting, new FakeTimeProvider(FixedNow), Schema);
 
     /// <summary>
     /// A dump of every row of every table (including the migration record), to check that an operation changed

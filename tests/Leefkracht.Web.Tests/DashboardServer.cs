@@ -3,6 +3,7 @@ using Leefkracht.Data.Catalog;
 using Leefkracht.Data.Import;
 using Leefkracht.Data.Storage.Sqlite;
 using Leefkracht.Web.Services;
+using Leefkracht.Wijkaanpak.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -32,7 +33,7 @@ public sealed class DashboardServer : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        await using (var store = SqliteMonitorStore.Open(DatabasePath, TimeProvider.System))
+        await using (var store = SqliteMonitorStore.Open(DatabasePath, TimeProvider.System, WijkaanpakSchema.Database))
         {
             var reports = await new Importer(store, CatalogDocument.Default, TimeProvider.System)
                 .ImportAsync([Path.Combine(RepositoryRoot, "data", "sample")], new ImportOptions());

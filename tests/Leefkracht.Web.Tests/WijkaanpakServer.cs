@@ -1,11 +1,11 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Leefkracht.Core.Wijkaanpak;
+using Leefkracht.Wijkaanpak.Domain;
 using Leefkracht.Data.Catalog;
 using Leefkracht.Data.Import;
 using Leefkracht.Data.Storage.Sqlite;
-using Leefkracht.Data.Wijkaanpak;
+using Leefkracht.Wijkaanpak.Storage;
 using Leefkracht.Web.Services;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -44,7 +44,7 @@ public sealed class WijkaanpakServer : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var database = Path.Combine(_folder.FullName, "utrecht.db");
-        await using (var store = SqliteMonitorStore.Open(database, Clock))
+        await using (var store = SqliteMonitorStore.Open(database, Clock, WijkaanpakSchema.Database))
         {
             var reports = await new Importer(store, CatalogDocument.Default, Clock)
                 .ImportAsync([Path.Combine(DashboardServer.RepositoryRoot, "data", "sample", "utrecht")], new ImportOptions());

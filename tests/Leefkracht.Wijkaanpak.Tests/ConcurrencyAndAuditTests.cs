@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Leefkracht.Core.Wijkaanpak;
+using Leefkracht.Wijkaanpak.Domain;
 
 namespace Leefkracht.Wijkaanpak.Tests;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using Leefkracht.Core.Wijkaanpak;
+using Leefkracht.Wijkaanpak.Domain;
 
 namespace Leefkracht.Wijkaanpak.Tests;
 

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
-using Leefkracht.Core.Wijkaanpak;
+using Leefkracht.Wijkaanpak.Domain;
 using Leefkracht.Data.Catalog;
 using Leefkracht.Data.Import;
-using Leefkracht.Data.Wijkaanpak;
+using Leefkracht.Wijkaanpak.Storage;
 using Leefkracht.Web;
 using Leefkracht.Web.Services;
 using Microsoft.AspNetCore.Builder;

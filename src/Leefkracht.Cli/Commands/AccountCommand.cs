@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Leefkracht.Core.Wijkaanpak;
-using Leefkracht.Data.Wijkaanpak;
+using Leefkracht.Wijkaanpak.Domain;
+using Leefkracht.Wijkaanpak.Storage;
 using Spectre.Console;
 
 namespace Leefkracht.Cli.Commands;

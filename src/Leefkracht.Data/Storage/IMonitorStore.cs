@@ -14,7 +14,7 @@ namespace Leefkracht.Data.Storage;
 /// <item><see cref="StoreAsync"/> is atomic: all of a batch is stored, or nothing (the store is exactly as before).</item>
 /// <item>Storing a value equal to the stored one changes nothing, so a repeated import is a no-op.</item>
 /// <item><see cref="LoadPeriodAsync"/> returns a columnar table (one array per indicator).</item>
-/// <item>Every table of <see cref="StoreTables.All"/> is exported and restored by <see cref="ExportAsync"/> and
+/// <item>Every table of <see cref="Schema"/> is exported and restored by <see cref="ExportAsync"/> and
 /// <see cref="RestoreAsync"/>, with the same content whichever store wrote it; a restore is atomic.</item>
 /// </list>
 /// </remarks>
@@ -25,6 +25,9 @@ public interface IMonitorStore : IAsyncDisposable
 
     /// <summary>SQLite or PostgreSQL.</summary>
     StoreKind Kind { get; }
+
+    /// <summary>The parts of the database the store was opened with: what it migrated to, exports and restores.</summary>
+    StoreSchema Schema { get; }
 
     /// <summary>The earlier import of a file with this SHA-256, if any.</summary>
     Task<ImportRecord?> FindImportAsync(string sha256, CancellationToken cancellationToken = default);
@@ -63,7 +66,7 @@ public interface IMonitorStore : IAsyncDisposable
     Task<StoreSummary> SummarizeAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Hands every row of every table of <see cref="StoreTables.All"/> to <paramref name="sink"/>, table by table in
+    /// Hands every row of every table of <see cref="Schema"/> to <paramref name="sink"/>, table by table in
     /// key order, all read in one consistent snapshot (writers may go on meanwhile).
     /// </summary>
     Task ExportAsync(IStoreRowSink sink, CancellationToken cancellationToken = default);

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Leefkracht.Core.Areas;
-using Leefkracht.Core.Wijkaanpak;
+using Leefkracht.Wijkaanpak.Domain;
 using Leefkracht.Data.Catalog;
 using Leefkracht.Data.Storage;
 using Leefkracht.Web.Contracts;

@@ -1,5 +1,5 @@
-using Leefkracht.Core.Wijkaanpak;
-using Leefkracht.Data.Wijkaanpak;
+using Leefkracht.Wijkaanpak.Domain;
+using Leefkracht.Wijkaanpak.Storage;
 using Leefkracht.Web.Contracts;
 using Leefkracht.Web.Wijkaanpak;
 using Microsoft.AspNetCore.Antiforgery;

@@ -16,6 +16,8 @@ internal sealed class SerializedMonitorStore(IMonitorStore inner) : IMonitorStor
 
     public StoreKind Kind => inner.Kind;
 
+    public StoreSchema Schema => inner.Schema;
+
     public Task<ImportRecord?> FindImportAsync(string sha256, CancellationToken cancellationToken = default) =>
         RunAsync(() => inner.FindImportAsync(sha256, cancellationToken), cancellationToken);
 

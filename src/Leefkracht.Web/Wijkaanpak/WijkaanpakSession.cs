@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
-using Leefkracht.Core.Wijkaanpak;
-using Leefkracht.Data.Wijkaanpak;
+using Leefkracht.Wijkaanpak.Domain;
+using Leefkracht.Wijkaanpak.Storage;
 using Leefkracht.Web.Contracts;
 using Microsoft.Net.Http.Headers;
 

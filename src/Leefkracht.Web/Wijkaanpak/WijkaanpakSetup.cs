@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using System.Threading.RateLimiting;
-using Leefkracht.Data.Wijkaanpak;
+using Leefkracht.Wijkaanpak.Storage;
 using Leefkracht.Web.Services;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;

@@ -40,7 +40,7 @@ public sealed class PostgresMonitorStore : IMonitorStore
     /// </summary>
     private readonly NpgsqlDataSource _batchSource;
 
-    private PostgresMonitorStore(NpgsqlDataSource dataSource, StoreLocation location, int schemaVersion)
+    private PostgresMonitorStore(NpgsqlDataSource dataSource, StoreLocation location, StoreSchema schema, int schemaVersion)
     {
         _dataSource = dataSource;
         var batch = new NpgsqlConnectionStringBuilder(location.ConnectionString);
@@ -53,6 +53,7 @@ public sealed class PostgresMonitorStore : IMonitorStore
 
         _batchSource = NpgsqlDataSource.Create(batch.ConnectionString);
         Location = location.Display;
+        Schema = schema;
         SchemaVersion = schemaVersion;
     }
 
@@ -65,21 +66,25 @@ public sealed class PostgresMonitorStore : IMonitorStore
     /// <summary>The schema version after migration.</summary>
     public int SchemaVersion { get; }
 
+    /// <inheritdoc/>
+    public StoreSchema Schema { get; }
+
     /// <summary>
     /// Connects, enables PostGIS if needed and migrates. Throws <see cref="StoreUnavailableException"/> with the
     /// reason and what to do when the server cannot be reached, refuses the login, lacks the database or PostGIS,
     /// or holds a newer schema.
     /// </summary>
-    public static async Task<PostgresMonitorStore> OpenAsync(StoreLocation location, TimeProvider clock, CancellationToken cancellationToken = default)
+    public static async Task<PostgresMonitorStore> OpenAsync(StoreLocation location, TimeProvider clock, StoreSchema schema, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(location);
         ArgumentNullException.ThrowIfNull(clock);
         var dataSource = NpgsqlDataSource.Create(location.ConnectionString);
         try
         {
             await using var connection = await OpenConnectionAsync(dataSource, location.Display, cancellationToken).ConfigureAwait(false);
-            var version = await PostgresMigrator.MigrateAsync(connection, location.Display, clock, cancellationToken).ConfigureAwait(false);
-            return new PostgresMonitorStore(dataSource, location, version);
+            var version = await PostgresMigrator.MigrateAsync(connection, schema, location.Display, clock, cancellationToken).ConfigureAwait(false);
+            return new PostgresMonitorStore(dataSource, location, schema, version);
         }
         catch
         {
@@ -216,7 +221,7 @@ public sealed class PostgresMonitorStore : IMonitorStore
 
         // One repeatable-read snapshot for all tables: a consistent backup while other instances keep writing.
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
-        foreach (var table in StoreTables.All)
+        foreach (var table in Schema.Tables)
         {
             sink.BeginTable(table);
             // Integers are read as bigint whatever their column type (binary COPY carries no type information).
@@ -263,17 +268,17 @@ public sealed class PostgresMonitorStore : IMonitorStore
         await using var connection = await OpenBatchAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await LockWritesAsync(connection, cancellationToken).ConfigureAwait(false);
-        if (await StoreReads.HoldsDataAsync(connection, transaction, cancellationToken).ConfigureAwait(false))
+        if (await StoreReads.HoldsDataAsync(connection, transaction, Schema.Tables, cancellationToken).ConfigureAwait(false))
         {
             if (!replaceExisting)
             {
                 throw new StoreUnavailableException(StoreProblem.NotEmpty, Location, "the database already holds data; restore into an empty database, or pass --force to replace its data");
             }
 
-            await ExecuteAsync(connection, $"TRUNCATE {string.Join(", ", StoreTables.All.Select(t => t.Name))}", cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, $"TRUNCATE {string.Join(", ", Schema.Tables.Select(t => t.Name))}", cancellationToken).ConfigureAwait(false);
         }
 
-        foreach (var table in StoreTables.All)
+        foreach (var table in Schema.Tables)
         {
             await RestoreTableAsync(connection, table, source.ReadRows(table), cancellationToken).ConfigureAwait(false);
             if (table.Identity is { } identity)

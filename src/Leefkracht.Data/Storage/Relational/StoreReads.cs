@@ -172,10 +172,10 @@ internal static class StoreReads
             await CountAsync(connection, "crosswalk", null, cancellationToken).ConfigureAwait(false));
     }
 
-    /// <summary>Whether any table of <see cref="StoreTables.All"/> holds a row.</summary>
-    public static async Task<bool> HoldsDataAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken)
+    /// <summary>Whether any of the tables holds a row.</summary>
+    public static async Task<bool> HoldsDataAsync(DbConnection connection, DbTransaction? transaction, IEnumerable<StoreTable> tables, CancellationToken cancellationToken)
     {
-        foreach (var table in StoreTables.All)
+        foreach (var table in tables)
         {
             await using var command = Command(connection, $"SELECT EXISTS (SELECT 1 FROM {table.Name})");
             command.Transaction = transaction;
