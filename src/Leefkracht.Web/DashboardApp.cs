@@ -1,13 +1,13 @@
 using System.IO.Compression;
 using Leefkracht.Data.Storage;
-using Leefkracht.Web.Apis;
-using Leefkracht.Web.Reports;
-using Leefkracht.Web.Services;
-using Leefkracht.Web.Wijkaanpak;
 using Leefkracht.Wijkaanpak.Storage;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.FileProviders;
 using Scalar.AspNetCore;
+using Leefkracht.Web.Hosting;
+using Leefkracht.Web.Monitor;
+using Leefkracht.Web.Planner;
+using Leefkracht.Web.Wijkaanpak;
 
 namespace Leefkracht.Web;
 
@@ -37,9 +37,8 @@ public static class DashboardApp
         var services = builder.Services;
         services.AddSingleton(options);
         services.AddSingleton(TimeProvider.System);
-        // SQLite holds one connection, so requests take turns; a PostgreSQL store pools connections and is thread-safe,
-        // but the serialising wrapper costs nothing measurable behind the output cache, so both go through it.
-        services.AddSingleton<IMonitorStore>(sp => new SerializedMonitorStore(MonitorStores.Open(options.DatabasePath, sp.GetRequiredService<TimeProvider>(), WijkaanpakSchema.Database)));
+        // One store for all requests: SQLite's single connection lets them take turns, PostgreSQL pools connections.
+        services.AddSingleton(sp => MonitorStores.OpenShared(options.DatabasePath, sp.GetRequiredService<TimeProvider>(), WijkaanpakSchema.Database));
         services.AddSingleton(sp => new DataVersion(sp.GetRequiredService<IMonitorStore>(), StoreLocation.Parse(options.DatabasePath), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<MonitorCache>();
         services.AddSingleton<ProfileBuilder>();

@@ -2,12 +2,12 @@ using System.Net;
 using Leefkracht.Data.Catalog;
 using Leefkracht.Data.Import;
 using Leefkracht.Data.Storage.Sqlite;
-using Leefkracht.Web.Services;
 using Leefkracht.Wijkaanpak.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Leefkracht.Web.Hosting;
 
 [assembly: AssemblyFixture(typeof(Leefkracht.Web.Tests.DashboardServer))]
 

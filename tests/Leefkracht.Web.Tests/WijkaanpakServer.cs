@@ -6,12 +6,12 @@ using Leefkracht.Data.Catalog;
 using Leefkracht.Data.Import;
 using Leefkracht.Data.Storage.Sqlite;
 using Leefkracht.Wijkaanpak.Storage;
-using Leefkracht.Web.Services;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Leefkracht.Web.Hosting;
 
 namespace Leefkracht.Web.Tests;
 

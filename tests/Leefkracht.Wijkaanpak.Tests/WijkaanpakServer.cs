@@ -4,13 +4,13 @@ using Leefkracht.Data.Catalog;
 using Leefkracht.Data.Import;
 using Leefkracht.Wijkaanpak.Storage;
 using Leefkracht.Web;
-using Leefkracht.Web.Services;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using Leefkracht.Web.Hosting;
 
 [assembly: AssemblyFixture(typeof(Leefkracht.Wijkaanpak.Tests.WijkaanpakServer))]
 

@@ -4,8 +4,8 @@ using System.Text.Json;
 using Leefkracht.Core.Areas;
 using Leefkracht.Core.Planner;
 using Leefkracht.Monitor.Planner;
-using Leefkracht.Web.Planner;
 using Spectre.Console;
+using Leefkracht.Web.Planner;
 
 namespace Leefkracht.Cli.Commands;
 

@@ -1,10 +1,10 @@
 using System.CommandLine;
 using Leefkracht.Web;
-using Leefkracht.Web.Services;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
+using Leefkracht.Web.Hosting;
 
 namespace Leefkracht.Cli.Commands;
 

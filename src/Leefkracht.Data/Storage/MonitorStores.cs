@@ -32,4 +32,14 @@ public static class MonitorStores
     /// handling). Safe there: console apps and test runners have no synchronisation context to deadlock on.
     /// </summary>
     public static IMonitorStore Open(string setting, TimeProvider clock, StoreSchema schema) => OpenAsync(setting, clock, schema).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// Opens a store that concurrent callers may share for the life of a process (the web app): a PostgreSQL store as
+    /// it is (it pools its connections), a SQLite store behind a gate that lets one call through at a time.
+    /// </summary>
+    public static IMonitorStore OpenShared(string setting, TimeProvider clock, StoreSchema schema)
+    {
+        var store = Open(setting, clock, schema);
+        return store.Kind == StoreKind.Sqlite ? new SerializedMonitorStore(store) : store;
+    }
 }

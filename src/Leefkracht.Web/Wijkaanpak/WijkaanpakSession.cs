@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Claims;
 using Leefkracht.Wijkaanpak.Domain;
 using Leefkracht.Wijkaanpak.Storage;
-using Leefkracht.Web.Contracts;
 using Microsoft.Net.Http.Headers;
 
 namespace Leefkracht.Web.Wijkaanpak;

@@ -1,10 +1,10 @@
 using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Leefkracht.Wijkaanpak.Storage;
-using Leefkracht.Web.Services;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Leefkracht.Web.Hosting;
 
 namespace Leefkracht.Web.Wijkaanpak;
 

@@ -1,0 +1,113 @@
+using Leefkracht.Core.Areas;
+using Leefkracht.Core.Indices;
+using Leefkracht.Data.Catalog;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Leefkracht.Web.Hosting;
+
+namespace Leefkracht.Web.Monitor;
+
+/// <summary>Query of the area list.</summary>
+/// <param name="Q">Part of a name, or the start of a code.</param>
+/// <param name="Level">gemeente, wijk or buurt.</param>
+/// <param name="Gemeente">Only areas in this gemeente (code or name).</param>
+/// <param name="Year">Only areas of this division year (default: each code in its latest division).</param>
+/// <param name="Limit">At most this many (1–1000, default 50).</param>
+public sealed record AreaListRequest(
+    [FromQuery] string? Q, [FromQuery] string? Level, [FromQuery] string? Gemeente, [FromQuery] string? Year, [FromQuery] string? Limit);
+
+/// <summary>An area in a year.</summary>
+/// <param name="Code">Area code.</param>
+/// <param name="Year">Year of the data (default: the latest year with inhabitants).</param>
+/// <param name="Lang">nl (default) or en.</param>
+public sealed record AreaRequest([FromRoute] string Code, [FromQuery] string? Year, [FromQuery] string? Lang);
+
+/// <summary>Areas, their profiles and histories.</summary>
+public static class AreasApi
+{
+    public static RouteGroupBuilder MapAreasApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/areas").WithTags("Areas");
+        api.MapGet("/", ListAreas).WithName("ListAreas").WithSummary("List, filter and search areas by name or code");
+        api.MapGet("/{code}", GetProfile).WithName("GetAreaProfile")
+            .WithSummary("An area's profile: score, class, dimension and indicator contributions, comparison with wijk, gemeente and country, resilience, flags and early warning");
+        api.MapGet("/{code}/history", GetHistory).WithName("GetAreaHistory").WithSummary("An area's scores over all years on one reference, and its stored indicator values per year");
+        return api;
+    }
+
+    internal static async Task<Results<Ok<AreaListDto>, ValidationProblem>> ListAreas([AsParameters] AreaListRequest request, MonitorCache cache)
+    {
+        var areas = await cache.AreasAsync();
+        var errors = new RequestErrors();
+        AreaLevel? level = string.IsNullOrWhiteSpace(request.Level) ? null : errors.Level(request.Level, AreaLevel.Buurt);
+        var gemeente = errors.Gemeente(request.Gemeente, areas);
+        var year = string.IsNullOrWhiteSpace(request.Year) ? (int?)null : errors.Number(request.Year, 0, 1990, 2100, "year");
+        var limit = errors.Number(request.Limit, 50, 1, 1000, "limit");
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
+        var all = areas.Search(request.Q, level, gemeente, year, int.MaxValue);
+        return TypedResults.Ok(new AreaListDto(all.Count, [.. all.Take(limit).Select(a => Dtos.Area(a.Key, areas))]));
+    }
+
+    internal static async Task<Results<Ok<AreaProfileDto>, ValidationProblem, ProblemHttpResult>> GetProfile([AsParameters] AreaRequest request, MonitorCache cache, ProfileBuilder profiles)
+    {
+        var errors = new RequestErrors();
+        var code = errors.Code(request.Code);
+        var year = errors.Year(request.Year, await cache.YearsAsync());
+        var language = errors.Language(request.Lang);
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
+        var profile = await profiles.BuildAsync(code!.Value, year, language);
+        return profile is null ? Problems.UnknownArea(code.Value, await cache.AreasAsync(), year) : TypedResults.Ok(profile);
+    }
+
+    internal static async Task<Results<Ok<AreaHistoryDto>, ValidationProblem, ProblemHttpResult>> GetHistory([AsParameters] AreaRequest request, MonitorCache cache)
+    {
+        var errors = new RequestErrors();
+        var code = errors.Code(request.Code);
+        var years = await cache.YearsAsync();
+        var baseYear = errors.Year(request.Year, years);
+        var language = errors.Language(request.Lang);
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
+        var areas = await cache.AreasAsync();
+        if (areas.Latest(code!.Value) is null)
+        {
+            return Problems.UnknownArea(code.Value, areas);
+        }
+
+        var points = new List<HistoryPointDto>();
+        foreach (var year in years.Scorable.Order())
+        {
+            var scores = await cache.HistoryScoresAsync(year, baseYear);
+            if (scores.Where(s => s.Area.Code == code).MaxBy(s => s.Area.Year) is { } score)
+            {
+                points.Add(new HistoryPointDto(year, Dtos.Round(score.Deviation), score.Class, Math.Round(score.Coverage, 3), Dtos.Dimensions(score), score.NotScoredReason));
+            }
+        }
+
+        var catalog = CatalogDocument.Default.Catalog;
+        var observations = await cache.Store.LoadObservationsAsync(code.Value);
+        var series = observations
+            .Where(o => catalog.TryGet(o.IndicatorId, out _))
+            .GroupBy(o => o.IndicatorId)
+            .Select(g => new IndicatorSeriesDto(g.Key, catalog[g.Key].Name(language), Dtos.UnitName(catalog[g.Key].Unit),
+                [.. g.GroupBy(o => o.Period).Select(p => p.MaxBy(o => o.Area.Year)!).OrderBy(o => o.Period).Select(o => new YearValueDto(o.Period, Math.Round(o.Value, 4)))]))
+            .OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        var reference = await cache.HistoryReferenceAsync(baseYear);
+        return TypedResults.Ok(new AreaHistoryDto(code.Value.Value, areas.NameOf(code.Value), reference.DescriptionIn(language), points, series));
+    }
+
+    /// <summary>The model's dimension short names in model order.</summary>
+    internal static IReadOnlyList<string> DimensionIds => [.. MonitorCache.Model.Dimensions.Select(d => DimensionNames.ShortName(d.Dimension))];
+}

@@ -1,0 +1,106 @@
+using System.Globalization;
+using Leefkracht.Core.Areas;
+using Leefkracht.Core.Indices;
+using Leefkracht.Data.Storage;
+using Leefkracht.Monitor.Models;
+using Leefkracht.Monitor.Monitoring;
+using Leefkracht.Web.Hosting;
+
+namespace Leefkracht.Web.Monitor;
+
+/// <summary>The years the store can show.</summary>
+/// <param name="Scorable">Years with inhabitants, newest first.</param>
+/// <param name="Default">The year shown when none is asked for.</param>
+internal sealed record YearInfo(IReadOnlyList<int> Scorable, int? Default);
+
+/// <summary>
+/// The monitor's results, computed once per data version: a national year takes about a second to score, and the
+/// results are immutable, so every request after the first reads them from memory. The store only changes through
+/// imports; when <see cref="DataVersion"/> changes, everything is dropped.
+/// </summary>
+internal sealed class MonitorCache
+{
+    private readonly IMonitorStore _store;
+    private Memo<string, object> _entries = new();
+
+    public MonitorCache(IMonitorStore store, DataVersion version)
+    {
+        _store = store;
+        Monitor = new MonitorService(store);
+        Warnings = new EarlyWarningService(Monitor);
+        version.Changed += _ =>
+        {
+            Monitor.Forget();
+            _entries = new();
+        };
+    }
+
+    /// <summary>The livability model the dashboard shows (the hand-set default).</summary>
+    public static LivabilityModel Model => ModelDocument.Default;
+
+    public MonitorService Monitor { get; }
+
+    public EarlyWarningService Warnings { get; }
+
+    public IMonitorStore Store => _store;
+
+    public Task<AreaIndex> AreasAsync() =>
+        GetAsync("areas", async () => new AreaIndex(await _store.LoadAreasAsync(new AreaQuery()).ConfigureAwait(false)));
+
+    public Task<YearInfo> YearsAsync() =>
+        GetAsync("years", async () => new YearInfo(
+            await Monitor.ScorableYearsAsync().ConfigureAwait(false),
+            await Monitor.DefaultYearAsync().ConfigureAwait(false)));
+
+    public Task<ScoredYear> ScoresAsync(int year) =>
+        GetAsync(Key("scores", year), () => Monitor.ScoreAsync(year, Model, ReferenceChoice.National));
+
+    public Task<ResilienceYear> ResilienceAsync(int year) =>
+        GetAsync(Key("resilience", year), () => Monitor.ResilienceAsync(year, ResilienceModel.Default, ReferenceChoice.National));
+
+    // Prepared years and trends are remembered by the monitor itself (forgotten with the data version, above).
+    public Task<PreparedYear> PreparedAsync(int year) => Monitor.PrepareAsync(year);
+
+    public Task<TrendYears> TrendAsync(int from, int to) => Monitor.TrendAsync(from, to, Model, ReferenceChoice.National);
+
+    /// <summary>
+    /// The watchlist of a year (all levels), nationally or for one gemeente (as <c>leefkracht watchlist --gemeente</c>:
+    /// the earlier year is the one that compares most of the gemeente's areas); null when no earlier year can be compared.
+    /// </summary>
+    public Task<Watchlist?> WatchlistAsync(int year, AreaCode? gemeente = null) =>
+        GetAsync($"watchlist:{year}:{gemeente?.Value ?? "NL"}", async () =>
+        {
+            try
+            {
+                return await Warnings.WatchlistAsync(year, null, gemeente, null, Model).ConfigureAwait(false);
+            }
+            catch (InvalidOperationException)
+            {
+                // "no year before Y has data to compare with": an empty watchlist, not an error.
+                return (Watchlist?)null;
+            }
+        });
+
+    /// <summary>
+    /// The years of an area's history, each scored on one reference: the national buurten of the default year, so
+    /// that the scores of different years are on one scale.
+    /// </summary>
+    public Task<StandardisationReference> HistoryReferenceAsync(int baseYear) =>
+        GetAsync(Key("history-reference", baseYear), async () =>
+            await Monitor.ReferenceAsync(await PreparedAsync(baseYear).ConfigureAwait(false), Model, ReferenceChoice.National).ConfigureAwait(false));
+
+    public Task<IReadOnlyList<LivabilityScore>> HistoryScoresAsync(int year, int baseYear) =>
+        GetAsync(Key("history", year, baseYear), async () =>
+        {
+            var prepared = await PreparedAsync(year).ConfigureAwait(false);
+            var reference = await HistoryReferenceAsync(baseYear).ConfigureAwait(false);
+            return LivabilityIndex.Compute(prepared.Table, Model, reference);
+        });
+
+    /// <summary>Any other cached result (map geometry, spatial statistics).</summary>
+    public async Task<T> GetAsync<T>(string key, Func<Task<T>> compute) =>
+        (T)await _entries.GetAsync(key, async () => (await compute().ConfigureAwait(false))!).ConfigureAwait(false);
+
+    public static string Key(string kind, params int[] parts) =>
+        kind + ":" + string.Join(':', parts.Select(p => p.ToString(CultureInfo.InvariantCulture)));
+}
