@@ -42,6 +42,8 @@ public static class DashboardApp
         services.AddSingleton(sp => new DataVersion(sp.GetRequiredService<IMonitorStore>(), StoreLocation.Parse(options.DatabasePath), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<MonitorCache>();
         services.AddSingleton<ProfileBuilder>();
+        services.AddSingleton<HistoryBuilder>();
+        services.AddSingleton<ScoreLists>();
         services.AddSingleton<MapGeometryLoader>();
         services.AddSingleton<SpatialStatistics>();
         services.AddSingleton<MapLayers>();
@@ -118,8 +120,7 @@ public static class DashboardApp
         app.MapExportsApi();
         app.MapReportApi();
         app.MapPlannerApi();
-        app.MapAuthApi();
-        app.MapWijkaanpakApi();
+        app.MapWijkaanpak();
         app.MapFallback("/api/{**rest}", (HttpContext c) => Problems.NotFound($"no endpoint {c.Request.Path}; the API is described at /openapi/v1.json"));
     }
 

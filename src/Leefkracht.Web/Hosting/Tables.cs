@@ -103,4 +103,11 @@ internal static class Tables
 
     private static string Quote(string text) =>
         text.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
+
+    /// <summary>
+    /// Text typed by users goes into spreadsheets: a cell that starts like a formula (= + - @) is prefixed with an
+    /// apostrophe so that Excel shows it instead of evaluating it (CSV injection).
+    /// </summary>
+    public static string? SafeCell(string? text) =>
+        text is { Length: > 0 } && "=+-@\t\r".Contains(text[0], StringComparison.Ordinal) ? "'" + text : text;
 }

@@ -1,6 +1,4 @@
 using Leefkracht.Core.Areas;
-using Leefkracht.Core.Indices;
-using Leefkracht.Data.Catalog;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Leefkracht.Web.Hosting;
@@ -20,7 +18,17 @@ public sealed record AreaListRequest(
 /// <param name="Code">Area code.</param>
 /// <param name="Year">Year of the data (default: the latest year with inhabitants).</param>
 /// <param name="Lang">nl (default) or en.</param>
-public sealed record AreaRequest([FromRoute] string Code, [FromQuery] string? Year, [FromQuery] string? Lang);
+public sealed record AreaRequest([FromRoute] string Code, [FromQuery] string? Year, [FromQuery] string? Lang)
+{
+    /// <summary>The area, the year (default: the latest with inhabitants) and the language; problems go into <paramref name="errors"/>.</summary>
+    internal (AreaCode Code, int Year, string Language) Check(RequestErrors errors, YearInfo years)
+    {
+        var code = errors.Code(Code);
+        var year = errors.Year(Year, years);
+        var language = errors.Language(Lang);
+        return (code ?? default, year, language);
+    }
+}
 
 /// <summary>Areas, their profiles and histories.</summary>
 public static class AreasApi
@@ -55,59 +63,26 @@ public static class AreasApi
     internal static async Task<Results<Ok<AreaProfileDto>, ValidationProblem, ProblemHttpResult>> GetProfile([AsParameters] AreaRequest request, MonitorCache cache, ProfileBuilder profiles)
     {
         var errors = new RequestErrors();
-        var code = errors.Code(request.Code);
-        var year = errors.Year(request.Year, await cache.YearsAsync());
-        var language = errors.Language(request.Lang);
+        var (code, year, language) = request.Check(errors, await cache.YearsAsync());
         if (errors.Any)
         {
             return errors.ToProblem();
         }
 
-        var profile = await profiles.BuildAsync(code!.Value, year, language);
-        return profile is null ? Problems.UnknownArea(code.Value, await cache.AreasAsync(), year) : TypedResults.Ok(profile);
+        var profile = await profiles.BuildAsync(code, year, language);
+        return profile is null ? Problems.UnknownArea(code, await cache.AreasAsync(), year) : TypedResults.Ok(profile);
     }
 
-    internal static async Task<Results<Ok<AreaHistoryDto>, ValidationProblem, ProblemHttpResult>> GetHistory([AsParameters] AreaRequest request, MonitorCache cache)
+    internal static async Task<Results<Ok<AreaHistoryDto>, ValidationProblem, ProblemHttpResult>> GetHistory([AsParameters] AreaRequest request, MonitorCache cache, HistoryBuilder histories)
     {
         var errors = new RequestErrors();
-        var code = errors.Code(request.Code);
-        var years = await cache.YearsAsync();
-        var baseYear = errors.Year(request.Year, years);
-        var language = errors.Language(request.Lang);
+        var (code, baseYear, language) = request.Check(errors, await cache.YearsAsync());
         if (errors.Any)
         {
             return errors.ToProblem();
         }
 
-        var areas = await cache.AreasAsync();
-        if (areas.Latest(code!.Value) is null)
-        {
-            return Problems.UnknownArea(code.Value, areas);
-        }
-
-        var points = new List<HistoryPointDto>();
-        foreach (var year in years.Scorable.Order())
-        {
-            var scores = await cache.HistoryScoresAsync(year, baseYear);
-            if (scores.Where(s => s.Area.Code == code).MaxBy(s => s.Area.Year) is { } score)
-            {
-                points.Add(new HistoryPointDto(year, Dtos.Round(score.Deviation), score.Class, Math.Round(score.Coverage, 3), Dtos.Dimensions(score), score.NotScoredReason));
-            }
-        }
-
-        var catalog = CatalogDocument.Default.Catalog;
-        var observations = await cache.Store.LoadObservationsAsync(code.Value);
-        var series = observations
-            .Where(o => catalog.TryGet(o.IndicatorId, out _))
-            .GroupBy(o => o.IndicatorId)
-            .Select(g => new IndicatorSeriesDto(g.Key, catalog[g.Key].Name(language), Dtos.UnitName(catalog[g.Key].Unit),
-                [.. g.GroupBy(o => o.Period).Select(p => p.MaxBy(o => o.Area.Year)!).OrderBy(o => o.Period).Select(o => new YearValueDto(o.Period, Math.Round(o.Value, 4)))]))
-            .OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase)
-            .ToList();
-        var reference = await cache.HistoryReferenceAsync(baseYear);
-        return TypedResults.Ok(new AreaHistoryDto(code.Value.Value, areas.NameOf(code.Value), reference.DescriptionIn(language), points, series));
+        var history = await histories.BuildAsync(code, baseYear, language);
+        return history is null ? Problems.UnknownArea(code, await cache.AreasAsync()) : TypedResults.Ok(history);
     }
-
-    /// <summary>The model's dimension short names in model order.</summary>
-    internal static IReadOnlyList<string> DimensionIds => [.. MonitorCache.Model.Dimensions.Select(d => DimensionNames.ShortName(d.Dimension))];
 }

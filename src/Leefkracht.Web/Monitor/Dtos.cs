@@ -8,6 +8,9 @@ namespace Leefkracht.Web.Monitor;
 /// <summary>Turns the engine's records into the API's contracts (the contracts are not the core types).</summary>
 internal static class Dtos
 {
+    /// <summary>The model's dimension short names in model order (the columns of a score table).</summary>
+    public static IReadOnlyList<string> DimensionIds => [.. MonitorCache.Model.Dimensions.Select(d => DimensionNames.ShortName(d.Dimension))];
+
     public static string LevelName(AreaLevel level) => level switch
     {
         AreaLevel.Gemeente => "gemeente",

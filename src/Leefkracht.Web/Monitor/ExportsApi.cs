@@ -27,7 +27,7 @@ public static class ExportsApi
     }
 
     internal static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> ExportScores(
-        [AsParameters] ExportRequest request, MonitorCache cache, MapGeometryLoader geometry)
+        [AsParameters] ExportRequest request, MonitorCache cache, ScoreLists lists, MapGeometryLoader geometry)
     {
         var errors = new RequestErrors();
         var format = Format(request.Format, errors, "csv", "xlsx", "geojson");
@@ -40,9 +40,9 @@ public static class ExportsApi
             return errors.ToProblem();
         }
 
-        var scores = await ScoresApi.ScoreListAsync(cache, level, year, gemeente, language);
+        var scores = await lists.ScoresAsync(level, year, gemeente, language);
         var name = string.Create(CultureInfo.InvariantCulture, $"leefkracht-scores-{scores.Level}-{year}{(gemeente is { } g ? "-" + g.Value : string.Empty)}");
-        var dimensions = AreasApi.DimensionIds;
+        var dimensions = Dtos.DimensionIds;
         if (format == "geojson")
         {
             var shapes = await geometry.LoadAsync(level, year, MapDetail.Full);
@@ -88,7 +88,7 @@ public static class ExportsApi
         return File(table, format, name);
     }
 
-    internal static async Task<Results<FileContentHttpResult, ValidationProblem>> ExportWatchlist([AsParameters] ExportRequest request, MonitorCache cache)
+    internal static async Task<Results<FileContentHttpResult, ValidationProblem>> ExportWatchlist([AsParameters] ExportRequest request, MonitorCache cache, ScoreLists lists)
     {
         var errors = new RequestErrors();
         var format = Format(request.Format, errors, "csv", "xlsx");
@@ -101,7 +101,7 @@ public static class ExportsApi
             return errors.ToProblem();
         }
 
-        var watchlist = await ScoresApi.WatchlistAsync(cache, year, level, gemeente, language);
+        var watchlist = await lists.WatchlistAsync(year, level, gemeente, language);
         var table = new ExportTable("watchlist",
             ["code", "name", "level", "gemeente", "from", "to", "risk", "score", "change", "vulnerable_share", "corporatiebuurt", "reasons"],
             [.. watchlist.Entries.Select(e => (IReadOnlyList<object?>)[e.Code, e.Name, e.Level, e.Gemeente, watchlist.From, watchlist.To, e.Risk, e.Score, e.Change, e.VulnerableShare,

@@ -15,21 +15,21 @@ public static class ReportApi
     }
 
     internal static async Task<Results<ContentHttpResult, ValidationProblem, ProblemHttpResult>> GetReport(
-        [AsParameters] AreaRequest request, MonitorCache cache, ProfileBuilder profiles, TimeProvider clock)
+        [AsParameters] AreaRequest request, MonitorCache cache, ProfileBuilder profiles, HistoryBuilder histories, TimeProvider clock)
     {
-        var (html, invalid, missing) = await RenderAsync(request, cache, profiles, clock);
+        var (html, invalid, missing) = await RenderAsync(request, cache, profiles, histories, clock);
         return invalid is not null ? invalid : missing is not null ? missing : TypedResults.Content(html, "text/html; charset=utf-8");
     }
 
     internal static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> GetReportPdf(
-        [AsParameters] AreaRequest request, MonitorCache cache, ProfileBuilder profiles, TimeProvider clock, PdfPrinter printer, CancellationToken cancellationToken)
+        [AsParameters] AreaRequest request, MonitorCache cache, ProfileBuilder profiles, HistoryBuilder histories, TimeProvider clock, PdfPrinter printer, CancellationToken cancellationToken)
     {
         if (printer.Chromium is null)
         {
             return Problems.Unavailable("PDF reports need Chromium (Debian package chromium); the HTML report at /report/{code} prints from any browser");
         }
 
-        var (html, invalid, missing) = await RenderAsync(request, cache, profiles, clock);
+        var (html, invalid, missing) = await RenderAsync(request, cache, profiles, histories, clock);
         if (invalid is not null)
         {
             return invalid;
@@ -46,21 +46,21 @@ public static class ReportApi
 
     /// <summary>The report's HTML, or why there is none (a bad parameter, or an unknown area).</summary>
     private static async Task<(string? Html, ValidationProblem? Invalid, ProblemHttpResult? Missing)> RenderAsync(
-        AreaRequest request, MonitorCache cache, ProfileBuilder profiles, TimeProvider clock)
+        AreaRequest request, MonitorCache cache, ProfileBuilder profiles, HistoryBuilder histories, TimeProvider clock)
     {
-        var profile = await AreasApi.GetProfile(request, cache, profiles);
-        switch (profile.Result)
+        var errors = new RequestErrors();
+        var (code, year, language) = request.Check(errors, await cache.YearsAsync());
+        if (errors.Any)
         {
-            case ValidationProblem invalid:
-                return (null, invalid, null);
-            case ProblemHttpResult missing:
-                return (null, null, missing);
+            return (null, errors.ToProblem(), null);
         }
 
-        var found = ((Ok<AreaProfileDto>)profile.Result).Value!;
-        var history = await AreasApi.GetHistory(request, cache);
-        var points = history.Result is Ok<AreaHistoryDto> h ? h.Value! : new AreaHistoryDto(request.Code, null, string.Empty, [], []);
-        var language = request.Lang?.Trim().ToLowerInvariant() == "en" ? "en" : "nl";
-        return (AreaReportPage.Render(found, points, language, clock.GetLocalNow()), null, null);
+        if (await profiles.BuildAsync(code, year, language) is not { } profile)
+        {
+            return (null, null, Problems.UnknownArea(code, await cache.AreasAsync(), year));
+        }
+
+        var history = await histories.BuildAsync(code, year, language) ?? new AreaHistoryDto(request.Code, null, string.Empty, [], []);
+        return (AreaReportPage.Render(profile, history, language, clock.GetLocalNow()), null, null);
     }
 }

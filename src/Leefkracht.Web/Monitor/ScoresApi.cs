@@ -1,7 +1,5 @@
 using Leefkracht.Core.Areas;
 using Leefkracht.Core.Indices;
-using Leefkracht.Data.Catalog;
-using Leefkracht.Monitor.Monitoring;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Leefkracht.Web.Hosting;
@@ -42,7 +40,7 @@ public static class ScoresApi
         return api;
     }
 
-    internal static async Task<Results<Ok<ScoreListDto>, ValidationProblem>> GetScores([AsParameters] ScoresRequest request, MonitorCache cache)
+    internal static async Task<Results<Ok<ScoreListDto>, ValidationProblem>> GetScores([AsParameters] ScoresRequest request, MonitorCache cache, ScoreLists lists)
     {
         var errors = new RequestErrors();
         var areas = await cache.AreasAsync();
@@ -55,27 +53,7 @@ public static class ScoresApi
             return errors.ToProblem();
         }
 
-        return TypedResults.Ok(await ScoreListAsync(cache, level, year, gemeente, language));
-    }
-
-    internal static async Task<ScoreListDto> ScoreListAsync(MonitorCache cache, AreaLevel level, int year, AreaCode? gemeente, string language)
-    {
-        var areas = await cache.AreasAsync();
-        var scored = await cache.ScoresAsync(year);
-        var resilience = await cache.ResilienceAsync(year);
-        var resilienceByArea = resilience.Scores.ToDictionary(s => s.Area);
-        var rows = scored.Scores
-            .Where(s => s.Area.Code.Level == level && (gemeente is null || s.Area.Code.IsWithin(gemeente.Value)))
-            .OrderBy(s => s.Area.Code)
-            .Select(s =>
-            {
-                var score = Dtos.Score(s, scored, language);
-                var r = resilienceByArea.GetValueOrDefault(s.Area);
-                return new ScoreRowDto(s.Area.Code.Value, areas.NameOf(s.Area), score.Deviation, score.Class, score.ClassName, score.Percentile,
-                    Dtos.Dimensions(s), Dtos.Round(r?.Score), r?.Class, s.NotScoredReason);
-            })
-            .ToList();
-        return new ScoreListDto(year, Dtos.LevelName(level), scored.Reference.DescriptionIn(language), rows);
+        return TypedResults.Ok(await lists.ScoresAsync(level, year, gemeente, language));
     }
 
     internal static async Task<Results<Ok<TrendListDto>, ValidationProblem>> GetTrends([AsParameters] TrendsRequest request, MonitorCache cache)
@@ -116,7 +94,7 @@ public static class ScoresApi
         return TypedResults.Ok(new TrendListDto(from, to, Dtos.LevelName(level), trends.Reference.DescriptionIn(language), rows));
     }
 
-    internal static async Task<Results<Ok<WatchlistDto>, ValidationProblem>> GetWatchlist([AsParameters] WatchlistRequest request, MonitorCache cache)
+    internal static async Task<Results<Ok<WatchlistDto>, ValidationProblem>> GetWatchlist([AsParameters] WatchlistRequest request, MonitorCache cache, ScoreLists lists)
     {
         var errors = new RequestErrors();
         var areas = await cache.AreasAsync();
@@ -129,35 +107,6 @@ public static class ScoresApi
             return errors.ToProblem();
         }
 
-        return TypedResults.Ok(await WatchlistAsync(cache, year, level, gemeente, language));
-    }
-
-    internal static async Task<WatchlistDto> WatchlistAsync(MonitorCache cache, int year, AreaLevel? level, AreaCode? gemeente, string language)
-    {
-        var areas = await cache.AreasAsync();
-        var watchlist = await cache.WatchlistAsync(year, gemeente);
-        if (watchlist is null)
-        {
-            return new WatchlistDto(year, year, string.Empty, 0, 0, []);
-        }
-
-        var resilience = await cache.ResilienceAsync(year);
-        bool InScope(AreaKey a) => (level is null || a.Code.Level == level) && (gemeente is null || a.Code.IsWithin(gemeente.Value));
-        var rows = watchlist.Entries
-            .Where(e => InScope(e.Signals.Area))
-            .Select(e => new WatchlistRowDto(
-                e.Signals.Area.Code.Value,
-                areas.NameOf(e.Signals.Area),
-                Dtos.LevelName(e.Signals.Area.Code.Level),
-                e.Signals.Area.Code.Gemeente is { } g && g != e.Signals.Area.Code ? areas.NameOf(new AreaKey(g, e.Signals.Area.Year)) : null,
-                Math.Round(e.Risk, 4),
-                Dtos.Round(e.Signals.Score),
-                Dtos.Round(e.Signals.Change),
-                Dtos.Round(e.Signals.VulnerableShare, 2),
-                e.Signals.IsCorporatiebuurt,
-                WatchlistText.Reasons(e, CatalogDocument.Default.Catalog, resilience.ScoreOf(e.Signals.Area.Code)?.VulnerableIndicator, language)))
-            .ToList();
-        return new WatchlistDto(watchlist.FromPeriod, watchlist.ToPeriod, watchlist.Reference.DescriptionIn(language), Math.Round(watchlist.TippingPoint, 4),
-            watchlist.Signals.Count(s => InScope(s.Area)), rows);
+        return TypedResults.Ok(await lists.WatchlistAsync(year, level, gemeente, language));
     }
 }

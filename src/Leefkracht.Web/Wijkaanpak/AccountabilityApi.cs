@@ -4,7 +4,6 @@ using Leefkracht.Wijkaanpak.Domain;
 using Leefkracht.Data.Catalog;
 using Leefkracht.Data.Storage;
 using Leefkracht.Web.Hosting;
-using Leefkracht.Web.Monitor;
 
 namespace Leefkracht.Web.Wijkaanpak;
 
@@ -23,15 +22,15 @@ public static class AccountabilityApi
         return api;
     }
 
-    internal static async Task<IResult> GetJson(long id, WijkaanpakSession s, IMonitorStore monitor, MonitorCache cache, CancellationToken ct, string? lang = null)
+    internal static async Task<IResult> GetJson(long id, WijkaanpakSession s, IMonitorStore monitor, ProgrammeViews views, CancellationToken ct, string? lang = null)
     {
-        var view = await BuildAsync(id, s, monitor, cache, Language(lang), ct);
+        var view = await BuildAsync(id, s, monitor, views, Language(lang), ct);
         return view is null ? WijkaanpakSession.NotFound("programme") : TypedResults.Ok(view);
     }
 
-    internal static async Task<IResult> GetCsv(long id, WijkaanpakSession s, IMonitorStore monitor, MonitorCache cache, CancellationToken ct, string? lang = null)
+    internal static async Task<IResult> GetCsv(long id, WijkaanpakSession s, IMonitorStore monitor, ProgrammeViews views, CancellationToken ct, string? lang = null)
     {
-        var view = await BuildAsync(id, s, monitor, cache, Language(lang), ct);
+        var view = await BuildAsync(id, s, monitor, views, Language(lang), ct);
         if (view is null)
         {
             return WijkaanpakSession.NotFound("programme");
@@ -46,7 +45,7 @@ public static class AccountabilityApi
             {
                 rows.Add(
                 [
-                    a.Id, SafeCell(a.Title), SafeCell(a.OwnerParty.Name), a.Deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), a.Status, item.StatusLabel, item.DaysLate,
+                    a.Id, Tables.SafeCell(a.Title), Tables.SafeCell(a.OwnerParty.Name), a.Deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), a.Status, item.StatusLabel, item.DaysLate,
                     i?.Indicator, i?.Name, i?.Target, i?.Baseline?.Year, i?.Baseline?.Value, i?.Latest?.Year, i?.Latest?.Value, i?.Movement,
                 ]);
             }
@@ -59,10 +58,10 @@ public static class AccountabilityApi
         return TypedResults.File(csv, "text/csv; charset=utf-8", $"leefkracht-verantwoording-{id}.csv");
     }
 
-    internal static async Task<IResult> GetPdf(long id, WijkaanpakSession s, IMonitorStore monitor, MonitorCache cache, PdfPrinter printer, CancellationToken ct, string? lang = null)
+    internal static async Task<IResult> GetPdf(long id, WijkaanpakSession s, IMonitorStore monitor, ProgrammeViews views, PdfPrinter printer, CancellationToken ct, string? lang = null)
     {
         var language = Language(lang);
-        var view = await BuildAsync(id, s, monitor, cache, language, ct);
+        var view = await BuildAsync(id, s, monitor, views, language, ct);
         if (view is null)
         {
             return WijkaanpakSession.NotFound("programme");
@@ -78,7 +77,7 @@ public static class AccountabilityApi
     }
 
     /// <summary>The view, or null when the account may not see the programme.</summary>
-    internal static async Task<AccountabilityDto?> BuildAsync(long id, WijkaanpakSession s, IMonitorStore monitor, MonitorCache cache, string language, CancellationToken ct)
+    internal static async Task<AccountabilityDto?> BuildAsync(long id, WijkaanpakSession s, IMonitorStore monitor, ProgrammeViews views, string language, CancellationToken ct)
     {
         if (await s.VisibleProgrammeAsync(id, ct) is not { } access)
         {
@@ -93,13 +92,13 @@ public static class AccountabilityApi
         await s.PartiesAsync(ct);
         var byAgreement = agreements.ToDictionary(a => a.Id);
         return new AccountabilityDto(
-            await WijkaanpakApi.SummaryAsync(s, cache, programme, ct),
+            await views.SummaryAsync(s, programme, ct),
             view.AsOf,
             programme.StartYear,
             series.Values.SelectMany(v => v).Select(v => (int?)v.Year).Max(),
             new StatusCountsDto(view.Counts[AgreementStatus.Planned], view.Counts[AgreementStatus.InProgress], view.Counts[AgreementStatus.Done], view.Counts[AgreementStatus.Late], view.Counts[AgreementStatus.NotKept]),
             [.. view.LateByParty.Select(l => new LateByPartyDto(s.Party(l.PartyId), l.Late))],
-            [.. view.Agreements.Select(a => new AgreementAccountDto(WijkaanpakApi.AgreementDto(s, a.Agreement), StatusLabel(a.Status, language), a.DaysLate, [.. a.Indicators.Select(i => Progress(i, language))]))],
+            [.. view.Agreements.Select(a => new AgreementAccountDto(WijkaanpakDtos.AgreementDto(s, a.Agreement), StatusLabel(a.Status, language), a.DaysLate, [.. a.Indicators.Select(i => Progress(i, language))]))],
             [.. view.Goals.Select(g => Progress(g, language))],
             new FundingSummaryDto(
                 funding.Sum(f => f.AmountCents) / 100m,
@@ -153,11 +152,4 @@ public static class AccountabilityApi
     };
 
     internal static string Language(string? lang) => lang?.Trim().ToLowerInvariant() == "en" ? "en" : "nl";
-
-    /// <summary>
-    /// Text typed by users goes into spreadsheets: a cell that starts like a formula (= + - @) is prefixed with an
-    /// apostrophe so that Excel shows it instead of evaluating it (CSV injection).
-    /// </summary>
-    internal static string? SafeCell(string? text) =>
-        text is { Length: > 0 } && "=+-@\t\r".Contains(text[0], StringComparison.Ordinal) ? "'" + text : text;
 }

@@ -1,4 +1,3 @@
-using Leefkracht.Wijkaanpak.Domain;
 using Leefkracht.Wijkaanpak.Storage;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
@@ -6,14 +5,14 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 
 namespace Leefkracht.Web.Wijkaanpak;
 
-/// <summary>Sign-in and accounts: <c>/api/v1/auth/…</c> and <c>/api/v1/accounts</c> (docs/wijkaanpak.md).</summary>
+/// <summary>Sign-in: <c>/api/v1/auth/…</c> (docs/wijkaanpak.md).</summary>
 public static class AuthApi
 {
     /// <summary>The one answer to every failed login, whatever the reason, so that names cannot be probed.</summary>
     private const string LoginFailedNl = "Onbekende gebruikersnaam of wachtwoord.";
     private const string LoginFailedEn = "Unknown user name or password.";
 
-    public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
+    internal static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup("/api/v1/auth").WithTags("Auth");
         auth.MapPost("/login", Login).WithName("Login").WithSummary("Sign in with a local account; sets the session cookie and returns an antiforgery token")
@@ -23,24 +22,7 @@ public static class AuthApi
         auth.MapGet("/antiforgery", Antiforgery).WithName("Antiforgery").WithSummary("An antiforgery token for the X-CSRF-TOKEN header").Produces<AntiforgeryDto>();
         auth.MapGet("/providers", (ProvidersInfo info) => TypedResults.Ok(new ProvidersDto(true, info.Oidc))).WithName("AuthProviders").WithSummary("The sign-in methods configured");
         auth.MapGet("/oidc/login", OidcLogin).WithName("OidcLogin").WithSummary("Sign in through the configured OpenID Connect provider");
-
-        var accounts = app.MapGroup("/api/v1/accounts").WithTags("Accounts").AddEndpointFilter(SignedIn).AddEndpointFilter(WijkaanpakSetup.RequireAntiforgery);
-        accounts.MapGet("/", ListAccounts).WithName("ListAccounts").WithSummary("Every account (admin)").Produces<IReadOnlyList<AccountDto>>();
-        accounts.MapPost("/", CreateAccount).WithName("CreateAccount").WithSummary("Create an account (admin)").Produces<AccountDto>(StatusCodes.Status201Created);
-        accounts.MapPut("/{id:long}", UpdateAccount).WithName("UpdateAccount").WithSummary("Change an account (admin, If-Match)").Produces<AccountDto>();
-        accounts.MapGet("/audit", ListAccountAudit).WithName("ListAccountAudit")
-            .WithSummary("The audit trail of accounts and parties, newest first (admin); password hashes are never in it").Produces<IReadOnlyList<AuditEntryDto>>();
-        accounts.MapGet("/audit.csv", AccountAuditCsv).WithName("AccountAuditCsv").WithSummary("The same as CSV (admin)").Produces(StatusCodes.Status200OK, contentType: "text/csv");
         return app;
-    }
-
-    /// <summary>Loads the signed-in account into the session, or answers 401.</summary>
-    internal static async ValueTask<object?> SignedIn(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        var session = context.HttpContext.RequestServices.GetRequiredService<WijkaanpakSession>();
-        return await session.SignedInAsync(context.HttpContext.RequestAborted).ConfigureAwait(false) is null
-            ? WijkaanpakSession.Unauthorized()
-            : await next(context).ConfigureAwait(false);
     }
 
     internal static async Task<IResult> Login(
@@ -106,7 +88,7 @@ public static class AuthApi
         http.User = principal;
         var tokens = antiforgery.GetAndStoreTokens(http);
         var parties = (await store.ListPartiesAsync(cancellationToken)).ToDictionary(p => p.Id);
-        return TypedResults.Ok(new LoginAnswer(ToMe(account, parties), new AntiforgeryDto(tokens.RequestToken!, WijkaanpakSetup.CsrfHeader)));
+        return TypedResults.Ok(new LoginAnswer(WijkaanpakDtos.MeDto(account, parties), new AntiforgeryDto(tokens.RequestToken!, WijkaanpakSetup.CsrfHeader)));
     }
 
     internal static async Task<IResult> Logout(HttpContext http, CancellationToken cancellationToken)
@@ -119,7 +101,7 @@ public static class AuthApi
     internal static async Task<IResult> Me(WijkaanpakSession session, CancellationToken cancellationToken)
     {
         var account = await session.SignedInAsync(cancellationToken);
-        return account is null ? WijkaanpakSession.Unauthorized() : TypedResults.Ok(ToMe(account, await session.PartiesAsync(cancellationToken)));
+        return account is null ? WijkaanpakSession.Unauthorized() : TypedResults.Ok(WijkaanpakDtos.MeDto(account, await session.PartiesAsync(cancellationToken)));
     }
 
     internal static IResult Antiforgery(HttpContext http, IAntiforgery antiforgery)
@@ -135,141 +117,4 @@ public static class AuthApi
             : TypedResults.Challenge(
                 new AuthenticationProperties { RedirectUri = returnUrl is { } url && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) ? url : "/" },
                 [WijkaanpakSetup.OidcScheme]);
-
-    internal static async Task<IResult> ListAccounts(WijkaanpakSession session, CancellationToken cancellationToken)
-    {
-        if (!WijkaanpakPolicy.CanManageAccounts(session.Actor))
-        {
-            return WijkaanpakSession.Forbidden("only admins manage accounts");
-        }
-
-        var parties = await session.PartiesAsync(cancellationToken);
-        return TypedResults.Ok((await session.Store.ListAccountsAsync(cancellationToken)).Select(a => ToDto(a, parties)).ToList());
-    }
-
-    internal static async Task<IResult> ListAccountAudit(WijkaanpakSession session, CancellationToken cancellationToken) =>
-        WijkaanpakPolicy.CanManageAccounts(session.Actor)
-            ? TypedResults.Ok(WijkaanpakApi.AuditDtos(await session.Store.LoadAuditAsync(null, cancellationToken)))
-            : WijkaanpakSession.Forbidden("only admins manage accounts");
-
-    internal static async Task<IResult> AccountAuditCsv(WijkaanpakSession session, CancellationToken cancellationToken) =>
-        WijkaanpakPolicy.CanManageAccounts(session.Actor)
-            ? WijkaanpakApi.AuditCsvFile(await session.Store.LoadAuditAsync(null, cancellationToken), "leefkracht-audit-accounts.csv")
-            : WijkaanpakSession.Forbidden("only admins manage accounts");
-
-    internal static async Task<IResult> CreateAccount(CreateAccountRequest request, WijkaanpakSession session, HttpContext http, CancellationToken cancellationToken)
-    {
-        if (!WijkaanpakPolicy.CanManageAccounts(session.Actor))
-        {
-            return WijkaanpakSession.Forbidden("only admins manage accounts");
-        }
-
-        var parties = await session.PartiesAsync(cancellationToken);
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(request.UserName) || request.UserName.Trim().Length > 100)
-        {
-            errors["userName"] = ["required, at most 100 characters"];
-        }
-        else if (await session.Store.FindAccountAsync(request.UserName, cancellationToken) is not null)
-        {
-            errors["userName"] = ["an account with this name exists"];
-        }
-
-        var role = CheckAccountFields(request.DisplayName, request.PartyId, request.Role, request.Password, parties, errors);
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
-
-        var created = await session.Store.CreateAccountAsync(
-            new AccountRecord(0, request.UserName!.Trim(), request.DisplayName!.Trim(), request.PartyId!.Value, role, request.Password is null ? null : Passwords.Hash(request.Password), false, 0, null, 1),
-            session.AuditActor,
-            cancellationToken);
-        WijkaanpakSession.ETag(http, created.Version);
-        return TypedResults.Created($"/api/v1/accounts/{created.Id}", ToDto(created, parties));
-    }
-
-    internal static async Task<IResult> UpdateAccount(long id, UpdateAccountRequest request, WijkaanpakSession session, HttpContext http, CancellationToken cancellationToken)
-    {
-        if (!WijkaanpakPolicy.CanManageAccounts(session.Actor))
-        {
-            return WijkaanpakSession.Forbidden("only admins manage accounts");
-        }
-
-        if (WijkaanpakSession.IfMatch(http.Request) is not { } version)
-        {
-            return WijkaanpakSession.PreconditionRequired();
-        }
-
-        var existing = await session.Store.GetAccountAsync(id, cancellationToken);
-        if (existing is null)
-        {
-            return WijkaanpakSession.NotFound("account");
-        }
-
-        var parties = await session.PartiesAsync(cancellationToken);
-        var errors = new Dictionary<string, string[]>();
-        var role = CheckAccountFields(request.DisplayName, request.PartyId, request.Role, request.Password, parties, errors);
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
-
-        var changed = existing with
-        {
-            DisplayName = request.DisplayName!.Trim(),
-            PartyId = request.PartyId!.Value,
-            Role = role,
-            Disabled = request.Disabled ?? existing.Disabled,
-            PasswordHash = request.Password is null ? existing.PasswordHash : Passwords.Hash(request.Password),
-            Version = version,
-        };
-        var result = await session.Store.UpdateAccountAsync(changed, session.AuditActor, cancellationToken);
-        if (result.Outcome != WriteOutcome.Written)
-        {
-            return WijkaanpakSession.Failed(result, "account");
-        }
-
-        if (request.Password is not null)
-        {
-            await session.Store.RecordLoginSuccessAsync(id, cancellationToken); // a new password ends a lockout
-        }
-
-        WijkaanpakSession.ETag(http, result.Value!.Version);
-        return TypedResults.Ok(ToDto(result.Value, parties));
-    }
-
-    private static Role CheckAccountFields(string? displayName, long? partyId, string? roleCode, string? password, IReadOnlyDictionary<long, Party> parties, Dictionary<string, string[]> errors)
-    {
-        if (string.IsNullOrWhiteSpace(displayName))
-        {
-            errors["displayName"] = ["required"];
-        }
-
-        if (partyId is not { } party || !parties.ContainsKey(party))
-        {
-            errors["partyId"] = ["required: the id of an existing party"];
-        }
-
-        if (!WireCodes.TryParse(roleCode, out Role role))
-        {
-            errors["role"] = [$"one of {WireCodes.Choices<Role>()}"];
-        }
-
-        if (password is not null && password.Length < Passwords.MinimumLength)
-        {
-            errors["password"] = [$"at least {Passwords.MinimumLength} characters"];
-        }
-
-        return role;
-    }
-
-    private static MeDto ToMe(AccountRecord a, IReadOnlyDictionary<long, Party> parties) =>
-        new(a.Id, a.UserName, a.DisplayName, a.Role.Code(), PartyOf(a.PartyId, parties));
-
-    private static AccountDto ToDto(AccountRecord a, IReadOnlyDictionary<long, Party> parties) =>
-        new(a.Id, a.UserName, a.DisplayName, a.Role.Code(), PartyOf(a.PartyId, parties), a.Disabled, a.LockedUntil, a.Version);
-
-    private static PartyDto PartyOf(long id, IReadOnlyDictionary<long, Party> parties) =>
-        parties.TryGetValue(id, out var party) ? WijkaanpakSession.ToDto(party) : new PartyDto(id, "?", "?");
 }

@@ -41,6 +41,49 @@ internal sealed class WijkaanpakSession(IWijkaanpakStore store, TimeProvider clo
         return Account is { Disabled: false } ? Account : Account = null;
     }
 
+    /// <summary>The programme if the account may manage it: 404 when it may not see it, 403 when it sees but may not manage.</summary>
+    public async Task<(ProgrammeAccess? Access, IResult? Refusal)> ManagedProgrammeAsync(long id, CancellationToken ct)
+    {
+        if (await VisibleProgrammeAsync(id, ct) is not { } access)
+        {
+            return (null, WijkaanpakSession.NotFound("programme"));
+        }
+
+        return WijkaanpakPolicy.CanManage(Actor, access.Programme)
+            ? (access, null)
+            : (null, WijkaanpakSession.Forbidden("only the coordinators of the programme's coordinating party manage it"));
+    }
+
+    /// <summary>The agreement if the account may see its programme (404 otherwise), with the parties loaded.</summary>
+    public async Task<(Agreement? Agreement, ProgrammeAccess? Access, IResult? Refusal)> VisibleAgreementAsync(long id, CancellationToken ct)
+    {
+        var agreement = await Store.GetAgreementAsync(id, ct);
+        var access = agreement is null ? null : await VisibleProgrammeAsync(agreement.ProgrammeId, ct);
+        await PartiesAsync(ct);
+        return access is null ? (null, null, WijkaanpakSession.NotFound("agreement")) : (agreement, access, null);
+    }
+
+    /// <summary>The agreement if the account may edit it: 404 when it may not see it, 403 when it may only comment.</summary>
+    public async Task<(Agreement? Agreement, ProgrammeAccess? Access, IResult? Refusal)> EditableAgreementAsync(long id, CancellationToken ct)
+    {
+        var (agreement, access, refusal) = await VisibleAgreementAsync(id, ct);
+        if (refusal is not null)
+        {
+            return (null, null, refusal);
+        }
+
+        return WijkaanpakPolicy.CanEditAgreement(Actor, access!, agreement!, Today)
+            ? (agreement, access, null)
+            : (null, null, WijkaanpakSession.Forbidden("a party edits only its own agreements (it may comment on others')"));
+    }
+
+    /// <summary>Display names of the accounts by id (with the parties loaded).</summary>
+    public async Task<IReadOnlyDictionary<long, string>> AccountNamesAsync(CancellationToken ct)
+    {
+        await PartiesAsync(ct);
+        return (await Store.ListAccountsAsync(ct)).ToDictionary(a => a.Id, a => a.DisplayName);
+    }
+
     /// <summary>The programme if the account may see it; null means 404 (it does not exist, or must not be known to).</summary>
     public async Task<ProgrammeAccess?> VisibleProgrammeAsync(long id, CancellationToken cancellationToken)
     {
