@@ -40,7 +40,7 @@ public static class DashboardApp
         // One store for all requests: SQLite's single connection lets them take turns, PostgreSQL pools connections.
         services.AddSingleton(sp => MonitorStores.OpenShared(options.DatabasePath, sp.GetRequiredService<TimeProvider>(), WijkaanpakSchema.Database));
         services.AddSingleton(sp => new DataVersion(sp.GetRequiredService<IMonitorStore>(), StoreLocation.Parse(options.DatabasePath), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<MonitorCache>();
+        services.AddSingleton<DashboardMonitor>();
         services.AddSingleton<ProfileBuilder>();
         services.AddSingleton<HistoryBuilder>();
         services.AddSingleton<ScoreLists>();
@@ -70,17 +70,7 @@ public static class DashboardApp
         // Brotli's fastest level compresses a national buurt layer in milliseconds; the output cache keeps the result.
         services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
         services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
-        services.AddOutputCache(o =>
-        {
-            o.SizeLimit = 256L * 1024 * 1024;
-            o.MaximumBodySize = 64L * 1024 * 1024;
-            o.AddBasePolicy(policy => policy
-                .With(c => c.HttpContext.Request.Path.StartsWithSegments("/api/v1") && !WijkaanpakSetup.IsPrivate(c.HttpContext.Request.Path)
-                    && !c.HttpContext.Request.Path.Value!.EndsWith(".pdf", StringComparison.Ordinal))
-                .Expire(TimeSpan.FromHours(1))
-                .SetVaryByHeader("Accept-Encoding")
-                .VaryByValue(c => new KeyValuePair<string, string>("data", c.Items[DataVersionETags.ItemKey] as string ?? string.Empty)));
-        });
+        services.AddHttpCaching();
     }
 
     public static void UseDashboard(this WebApplication app, DashboardOptions options)
@@ -89,7 +79,7 @@ public static class DashboardApp
         ArgumentNullException.ThrowIfNull(options);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseMiddleware<DataVersionETags>();
+        app.UseDataVersionETags();
         app.UseRouting();
         app.UseWijkaanpak();
         app.UseOutputCache();
@@ -127,6 +117,6 @@ public static class DashboardApp
     private static async Task<IResult> Health(DataVersion version, CancellationToken cancellationToken)
     {
         var token = await version.RefreshAsync(cancellationToken);
-        return TypedResults.Ok(new { status = "ok", data = token, build = DataVersionETags.BuildId });
+        return TypedResults.Ok(new { status = "ok", data = token, build = HttpCaching.BuildId });
     }
 }

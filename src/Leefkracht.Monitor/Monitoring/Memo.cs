@@ -7,7 +7,7 @@ namespace Leefkracht.Monitor.Monitoring;
 /// and a failed or cancelled computation is forgotten so that the next caller tries again. To forget everything (the
 /// data changed), replace the memo: a computation still running then settles in the old one.
 /// </summary>
-public sealed class Memo<TKey, TValue>
+internal sealed class Memo<TKey, TValue>
     where TKey : notnull
 {
     private readonly ConcurrentDictionary<TKey, Lazy<Task<TValue>>> _entries = new();

@@ -96,17 +96,17 @@ public sealed record TrendYears(
 /// aggregation), builds the reference and scores. The web API and the CLI both go through here.
 /// </summary>
 /// <remarks>
-/// Prepared years and trends are remembered for the life of the service: the watchlist alone compares a year with up
-/// to six earlier ones, each trend preparing two years, and the web asks for it once per gemeente. The results are
-/// immutable and the store changes only by imports, so a service that outlives an import (the web's) calls
-/// <see cref="Forget"/> when the data change; a command's service lives for one command.
+/// The service's memo is the one cache of results computed from the store's data: prepared years and trends (the
+/// watchlist alone compares a year with up to six earlier ones, each trend preparing two years), and whatever a host
+/// computes from them and asks it to <see cref="RememberAsync"/> (the web's scores, map layers, spatial statistics).
+/// The results are immutable and the store changes only by imports, so a service that outlives an import (the web's)
+/// calls <see cref="Forget"/> when the data change; a command's service lives for one command.
 /// </remarks>
 public sealed class MonitorService
 {
     private readonly IMonitorStore _store;
     private readonly CatalogDocument _catalog;
-    private Memo<int, PreparedYear> _prepared = new();
-    private Memo<(int From, int To, LivabilityModel Model, ReferenceChoice Reference), TrendYears> _trends = new();
+    private Memo<object, object?> _results = new();
 
     /// <summary>Creates the service over a store.</summary>
     public MonitorService(IMonitorStore store, CatalogDocument? catalog = null)
@@ -120,14 +120,22 @@ public sealed class MonitorService
 
     /// <summary>Loads and prepares a year: derived indicators, then wijk/gemeente gaps from buurten, then derived again for the filled parents.</summary>
     public Task<PreparedYear> PrepareAsync(int period, CancellationToken cancellationToken = default) =>
-        _prepared.GetAsync(period, () => LoadPreparedAsync(period, cancellationToken));
+        RememberAsync((nameof(PrepareAsync), period), () => LoadPreparedAsync(period, cancellationToken));
 
-    /// <summary>Drops the remembered years and trends (after the store's data changed).</summary>
-    public void Forget()
+    /// <summary>
+    /// The remembered result of <paramref name="key"/>, computed by <paramref name="compute"/> the first time: one
+    /// computation per key however many callers ask at once, forgotten with the data (<see cref="Forget"/>). A key
+    /// names what is computed and everything it depends on besides the data (year, level, model, …).
+    /// </summary>
+    public async Task<T> RememberAsync<T>(object key, Func<Task<T>> compute)
     {
-        _prepared = new();
-        _trends = new();
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(compute);
+        return (T)(await _results.GetAsync(key, async () => (object?)await compute().ConfigureAwait(false)).ConfigureAwait(false))!;
     }
+
+    /// <summary>Drops every remembered result (after the store's data changed).</summary>
+    public void Forget() => _results = new();
 
     private async Task<PreparedYear> LoadPreparedAsync(int period, CancellationToken cancellationToken)
     {
@@ -197,7 +205,7 @@ public sealed class MonitorService
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(reference);
-        return _trends.GetAsync((fromPeriod, toPeriod, model, reference), () => ComputeTrendAsync(fromPeriod, toPeriod, model, reference, cancellationToken));
+        return RememberAsync((nameof(TrendAsync), fromPeriod, toPeriod, model, reference), () => ComputeTrendAsync(fromPeriod, toPeriod, model, reference, cancellationToken));
     }
 
     private async Task<TrendYears> ComputeTrendAsync(int fromPeriod, int toPeriod, LivabilityModel model, ReferenceChoice reference, CancellationToken cancellationToken)

@@ -43,9 +43,9 @@ public static class AreasApi
         return api;
     }
 
-    internal static async Task<Results<Ok<AreaListDto>, ValidationProblem>> ListAreas([AsParameters] AreaListRequest request, MonitorCache cache)
+    internal static async Task<Results<Ok<AreaListDto>, ValidationProblem>> ListAreas([AsParameters] AreaListRequest request, DashboardMonitor dashboard)
     {
-        var areas = await cache.AreasAsync();
+        var areas = await dashboard.AreasAsync();
         var errors = new RequestErrors();
         AreaLevel? level = string.IsNullOrWhiteSpace(request.Level) ? null : errors.Level(request.Level, AreaLevel.Buurt);
         var gemeente = errors.Gemeente(request.Gemeente, areas);
@@ -60,29 +60,29 @@ public static class AreasApi
         return TypedResults.Ok(new AreaListDto(all.Count, [.. all.Take(limit).Select(a => Dtos.Area(a.Key, areas))]));
     }
 
-    internal static async Task<Results<Ok<AreaProfileDto>, ValidationProblem, ProblemHttpResult>> GetProfile([AsParameters] AreaRequest request, MonitorCache cache, ProfileBuilder profiles)
+    internal static async Task<Results<Ok<AreaProfileDto>, ValidationProblem, ProblemHttpResult>> GetProfile([AsParameters] AreaRequest request, DashboardMonitor dashboard, ProfileBuilder profiles)
     {
         var errors = new RequestErrors();
-        var (code, year, language) = request.Check(errors, await cache.YearsAsync());
+        var (code, year, language) = request.Check(errors, await dashboard.YearsAsync());
         if (errors.Any)
         {
             return errors.ToProblem();
         }
 
         var profile = await profiles.BuildAsync(code, year, language);
-        return profile is null ? Problems.UnknownArea(code, await cache.AreasAsync(), year) : TypedResults.Ok(profile);
+        return profile is null ? Problems.UnknownArea(code, await dashboard.AreasAsync(), year) : TypedResults.Ok(profile);
     }
 
-    internal static async Task<Results<Ok<AreaHistoryDto>, ValidationProblem, ProblemHttpResult>> GetHistory([AsParameters] AreaRequest request, MonitorCache cache, HistoryBuilder histories)
+    internal static async Task<Results<Ok<AreaHistoryDto>, ValidationProblem, ProblemHttpResult>> GetHistory([AsParameters] AreaRequest request, DashboardMonitor dashboard, HistoryBuilder histories)
     {
         var errors = new RequestErrors();
-        var (code, baseYear, language) = request.Check(errors, await cache.YearsAsync());
+        var (code, baseYear, language) = request.Check(errors, await dashboard.YearsAsync());
         if (errors.Any)
         {
             return errors.ToProblem();
         }
 
         var history = await histories.BuildAsync(code, baseYear, language);
-        return history is null ? Problems.UnknownArea(code, await cache.AreasAsync()) : TypedResults.Ok(history);
+        return history is null ? Problems.UnknownArea(code, await dashboard.AreasAsync()) : TypedResults.Ok(history);
     }
 }

@@ -14,25 +14,21 @@ namespace Leefkracht.Web.Monitor;
 internal sealed record YearInfo(IReadOnlyList<int> Scorable, int? Default);
 
 /// <summary>
-/// The monitor's results, computed once per data version: a national year takes about a second to score, and the
-/// results are immutable, so every request after the first reads them from memory. The store only changes through
-/// imports; when <see cref="DataVersion"/> changes, everything is dropped.
+/// The monitor as the dashboard shows it: the default model, the national reference, the areas and years of the
+/// store. It keeps nothing itself: every result is remembered in the one memo of the <see cref="MonitorService"/>
+/// (a national year takes about a second to score, so every request after the first reads it from memory), which
+/// forgets everything when <see cref="DataVersion"/> says an import changed the data.
 /// </summary>
-internal sealed class MonitorCache
+internal sealed class DashboardMonitor
 {
     private readonly IMonitorStore _store;
-    private Memo<string, object> _entries = new();
 
-    public MonitorCache(IMonitorStore store, DataVersion version)
+    public DashboardMonitor(IMonitorStore store, DataVersion version)
     {
         _store = store;
         Monitor = new MonitorService(store);
         Warnings = new EarlyWarningService(Monitor);
-        version.Changed += _ =>
-        {
-            Monitor.Forget();
-            _entries = new();
-        };
+        version.Changed += _ => Monitor.Forget();
     }
 
     /// <summary>The livability model the dashboard shows (the hand-set default).</summary>
@@ -45,20 +41,19 @@ internal sealed class MonitorCache
     public IMonitorStore Store => _store;
 
     public Task<AreaIndex> AreasAsync() =>
-        GetAsync("areas", async () => new AreaIndex(await _store.LoadAreasAsync(new AreaQuery()).ConfigureAwait(false)));
+        RememberAsync("areas", async () => new AreaIndex(await _store.LoadAreasAsync(new AreaQuery()).ConfigureAwait(false)));
 
     public Task<YearInfo> YearsAsync() =>
-        GetAsync("years", async () => new YearInfo(
+        RememberAsync("years", async () => new YearInfo(
             await Monitor.ScorableYearsAsync().ConfigureAwait(false),
             await Monitor.DefaultYearAsync().ConfigureAwait(false)));
 
     public Task<ScoredYear> ScoresAsync(int year) =>
-        GetAsync(Key("scores", year), () => Monitor.ScoreAsync(year, Model, ReferenceChoice.National));
+        RememberAsync(Key("scores", year), () => Monitor.ScoreAsync(year, Model, ReferenceChoice.National));
 
     public Task<ResilienceYear> ResilienceAsync(int year) =>
-        GetAsync(Key("resilience", year), () => Monitor.ResilienceAsync(year, ResilienceModel.Default, ReferenceChoice.National));
+        RememberAsync(Key("resilience", year), () => Monitor.ResilienceAsync(year, ResilienceModel.Default, ReferenceChoice.National));
 
-    // Prepared years and trends are remembered by the monitor itself (forgotten with the data version, above).
     public Task<PreparedYear> PreparedAsync(int year) => Monitor.PrepareAsync(year);
 
     public Task<TrendYears> TrendAsync(int from, int to) => Monitor.TrendAsync(from, to, Model, ReferenceChoice.National);
@@ -68,7 +63,7 @@ internal sealed class MonitorCache
     /// the earlier year is the one that compares most of the gemeente's areas); null when no earlier year can be compared.
     /// </summary>
     public Task<Watchlist?> WatchlistAsync(int year, AreaCode? gemeente = null) =>
-        GetAsync($"watchlist:{year}:{gemeente?.Value ?? "NL"}", async () =>
+        RememberAsync($"watchlist:{year}:{gemeente?.Value ?? "NL"}", async () =>
         {
             try
             {
@@ -86,20 +81,19 @@ internal sealed class MonitorCache
     /// that the scores of different years are on one scale.
     /// </summary>
     public Task<StandardisationReference> HistoryReferenceAsync(int baseYear) =>
-        GetAsync(Key("history-reference", baseYear), async () =>
+        RememberAsync(Key("history-reference", baseYear), async () =>
             await Monitor.ReferenceAsync(await PreparedAsync(baseYear).ConfigureAwait(false), Model, ReferenceChoice.National).ConfigureAwait(false));
 
     public Task<IReadOnlyList<LivabilityScore>> HistoryScoresAsync(int year, int baseYear) =>
-        GetAsync(Key("history", year, baseYear), async () =>
+        RememberAsync(Key("history", year, baseYear), async () =>
         {
             var prepared = await PreparedAsync(year).ConfigureAwait(false);
             var reference = await HistoryReferenceAsync(baseYear).ConfigureAwait(false);
             return LivabilityIndex.Compute(prepared.Table, Model, reference);
         });
 
-    /// <summary>Any other cached result (map geometry, spatial statistics).</summary>
-    public async Task<T> GetAsync<T>(string key, Func<Task<T>> compute) =>
-        (T)await _entries.GetAsync(key, async () => (await compute().ConfigureAwait(false))!).ConfigureAwait(false);
+    /// <summary>Any other result computed from the data (map geometry, spatial statistics, planner runs), remembered by the monitor.</summary>
+    public Task<T> RememberAsync<T>(string key, Func<Task<T>> compute) => Monitor.RememberAsync(key, compute);
 
     public static string Key(string kind, params int[] parts) =>
         kind + ":" + string.Join(':', parts.Select(p => p.ToString(CultureInfo.InvariantCulture)));

@@ -9,7 +9,7 @@ namespace Leefkracht.Web.Monitor;
 internal static class Dtos
 {
     /// <summary>The model's dimension short names in model order (the columns of a score table).</summary>
-    public static IReadOnlyList<string> DimensionIds => [.. MonitorCache.Model.Dimensions.Select(d => DimensionNames.ShortName(d.Dimension))];
+    public static IReadOnlyList<string> DimensionIds => [.. DashboardMonitor.Model.Dimensions.Select(d => DimensionNames.ShortName(d.Dimension))];
 
     public static string LevelName(AreaLevel level) => level switch
     {

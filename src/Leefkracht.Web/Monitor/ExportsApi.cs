@@ -27,13 +27,13 @@ public static class ExportsApi
     }
 
     internal static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> ExportScores(
-        [AsParameters] ExportRequest request, MonitorCache cache, ScoreLists lists, MapGeometryLoader geometry)
+        [AsParameters] ExportRequest request, DashboardMonitor dashboard, ScoreLists lists, MapGeometryLoader geometry)
     {
         var errors = new RequestErrors();
         var format = Format(request.Format, errors, "csv", "xlsx", "geojson");
         var level = errors.Level(request.Level, AreaLevel.Buurt);
-        var year = errors.Year(request.Year, await cache.YearsAsync());
-        var gemeente = errors.Gemeente(request.Gemeente, await cache.AreasAsync());
+        var year = errors.Year(request.Year, await dashboard.YearsAsync());
+        var gemeente = errors.Gemeente(request.Gemeente, await dashboard.AreasAsync());
         var language = errors.Language(request.Lang);
         if (errors.Any)
         {
@@ -88,13 +88,13 @@ public static class ExportsApi
         return File(table, format, name);
     }
 
-    internal static async Task<Results<FileContentHttpResult, ValidationProblem>> ExportWatchlist([AsParameters] ExportRequest request, MonitorCache cache, ScoreLists lists)
+    internal static async Task<Results<FileContentHttpResult, ValidationProblem>> ExportWatchlist([AsParameters] ExportRequest request, DashboardMonitor dashboard, ScoreLists lists)
     {
         var errors = new RequestErrors();
         var format = Format(request.Format, errors, "csv", "xlsx");
         AreaLevel? level = string.IsNullOrWhiteSpace(request.Level) ? null : errors.Level(request.Level, AreaLevel.Buurt);
-        var year = errors.Year(request.Year, await cache.YearsAsync());
-        var gemeente = errors.Gemeente(request.Gemeente, await cache.AreasAsync());
+        var year = errors.Year(request.Year, await dashboard.YearsAsync());
+        var gemeente = errors.Gemeente(request.Gemeente, await dashboard.AreasAsync());
         var language = errors.Language(request.Lang);
         if (errors.Any)
         {

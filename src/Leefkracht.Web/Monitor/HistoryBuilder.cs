@@ -7,22 +7,22 @@ namespace Leefkracht.Web.Monitor;
 /// Builds an area's history: its score in every year on one reference (the national buurten of a base year, so that
 /// the years are on one scale), and its stored indicator values per year. Shared by the API and the printed report.
 /// </summary>
-internal sealed class HistoryBuilder(MonitorCache cache)
+internal sealed class HistoryBuilder(DashboardMonitor dashboard)
 {
     /// <summary>The history of <paramref name="code"/> scored on <paramref name="baseYear"/>'s reference, or null when the area is unknown.</summary>
     public async Task<AreaHistoryDto?> BuildAsync(AreaCode code, int baseYear, string language)
     {
-        var areas = await cache.AreasAsync();
+        var areas = await dashboard.AreasAsync();
         if (areas.Latest(code) is null)
         {
             return null;
         }
 
-        var years = await cache.YearsAsync();
+        var years = await dashboard.YearsAsync();
         var points = new List<HistoryPointDto>();
         foreach (var year in years.Scorable.Order())
         {
-            var scores = await cache.HistoryScoresAsync(year, baseYear);
+            var scores = await dashboard.HistoryScoresAsync(year, baseYear);
             if (scores.Where(s => s.Area.Code == code).MaxBy(s => s.Area.Year) is { } score)
             {
                 points.Add(new HistoryPointDto(year, Dtos.Round(score.Deviation), score.Class, Math.Round(score.Coverage, 3), Dtos.Dimensions(score), score.NotScoredReason));
@@ -30,7 +30,7 @@ internal sealed class HistoryBuilder(MonitorCache cache)
         }
 
         var catalog = CatalogDocument.Default.Catalog;
-        var observations = await cache.Store.LoadObservationsAsync(code);
+        var observations = await dashboard.Store.LoadObservationsAsync(code);
         var series = observations
             .Where(o => catalog.TryGet(o.IndicatorId, out _))
             .GroupBy(o => o.IndicatorId)
@@ -38,7 +38,7 @@ internal sealed class HistoryBuilder(MonitorCache cache)
                 [.. g.GroupBy(o => o.Period).Select(p => p.MaxBy(o => o.Area.Year)!).OrderBy(o => o.Period).Select(o => new YearValueDto(o.Period, Math.Round(o.Value, 4)))]))
             .OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase)
             .ToList();
-        var reference = await cache.HistoryReferenceAsync(baseYear);
+        var reference = await dashboard.HistoryReferenceAsync(baseYear);
         return new AreaHistoryDto(code.Value, areas.NameOf(code), reference.DescriptionIn(language), points, series);
     }
 }

@@ -31,11 +31,11 @@ public static class MapApi
         return api;
     }
 
-    internal static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> GetLayer([AsParameters] MapRequest request, MonitorCache cache, MapLayers layers)
+    internal static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> GetLayer([AsParameters] MapRequest request, DashboardMonitor dashboard, MapLayers layers)
     {
         var errors = new RequestErrors();
-        var areas = await cache.AreasAsync();
-        var years = await cache.YearsAsync();
+        var areas = await dashboard.AreasAsync();
+        var years = await dashboard.YearsAsync();
         var level = errors.Level(request.Level, AreaLevel.Buurt);
         var year = errors.Year(request.Year, years);
         var colouring = Colouring(request.By, request.From, request.Indicator, years, errors);

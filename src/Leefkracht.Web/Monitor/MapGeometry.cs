@@ -31,16 +31,16 @@ public enum MapDetail
 internal sealed record MapGeometry(int BoundaryYear, ImmutableArray<AreaKey> Areas, ImmutableArray<ReadOnlyMemory<byte>> Geometries);
 
 /// <summary>Loads, simplifies and serialises boundaries (cached per level, year and detail).</summary>
-internal sealed class MapGeometryLoader(MonitorCache cache)
+internal sealed class MapGeometryLoader(DashboardMonitor dashboard)
 {
     public Task<MapGeometry?> LoadAsync(AreaLevel level, int year, MapDetail detail) =>
-        cache.GetAsync(MonitorCache.Key("geometry", (int)level, year, (int)detail), async () =>
+        dashboard.RememberAsync(DashboardMonitor.Key("geometry", (int)level, year, (int)detail), async () =>
         {
             for (var distance = 0; distance <= SpatialDataService.MaxYearDistance; distance++)
             {
                 foreach (var candidate in distance == 0 ? [year] : new[] { year + distance, year - distance })
                 {
-                    var records = await cache.Store.LoadBoundariesAsync(level, candidate).ConfigureAwait(false);
+                    var records = await dashboard.Store.LoadBoundariesAsync(level, candidate).ConfigureAwait(false);
                     if (records.Count == 0)
                     {
                         continue;

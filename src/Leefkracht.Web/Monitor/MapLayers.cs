@@ -33,25 +33,25 @@ internal sealed record LayerLegend(string Kind, string Title, bool Reversed, IRe
 internal sealed record LayerValues(IReadOnlyDictionary<AreaCode, (double Value, string Class)> ByCode, LayerLegend Legend);
 
 /// <summary>Map layers: the chosen value joined onto simplified boundaries, as GeoJSON.</summary>
-internal sealed class MapLayers(MonitorCache cache, MapGeometryLoader geometry, SpatialStatistics spatial)
+internal sealed class MapLayers(DashboardMonitor dashboard, MapGeometryLoader geometry, SpatialStatistics spatial)
 {
     public async Task<LayerValues> ValuesAsync(AreaLevel level, int year, MapColouring colouring, AreaCode? gemeente, string language)
     {
         var en = language == "en";
-        var model = MonitorCache.Model;
+        var model = DashboardMonitor.Model;
         var scale = en ? model.Classes.NamesEnglish : model.Classes.Names;
         switch (colouring.By)
         {
             case "total":
                 {
-                    var scored = await cache.ScoresAsync(year).ConfigureAwait(false);
+                    var scored = await dashboard.ScoresAsync(year).ConfigureAwait(false);
                     var values = Latest(scored.Scores.Where(s => s.Area.Code.Level == level && s.IsScored), s => s.Area, s => (s.Deviation!.Value, s.Class!.Value.ToString(CultureInfo.InvariantCulture)));
                     return new LayerValues(values, Named("livability", en ? "Livability" : "Leefbaarheid", scale));
                 }
 
             case "won" or "fys" or "vrz" or "soc" or "onv":
                 {
-                    var scored = await cache.ScoresAsync(year).ConfigureAwait(false);
+                    var scored = await dashboard.ScoresAsync(year).ConfigureAwait(false);
                     var dimension = model.Dimensions.First(d => DimensionNames.ShortName(d.Dimension) == colouring.By);
                     // A dimension's contribution is its weight × its mean standard score: divided by the weight it is on the
                     // scale of the total, so the nine classes read "as good as an area of class k would be throughout".
@@ -65,7 +65,7 @@ internal sealed class MapLayers(MonitorCache cache, MapGeometryLoader geometry, 
 
             case "resilience":
                 {
-                    var resilience = await cache.ResilienceAsync(year).ConfigureAwait(false);
+                    var resilience = await dashboard.ResilienceAsync(year).ConfigureAwait(false);
                     var values = Latest(resilience.Scores.Where(s => s.Area.Code.Level == level && s.Score is not null), s => s.Area, s => (s.Score!.Value, s.Class!.Value.ToString(CultureInfo.InvariantCulture)));
                     var names = Enumerable.Range(1, 5).Select(c => ResilienceModel.NameOf(c, language)).ToList();
                     return new LayerValues(values, Named("resilience", en ? "Resilience" : "Veerkracht", names));
@@ -73,7 +73,7 @@ internal sealed class MapLayers(MonitorCache cache, MapGeometryLoader geometry, 
 
             case "change":
                 {
-                    var trends = await cache.TrendAsync(colouring.From!.Value, year).ConfigureAwait(false);
+                    var trends = await dashboard.TrendAsync(colouring.From!.Value, year).ConfigureAwait(false);
                     var values = Latest(trends.Trends.Where(t => t.Area.Code.Level == level && t.IsCompared), t => t.Area, t => (t.Change!.Value, t.ChangeClass!.Value.ToString(CultureInfo.InvariantCulture)));
                     var title = string.Create(CultureInfo.InvariantCulture, $"{(en ? "Change" : "Verandering")} {colouring.From}–{year}");
                     return new LayerValues(values, Named("change", title, en ? model.ChangeClasses.NamesEnglish : model.ChangeClasses.Names));
@@ -122,7 +122,7 @@ internal sealed class MapLayers(MonitorCache cache, MapGeometryLoader geometry, 
         }
 
         var values = await ValuesAsync(level, year, colouring, gemeente, language).ConfigureAwait(false);
-        var areas = await cache.AreasAsync().ConfigureAwait(false);
+        var areas = await dashboard.AreasAsync().ConfigureAwait(false);
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream))
         {

@@ -21,7 +21,7 @@ public static class MetaApi
         return api;
     }
 
-    internal static async Task<Results<Ok<MetaDto>, ValidationProblem>> GetMeta([AsParameters] LanguageRequest request, MonitorCache cache)
+    internal static async Task<Results<Ok<MetaDto>, ValidationProblem>> GetMeta([AsParameters] LanguageRequest request, DashboardMonitor dashboard)
     {
         var errors = new RequestErrors();
         var language = errors.Language(request.Lang);
@@ -30,19 +30,19 @@ public static class MetaApi
             return errors.ToProblem();
         }
 
-        var years = await cache.YearsAsync();
-        var counts = await cache.GetAsync("indicator-years", async () =>
+        var years = await dashboard.YearsAsync();
+        var counts = await dashboard.RememberAsync("indicator-years", async () =>
         {
             var byIndicator = new Dictionary<string, IReadOnlyList<int>>(StringComparer.Ordinal);
             foreach (var indicator in CatalogDocument.Default.Catalog.Indicators)
             {
-                var perYear = await cache.Store.CountValuesAsync(indicator.Id);
+                var perYear = await dashboard.Store.CountValuesAsync(indicator.Id);
                 byIndicator[indicator.Id] = [.. perYear.Keys.Order()];
             }
 
             return byIndicator;
         });
-        var model = MonitorCache.Model;
+        var model = DashboardMonitor.Model;
         var en = language == "en";
         var indicators = CatalogDocument.Default.Catalog.Indicators
             .Where(i => counts.TryGetValue(i.Id, out var y) && y.Count > 0)
@@ -63,10 +63,10 @@ public static class MetaApi
             UiText.Caveat(language)));
     }
 
-    internal static async Task<Ok<DataSummaryDto>> GetImports(MonitorCache cache, DataVersion version)
+    internal static async Task<Ok<DataSummaryDto>> GetImports(DashboardMonitor dashboard, DataVersion version)
     {
-        var summary = await cache.Store.SummarizeAsync();
-        var imports = await cache.Store.ListImportsAsync();
+        var summary = await dashboard.Store.SummarizeAsync();
+        var imports = await dashboard.Store.ListImportsAsync();
         return TypedResults.Ok(new DataSummaryDto(
             version.Current,
             summary.Imports,

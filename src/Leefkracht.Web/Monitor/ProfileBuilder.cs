@@ -9,21 +9,21 @@ using Leefkracht.Web.Hosting;
 namespace Leefkracht.Web.Monitor;
 
 /// <summary>Builds an area's profile from the cached year results.</summary>
-internal sealed class ProfileBuilder(MonitorCache cache)
+internal sealed class ProfileBuilder(DashboardMonitor dashboard)
 {
     private static IndicatorCatalog Catalog => CatalogDocument.Default.Catalog;
 
     /// <summary>The profile, or null when the code has no row in the year.</summary>
     public async Task<AreaProfileDto?> BuildAsync(AreaCode code, int year, string language)
     {
-        var scored = await cache.ScoresAsync(year).ConfigureAwait(false);
+        var scored = await dashboard.ScoresAsync(year).ConfigureAwait(false);
         var score = scored.ScoreOf(code);
         if (score is null)
         {
             return null;
         }
 
-        var areas = await cache.AreasAsync().ConfigureAwait(false);
+        var areas = await dashboard.AreasAsync().ConfigureAwait(false);
         var area = score.Area;
         var table = scored.Prepared.Table;
         var gemeente = code.Level is AreaLevel.Wijk or AreaLevel.Buurt ? code.Gemeente : null;
@@ -56,7 +56,7 @@ internal sealed class ProfileBuilder(MonitorCache cache)
             Dtos.Compared(scored, gemeente, area.Year, areas, language),
             country);
 
-        var resilienceYear = await cache.ResilienceAsync(year).ConfigureAwait(false);
+        var resilienceYear = await dashboard.ResilienceAsync(year).ConfigureAwait(false);
         var resilience = resilienceYear.ScoreOf(code) is { } r ? Resilience(r, language) : null;
         var warning = await WarningAsync(area, year, language).ConfigureAwait(false);
         var names = new ExplanationWriter.AreaNames(areas.NameOf(area), wijk is { } w ? areas.NameOf(new AreaKey(w, area.Year)) : null, gemeente is { } gm ? areas.NameOf(new AreaKey(gm, area.Year)) : null);
@@ -77,14 +77,14 @@ internal sealed class ProfileBuilder(MonitorCache cache)
 
     private async Task<WarningDto?> WarningAsync(AreaKey area, int year, string language)
     {
-        var watchlist = await cache.WatchlistAsync(year, area.Code.Level == AreaLevel.Gemeente ? null : area.Code.Gemeente).ConfigureAwait(false);
+        var watchlist = await dashboard.WatchlistAsync(year, area.Code.Level == AreaLevel.Gemeente ? null : area.Code.Gemeente).ConfigureAwait(false);
         var entry = watchlist?.Entries.FirstOrDefault(e => e.Signals.Area.Code == area.Code);
         if (watchlist is null || entry is null)
         {
             return null;
         }
 
-        var resilience = await cache.ResilienceAsync(year).ConfigureAwait(false);
+        var resilience = await dashboard.ResilienceAsync(year).ConfigureAwait(false);
         var vulnerable = resilience.ScoreOf(area.Code)?.VulnerableIndicator;
         return new WarningDto(watchlist.FromPeriod, Math.Round(entry.Risk, 4), Dtos.Round(entry.Signals.Change), WatchlistText.Reasons(entry, Catalog, vulnerable, language));
     }

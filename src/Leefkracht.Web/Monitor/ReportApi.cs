@@ -15,21 +15,21 @@ public static class ReportApi
     }
 
     internal static async Task<Results<ContentHttpResult, ValidationProblem, ProblemHttpResult>> GetReport(
-        [AsParameters] AreaRequest request, MonitorCache cache, ProfileBuilder profiles, HistoryBuilder histories, TimeProvider clock)
+        [AsParameters] AreaRequest request, DashboardMonitor dashboard, ProfileBuilder profiles, HistoryBuilder histories, TimeProvider clock)
     {
-        var (html, invalid, missing) = await RenderAsync(request, cache, profiles, histories, clock);
+        var (html, invalid, missing) = await RenderAsync(request, dashboard, profiles, histories, clock);
         return invalid is not null ? invalid : missing is not null ? missing : TypedResults.Content(html, "text/html; charset=utf-8");
     }
 
     internal static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> GetReportPdf(
-        [AsParameters] AreaRequest request, MonitorCache cache, ProfileBuilder profiles, HistoryBuilder histories, TimeProvider clock, PdfPrinter printer, CancellationToken cancellationToken)
+        [AsParameters] AreaRequest request, DashboardMonitor dashboard, ProfileBuilder profiles, HistoryBuilder histories, TimeProvider clock, PdfPrinter printer, CancellationToken cancellationToken)
     {
         if (printer.Chromium is null)
         {
             return Problems.Unavailable("PDF reports need Chromium (Debian package chromium); the HTML report at /report/{code} prints from any browser");
         }
 
-        var (html, invalid, missing) = await RenderAsync(request, cache, profiles, histories, clock);
+        var (html, invalid, missing) = await RenderAsync(request, dashboard, profiles, histories, clock);
         if (invalid is not null)
         {
             return invalid;
@@ -46,10 +46,10 @@ public static class ReportApi
 
     /// <summary>The report's HTML, or why there is none (a bad parameter, or an unknown area).</summary>
     private static async Task<(string? Html, ValidationProblem? Invalid, ProblemHttpResult? Missing)> RenderAsync(
-        AreaRequest request, MonitorCache cache, ProfileBuilder profiles, HistoryBuilder histories, TimeProvider clock)
+        AreaRequest request, DashboardMonitor dashboard, ProfileBuilder profiles, HistoryBuilder histories, TimeProvider clock)
     {
         var errors = new RequestErrors();
-        var (code, year, language) = request.Check(errors, await cache.YearsAsync());
+        var (code, year, language) = request.Check(errors, await dashboard.YearsAsync());
         if (errors.Any)
         {
             return (null, errors.ToProblem(), null);
@@ -57,7 +57,7 @@ public static class ReportApi
 
         if (await profiles.BuildAsync(code, year, language) is not { } profile)
         {
-            return (null, null, Problems.UnknownArea(code, await cache.AreasAsync(), year));
+            return (null, null, Problems.UnknownArea(code, await dashboard.AreasAsync(), year));
         }
 
         var history = await histories.BuildAsync(code, year, language) ?? new AreaHistoryDto(request.Code, null, string.Empty, [], []);

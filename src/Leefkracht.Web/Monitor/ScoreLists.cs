@@ -8,14 +8,14 @@ namespace Leefkracht.Web.Monitor;
 /// The monitor's lists as the API gives them: the scores of a level in a year and the watchlist, each optionally
 /// within one gemeente. Shared by the JSON endpoints and the downloads.
 /// </summary>
-internal sealed class ScoreLists(MonitorCache cache)
+internal sealed class ScoreLists(DashboardMonitor dashboard)
 {
     /// <summary>Livability and resilience of every area of <paramref name="level"/> in <paramref name="year"/>.</summary>
     public async Task<ScoreListDto> ScoresAsync(AreaLevel level, int year, AreaCode? gemeente, string language)
     {
-        var areas = await cache.AreasAsync();
-        var scored = await cache.ScoresAsync(year);
-        var resilience = await cache.ResilienceAsync(year);
+        var areas = await dashboard.AreasAsync();
+        var scored = await dashboard.ScoresAsync(year);
+        var resilience = await dashboard.ResilienceAsync(year);
         var resilienceByArea = resilience.Scores.ToDictionary(s => s.Area);
         var rows = scored.Scores
             .Where(s => s.Area.Code.Level == level && (gemeente is null || s.Area.Code.IsWithin(gemeente.Value)))
@@ -34,14 +34,14 @@ internal sealed class ScoreLists(MonitorCache cache)
     /// <summary>The watchlist of <paramref name="year"/>, optionally of one level and within one gemeente (empty when no earlier year compares).</summary>
     public async Task<WatchlistDto> WatchlistAsync(int year, AreaLevel? level, AreaCode? gemeente, string language)
     {
-        var areas = await cache.AreasAsync();
-        var watchlist = await cache.WatchlistAsync(year, gemeente);
+        var areas = await dashboard.AreasAsync();
+        var watchlist = await dashboard.WatchlistAsync(year, gemeente);
         if (watchlist is null)
         {
             return new WatchlistDto(year, year, string.Empty, 0, 0, []);
         }
 
-        var resilience = await cache.ResilienceAsync(year);
+        var resilience = await dashboard.ResilienceAsync(year);
         bool InScope(AreaKey a) => (level is null || a.Code.Level == level) && (gemeente is null || a.Code.IsWithin(gemeente.Value));
         var rows = watchlist.Entries
             .Where(e => InScope(e.Signals.Area))

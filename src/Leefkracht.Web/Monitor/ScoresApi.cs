@@ -40,12 +40,12 @@ public static class ScoresApi
         return api;
     }
 
-    internal static async Task<Results<Ok<ScoreListDto>, ValidationProblem>> GetScores([AsParameters] ScoresRequest request, MonitorCache cache, ScoreLists lists)
+    internal static async Task<Results<Ok<ScoreListDto>, ValidationProblem>> GetScores([AsParameters] ScoresRequest request, DashboardMonitor dashboard, ScoreLists lists)
     {
         var errors = new RequestErrors();
-        var areas = await cache.AreasAsync();
+        var areas = await dashboard.AreasAsync();
         var level = errors.Level(request.Level, AreaLevel.Buurt);
-        var year = errors.Year(request.Year, await cache.YearsAsync());
+        var year = errors.Year(request.Year, await dashboard.YearsAsync());
         var gemeente = errors.Gemeente(request.Gemeente, areas);
         var language = errors.Language(request.Lang);
         if (errors.Any)
@@ -56,11 +56,11 @@ public static class ScoresApi
         return TypedResults.Ok(await lists.ScoresAsync(level, year, gemeente, language));
     }
 
-    internal static async Task<Results<Ok<TrendListDto>, ValidationProblem>> GetTrends([AsParameters] TrendsRequest request, MonitorCache cache)
+    internal static async Task<Results<Ok<TrendListDto>, ValidationProblem>> GetTrends([AsParameters] TrendsRequest request, DashboardMonitor dashboard)
     {
         var errors = new RequestErrors();
-        var areas = await cache.AreasAsync();
-        var years = await cache.YearsAsync();
+        var areas = await dashboard.AreasAsync();
+        var years = await dashboard.YearsAsync();
         var level = errors.Level(request.Level, AreaLevel.Buurt);
         var to = errors.Year(request.To, years, "to");
         if (string.IsNullOrWhiteSpace(request.From))
@@ -81,8 +81,8 @@ public static class ScoresApi
             return errors.ToProblem();
         }
 
-        var trends = await cache.TrendAsync(from, to);
-        var model = MonitorCache.Model;
+        var trends = await dashboard.TrendAsync(from, to);
+        var model = DashboardMonitor.Model;
         var rows = trends.Trends
             .Where(t => t.Area.Code.Level == level && (gemeente is null || t.Area.Code.IsWithin(gemeente.Value)))
             .OrderBy(t => t.Area.Code)
@@ -94,11 +94,11 @@ public static class ScoresApi
         return TypedResults.Ok(new TrendListDto(from, to, Dtos.LevelName(level), trends.Reference.DescriptionIn(language), rows));
     }
 
-    internal static async Task<Results<Ok<WatchlistDto>, ValidationProblem>> GetWatchlist([AsParameters] WatchlistRequest request, MonitorCache cache, ScoreLists lists)
+    internal static async Task<Results<Ok<WatchlistDto>, ValidationProblem>> GetWatchlist([AsParameters] WatchlistRequest request, DashboardMonitor dashboard, ScoreLists lists)
     {
         var errors = new RequestErrors();
-        var areas = await cache.AreasAsync();
-        var year = errors.Year(request.Year, await cache.YearsAsync());
+        var areas = await dashboard.AreasAsync();
+        var year = errors.Year(request.Year, await dashboard.YearsAsync());
         AreaLevel? level = string.IsNullOrWhiteSpace(request.Level) ? null : errors.Level(request.Level, AreaLevel.Buurt);
         var gemeente = errors.Gemeente(request.Gemeente, areas);
         var language = errors.Language(request.Lang);

@@ -25,9 +25,9 @@ public static class SpatialApi
         return api;
     }
 
-    internal static async Task<Results<Ok<MoranDto>, ValidationProblem>> GetMoran([AsParameters] SpatialRequest request, MonitorCache cache, SpatialStatistics spatial)
+    internal static async Task<Results<Ok<MoranDto>, ValidationProblem>> GetMoran([AsParameters] SpatialRequest request, DashboardMonitor dashboard, SpatialStatistics spatial)
     {
-        var (query, problem) = await ReadAsync(request, cache);
+        var (query, problem) = await ReadAsync(request, dashboard);
         if (problem is not null)
         {
             return problem;
@@ -37,15 +37,15 @@ public static class SpatialApi
         return result is null ? Invalid(reason!) : TypedResults.Ok(result);
     }
 
-    internal static Task<Results<Ok<LocalStatisticsDto>, ValidationProblem>> GetLisa([AsParameters] SpatialRequest request, MonitorCache cache, SpatialStatistics spatial) =>
-        LocalAsync(request, cache, spatial, "lisa");
+    internal static Task<Results<Ok<LocalStatisticsDto>, ValidationProblem>> GetLisa([AsParameters] SpatialRequest request, DashboardMonitor dashboard, SpatialStatistics spatial) =>
+        LocalAsync(request, dashboard, spatial, "lisa");
 
-    internal static Task<Results<Ok<LocalStatisticsDto>, ValidationProblem>> GetGiStar([AsParameters] SpatialRequest request, MonitorCache cache, SpatialStatistics spatial) =>
-        LocalAsync(request, cache, spatial, "gistar");
+    internal static Task<Results<Ok<LocalStatisticsDto>, ValidationProblem>> GetGiStar([AsParameters] SpatialRequest request, DashboardMonitor dashboard, SpatialStatistics spatial) =>
+        LocalAsync(request, dashboard, spatial, "gistar");
 
-    private static async Task<Results<Ok<LocalStatisticsDto>, ValidationProblem>> LocalAsync(SpatialRequest request, MonitorCache cache, SpatialStatistics spatial, string statistic)
+    private static async Task<Results<Ok<LocalStatisticsDto>, ValidationProblem>> LocalAsync(SpatialRequest request, DashboardMonitor dashboard, SpatialStatistics spatial, string statistic)
     {
-        var (query, problem) = await ReadAsync(request, cache);
+        var (query, problem) = await ReadAsync(request, dashboard);
         if (problem is not null)
         {
             return problem;
@@ -62,7 +62,7 @@ public static class SpatialApi
         return errors.ToProblem();
     }
 
-    private static async Task<(SpatialQuery? Query, ValidationProblem? Problem)> ReadAsync(SpatialRequest request, MonitorCache cache)
+    private static async Task<(SpatialQuery? Query, ValidationProblem? Problem)> ReadAsync(SpatialRequest request, DashboardMonitor dashboard)
     {
         var errors = new RequestErrors();
         var variable = string.IsNullOrWhiteSpace(request.Variable) ? SpatialQuery.Livability : request.Variable.Trim();
@@ -72,8 +72,8 @@ public static class SpatialApi
         }
 
         var level = errors.Level(request.Level, AreaLevel.Buurt);
-        var year = errors.Year(request.Year, await cache.YearsAsync());
-        var gemeente = errors.Gemeente(request.Gemeente, await cache.AreasAsync());
+        var year = errors.Year(request.Year, await dashboard.YearsAsync());
+        var gemeente = errors.Gemeente(request.Gemeente, await dashboard.AreasAsync());
         return errors.Any ? (null, errors.ToProblem()) : (new SpatialQuery(variable, level, year, gemeente), null);
     }
 }

@@ -24,20 +24,20 @@ internal sealed record SpatialInputData(SpatialLayer Layer, double[] Values, Spa
 /// Global Moran's I, LISA and Gi* on the store's data, with the defaults of <c>leefkracht spatial</c>: fuzzy
 /// contiguity (5 m), 999 conditional permutations with a fixed seed, Benjamini-Hochberg FDR, α = 0.05.
 /// </summary>
-internal sealed class SpatialStatistics(MonitorCache cache)
+internal sealed class SpatialStatistics(DashboardMonitor dashboard)
 {
     public const double Alpha = 0.05;
 
     private static readonly PermutationOptions Permutations = new();
 
-    private readonly SpatialDataService _spatial = new(cache.Store, cache.Monitor);
+    private readonly SpatialDataService _spatial = new(dashboard.Store, dashboard.Monitor);
 
     /// <summary>The values by code: the livability deviation, or an indicator (derived and aggregated included).</summary>
     public async Task<IReadOnlyDictionary<AreaCode, double>> ValuesAsync(string variable, AreaLevel level, int year)
     {
         if (variable == SpatialQuery.Livability)
         {
-            var scored = await cache.ScoresAsync(year).ConfigureAwait(false);
+            var scored = await dashboard.ScoresAsync(year).ConfigureAwait(false);
             var byCode = new Dictionary<AreaCode, double>();
             foreach (var score in scored.Scores.Where(s => s.Area.Code.Level == level && s.IsScored).OrderByDescending(s => s.Area.Year))
             {
@@ -47,12 +47,12 @@ internal sealed class SpatialStatistics(MonitorCache cache)
             return byCode;
         }
 
-        return await cache.GetAsync($"values:{variable}:{(int)level}:{year}", () => _spatial.ValuesByCodeAsync(variable, level, year)).ConfigureAwait(false);
+        return await dashboard.RememberAsync($"values:{variable}:{(int)level}:{year}", () => _spatial.ValuesByCodeAsync(variable, level, year)).ConfigureAwait(false);
     }
 
     /// <summary>The input, or a reason why there is none.</summary>
     public Task<(SpatialInputData? Data, string? Problem)> InputAsync(SpatialQuery query) =>
-        cache.GetAsync("spatial-input:" + query.CacheKey, async () =>
+        dashboard.RememberAsync("spatial-input:" + query.CacheKey, async () =>
         {
             var layer = await _spatial.LoadLayerAsync(query.Level, query.Year, query.Gemeente is { } g ? [g] : []).ConfigureAwait(false);
             if (layer is null)
@@ -79,7 +79,7 @@ internal sealed class SpatialStatistics(MonitorCache cache)
         });
 
     public Task<(MoranDto? Result, string? Problem)> MoranAsync(SpatialQuery query) =>
-        cache.GetAsync("moran:" + query.CacheKey, async () =>
+        dashboard.RememberAsync("moran:" + query.CacheKey, async () =>
         {
             var (input, problem) = await InputAsync(query).ConfigureAwait(false);
             if (input is null)
@@ -94,7 +94,7 @@ internal sealed class SpatialStatistics(MonitorCache cache)
 
     /// <summary>LISA (<paramref name="statistic"/> = lisa) or Gi* (gistar) per area.</summary>
     public Task<(LocalStatisticsDto? Result, string? Problem)> LocalAsync(SpatialQuery query, string statistic) =>
-        cache.GetAsync($"local:{statistic}:" + query.CacheKey, async () =>
+        dashboard.RememberAsync($"local:{statistic}:" + query.CacheKey, async () =>
         {
             var (input, problem) = await InputAsync(query).ConfigureAwait(false);
             if (input is null)
@@ -102,7 +102,7 @@ internal sealed class SpatialStatistics(MonitorCache cache)
                 return ((LocalStatisticsDto?)null, problem);
             }
 
-            var areas = await cache.AreasAsync().ConfigureAwait(false);
+            var areas = await dashboard.AreasAsync().ConfigureAwait(false);
             var n = input.Values.Length;
             double[] stat, z, p;
             Func<int, double[], string> category;

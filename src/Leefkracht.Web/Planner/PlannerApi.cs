@@ -56,7 +56,7 @@ public static class PlannerApi
             e.File, e.Document["name"]?.GetValue<string>(), e.Document["description"]?.GetValue<string>(), e.Document)).ToArray());
 
     internal static async Task<Results<Ok<PlannerContextDto>, ValidationProblem, ProblemHttpResult>> GetContext(
-        [AsParameters] PlannerContextRequest request, MonitorCache cache, PlannerRunner runner)
+        [AsParameters] PlannerContextRequest request, DashboardMonitor dashboard, PlannerRunner runner)
     {
         var errors = new RequestErrors();
         var language = errors.Language(request.Lang);
@@ -70,13 +70,13 @@ public static class PlannerApi
             return errors.ToProblem();
         }
 
-        var areas = await cache.AreasAsync();
+        var areas = await dashboard.AreasAsync();
         if (areas.FindGemeente(request.Gemeente!) is not { } gemeente)
         {
             return Problems.NotFound($"'{request.Gemeente}' is not a gemeente code or name in the database");
         }
 
-        var years = await YearsWithBuurtenAsync(cache, areas, gemeente);
+        var years = await YearsWithBuurtenAsync(dashboard, areas, gemeente);
         if (years.Count == 0 || await runner.BaseYearAsync(gemeente, years) is not { } baseYear)
         {
             return Problems.NotFound($"{gemeente} ({areas.NameOf(gemeente)}) has no buurten with data in the database");
@@ -87,7 +87,7 @@ public static class PlannerApi
     }
 
     internal static async Task<Results<Ok<JsonObject>, ValidationProblem, ProblemHttpResult>> Run(
-        [AsParameters] PlannerRunRequest query, HttpRequest request, MonitorCache cache, PlannerRunner runner)
+        [AsParameters] PlannerRunRequest query, HttpRequest request, DashboardMonitor dashboard, PlannerRunner runner)
     {
         var errors = new RequestErrors();
         var language = errors.Language(query.Lang);
@@ -99,7 +99,7 @@ public static class PlannerApi
             return errors.ToProblem();
         }
 
-        var (spec, unknown) = await CheckAsync(body!, "$", replicates, cache, errors);
+        var (spec, unknown) = await CheckAsync(body!, "$", replicates, dashboard, errors);
         if (unknown is not null)
         {
             return unknown;
@@ -145,7 +145,7 @@ public static class PlannerApi
     }
 
     internal static async Task<Results<Ok<JsonObject>, ValidationProblem, ProblemHttpResult>> Compare(
-        [AsParameters] LanguageRequest query, HttpRequest request, MonitorCache cache, PlannerRunner runner)
+        [AsParameters] LanguageRequest query, HttpRequest request, DashboardMonitor dashboard, PlannerRunner runner)
     {
         var errors = new RequestErrors();
         var language = errors.Language(query.Lang);
@@ -159,7 +159,7 @@ public static class PlannerApi
         var specs = new List<ScenarioSpec>();
         for (var i = 0; i < documents.Count; i++)
         {
-            var (spec, unknown) = await CheckAsync(documents[i], $"$.scenarios[{i}]", 1, cache, errors);
+            var (spec, unknown) = await CheckAsync(documents[i], $"$.scenarios[{i}]", 1, dashboard, errors);
             if (unknown is not null)
             {
                 return unknown;
@@ -220,7 +220,7 @@ public static class PlannerApi
     }
 
     internal static async Task<Results<Ok<JsonNode>, ValidationProblem, ProblemHttpResult>> Optimise(
-        [AsParameters] LanguageRequest query, HttpRequest request, MonitorCache cache, PlannerRunner runner)
+        [AsParameters] LanguageRequest query, HttpRequest request, DashboardMonitor dashboard, PlannerRunner runner)
     {
         var errors = new RequestErrors();
         var language = errors.Language(query.Lang);
@@ -243,7 +243,7 @@ public static class PlannerApi
             return errors.ToProblem("The optimisation request is not valid");
         }
 
-        var areas = await cache.AreasAsync();
+        var areas = await dashboard.AreasAsync();
         if (areas.FindGemeente(gemeenteText) is not { } gemeente)
         {
             return Problems.NotFound($"$.gemeente: '{gemeenteText}' is not a gemeente code or name in the database");
@@ -256,7 +256,7 @@ public static class PlannerApi
         }
 
         // Without a year, the same base year as the planner page (GET /context), so that the API and the page agree.
-        year ??= await runner.BaseYearAsync(gemeente, await YearsWithBuurtenAsync(cache, areas, gemeente));
+        year ??= await runner.BaseYearAsync(gemeente, await YearsWithBuurtenAsync(dashboard, areas, gemeente));
 
         var (ran, result) = await runner.TryRunAsync(async service =>
         {
@@ -292,8 +292,8 @@ public static class PlannerApi
     private static string BaselineName(string language) => language == "en" ? "Baseline (no intervention)" : "Basis (geen ingreep)";
 
     /// <summary>The scorable years in which the gemeente has buurten, oldest first.</summary>
-    private static async Task<List<int>> YearsWithBuurtenAsync(MonitorCache cache, AreaIndex areas, AreaCode gemeente) =>
-        [.. (await cache.YearsAsync()).Scorable.Where(y => BuurtenOf(areas, gemeente, y) > 0).Order()];
+    private static async Task<List<int>> YearsWithBuurtenAsync(DashboardMonitor dashboard, AreaIndex areas, AreaCode gemeente) =>
+        [.. (await dashboard.YearsAsync()).Scorable.Where(y => BuurtenOf(areas, gemeente, y) > 0).Order()];
 
     private static int BuurtenOf(AreaIndex areas, AreaCode gemeente, int year) =>
         areas.Search(null, AreaLevel.Buurt, gemeente, year, int.MaxValue).Count;
@@ -305,7 +305,7 @@ public static class PlannerApi
     /// <paramref name="errors"/> keyed by its JSON path (under <paramref name="prefix"/>); a gemeente the store does
     /// not know is a 404.
     /// </summary>
-    private static async Task<(ScenarioSpec? Spec, ProblemHttpResult? NotFound)> CheckAsync(byte[] document, string prefix, int replicates, MonitorCache cache, RequestErrors errors)
+    private static async Task<(ScenarioSpec? Spec, ProblemHttpResult? NotFound)> CheckAsync(byte[] document, string prefix, int replicates, DashboardMonitor dashboard, RequestErrors errors)
     {
         ScenarioSpec spec;
         try
@@ -319,8 +319,8 @@ public static class PlannerApi
         }
 
         var before = errors.Count;
-        var areas = await cache.AreasAsync();
-        var years = await cache.YearsAsync();
+        var areas = await dashboard.AreasAsync();
+        var years = await dashboard.YearsAsync();
         for (var i = 0; i < spec.Gemeenten.Length; i++)
         {
             if (areas.Latest(spec.Gemeenten[i]) is null)

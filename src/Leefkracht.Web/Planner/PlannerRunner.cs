@@ -28,15 +28,15 @@ internal static class PlannerLimits
 /// <summary>
 /// Runs planner work one request at a time. A run is a second or two of CPU on a two-core server; letting them queue
 /// (and answering 503 when the queue is long) keeps the dashboard's other requests quick. Base-year resilience comes
-/// from <see cref="MonitorCache"/>, and so do baselines, which depend only on the scope, parameters and years.
+/// from <see cref="DashboardMonitor"/>, and so do baselines, which depend only on the scope, parameters and years.
 /// </summary>
-internal sealed class PlannerRunner(MonitorCache cache) : IDisposable
+internal sealed class PlannerRunner(DashboardMonitor dashboard) : IDisposable
 {
     private static readonly TimeSpan QueueLimit = TimeSpan.FromSeconds(30);
     private static readonly string DefaultParameters = JsonSerializer.Serialize(PlannerParameters.Default, PlannerJson.Options);
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    public PlannerService Service { get; } = new(cache.Store, (year, _) => cache.ResilienceAsync(year));
+    public PlannerService Service { get; } = new(dashboard.Store, (year, _) => dashboard.ResilienceAsync(year));
 
     public void Dispose() => _gate.Dispose();
 
@@ -71,7 +71,7 @@ internal sealed class PlannerRunner(MonitorCache cache) : IDisposable
         }
 
         var key = string.Join('|', "planner-baseline", name, spec.BaseYear, spec.Years, string.Join(',', spec.Gemeenten));
-        return cache.GetAsync(key, () => Service.RunAsync(baseline));
+        return dashboard.RememberAsync(key, () => Service.RunAsync(baseline));
     }
 
     /// <summary>
@@ -80,11 +80,11 @@ internal sealed class PlannerRunner(MonitorCache cache) : IDisposable
     /// (<see cref="PlannerService.BaseYearAsync"/>: the latest year with tenure figures).
     /// </summary>
     public Task<int?> BaseYearAsync(AreaCode gemeente, IReadOnlyList<int> years) =>
-        cache.GetAsync("planner-base-year:" + gemeente.Value, async () =>
+        dashboard.RememberAsync("planner-base-year:" + gemeente.Value, async () =>
         {
             foreach (var year in years.OrderDescending())
             {
-                var buurten = (await cache.ResilienceAsync(year).ConfigureAwait(false)).Scores
+                var buurten = (await dashboard.ResilienceAsync(year).ConfigureAwait(false)).Scores
                     .Where(s => s.Area.Code.Level == AreaLevel.Buurt && s.Area.Code.Gemeente == gemeente).ToList();
                 if (buurten.Count > 0 && buurten.Count(s => s.Score is not null) * 2 >= buurten.Count)
                 {

@@ -8,7 +8,7 @@ namespace Leefkracht.Web.Wijkaanpak;
 /// Programmes as the API shows them, with their area's name from the monitor: the summary in lists and in the
 /// accountability view, the full programme with its coalition. Shared by the programme and accountability endpoints.
 /// </summary>
-internal sealed class ProgrammeViews(MonitorCache cache)
+internal sealed class ProgrammeViews(DashboardMonitor dashboard)
 {
     public async Task<ProgrammeSummaryDto> SummaryAsync(WijkaanpakSession s, Programme p, CancellationToken ct)
     {
@@ -20,7 +20,7 @@ internal sealed class ProgrammeViews(MonitorCache cache)
     }
 
     public async Task<string?> AreaNameAsync(string code) =>
-        AreaCode.TryParse(code, out var parsed, out _) ? (await cache.AreasAsync()).NameOf(parsed) : null;
+        AreaCode.TryParse(code, out var parsed, out _) ? (await dashboard.AreasAsync()).NameOf(parsed) : null;
 
     public async Task<ProgrammeDto> ProgrammeDtoAsync(WijkaanpakSession s, ProgrammeAccess access, CancellationToken ct)
     {

@@ -32,7 +32,7 @@ public static class ProgrammesApi
         return TypedResults.Ok(result);
     }
 
-    internal static async Task<IResult> CreateProgramme(ProgrammeRequest request, WijkaanpakSession s, MonitorCache cache, ProgrammeViews views, HttpContext http, CancellationToken ct)
+    internal static async Task<IResult> CreateProgramme(ProgrammeRequest request, WijkaanpakSession s, DashboardMonitor dashboard, ProgrammeViews views, HttpContext http, CancellationToken ct)
     {
         if (!WijkaanpakPolicy.CanCreateProgramme(s.Actor))
         {
@@ -40,7 +40,7 @@ public static class ProgrammesApi
         }
 
         var errors = new RequestErrors();
-        var areas = await cache.AreasAsync();
+        var areas = await dashboard.AreasAsync();
         if (errors.Code(request.AreaCode, "areaCode") is { } code)
         {
             if (code.Level is not (AreaLevel.Wijk or AreaLevel.Buurt))
