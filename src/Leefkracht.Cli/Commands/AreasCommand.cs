@@ -30,8 +30,8 @@ internal static class AreasCommand
                 parsedLevel = l;
             }
 
-            var texts = global.TextsFor(result, environment);
-            await using var store = global.OpenStore(result, environment);
+            await using var context = global.Open(result, environment);
+            var (store, _, texts) = context;
             AreaCode? within = null;
             if (result.GetValue(gemeente) is { } gemeenteText)
             {

@@ -12,7 +12,8 @@ internal static class ImportsCommand
         var command = new Command("imports", "List the imports in the database with their provenance (file, SHA-256, time, rows)") { format };
         command.SetAction(async (result, cancellationToken) =>
         {
-            await using var store = global.OpenStore(result, environment);
+            await using var context = global.Open(result, environment);
+            var store = context.Store;
             var imports = await store.ListImportsAsync(cancellationToken).ConfigureAwait(false);
             Output.Write(
                 environment.Out,

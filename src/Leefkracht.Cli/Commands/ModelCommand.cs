@@ -38,9 +38,8 @@ internal static class ModelCommand
         };
         command.SetAction(async (result, cancellationToken) =>
         {
-            var texts = global.TextsFor(result, environment);
-            await using var store = global.OpenStore(result, environment);
-            var monitor = new MonitorService(store);
+            await using var context = global.Open(result, environment);
+            var (store, monitor, texts) = context;
             var estimator = new ModelEstimator(monitor);
             if (estimator.ParseTarget(result.GetValue(target)!, out var targetError) is not { } spec)
             {

@@ -33,9 +33,8 @@ internal static class ResilienceCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var texts = global.TextsFor(result, environment);
-            await using var store = global.OpenStore(result, environment);
-            var monitor = new MonitorService(store);
+            await using var context = global.Open(result, environment);
+            var (store, monitor, texts) = context;
             var (codeOk, area) = await CommandInput.AreaCodeAsync(result.GetValue(code), environment).ConfigureAwait(false);
             var (gemeenteOk, within) = area is null ? await CommandInput.GemeenteAsync(result.GetValue(gemeente), store, environment, cancellationToken).ConfigureAwait(false) : (true, null);
             if (!codeOk || !gemeenteOk || await monitorOptions.YearAsync(result, environment, monitor, cancellationToken).ConfigureAwait(false) is not { } year)

@@ -142,7 +142,8 @@ internal static class ScenarioCommand
                 return ExitCodes.InvalidInput;
             }
 
-            await using var store = global.OpenStore(result, environment);
+            await using var context = global.Open(result, environment);
+            var store = context.Store;
             var gemeenten = new List<AreaCode>();
             foreach (var text in result.GetValue(gemeente)!.SelectMany(g => g.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
             {
@@ -225,7 +226,8 @@ internal static class ScenarioCommand
             return null;
         }
 
-        await using var store = global.OpenStore(result, environment);
+        await using var context = global.Open(result, environment);
+        var store = context.Store;
         var planner = new PlannerService(store);
         var runs = new List<ScenarioRun>();
         foreach (var spec in specs)

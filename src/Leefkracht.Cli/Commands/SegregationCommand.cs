@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Leefkracht.Core.Areas;
-using Leefkracht.Monitor.Monitoring;
 using Leefkracht.Monitor.Spatial;
 using Spectre.Console;
 
@@ -30,9 +29,8 @@ internal static class SegregationCommand
         };
         command.SetAction(async (result, cancellationToken) =>
         {
-            await using var store = global.OpenStore(result, environment);
-            var monitor = new MonitorService(store);
-            var texts = global.TextsFor(result, environment);
+            await using var context = global.Open(result, environment);
+            var (store, monitor, texts) = context;
             var errors = new List<string>();
             var groups = new List<SegregationGroup>();
             foreach (var name in result.GetValue(group)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
