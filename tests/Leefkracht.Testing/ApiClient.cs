@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Leefkracht.Wijkaanpak.Tests;
+namespace Leefkracht.Testing;
 
 /// <summary>
 /// A browser-like API client. It keeps cookies itself, because the app's cookies are Secure and .NET's cookie
@@ -43,6 +43,21 @@ public sealed class ApiClient : IDisposable
     {
         var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         return JsonNode.Parse(text) ?? throw new InvalidOperationException("empty answer");
+    }
+
+    /// <summary>
+    /// Sends a request as the pages do (a JSON body only when there is one, the antiforgery token, <c>If-Match</c> when
+    /// given) and returns the JSON of the answer, failing the test when it is not a success.
+    /// </summary>
+    public Task<JsonNode> SendAsync(HttpMethod method, string path, object? body = null, string? ifMatch = null)
+    {
+        var request = Request(method, path, body, ifMatch, csrf: true);
+        if (body is null)
+        {
+            request.Content = null;
+        }
+
+        return OkJson(SendAsync(request));
     }
 
     public static async Task<JsonNode> OkJson(Task<HttpResponseMessage> sending)

@@ -48,9 +48,6 @@ public sealed class AreaDirectory
     /// <summary>Whether the code exists in the division of the key's year.</summary>
     public bool Contains(AreaKey area) => _divisionsByCode.TryGetValue(area.Code, out var d) && d.ContainsKey(area.Year);
 
-    /// <summary>Whether the code exists in any division.</summary>
-    public bool IsKnown(AreaCode code) => _divisionsByCode.ContainsKey(code);
-
     /// <summary>
     /// The division a value for <paramref name="code"/> in <paramref name="period"/> belongs to: the
     /// period's own division when the code exists there, else the nearest later division that has the code,
