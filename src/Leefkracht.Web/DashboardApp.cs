@@ -1,13 +1,15 @@
 using System.IO.Compression;
 using Leefkracht.Data.Storage;
-using Leefkracht.Wijkaanpak.Storage;
-using Microsoft.AspNetCore.ResponseCompression;
-using Microsoft.Extensions.FileProviders;
-using Scalar.AspNetCore;
 using Leefkracht.Web.Hosting;
 using Leefkracht.Web.Monitor;
 using Leefkracht.Web.Planner;
 using Leefkracht.Web.Wijkaanpak;
+using Leefkracht.Wijkaanpak.Storage;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.FileProviders;
+using Scalar.AspNetCore;
 
 namespace Leefkracht.Web;
 
@@ -24,6 +26,36 @@ public static class DashboardApp
         var app = builder.Build();
         app.UseDashboard(options);
         return app;
+    }
+
+    /// <summary>
+    /// Serves the app at <paramref name="urls"/> until <paramref name="cancellationToken"/> (Ctrl+C) stops it;
+    /// <paramref name="listening"/> gets the address it listens on (port 0 resolved). The command line's
+    /// <c>serve</c> and <c>demo</c> run the dashboard through here, so that they need no ASP.NET Core types.
+    /// </summary>
+    public static async Task ServeAsync(DashboardOptions options, string urls, Action<string> listening, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(listening);
+        await using var app = Create(options, ["--urls", urls]);
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        listening(app.ListeningAddress() ?? urls);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C: stop below.
+        }
+
+        await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+    }
+
+    /// <summary>The first address a started app listens on (with a port 0 resolved to the port it got), if any.</summary>
+    public static string? ListeningAddress(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        return app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
     }
 
     /// <summary>The database path: <c>Leefkracht:Database</c>, else <c>LEEFKRACHT_DB</c>, else the user's data folder (as the CLI).</summary>

@@ -5,8 +5,6 @@ using Leefkracht.Data.Import;
 using Leefkracht.Web;
 using Leefkracht.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
@@ -77,8 +75,7 @@ public abstract class TestServer(TestServerOptions options) : IAsyncLifetime
             }
         });
         await _app.StartAsync();
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        BaseAddress = new Uri(address.TrimEnd('/') + "/");
+        BaseAddress = new Uri(_app.ListeningAddress()!.TrimEnd('/') + "/");
         Client = new HttpClient(new HttpClientHandler { AutomaticDecompression = DecompressionMethods.All }) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
         await SeedAsync();
     }
