@@ -1,5 +1,4 @@
 using Leefkracht.Data.Storage;
-using Leefkracht.Monitor.Monitoring;
 using Leefkracht.Wijkaanpak.Storage;
 
 namespace Leefkracht.Cli;

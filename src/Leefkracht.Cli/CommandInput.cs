@@ -1,6 +1,4 @@
-using System.CommandLine;
 using Leefkracht.Cli.Commands;
-using Leefkracht.Core.Areas;
 using Leefkracht.Data.Storage;
 
 namespace Leefkracht.Cli;

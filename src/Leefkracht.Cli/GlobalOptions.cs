@@ -1,5 +1,3 @@
-using System.CommandLine;
-
 namespace Leefkracht.Cli;
 
 /// <summary>Options every command accepts.</summary>

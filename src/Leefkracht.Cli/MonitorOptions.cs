@@ -1,8 +1,5 @@
-using System.CommandLine;
-using Leefkracht.Core.Areas;
 using Leefkracht.Core.Indices;
 using Leefkracht.Monitor.Models;
-using Leefkracht.Monitor.Monitoring;
 
 namespace Leefkracht.Cli;
 

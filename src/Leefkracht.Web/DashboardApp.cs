@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using Leefkracht.Data.Storage;
-using Leefkracht.Web.Hosting;
 using Leefkracht.Web.Monitor;
 using Leefkracht.Web.Planner;
 using Leefkracht.Web.Wijkaanpak;

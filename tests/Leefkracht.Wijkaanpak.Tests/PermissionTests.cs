@@ -1,6 +1,3 @@
-using System.Net;
-using Leefkracht.Wijkaanpak.Domain;
-
 namespace Leefkracht.Wijkaanpak.Tests;
 
 public sealed class PermissionTests(WijkaanpakServer server)

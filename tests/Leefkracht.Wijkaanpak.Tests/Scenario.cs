@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Leefkracht.Wijkaanpak.Domain;
 
 namespace Leefkracht.Wijkaanpak.Tests;
 

@@ -1,4 +1,3 @@
-using Leefkracht.Wijkaanpak.Domain;
 using Leefkracht.Wijkaanpak.Storage;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,7 +1,5 @@
-using System.CommandLine;
 using Leefkracht.Wijkaanpak.Domain;
 using Leefkracht.Wijkaanpak.Storage;
-using Spectre.Console;
 
 namespace Leefkracht.Cli.Commands;
 

@@ -1,7 +1,4 @@
-using System.CommandLine;
-using Leefkracht.Core.Areas;
 using Leefkracht.Data.Storage;
-using Spectre.Console;
 
 namespace Leefkracht.Cli.Commands;
 

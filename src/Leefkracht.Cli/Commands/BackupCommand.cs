@@ -1,7 +1,5 @@
-using System.CommandLine;
 using Leefkracht.Core.Indicators;
 using Leefkracht.Data.Storage.Backup;
-using Spectre.Console;
 
 namespace Leefkracht.Cli.Commands;
 

@@ -1,8 +1,3 @@
-using System.CommandLine;
-using System.Globalization;
-using Leefkracht.Monitor.Monitoring;
-using Spectre.Console;
-
 namespace Leefkracht.Cli.Commands;
 
 /// <summary>

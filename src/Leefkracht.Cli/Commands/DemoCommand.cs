@@ -1,6 +1,4 @@
-using System.CommandLine;
 using Leefkracht.Data.Import;
-using Spectre.Console;
 
 namespace Leefkracht.Cli.Commands;
 

@@ -1,7 +1,3 @@
-using System.CommandLine;
-using Leefkracht.Core.Areas;
-using Leefkracht.Monitor.Monitoring;
-
 namespace Leefkracht.Cli.Commands;
 
 /// <summary><c>leefkracht explain CODE --year Y</c>: an area's score broken down in words and numbers.</summary>

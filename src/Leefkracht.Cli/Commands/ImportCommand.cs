@@ -1,7 +1,5 @@
-using System.CommandLine;
 using Leefkracht.Data.Catalog;
 using Leefkracht.Data.Import;
-using Spectre.Console;
 
 namespace Leefkracht.Cli.Commands;
 

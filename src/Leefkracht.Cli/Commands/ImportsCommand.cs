@@ -1,6 +1,3 @@
-using System.CommandLine;
-using System.Globalization;
-
 namespace Leefkracht.Cli.Commands;
 
 /// <summary><c>leefkracht imports</c>: the provenance of everything in the database.</summary>

@@ -1,9 +1,5 @@
-using System.CommandLine;
-using System.Globalization;
 using Leefkracht.Core.Indices;
 using Leefkracht.Monitor.Models;
-using Leefkracht.Monitor.Monitoring;
-using Spectre.Console;
 
 namespace Leefkracht.Cli.Commands;
 

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using Leefkracht.Data.Storage.Backup;
 
 namespace Leefkracht.Cli.Commands;

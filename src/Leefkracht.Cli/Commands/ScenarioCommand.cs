@@ -1,10 +1,6 @@
-using System.CommandLine;
-using System.Globalization;
 using System.Text.Json;
-using Leefkracht.Core.Areas;
 using Leefkracht.Core.Planner;
 using Leefkracht.Monitor.Planner;
-using Spectre.Console;
 using Leefkracht.Web.Planner;
 
 namespace Leefkracht.Cli.Commands;

@@ -1,10 +1,5 @@
-using System.CommandLine;
-using System.Globalization;
-using Leefkracht.Core.Areas;
 using Leefkracht.Core.Indices;
-using Leefkracht.Monitor.Monitoring;
 using Leefkracht.Data.Storage;
-using Spectre.Console;
 
 namespace Leefkracht.Cli.Commands;
 

@@ -1,8 +1,4 @@
-using System.CommandLine;
-using System.Globalization;
-using Leefkracht.Core.Areas;
 using Leefkracht.Monitor.Spatial;
-using Spectre.Console;
 
 namespace Leefkracht.Cli.Commands;
 

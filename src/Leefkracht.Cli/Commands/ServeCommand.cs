@@ -1,6 +1,4 @@
-using System.CommandLine;
 using Leefkracht.Web;
-using Spectre.Console;
 using Leefkracht.Web.Hosting;
 
 namespace Leefkracht.Cli.Commands;

@@ -1,8 +1,5 @@
-using System.CommandLine;
-using Leefkracht.Core.Areas;
 using Leefkracht.Data.Catalog;
 using Leefkracht.Data.Storage;
-using Spectre.Console;
 
 namespace Leefkracht.Cli.Commands;
 

@@ -1,12 +1,8 @@
 using System.Collections.Immutable;
-using System.CommandLine;
-using System.Globalization;
-using Leefkracht.Core.Areas;
 using Leefkracht.Core.Spatial;
 using Leefkracht.Core.Statistics;
-using Leefkracht.Monitor.Spatial;
 using Leefkracht.Data.Storage;
-using Spectre.Console;
+using Leefkracht.Monitor.Spatial;
 
 namespace Leefkracht.Cli.Commands;
 

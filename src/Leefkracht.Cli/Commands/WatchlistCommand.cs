@@ -1,9 +1,4 @@
-using System.CommandLine;
-using System.Globalization;
-using Leefkracht.Core.Areas;
 using Leefkracht.Core.Indices;
-using Leefkracht.Monitor.Monitoring;
-using Spectre.Console;
 
 namespace Leefkracht.Cli.Commands;
 

@@ -1,6 +1,5 @@
 using Leefkracht.Wijkaanpak.Domain;
 using Leefkracht.Wijkaanpak.Storage;
-using Spectre.Console;
 
 namespace Leefkracht.Cli.Commands;
 

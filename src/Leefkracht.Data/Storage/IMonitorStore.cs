@@ -1,6 +1,3 @@
-using Leefkracht.Core.Areas;
-using Leefkracht.Core.Indicators;
-
 namespace Leefkracht.Data.Storage;
 
 /// <summary>

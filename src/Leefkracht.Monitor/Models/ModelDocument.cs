@@ -1,10 +1,7 @@
-using System.Globalization;
 using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Leefkracht.Core.Indicators;
-using Leefkracht.Core.Indices;
 using Leefkracht.Data.Catalog;
 
 namespace Leefkracht.Monitor.Models;

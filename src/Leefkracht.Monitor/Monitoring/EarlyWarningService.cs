@@ -1,6 +1,3 @@
-using System.Globalization;
-using Leefkracht.Core.Areas;
-using Leefkracht.Core.Indices;
 using Leefkracht.Core.Statistics;
 
 namespace Leefkracht.Monitor.Monitoring;

@@ -1,7 +1,4 @@
-using System.Globalization;
 using System.Text;
-using Leefkracht.Core.Areas;
-using Leefkracht.Core.Indices;
 using Leefkracht.Core.Statistics;
 
 namespace Leefkracht.Monitor.Monitoring;

@@ -1,6 +1,3 @@
-using Leefkracht.Core.Areas;
-using Leefkracht.Core.Indicators;
-using Leefkracht.Core.Indices;
 using Leefkracht.Data.Catalog;
 using Leefkracht.Data.Storage;
 

@@ -1,7 +1,3 @@
-using System.Globalization;
-using Leefkracht.Core.Areas;
-using Leefkracht.Core.Indicators;
-
 namespace Leefkracht.Monitor.Monitoring;
 
 /// <summary>The wording and number formats the analyst's notes (explanations, trends, watchlists) share.</summary>

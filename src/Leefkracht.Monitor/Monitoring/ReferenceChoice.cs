@@ -1,5 +1,3 @@
-using Leefkracht.Core.Areas;
-
 namespace Leefkracht.Monitor.Monitoring;
 
 /// <summary>What scores are standardised against.</summary>

@@ -1,8 +1,4 @@
-using System.Globalization;
 using System.Text;
-using Leefkracht.Core.Areas;
-using Leefkracht.Core.Indicators;
-using Leefkracht.Core.Indices;
 
 namespace Leefkracht.Monitor.Monitoring;
 

@@ -1,6 +1,3 @@
-using Leefkracht.Core.Indicators;
-using Leefkracht.Core.Indices;
-
 namespace Leefkracht.Monitor.Monitoring;
 
 /// <summary>The reasons of a watchlist entry in words, in Dutch or English.</summary>

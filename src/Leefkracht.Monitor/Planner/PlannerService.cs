@@ -1,11 +1,7 @@
 using System.Collections.Immutable;
-using System.Globalization;
-using Leefkracht.Core.Areas;
-using Leefkracht.Core.Indicators;
-using Leefkracht.Core.Indices;
 using Leefkracht.Core.Planner;
-using Leefkracht.Monitor.Monitoring;
 using Leefkracht.Data.Storage;
+using Leefkracht.Monitor.Monitoring;
 
 namespace Leefkracht.Monitor.Planner;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-using Leefkracht.Core.Areas;
 using Leefkracht.Core.Planner;
 
 namespace Leefkracht.Monitor.Planner;

@@ -1,8 +1,6 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Leefkracht.Core.Areas;
 using Leefkracht.Core.Planner;
 
 namespace Leefkracht.Monitor.Planner;

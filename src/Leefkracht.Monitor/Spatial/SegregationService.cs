@@ -1,8 +1,6 @@
-using Leefkracht.Core.Areas;
-using Leefkracht.Core.Indicators;
 using Leefkracht.Core.Segregation;
-using Leefkracht.Monitor.Monitoring;
 using Leefkracht.Data.Storage;
+using Leefkracht.Monitor.Monitoring;
 
 namespace Leefkracht.Monitor.Spatial;
 

@@ -1,9 +1,7 @@
 using System.Collections.Immutable;
-using Leefkracht.Core.Areas;
 using Leefkracht.Core.Geography;
-using Leefkracht.Core.Indicators;
-using Leefkracht.Monitor.Monitoring;
 using Leefkracht.Data.Storage;
+using Leefkracht.Monitor.Monitoring;
 using NetTopologySuite.Geometries;
 
 namespace Leefkracht.Monitor.Spatial;

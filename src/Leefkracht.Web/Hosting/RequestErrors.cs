@@ -1,7 +1,4 @@
-using System.Globalization;
-using Leefkracht.Core.Areas;
 using Leefkracht.Web.Monitor;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Leefkracht.Web.Hosting;
 

@@ -1,5 +1,3 @@
-using Leefkracht.Core.Areas;
-
 namespace Leefkracht.Web.Monitor;
 
 /// <summary>Every area the store knows, for names and search (a few tens of thousands of rows: kept in memory).</summary>

@@ -1,7 +1,4 @@
-using Leefkracht.Core.Areas;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Leefkracht.Web.Hosting;
 
 namespace Leefkracht.Web.Monitor;
 

@@ -1,5 +1,3 @@
-using Leefkracht.Web.Hosting;
-
 namespace Leefkracht.Web.Monitor;
 
 /// <summary>

@@ -1,10 +1,7 @@
-using System.Globalization;
-using Leefkracht.Core.Areas;
 using Leefkracht.Core.Indices;
 using Leefkracht.Data.Storage;
 using Leefkracht.Monitor.Models;
 using Leefkracht.Monitor.Monitoring;
-using Leefkracht.Web.Hosting;
 
 namespace Leefkracht.Web.Monitor;
 

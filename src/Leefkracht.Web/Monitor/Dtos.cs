@@ -1,4 +1,3 @@
-using Leefkracht.Core.Areas;
 using Leefkracht.Core.Indicators;
 using Leefkracht.Core.Indices;
 using Leefkracht.Monitor.Monitoring;

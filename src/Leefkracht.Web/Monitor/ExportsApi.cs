@@ -1,9 +1,5 @@
-using System.Globalization;
 using System.Text.Json;
-using Leefkracht.Core.Areas;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Leefkracht.Web.Hosting;
 
 namespace Leefkracht.Web.Monitor;
 

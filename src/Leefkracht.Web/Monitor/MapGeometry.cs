@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Collections.Immutable;
 using System.Text.Json;
-using Leefkracht.Core.Areas;
 using Leefkracht.Monitor.Spatial;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Simplify;

@@ -1,8 +1,6 @@
 using Leefkracht.Core.Indices;
 using Leefkracht.Data.Catalog;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Leefkracht.Web.Hosting;
 
 namespace Leefkracht.Web.Monitor;
 

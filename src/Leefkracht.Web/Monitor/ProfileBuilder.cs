@@ -1,10 +1,7 @@
-using System.Globalization;
-using Leefkracht.Core.Areas;
 using Leefkracht.Core.Indicators;
 using Leefkracht.Core.Indices;
 using Leefkracht.Data.Catalog;
 using Leefkracht.Monitor.Monitoring;
-using Leefkracht.Web.Hosting;
 
 namespace Leefkracht.Web.Monitor;
 

@@ -1,6 +1,3 @@
-using Leefkracht.Web.Hosting;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace Leefkracht.Web.Monitor;
 
 /// <summary>The printable area report (HTML with a print stylesheet) and its PDF.</summary>

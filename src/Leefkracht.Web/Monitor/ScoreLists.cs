@@ -1,4 +1,3 @@
-using Leefkracht.Core.Areas;
 using Leefkracht.Data.Catalog;
 using Leefkracht.Monitor.Monitoring;
 

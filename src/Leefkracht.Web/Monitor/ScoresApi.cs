@@ -1,8 +1,5 @@
-using Leefkracht.Core.Areas;
 using Leefkracht.Core.Indices;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Leefkracht.Web.Hosting;
 
 namespace Leefkracht.Web.Monitor;
 

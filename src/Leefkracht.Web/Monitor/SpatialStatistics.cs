@@ -1,4 +1,3 @@
-using Leefkracht.Core.Areas;
 using Leefkracht.Core.Spatial;
 using Leefkracht.Core.Statistics;
 using Leefkracht.Monitor.Spatial;

@@ -1,14 +1,10 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Leefkracht.Core.Areas;
 using Leefkracht.Core.Planner;
 using Leefkracht.Monitor.Planner;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
-using Leefkracht.Web.Hosting;
 using Leefkracht.Web.Monitor;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Leefkracht.Web.Planner;
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Leefkracht.Core.Areas;
 using Leefkracht.Core.Planner;
 using Leefkracht.Monitor.Planner;
 using Leefkracht.Web.Monitor;

@@ -1,9 +1,6 @@
-using System.Globalization;
-using Leefkracht.Core.Areas;
-using Leefkracht.Wijkaanpak.Domain;
 using Leefkracht.Data.Catalog;
 using Leefkracht.Data.Storage;
-using Leefkracht.Web.Hosting;
+using Leefkracht.Wijkaanpak.Domain;
 
 namespace Leefkracht.Web.Wijkaanpak;
 

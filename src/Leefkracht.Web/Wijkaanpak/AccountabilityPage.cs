@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Net;
 using System.Text;
-using Leefkracht.Web.Hosting;
 
 namespace Leefkracht.Web.Wijkaanpak;
 

@@ -1,11 +1,10 @@
 using System.Collections.Immutable;
-using Leefkracht.Web.Hosting;
 using Leefkracht.Wijkaanpak.Domain;
 using Leefkracht.Wijkaanpak.Storage;
 
 namespace Leefkracht.Web.Wijkaanpak;
 
-/// <summary>A programme's agreements: who delivers what by when, linked to indicators, and their status. Part of <c>/api/v1/wijkaanpak</c> (<see cref="WijkaanpakSetup.MapWijkaanpak"/>).</summary>
+/// <summary>A programme's agreements (who delivers what by when, linked to indicators, and their status) and the comments on them. Part of <c>/api/v1/wijkaanpak</c> (<see cref="WijkaanpakSetup.MapWijkaanpak"/>).</summary>
 public static class AgreementsApi
 {
     internal static RouteGroupBuilder MapAgreementsApi(this RouteGroupBuilder api)
@@ -15,6 +14,8 @@ public static class AgreementsApi
         api.MapGet("/agreements/{id:long}", GetAgreement).WithName("GetAgreement").WithSummary("An agreement with history and comments").Produces<AgreementDto>();
         api.MapPut("/agreements/{id:long}", UpdateAgreement).WithName("UpdateAgreement").WithSummary("Change an agreement (owner party, If-Match)").Produces<AgreementDto>();
         api.MapPost("/agreements/{id:long}/status", ChangeStatus).WithName("ChangeAgreementStatus").WithSummary("Change an agreement's status (owner party, If-Match)").Produces<AgreementDto>();
+        api.MapGet("/agreements/{id:long}/comments", ListComments).WithName("ListComments").WithSummary("Comments on an agreement").Produces<IReadOnlyList<CommentDto>>();
+        api.MapPost("/agreements/{id:long}/comments", AddComment).WithName("AddComment").WithSummary("Comment on an agreement").Produces<CommentDto>(StatusCodes.Status201Created);
         return api;
     }
 
@@ -82,14 +83,9 @@ public static class AgreementsApi
     internal static async Task<IResult> UpdateAgreement(long id, AgreementRequest request, WijkaanpakSession s, HttpContext http, CancellationToken ct)
     {
         var (agreement, access, refusal) = await s.EditableAgreementAsync(id, ct);
-        if (refusal is not null)
+        if (WijkaanpakSession.Refused(refusal, http.Request, out var version) is { } refused)
         {
-            return refusal;
-        }
-
-        if (WijkaanpakSession.IfMatch(http.Request) is not { } version)
-        {
-            return WijkaanpakSession.PreconditionRequired();
+            return refused;
         }
 
         var errors = new RequestErrors();
@@ -114,14 +110,9 @@ public static class AgreementsApi
     internal static async Task<IResult> ChangeStatus(long id, StatusRequest request, WijkaanpakSession s, HttpContext http, CancellationToken ct)
     {
         var (_, _, refusal) = await s.EditableAgreementAsync(id, ct);
-        if (refusal is not null)
+        if (WijkaanpakSession.Refused(refusal, http.Request, out var version) is { } refused)
         {
-            return refusal;
-        }
-
-        if (WijkaanpakSession.IfMatch(http.Request) is not { } version)
-        {
-            return WijkaanpakSession.PreconditionRequired();
+            return refused;
         }
 
         if (!WireCodes.TryParse(request.Status, out AgreementStatus status))
@@ -183,5 +174,39 @@ public static class AgreementsApi
         }
 
         return (counterparties, indicators.ToImmutable());
+    }
+
+    internal static async Task<IResult> ListComments(long id, WijkaanpakSession s, CancellationToken ct)
+    {
+        var (_, _, refusal) = await s.VisibleAgreementAsync(id, ct);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var names = await s.AccountNamesAsync(ct);
+        return TypedResults.Ok((await s.Store.LoadCommentsAsync(id, ct)).Select(c => WijkaanpakDtos.CommentDto(s, names, c)).ToList());
+    }
+
+    internal static async Task<IResult> AddComment(long id, CommentRequest request, WijkaanpakSession s, CancellationToken ct)
+    {
+        var (agreement, access, refusal) = await s.VisibleAgreementAsync(id, ct);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        if (!WijkaanpakPolicy.CanComment(s.Actor, access!, s.Today))
+        {
+            return WijkaanpakSession.Forbidden("only staff of the programme's parties comment on agreements");
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Text) || request.Text.Length > 4000)
+        {
+            return WijkaanpakSession.Invalid("text", "required, at most 4000 characters");
+        }
+
+        var comment = await s.Store.AddCommentAsync(new AgreementComment(0, id, s.Actor.AccountId, s.Actor.PartyId, request.Text.Trim(), s.Now), agreement!.ProgrammeId, s.AuditActor, ct);
+        return TypedResults.Created($"/api/v1/wijkaanpak/agreements/{id}/comments", WijkaanpakDtos.CommentDto(s, await s.AccountNamesAsync(ct), comment));
     }
 }

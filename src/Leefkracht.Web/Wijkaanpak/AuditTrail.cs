@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text.Json;
-using Leefkracht.Web.Hosting;
 using Leefkracht.Wijkaanpak.Storage;
 
 namespace Leefkracht.Web.Wijkaanpak;

@@ -1,7 +1,5 @@
-using Leefkracht.Web.Hosting;
 using Leefkracht.Wijkaanpak.Domain;
 using Leefkracht.Wijkaanpak.Storage;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Leefkracht.Web.Wijkaanpak;
 
@@ -55,15 +53,10 @@ public static class FundingApi
             return WijkaanpakSession.NotFound("funding stream");
         }
 
-        var (_, refusal) = await s.ManagedProgrammeAsync(funding.ProgrammeId, ct);
-        if (refusal is not null)
+        var (_, refusal) = await s.ManagedProgrammeAsync(funding.ProgrammeId, ct, "funding stream");
+        if (WijkaanpakSession.Refused(refusal, http.Request, out var version) is { } refused)
         {
-            return refusal is ProblemHttpResult { StatusCode: 404 } ? WijkaanpakSession.NotFound("funding stream") : refusal;
-        }
-
-        if (WijkaanpakSession.IfMatch(http.Request) is not { } version)
-        {
-            return WijkaanpakSession.PreconditionRequired();
+            return refused;
         }
 
         var errors = new RequestErrors();

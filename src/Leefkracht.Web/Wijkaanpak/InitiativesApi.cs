@@ -1,7 +1,5 @@
-using Leefkracht.Web.Hosting;
 using Leefkracht.Wijkaanpak.Domain;
 using Leefkracht.Wijkaanpak.Storage;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Leefkracht.Web.Wijkaanpak;
 
@@ -61,15 +59,10 @@ public static class InitiativesApi
             return WijkaanpakSession.NotFound("initiative");
         }
 
-        var (_, refusal) = await s.ManagedProgrammeAsync(initiative.ProgrammeId, ct);
-        if (refusal is not null)
+        var (_, refusal) = await s.ManagedProgrammeAsync(initiative.ProgrammeId, ct, "initiative");
+        if (WijkaanpakSession.Refused(refusal, http.Request, out var version) is { } refused)
         {
-            return refusal is ProblemHttpResult { StatusCode: 404 } ? WijkaanpakSession.NotFound("initiative") : refusal;
-        }
-
-        if (WijkaanpakSession.IfMatch(http.Request) is not { } version)
-        {
-            return WijkaanpakSession.PreconditionRequired();
+            return refused;
         }
 
         if (!WireCodes.TryParse(request.Status, out InitiativeStatus status))

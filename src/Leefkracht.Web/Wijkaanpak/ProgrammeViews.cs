@@ -1,4 +1,3 @@
-using Leefkracht.Core.Areas;
 using Leefkracht.Web.Monitor;
 using Leefkracht.Wijkaanpak.Domain;
 

@@ -1,13 +1,11 @@
 using System.Collections.Immutable;
-using Leefkracht.Core.Areas;
-using Leefkracht.Web.Hosting;
 using Leefkracht.Web.Monitor;
 using Leefkracht.Wijkaanpak.Domain;
 using Leefkracht.Wijkaanpak.Storage;
 
 namespace Leefkracht.Web.Wijkaanpak;
 
-/// <summary>Area programmes: list, create, read, change and publish. Part of <c>/api/v1/wijkaanpak</c> (<see cref="WijkaanpakSetup.MapWijkaanpak"/>).</summary>
+/// <summary>Area programmes and their coalitions over time: list, create, read, change and publish a programme; parties join and leave. Part of <c>/api/v1/wijkaanpak</c> (<see cref="WijkaanpakSetup.MapWijkaanpak"/>).</summary>
 public static class ProgrammesApi
 {
     internal static RouteGroupBuilder MapProgrammesApi(this RouteGroupBuilder api)
@@ -17,6 +15,9 @@ public static class ProgrammesApi
         api.MapGet("/programmes/{id:long}", GetProgramme).WithName("GetProgramme").WithSummary("A programme with its coalition").Produces<ProgrammeDto>();
         api.MapPut("/programmes/{id:long}", UpdateProgramme).WithName("UpdateProgramme").WithSummary("Change a programme (If-Match)").Produces<ProgrammeDto>();
         api.MapPost("/programmes/{id:long}/publish", PublishProgramme).WithName("PublishProgramme").WithSummary("Publish or withdraw a programme (If-Match)").Produces<ProgrammeDto>();
+        api.MapGet("/programmes/{id:long}/coalition", ListCoalition).WithName("ListCoalition").WithSummary("The coalition over time").Produces<IReadOnlyList<CoalitionMemberDto>>();
+        api.MapPost("/programmes/{id:long}/coalition", AddMember).WithName("AddCoalitionMember").WithSummary("A party joins").Produces<CoalitionMemberDto>(StatusCodes.Status201Created);
+        api.MapPost("/coalition/{memberId:long}/end", EndMember).WithName("EndCoalitionMember").WithSummary("A party leaves (If-Match)").Produces<CoalitionMemberDto>();
         return api;
     }
 
@@ -80,14 +81,9 @@ public static class ProgrammesApi
     internal static async Task<IResult> UpdateProgramme(long id, ProgrammeRequest request, WijkaanpakSession s, ProgrammeViews views, HttpContext http, CancellationToken ct)
     {
         var (access, refusal) = await s.ManagedProgrammeAsync(id, ct);
-        if (refusal is not null)
+        if (WijkaanpakSession.Refused(refusal, http.Request, out var version) is { } refused)
         {
-            return refusal;
-        }
-
-        if (WijkaanpakSession.IfMatch(http.Request) is not { } version)
-        {
-            return WijkaanpakSession.PreconditionRequired();
+            return refused;
         }
 
         var errors = new RequestErrors();
@@ -112,14 +108,9 @@ public static class ProgrammesApi
     internal static async Task<IResult> PublishProgramme(long id, PublishRequest request, WijkaanpakSession s, ProgrammeViews views, HttpContext http, CancellationToken ct)
     {
         var (access, refusal) = await s.ManagedProgrammeAsync(id, ct);
-        if (refusal is not null)
+        if (WijkaanpakSession.Refused(refusal, http.Request, out var version) is { } refused)
         {
-            return refusal;
-        }
-
-        if (WijkaanpakSession.IfMatch(http.Request) is not { } version)
-        {
-            return WijkaanpakSession.PreconditionRequired();
+            return refused;
         }
 
         if (request.Published is not { } published)
@@ -167,5 +158,80 @@ public static class ProgrammesApi
         }
 
         return goals.ToImmutable();
+    }
+
+    internal static async Task<IResult> ListCoalition(long id, WijkaanpakSession s, CancellationToken ct)
+    {
+        if (await s.VisibleProgrammeAsync(id, ct) is not { } access)
+        {
+            return WijkaanpakSession.NotFound("programme");
+        }
+
+        await s.PartiesAsync(ct);
+        return TypedResults.Ok(access.Coalition.Select(m => WijkaanpakDtos.MemberDto(s, m)).ToList());
+    }
+
+    internal static async Task<IResult> AddMember(long id, AddMemberRequest request, WijkaanpakSession s, HttpContext http, CancellationToken ct)
+    {
+        var (access, refusal) = await s.ManagedProgrammeAsync(id, ct);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var parties = await s.PartiesAsync(ct);
+        var errors = new RequestErrors();
+        if (request.PartyId is not { } partyId || !parties.ContainsKey(partyId))
+        {
+            errors.Add("partyId", "required: the id of an existing party");
+        }
+        else if (access!.Coalition.Any(m => m.PartyId == partyId && (m.To is null || m.To >= (request.From ?? s.Today))))
+        {
+            errors.Add("partyId", "this party is already a member (end its membership first)");
+        }
+
+        if (request.From is null)
+        {
+            errors.Add("from", "required: the first day it takes part (yyyy-MM-dd)");
+        }
+
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
+        var member = await s.Store.AddMemberAsync(new CoalitionMember(0, id, request.PartyId!.Value, request.From!.Value, null, 1), s.AuditActor, ct);
+        WijkaanpakSession.ETag(http, member.Version);
+        return TypedResults.Created($"/api/v1/wijkaanpak/programmes/{id}/coalition", WijkaanpakDtos.MemberDto(s, member));
+    }
+
+    internal static async Task<IResult> EndMember(long memberId, EndMemberRequest request, WijkaanpakSession s, HttpContext http, CancellationToken ct)
+    {
+        var member = await s.Store.GetMemberAsync(memberId, ct);
+        if (member is null)
+        {
+            return WijkaanpakSession.NotFound("coalition member");
+        }
+
+        var (_, refusal) = await s.ManagedProgrammeAsync(member.ProgrammeId, ct, "coalition member");
+        if (WijkaanpakSession.Refused(refusal, http.Request, out var version) is { } refused)
+        {
+            return refused;
+        }
+
+        if (request.To is not { } to || to < member.From)
+        {
+            return WijkaanpakSession.Invalid("to", "required: the last day it takes part, not before it joined");
+        }
+
+        var result = await s.Store.UpdateMemberAsync(member with { To = to, Version = version }, s.AuditActor, ct);
+        if (result.Outcome != WriteOutcome.Written)
+        {
+            return WijkaanpakSession.Failed(result, "coalition member", "to");
+        }
+
+        await s.PartiesAsync(ct);
+        WijkaanpakSession.ETag(http, result.Value!.Version);
+        return TypedResults.Ok(WijkaanpakDtos.MemberDto(s, result.Value));
     }
 }

@@ -1,6 +1,4 @@
-using System.Globalization;
 using Leefkracht.Data.Catalog;
-using Leefkracht.Web.Hosting;
 
 namespace Leefkracht.Web.Wijkaanpak;
 

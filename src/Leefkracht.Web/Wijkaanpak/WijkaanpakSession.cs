@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using Leefkracht.Wijkaanpak.Domain;
 using Leefkracht.Wijkaanpak.Storage;
@@ -42,11 +41,14 @@ internal sealed class WijkaanpakSession(IWijkaanpakStore store, TimeProvider clo
     }
 
     /// <summary>The programme if the account may manage it: 404 when it may not see it, 403 when it sees but may not manage.</summary>
-    public async Task<(ProgrammeAccess? Access, IResult? Refusal)> ManagedProgrammeAsync(long id, CancellationToken ct)
+    /// <param name="id">The programme's id.</param>
+    /// <param name="ct">Cancels the work.</param>
+    /// <param name="what">What the 404 says is not found (the row the caller came for, when it is not the programme).</param>
+    public async Task<(ProgrammeAccess? Access, IResult? Refusal)> ManagedProgrammeAsync(long id, CancellationToken ct, string what = "programme")
     {
         if (await VisibleProgrammeAsync(id, ct) is not { } access)
         {
-            return (null, WijkaanpakSession.NotFound("programme"));
+            return (null, NotFound(what));
         }
 
         return WijkaanpakPolicy.CanManage(Actor, access.Programme)
@@ -129,6 +131,27 @@ internal sealed class WijkaanpakSession(IWijkaanpakStore store, TimeProvider clo
         }
 
         return int.TryParse(text.Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version : null;
+    }
+
+    /// <summary>
+    /// Why a versioned change is refused: the access check's refusal (404, 403) first, then 428 when the request carries
+    /// no <c>If-Match</c>; null when it may go on, with the <paramref name="version"/> it expects.
+    /// </summary>
+    public static IResult? Refused(IResult? refusal, HttpRequest request, out int version)
+    {
+        version = 0;
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        if (IfMatch(request) is not { } expected)
+        {
+            return PreconditionRequired();
+        }
+
+        version = expected;
+        return null;
     }
 
     /// <summary>Sets the ETag (the row version) on the answer.</summary>

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using System.Threading.RateLimiting;
-using Leefkracht.Web.Hosting;
 using Leefkracht.Wijkaanpak.Domain;
 using Leefkracht.Wijkaanpak.Storage;
 using Microsoft.AspNetCore.Antiforgery;
@@ -110,9 +109,7 @@ internal static class WijkaanpakSetup
         app.MapGroup("/api/v1/wijkaanpak").WithTags("Wijkaanpak").AddEndpointFilter(RequireSignIn).AddEndpointFilter(RequireAntiforgery)
             .MapPartiesApi()
             .MapProgrammesApi()
-            .MapCoalitionApi()
             .MapAgreementsApi()
-            .MapCommentsApi()
             .MapInitiativesApi()
             .MapFundingApi()
             .MapAuditApi()

@@ -1,5 +1,3 @@
-using Leefkracht.Data.Import;
-using Leefkracht.Data.Storage;
 using Leefkracht.Data.Storage.Backup;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;

@@ -1,8 +1,5 @@
 using System.IO.Compression;
 using System.Text.Json.Nodes;
-using Leefkracht.Core.Areas;
-using Leefkracht.Data.Import;
-using Leefkracht.Data.Storage;
 using Leefkracht.Data.Storage.Backup;
 using Microsoft.Extensions.Time.Testing;
 

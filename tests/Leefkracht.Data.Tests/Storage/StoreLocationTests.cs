@@ -1,4 +1,3 @@
-using Leefkracht.Data.Storage;
 using Npgsql;
 
 namespace Leefkracht.Data.Tests.Storage;

@@ -1,8 +1,3 @@
-using Leefkracht.Core.Areas;
-using Leefkracht.Core.Indices;
-using Leefkracht.Monitor.Models;
-using Leefkracht.Monitor.Monitoring;
-
 namespace Leefkracht.Monitor.Tests.Monitoring;
 
 /// <summary>The watchlist and its backtest on the real panels of the sample.</summary>

@@ -1,7 +1,3 @@
-using Leefkracht.Core.Areas;
-using Leefkracht.Monitor.Models;
-using Leefkracht.Monitor.Monitoring;
-
 namespace Leefkracht.Monitor.Tests.Monitoring;
 
 /// <summary>Our index against the Rotterdam Wijkprofiel (numbers reported in docs/indices.md).</summary>

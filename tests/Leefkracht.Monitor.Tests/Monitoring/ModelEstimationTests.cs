@@ -1,12 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Text.Json;
-using Leefkracht.Core.Areas;
-using Leefkracht.Core.Indicators;
-using Leefkracht.Core.Indices;
 using Leefkracht.Core.Statistics;
-using Leefkracht.Monitor.Models;
-using Leefkracht.Monitor.Monitoring;
 
 namespace Leefkracht.Monitor.Tests.Monitoring;
 

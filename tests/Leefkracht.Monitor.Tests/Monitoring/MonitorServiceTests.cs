@@ -1,8 +1,4 @@
 using System.Text.Json;
-using Leefkracht.Core.Areas;
-using Leefkracht.Core.Indicators;
-using Leefkracht.Monitor.Models;
-using Leefkracht.Monitor.Monitoring;
 
 namespace Leefkracht.Monitor.Tests.Monitoring;
 

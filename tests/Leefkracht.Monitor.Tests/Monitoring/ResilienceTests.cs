@@ -1,7 +1,3 @@
-using Leefkracht.Core.Areas;
-using Leefkracht.Core.Indices;
-using Leefkracht.Monitor.Monitoring;
-
 namespace Leefkracht.Monitor.Tests.Monitoring;
 
 /// <summary>Resilience (veerkracht) on the real data of the sample.</summary>

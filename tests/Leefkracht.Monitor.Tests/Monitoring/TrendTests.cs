@@ -1,7 +1,3 @@
-using Leefkracht.Core.Areas;
-using Leefkracht.Monitor.Models;
-using Leefkracht.Monitor.Monitoring;
-
 namespace Leefkracht.Monitor.Tests.Monitoring;
 
 /// <summary>Livability change on the real multi-year data of the sample.</summary>

@@ -1,8 +1,4 @@
-using Leefkracht.Core.Areas;
-using Leefkracht.Core.Indices;
 using Leefkracht.Core.Planner;
-using Leefkracht.Monitor.Monitoring;
-using Leefkracht.Monitor.Planner;
 
 namespace Leefkracht.Monitor.Tests.Planner;
 

@@ -1,6 +1,5 @@
 using System.Text;
 using Leefkracht.Core.Planner;
-using Leefkracht.Monitor.Planner;
 
 namespace Leefkracht.Monitor.Tests.Planner;
 

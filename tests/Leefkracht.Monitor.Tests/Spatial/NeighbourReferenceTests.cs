@@ -1,6 +1,3 @@
-using Leefkracht.Core.Areas;
-using Leefkracht.Core.Spatial;
-
 namespace Leefkracht.Monitor.Tests.Spatial;
 
 /// <summary>

@@ -1,8 +1,5 @@
 using System.Globalization;
 using System.IO.Compression;
-using Leefkracht.Core.Areas;
-using Leefkracht.Core.Spatial;
-using Leefkracht.Monitor.Spatial;
 
 namespace Leefkracht.Monitor.Tests.Spatial;
 

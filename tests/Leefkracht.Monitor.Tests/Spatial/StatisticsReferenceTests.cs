@@ -1,7 +1,4 @@
-using Leefkracht.Core.Areas;
-using Leefkracht.Core.Spatial;
 using Leefkracht.Core.Statistics;
-using Leefkracht.Monitor.Spatial;
 
 namespace Leefkracht.Monitor.Tests.Spatial;
 

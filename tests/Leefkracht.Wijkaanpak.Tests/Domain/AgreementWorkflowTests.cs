@@ -1,5 +1,3 @@
-using Leefkracht.Wijkaanpak.Domain;
-
 namespace Leefkracht.Wijkaanpak.Tests.Domain;
 
 public sealed class AgreementWorkflowTests

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Leefkracht.Wijkaanpak.Domain;
 
 namespace Leefkracht.Wijkaanpak.Tests.Domain;
 

@@ -1,4 +1,3 @@
-using Leefkracht.Wijkaanpak.Domain;
 using static Leefkracht.Wijkaanpak.Tests.Domain.Given;
 
 namespace Leefkracht.Wijkaanpak.Tests.Domain;

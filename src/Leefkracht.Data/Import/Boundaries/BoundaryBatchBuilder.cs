@@ -1,4 +1,3 @@
-using Leefkracht.Core.Areas;
 using Leefkracht.Data.Import.Text;
 using Leefkracht.Data.Storage;
 using NetTopologySuite.Geometries;

@@ -1,6 +1,3 @@
-using System.Globalization;
-using Leefkracht.Core.Areas;
-using Leefkracht.Core.Indicators;
 using Leefkracht.Data.Import.Text;
 using Leefkracht.Data.Storage;
 

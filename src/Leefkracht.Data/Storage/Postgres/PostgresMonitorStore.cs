@@ -1,7 +1,5 @@
 using System.Data;
 using System.Net.Sockets;
-using Leefkracht.Core.Areas;
-using Leefkracht.Core.Indicators;
 using Leefkracht.Data.Storage.Relational;
 using NetTopologySuite.IO;
 using Npgsql;

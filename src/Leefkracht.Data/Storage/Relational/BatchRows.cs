@@ -1,4 +1,3 @@
-using Leefkracht.Core.Areas;
 using NetTopologySuite.Geometries;
 
 namespace Leefkracht.Data.Storage.Relational;

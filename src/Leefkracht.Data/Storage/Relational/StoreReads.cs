@@ -1,8 +1,5 @@
 using System.Collections.Immutable;
 using System.Data.Common;
-using System.Globalization;
-using Leefkracht.Core.Areas;
-using Leefkracht.Core.Indicators;
 using NetTopologySuite.IO;
 
 namespace Leefkracht.Data.Storage.Relational;

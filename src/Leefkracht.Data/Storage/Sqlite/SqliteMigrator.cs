@@ -1,4 +1,3 @@
-using System.Globalization;
 using Leefkracht.Data.Storage.Relational;
 using Microsoft.Data.Sqlite;
 

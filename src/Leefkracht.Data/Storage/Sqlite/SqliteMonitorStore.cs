@@ -1,6 +1,3 @@
-using System.Globalization;
-using Leefkracht.Core.Areas;
-using Leefkracht.Core.Indicators;
 using Leefkracht.Data.Storage.Relational;
 using Microsoft.Data.Sqlite;
 using NetTopologySuite.IO;
