@@ -6,6 +6,7 @@ using Leefkracht.Data.Import;
 using Leefkracht.Data.Import.Tables;
 using Leefkracht.Data.Import.Text;
 using Leefkracht.Data.Storage;
+using Leefkracht.Wijkaanpak.Storage;
 using Npgsql;
 
 namespace Leefkracht.Benchmarks;
@@ -40,7 +41,7 @@ public class ImportBenchmarks
         _file = SourceFile.Read(_path);
         _folder = Path.Combine(Path.GetTempPath(), "leefkracht-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(_folder);
-        _loaded = MonitorStores.Open(NewStore(), TimeProvider.System);
+        _loaded = MonitorStores.Open(NewStore(), TimeProvider.System, WijkaanpakSchema.Database);
         new Importer(_loaded, CatalogDocument.Default, TimeProvider.System).ImportAsync([_path], new ImportOptions()).GetAwaiter().GetResult();
     }
 
@@ -69,7 +70,7 @@ public class ImportBenchmarks
     [Benchmark(Description = "import national KWB 2024 selection into a new store")]
     public async Task<int> ImportNationalSelection()
     {
-        await using var store = await MonitorStores.OpenAsync(NewStore(), TimeProvider.System);
+        await using var store = await MonitorStores.OpenAsync(NewStore(), TimeProvider.System, WijkaanpakSchema.Database);
         var reports = await new Importer(store, CatalogDocument.Default, TimeProvider.System).ImportAsync([_path], new ImportOptions());
         return reports[0].Outcome == ImportOutcome.Stored ? reports[0].ValuesStored : throw new InvalidOperationException(reports[0].Summary);
     }

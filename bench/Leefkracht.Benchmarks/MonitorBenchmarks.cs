@@ -3,10 +3,9 @@ using Leefkracht.Core.Areas;
 using Leefkracht.Core.Indicators;
 using Leefkracht.Core.Indices;
 using Leefkracht.Data.Catalog;
-using Leefkracht.Data.Import;
-using Leefkracht.Data.Models;
-using Leefkracht.Data.Monitoring;
 using Leefkracht.Data.Storage.Sqlite;
+using Leefkracht.Monitor.Models;
+using Leefkracht.Monitor.Monitoring;
 
 namespace Leefkracht.Benchmarks;
 
@@ -31,12 +30,8 @@ public class MonitorBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _folder = Path.Combine(Path.GetTempPath(), "leefkracht-bench", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_folder);
-        _store = SqliteMonitorStore.Open(Path.Combine(_folder, "national.db"), TimeProvider.System);
-        new Importer(_store, CatalogDocument.Default, TimeProvider.System).ImportAsync(
-            [Sample.File("national/kwb2024_selection_crime_health_nl_all_buurten.csv.gz"), Sample.File("national/politie_47022NED_misdrijven_totaal_per_jaar_2021-2025.csv.gz"), Sample.File("national/kwb2024_nl_all_regions_population.csv.gz")],
-            new ImportOptions()).GetAwaiter().GetResult();
+        _folder = Sample.NewFolder();
+        _store = Sample.ImportedStore(Path.Combine(_folder, "national.db"), "national/kwb2024_selection_crime_health_nl_all_buurten.csv.gz", "national/politie_47022NED_misdrijven_totaal_per_jaar_2021-2025.csv.gz", "national/kwb2024_nl_all_regions_population.csv.gz");
         _monitor = new MonitorService(_store);
         _raw = _store.LoadPeriodAsync(2024).GetAwaiter().GetResult();
         _prepared = Prepare();

@@ -2,10 +2,7 @@ using System.Collections.Immutable;
 using BenchmarkDotNet.Attributes;
 using Leefkracht.Core.Areas;
 using Leefkracht.Core.Planner;
-using Leefkracht.Data.Catalog;
-using Leefkracht.Data.Import;
-using Leefkracht.Data.Monitoring;
-using Leefkracht.Data.Storage.Sqlite;
+using Leefkracht.Monitor.Monitoring;
 
 namespace Leefkracht.Benchmarks;
 
@@ -26,12 +23,8 @@ public class PlannerBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _folder = Path.Combine(Path.GetTempPath(), "leefkracht-bench", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_folder);
-        var store = SqliteMonitorStore.Open(Path.Combine(_folder, "planner.db"), TimeProvider.System);
-        new Importer(store, CatalogDocument.Default, TimeProvider.System).ImportAsync(
-            [Sample.File("national/kwb2024_selection_crime_health_nl_all_buurten.csv.gz"), Sample.File("national/kwb2020-2025_gemeente_housing_panel.csv.gz")],
-            new ImportOptions()).GetAwaiter().GetResult();
+        _folder = Sample.NewFolder();
+        var store = Sample.ImportedStore(Path.Combine(_folder, "planner.db"), "national/kwb2024_selection_crime_health_nl_all_buurten.csv.gz", "national/kwb2020-2025_gemeente_housing_panel.csv.gz");
         var table = new MonitorService(store).PrepareAsync(2024).GetAwaiter().GetResult().Table;
         store.DisposeAsync().AsTask().GetAwaiter().GetResult();
         _seeds = PlannerSeeding.FromTable(table, table.Areas.Where(a => a.Code.Level == AreaLevel.Buurt), PlannerParameters.Default).Seeds;

@@ -1,3 +1,8 @@
+using Leefkracht.Data.Catalog;
+using Leefkracht.Data.Import;
+using Leefkracht.Data.Storage.Sqlite;
+using Leefkracht.Wijkaanpak.Storage;
+
 namespace Leefkracht.Benchmarks;
 
 /// <summary>Locates the bundled sample from wherever BenchmarkDotNet runs the benchmark.</summary>
@@ -15,5 +20,21 @@ internal static class Sample
         }
 
         throw new FileNotFoundException("sample file not found above " + AppContext.BaseDirectory, relativePath);
+    }
+
+    /// <summary>A new temporary folder for a benchmark's database (the benchmark deletes it in its cleanup).</summary>
+    public static string NewFolder()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "leefkracht-bench", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+
+    /// <summary>A new SQLite store at <paramref name="path"/> with the sample files <paramref name="files"/> imported.</summary>
+    public static SqliteMonitorStore ImportedStore(string path, params string[] files)
+    {
+        var store = SqliteMonitorStore.Open(path, TimeProvider.System, WijkaanpakSchema.Database);
+        new Importer(store, CatalogDocument.Default, TimeProvider.System).ImportAsync([.. files.Select(File)], new ImportOptions()).GetAwaiter().GetResult();
+        return store;
     }
 }

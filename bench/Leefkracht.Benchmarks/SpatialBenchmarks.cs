@@ -1,10 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Leefkracht.Core.Areas;
 using Leefkracht.Core.Spatial;
-using Leefkracht.Data.Catalog;
-using Leefkracht.Data.Import;
-using Leefkracht.Data.Spatial;
-using Leefkracht.Data.Storage.Sqlite;
+using Leefkracht.Monitor.Spatial;
 using NetTopologySuite.Geometries;
 
 namespace Leefkracht.Benchmarks;
@@ -26,12 +23,8 @@ public class SpatialBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _folder = Path.Combine(Path.GetTempPath(), "leefkracht-bench", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_folder);
-        var store = SqliteMonitorStore.Open(Path.Combine(_folder, "spatial.db"), TimeProvider.System);
-        new Importer(store, CatalogDocument.Default, TimeProvider.System).ImportAsync(
-            [Sample.File("boundaries/cbs_buurt_2024_approx_wgs84.geojson.gz"), Sample.File("national/kwb2024_selection_crime_health_nl_all_buurten.csv.gz")],
-            new ImportOptions()).GetAwaiter().GetResult();
+        _folder = Sample.NewFolder();
+        var store = Sample.ImportedStore(Path.Combine(_folder, "spatial.db"), "boundaries/cbs_buurt_2024_approx_wgs84.geojson.gz", "national/kwb2024_selection_crime_health_nl_all_buurten.csv.gz");
         var data = new SpatialDataService(store).LoadIndicatorAsync("dwellings_owner_occupied_pct", AreaLevel.Buurt, 2024, []).GetAwaiter().GetResult()!;
         store.DisposeAsync().AsTask().GetAwaiter().GetResult();
         _polygons = data.Layer.Polygons;

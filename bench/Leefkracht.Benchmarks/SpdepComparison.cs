@@ -2,8 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using Leefkracht.Core.Areas;
 using Leefkracht.Core.Spatial;
-using Leefkracht.Data.Spatial;
 using Leefkracht.Data.Storage.Sqlite;
+using Leefkracht.Monitor.Spatial;
+using Leefkracht.Wijkaanpak.Storage;
 
 namespace Leefkracht.Benchmarks;
 
@@ -27,7 +28,7 @@ internal static class SpdepComparison
         }
 
         var runs = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5;
-        await using var store = SqliteMonitorStore.Open(args[0], TimeProvider.System);
+        await using var store = SqliteMonitorStore.Open(args[0], TimeProvider.System, WijkaanpakSchema.Database);
         var data = (await new SpatialDataService(store).LoadIndicatorAsync("dwellings_owner_occupied_pct", AreaLevel.Buurt, 2024, []))!;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"leefkracht: {data.Values.Length} buurten with a value, {Environment.ProcessorCount} cores"));
 

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using Leefkracht.Cli.Commands;
 
 namespace Leefkracht.Cli;

@@ -1,6 +1,4 @@
-using System.CommandLine;
 using Leefkracht.Cli.Commands;
-using Leefkracht.Core.Areas;
 using Leefkracht.Data.Storage;
 
 namespace Leefkracht.Cli;
@@ -51,7 +49,7 @@ internal static class CommandInput
         : names.GetValueOrDefault(new AreaKey(c, year)) ?? names.Where(n => n.Key.Code == c && n.Value is not null).OrderByDescending(n => n.Key.Year).Select(n => n.Value).FirstOrDefault();
 
     /// <summary>The names a note uses for an area, its wijk (for a buurt) and its gemeente.</summary>
-    public static Data.Monitoring.ExplanationWriter.AreaNames NamesFor(IReadOnlyDictionary<AreaKey, string?> names, AreaKey area) => new(
+    public static Monitor.Monitoring.ExplanationWriter.AreaNames NamesFor(IReadOnlyDictionary<AreaKey, string?> names, AreaKey area) => new(
         NameOf(names, area.Code, area.Year),
         area.Code.Level == AreaLevel.Buurt ? NameOf(names, area.Code.Parent, area.Year) : null,
         area.Code.Level != AreaLevel.Gemeente ? NameOf(names, area.Code.Gemeente, area.Year) : null);

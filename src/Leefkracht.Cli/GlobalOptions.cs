@@ -1,6 +1,3 @@
-using System.CommandLine;
-using Leefkracht.Data.Storage;
-
 namespace Leefkracht.Cli;
 
 /// <summary>Options every command accepts.</summary>
@@ -21,7 +18,7 @@ internal sealed class GlobalOptions
     public Texts TextsFor(ParseResult result, CliEnvironment environment) =>
         Texts.For(result.GetValue(Language) ?? environment.GetVariable("LEEFKRACHT_LANG"));
 
-    /// <summary>Opens the store --db / LEEFKRACHT_DB names (SQLite file or PostgreSQL), through the one factory.</summary>
-    public IMonitorStore OpenStore(ParseResult result, CliEnvironment environment) =>
-        MonitorStores.Open(environment.DatabasePath(result.GetValue(Database)), environment.Clock);
+    /// <summary>Opens what a command works on: the store --db / LEEFKRACHT_DB names (SQLite file or PostgreSQL), the monitor, the words.</summary>
+    public CommandContext Open(ParseResult result, CliEnvironment environment) =>
+        CommandContext.Open(environment.DatabasePath(result.GetValue(Database)), environment, TextsFor(result, environment));
 }

@@ -1,8 +1,5 @@
-using System.CommandLine;
-using Leefkracht.Core.Areas;
 using Leefkracht.Core.Indices;
-using Leefkracht.Data.Models;
-using Leefkracht.Data.Monitoring;
+using Leefkracht.Monitor.Models;
 
 namespace Leefkracht.Cli;
 

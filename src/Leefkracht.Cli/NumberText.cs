@@ -1,4 +1,3 @@
-using System.Globalization;
 using Leefkracht.Core.Indicators;
 
 namespace Leefkracht.Cli;

@@ -1,10 +1,6 @@
-using System.CommandLine;
-using System.Globalization;
 using Leefkracht.Cli.Commands;
-using Leefkracht.Core.Areas;
 using Leefkracht.Core.Spatial;
 using Leefkracht.Core.Statistics;
-using Leefkracht.Data.Monitoring;
 using Leefkracht.Data.Storage;
 
 namespace Leefkracht.Cli;

@@ -1,9 +1,11 @@
 using System.IO.Compression;
 using Leefkracht.Data.Storage;
-using Leefkracht.Web.Apis;
-using Leefkracht.Web.Reports;
-using Leefkracht.Web.Services;
+using Leefkracht.Web.Monitor;
+using Leefkracht.Web.Planner;
 using Leefkracht.Web.Wijkaanpak;
+using Leefkracht.Wijkaanpak.Storage;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.FileProviders;
 using Scalar.AspNetCore;
@@ -25,6 +27,36 @@ public static class DashboardApp
         return app;
     }
 
+    /// <summary>
+    /// Serves the app at <paramref name="urls"/> until <paramref name="cancellationToken"/> (Ctrl+C) stops it;
+    /// <paramref name="listening"/> gets the address it listens on (port 0 resolved). The command line's
+    /// <c>serve</c> and <c>demo</c> run the dashboard through here, so that they need no ASP.NET Core types.
+    /// </summary>
+    public static async Task ServeAsync(DashboardOptions options, string urls, Action<string> listening, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(listening);
+        await using var app = Create(options, ["--urls", urls]);
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        listening(app.ListeningAddress() ?? urls);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C: stop below.
+        }
+
+        await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+    }
+
+    /// <summary>The first address a started app listens on (with a port 0 resolved to the port it got), if any.</summary>
+    public static string? ListeningAddress(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        return app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+    }
+
     /// <summary>The database path: <c>Leefkracht:Database</c>, else <c>LEEFKRACHT_DB</c>, else the user's data folder (as the CLI).</summary>
     public static string DefaultDatabasePath(IConfiguration configuration) =>
         configuration["Leefkracht:Database"] ?? Environment.GetEnvironmentVariable("LEEFKRACHT_DB") ?? Path.Combine(
@@ -36,12 +68,13 @@ public static class DashboardApp
         var services = builder.Services;
         services.AddSingleton(options);
         services.AddSingleton(TimeProvider.System);
-        // SQLite holds one connection, so requests take turns; a PostgreSQL store pools connections and is thread-safe,
-        // but the serialising wrapper costs nothing measurable behind the output cache, so both go through it.
-        services.AddSingleton<IMonitorStore>(sp => new SerializedMonitorStore(MonitorStores.Open(options.DatabasePath, sp.GetRequiredService<TimeProvider>())));
+        // One store for all requests: SQLite's single connection lets them take turns, PostgreSQL pools connections.
+        services.AddSingleton(sp => MonitorStores.OpenShared(options.DatabasePath, sp.GetRequiredService<TimeProvider>(), WijkaanpakSchema.Database));
         services.AddSingleton(sp => new DataVersion(sp.GetRequiredService<IMonitorStore>(), StoreLocation.Parse(options.DatabasePath), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<MonitorCache>();
+        services.AddSingleton<DashboardMonitor>();
         services.AddSingleton<ProfileBuilder>();
+        services.AddSingleton<HistoryBuilder>();
+        services.AddSingleton<ScoreLists>();
         services.AddSingleton<MapGeometryLoader>();
         services.AddSingleton<SpatialStatistics>();
         services.AddSingleton<MapLayers>();
@@ -68,17 +101,7 @@ public static class DashboardApp
         // Brotli's fastest level compresses a national buurt layer in milliseconds; the output cache keeps the result.
         services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
         services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
-        services.AddOutputCache(o =>
-        {
-            o.SizeLimit = 256L * 1024 * 1024;
-            o.MaximumBodySize = 64L * 1024 * 1024;
-            o.AddBasePolicy(policy => policy
-                .With(c => c.HttpContext.Request.Path.StartsWithSegments("/api/v1") && !WijkaanpakSetup.IsPrivate(c.HttpContext.Request.Path)
-                    && !c.HttpContext.Request.Path.Value!.EndsWith(".pdf", StringComparison.Ordinal))
-                .Expire(TimeSpan.FromHours(1))
-                .SetVaryByHeader("Accept-Encoding")
-                .VaryByValue(c => new KeyValuePair<string, string>("data", c.Items[DataVersionETags.ItemKey] as string ?? string.Empty)));
-        });
+        services.AddHttpCaching();
     }
 
     public static void UseDashboard(this WebApplication app, DashboardOptions options)
@@ -87,7 +110,7 @@ public static class DashboardApp
         ArgumentNullException.ThrowIfNull(options);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseMiddleware<DataVersionETags>();
+        app.UseDataVersionETags();
         app.UseRouting();
         app.UseWijkaanpak();
         app.UseOutputCache();
@@ -118,14 +141,13 @@ public static class DashboardApp
         app.MapExportsApi();
         app.MapReportApi();
         app.MapPlannerApi();
-        app.MapAuthApi();
-        app.MapWijkaanpakApi();
+        app.MapWijkaanpak();
         app.MapFallback("/api/{**rest}", (HttpContext c) => Problems.NotFound($"no endpoint {c.Request.Path}; the API is described at /openapi/v1.json"));
     }
 
     private static async Task<IResult> Health(DataVersion version, CancellationToken cancellationToken)
     {
         var token = await version.RefreshAsync(cancellationToken);
-        return TypedResults.Ok(new { status = "ok", data = token, build = DataVersionETags.BuildId });
+        return TypedResults.Ok(new { status = "ok", data = token, build = HttpCaching.BuildId });
     }
 }

@@ -1,5 +1,4 @@
 using Leefkracht.Web;
-using Leefkracht.Web.Services;
 
 // Usually started by `leefkracht serve` or `leefkracht demo`; this entry point serves the same app on its own.
 var configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(args).Build();

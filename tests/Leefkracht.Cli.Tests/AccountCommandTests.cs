@@ -1,6 +1,5 @@
-using Leefkracht.Core.Wijkaanpak;
-using Leefkracht.Data.Tests.Infrastructure;
-using Leefkracht.Data.Wijkaanpak;
+using Leefkracht.Wijkaanpak.Domain;
+using Leefkracht.Wijkaanpak.Storage;
 
 namespace Leefkracht.Cli.Tests;
 

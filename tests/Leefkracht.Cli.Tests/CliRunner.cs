@@ -33,22 +33,7 @@ internal static class CliRunner
         return new CliResult(exitCode, output.ToString(), error.ToString());
     }
 
-    public static string RepositoryRoot { get; } = FindRoot();
-
-    public static string Sample => Path.Combine(RepositoryRoot, "data", "sample");
-
-    private static string FindRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Leefkracht.slnx")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("repository root not found");
-    }
+    public static string Sample => Path.Combine(TestData.RepositoryRoot, "data", "sample");
 }
 
 /// <summary>
@@ -57,7 +42,7 @@ internal static class CliRunner
 /// </summary>
 public sealed class SampleDatabase : IAsyncLifetime
 {
-    private readonly Leefkracht.Data.Tests.Infrastructure.TestStore _store = Leefkracht.Data.Tests.Infrastructure.TestStore.Create();
+    private readonly TestStore _store = TestStore.Create();
 
     /// <summary>What <c>--db</c> takes: the file path, or the PostgreSQL connection string.</summary>
     public string Path => _store.Setting;

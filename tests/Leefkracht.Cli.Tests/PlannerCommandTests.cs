@@ -2,7 +2,7 @@ namespace Leefkracht.Cli.Tests;
 
 public sealed class PlannerCommandTests(SampleDatabase database)
 {
-    private static string Example(string file) => Path.Combine(CliRunner.RepositoryRoot, "docs", "planner", file);
+    private static string Example(string file) => Path.Combine(TestData.RepositoryRoot, "docs", "planner", file);
 
     [Fact]
     public async Task ScenarioRun_InvalidFile_ExitsWithTwoAndListsThePaths()

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Leefkracht.Data.Tests.Infrastructure;
 
 namespace Leefkracht.Cli.Tests;
 

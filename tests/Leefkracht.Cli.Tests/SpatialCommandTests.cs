@@ -10,7 +10,7 @@ namespace Leefkracht.Cli.Tests;
 /// </summary>
 public sealed class SpatialCommandTests(SampleDatabase database)
 {
-    private static string Reference(string name) => Path.Combine(CliRunner.RepositoryRoot, "tests", "reference", "spatial", name);
+    private static string Reference(string name) => Path.Combine(TestData.RepositoryRoot, "tests", "reference", "spatial", name);
 
     private static List<Dictionary<string, string>> ReadCsv(string text)
     {
@@ -260,7 +260,7 @@ public sealed class SpatialCommandTests(SampleDatabase database)
     public async Task Segregation_Amsterdam2019_EqualsAnIndependentComputationFromTheCsv(string group)
     {
         // tests/reference/segregation/reference_segregation.py applies the published formulas to the raw KWB 2019 file.
-        var reference = JsonDocument.Parse(File.ReadAllText(Path.Combine(CliRunner.RepositoryRoot, "tests", "reference", "segregation", "amsterdam2019.json")))
+        var reference = JsonDocument.Parse(File.ReadAllText(Path.Combine(TestData.RepositoryRoot, "tests", "reference", "segregation", "amsterdam2019.json")))
             .RootElement.GetProperty("two_group").GetProperty(group);
 
         var indices = await CliRunner.RunAsync("segregation", "--db", database.Path, "--group", group, "--gemeente", "Amsterdam", "--year", "2019", "--format", "json");
@@ -289,7 +289,7 @@ public sealed class SpatialCommandTests(SampleDatabase database)
         var rows = JsonDocument.Parse(result.Out).RootElement;
         rows.GetArrayLength().ShouldBe(2);
         var h = rows[0].GetProperty("multigroup_h").GetDouble();
-        var reference = JsonDocument.Parse(File.ReadAllText(Path.Combine(CliRunner.RepositoryRoot, "tests", "reference", "segregation", "amsterdam2019.json")))
+        var reference = JsonDocument.Parse(File.ReadAllText(Path.Combine(TestData.RepositoryRoot, "tests", "reference", "segregation", "amsterdam2019.json")))
             .RootElement.GetProperty("multigroup").GetProperty("corporation,dwellings_owner_occupied_pct");
         h.ShouldBe(reference.GetProperty("H").GetDouble(), 1e-12);
         rows[0].GetProperty("multigroup_m").GetDouble().ShouldBe(reference.GetProperty("M").GetDouble(), 1e-12);

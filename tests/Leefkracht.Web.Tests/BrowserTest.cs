@@ -9,7 +9,7 @@ namespace Leefkracht.Web.Tests;
 /// </summary>
 public abstract class BrowserTest : IAsyncLifetime
 {
-    protected static readonly string Screenshots = Path.Combine(DashboardServer.RepositoryRoot, "artifacts", "screenshots");
+    protected static readonly string Screenshots = Path.Combine(TestData.RepositoryRoot, "artifacts", "screenshots");
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 

@@ -11,7 +11,7 @@ public sealed class PlannerApiTests(DashboardServer server)
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     private static JsonObject Example(string file) =>
-        JsonNode.Parse(File.ReadAllText(Path.Combine(DashboardServer.RepositoryRoot, "docs", "planner", file)))!.AsObject();
+        JsonNode.Parse(File.ReadAllText(Path.Combine(TestData.RepositoryRoot, "docs", "planner", file)))!.AsObject();
 
     private async Task<(HttpStatusCode Status, JsonElement Body, string? ContentType)> PostAsync(string path, string json)
     {

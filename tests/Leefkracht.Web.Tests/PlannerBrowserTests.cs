@@ -143,7 +143,7 @@ public sealed class PlannerBrowserTests(DashboardServer server) : BrowserTest
         await page.WaitForSelectorAsync("#planner-selected button[data-code='BU03440111']");
 
         // An uploaded example replaces the scenario and runs it; English labels follow the language switch
-        var file = Path.Combine(DashboardServer.RepositoryRoot, "docs", "planner", "midrent-weakest.json");
+        var file = Path.Combine(TestData.RepositoryRoot, "docs", "planner", "midrent-weakest.json");
         await page.SetInputFilesAsync("#planner-upload", file);
         await page.WaitForSelectorAsync("#planner-summary-title:has-text('200 middenhuurwoningen')");
         (await page.InputValueAsync("#planner-base-year")).ShouldBe("2023");

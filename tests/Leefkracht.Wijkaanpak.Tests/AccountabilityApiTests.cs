@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace Leefkracht.Wijkaanpak.Tests;
 
 public sealed class AccountabilityApiTests(WijkaanpakServer server)

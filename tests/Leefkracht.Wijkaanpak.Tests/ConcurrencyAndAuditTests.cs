@@ -1,6 +1,4 @@
-using System.Net;
 using System.Text.Json.Nodes;
-using Leefkracht.Core.Wijkaanpak;
 
 namespace Leefkracht.Wijkaanpak.Tests;
 

@@ -1,6 +1,3 @@
-using System.Net;
-using Leefkracht.Core.Wijkaanpak;
-
 namespace Leefkracht.Wijkaanpak.Tests;
 
 /// <summary>Residents' initiatives, account management and the council's PDF, through the API with its permissions.</summary>

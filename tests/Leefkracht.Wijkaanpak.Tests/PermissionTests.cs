@@ -1,6 +1,3 @@
-using System.Net;
-using Leefkracht.Core.Wijkaanpak;
-
 namespace Leefkracht.Wijkaanpak.Tests;
 
 public sealed class PermissionTests(WijkaanpakServer server)

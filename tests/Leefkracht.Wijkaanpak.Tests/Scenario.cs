@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Leefkracht.Core.Wijkaanpak;
 
 namespace Leefkracht.Wijkaanpak.Tests;
 

@@ -1,7 +1,4 @@
-using System.CommandLine;
-using Leefkracht.Core.Areas;
 using Leefkracht.Data.Storage;
-using Spectre.Console;
 
 namespace Leefkracht.Cli.Commands;
 
@@ -30,8 +27,8 @@ internal static class AreasCommand
                 parsedLevel = l;
             }
 
-            var texts = global.TextsFor(result, environment);
-            await using var store = global.OpenStore(result, environment);
+            await using var context = global.Open(result, environment);
+            var (store, _, texts) = context;
             AreaCode? within = null;
             if (result.GetValue(gemeente) is { } gemeenteText)
             {

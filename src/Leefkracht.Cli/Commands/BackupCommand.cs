@@ -1,7 +1,5 @@
-using System.CommandLine;
 using Leefkracht.Core.Indicators;
 using Leefkracht.Data.Storage.Backup;
-using Spectre.Console;
 
 namespace Leefkracht.Cli.Commands;
 
@@ -21,8 +19,8 @@ internal static class BackupCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var texts = global.TextsFor(result, environment);
-            await using var store = global.OpenStore(result, environment);
+            await using var context = global.Open(result, environment);
+            var (store, _, texts) = context;
             var summary = await StoreBackup.WriteAsync(store, path, environment.Clock, cancellationToken).ConfigureAwait(false);
             Print(environment, texts, texts.Format("backup_written", store.Location, path), summary);
             return ExitCodes.Success;

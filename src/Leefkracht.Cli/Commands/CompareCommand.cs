@@ -1,8 +1,3 @@
-using System.CommandLine;
-using System.Globalization;
-using Leefkracht.Data.Monitoring;
-using Spectre.Console;
-
 namespace Leefkracht.Cli.Commands;
 
 /// <summary>
@@ -37,9 +32,8 @@ internal static class CompareCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var texts = global.TextsFor(result, environment);
-            await using var store = global.OpenStore(result, environment);
-            var monitor = new MonitorService(store);
+            await using var context = global.Open(result, environment);
+            var (store, monitor, texts) = context;
             if (await CommandInput.GemeenteAsync(result.GetValue(gemeente), store, environment, cancellationToken).ConfigureAwait(false) is not (true, var within)
                 || await monitorOptions.YearAsync(result, environment, monitor, cancellationToken).ConfigureAwait(false) is not { } year)
             {

@@ -1,6 +1,4 @@
-using System.CommandLine;
 using Leefkracht.Data.Import;
-using Spectre.Console;
 
 namespace Leefkracht.Cli.Commands;
 
@@ -45,7 +43,8 @@ internal static class DemoCommand
 
     private static async Task<int> ImportAsync(CliEnvironment environment, GlobalOptions global, ParseResult result, string folder, Texts texts, CancellationToken cancellationToken)
     {
-        await using var store = global.OpenStore(result, environment);
+        await using var context = global.Open(result, environment);
+        var store = context.Store;
         environment.Out.MarkupLine(Markup.Escape(texts.Format("demo_importing", folder, store.Location)));
         var reports = await ImportCommand.Run(environment, store, [folder], new ImportOptions(), texts, cancellationToken).ConfigureAwait(false);
         ImportCommand.Print(environment, reports, texts, verbose: false, compact: true);

@@ -1,7 +1,3 @@
-using System.CommandLine;
-using Leefkracht.Core.Areas;
-using Leefkracht.Data.Monitoring;
-
 namespace Leefkracht.Cli.Commands;
 
 /// <summary><c>leefkracht explain CODE --year Y</c>: an area's score broken down in words and numbers.</summary>
@@ -25,9 +21,8 @@ internal static class ExplainCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var texts = global.TextsFor(result, environment);
-            await using var store = global.OpenStore(result, environment);
-            var monitor = new MonitorService(store);
+            await using var context = global.Open(result, environment);
+            var (store, monitor, texts) = context;
             if (await monitorOptions.YearAsync(result, environment, monitor, cancellationToken).ConfigureAwait(false) is not { } year)
             {
                 return ExitCodes.InvalidInput;

@@ -1,7 +1,5 @@
-using System.CommandLine;
 using Leefkracht.Data.Catalog;
 using Leefkracht.Data.Import;
-using Spectre.Console;
 
 namespace Leefkracht.Cli.Commands;
 
@@ -38,8 +36,8 @@ internal static class ImportCommand
                 Division = result.GetValue(division),
                 Force = result.GetValue(force),
             };
-            var texts = global.TextsFor(result, environment);
-            await using var store = global.OpenStore(result, environment);
+            await using var context = global.Open(result, environment);
+            var (store, _, texts) = context;
             var reports = await Run(environment, store, result.GetValue(paths)!, options, texts, cancellationToken).ConfigureAwait(false);
             Print(environment, reports, texts, result.GetValue(verbose));
             if (result.GetValue(report) is { } reportPath)

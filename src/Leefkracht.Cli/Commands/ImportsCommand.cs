@@ -1,6 +1,3 @@
-using System.CommandLine;
-using System.Globalization;
-
 namespace Leefkracht.Cli.Commands;
 
 /// <summary><c>leefkracht imports</c>: the provenance of everything in the database.</summary>
@@ -12,7 +9,8 @@ internal static class ImportsCommand
         var command = new Command("imports", "List the imports in the database with their provenance (file, SHA-256, time, rows)") { format };
         command.SetAction(async (result, cancellationToken) =>
         {
-            await using var store = global.OpenStore(result, environment);
+            await using var context = global.Open(result, environment);
+            var store = context.Store;
             var imports = await store.ListImportsAsync(cancellationToken).ConfigureAwait(false);
             Output.Write(
                 environment.Out,

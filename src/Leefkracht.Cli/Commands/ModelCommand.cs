@@ -1,9 +1,5 @@
-using System.CommandLine;
-using System.Globalization;
 using Leefkracht.Core.Indices;
-using Leefkracht.Data.Models;
-using Leefkracht.Data.Monitoring;
-using Spectre.Console;
+using Leefkracht.Monitor.Models;
 
 namespace Leefkracht.Cli.Commands;
 
@@ -38,9 +34,8 @@ internal static class ModelCommand
         };
         command.SetAction(async (result, cancellationToken) =>
         {
-            var texts = global.TextsFor(result, environment);
-            await using var store = global.OpenStore(result, environment);
-            var monitor = new MonitorService(store);
+            await using var context = global.Open(result, environment);
+            var (store, monitor, texts) = context;
             var estimator = new ModelEstimator(monitor);
             if (estimator.ParseTarget(result.GetValue(target)!, out var targetError) is not { } spec)
             {

@@ -1,8 +1,4 @@
-using System.CommandLine;
-using System.Globalization;
 using Leefkracht.Core.Indices;
-using Leefkracht.Data.Monitoring;
-using Spectre.Console;
 
 namespace Leefkracht.Cli.Commands;
 
@@ -33,9 +29,8 @@ internal static class ResilienceCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var texts = global.TextsFor(result, environment);
-            await using var store = global.OpenStore(result, environment);
-            var monitor = new MonitorService(store);
+            await using var context = global.Open(result, environment);
+            var (store, monitor, texts) = context;
             var (codeOk, area) = await CommandInput.AreaCodeAsync(result.GetValue(code), environment).ConfigureAwait(false);
             var (gemeenteOk, within) = area is null ? await CommandInput.GemeenteAsync(result.GetValue(gemeente), store, environment, cancellationToken).ConfigureAwait(false) : (true, null);
             if (!codeOk || !gemeenteOk || await monitorOptions.YearAsync(result, environment, monitor, cancellationToken).ConfigureAwait(false) is not { } year)

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using Leefkracht.Data.Storage.Backup;
 
 namespace Leefkracht.Cli.Commands;
@@ -23,8 +22,8 @@ internal static class RestoreCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var texts = global.TextsFor(result, environment);
-            await using var store = global.OpenStore(result, environment);
+            await using var context = global.Open(result, environment);
+            var (store, _, texts) = context;
             try
             {
                 var summary = await StoreBackup.RestoreAsync(path, store, result.GetValue(force), cancellationToken).ConfigureAwait(false);

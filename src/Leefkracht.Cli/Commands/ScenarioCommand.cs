@@ -1,10 +1,7 @@
-using System.CommandLine;
-using System.Globalization;
 using System.Text.Json;
-using Leefkracht.Core.Areas;
 using Leefkracht.Core.Planner;
-using Leefkracht.Data.Planner;
-using Spectre.Console;
+using Leefkracht.Monitor.Planner;
+using Leefkracht.Web.Planner;
 
 namespace Leefkracht.Cli.Commands;
 
@@ -141,7 +138,8 @@ internal static class ScenarioCommand
                 return ExitCodes.InvalidInput;
             }
 
-            await using var store = global.OpenStore(result, environment);
+            await using var context = global.Open(result, environment);
+            var store = context.Store;
             var gemeenten = new List<AreaCode>();
             foreach (var text in result.GetValue(gemeente)!.SelectMany(g => g.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
             {
@@ -224,7 +222,8 @@ internal static class ScenarioCommand
             return null;
         }
 
-        await using var store = global.OpenStore(result, environment);
+        await using var context = global.Open(result, environment);
+        var store = context.Store;
         var planner = new PlannerService(store);
         var runs = new List<ScenarioRun>();
         foreach (var spec in specs)

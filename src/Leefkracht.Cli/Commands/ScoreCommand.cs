@@ -1,10 +1,5 @@
-using System.CommandLine;
-using System.Globalization;
-using Leefkracht.Core.Areas;
 using Leefkracht.Core.Indices;
-using Leefkracht.Data.Monitoring;
 using Leefkracht.Data.Storage;
-using Spectre.Console;
 
 namespace Leefkracht.Cli.Commands;
 
@@ -32,9 +27,8 @@ internal static class ScoreCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var texts = global.TextsFor(result, environment);
-            await using var store = global.OpenStore(result, environment);
-            var monitor = new MonitorService(store);
+            await using var context = global.Open(result, environment);
+            var (store, monitor, texts) = context;
             if (await monitorOptions.YearAsync(result, environment, monitor, cancellationToken).ConfigureAwait(false) is not { } year)
             {
                 return ExitCodes.InvalidInput;

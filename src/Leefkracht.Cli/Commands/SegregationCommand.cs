@@ -1,9 +1,4 @@
-using System.CommandLine;
-using System.Globalization;
-using Leefkracht.Core.Areas;
-using Leefkracht.Data.Monitoring;
-using Leefkracht.Data.Spatial;
-using Spectre.Console;
+using Leefkracht.Monitor.Spatial;
 
 namespace Leefkracht.Cli.Commands;
 
@@ -30,9 +25,8 @@ internal static class SegregationCommand
         };
         command.SetAction(async (result, cancellationToken) =>
         {
-            await using var store = global.OpenStore(result, environment);
-            var monitor = new MonitorService(store);
-            var texts = global.TextsFor(result, environment);
+            await using var context = global.Open(result, environment);
+            var (store, monitor, texts) = context;
             var errors = new List<string>();
             var groups = new List<SegregationGroup>();
             foreach (var name in result.GetValue(group)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))

@@ -1,10 +1,5 @@
-using System.CommandLine;
 using Leefkracht.Web;
-using Leefkracht.Web.Services;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Spectre.Console;
+using Leefkracht.Web.Hosting;
 
 namespace Leefkracht.Cli.Commands;
 
@@ -31,20 +26,11 @@ internal static class ServeCommand
     /// <summary>Starts the web app and runs it until <paramref name="cancellationToken"/> (Ctrl+C) stops it.</summary>
     public static async Task<int> RunAsync(CliEnvironment environment, string database, string urls, Texts texts, CancellationToken cancellationToken)
     {
-        await using var app = DashboardApp.Create(new DashboardOptions(database), ["--urls", urls]);
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-        environment.Out.MarkupLine(Markup.Escape(texts.Format("serve_listening", addresses.FirstOrDefault() ?? urls)));
-        try
-        {
-            await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            // Ctrl+C: stop below.
-        }
-
-        await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        await DashboardApp.ServeAsync(
+            new DashboardOptions(database),
+            urls,
+            address => environment.Out.MarkupLine(Markup.Escape(texts.Format("serve_listening", address))),
+            cancellationToken).ConfigureAwait(false);
         return ExitCodes.Success;
     }
 }

@@ -1,8 +1,5 @@
-using System.CommandLine;
-using Leefkracht.Core.Areas;
 using Leefkracht.Data.Catalog;
 using Leefkracht.Data.Storage;
-using Spectre.Console;
 
 namespace Leefkracht.Cli.Commands;
 
@@ -24,8 +21,8 @@ internal static class ShowCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var texts = global.TextsFor(result, environment);
-            await using var store = global.OpenStore(result, environment);
+            await using var context = global.Open(result, environment);
+            var (store, _, texts) = context;
             var divisions = await store.LoadAreasAsync(new AreaQuery(area.Level, Within: area), cancellationToken).ConfigureAwait(false);
             divisions = [.. divisions.Where(a => a.Code == area)];
             if (divisions.Count == 0)

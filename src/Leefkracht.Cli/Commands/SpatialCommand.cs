@@ -1,13 +1,8 @@
 using System.Collections.Immutable;
-using System.CommandLine;
-using System.Globalization;
-using Leefkracht.Core.Areas;
 using Leefkracht.Core.Spatial;
 using Leefkracht.Core.Statistics;
-using Leefkracht.Data.Monitoring;
-using Leefkracht.Data.Spatial;
 using Leefkracht.Data.Storage;
-using Spectre.Console;
+using Leefkracht.Monitor.Spatial;
 
 namespace Leefkracht.Cli.Commands;
 
@@ -42,14 +37,14 @@ internal static class SpatialCommand
         options.AddTo(command, indicator, permutations: indicator, local);
         command.SetAction(async (result, cancellationToken) =>
         {
-            await using var store = global.OpenStore(result, environment);
-            var monitor = new MonitorService(store);
+            await using var opened = global.Open(result, environment);
+            var (store, monitor, texts) = opened;
             if (await options.ReadAsync(result, environment, store, monitor, indicator, cancellationToken).ConfigureAwait(false) is not { } request)
             {
                 return ExitCodes.InvalidInput;
             }
 
-            var context = new Context(environment, global.TextsFor(result, environment), store, new SpatialDataService(store, monitor), request, result.GetValue(format));
+            var context = new Context(environment, texts, store, new SpatialDataService(store, monitor), request, result.GetValue(format));
             return await run(context, cancellationToken).ConfigureAwait(false);
         });
         return command;

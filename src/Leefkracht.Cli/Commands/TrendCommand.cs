@@ -1,9 +1,4 @@
-using System.CommandLine;
-using System.Globalization;
-using Leefkracht.Core.Areas;
 using Leefkracht.Core.Indices;
-using Leefkracht.Data.Monitoring;
-using Spectre.Console;
 
 namespace Leefkracht.Cli.Commands;
 
@@ -42,9 +37,8 @@ internal static class TrendCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var texts = global.TextsFor(result, environment);
-            await using var store = global.OpenStore(result, environment);
-            var monitor = new MonitorService(store);
+            await using var context = global.Open(result, environment);
+            var (store, monitor, texts) = context;
             var years = await monitor.ScorableYearsAsync(cancellationToken).ConfigureAwait(false);
             foreach (var year in new[] { fromYear, toYear }.Where(y => !years.Contains(y)))
             {

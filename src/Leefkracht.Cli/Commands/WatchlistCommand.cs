@@ -1,9 +1,4 @@
-using System.CommandLine;
-using System.Globalization;
-using Leefkracht.Core.Areas;
 using Leefkracht.Core.Indices;
-using Leefkracht.Data.Monitoring;
-using Spectre.Console;
 
 namespace Leefkracht.Cli.Commands;
 
@@ -45,9 +40,8 @@ internal static class WatchlistCommand
                 }
             }
 
-            var texts = global.TextsFor(result, environment);
-            await using var store = global.OpenStore(result, environment);
-            var monitor = new MonitorService(store);
+            await using var context = global.Open(result, environment);
+            var (store, monitor, texts) = context;
             if (await CommandInput.GemeenteAsync(result.GetValue(gemeente), store, environment, cancellationToken).ConfigureAwait(false) is not (true, var within)
                 || await monitorOptions.YearAsync(result, environment, monitor, cancellationToken).ConfigureAwait(false) is not { } year)
             {
@@ -112,9 +106,9 @@ internal static class WatchlistCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var texts = global.TextsFor(result, environment);
-            await using var store = global.OpenStore(result, environment);
-            var backtest = await new EarlyWarningService(new MonitorService(store)).BacktestAsync(choice.Model, cancellationToken).ConfigureAwait(false);
+            await using var context = global.Open(result, environment);
+            var (_, monitor, texts) = context;
+            var backtest = await new EarlyWarningService(monitor).BacktestAsync(choice.Model, cancellationToken).ConfigureAwait(false);
             var reports = backtest.Panels;
             if (reports.Count == 0)
             {

@@ -143,9 +143,6 @@ public readonly record struct AreaCode : IComparable<AreaCode>
         return true;
     }
 
-    /// <summary>The code for gemeente number <paramref name="fourDigits"/>, for example <c>0344</c>.</summary>
-    public static AreaCode ForGemeente(string fourDigits) => Parse("GM" + fourDigits);
-
     /// <inheritdoc/>
     public int CompareTo(AreaCode other) => string.CompareOrdinal(Value, other.Value);
 

@@ -100,9 +100,6 @@ public sealed class IndicatorTable
     /// <summary>The indicators that have a column, sorted by id.</summary>
     public ImmutableArray<string> IndicatorIds { get; }
 
-    /// <summary>The number of values that are present (not missing).</summary>
-    public int ValueCount => _columns.Values.Sum(column => column.Count(value => !double.IsNaN(value)));
-
     /// <summary>Whether the table has a column for this indicator.</summary>
     public bool HasIndicator(string indicatorId) => _columns.ContainsKey(indicatorId);
 

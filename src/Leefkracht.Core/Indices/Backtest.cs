@@ -31,15 +31,7 @@ public sealed record PanelTransition(AreaKey Area, int FromPeriod, int ToPeriod,
 /// <param name="Declined">Whether that change was a clear decline.</param>
 /// <param name="OutcomePeriod">The year of the last measurement.</param>
 /// <param name="Tipped">Whether the area was at or above the tipping point and fell below it.</param>
-public sealed record BacktestCase(AreaSignals Signals, double NextChange, bool Declined, int OutcomePeriod, bool Tipped)
-{
-    /// <summary>The case on the livability scale: levels and changes multiplied by <paramref name="factor"/> (see <see cref="WarningRules.ScaledTo"/>).</summary>
-    public BacktestCase Rescaled(double factor) => this with
-    {
-        Signals = Signals with { Score = Signals.Score * factor, Change = Signals.Change * factor, TippingPoint = Signals.TippingPoint * factor },
-        NextChange = NextChange * factor,
-    };
-}
+public sealed record BacktestCase(AreaSignals Signals, double NextChange, bool Declined, int OutcomePeriod, bool Tipped);
 
 /// <summary>How well a yes/no warning predicted the declines.</summary>
 /// <param name="Name">The warning.</param>

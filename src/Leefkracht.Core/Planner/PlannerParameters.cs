@@ -38,9 +38,6 @@ public sealed record PlannerParameters(
     /// </summary>
     public static PlannerParameters Default { get; } = new([0.07, 0.10, 0.15, 0.05], [1.0, 0.35, 0.3, 0.1]);
 
-    /// <summary>The turnover of a segment.</summary>
-    public double TurnoverOf(Segment segment) => Turnover[(int)segment];
-
     /// <summary>Every problem with the values, as (parameter, message); empty when valid.</summary>
     public IReadOnlyList<(string Parameter, string Message)> Problems()
     {

@@ -47,14 +47,8 @@ public static class PlannerDimensions
     /// <summary>The segments in order.</summary>
     public static IReadOnlyList<Segment> AllSegments { get; } = Enum.GetValues<Segment>();
 
-    /// <summary>The household groups in order.</summary>
-    public static IReadOnlyList<HouseholdGroup> AllGroups { get; } = Enum.GetValues<HouseholdGroup>();
-
     /// <summary>The groups that are placed (GGZ, shelter, statushouders).</summary>
     public static IReadOnlyList<HouseholdGroup> TargetGroups { get; } = [HouseholdGroup.Ggz, HouseholdGroup.Shelter, HouseholdGroup.Statushouder];
-
-    /// <summary>Whether a group counts as vulnerable (every group except <see cref="HouseholdGroup.Other"/>).</summary>
-    public static bool IsVulnerable(HouseholdGroup group) => group != HouseholdGroup.Other;
 
     /// <summary>The camelCase name used in scenario files and JSON output (<c>socialRent</c>, <c>statushouder</c>).</summary>
     public static string JsonName<T>(T value)

@@ -11,9 +11,6 @@ public static class Normal
 {
     private const double SqrtPi = 1.7724538509055160273;
 
-    /// <summary>P(Z ≤ z), R's <c>pnorm(z)</c>.</summary>
-    public static double Cdf(double z) => z < 0 ? UpperTail(-z) : 1 - UpperTail(z);
-
     /// <summary>P(Z &gt; z), R's <c>pnorm(z, lower.tail = FALSE)</c>, accurate also for large z.</summary>
     public static double UpperTail(double z)
     {

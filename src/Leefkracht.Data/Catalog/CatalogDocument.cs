@@ -1,7 +1,6 @@
 using System.Collections.Frozen;
 using System.Reflection;
 using System.Text.Json;
-using Leefkracht.Core.Indicators;
 
 namespace Leefkracht.Data.Catalog;
 

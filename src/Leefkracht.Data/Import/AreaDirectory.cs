@@ -1,6 +1,3 @@
-using Leefkracht.Core.Areas;
-using Leefkracht.Core.Indicators;
-
 namespace Leefkracht.Data.Import;
 
 /// <summary>
@@ -47,9 +44,6 @@ public sealed class AreaDirectory
 
     /// <summary>Whether the code exists in the division of the key's year.</summary>
     public bool Contains(AreaKey area) => _divisionsByCode.TryGetValue(area.Code, out var d) && d.ContainsKey(area.Year);
-
-    /// <summary>Whether the code exists in any division.</summary>
-    public bool IsKnown(AreaCode code) => _divisionsByCode.ContainsKey(code);
 
     /// <summary>
     /// The division a value for <paramref name="code"/> in <paramref name="period"/> belongs to: the

@@ -1,5 +1,3 @@
-using Leefkracht.Core.Areas;
-
 namespace Leefkracht.Data.Import;
 
 /// <summary>

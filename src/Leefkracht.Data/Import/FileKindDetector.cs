@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Leefkracht.Core.Indicators;
 using Leefkracht.Data.Catalog;
 using Leefkracht.Data.Import.Tables;
 using Leefkracht.Data.Import.Text;

@@ -1,32 +1,6 @@
-using Leefkracht.Core.Areas;
-using NetTopologySuite.Geometries;
+using Leefkracht.Data.Storage;
 
 namespace Leefkracht.Data.Import;
-
-/// <summary>One indicator value read from a file: for an area of a division, in a period.</summary>
-/// <param name="Area">The area (code and division year).</param>
-/// <param name="Period">The year the value describes.</param>
-/// <param name="IndicatorId">The canonical indicator.</param>
-/// <param name="Value">The value in the indicator's unit.</param>
-public readonly record struct ObservationRecord(AreaKey Area, int Period, string IndicatorId, double Value);
-
-/// <summary>The boundary of an area, in WGS84 longitude/latitude.</summary>
-/// <param name="Area">The area (code and division year).</param>
-/// <param name="Geometry">A valid polygon or multipolygon.</param>
-public sealed record BoundaryRecord(AreaKey Area, Geometry Geometry);
-
-/// <summary>
-/// One cell of an address-weighted crosswalk: how many addresses of <paramref name="From"/> (division
-/// <paramref name="FromYear"/>) lie in <paramref name="To"/> (division <paramref name="ToYear"/>).
-/// </summary>
-/// <param name="Level">The level of both areas.</param>
-/// <param name="FromYear">The old division year.</param>
-/// <param name="ToYear">The new division year.</param>
-/// <param name="From">The area in the old division.</param>
-/// <param name="To">The area in the new division.</param>
-/// <param name="Addresses">The number of addresses of <paramref name="From"/> that lie in <paramref name="To"/>.</param>
-/// <param name="Variant">Which addresses were counted, for example <c>pc6_huisnummer</c>.</param>
-public readonly record struct CrosswalkLink(AreaLevel Level, int FromYear, int ToYear, AreaCode From, AreaCode To, double Addresses, string Variant);
 
 /// <summary>
 /// Everything one reader got out of one file, before it is stored. Readers fill it; the importer
@@ -74,4 +48,11 @@ public sealed class ImportBatch
 
     /// <summary>Rows that contributed data.</summary>
     public int RowsAccepted => RowsRead - RowsSkipped - RowsRejected;
+
+    /// <summary>What the store writes of this batch (the lists themselves, not copies).</summary>
+    public StoreBatch ToStoreBatch() => new(Areas, Observations, Boundaries, CrosswalkLinks);
+
+    /// <summary>Where the batch came from and what reading it found, recorded with it.</summary>
+    public ImportProvenance Provenance(string fileName, string sha256, long sizeBytes, DateTimeOffset importedAt, string reportJson) =>
+        new(fileName, sha256, sizeBytes, importedAt, Kind.ToString(), ShapeDescription, RowsRead, RowsAccepted, RowsSkipped, RowsRejected, Issues.ErrorCount, Issues.WarningCount, reportJson);
 }

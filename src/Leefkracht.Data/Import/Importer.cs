@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Leefkracht.Data.Catalog;
@@ -81,28 +80,29 @@ public sealed class Importer
         // large, in which case they are read again when their turn comes.
         const long KeepBytes = 512L * 1024 * 1024;
         long kept = 0;
-        var planned = new List<(string Path, ImportPhase Phase, SourceFile? File)>();
+        // Each file is detected once: the detection orders the run and then picks the reader.
+        var planned = new List<(string Path, Detection? Detection, SourceFile? File)>();
         foreach (var file in files)
         {
             try
             {
                 var source = SourceFile.Read(file);
-                var phase = FileKindDetector.Detect(source, _catalog).Phase;
+                var detection = FileKindDetector.Detect(source, _catalog);
                 kept += source.Content.Length;
-                planned.Add((file, phase, kept <= KeepBytes ? source : null));
+                planned.Add((file, detection, kept <= KeepBytes ? source : null));
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidDataException)
             {
-                planned.Add((file, ImportPhase.Unrecognised, null));
+                planned.Add((file, null, null));
             }
         }
 
-        var ordered = planned.OrderBy(p => p.Phase).ThenBy(p => p.Path, StringComparer.Ordinal).ToList();
+        var ordered = planned.OrderBy(p => p.Detection?.Phase ?? ImportPhase.Unrecognised).ThenBy(p => p.Path, StringComparer.Ordinal).ToList();
         var areas = new AreaDirectory(await _store.LoadAreasAsync(new AreaQuery(), cancellationToken).ConfigureAwait(false));
         for (var i = 0; i < ordered.Count; i++)
         {
             progress?.Report(new ImportProgress(i, ordered.Count, Path.GetFileName(ordered[i].Path), "reading"));
-            reports.Add(await ImportFileAsync(ordered[i].Path, options, areas, ordered[i].File, cancellationToken).ConfigureAwait(false));
+            reports.Add(await ImportFileAsync(ordered[i].Path, options, areas, ordered[i].File, ordered[i].Detection, cancellationToken).ConfigureAwait(false));
             ordered[i] = ordered[i] with { File = null };
             progress?.Report(new ImportProgress(i + 1, ordered.Count, Path.GetFileName(ordered[i].Path), "done"));
         }
@@ -110,17 +110,18 @@ public sealed class Importer
         return reports;
     }
 
-    /// <summary>Imports one file against a directory of known areas (which it extends when the file is stored).</summary>
-    public async Task<ImportReport> ImportFileAsync(
+    /// <summary>
+    /// Imports one file against a directory of known areas (which it extends when the file is stored), with the file
+    /// and its detection when the run already has them.
+    /// </summary>
+    private async Task<ImportReport> ImportFileAsync(
         string path,
         ImportOptions options,
         AreaDirectory areas,
-        SourceFile? alreadyRead = null,
-        CancellationToken cancellationToken = default)
+        SourceFile? alreadyRead,
+        Detection? detected,
+        CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(path);
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(areas);
         var started = _clock.GetTimestamp();
         SourceFile file;
         try
@@ -147,7 +148,7 @@ public sealed class Importer
             };
         }
 
-        var detection = FileKindDetector.Detect(file, _catalog);
+        var detection = detected ?? FileKindDetector.Detect(file, _catalog);
         if (detection.Reader is null)
         {
             var issues = new IssueLog(file.Name);
@@ -167,8 +168,8 @@ public sealed class Importer
 
         var provisional = Report(file, batch, ImportOutcome.Stored, "stored", null, started);
         var stored = await _store.StoreAsync(
-            batch,
-            new ImportProvenance(file.Name, file.Sha256, file.SizeOnDisk, _clock.GetUtcNow(), ToJson(provisional)),
+            batch.ToStoreBatch(),
+            batch.Provenance(file.Name, file.Sha256, file.SizeOnDisk, _clock.GetUtcNow(), ToJson(provisional)),
             cancellationToken).ConfigureAwait(false);
         foreach (var area in batch.Areas)
         {

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Leefkracht.Data.Storage;
 
 /// <summary>A rectangle in WGS84 longitude/latitude, for example a map view.</summary>

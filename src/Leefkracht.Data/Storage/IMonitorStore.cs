@@ -1,7 +1,3 @@
-using Leefkracht.Core.Areas;
-using Leefkracht.Core.Indicators;
-using Leefkracht.Data.Import;
-
 namespace Leefkracht.Data.Storage;
 
 /// <summary>
@@ -15,7 +11,7 @@ namespace Leefkracht.Data.Storage;
 /// <item><see cref="StoreAsync"/> is atomic: all of a batch is stored, or nothing (the store is exactly as before).</item>
 /// <item>Storing a value equal to the stored one changes nothing, so a repeated import is a no-op.</item>
 /// <item><see cref="LoadPeriodAsync"/> returns a columnar table (one array per indicator).</item>
-/// <item>Every table of <see cref="StoreTables.All"/> is exported and restored by <see cref="ExportAsync"/> and
+/// <item>Every table of <see cref="Schema"/> is exported and restored by <see cref="ExportAsync"/> and
 /// <see cref="RestoreAsync"/>, with the same content whichever store wrote it; a restore is atomic.</item>
 /// </list>
 /// </remarks>
@@ -27,11 +23,14 @@ public interface IMonitorStore : IAsyncDisposable
     /// <summary>SQLite or PostgreSQL.</summary>
     StoreKind Kind { get; }
 
+    /// <summary>The parts of the database the store was opened with: what it migrated to, exports and restores.</summary>
+    StoreSchema Schema { get; }
+
     /// <summary>The earlier import of a file with this SHA-256, if any.</summary>
     Task<ImportRecord?> FindImportAsync(string sha256, CancellationToken cancellationToken = default);
 
     /// <summary>Stores a batch and its provenance in one transaction.</summary>
-    Task<StoreResult> StoreAsync(ImportBatch batch, ImportProvenance provenance, CancellationToken cancellationToken = default);
+    Task<StoreResult> StoreAsync(StoreBatch batch, ImportProvenance provenance, CancellationToken cancellationToken = default);
 
     /// <summary>Areas matching a filter, ordered by level, code and year.</summary>
     Task<IReadOnlyList<Area>> LoadAreasAsync(AreaQuery query, CancellationToken cancellationToken = default);
@@ -64,7 +63,7 @@ public interface IMonitorStore : IAsyncDisposable
     Task<StoreSummary> SummarizeAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Hands every row of every table of <see cref="StoreTables.All"/> to <paramref name="sink"/>, table by table in
+    /// Hands every row of every table of <see cref="Schema"/> to <paramref name="sink"/>, table by table in
     /// key order, all read in one consistent snapshot (writers may go on meanwhile).
     /// </summary>
     Task ExportAsync(IStoreRowSink sink, CancellationToken cancellationToken = default);

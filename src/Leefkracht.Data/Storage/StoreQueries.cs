@@ -1,5 +1,3 @@
-using Leefkracht.Core.Areas;
-
 namespace Leefkracht.Data.Storage;
 
 /// <summary>A filter on areas; every criterion is optional.</summary>

@@ -39,15 +39,13 @@ public sealed record StoreColumn(string Name, ColumnKind Kind, bool Nullable = f
 public sealed record StoreTable(string Name, ImmutableArray<StoreColumn> Columns, ImmutableArray<string> Key, string? Identity = null, int Since = 1);
 
 /// <summary>
-/// The logical schema every store implements: what a backup holds, in the order it is restored (tables referred to
-/// come before the tables that refer to them). A store's migrations and this list change together; a test checks
-/// that every table a migrated store holds is listed here, so nothing is left out of a backup.
+/// The monitor's tables, as every store and backup know them, in the order they are restored (tables referred to
+/// come before the tables that refer to them). A part's migrations and its table list change together; a test checks
+/// that every table a migrated store holds is in its <see cref="StoreSchema"/>, so nothing is left out of a backup.
+/// Other parts of the database (the wijkaanpak's) bring their own tables as a <see cref="StoreSchemaPart"/>.
 /// </summary>
 public static class StoreTables
 {
-    /// <summary>The version of this logical schema, written into backups.</summary>
-    public const int Version = 2;
-
     /// <summary>Import provenance.</summary>
     public static StoreTable Imports { get; } = new(
         "imports",
@@ -97,66 +95,16 @@ public static class StoreTables
         ],
         ["level", "variant", "from_year", "to_year", "from_code", "to_code"]);
 
-    /// <summary>Wijkaanpak parties (schema version 2).</summary>
-    public static StoreTable Parties { get; } = Wijkaanpak("wk_parties", Text("name"), Text("type"));
-
-    /// <summary>Wijkaanpak accounts; the password hash travels with backups (never a clear password).</summary>
-    public static StoreTable Accounts { get; } = Wijkaanpak(
-        "wk_accounts",
-        Text("user_name"), Text("user_key"), Text("display_name"), Whole("party_id"), Text("role"), new("password_hash", ColumnKind.Text, Nullable: true),
-        Whole("disabled"), Whole("failed_logins"), new("locked_until", ColumnKind.Timestamp, Nullable: true), Whole("version"));
-
-    /// <summary>Area programmes.</summary>
-    public static StoreTable Programmes { get; } = Wijkaanpak(
-        "wk_programmes",
-        Text("name"), Text("area_code"), Text("start_date"), Whole("start_year"), Text("description"), Text("goals_json"), Whole("coordinator_party_id"), Whole("published"), Whole("version"));
-
-    /// <summary>Coalition memberships over time.</summary>
-    public static StoreTable CoalitionMembers { get; } = Wijkaanpak(
-        "wk_coalition_members", Whole("programme_id"), Whole("party_id"), Text("from_date"), new("to_date", ColumnKind.Text, Nullable: true), Whole("version"));
-
-    /// <summary>Agreements.</summary>
-    public static StoreTable Agreements { get; } = Wijkaanpak(
-        "wk_agreements",
-        Whole("programme_id"), Whole("owner_party_id"), Text("counterparties_json"), Text("title"), Text("deliverable"), Text("deadline"), Text("indicators_json"), Text("status"), Whole("version"));
-
-    /// <summary>Agreement status history.</summary>
-    public static StoreTable AgreementHistory { get; } = Wijkaanpak(
-        "wk_agreement_history",
-        Whole("agreement_id"), Text("from_status"), Text("to_status"), new("at", ColumnKind.Timestamp), new("account_id", ColumnKind.WholeNumber, Nullable: true), new("comment", ColumnKind.Text, Nullable: true));
-
-    /// <summary>Comments on agreements.</summary>
-    public static StoreTable Comments { get; } = Wijkaanpak(
-        "wk_comments", Whole("agreement_id"), Whole("account_id"), Whole("party_id"), Text("text"), new("at", ColumnKind.Timestamp));
-
-    /// <summary>Residents' initiatives.</summary>
-    public static StoreTable Initiatives { get; } = Wijkaanpak(
-        "wk_initiatives",
-        Whole("programme_id"), Text("title"), Text("description"), Whole("submitted_by"), new("submitted_at", ColumnKind.Timestamp), Text("status"), new("note", ColumnKind.Text, Nullable: true), Whole("version"));
-
-    /// <summary>Funding streams.</summary>
-    public static StoreTable Funding { get; } = Wijkaanpak(
-        "wk_funding", Whole("programme_id"), Whole("funder_party_id"), Whole("amount_cents"), Text("from_date"), Text("to_date"), Text("purpose"), Whole("version"));
-
-    /// <summary>The audit trail of every wijkaanpak change.</summary>
-    public static StoreTable Audit { get; } = Wijkaanpak(
-        "wk_audit",
-        new("at", ColumnKind.Timestamp), new("account_id", ColumnKind.WholeNumber, Nullable: true), new("account_name", ColumnKind.Text, Nullable: true),
-        new("programme_id", ColumnKind.WholeNumber, Nullable: true), Text("entity"), Whole("entity_id"), Text("action"),
-        new("before_json", ColumnKind.Text, Nullable: true), new("after_json", ColumnKind.Text, Nullable: true));
-
-    /// <summary>Every table, referred-to tables first.</summary>
-    public static ImmutableArray<StoreTable> All { get; } =
-    [
-        Imports, Areas, Indicators, Observations, Boundaries, Crosswalk,
-        Parties, Accounts, Programmes, CoalitionMembers, Agreements, AgreementHistory, Comments, Initiatives, Funding, Audit,
-    ];
+    /// <summary>The monitor's part of the database: its tables and migrations (<c>Storage/*/Migrations/0001_initial.sql</c>).</summary>
+    public static StoreSchemaPart MonitorPart { get; } = StoreSchemaPart.FromResources(
+        "monitor",
+        [Imports, Areas, Indicators, Observations, Boundaries, Crosswalk],
+        typeof(StoreTables).Assembly,
+        "Leefkracht.Data.Storage.Sqlite.Migrations.",
+        "Leefkracht.Data.Storage.Postgres.Migrations.");
 
     /// <summary>Tables that belong to the database machinery, not to the data (never backed up).</summary>
     public static ImmutableArray<string> Machinery { get; } = ["schema_migrations"];
-
-    /// <summary>The tables a backup of logical schema <paramref name="version"/> holds.</summary>
-    public static IEnumerable<StoreTable> InVersion(int version) => All.Where(t => t.Since <= version);
 
     /// <summary>
     /// A moment as stores keep it: UTC, cut to whole microseconds (PostgreSQL's resolution), so that a value reads
@@ -167,11 +115,4 @@ public static class StoreTables
         var utc = moment.ToUniversalTime();
         return utc.AddTicks(-(utc.Ticks % (TimeSpan.TicksPerMillisecond / 1000)));
     }
-
-    private static StoreColumn Text(string name) => new(name, ColumnKind.Text);
-
-    private static StoreColumn Whole(string name) => new(name, ColumnKind.WholeNumber);
-
-    private static StoreTable Wijkaanpak(string name, params StoreColumn[] columns) =>
-        new(name, [new("id", ColumnKind.WholeNumber), .. columns], ["id"], "id", Since: 2);
 }

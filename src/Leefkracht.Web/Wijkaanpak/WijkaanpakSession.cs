@@ -1,8 +1,6 @@
-using System.Globalization;
 using System.Security.Claims;
-using Leefkracht.Core.Wijkaanpak;
-using Leefkracht.Data.Wijkaanpak;
-using Leefkracht.Web.Contracts;
+using Leefkracht.Wijkaanpak.Domain;
+using Leefkracht.Wijkaanpak.Storage;
 using Microsoft.Net.Http.Headers;
 
 namespace Leefkracht.Web.Wijkaanpak;
@@ -40,6 +38,52 @@ internal sealed class WijkaanpakSession(IWijkaanpakStore store, TimeProvider clo
 
         Account = await store.GetAccountAsync(id, cancellationToken).ConfigureAwait(false);
         return Account is { Disabled: false } ? Account : Account = null;
+    }
+
+    /// <summary>The programme if the account may manage it: 404 when it may not see it, 403 when it sees but may not manage.</summary>
+    /// <param name="id">The programme's id.</param>
+    /// <param name="ct">Cancels the work.</param>
+    /// <param name="what">What the 404 says is not found (the row the caller came for, when it is not the programme).</param>
+    public async Task<(ProgrammeAccess? Access, IResult? Refusal)> ManagedProgrammeAsync(long id, CancellationToken ct, string what = "programme")
+    {
+        if (await VisibleProgrammeAsync(id, ct) is not { } access)
+        {
+            return (null, NotFound(what));
+        }
+
+        return WijkaanpakPolicy.CanManage(Actor, access.Programme)
+            ? (access, null)
+            : (null, WijkaanpakSession.Forbidden("only the coordinators of the programme's coordinating party manage it"));
+    }
+
+    /// <summary>The agreement if the account may see its programme (404 otherwise), with the parties loaded.</summary>
+    public async Task<(Agreement? Agreement, ProgrammeAccess? Access, IResult? Refusal)> VisibleAgreementAsync(long id, CancellationToken ct)
+    {
+        var agreement = await Store.GetAgreementAsync(id, ct);
+        var access = agreement is null ? null : await VisibleProgrammeAsync(agreement.ProgrammeId, ct);
+        await PartiesAsync(ct);
+        return access is null ? (null, null, WijkaanpakSession.NotFound("agreement")) : (agreement, access, null);
+    }
+
+    /// <summary>The agreement if the account may edit it: 404 when it may not see it, 403 when it may only comment.</summary>
+    public async Task<(Agreement? Agreement, ProgrammeAccess? Access, IResult? Refusal)> EditableAgreementAsync(long id, CancellationToken ct)
+    {
+        var (agreement, access, refusal) = await VisibleAgreementAsync(id, ct);
+        if (refusal is not null)
+        {
+            return (null, null, refusal);
+        }
+
+        return WijkaanpakPolicy.CanEditAgreement(Actor, access!, agreement!, Today)
+            ? (agreement, access, null)
+            : (null, null, WijkaanpakSession.Forbidden("a party edits only its own agreements (it may comment on others')"));
+    }
+
+    /// <summary>Display names of the accounts by id (with the parties loaded).</summary>
+    public async Task<IReadOnlyDictionary<long, string>> AccountNamesAsync(CancellationToken ct)
+    {
+        await PartiesAsync(ct);
+        return (await Store.ListAccountsAsync(ct)).ToDictionary(a => a.Id, a => a.DisplayName);
     }
 
     /// <summary>The programme if the account may see it; null means 404 (it does not exist, or must not be known to).</summary>
@@ -87,6 +131,27 @@ internal sealed class WijkaanpakSession(IWijkaanpakStore store, TimeProvider clo
         }
 
         return int.TryParse(text.Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version : null;
+    }
+
+    /// <summary>
+    /// Why a versioned change is refused: the access check's refusal (404, 403) first, then 428 when the request carries
+    /// no <c>If-Match</c>; null when it may go on, with the <paramref name="version"/> it expects.
+    /// </summary>
+    public static IResult? Refused(IResult? refusal, HttpRequest request, out int version)
+    {
+        version = 0;
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        if (IfMatch(request) is not { } expected)
+        {
+            return PreconditionRequired();
+        }
+
+        version = expected;
+        return null;
     }
 
     /// <summary>Sets the ETag (the row version) on the answer.</summary>

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using System.Threading.RateLimiting;
-using Leefkracht.Data.Wijkaanpak;
-using Leefkracht.Web.Services;
+using Leefkracht.Wijkaanpak.Domain;
+using Leefkracht.Wijkaanpak.Storage;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
@@ -30,6 +30,7 @@ internal static class WijkaanpakSetup
         services.AddSingleton(sp => WijkaanpakStores.Open(options.DatabasePath, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<LoginThrottle>();
         services.AddScoped<WijkaanpakSession>();
+        services.AddSingleton<ProgrammeViews>();
         var oidc = OidcSettings.Read(builder.Configuration);
         services.AddSingleton(new ProvidersInfo(oidc is not null));
 
@@ -94,6 +95,36 @@ internal static class WijkaanpakSetup
     /// <summary>The claims of a signed-in account: only its id; everything else is read from the store on every request.</summary>
     public static ClaimsPrincipal Principal(AccountRecord account, string scheme) =>
         new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, account.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), new Claim(ClaimTypes.Name, account.UserName)], scheme));
+
+    /// <summary>
+    /// Maps the feature's endpoints: sign-in (<c>/api/v1/auth</c>), accounts (<c>/api/v1/accounts</c>) and the
+    /// wijkaanpak itself (<c>/api/v1/wijkaanpak</c>), one endpoint class per resource. Every route but sign-in needs a
+    /// signed-in account, and every change the antiforgery header; permissions follow <see cref="WijkaanpakPolicy"/>.
+    /// </summary>
+    public static IEndpointRouteBuilder MapWijkaanpak(this IEndpointRouteBuilder app)
+    {
+        app.MapAuthApi();
+        app.MapGroup("/api/v1/accounts").WithTags("Accounts").AddEndpointFilter(RequireSignIn).AddEndpointFilter(RequireAntiforgery)
+            .MapAccountsApi();
+        app.MapGroup("/api/v1/wijkaanpak").WithTags("Wijkaanpak").AddEndpointFilter(RequireSignIn).AddEndpointFilter(RequireAntiforgery)
+            .MapPartiesApi()
+            .MapProgrammesApi()
+            .MapAgreementsApi()
+            .MapInitiativesApi()
+            .MapFundingApi()
+            .MapAuditApi()
+            .MapAccountabilityApi();
+        return app;
+    }
+
+    /// <summary>Loads the signed-in account into the session, or answers 401.</summary>
+    public static async ValueTask<object?> RequireSignIn(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var session = context.HttpContext.RequestServices.GetRequiredService<WijkaanpakSession>();
+        return await session.SignedInAsync(context.HttpContext.RequestAborted).ConfigureAwait(false) is null
+            ? WijkaanpakSession.Unauthorized()
+            : await next(context).ConfigureAwait(false);
+    }
 
     /// <summary>
     /// Rejects a cookie-authenticated state-changing request without a valid antiforgery token (403, type …/csrf).

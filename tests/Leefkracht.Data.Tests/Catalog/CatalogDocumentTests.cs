@@ -1,8 +1,5 @@
 using System.Text;
 using Leefkracht.Core.Indicators;
-using Leefkracht.Data.Catalog;
-using Leefkracht.Data.Import.Tables;
-using Leefkracht.Data.Import.Text;
 
 namespace Leefkracht.Data.Tests.Catalog;
 

@@ -1,6 +1,3 @@
-using Leefkracht.Core.Areas;
-using Leefkracht.Data.Import;
-
 namespace Leefkracht.Data.Tests.Import;
 
 /// <summary>

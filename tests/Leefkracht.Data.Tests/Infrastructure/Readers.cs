@@ -1,8 +1,3 @@
-using Leefkracht.Core.Areas;
-using Leefkracht.Data.Catalog;
-using Leefkracht.Data.Import;
-using Leefkracht.Data.Import.Text;
-
 namespace Leefkracht.Data.Tests.Infrastructure;
 
 /// <summary>Runs a reader on a sample file, with or without known areas.</summary>

@@ -1,5 +1,3 @@
-using Leefkracht.Data.Import;
-using Leefkracht.Data.Storage;
 using Leefkracht.Data.Storage.Backup;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
@@ -62,9 +60,9 @@ public sealed class PostgresServerTests : IDisposable
         // Then: the SQLite file that went through PostgreSQL equals the original, row for row (geometries byte for
         // byte), and the PostgreSQL backup's table files equal the SQLite backup's
         back.Snapshot().ShouldBe(sqlite.Snapshot());
-        StoreBackup.ReadManifest(fromPostgres).Tables.Select(t => (t.Name, t.Rows, t.Sha256))
-            .ShouldBe(StoreBackup.ReadManifest(fromSqlite).Tables.Select(t => (t.Name, t.Rows, t.Sha256)));
-        StoreBackup.ReadManifest(fromPostgres).Source.ShouldBe("postgres");
+        StoreBackup.ReadManifest(fromPostgres, TestStore.Schema).Tables.Select(t => (t.Name, t.Rows, t.Sha256))
+            .ShouldBe(StoreBackup.ReadManifest(fromSqlite, TestStore.Schema).Tables.Select(t => (t.Name, t.Rows, t.Sha256)));
+        StoreBackup.ReadManifest(fromPostgres, TestStore.Schema).Source.ShouldBe("postgres");
     }
 
     [Fact(SkipUnless = nameof(IsPostgresRun), Skip = PostgresPassOnly)]
@@ -72,7 +70,7 @@ public sealed class PostgresServerTests : IDisposable
     {
         var database = NewDatabase();
 
-        await using var store = await MonitorStores.OpenAsync(Server(database), TimeProvider.System, TestContext.Current.CancellationToken);
+        await using var store = await MonitorStores.OpenAsync(Server(database), TimeProvider.System, TestStore.Schema, TestContext.Current.CancellationToken);
 
         (await store.SummarizeAsync(TestContext.Current.CancellationToken)).SchemaVersion.ShouldBe(2);
     }
@@ -89,7 +87,7 @@ public sealed class PostgresServerTests : IDisposable
         var setting = new NpgsqlConnectionStringBuilder(Server(database)) { Username = role, Password = "Sesam-" + role }.ConnectionString;
 
         // When
-        var error = await Should.ThrowAsync<StoreUnavailableException>(() => MonitorStores.OpenAsync(setting, TimeProvider.System, TestContext.Current.CancellationToken));
+        var error = await Should.ThrowAsync<StoreUnavailableException>(() => MonitorStores.OpenAsync(setting, TimeProvider.System, TestStore.Schema, TestContext.Current.CancellationToken));
 
         // Then
         error.Problem.ShouldBe(StoreProblem.PostgisMissing);
@@ -102,7 +100,7 @@ public sealed class PostgresServerTests : IDisposable
     {
         var setting = new NpgsqlConnectionStringBuilder(TestStore.PostgresServer) { Password = "Wrong-Sesam-42" }.ConnectionString;
 
-        var error = await Should.ThrowAsync<StoreUnavailableException>(() => MonitorStores.OpenAsync(setting, TimeProvider.System, TestContext.Current.CancellationToken));
+        var error = await Should.ThrowAsync<StoreUnavailableException>(() => MonitorStores.OpenAsync(setting, TimeProvider.System, TestStore.Schema, TestContext.Current.CancellationToken));
 
         error.Problem.ShouldBe(StoreProblem.AuthenticationFailed);
         error.Message.ShouldContain("check the user name and password");
@@ -112,7 +110,7 @@ public sealed class PostgresServerTests : IDisposable
     [Fact(SkipUnless = nameof(IsPostgresRun), Skip = PostgresPassOnly)]
     public async Task Open_MissingDatabase_SaysSo()
     {
-        var error = await Should.ThrowAsync<StoreUnavailableException>(() => MonitorStores.OpenAsync(Server("no_such_database"), TimeProvider.System, TestContext.Current.CancellationToken));
+        var error = await Should.ThrowAsync<StoreUnavailableException>(() => MonitorStores.OpenAsync(Server("no_such_database"), TimeProvider.System, TestStore.Schema, TestContext.Current.CancellationToken));
 
         error.Problem.ShouldBe(StoreProblem.DatabaseMissing);
         error.Detail.ShouldContain("\"no_such_database\" does not exist");

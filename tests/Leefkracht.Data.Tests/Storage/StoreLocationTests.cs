@@ -1,4 +1,3 @@
-using Leefkracht.Data.Storage;
 using Npgsql;
 
 namespace Leefkracht.Data.Tests.Storage;
@@ -72,7 +71,7 @@ public sealed class StoreLocationTests
     {
         // Port 1 on loopback: nothing listens there, the connection is refused at once.
         var error = await Should.ThrowAsync<StoreUnavailableException>(() =>
-            MonitorStores.OpenAsync("Host=127.0.0.1;Port=1;Database=leefkracht;Username=u;Password=geheim;Timeout=5", TimeProvider.System, TestContext.Current.CancellationToken));
+            MonitorStores.OpenAsync("Host=127.0.0.1;Port=1;Database=leefkracht;Username=u;Password=geheim;Timeout=5", TimeProvider.System, TestStore.Schema, TestContext.Current.CancellationToken));
 
         error.Problem.ShouldBe(StoreProblem.Unreachable);
         error.Message.ShouldBe("postgresql://u@127.0.0.1:1/leefkracht: no PostgreSQL server answers (Connection refused); start the server or correct Host/Port");

@@ -1,5 +1,4 @@
 using System.Text;
-using Leefkracht.Core.Areas;
 
 namespace Leefkracht.Data.Import.Boundaries;
 

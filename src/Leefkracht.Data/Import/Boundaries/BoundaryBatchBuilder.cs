@@ -1,5 +1,5 @@
-using Leefkracht.Core.Areas;
 using Leefkracht.Data.Import.Text;
+using Leefkracht.Data.Storage;
 using NetTopologySuite.Geometries;
 
 namespace Leefkracht.Data.Import.Boundaries;

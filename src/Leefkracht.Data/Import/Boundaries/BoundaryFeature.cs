@@ -7,11 +7,7 @@ namespace Leefkracht.Data.Import.Boundaries;
 /// <param name="Xy">Interleaved x, y pairs (longitude, latitude or RD metres).</param>
 /// <param name="RingEnds">For each ring, the index (in points) one past its last point.</param>
 /// <param name="PolygonEnds">For each polygon, the index (in rings) one past its last ring; the first ring is the shell.</param>
-internal sealed record RawPolygons(double[] Xy, int[] RingEnds, int[] PolygonEnds)
-{
-    /// <summary>The number of points.</summary>
-    public int PointCount => Xy.Length / 2;
-}
+internal sealed record RawPolygons(double[] Xy, int[] RingEnds, int[] PolygonEnds);
 
 /// <summary>One area boundary as read from a GeoJSON feature or a TopoJSON geometry object, before checks.</summary>
 /// <param name="Number">1-based position in the file (or in its TopoJSON object).</param>

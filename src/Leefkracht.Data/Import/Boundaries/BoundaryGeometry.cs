@@ -1,4 +1,3 @@
-using System.Globalization;
 using Leefkracht.Core.Geography;
 using NetTopologySuite;
 using NetTopologySuite.Geometries;

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
-using Leefkracht.Core.Areas;
 
 namespace Leefkracht.Data.Import.Tables;
 

@@ -1,6 +1,5 @@
-using System.Globalization;
-using Leefkracht.Core.Areas;
 using Leefkracht.Data.Import.Text;
+using Leefkracht.Data.Storage;
 
 namespace Leefkracht.Data.Import.Tables;
 

@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using Leefkracht.Core.Indicators;
 
 namespace Leefkracht.Data.Import.Tables;
 

@@ -1,4 +1,3 @@
-using Leefkracht.Core.Indicators;
 using Leefkracht.Data.Catalog;
 using Leefkracht.Data.Import.Text;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Leefkracht.Data.Import.Text;
 
 /// <summary>The outcome of reading one cell as a number.</summary>

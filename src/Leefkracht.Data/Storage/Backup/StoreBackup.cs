@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
@@ -9,13 +8,13 @@ namespace Leefkracht.Data.Storage.Backup;
 
 /// <summary>What a backup holds: per table, its rows.</summary>
 /// <param name="Path">The backup file.</param>
-/// <param name="RowsByTable">Rows per table, in <see cref="StoreTables.All"/> order.</param>
+/// <param name="RowsByTable">Rows per table, in the order of the store's <see cref="StoreSchema"/>.</param>
 public sealed record BackupSummary(string Path, ImmutableArray<(string Table, long Rows)> RowsByTable);
 
 /// <summary>
 /// A portable backup of a whole store, readable by either kind of store: a zip file with <c>manifest.json</c> (format
 /// version, logical schema version, where it came from, and per table its columns, row count and SHA-256) and one
-/// <c>tables/NAME.jsonl</c> per table of <see cref="StoreTables.All"/>, one JSON array per row in key order.
+/// <c>tables/NAME.jsonl</c> per table of the store's <see cref="StoreSchema"/>, one JSON array per row in key order.
 /// </summary>
 /// <remarks>
 /// Values: whole numbers and reals as JSON numbers (reals in round-trip form, so they come back bit for bit), text
@@ -60,7 +59,7 @@ public static class StoreBackup
                 using var writer = new ArchiveWriter(zip);
                 await store.ExportAsync(writer, cancellationToken).ConfigureAwait(false);
                 tables = writer.Entries;
-                var manifest = new BackupManifest(Format, FormatVersion, StoreTables.Version, StoreTables.Normalise(clock.GetUtcNow()), store.Kind.ToString().ToLowerInvariant(), tables);
+                var manifest = new BackupManifest(Format, FormatVersion, store.Schema.Version, StoreTables.Normalise(clock.GetUtcNow()), store.Kind.ToString().ToLowerInvariant(), tables);
                 await using var entry = zip.CreateEntry(ManifestEntry, CompressionLevel.Optimal).Open();
                 await JsonSerializer.SerializeAsync(entry, manifest, ManifestJson, cancellationToken).ConfigureAwait(false);
             }
@@ -85,16 +84,16 @@ public static class StoreBackup
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(store);
-        using var reader = ArchiveReader.Open(path);
+        using var reader = ArchiveReader.Open(path, store.Schema);
         reader.VerifyChecksums(cancellationToken);
         await store.RestoreAsync(reader, replaceExisting, cancellationToken).ConfigureAwait(false);
         return new BackupSummary(path, [.. reader.Manifest.Tables.Select(t => (t.Name, t.Rows))]);
     }
 
-    /// <summary>The manifest of a backup file (checked), without restoring it.</summary>
-    public static BackupManifest ReadManifest(string path)
+    /// <summary>The manifest of a backup file (checked against <paramref name="schema"/>), without restoring it.</summary>
+    public static BackupManifest ReadManifest(string path, StoreSchema schema)
     {
-        using var reader = ArchiveReader.Open(path);
+        using var reader = ArchiveReader.Open(path, schema);
         return reader.Manifest;
     }
 
@@ -213,7 +212,7 @@ public static class StoreBackup
 
         public BackupManifest Manifest { get; }
 
-        public static ArchiveReader Open(string path)
+        public static ArchiveReader Open(string path, StoreSchema schema)
         {
             var name = Path.GetFileName(path);
             ZipArchive zip;
@@ -242,7 +241,7 @@ public static class StoreBackup
                     }
                 }
 
-                Check(name, manifest);
+                Check(name, manifest, schema);
                 return new ArchiveReader(zip, name, manifest!);
             }
             catch
@@ -364,28 +363,28 @@ public static class StoreBackup
         };
 
         /// <summary>A backup this version can restore: the right format, not newer, and exactly the tables and columns it knows.</summary>
-        private static void Check(string name, BackupManifest? manifest)
+        private static void Check(string name, BackupManifest? manifest, StoreSchema schema)
         {
             if (manifest is null || manifest.Format != Format)
             {
                 throw new InvalidDataException($"{name}: not a Leefkracht backup (manifest format is not '{Format}')");
             }
 
-            if (manifest.FormatVersion > FormatVersion || manifest.SchemaVersion > StoreTables.Version)
+            if (manifest.FormatVersion > FormatVersion || manifest.SchemaVersion > schema.Version)
             {
                 throw new InvalidDataException(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"{name}: written by a newer Leefkracht (format {manifest.FormatVersion}, schema {manifest.SchemaVersion}; this version reads format {FormatVersion}, schema {StoreTables.Version}); upgrade Leefkracht"));
+                    $"{name}: written by a newer Leefkracht (format {manifest.FormatVersion}, schema {manifest.SchemaVersion}; this version reads format {FormatVersion}, schema {schema.Version}); upgrade Leefkracht"));
             }
 
-            var expected = StoreTables.InVersion(manifest.SchemaVersion).Select(t => t.Name).ToList();
+            var expected = schema.InVersion(manifest.SchemaVersion).Select(t => t.Name).ToList();
             var found = (manifest.Tables.IsDefault ? [] : manifest.Tables).Select(t => t.Name).ToList();
             if (!expected.SequenceEqual(found))
             {
                 throw new InvalidDataException($"{name}: holds tables [{string.Join(", ", found)}], expected [{string.Join(", ", expected)}]");
             }
 
-            foreach (var (table, entry) in StoreTables.InVersion(manifest.SchemaVersion).Zip(manifest.Tables))
+            foreach (var (table, entry) in schema.InVersion(manifest.SchemaVersion).Zip(manifest.Tables))
             {
                 var columns = entry.Columns.IsDefault ? [] : entry.Columns;
                 if (!table.Columns.Select(c => (c.Name, c.Kind.ToString())).SequenceEqual(columns.Select(c => (c.Name, c.Kind))))
@@ -400,7 +399,7 @@ public static class StoreBackup
 /// <summary>The manifest of a backup file.</summary>
 /// <param name="Format">Always <see cref="StoreBackup.Format"/>.</param>
 /// <param name="FormatVersion">The file layout version.</param>
-/// <param name="SchemaVersion">The logical schema version (<see cref="StoreTables.Version"/>).</param>
+/// <param name="SchemaVersion">The logical schema version (<see cref="StoreSchema.Version"/>).</param>
 /// <param name="CreatedAt">When the backup was made.</param>
 /// <param name="Source">The kind of store it was made from (<c>sqlite</c> or <c>postgres</c>).</param>
 /// <param name="Tables">The tables, in restore order.</param>

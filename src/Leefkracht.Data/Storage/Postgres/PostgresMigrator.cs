@@ -1,25 +1,17 @@
-using System.Globalization;
 using Leefkracht.Data.Storage.Relational;
 using Npgsql;
 
 namespace Leefkracht.Data.Storage.Postgres;
 
 /// <summary>
-/// Enables PostGIS and applies the embedded <c>Migrations/NNNN_name.sql</c> scripts in order, each in its own
+/// Enables PostGIS and applies the PostgreSQL migrations of a <see cref="StoreSchema"/> in order, each in its own
 /// transaction, recorded in <c>schema_migrations</c> — the PostgreSQL twin of <see cref="Sqlite.SqliteMigrator"/>.
-/// A database newer than this build is refused. Several instances starting at once take turns: the whole
+/// A database newer than the schema is refused. Several instances starting at once take turns: the whole
 /// migration runs under a session-level advisory lock.
 /// </summary>
 internal static class PostgresMigrator
 {
-    private const string ResourcePrefix = "Leefkracht.Data.Storage.Postgres.Migrations.";
-
-    private static readonly Lazy<IReadOnlyList<Migration>> Migrations = new(() => EmbeddedMigrations.Load(ResourcePrefix));
-
-    /// <summary>The schema version this build writes.</summary>
-    public static int LatestVersion => Migrations.Value[^1].Version;
-
-    public static async Task<int> MigrateAsync(NpgsqlConnection connection, string location, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<int> MigrateAsync(NpgsqlConnection connection, StoreSchema schema, string location, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (await ScalarAsync(connection, "SELECT current_schema()", cancellationToken).ConfigureAwait(false) is not string)
         {
@@ -35,8 +27,8 @@ internal static class PostgresMigrator
             await EnsurePostgisAsync(connection, location, cancellationToken).ConfigureAwait(false);
             await ExecuteAsync(connection, "CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL)", cancellationToken).ConfigureAwait(false);
             var current = await CurrentVersionAsync(connection, cancellationToken).ConfigureAwait(false);
-            EmbeddedMigrations.EnsureNotNewer(current, LatestVersion, location);
-            foreach (var migration in Migrations.Value.Where(m => m.Version > current))
+            EmbeddedMigrations.EnsureNotNewer(current, schema.Version, location);
+            foreach (var migration in schema.PostgresMigrations.Where(m => m.Version > current))
             {
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
                 await ExecuteAsync(connection, migration.Sql, cancellationToken).ConfigureAwait(false);

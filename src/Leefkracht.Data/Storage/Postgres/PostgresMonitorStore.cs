@@ -1,8 +1,5 @@
 using System.Data;
 using System.Net.Sockets;
-using Leefkracht.Core.Areas;
-using Leefkracht.Core.Indicators;
-using Leefkracht.Data.Import;
 using Leefkracht.Data.Storage.Relational;
 using NetTopologySuite.IO;
 using Npgsql;
@@ -41,7 +38,7 @@ public sealed class PostgresMonitorStore : IMonitorStore
     /// </summary>
     private readonly NpgsqlDataSource _batchSource;
 
-    private PostgresMonitorStore(NpgsqlDataSource dataSource, StoreLocation location, int schemaVersion)
+    private PostgresMonitorStore(NpgsqlDataSource dataSource, StoreLocation location, StoreSchema schema, int schemaVersion)
     {
         _dataSource = dataSource;
         var batch = new NpgsqlConnectionStringBuilder(location.ConnectionString);
@@ -54,6 +51,7 @@ public sealed class PostgresMonitorStore : IMonitorStore
 
         _batchSource = NpgsqlDataSource.Create(batch.ConnectionString);
         Location = location.Display;
+        Schema = schema;
         SchemaVersion = schemaVersion;
     }
 
@@ -66,21 +64,25 @@ public sealed class PostgresMonitorStore : IMonitorStore
     /// <summary>The schema version after migration.</summary>
     public int SchemaVersion { get; }
 
+    /// <inheritdoc/>
+    public StoreSchema Schema { get; }
+
     /// <summary>
     /// Connects, enables PostGIS if needed and migrates. Throws <see cref="StoreUnavailableException"/> with the
     /// reason and what to do when the server cannot be reached, refuses the login, lacks the database or PostGIS,
     /// or holds a newer schema.
     /// </summary>
-    public static async Task<PostgresMonitorStore> OpenAsync(StoreLocation location, TimeProvider clock, CancellationToken cancellationToken = default)
+    public static async Task<PostgresMonitorStore> OpenAsync(StoreLocation location, TimeProvider clock, StoreSchema schema, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(location);
         ArgumentNullException.ThrowIfNull(clock);
         var dataSource = NpgsqlDataSource.Create(location.ConnectionString);
         try
         {
             await using var connection = await OpenConnectionAsync(dataSource, location.Display, cancellationToken).ConfigureAwait(false);
-            var version = await PostgresMigrator.MigrateAsync(connection, location.Display, clock, cancellationToken).ConfigureAwait(false);
-            return new PostgresMonitorStore(dataSource, location, version);
+            var version = await PostgresMigrator.MigrateAsync(connection, schema, location.Display, clock, cancellationToken).ConfigureAwait(false);
+            return new PostgresMonitorStore(dataSource, location, schema, version);
         }
         catch
         {
@@ -97,14 +99,14 @@ public sealed class PostgresMonitorStore : IMonitorStore
     }
 
     /// <inheritdoc/>
-    public async Task<StoreResult> StoreAsync(ImportBatch batch, ImportProvenance provenance, CancellationToken cancellationToken = default)
+    public async Task<StoreResult> StoreAsync(StoreBatch batch, ImportProvenance provenance, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(batch);
         ArgumentNullException.ThrowIfNull(provenance);
         await using var connection = await OpenBatchAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await LockWritesAsync(connection, cancellationToken).ConfigureAwait(false);
-        var importId = await ImportRows.InsertAsync(connection, transaction, batch, provenance, StoreTables.Normalise(provenance.ImportedAt), cancellationToken).ConfigureAwait(false);
+        var importId = await ImportRows.InsertAsync(connection, transaction, provenance, StoreTables.Normalise(provenance.ImportedAt), cancellationToken).ConfigureAwait(false);
         var areasStored = await UpsertAreasAsync(connection, BatchRows.DistinctAreas(batch.Areas), importId, cancellationToken).ConfigureAwait(false);
         var areaIds = (await StoreReads.AreaKeysByIdAsync(connection, transaction, cancellationToken).ConfigureAwait(false)).ToDictionary(p => p.Value, p => p.Key);
         await InsertIndicatorsAsync(connection, BatchRows.IndicatorKeys(batch.Observations), cancellationToken).ConfigureAwait(false);
@@ -217,7 +219,7 @@ public sealed class PostgresMonitorStore : IMonitorStore
 
         // One repeatable-read snapshot for all tables: a consistent backup while other instances keep writing.
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
-        foreach (var table in StoreTables.All)
+        foreach (var table in Schema.Tables)
         {
             sink.BeginTable(table);
             // Integers are read as bigint whatever their column type (binary COPY carries no type information).
@@ -264,17 +266,17 @@ public sealed class PostgresMonitorStore : IMonitorStore
         await using var connection = await OpenBatchAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await LockWritesAsync(connection, cancellationToken).ConfigureAwait(false);
-        if (await StoreReads.HoldsDataAsync(connection, transaction, cancellationToken).ConfigureAwait(false))
+        if (await StoreReads.HoldsDataAsync(connection, transaction, Schema.Tables, cancellationToken).ConfigureAwait(false))
         {
             if (!replaceExisting)
             {
                 throw new StoreUnavailableException(StoreProblem.NotEmpty, Location, "the database already holds data; restore into an empty database, or pass --force to replace its data");
             }
 
-            await ExecuteAsync(connection, $"TRUNCATE {string.Join(", ", StoreTables.All.Select(t => t.Name))}", cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, $"TRUNCATE {string.Join(", ", Schema.Tables.Select(t => t.Name))}", cancellationToken).ConfigureAwait(false);
         }
 
-        foreach (var table in StoreTables.All)
+        foreach (var table in Schema.Tables)
         {
             await RestoreTableAsync(connection, table, source.ReadRows(table), cancellationToken).ConfigureAwait(false);
             if (table.Identity is { } identity)

@@ -1,5 +1,3 @@
-using Leefkracht.Core.Areas;
-using Leefkracht.Data.Import;
 using NetTopologySuite.Geometries;
 
 namespace Leefkracht.Data.Storage.Relational;
@@ -8,7 +6,7 @@ namespace Leefkracht.Data.Storage.Relational;
 internal readonly record struct ObservationRow(long Period, long IndicatorId, long AreaId, double Value);
 
 /// <summary>
-/// Turns an <see cref="ImportBatch"/> into the rows both stores write, so that they write the same thing: one row
+/// Turns a <see cref="StoreBatch"/> into the rows both stores write, so that they write the same thing: one row
 /// per key (a batch that names a key twice keeps the later value, as writing the rows one after another would),
 /// areas and indicators in the order the file introduced them (so both stores hand out the same ids), values in
 /// primary-key order.

@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.Reflection;
 
 namespace Leefkracht.Data.Storage.Relational;
 
@@ -8,16 +8,11 @@ namespace Leefkracht.Data.Storage.Relational;
 /// <param name="Sql">The script.</param>
 internal sealed record Migration(int Version, string Name, string Sql);
 
-/// <summary>
-/// The migration scripts of one store kind, read from embedded resources in version order. Both stores number their
-/// scripts alike: version N of the SQLite schema and version N of the PostgreSQL schema hold the same tables, so
-/// that a backup of either restores into the other.
-/// </summary>
+/// <summary>The migration scripts of one store kind and one part of the schema, read from embedded resources in version order.</summary>
 internal static class EmbeddedMigrations
 {
-    public static IReadOnlyList<Migration> Load(string resourcePrefix)
+    public static IReadOnlyList<Migration> Load(Assembly assembly, string resourcePrefix)
     {
-        var assembly = typeof(EmbeddedMigrations).Assembly;
         var migrations = new List<Migration>();
         foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith(resourcePrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
         {

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Leefkracht.Data.Import;
 
 namespace Leefkracht.Data.Storage.Relational;
 
@@ -10,7 +9,7 @@ namespace Leefkracht.Data.Storage.Relational;
 internal static class ImportRows
 {
     /// <summary>Inserts the provenance row and returns its id. <paramref name="importedAt"/> is in the store's own form of a moment.</summary>
-    public static async Task<long> InsertAsync(DbConnection connection, DbTransaction transaction, ImportBatch batch, ImportProvenance provenance, object importedAt, CancellationToken cancellationToken)
+    public static async Task<long> InsertAsync(DbConnection connection, DbTransaction transaction, ImportProvenance provenance, object importedAt, CancellationToken cancellationToken)
     {
         await using var command = StoreReads.Command(
             connection,
@@ -19,16 +18,16 @@ internal static class ImportRows
             + "VALUES (@f, @sha, @kind, @shape, @at, @size, @read, @stored, @skipped, @rejected, 0, 0, 0, 0, 0, @errors, @warnings, @report) RETURNING id",
             ("f", provenance.FileName),
             ("sha", provenance.Sha256),
-            ("kind", batch.Kind.ToString()),
-            ("shape", batch.ShapeDescription),
+            ("kind", provenance.Kind),
+            ("shape", provenance.Shape),
             ("at", importedAt),
             ("size", provenance.SizeBytes),
-            ("read", batch.RowsRead),
-            ("stored", batch.RowsAccepted),
-            ("skipped", batch.RowsSkipped),
-            ("rejected", batch.RowsRejected),
-            ("errors", batch.Issues.ErrorCount),
-            ("warnings", batch.Issues.WarningCount),
+            ("read", provenance.RowsRead),
+            ("stored", provenance.RowsStored),
+            ("skipped", provenance.RowsSkipped),
+            ("rejected", provenance.RowsRejected),
+            ("errors", provenance.Errors),
+            ("warnings", provenance.Warnings),
             ("report", provenance.ReportJson));
         command.Transaction = transaction;
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);

@@ -1,9 +1,5 @@
 using System.Collections.Immutable;
 using System.Data.Common;
-using System.Globalization;
-using Leefkracht.Core.Areas;
-using Leefkracht.Core.Indicators;
-using Leefkracht.Data.Import;
 using NetTopologySuite.IO;
 
 namespace Leefkracht.Data.Storage.Relational;
@@ -173,10 +169,10 @@ internal static class StoreReads
             await CountAsync(connection, "crosswalk", null, cancellationToken).ConfigureAwait(false));
     }
 
-    /// <summary>Whether any table of <see cref="StoreTables.All"/> holds a row.</summary>
-    public static async Task<bool> HoldsDataAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken)
+    /// <summary>Whether any of the tables holds a row.</summary>
+    public static async Task<bool> HoldsDataAsync(DbConnection connection, DbTransaction? transaction, IEnumerable<StoreTable> tables, CancellationToken cancellationToken)
     {
-        foreach (var table in StoreTables.All)
+        foreach (var table in tables)
         {
             await using var command = Command(connection, $"SELECT EXISTS (SELECT 1 FROM {table.Name})");
             command.Transaction = transaction;

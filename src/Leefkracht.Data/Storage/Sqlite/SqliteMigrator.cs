@@ -1,23 +1,16 @@
-using System.Globalization;
 using Leefkracht.Data.Storage.Relational;
 using Microsoft.Data.Sqlite;
 
 namespace Leefkracht.Data.Storage.Sqlite;
 
 /// <summary>
-/// Applies the embedded <c>Migrations/NNNN_name.sql</c> scripts in order, each in its own transaction,
-/// and records them in <c>schema_migrations</c>. A database newer than this build is refused.
+/// Applies the SQLite migrations of a <see cref="StoreSchema"/> (embedded <c>NNNN_name.sql</c> scripts of its parts) in
+/// order, each in its own transaction, and records them in <c>schema_migrations</c>. A database newer than the schema
+/// is refused.
 /// </summary>
 internal static class SqliteMigrator
 {
-    private const string ResourcePrefix = "Leefkracht.Data.Storage.Sqlite.Migrations.";
-
-    /// <summary>The schema version this build writes.</summary>
-    public static int LatestVersion => Migrations.Value[^1].Version;
-
-    private static readonly Lazy<IReadOnlyList<Migration>> Migrations = new(() => EmbeddedMigrations.Load(ResourcePrefix));
-
-    public static int Migrate(SqliteConnection connection, string location, TimeProvider clock)
+    public static int Migrate(SqliteConnection connection, StoreSchema schema, string location, TimeProvider clock)
     {
         // BEGIN IMMEDIATE takes SQLite's write lock at once: two processes opening a new file together migrate it
         // one after the other, and the second finds the first one's work recorded.
@@ -28,8 +21,8 @@ internal static class SqliteMigrator
         }
 
         var current = CurrentVersion(connection);
-        EmbeddedMigrations.EnsureNotNewer(current, LatestVersion, location);
-        foreach (var (version, name, sql) in Migrations.Value.Where(m => m.Version > current))
+        EmbeddedMigrations.EnsureNotNewer(current, schema.Version, location);
+        foreach (var (version, name, sql) in schema.SqliteMigrations.Where(m => m.Version > current))
         {
             using var transaction = connection.BeginTransaction(deferred: false);
             if (CurrentVersion(connection, transaction) >= version)

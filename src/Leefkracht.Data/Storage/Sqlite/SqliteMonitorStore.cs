@@ -1,7 +1,3 @@
-using System.Globalization;
-using Leefkracht.Core.Areas;
-using Leefkracht.Core.Indicators;
-using Leefkracht.Data.Import;
 using Leefkracht.Data.Storage.Relational;
 using Microsoft.Data.Sqlite;
 using NetTopologySuite.IO;
@@ -18,10 +14,11 @@ public sealed class SqliteMonitorStore : IMonitorStore
     private Dictionary<long, AreaKey>? _areaKeysById;
     private long _areaKeysDataVersion;
 
-    private SqliteMonitorStore(SqliteConnection connection, string path, int schemaVersion)
+    private SqliteMonitorStore(SqliteConnection connection, string path, StoreSchema schema, int schemaVersion)
     {
         _connection = connection;
         Location = path;
+        Schema = schema;
         SchemaVersion = schemaVersion;
     }
 
@@ -31,14 +28,18 @@ public sealed class SqliteMonitorStore : IMonitorStore
     /// <inheritdoc/>
     public StoreKind Kind => StoreKind.Sqlite;
 
+    /// <inheritdoc/>
+    public StoreSchema Schema { get; }
+
     /// <summary>The schema version after migration.</summary>
     public int SchemaVersion { get; }
 
-    /// <summary>Opens (creating if needed) and migrates the database at <paramref name="path"/>.</summary>
-    public static SqliteMonitorStore Open(string path, TimeProvider clock)
+    /// <summary>Opens (creating if needed) and migrates the database at <paramref name="path"/> to <paramref name="schema"/>.</summary>
+    public static SqliteMonitorStore Open(string path, TimeProvider clock, StoreSchema schema)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(schema);
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (!string.IsNullOrEmpty(directory))
         {
@@ -58,8 +59,8 @@ public sealed class SqliteMonitorStore : IMonitorStore
             // busy_timeout: a second process that writes (an import, a migration) waits for the first one's
             // transaction — a national import takes seconds — instead of failing with "database is locked".
             Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 60000;");
-            var version = SqliteMigrator.Migrate(connection, path, clock);
-            return new SqliteMonitorStore(connection, path, version);
+            var version = SqliteMigrator.Migrate(connection, schema, path, clock);
+            return new SqliteMonitorStore(connection, path, schema, version);
         }
         catch
         {
@@ -73,7 +74,7 @@ public sealed class SqliteMonitorStore : IMonitorStore
         StoreReads.FindImportAsync(_connection, sha256, cancellationToken);
 
     /// <inheritdoc/>
-    public async Task<StoreResult> StoreAsync(ImportBatch batch, ImportProvenance provenance, CancellationToken cancellationToken = default)
+    public async Task<StoreResult> StoreAsync(StoreBatch batch, ImportProvenance provenance, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(batch);
         ArgumentNullException.ThrowIfNull(provenance);
@@ -84,7 +85,7 @@ public sealed class SqliteMonitorStore : IMonitorStore
         using var transaction = _connection.BeginTransaction(deferred: false);
         try
         {
-            var importId = await ImportRows.InsertAsync(_connection, transaction, batch, provenance, Timestamp(provenance.ImportedAt), cancellationToken).ConfigureAwait(false);
+            var importId = await ImportRows.InsertAsync(_connection, transaction, provenance, Timestamp(provenance.ImportedAt), cancellationToken).ConfigureAwait(false);
             var areasStored = UpsertAreas(BatchRows.DistinctAreas(batch.Areas), importId, transaction);
             var areaIds = (await StoreReads.AreaKeysByIdAsync(_connection, transaction, cancellationToken).ConfigureAwait(false)).ToDictionary(p => p.Value, p => p.Key);
             InsertIndicators(BatchRows.IndicatorKeys(batch.Observations), transaction);
@@ -174,7 +175,7 @@ public sealed class SqliteMonitorStore : IMonitorStore
 
         // A read transaction in WAL mode sees one snapshot for all tables, whatever other processes write meanwhile.
         using var transaction = _connection.BeginTransaction(deferred: true);
-        foreach (var table in StoreTables.All)
+        foreach (var table in Schema.Tables)
         {
             sink.BeginTable(table);
             using var command = Command(
@@ -216,21 +217,21 @@ public sealed class SqliteMonitorStore : IMonitorStore
         using var transaction = _connection.BeginTransaction(deferred: false);
         try
         {
-            if (await StoreReads.HoldsDataAsync(_connection, transaction, cancellationToken).ConfigureAwait(false))
+            if (await StoreReads.HoldsDataAsync(_connection, transaction, Schema.Tables, cancellationToken).ConfigureAwait(false))
             {
                 if (!replaceExisting)
                 {
                     throw new StoreUnavailableException(StoreProblem.NotEmpty, Location, "the database already holds data; restore into an empty database, or pass --force to replace its data");
                 }
 
-                foreach (var table in StoreTables.All.Reverse())
+                foreach (var table in Schema.Tables.Reverse())
                 {
                     using var delete = Command($"DELETE FROM {table.Name}", transaction);
                     delete.ExecuteNonQuery();
                 }
             }
 
-            foreach (var table in StoreTables.All)
+            foreach (var table in Schema.Tables)
             {
                 RestoreTable(table, source.ReadRows(table), cancellationToken);
             }

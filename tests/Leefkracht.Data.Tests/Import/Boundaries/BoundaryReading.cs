@@ -1,10 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text;
 using Leefkracht.Core.Geography;
-using Leefkracht.Data.Catalog;
-using Leefkracht.Data.Import;
 using Leefkracht.Data.Import.Boundaries;
-using Leefkracht.Data.Import.Text;
 using NetTopologySuite.Geometries;
 
 namespace Leefkracht.Data.Tests.Import.Boundaries;

@@ -1,8 +1,5 @@
 using System.Text;
-using Leefkracht.Core.Areas;
 using Leefkracht.Core.Geography;
-using Leefkracht.Data.Import;
-using Leefkracht.Data.Import.Text;
 using NetTopologySuite.Algorithm.Distance;
 using NetTopologySuite.Geometries;
 using static Leefkracht.Data.Tests.Import.Boundaries.BoundaryReading;

@@ -1,7 +1,4 @@
-using Leefkracht.Core.Areas;
 using Leefkracht.Core.Geography;
-using Leefkracht.Data.Import;
-using Leefkracht.Data.Import.Text;
 using NetTopologySuite.Geometries;
 using static Leefkracht.Data.Tests.Import.Boundaries.BoundaryReading;
 

@@ -1,6 +1,3 @@
-using Leefkracht.Data.Import;
-using Leefkracht.Data.Import.Tables;
-
 namespace Leefkracht.Data.Tests.Import.Tables;
 
 /// <summary>The Rotterdam Wijkprofiel sheets and the ELAN wijk profiles of Haaglanden, as the sample holds them.</summary>

@@ -1,6 +1,3 @@
-using Leefkracht.Core.Areas;
-using Leefkracht.Data.Import.Tables;
-
 namespace Leefkracht.Data.Tests.Import.Tables;
 
 public sealed class LongAndCrosswalkReaderTests

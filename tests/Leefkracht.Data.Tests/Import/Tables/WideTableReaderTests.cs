@@ -1,7 +1,3 @@
-using Leefkracht.Core.Areas;
-using Leefkracht.Data.Import;
-using Leefkracht.Data.Import.Tables;
-
 namespace Leefkracht.Data.Tests.Import.Tables;
 
 /// <summary>Each KWB shape found in the real data, read from the bundled sample.</summary>

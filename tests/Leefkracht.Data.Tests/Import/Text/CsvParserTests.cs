@@ -1,5 +1,3 @@
-using Leefkracht.Data.Import.Text;
-
 namespace Leefkracht.Data.Tests.Import.Text;
 
 public sealed class CsvParserTests

@@ -1,0 +1,315 @@
+using Leefkracht.Data.Catalog;
+using Leefkracht.Data.Storage;
+
+namespace Leefkracht.Monitor.Monitoring;
+
+/// <summary>A year's indicators ready for scoring: derived indicators added and wijk/gemeente gaps filled from buurten.</summary>
+/// <param name="Table">The prepared table (all levels).</param>
+/// <param name="Aggregated">Cells filled from buurten (for explanations: "from its buurten").</param>
+public sealed record PreparedYear(IndicatorTable Table, IReadOnlySet<(AreaKey Area, string Indicator)> Aggregated);
+
+/// <summary>A scored year.</summary>
+/// <param name="Period">The year.</param>
+/// <param name="Model">The weight model.</param>
+/// <param name="Reference">What the scores are standardised against.</param>
+/// <param name="Prepared">The indicators the scores were computed from.</param>
+/// <param name="Scores">One score (or reason for none) per area, in table order.</param>
+/// <param name="ReferenceScores">Deviation and inhabitants of every scored reference area, sorted by deviation (for percentiles).</param>
+public sealed record ScoredYear(
+    int Period,
+    LivabilityModel Model,
+    StandardisationReference Reference,
+    PreparedYear Prepared,
+    IReadOnlyList<LivabilityScore> Scores,
+    IReadOnlyList<(double Deviation, double Inhabitants)> ReferenceScores)
+{
+    private readonly Dictionary<AreaKey, LivabilityScore> _byArea = Scores.ToDictionary(s => s.Area);
+
+    /// <summary>
+    /// The share (0–100) of the reference population living in reference areas with a lower deviation: "better than
+    /// P % of the inhabitants".
+    /// </summary>
+    public double PercentileOf(double deviation)
+    {
+        double below = 0, total = 0;
+        foreach (var (d, inhabitants) in ReferenceScores)
+        {
+            total += inhabitants;
+            if (d < deviation)
+            {
+                below += inhabitants;
+            }
+        }
+
+        return total > 0 ? 100 * below / total : double.NaN;
+    }
+
+    /// <summary>The score of an area, if it is in the year.</summary>
+    public LivabilityScore? ScoreOf(AreaKey area) => _byArea.GetValueOrDefault(area);
+
+    /// <summary>The score of a code in whatever division the year holds it (latest division first).</summary>
+    public LivabilityScore? ScoreOf(AreaCode code) => Scores.Where(s => s.Area.Code == code).OrderByDescending(s => s.Area.Year).FirstOrDefault();
+}
+
+/// <summary>Resilience (veerkracht) of every area of a year.</summary>
+/// <param name="Period">The year.</param>
+/// <param name="Model">The resilience model.</param>
+/// <param name="Reference">What the indicators are standardised against.</param>
+/// <param name="Prepared">The year's indicators.</param>
+/// <param name="Scores">One score (or reason for none) per area, in table order.</param>
+public sealed record ResilienceYear(int Period, ResilienceModel Model, StandardisationReference Reference, PreparedYear Prepared, IReadOnlyList<ResilienceScore> Scores)
+{
+    /// <summary>The score of a code in the latest division the year holds it in.</summary>
+    public ResilienceScore? ScoreOf(AreaCode code) => Scores.Where(s => s.Area.Code == code).OrderByDescending(s => s.Area.Year).FirstOrDefault();
+}
+
+/// <summary>Livability changes between two years.</summary>
+/// <param name="FromPeriod">The first year.</param>
+/// <param name="ToPeriod">The second year.</param>
+/// <param name="Model">The weight model.</param>
+/// <param name="Reference">The one reference both years are standardised against.</param>
+/// <param name="ReferenceChoice">How the reference was chosen (a base year, optionally one gemeente).</param>
+/// <param name="From">The first year's values, carried onto the second year's areas.</param>
+/// <param name="To">The second year, prepared.</param>
+/// <param name="Trends">One trend (or reason for none) per area of the second year, in table order.</param>
+/// <param name="Lineage">Where each area's first-year values came from.</param>
+public sealed record TrendYears(
+    int FromPeriod,
+    int ToPeriod,
+    LivabilityModel Model,
+    StandardisationReference Reference,
+    BaseYearReference ReferenceChoice,
+    IndicatorTable From,
+    PreparedYear To,
+    IReadOnlyList<LivabilityTrend> Trends,
+    IReadOnlyDictionary<AreaKey, CarryLineage> Lineage)
+{
+    /// <summary>The trend of a code in the latest division the second year holds it in.</summary>
+    public LivabilityTrend? TrendOf(AreaCode code) => Trends.Where(t => t.Area.Code == code).OrderByDescending(t => t.Area.Year).FirstOrDefault();
+}
+
+/// <summary>
+/// The shell around the pure monitor engine: loads a year from the store, prepares it (derived indicators,
+/// aggregation), builds the reference and scores. The web API and the CLI both go through here.
+/// </summary>
+/// <remarks>
+/// The service's memo is the one cache of results computed from the store's data: prepared years and trends (the
+/// watchlist alone compares a year with up to six earlier ones, each trend preparing two years), and whatever a host
+/// computes from them and asks it to <see cref="RememberAsync"/> (the web's scores, map layers, spatial statistics).
+/// The results are immutable and the store changes only by imports, so a service that outlives an import (the web's)
+/// calls <see cref="Forget"/> when the data change; a command's service lives for one command.
+/// </remarks>
+public sealed class MonitorService
+{
+    private readonly IMonitorStore _store;
+    private readonly CatalogDocument _catalog;
+    private Memo<object, object?> _results = new();
+
+    /// <summary>Creates the service over a store.</summary>
+    public MonitorService(IMonitorStore store, CatalogDocument? catalog = null)
+    {
+        _store = store;
+        _catalog = catalog ?? CatalogDocument.Default;
+    }
+
+    /// <summary>The catalog in use.</summary>
+    public CatalogDocument Catalog => _catalog;
+
+    /// <summary>Loads and prepares a year: derived indicators, then wijk/gemeente gaps from buurten, then derived again for the filled parents.</summary>
+    public Task<PreparedYear> PrepareAsync(int period, CancellationToken cancellationToken = default) =>
+        RememberAsync((nameof(PrepareAsync), period), () => LoadPreparedAsync(period, cancellationToken));
+
+    /// <summary>
+    /// The remembered result of <paramref name="key"/>, computed by <paramref name="compute"/> the first time: one
+    /// computation per key however many callers ask at once, forgotten with the data (<see cref="Forget"/>). A key
+    /// names what is computed and everything it depends on besides the data (year, level, model, …).
+    /// </summary>
+    public async Task<T> RememberAsync<T>(object key, Func<Task<T>> compute)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(compute);
+        return (T)(await _results.GetAsync(key, async () => (object?)await compute().ConfigureAwait(false)).ConfigureAwait(false))!;
+    }
+
+    /// <summary>Drops every remembered result (after the store's data changed).</summary>
+    public void Forget() => _results = new();
+
+    private async Task<PreparedYear> LoadPreparedAsync(int period, CancellationToken cancellationToken)
+    {
+        var table = await _store.LoadPeriodAsync(period, null, cancellationToken).ConfigureAwait(false);
+        table = DerivedIndicator.Apply(table, _catalog.Derived);
+        var (aggregated, filled) = Aggregation.FillFromBuurten(table, _catalog.Catalog);
+        return new PreparedYear(DerivedIndicator.Apply(aggregated, _catalog.Derived), filled);
+    }
+
+    /// <summary>Scores every area of a year against the chosen reference.</summary>
+    public async Task<ScoredYear> ScoreAsync(int period, LivabilityModel model, ReferenceChoice reference, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(reference);
+        var prepared = await PrepareAsync(period, cancellationToken).ConfigureAwait(false);
+        var standard = await ReferenceAsync(prepared, model, reference, cancellationToken).ConfigureAwait(false);
+        var scores = LivabilityIndex.Compute(prepared.Table, model, standard);
+
+        // Percentiles compare with the reference areas themselves: the base year's buurten for a base-year reference.
+        var (referenceTable, referenceScores) = reference is BaseYearReference b && b.Year != period
+            ? await BaseYearScoresAsync(b.Year, model, standard, cancellationToken).ConfigureAwait(false)
+            : (prepared.Table, scores);
+        var gemeente = reference switch
+        {
+            GemeenteReference g => g.Gemeente,
+            BaseYearReference { Gemeente: { } g } => g,
+            _ => (AreaCode?)null,
+        };
+        var finest = referenceTable.Areas.Length == 0 ? AreaLevel.Buurt : referenceTable.Areas.Max(a => a.Code.Level);
+        var population = referenceTable.Column(ReferenceDistribution.PopulationIndicator).ToArray();
+        var distribution = referenceScores
+            .Where(s => s.IsScored && s.Area.Code.Level == finest && (gemeente is null || s.Area.Code.Gemeente == gemeente))
+            .Select(s => (s.Deviation!.Value, population[referenceTable.RowOf(s.Area)]))
+            .OrderBy(x => x.Item1)
+            .ToList();
+        return new ScoredYear(period, model, standard, prepared, scores, distribution);
+    }
+
+    private async Task<(IndicatorTable Table, IReadOnlyList<LivabilityScore> Scores)> BaseYearScoresAsync(
+        int year, LivabilityModel model, StandardisationReference standard, CancellationToken cancellationToken)
+    {
+        var prepared = await PrepareAsync(year, cancellationToken).ConfigureAwait(false);
+        return (prepared.Table, LivabilityIndex.Compute(prepared.Table, model, standard));
+    }
+
+    /// <summary>Resilience of every area of a year against the chosen reference.</summary>
+    public async Task<ResilienceYear> ResilienceAsync(int period, ResilienceModel model, ReferenceChoice reference, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(reference);
+        var prepared = await PrepareAsync(period, cancellationToken).ConfigureAwait(false);
+        var standard = await ReferenceAsync(prepared, [.. model.IndicatorIds], new ScoringRules(), reference, cancellationToken).ConfigureAwait(false);
+        return new ResilienceYear(period, model, standard, prepared, ResilienceIndex.Compute(prepared.Table, model, standard));
+    }
+
+    /// <summary>
+    /// The livability change of every area of <paramref name="toPeriod"/> since <paramref name="fromPeriod"/>: the first
+    /// year carried onto the second year's areas (through the crosswalks where areas were re-divided), both scored
+    /// against one reference on the indicators present in both years.
+    /// </summary>
+    /// <param name="fromPeriod">The first year.</param>
+    /// <param name="toPeriod">The second year.</param>
+    /// <param name="model">The weight model.</param>
+    /// <param name="reference">The reference; a national or gemeente choice is taken in <paramref name="fromPeriod"/> (a base year), so both years share it.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    public Task<TrendYears> TrendAsync(int fromPeriod, int toPeriod, LivabilityModel model, ReferenceChoice reference, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(reference);
+        return RememberAsync((nameof(TrendAsync), fromPeriod, toPeriod, model, reference), () => ComputeTrendAsync(fromPeriod, toPeriod, model, reference, cancellationToken));
+    }
+
+    private async Task<TrendYears> ComputeTrendAsync(int fromPeriod, int toPeriod, LivabilityModel model, ReferenceChoice reference, CancellationToken cancellationToken)
+    {
+        var to = await PrepareAsync(toPeriod, cancellationToken).ConfigureAwait(false);
+        var from = await PrepareAsync(fromPeriod, cancellationToken).ConfigureAwait(false);
+        var baseYear = AsBaseYear(reference, fromPeriod);
+        var standard = await ReferenceAsync(from, model, baseYear, cancellationToken).ConfigureAwait(false);
+        var (carried, lineage) = await CarryAsync(from.Table, to.Table, cancellationToken).ConfigureAwait(false);
+        var trends = LivabilityTrends.Compare(carried, to.Table, model, standard);
+        return new TrendYears(fromPeriod, toPeriod, model, standard, baseYear, carried, to, trends, lineage);
+    }
+
+    /// <summary>A national or gemeente reference turned into the same reference in a fixed base year.</summary>
+    public static BaseYearReference AsBaseYear(ReferenceChoice reference, int baseYear) => reference switch
+    {
+        BaseYearReference b => b,
+        GemeenteReference g => new BaseYearReference(baseYear, g.Gemeente),
+        _ => new BaseYearReference(baseYear, null),
+    };
+
+    /// <summary>Puts <paramref name="from"/>'s values on the areas of <paramref name="to"/>, through the stored crosswalks.</summary>
+    public async Task<(IndicatorTable Table, IReadOnlyDictionary<AreaKey, CarryLineage> Lineage)> CarryAsync(IndicatorTable from, IndicatorTable to, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(from);
+        ArgumentNullException.ThrowIfNull(to);
+        var crosswalks = new Dictionary<(int From, int To), IReadOnlyList<CrosswalkCell>>();
+        foreach (var fromDivision in from.Areas.Select(a => a.Year).Distinct())
+        {
+            foreach (var toDivision in to.Areas.Select(a => a.Year).Distinct().Where(y => y != fromDivision))
+            {
+                var cells = new List<CrosswalkCell>();
+                foreach (var level in new[] { AreaLevel.Gemeente, AreaLevel.Wijk, AreaLevel.Buurt })
+                {
+                    // Several address variants may be stored; residential addresses (woonfunctie) follow the inhabitants best.
+                    var links = await _store.LoadCrosswalkAsync(level, fromDivision, toDivision, cancellationToken).ConfigureAwait(false);
+                    var variant = links.Select(l => l.Variant).Distinct(StringComparer.Ordinal).OrderByDescending(v => v.Contains("woonfunctie", StringComparison.Ordinal)).ThenBy(v => v, StringComparer.Ordinal).FirstOrDefault();
+                    cells.AddRange(links.Where(l => l.Variant == variant).Select(l => new CrosswalkCell(l.From, l.To, l.Addresses)));
+                }
+
+                if (cells.Count > 0)
+                {
+                    crosswalks[(fromDivision, toDivision)] = cells;
+                }
+            }
+        }
+
+        return DivisionCarry.Align(from, to.Areas, crosswalks, id => _catalog.Catalog.TryGet(id, out var indicator) && indicator.Unit == IndicatorUnit.Count);
+    }
+
+    /// <summary>The standardisation reference for a prepared year.</summary>
+    public Task<StandardisationReference> ReferenceAsync(PreparedYear prepared, LivabilityModel model, ReferenceChoice reference, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return ReferenceAsync(prepared, [.. model.IndicatorIds], model.Rules, reference, cancellationToken);
+    }
+
+    /// <summary>The standardisation reference of any set of indicators for a prepared year.</summary>
+    public async Task<StandardisationReference> ReferenceAsync(
+        PreparedYear prepared, IReadOnlyList<string> ids, ScoringRules rules, ReferenceChoice reference, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(prepared);
+        var model = (Rules: rules, Ids: ids);
+        switch (reference)
+        {
+            case GemeenteReference g:
+                return ReferenceDistribution.Gemeente(prepared.Table, g.Gemeente, ids, model.Rules);
+            case BaseYearReference b:
+                var baseYear = b.Year == prepared.Table.Period ? prepared : await PrepareAsync(b.Year, cancellationToken).ConfigureAwait(false);
+                return b.Gemeente is { } gemeente
+                    ? ReferenceDistribution.Gemeente(baseYear.Table, gemeente, ids, model.Rules)
+                    : ReferenceDistribution.National(baseYear.Table, ids, model.Rules);
+            default:
+                return ReferenceDistribution.National(prepared.Table, ids, model.Rules);
+        }
+    }
+
+    /// <summary>The years for which inhabitants are known (the years that can be scored), newest first.</summary>
+    public async Task<IReadOnlyList<int>> ScorableYearsAsync(CancellationToken cancellationToken = default)
+    {
+        // Inhabitants may also come from a source that fills them (ELAN's registered population).
+        var years = new HashSet<int>();
+        foreach (var id in _catalog.Derived.Where(d => d.Id == ReferenceDistribution.PopulationIndicator && d.Denominator is null).Select(d => d.Numerator).Append(ReferenceDistribution.PopulationIndicator))
+        {
+            years.UnionWith((await _store.CountValuesAsync(id, cancellationToken).ConfigureAwait(false)).Keys);
+        }
+
+        return [.. years.OrderDescending()];
+    }
+
+    /// <summary>
+    /// The year to show when none is asked for: the latest year with inhabitants for at least half as many areas
+    /// as the best-covered year (a gemeente-only panel year does not count as the latest national year).
+    /// </summary>
+    public async Task<int?> DefaultYearAsync(CancellationToken cancellationToken = default)
+    {
+        var counts = await _store.CountValuesAsync(ReferenceDistribution.PopulationIndicator, cancellationToken).ConfigureAwait(false);
+        if (counts.Count == 0)
+        {
+            return null;
+        }
+
+        var most = counts.Values.Max();
+        return counts.Where(c => c.Value * 2 >= most).Max(c => c.Key);
+    }
+
+    /// <summary>The years that have values, newest first.</summary>
+    public async Task<IReadOnlyList<int>> PeriodsAsync(CancellationToken cancellationToken = default) =>
+        [.. (await _store.SummarizeAsync(cancellationToken).ConfigureAwait(false)).ValuesByPeriod.Keys.OrderDescending()];
+}

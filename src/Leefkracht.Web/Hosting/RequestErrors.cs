@@ -1,0 +1,156 @@
+using Leefkracht.Web.Monitor;
+
+namespace Leefkracht.Web.Hosting;
+
+/// <summary>
+/// Collects what is wrong with a request, parameter by parameter, so that one 400 problem-details answer names every
+/// bad parameter and says why (the parameter name is the key of <c>errors</c>).
+/// </summary>
+internal sealed class RequestErrors
+{
+    private readonly Dictionary<string, string[]> _errors = new(StringComparer.Ordinal);
+
+    public bool Any => _errors.Count > 0;
+
+    /// <summary>How many parameters are bad so far.</summary>
+    public int Count => _errors.Count;
+
+    public void Add(string parameter, string message) =>
+        _errors[parameter] = _errors.TryGetValue(parameter, out var existing) ? [.. existing, message] : [message];
+
+    public ValidationProblem ToProblem(string title = "The request has invalid parameters") =>
+        TypedResults.ValidationProblem(_errors, title: title, type: "https://tools.ietf.org/html/rfc9110#section-15.5.1");
+
+    /// <summary>nl (default) or en.</summary>
+    public string Language(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return "nl";
+        }
+
+        var language = text.Trim().ToLowerInvariant();
+        if (language is "nl" or "en")
+        {
+            return language;
+        }
+
+        Add("lang", $"'{text}' is not a language: use nl or en");
+        return "nl";
+    }
+
+    /// <summary>gemeente, wijk or buurt (default <paramref name="fallback"/>).</summary>
+    public AreaLevel Level(string? text, AreaLevel fallback, string parameter = "level")
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return fallback;
+        }
+
+        switch (text.Trim().ToLowerInvariant())
+        {
+            case "gemeente":
+                return AreaLevel.Gemeente;
+            case "wijk":
+                return AreaLevel.Wijk;
+            case "buurt":
+                return AreaLevel.Buurt;
+            default:
+                Add(parameter, $"'{text}' is not a level: use gemeente, wijk or buurt");
+                return fallback;
+        }
+    }
+
+    /// <summary>A year that can be scored (has inhabitants); the default year when none is given.</summary>
+    public int Year(string? text, YearInfo years, string parameter = "year")
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            if (years.Default is { } year)
+            {
+                return year;
+            }
+
+            Add(parameter, "the database holds no year with inhabitants yet: import data first");
+            return 0;
+        }
+
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
+        {
+            Add(parameter, $"'{text}' is not a year");
+            return 0;
+        }
+
+        if (!years.Scorable.Contains(parsed))
+        {
+            Add(parameter, string.Create(CultureInfo.InvariantCulture, $"{parsed} has no inhabitants in the database, so it cannot be shown; years that can: {string.Join(", ", years.Scorable.Order())}"));
+        }
+
+        return parsed;
+    }
+
+    /// <summary>An optional gemeente, by code (GM0344) or name (Utrecht).</summary>
+    public AreaCode? Gemeente(string? text, AreaIndex areas, string parameter = "gemeente")
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var gemeente = areas.FindGemeente(text);
+        if (gemeente is null)
+        {
+            Add(parameter, $"'{text}' is not a gemeente code or name in the database");
+        }
+
+        return gemeente;
+    }
+
+    /// <summary>A positive whole number within bounds.</summary>
+    public int Number(string? text, int fallback, int min, int max, string parameter)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return fallback;
+        }
+
+        if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
+        {
+            Add(parameter, string.Create(CultureInfo.InvariantCulture, $"'{text}' is not a whole number from {min} to {max}"));
+            return fallback;
+        }
+
+        return value;
+    }
+
+    /// <summary>A well-formed area code; whether it exists is the caller's question (404).</summary>
+    public AreaCode? Code(string? text, string parameter = "code")
+    {
+        if (AreaCode.TryParse(text?.Trim().ToUpperInvariant(), out var code, out var error))
+        {
+            return code;
+        }
+
+        Add(parameter, $"'{text}' is not a CBS area code ({error}); examples: GM0344, WK034401, BU03440111");
+        return null;
+    }
+}
+
+/// <summary>Problem details for what is not there.</summary>
+internal static class Problems
+{
+    public static ProblemHttpResult NotFound(string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status404NotFound, title: "Not found", type: "https://tools.ietf.org/html/rfc9110#section-15.5.5");
+
+    public static ProblemHttpResult Unavailable(string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not available", type: "https://tools.ietf.org/html/rfc9110#section-15.6.4");
+
+    /// <summary>404 for a code that the store does not know, or does not have in the year asked.</summary>
+    public static ProblemHttpResult UnknownArea(AreaCode code, AreaIndex areas, int? year = null)
+    {
+        var divisions = areas.DivisionsOf(code);
+        return divisions.Count == 0
+            ? NotFound($"no area with code {code} in the database")
+            : NotFound(string.Create(CultureInfo.InvariantCulture, $"{code} ({areas.NameOf(code)}) has no data in {year}; it occurs in the divisions of {string.Join(", ", divisions)}"));
+    }
+}

@@ -1,0 +1,85 @@
+using Microsoft.AspNetCore.Mvc;
+
+namespace Leefkracht.Web.Monitor;
+
+/// <summary>Query of the area list.</summary>
+/// <param name="Q">Part of a name, or the start of a code.</param>
+/// <param name="Level">gemeente, wijk or buurt.</param>
+/// <param name="Gemeente">Only areas in this gemeente (code or name).</param>
+/// <param name="Year">Only areas of this division year (default: each code in its latest division).</param>
+/// <param name="Limit">At most this many (1–1000, default 50).</param>
+public sealed record AreaListRequest(
+    [FromQuery] string? Q, [FromQuery] string? Level, [FromQuery] string? Gemeente, [FromQuery] string? Year, [FromQuery] string? Limit);
+
+/// <summary>An area in a year.</summary>
+/// <param name="Code">Area code.</param>
+/// <param name="Year">Year of the data (default: the latest year with inhabitants).</param>
+/// <param name="Lang">nl (default) or en.</param>
+public sealed record AreaRequest([FromRoute] string Code, [FromQuery] string? Year, [FromQuery] string? Lang)
+{
+    /// <summary>The area, the year (default: the latest with inhabitants) and the language; problems go into <paramref name="errors"/>.</summary>
+    internal (AreaCode Code, int Year, string Language) Check(RequestErrors errors, YearInfo years)
+    {
+        var code = errors.Code(Code);
+        var year = errors.Year(Year, years);
+        var language = errors.Language(Lang);
+        return (code ?? default, year, language);
+    }
+}
+
+/// <summary>Areas, their profiles and histories.</summary>
+public static class AreasApi
+{
+    public static RouteGroupBuilder MapAreasApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/areas").WithTags("Areas");
+        api.MapGet("/", ListAreas).WithName("ListAreas").WithSummary("List, filter and search areas by name or code");
+        api.MapGet("/{code}", GetProfile).WithName("GetAreaProfile")
+            .WithSummary("An area's profile: score, class, dimension and indicator contributions, comparison with wijk, gemeente and country, resilience, flags and early warning");
+        api.MapGet("/{code}/history", GetHistory).WithName("GetAreaHistory").WithSummary("An area's scores over all years on one reference, and its stored indicator values per year");
+        return api;
+    }
+
+    internal static async Task<Results<Ok<AreaListDto>, ValidationProblem>> ListAreas([AsParameters] AreaListRequest request, DashboardMonitor dashboard)
+    {
+        var areas = await dashboard.AreasAsync();
+        var errors = new RequestErrors();
+        AreaLevel? level = string.IsNullOrWhiteSpace(request.Level) ? null : errors.Level(request.Level, AreaLevel.Buurt);
+        var gemeente = errors.Gemeente(request.Gemeente, areas);
+        var year = string.IsNullOrWhiteSpace(request.Year) ? (int?)null : errors.Number(request.Year, 0, 1990, 2100, "year");
+        var limit = errors.Number(request.Limit, 50, 1, 1000, "limit");
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
+        var all = areas.Search(request.Q, level, gemeente, year, int.MaxValue);
+        return TypedResults.Ok(new AreaListDto(all.Count, [.. all.Take(limit).Select(a => Dtos.Area(a.Key, areas))]));
+    }
+
+    internal static async Task<Results<Ok<AreaProfileDto>, ValidationProblem, ProblemHttpResult>> GetProfile([AsParameters] AreaRequest request, DashboardMonitor dashboard, ProfileBuilder profiles)
+    {
+        var errors = new RequestErrors();
+        var (code, year, language) = request.Check(errors, await dashboard.YearsAsync());
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
+        var profile = await profiles.BuildAsync(code, year, language);
+        return profile is null ? Problems.UnknownArea(code, await dashboard.AreasAsync(), year) : TypedResults.Ok(profile);
+    }
+
+    internal static async Task<Results<Ok<AreaHistoryDto>, ValidationProblem, ProblemHttpResult>> GetHistory([AsParameters] AreaRequest request, DashboardMonitor dashboard, HistoryBuilder histories)
+    {
+        var errors = new RequestErrors();
+        var (code, baseYear, language) = request.Check(errors, await dashboard.YearsAsync());
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
+        var history = await histories.BuildAsync(code, baseYear, language);
+        return history is null ? Problems.UnknownArea(code, await dashboard.AreasAsync()) : TypedResults.Ok(history);
+    }
+}

@@ -1,0 +1,34 @@
+namespace Leefkracht.Web.Monitor;
+
+/// <summary>
+/// Computes the default year's results in the background after start-up, so that the first visitor does not wait
+/// for a national year to be scored. It only warms: the results land in the monitor's memo through the same calls a
+/// request makes, and nothing here keeps or invalidates anything.
+/// </summary>
+internal sealed class CacheWarmer(DataVersion version, DashboardMonitor dashboard, MapGeometryLoader geometry, ILogger<CacheWarmer> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await version.RefreshAsync(stoppingToken).ConfigureAwait(false);
+            await dashboard.AreasAsync().ConfigureAwait(false);
+            if ((await dashboard.YearsAsync().ConfigureAwait(false)).Default is { } year)
+            {
+                await dashboard.ScoresAsync(year).ConfigureAwait(false);
+                await dashboard.ResilienceAsync(year).ConfigureAwait(false);
+                await geometry.LoadAsync(Core.Areas.AreaLevel.Gemeente, year, MapDetail.Low).ConfigureAwait(false);
+                await geometry.LoadAsync(Core.Areas.AreaLevel.Buurt, year, MapDetail.Low).ConfigureAwait(false);
+
+                // The national watchlist compares the year with up to six earlier ones; the monitor remembers those
+                // trends, so every gemeente's watchlist (asked for by each profile) is then a matter of milliseconds.
+                await dashboard.WatchlistAsync(year).ConfigureAwait(false);
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Warming is an optimisation: a request computes what is missing and reports its own errors.
+            logger.LogWarning(exception, "warming the caches failed");
+        }
+    }
+}

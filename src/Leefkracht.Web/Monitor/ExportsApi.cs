@@ -1,0 +1,123 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Leefkracht.Web.Monitor;
+
+/// <summary>An export.</summary>
+/// <param name="Format">csv (default), xlsx or geojson.</param>
+/// <param name="Level">gemeente, wijk or buurt (default buurt).</param>
+/// <param name="Year">Year (default: the latest year with inhabitants).</param>
+/// <param name="Gemeente">Only this gemeente's areas.</param>
+/// <param name="Lang">nl (default) or en: the language of class names.</param>
+public sealed record ExportRequest([FromQuery] string? Format, [FromQuery] string? Level, [FromQuery] string? Year, [FromQuery] string? Gemeente, [FromQuery] string? Lang);
+
+/// <summary>Downloads: scores and the watchlist as CSV, Excel or GeoJSON.</summary>
+public static class ExportsApi
+{
+    public static RouteGroupBuilder MapExportsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/exports").WithTags("Exports");
+        api.MapGet("/scores", ExportScores).WithName("ExportScores").WithSummary("Scores of a level and year as CSV, Excel (.xlsx) or GeoJSON (full boundaries)");
+        api.MapGet("/watchlist", ExportWatchlist).WithName("ExportWatchlist").WithSummary("The watchlist as CSV or Excel");
+        return api;
+    }
+
+    internal static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> ExportScores(
+        [AsParameters] ExportRequest request, DashboardMonitor dashboard, ScoreLists lists, MapGeometryLoader geometry)
+    {
+        var errors = new RequestErrors();
+        var format = Format(request.Format, errors, "csv", "xlsx", "geojson");
+        var level = errors.Level(request.Level, AreaLevel.Buurt);
+        var year = errors.Year(request.Year, await dashboard.YearsAsync());
+        var gemeente = errors.Gemeente(request.Gemeente, await dashboard.AreasAsync());
+        var language = errors.Language(request.Lang);
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
+        var scores = await lists.ScoresAsync(level, year, gemeente, language);
+        var name = string.Create(CultureInfo.InvariantCulture, $"leefkracht-scores-{scores.Level}-{year}{(gemeente is { } g ? "-" + g.Value : string.Empty)}");
+        var dimensions = Dtos.DimensionIds;
+        if (format == "geojson")
+        {
+            var shapes = await geometry.LoadAsync(level, year, MapDetail.Full);
+            if (shapes is null)
+            {
+                return Problems.NotFound($"no {scores.Level} boundaries near {year} in the database");
+            }
+
+            var byCode = scores.Scores.ToDictionary(s => s.Code, StringComparer.Ordinal);
+            using var stream = new MemoryStream();
+            using (var writer = new Utf8JsonWriter(stream))
+            {
+                writer.WriteStartObject();
+                writer.WriteString("type", "FeatureCollection");
+                writer.WriteStartArray("features");
+                for (var i = 0; i < shapes.Areas.Length; i++)
+                {
+                    if (!byCode.TryGetValue(shapes.Areas[i].Code.Value, out var row))
+                    {
+                        continue;
+                    }
+
+                    writer.WriteStartObject();
+                    writer.WriteString("type", "Feature");
+                    writer.WritePropertyName("properties");
+                    JsonSerializer.Serialize(writer, row, JsonDefaults.Options);
+                    writer.WritePropertyName("geometry");
+                    writer.WriteRawValue(shapes.Geometries[i].Span, skipInputValidation: true);
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+            }
+
+            return TypedResults.File(stream.ToArray(), "application/geo+json", name + ".geojson");
+        }
+
+        var table = new ExportTable("scores",
+            ["code", "name", "year", "level", "deviation", "class", "class_name", "percentile", .. dimensions, "resilience", "resilience_class", "not_scored_reason"],
+            [.. scores.Scores.Select(s => (IReadOnlyList<object?>)[s.Code, s.Name, year, scores.Level, s.Deviation, s.Class, s.ClassName, s.Percentile,
+                .. dimensions.Select(d => s.Dimensions.TryGetValue(d, out var v) ? (object?)v : null), s.Resilience, s.ResilienceClass, s.NotScoredReason])]);
+        return File(table, format, name);
+    }
+
+    internal static async Task<Results<FileContentHttpResult, ValidationProblem>> ExportWatchlist([AsParameters] ExportRequest request, DashboardMonitor dashboard, ScoreLists lists)
+    {
+        var errors = new RequestErrors();
+        var format = Format(request.Format, errors, "csv", "xlsx");
+        AreaLevel? level = string.IsNullOrWhiteSpace(request.Level) ? null : errors.Level(request.Level, AreaLevel.Buurt);
+        var year = errors.Year(request.Year, await dashboard.YearsAsync());
+        var gemeente = errors.Gemeente(request.Gemeente, await dashboard.AreasAsync());
+        var language = errors.Language(request.Lang);
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
+        var watchlist = await lists.WatchlistAsync(year, level, gemeente, language);
+        var table = new ExportTable("watchlist",
+            ["code", "name", "level", "gemeente", "from", "to", "risk", "score", "change", "vulnerable_share", "corporatiebuurt", "reasons"],
+            [.. watchlist.Entries.Select(e => (IReadOnlyList<object?>)[e.Code, e.Name, e.Level, e.Gemeente, watchlist.From, watchlist.To, e.Risk, e.Score, e.Change, e.VulnerableShare,
+                e.IsCorporatiebuurt ? "ja" : "nee", string.Join("; ", e.Reasons)])]);
+        return File(table, format, string.Create(CultureInfo.InvariantCulture, $"leefkracht-watchlist-{year}"));
+    }
+
+    private static FileContentHttpResult File(ExportTable table, string format, string name) => format == "xlsx"
+        ? TypedResults.File(Tables.Xlsx(table), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx")
+        : TypedResults.File(Tables.Csv(table), "text/csv; charset=utf-8", name + ".csv");
+
+    private static string Format(string? text, RequestErrors errors, params string[] allowed)
+    {
+        var format = string.IsNullOrWhiteSpace(text) ? allowed[0] : text.Trim().ToLowerInvariant();
+        if (!allowed.Contains(format))
+        {
+            errors.Add("format", $"'{text}' is not a format: use {string.Join(", ", allowed)}");
+            return allowed[0];
+        }
+
+        return format;
+    }
+}

@@ -1,0 +1,162 @@
+using System.Buffers;
+using System.Collections.Immutable;
+using System.Text.Json;
+using Leefkracht.Monitor.Spatial;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Simplify;
+
+namespace Leefkracht.Web.Monitor;
+
+/// <summary>How much geometry a map layer carries: coarse for the whole country, finer when zoomed in.</summary>
+public enum MapDetail
+{
+    /// <summary>About 250 m tolerance: the national view.</summary>
+    Low,
+
+    /// <summary>About 60 m: a province or a large gemeente.</summary>
+    Medium,
+
+    /// <summary>About 15 m: a gemeente.</summary>
+    High,
+
+    /// <summary>The stored polygons.</summary>
+    Full,
+}
+
+/// <summary>The polygons of one level and boundary year, simplified for one detail and written as GeoJSON once.</summary>
+/// <param name="BoundaryYear">The division year of the boundaries.</param>
+/// <param name="Areas">The areas, in code order.</param>
+/// <param name="Geometries">Each area's GeoJSON geometry object, UTF-8, ready to copy into a response.</param>
+internal sealed record MapGeometry(int BoundaryYear, ImmutableArray<AreaKey> Areas, ImmutableArray<ReadOnlyMemory<byte>> Geometries);
+
+/// <summary>Loads, simplifies and serialises boundaries (cached per level, year and detail).</summary>
+internal sealed class MapGeometryLoader(DashboardMonitor dashboard)
+{
+    public Task<MapGeometry?> LoadAsync(AreaLevel level, int year, MapDetail detail) =>
+        dashboard.RememberAsync(DashboardMonitor.Key("geometry", (int)level, year, (int)detail), async () =>
+        {
+            for (var distance = 0; distance <= SpatialDataService.MaxYearDistance; distance++)
+            {
+                foreach (var candidate in distance == 0 ? [year] : new[] { year + distance, year - distance })
+                {
+                    var records = await dashboard.Store.LoadBoundariesAsync(level, candidate).ConfigureAwait(false);
+                    if (records.Count == 0)
+                    {
+                        continue;
+                    }
+
+                    var ordered = records.OrderBy(r => r.Area.Code).ToArray();
+                    var geometries = new ReadOnlyMemory<byte>[ordered.Length];
+                    var tolerance = ToleranceOf(detail);
+                    var digits = DigitsOf(detail);
+                    Parallel.For(0, ordered.Length, i => geometries[i] = Write(Simplify(ordered[i].Geometry, tolerance), digits));
+                    return (MapGeometry?)new MapGeometry(candidate, [.. ordered.Select(r => r.Area)], [.. geometries]);
+                }
+            }
+
+            return null;
+        });
+
+    /// <summary>Tolerance in degrees (WGS84): 0.001° is about 70 m east-west and 110 m north-south here.</summary>
+    public static double ToleranceOf(MapDetail detail) => detail switch
+    {
+        MapDetail.Low => 0.0035,
+        MapDetail.Medium => 0.0009,
+        MapDetail.High => 0.0002,
+        _ => 0,
+    };
+
+    /// <summary>Decimals of the coordinates: a tenth of the tolerance or better (5 decimals are about a metre).</summary>
+    public static int DigitsOf(MapDetail detail) => detail switch
+    {
+        MapDetail.Low => 3,
+        MapDetail.Medium => 4,
+        _ => 5,
+    };
+
+    private static Geometry Simplify(Geometry geometry, double tolerance)
+    {
+        if (tolerance <= 0)
+        {
+            return geometry;
+        }
+
+        // Douglas-Peucker per polygon: neighbours may drift apart by up to the tolerance, which is below a pixel at
+        // the zoom each detail is meant for. A polygon that collapses keeps its stored shape.
+        var simplified = DouglasPeuckerSimplifier.Simplify(geometry, tolerance);
+        return simplified.IsEmpty ? geometry : simplified;
+    }
+
+    private static ReadOnlyMemory<byte> Write(Geometry geometry, int digits)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            switch (geometry)
+            {
+                case Polygon polygon:
+                    writer.WriteString("type", "Polygon");
+                    writer.WritePropertyName("coordinates");
+                    WritePolygon(writer, polygon, digits);
+                    break;
+                case MultiPolygon multi:
+                    writer.WriteString("type", "MultiPolygon");
+                    writer.WritePropertyName("coordinates");
+                    writer.WriteStartArray();
+                    foreach (var part in multi.Geometries.OfType<Polygon>())
+                    {
+                        WritePolygon(writer, part, digits);
+                    }
+
+                    writer.WriteEndArray();
+                    break;
+                default:
+                    // Collections after repair: keep their polygons.
+                    writer.WriteString("type", "MultiPolygon");
+                    writer.WritePropertyName("coordinates");
+                    writer.WriteStartArray();
+                    for (var i = 0; i < geometry.NumGeometries; i++)
+                    {
+                        if (geometry.GetGeometryN(i) is Polygon p)
+                        {
+                            WritePolygon(writer, p, digits);
+                        }
+                    }
+
+                    writer.WriteEndArray();
+                    break;
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return buffer.WrittenMemory;
+    }
+
+    private static void WritePolygon(Utf8JsonWriter writer, Polygon polygon, int digits)
+    {
+        writer.WriteStartArray();
+        WriteRing(writer, polygon.ExteriorRing, digits);
+        foreach (var hole in polygon.InteriorRings)
+        {
+            WriteRing(writer, hole, digits);
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static void WriteRing(Utf8JsonWriter writer, LineString ring, int digits)
+    {
+        writer.WriteStartArray();
+        foreach (var c in ring.Coordinates)
+        {
+            writer.WriteStartArray();
+            writer.WriteNumberValue(Math.Round(c.X, digits));
+            writer.WriteNumberValue(Math.Round(c.Y, digits));
+            writer.WriteEndArray();
+        }
+
+        writer.WriteEndArray();
+    }
+}

@@ -1,0 +1,216 @@
+using System.Text.Json;
+using Leefkracht.Core.Indicators;
+using Leefkracht.Core.Indices;
+using Leefkracht.Data.Catalog;
+
+namespace Leefkracht.Web.Monitor;
+
+/// <summary>What a map is coloured by.</summary>
+/// <param name="By">total, won, fys, vrz, soc, onv, resilience, change, lisa or indicator.</param>
+/// <param name="From">For change: the earlier year.</param>
+/// <param name="Indicator">For indicator (and optionally lisa): the indicator id.</param>
+internal sealed record MapColouring(string By, int? From, string? Indicator)
+{
+    public static readonly string[] Choices = ["total", "won", "fys", "vrz", "soc", "onv", "resilience", "change", "lisa", "indicator"];
+}
+
+/// <summary>One class of a legend.</summary>
+/// <param name="Key">The class as the features carry it (1–9, 1–5, HH, …).</param>
+/// <param name="Label">What it means.</param>
+internal sealed record LegendEntry(string Key, string Label);
+
+/// <summary>The legend of a layer.</summary>
+/// <param name="Kind">livability (nine named classes, red to green), change, resilience, lisa, or quantiles.</param>
+/// <param name="Title">What is shown.</param>
+/// <param name="Reversed">Higher values are worse (the palette runs the other way).</param>
+/// <param name="Entries">The classes, worst (or lowest) first.</param>
+internal sealed record LayerLegend(string Kind, string Title, bool Reversed, IReadOnlyList<LegendEntry> Entries);
+
+/// <summary>The value and class of every area, and the legend.</summary>
+internal sealed record LayerValues(IReadOnlyDictionary<AreaCode, (double Value, string Class)> ByCode, LayerLegend Legend);
+
+/// <summary>Map layers: the chosen value joined onto simplified boundaries, as GeoJSON.</summary>
+internal sealed class MapLayers(DashboardMonitor dashboard, MapGeometryLoader geometry, SpatialStatistics spatial)
+{
+    public async Task<LayerValues> ValuesAsync(AreaLevel level, int year, MapColouring colouring, AreaCode? gemeente, string language)
+    {
+        var en = language == "en";
+        var model = DashboardMonitor.Model;
+        var scale = en ? model.Classes.NamesEnglish : model.Classes.Names;
+        switch (colouring.By)
+        {
+            case "total":
+                {
+                    var scored = await dashboard.ScoresAsync(year).ConfigureAwait(false);
+                    var values = Latest(scored.Scores.Where(s => s.Area.Code.Level == level && s.IsScored), s => s.Area, s => (s.Deviation!.Value, s.Class!.Value.ToString(CultureInfo.InvariantCulture)));
+                    return new LayerValues(values, Named("livability", en ? "Livability" : "Leefbaarheid", scale));
+                }
+
+            case "won" or "fys" or "vrz" or "soc" or "onv":
+                {
+                    var scored = await dashboard.ScoresAsync(year).ConfigureAwait(false);
+                    var dimension = model.Dimensions.First(d => DimensionNames.ShortName(d.Dimension) == colouring.By);
+                    // A dimension's contribution is its weight × its mean standard score: divided by the weight it is on the
+                    // scale of the total, so the nine classes read "as good as an area of class k would be throughout".
+                    var values = Latest(scored.Scores.Where(s => s.Area.Code.Level == level && s.IsScored), s => s.Area, s =>
+                    {
+                        var c = s.ContributionOf(dimension.Dimension);
+                        return (c, model.Classes.ClassOf(c / dimension.Weight).ToString(CultureInfo.InvariantCulture));
+                    });
+                    return new LayerValues(values, Named("livability", DimensionNames.Of(dimension.Dimension, language), scale));
+                }
+
+            case "resilience":
+                {
+                    var resilience = await dashboard.ResilienceAsync(year).ConfigureAwait(false);
+                    var values = Latest(resilience.Scores.Where(s => s.Area.Code.Level == level && s.Score is not null), s => s.Area, s => (s.Score!.Value, s.Class!.Value.ToString(CultureInfo.InvariantCulture)));
+                    var names = Enumerable.Range(1, 5).Select(c => ResilienceModel.NameOf(c, language)).ToList();
+                    return new LayerValues(values, Named("resilience", en ? "Resilience" : "Veerkracht", names));
+                }
+
+            case "change":
+                {
+                    var trends = await dashboard.TrendAsync(colouring.From!.Value, year).ConfigureAwait(false);
+                    var values = Latest(trends.Trends.Where(t => t.Area.Code.Level == level && t.IsCompared), t => t.Area, t => (t.Change!.Value, t.ChangeClass!.Value.ToString(CultureInfo.InvariantCulture)));
+                    var title = string.Create(CultureInfo.InvariantCulture, $"{(en ? "Change" : "Verandering")} {colouring.From}–{year}");
+                    return new LayerValues(values, Named("change", title, en ? model.ChangeClasses.NamesEnglish : model.ChangeClasses.Names));
+                }
+
+            case "lisa":
+                {
+                    var variable = colouring.Indicator ?? SpatialQuery.Livability;
+                    var (local, _) = await spatial.LocalAsync(new SpatialQuery(variable, level, year, gemeente), "lisa").ConfigureAwait(false);
+                    var values = (local?.Areas ?? []).ToDictionary(r => AreaCode.Parse(r.Code), r => (r.Value, r.Category));
+                    string[] keys = ["HH", "LL", "HL", "LH", "ns", "island"];
+                    string[] labels = en
+                        ? ["high among high (HH)", "low among low (LL)", "high among low (HL)", "low among high (LH)", "not significant", "no neighbours"]
+                        : ["hoog tussen hoog (HH)", "laag tussen laag (LL)", "hoog tussen laag (HL)", "laag tussen hoog (LH)", "niet significant", "geen buren"];
+                    var title = (en ? "LISA clusters of " : "LISA-clusters van ") + VariableName(variable, language);
+                    return new LayerValues(values, new LayerLegend("lisa", title, false, [.. keys.Zip(labels, (k, l) => new LegendEntry(k, l))]));
+                }
+
+            default:
+                {
+                    var id = colouring.Indicator!;
+                    var definition = CatalogDocument.Default.Catalog.TryGet(id, out var d) ? d : null;
+                    var raw = await spatial.ValuesAsync(id, level, year).ConfigureAwait(false);
+                    var shown = raw.Where(kv => gemeente is null || kv.Key.IsWithin(gemeente.Value)).ToDictionary();
+                    var bounds = Quantiles([.. shown.Values]);
+                    var values = shown.ToDictionary(kv => kv.Key, kv => (kv.Value, ClassOf(kv.Value, bounds).ToString(CultureInfo.InvariantCulture)));
+                    var numbers = en ? NumberFormatInfo.InvariantInfo : new NumberFormatInfo { NumberDecimalSeparator = ",", NumberGroupSeparator = "." };
+                    var entries = Enumerable.Range(1, 9).Select(c =>
+                    {
+                        var low = c == 1 ? shown.Values.DefaultIfEmpty().Min() : bounds[c - 2];
+                        var high = c == 9 ? shown.Values.DefaultIfEmpty().Max() : bounds[c - 1];
+                        return new LegendEntry(c.ToString(CultureInfo.InvariantCulture), $"{Format(low, numbers)} – {Format(high, numbers)}");
+                    }).ToList();
+                    return new LayerValues(values, new LayerLegend("quantiles", VariableName(id, language), definition?.Direction == Direction.HigherIsWorse, entries));
+                }
+        }
+    }
+
+    /// <summary>Writes the layer as a GeoJSON FeatureCollection with the legend as a foreign member.</summary>
+    public async Task<byte[]?> GeoJsonAsync(AreaLevel level, int year, MapColouring colouring, AreaCode? gemeente, MapDetail detail, string language)
+    {
+        var shapes = await geometry.LoadAsync(level, year, detail).ConfigureAwait(false);
+        if (shapes is null)
+        {
+            return null;
+        }
+
+        var values = await ValuesAsync(level, year, colouring, gemeente, language).ConfigureAwait(false);
+        var areas = await dashboard.AreasAsync().ConfigureAwait(false);
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("type", "FeatureCollection");
+            writer.WriteString("level", Dtos.LevelName(level));
+            writer.WriteNumber("year", year);
+            writer.WriteNumber("boundaryYear", shapes.BoundaryYear);
+            writer.WriteString("by", colouring.By);
+            writer.WritePropertyName("legend");
+            JsonSerializer.Serialize(writer, values.Legend, JsonDefaults.Options);
+            writer.WriteStartArray("features");
+            for (var i = 0; i < shapes.Areas.Length; i++)
+            {
+                var area = shapes.Areas[i];
+                if (gemeente is { } g && !area.Code.IsWithin(g))
+                {
+                    continue;
+                }
+
+                writer.WriteStartObject();
+                writer.WriteString("type", "Feature");
+                writer.WriteString("id", area.Code.Value);
+                writer.WriteStartObject("properties");
+                writer.WriteString("code", area.Code.Value);
+                writer.WriteString("name", areas.NameOf(area));
+                if (values.ByCode.TryGetValue(area.Code, out var value))
+                {
+                    writer.WriteNumber("value", Math.Round(value.Value, 4));
+                    writer.WriteString("class", value.Class);
+                }
+                else
+                {
+                    writer.WriteNull("value");
+                    writer.WriteNull("class");
+                }
+
+                writer.WriteEndObject();
+                writer.WritePropertyName("geometry");
+                writer.WriteRawValue(shapes.Geometries[i].Span, skipInputValidation: true);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        return stream.ToArray();
+    }
+
+    public static string VariableName(string variable, string language) =>
+        variable == SpatialQuery.Livability
+            ? (language == "en" ? "livability" : "leefbaarheid")
+            : CatalogDocument.Default.Catalog.TryGet(variable, out var d) ? d.Name(language) : variable;
+
+    private static Dictionary<AreaCode, (double, string)> Latest<T>(IEnumerable<T> rows, Func<T, AreaKey> area, Func<T, (double, string)> value)
+    {
+        var byCode = new Dictionary<AreaCode, (double, string)>();
+        foreach (var row in rows.OrderByDescending(r => area(r).Year))
+        {
+            byCode.TryAdd(area(row).Code, value(row));
+        }
+
+        return byCode;
+    }
+
+    private static LayerLegend Named(string kind, string title, IReadOnlyList<string> names) =>
+        new(kind, title, false, [.. names.Select((n, i) => new LegendEntry((i + 1).ToString(CultureInfo.InvariantCulture), $"{i + 1} {n}"))]);
+
+    private static double[] Quantiles(double[] values)
+    {
+        if (values.Length == 0)
+        {
+            return new double[8];
+        }
+
+        Array.Sort(values);
+        return [.. Enumerable.Range(1, 8).Select(k => values[Math.Min(values.Length - 1, (int)Math.Floor(k * values.Length / 9.0))])];
+    }
+
+    private static int ClassOf(double value, double[] bounds)
+    {
+        var c = 1;
+        while (c <= bounds.Length && value >= bounds[c - 1])
+        {
+            c++;
+        }
+
+        return c;
+    }
+
+    private static string Format(double value, NumberFormatInfo numbers) =>
+        Math.Abs(value) >= 100 ? value.ToString("#,##0", numbers) : value.ToString("0.##", numbers);
+}

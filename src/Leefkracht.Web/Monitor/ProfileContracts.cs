@@ -1,0 +1,102 @@
+
+
+namespace Leefkracht.Web.Monitor;
+
+/// <summary>An area's profile for one year: the score that explains itself, comparisons, resilience and flags.</summary>
+/// <param name="Area">The area.</param>
+/// <param name="Year">The year of the data.</param>
+/// <param name="Reference">What the score is compared with.</param>
+/// <param name="Score">The livability score, or why there is none.</param>
+/// <param name="Dimensions">The five dimensions with their indicators; the contributions add up to the score.</param>
+/// <param name="Comparison">The same score for the wijk, the gemeente and the country.</param>
+/// <param name="Resilience">Resilience (veerkracht), when it can be computed.</param>
+/// <param name="Flags">Things to notice (corporatiebuurt, few inhabitants, values filled from buurten, …).</param>
+/// <param name="Warning">Why the area is on the early-warning watchlist, if it is.</param>
+/// <param name="Note">The analyst's note in words.</param>
+/// <param name="Caveat">The index describes and does not prove causes.</param>
+public sealed record AreaProfileDto(
+    AreaDto Area,
+    int Year,
+    string Reference,
+    ScoreDto Score,
+    IReadOnlyList<DimensionDto> Dimensions,
+    ComparisonDto Comparison,
+    ResilienceDto? Resilience,
+    IReadOnlyList<FlagDto> Flags,
+    WarningDto? Warning,
+    string Note,
+    string Caveat);
+
+/// <summary>A livability score.</summary>
+/// <param name="Deviation">Deviation from the reference (weighted standard-score units); null when not scored.</param>
+/// <param name="Class">1 (zeer onvoldoende) … 9 (uitstekend).</param>
+/// <param name="ClassName">The class's name.</param>
+/// <param name="Percentile">Better than this share (%) of the reference's inhabitants.</param>
+/// <param name="Coverage">Share of the model's weight the area has values for.</param>
+/// <param name="NotScoredReason">Why there is no score.</param>
+public sealed record ScoreDto(double? Deviation, int? Class, string? ClassName, double? Percentile, double Coverage, string? NotScoredReason);
+
+/// <summary>One dimension's part in the score.</summary>
+/// <param name="Id">Short name: won, fys, vrz, soc, onv.</param>
+/// <param name="Name">Name in the requested language.</param>
+/// <param name="Contribution">Its part of the deviation.</param>
+/// <param name="Coverage">Share of the dimension's weight with values.</param>
+/// <param name="Indicators">The indicators, largest contribution first.</param>
+public sealed record DimensionDto(string Id, string Name, double Contribution, double Coverage, IReadOnlyList<IndicatorContributionDto> Indicators);
+
+/// <summary>One indicator's part in the score, with the values it is compared with.</summary>
+/// <param name="Id">Catalog id.</param>
+/// <param name="Name">Name in the requested language.</param>
+/// <param name="Unit">Unit (percent, count, …).</param>
+/// <param name="Value">The area's value.</param>
+/// <param name="ReferenceMean">The reference's (population-weighted) mean.</param>
+/// <param name="GemeenteValue">The gemeente's value, if known.</param>
+/// <param name="CountryValue">The value for the Netherlands, if known.</param>
+/// <param name="StandardScore">Direction-adjusted standard score (positive: better than the reference).</param>
+/// <param name="Weight">Effective weight.</param>
+/// <param name="Contribution">Weight × standard score.</param>
+/// <param name="FromBuurten">The value was computed from the area's buurten.</param>
+public sealed record IndicatorContributionDto(
+    string Id, string Name, string Unit, double Value, double ReferenceMean, double? GemeenteValue, double? CountryValue,
+    double StandardScore, double Weight, double Contribution, bool FromBuurten);
+
+/// <summary>The score of the area next to its wijk, gemeente and the country.</summary>
+public sealed record ComparisonDto(ComparedScoreDto? Wijk, ComparedScoreDto? Gemeente, ComparedScoreDto Country);
+
+/// <summary>A compared score.</summary>
+public sealed record ComparedScoreDto(string Code, string? Name, double? Deviation, int? Class, string? ClassName, IReadOnlyDictionary<string, double> Dimensions);
+
+/// <summary>Resilience: capacity against the pressure of vulnerable households.</summary>
+/// <param name="Score">Capacity − pressure; null when not scored.</param>
+/// <param name="Class">1 (zeer kwetsbaar) … 5 (zeer veerkrachtig).</param>
+/// <param name="ClassName">Its name.</param>
+/// <param name="Capacity">The capacity side.</param>
+/// <param name="Pressure">The pressure side.</param>
+/// <param name="VulnerableIndicator">The headline vulnerable share's indicator name.</param>
+/// <param name="VulnerableShare">Its value (%).</param>
+/// <param name="LocationQuotientGemeente">Vulnerable share ÷ the gemeente's.</param>
+/// <param name="LocationQuotientCountry">Vulnerable share ÷ the reference's.</param>
+/// <param name="CorporationShare">Share of corporation dwellings (%).</param>
+/// <param name="IsCorporatiebuurt">More than two thirds corporation dwellings.</param>
+/// <param name="Turnover">Share that moved more than once (%), where measured.</param>
+/// <param name="Contributions">Indicator parts (+ capacity, − pressure).</param>
+/// <param name="NotScoredReason">Why there is no score.</param>
+public sealed record ResilienceDto(
+    double? Score, int? Class, string? ClassName, double? Capacity, double? Pressure, string? VulnerableIndicator, double? VulnerableShare,
+    double? LocationQuotientGemeente, double? LocationQuotientCountry, double? CorporationShare, bool IsCorporatiebuurt, double? Turnover,
+    IReadOnlyList<ResilienceContributionDto> Contributions, string? NotScoredReason);
+
+/// <summary>One indicator's part in resilience.</summary>
+public sealed record ResilienceContributionDto(string Id, string Name, double Value, double StandardScore, double Contribution);
+
+/// <summary>Something to notice about the area.</summary>
+/// <param name="Kind">A stable key (corporatiebuurt, few-inhabitants, not-scored, from-buurten, low-coverage, watchlist).</param>
+/// <param name="Text">What it means, in words.</param>
+public sealed record FlagDto(string Kind, string Text);
+
+/// <summary>An early warning.</summary>
+/// <param name="FromYear">The year the change is measured from.</param>
+/// <param name="Risk">The model's probability of a clear decline in the next period.</param>
+/// <param name="Change">Livability change since <paramref name="FromYear"/>.</param>
+/// <param name="Reasons">The rules that fired, in words.</param>
+public sealed record WarningDto(int FromYear, double Risk, double? Change, IReadOnlyList<string> Reasons);

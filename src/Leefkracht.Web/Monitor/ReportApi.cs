@@ -1,0 +1,63 @@
+namespace Leefkracht.Web.Monitor;
+
+/// <summary>The printable area report (HTML with a print stylesheet) and its PDF.</summary>
+public static class ReportApi
+{
+    public static IEndpointRouteBuilder MapReportApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/report/{code}", GetReport).WithName("GetAreaReport").WithTags("Reports").WithSummary("A printable report of an area (HTML, print stylesheet)");
+        app.MapGet("/api/v1/areas/{code}/report.pdf", GetReportPdf).WithName("GetAreaReportPdf").WithTags("Reports")
+            .WithSummary("The area report as PDF, printed by headless Chromium").Produces(StatusCodes.Status200OK, contentType: "application/pdf");
+        return app;
+    }
+
+    internal static async Task<Results<ContentHttpResult, ValidationProblem, ProblemHttpResult>> GetReport(
+        [AsParameters] AreaRequest request, DashboardMonitor dashboard, ProfileBuilder profiles, HistoryBuilder histories, TimeProvider clock)
+    {
+        var (html, invalid, missing) = await RenderAsync(request, dashboard, profiles, histories, clock);
+        return invalid is not null ? invalid : missing is not null ? missing : TypedResults.Content(html, "text/html; charset=utf-8");
+    }
+
+    internal static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> GetReportPdf(
+        [AsParameters] AreaRequest request, DashboardMonitor dashboard, ProfileBuilder profiles, HistoryBuilder histories, TimeProvider clock, PdfPrinter printer, CancellationToken cancellationToken)
+    {
+        if (printer.Chromium is null)
+        {
+            return Problems.Unavailable("PDF reports need Chromium (Debian package chromium); the HTML report at /report/{code} prints from any browser");
+        }
+
+        var (html, invalid, missing) = await RenderAsync(request, dashboard, profiles, histories, clock);
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
+        if (missing is not null)
+        {
+            return missing;
+        }
+
+        var pdf = await printer.PrintAsync(html!, cancellationToken);
+        return TypedResults.File(pdf, "application/pdf", $"leefkracht-{request.Code.Trim().ToUpperInvariant()}.pdf");
+    }
+
+    /// <summary>The report's HTML, or why there is none (a bad parameter, or an unknown area).</summary>
+    private static async Task<(string? Html, ValidationProblem? Invalid, ProblemHttpResult? Missing)> RenderAsync(
+        AreaRequest request, DashboardMonitor dashboard, ProfileBuilder profiles, HistoryBuilder histories, TimeProvider clock)
+    {
+        var errors = new RequestErrors();
+        var (code, year, language) = request.Check(errors, await dashboard.YearsAsync());
+        if (errors.Any)
+        {
+            return (null, errors.ToProblem(), null);
+        }
+
+        if (await profiles.BuildAsync(code, year, language) is not { } profile)
+        {
+            return (null, null, Problems.UnknownArea(code, await dashboard.AreasAsync(), year));
+        }
+
+        var history = await histories.BuildAsync(code, year, language) ?? new AreaHistoryDto(request.Code, null, string.Empty, [], []);
+        return (AreaReportPage.Render(profile, history, language, clock.GetLocalNow()), null, null);
+    }
+}

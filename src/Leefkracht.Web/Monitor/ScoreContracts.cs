@@ -1,0 +1,50 @@
+
+
+namespace Leefkracht.Web.Monitor;
+
+/// <summary>Scores of many areas.</summary>
+public sealed record ScoreListDto(int Year, string Level, string Reference, IReadOnlyList<ScoreRowDto> Scores);
+
+/// <summary>One area's score in a list.</summary>
+/// <param name="Code">Area code.</param>
+/// <param name="Name">Name.</param>
+/// <param name="Deviation">Deviation (null when not scored).</param>
+/// <param name="Class">Class 1–9.</param>
+/// <param name="ClassName">Class name.</param>
+/// <param name="Percentile">Better than this share (%) of the reference's inhabitants.</param>
+/// <param name="Dimensions">Contribution per dimension (won, fys, vrz, soc, onv).</param>
+/// <param name="Resilience">Resilience score.</param>
+/// <param name="ResilienceClass">Resilience class 1–5.</param>
+/// <param name="NotScoredReason">Why there is no score.</param>
+public sealed record ScoreRowDto(
+    string Code, string? Name, double? Deviation, int? Class, string? ClassName, double? Percentile,
+    IReadOnlyDictionary<string, double> Dimensions, double? Resilience, int? ResilienceClass, string? NotScoredReason);
+
+/// <summary>Livability changes between two years.</summary>
+public sealed record TrendListDto(int From, int To, string Level, string Reference, IReadOnlyList<TrendRowDto> Trends);
+
+/// <summary>One area's change.</summary>
+public sealed record TrendRowDto(string Code, string? Name, double? FromDeviation, double? ToDeviation, double? Change, int? ChangeClass, string? ChangeClassName, IReadOnlyDictionary<string, double> Dimensions, string? NotComparedReason);
+
+/// <summary>An area's scores over all years, on one reference.</summary>
+/// <param name="Code">Area code.</param>
+/// <param name="Name">Name.</param>
+/// <param name="Reference">The one reference all years are scored against.</param>
+/// <param name="Points">One point per year the area has data for.</param>
+/// <param name="Indicators">The area's stored values per indicator and year.</param>
+public sealed record AreaHistoryDto(string Code, string? Name, string Reference, IReadOnlyList<HistoryPointDto> Points, IReadOnlyList<IndicatorSeriesDto> Indicators);
+
+/// <summary>One year of an area's history.</summary>
+public sealed record HistoryPointDto(int Year, double? Deviation, int? Class, double Coverage, IReadOnlyDictionary<string, double> Dimensions, string? NotScoredReason);
+
+/// <summary>One indicator's values over the years.</summary>
+public sealed record IndicatorSeriesDto(string Id, string Name, string Unit, IReadOnlyList<YearValueDto> Values);
+
+/// <summary>A value in a year.</summary>
+public sealed record YearValueDto(int Year, double Value);
+
+/// <summary>The early-warning watchlist.</summary>
+public sealed record WatchlistDto(int From, int To, string Reference, double TippingPoint, int Considered, IReadOnlyList<WatchlistRowDto> Entries);
+
+/// <summary>One area on the watchlist.</summary>
+public sealed record WatchlistRowDto(string Code, string? Name, string Level, string? Gemeente, double Risk, double? Score, double? Change, double? VulnerableShare, bool IsCorporatiebuurt, IReadOnlyList<string> Reasons);

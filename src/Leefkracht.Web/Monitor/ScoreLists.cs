@@ -1,0 +1,62 @@
+using Leefkracht.Data.Catalog;
+using Leefkracht.Monitor.Monitoring;
+
+namespace Leefkracht.Web.Monitor;
+
+/// <summary>
+/// The monitor's lists as the API gives them: the scores of a level in a year and the watchlist, each optionally
+/// within one gemeente. Shared by the JSON endpoints and the downloads.
+/// </summary>
+internal sealed class ScoreLists(DashboardMonitor dashboard)
+{
+    /// <summary>Livability and resilience of every area of <paramref name="level"/> in <paramref name="year"/>.</summary>
+    public async Task<ScoreListDto> ScoresAsync(AreaLevel level, int year, AreaCode? gemeente, string language)
+    {
+        var areas = await dashboard.AreasAsync();
+        var scored = await dashboard.ScoresAsync(year);
+        var resilience = await dashboard.ResilienceAsync(year);
+        var resilienceByArea = resilience.Scores.ToDictionary(s => s.Area);
+        var rows = scored.Scores
+            .Where(s => s.Area.Code.Level == level && (gemeente is null || s.Area.Code.IsWithin(gemeente.Value)))
+            .OrderBy(s => s.Area.Code)
+            .Select(s =>
+            {
+                var score = Dtos.Score(s, scored, language);
+                var r = resilienceByArea.GetValueOrDefault(s.Area);
+                return new ScoreRowDto(s.Area.Code.Value, areas.NameOf(s.Area), score.Deviation, score.Class, score.ClassName, score.Percentile,
+                    Dtos.Dimensions(s), Dtos.Round(r?.Score), r?.Class, s.NotScoredReason);
+            })
+            .ToList();
+        return new ScoreListDto(year, Dtos.LevelName(level), scored.Reference.DescriptionIn(language), rows);
+    }
+
+    /// <summary>The watchlist of <paramref name="year"/>, optionally of one level and within one gemeente (empty when no earlier year compares).</summary>
+    public async Task<WatchlistDto> WatchlistAsync(int year, AreaLevel? level, AreaCode? gemeente, string language)
+    {
+        var areas = await dashboard.AreasAsync();
+        var watchlist = await dashboard.WatchlistAsync(year, gemeente);
+        if (watchlist is null)
+        {
+            return new WatchlistDto(year, year, string.Empty, 0, 0, []);
+        }
+
+        var resilience = await dashboard.ResilienceAsync(year);
+        bool InScope(AreaKey a) => (level is null || a.Code.Level == level) && (gemeente is null || a.Code.IsWithin(gemeente.Value));
+        var rows = watchlist.Entries
+            .Where(e => InScope(e.Signals.Area))
+            .Select(e => new WatchlistRowDto(
+                e.Signals.Area.Code.Value,
+                areas.NameOf(e.Signals.Area),
+                Dtos.LevelName(e.Signals.Area.Code.Level),
+                e.Signals.Area.Code.Gemeente is { } g && g != e.Signals.Area.Code ? areas.NameOf(new AreaKey(g, e.Signals.Area.Year)) : null,
+                Math.Round(e.Risk, 4),
+                Dtos.Round(e.Signals.Score),
+                Dtos.Round(e.Signals.Change),
+                Dtos.Round(e.Signals.VulnerableShare, 2),
+                e.Signals.IsCorporatiebuurt,
+                WatchlistText.Reasons(e, CatalogDocument.Default.Catalog, resilience.ScoreOf(e.Signals.Area.Code)?.VulnerableIndicator, language)))
+            .ToList();
+        return new WatchlistDto(watchlist.FromPeriod, watchlist.ToPeriod, watchlist.Reference.DescriptionIn(language), Math.Round(watchlist.TippingPoint, 4),
+            watchlist.Signals.Count(s => InScope(s.Area)), rows);
+    }
+}

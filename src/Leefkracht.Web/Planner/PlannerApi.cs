@@ -1,0 +1,508 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Leefkracht.Core.Planner;
+using Leefkracht.Monitor.Planner;
+using Leefkracht.Web.Monitor;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Leefkracht.Web.Planner;
+
+/// <summary>Options of a scenario run.</summary>
+/// <param name="Lang">nl (default) or en: the what-if label and the baseline's name.</param>
+/// <param name="Seed">With a seed, a seeded simulation adds 5th–95th percentile spreads.</param>
+/// <param name="Replicates">Simulated replicates with a seed (1–50, default 20).</param>
+public sealed record PlannerRunRequest([FromQuery] string? Lang, [FromQuery] string? Seed, [FromQuery] string? Replicates);
+
+/// <summary>The planning context of a gemeente.</summary>
+/// <param name="Gemeente">Code (GM0344) or name (Utrecht).</param>
+/// <param name="Lang">nl (default) or en.</param>
+public sealed record PlannerContextRequest([FromQuery] string? Gemeente, [FromQuery] string? Lang);
+
+/// <summary>
+/// The planner (docs/planner.md): run a scenario document against its baseline, compare scenarios, optimise one
+/// year's placements. Every answer is a what-if, not a forecast, and says so (<c>whatIf</c>, <c>label</c>).
+/// </summary>
+public static class PlannerApi
+{
+    private const string ScenarioHelp = "A scenario document as in docs/planner.md#scenario-files (the format of docs/planner/*.json and `leefkracht scenario run`).";
+
+    public static RouteGroupBuilder MapPlannerApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/planner").WithTags("Planner");
+        api.MapGet("/examples", GetExamples).WithName("GetPlannerExamples").WithSummary("The worked example scenarios of docs/planner/ (Utrecht 2023–2033)");
+        api.MapGet("/context", GetContext).WithName("GetPlannerContext")
+            .WithSummary("What planning a gemeente starts from: the suggested base year, the years with buurten, and the limits of one request");
+        api.MapPost("/run", Run).WithName("RunScenario")
+            .WithSummary("Project a scenario document and its baseline (the same area and parameters without interventions): per buurt and year, and per year")
+            .WithDescription(ScenarioHelp + " Invalid fields give 400 with `errors` keyed by their JSON path; an unknown gemeente gives 404.")
+            .Accepts<JsonObject>("application/json");
+        api.MapPost("/compare", Compare).WithName("CompareScenarios")
+            .WithSummary("Project 2–4 scenario documents side by side; per buurt the final-year difference against the first")
+            .WithDescription("Body: {\"scenarios\": [document, …]} with the same base year and number of years. " + ScenarioHelp)
+            .Accepts<CompareBody>("application/json");
+        api.MapPost("/optimise", Optimise).WithName("OptimisePlacements")
+            .WithSummary("Spread one year's placements over a gemeente's buurten: the optimised plan against the naive one (where the vacancies are), with the reasoning")
+            .Accepts<OptimiseBody>("application/json");
+        return api;
+    }
+
+    internal static Ok<PlannerExampleDto[]> GetExamples() =>
+        TypedResults.Ok(PlannerExamples.All.Select(e => new PlannerExampleDto(
+            e.File, e.Document["name"]?.GetValue<string>(), e.Document["description"]?.GetValue<string>(), e.Document)).ToArray());
+
+    internal static async Task<Results<Ok<PlannerContextDto>, ValidationProblem, ProblemHttpResult>> GetContext(
+        [AsParameters] PlannerContextRequest request, DashboardMonitor dashboard, PlannerRunner runner)
+    {
+        var errors = new RequestErrors();
+        var language = errors.Language(request.Lang);
+        if (string.IsNullOrWhiteSpace(request.Gemeente))
+        {
+            errors.Add("gemeente", "a gemeente code or name is required, e.g. gemeente=Utrecht");
+        }
+
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
+        var areas = await dashboard.AreasAsync();
+        if (areas.FindGemeente(request.Gemeente!) is not { } gemeente)
+        {
+            return Problems.NotFound($"'{request.Gemeente}' is not a gemeente code or name in the database");
+        }
+
+        var years = await YearsWithBuurtenAsync(dashboard, areas, gemeente);
+        if (years.Count == 0 || await runner.BaseYearAsync(gemeente, years) is not { } baseYear)
+        {
+            return Problems.NotFound($"{gemeente} ({areas.NameOf(gemeente)}) has no buurten with data in the database");
+        }
+        return TypedResults.Ok(new PlannerContextDto(
+            new AreaRefDto(gemeente.Value, areas.NameOf(gemeente)), baseYear, years, BuurtenOf(areas, gemeente, baseYear), Limits, PlannerText.WhatIf(language),
+            PlannerJson.ParametersDocument(PlannerParameters.Default)));
+    }
+
+    internal static async Task<Results<Ok<JsonObject>, ValidationProblem, ProblemHttpResult>> Run(
+        [AsParameters] PlannerRunRequest query, HttpRequest request, DashboardMonitor dashboard, PlannerRunner runner)
+    {
+        var errors = new RequestErrors();
+        var language = errors.Language(query.Lang);
+        var seed = string.IsNullOrWhiteSpace(query.Seed) ? (ulong?)null : (ulong)errors.Number(query.Seed, 0, 0, int.MaxValue, "seed");
+        var replicates = seed is null ? 1 : errors.Number(query.Replicates, 20, 1, PlannerLimits.MaxReplicates, "replicates");
+        var body = await ReadBodyAsync(request, errors);
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
+        var (spec, unknown) = await CheckAsync(body!, "$", replicates, dashboard, errors);
+        if (unknown is not null)
+        {
+            return unknown;
+        }
+
+        if (errors.Any)
+        {
+            return errors.ToProblem("The scenario is not valid");
+        }
+
+        var (ran, result) = await runner.TryRunAsync(async service =>
+        {
+            try
+            {
+                var run = await service.RunAsync(spec!, new RunOptions(Seed: seed, Replicates: replicates), request.HttpContext.RequestAborted);
+                var baseline = await runner.BaselineAsync(spec!, BaselineName(language));
+                return (Run: (ScenarioRun?)run, Baseline: (ScenarioRun?)baseline, Invalid: (ValidationProblem?)null);
+            }
+            catch (InvalidDataException exception)
+            {
+                return (Run: null, Baseline: null, Invalid: FromScenario(exception, "$"));
+            }
+        }, request.HttpContext.RequestAborted);
+        if (!ran)
+        {
+            return Busy();
+        }
+
+        var (scenarioRun, baseline, invalid) = result;
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
+        var json = PlannerJson.Run(scenarioRun!, language);
+        json["baseline"] = new JsonObject
+        {
+            ["scenario"] = baseline!.Name,
+            ["summary"] = JsonSerializer.SerializeToNode(baseline.Years, PlannerJson.Options),
+            ["buurten"] = JsonSerializer.SerializeToNode(baseline.Buurten, PlannerJson.Options),
+        };
+        return TypedResults.Ok(json);
+    }
+
+    internal static async Task<Results<Ok<JsonObject>, ValidationProblem, ProblemHttpResult>> Compare(
+        [AsParameters] LanguageRequest query, HttpRequest request, DashboardMonitor dashboard, PlannerRunner runner)
+    {
+        var errors = new RequestErrors();
+        var language = errors.Language(query.Lang);
+        var body = await ReadBodyAsync(request, errors);
+        var documents = body is null ? [] : ScenarioList(body, errors);
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
+        var specs = new List<ScenarioSpec>();
+        for (var i = 0; i < documents.Count; i++)
+        {
+            var (spec, unknown) = await CheckAsync(documents[i], $"$.scenarios[{i}]", 1, dashboard, errors);
+            if (unknown is not null)
+            {
+                return unknown;
+            }
+
+            if (spec is not null)
+            {
+                specs.Add(spec);
+            }
+        }
+
+        if (errors.Any)
+        {
+            return errors.ToProblem("The scenarios are not valid");
+        }
+
+        for (var i = 1; i < specs.Count; i++)
+        {
+            if (specs[i].BaseYear != specs[0].BaseYear)
+            {
+                errors.Add($"$.scenarios[{i}].baseYear", string.Create(CultureInfo.InvariantCulture, $"{specs[i].BaseYear}: scenarios are compared from one base year, the first has {specs[0].BaseYear}"));
+            }
+
+            if (specs[i].Years != specs[0].Years)
+            {
+                errors.Add($"$.scenarios[{i}].years", string.Create(CultureInfo.InvariantCulture, $"{specs[i].Years}: scenarios are compared over the same years, the first has {specs[0].Years}"));
+            }
+        }
+
+        if (errors.Any)
+        {
+            return errors.ToProblem("The scenarios cannot be compared");
+        }
+
+        var (ran, result) = await runner.TryRunAsync(async service =>
+        {
+            var runs = new List<ScenarioRun>();
+            for (var i = 0; i < specs.Count; i++)
+            {
+                try
+                {
+                    runs.Add(await service.RunAsync(specs[i], cancellationToken: request.HttpContext.RequestAborted));
+                }
+                catch (InvalidDataException exception)
+                {
+                    return (Runs: runs, Invalid: FromScenario(exception, $"$.scenarios[{i}]"));
+                }
+            }
+
+            return (Runs: runs, Invalid: (ValidationProblem?)null);
+        }, request.HttpContext.RequestAborted);
+        if (!ran)
+        {
+            return Busy();
+        }
+
+        return result.Invalid is { } invalid ? invalid : TypedResults.Ok(PlannerJson.Compare(result.Runs, language));
+    }
+
+    internal static async Task<Results<Ok<JsonNode>, ValidationProblem, ProblemHttpResult>> Optimise(
+        [AsParameters] LanguageRequest query, HttpRequest request, DashboardMonitor dashboard, PlannerRunner runner)
+    {
+        var errors = new RequestErrors();
+        var language = errors.Language(query.Lang);
+        var body = await ReadBodyAsync(request, errors);
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
+        var fields = new BodyFields(errors);
+        var root = fields.Object(body!);
+        var gemeenteText = fields.Text(root, "gemeente");
+        var placements = fields.Integer(root, "placements", null, 1, PlannerLimits.MaxPlacements);
+        var cap = fields.Share(root, "cap") ?? new AllocationRules().MaxPlacementShare;
+        var exclude = fields.Share(root, "excludeAbove");
+        int? year = root?["year"] is null ? null : fields.Integer(root, "year", null, 1990, 2100);
+        fields.Unknown(root, "gemeente", "placements", "cap", "excludeAbove", "year");
+        if (errors.Any)
+        {
+            return errors.ToProblem("The optimisation request is not valid");
+        }
+
+        var areas = await dashboard.AreasAsync();
+        if (areas.FindGemeente(gemeenteText) is not { } gemeente)
+        {
+            return Problems.NotFound($"$.gemeente: '{gemeenteText}' is not a gemeente code or name in the database");
+        }
+
+        if (year is { } y && BuurtenOf(areas, gemeente, y) == 0)
+        {
+            errors.Add("$.year", string.Create(CultureInfo.InvariantCulture, $"{gemeente} ({areas.NameOf(gemeente)}) has no buurten in {y}"));
+            return errors.ToProblem("The optimisation request is not valid");
+        }
+
+        // Without a year, the same base year as the planner page (GET /context), so that the API and the page agree.
+        year ??= await runner.BaseYearAsync(gemeente, await YearsWithBuurtenAsync(dashboard, areas, gemeente));
+
+        var (ran, result) = await runner.TryRunAsync(async service =>
+        {
+            try
+            {
+                var run = await service.OptimiseAsync([gemeente], placements, new AllocationRules(cap, 1.0, exclude), year, null, language, request.HttpContext.RequestAborted);
+                return (Run: (OptimisationRun?)run, Invalid: (ValidationProblem?)null);
+            }
+            catch (InvalidDataException exception)
+            {
+                // The service checks an internal scenario; its paths point into that, so the whole request is named.
+                var invalid = new RequestErrors();
+                foreach (var p in ScenarioErrors.Of(exception).DefaultIfEmpty(new ScenarioProblem("$", exception.Message)))
+                {
+                    invalid.Add("$", p.Message);
+                }
+
+                return (Run: null, Invalid: invalid.ToProblem("The optimisation request does not fit the data"));
+            }
+        }, request.HttpContext.RequestAborted);
+        if (!ran)
+        {
+            return Busy();
+        }
+
+        return result.Invalid is { } problem ? problem : TypedResults.Ok(PlannerJson.Optimisation(result.Run!, language));
+    }
+
+    private static readonly PlannerLimitsDto Limits = new(
+        PlannerLimits.MaxYears, PlannerLimits.MaxGemeenten, PlannerLimits.MaxBuurten, PlannerLimits.MaxReplicates,
+        PlannerLimits.MinScenarios, PlannerLimits.MaxScenarios, PlannerLimits.MaxPlacements);
+
+    private static string BaselineName(string language) => language == "en" ? "Baseline (no intervention)" : "Basis (geen ingreep)";
+
+    /// <summary>The scorable years in which the gemeente has buurten, oldest first.</summary>
+    private static async Task<List<int>> YearsWithBuurtenAsync(DashboardMonitor dashboard, AreaIndex areas, AreaCode gemeente) =>
+        [.. (await dashboard.YearsAsync()).Scorable.Where(y => BuurtenOf(areas, gemeente, y) > 0).Order()];
+
+    private static int BuurtenOf(AreaIndex areas, AreaCode gemeente, int year) =>
+        areas.Search(null, AreaLevel.Buurt, gemeente, year, int.MaxValue).Count;
+
+    private static ProblemHttpResult Busy() => Problems.Unavailable("the planner is busy with other runs; try again in a minute");
+
+    /// <summary>
+    /// Parses one scenario document and checks it against the store and the limits: every bad field goes to
+    /// <paramref name="errors"/> keyed by its JSON path (under <paramref name="prefix"/>); a gemeente the store does
+    /// not know is a 404.
+    /// </summary>
+    private static async Task<(ScenarioSpec? Spec, ProblemHttpResult? NotFound)> CheckAsync(byte[] document, string prefix, int replicates, DashboardMonitor dashboard, RequestErrors errors)
+    {
+        ScenarioSpec spec;
+        try
+        {
+            spec = ScenarioDocument.Parse(new MemoryStream(document), "scenario");
+        }
+        catch (InvalidDataException exception)
+        {
+            AddScenarioErrors(errors, exception, prefix);
+            return (null, null);
+        }
+
+        var before = errors.Count;
+        var areas = await dashboard.AreasAsync();
+        var years = await dashboard.YearsAsync();
+        for (var i = 0; i < spec.Gemeenten.Length; i++)
+        {
+            if (areas.Latest(spec.Gemeenten[i]) is null)
+            {
+                return (null, Problems.NotFound($"{prefix}.area.gemeenten[{i}]: {spec.Gemeenten[i]} is not a gemeente in the database"));
+            }
+        }
+
+        if (!years.Scorable.Contains(spec.BaseYear))
+        {
+            errors.Add(prefix + ".baseYear", string.Create(CultureInfo.InvariantCulture, $"{spec.BaseYear} has no data to start from; years that can: {string.Join(", ", years.Scorable.Order())}"));
+        }
+
+        if (spec.Years > PlannerLimits.MaxYears)
+        {
+            errors.Add(prefix + ".years", string.Create(CultureInfo.InvariantCulture, $"{spec.Years} years: the web planner projects at most {PlannerLimits.MaxYears} (the command line up to 50)"));
+        }
+
+        if (spec.Gemeenten.Length > PlannerLimits.MaxGemeenten)
+        {
+            errors.Add(prefix + ".area.gemeenten", string.Create(CultureInfo.InvariantCulture, $"{spec.Gemeenten.Length} gemeenten: the web planner takes at most {PlannerLimits.MaxGemeenten} (use the command line for more)"));
+        }
+
+        var buurten = spec.Gemeenten.Sum(g => BuurtenOf(areas, g, spec.BaseYear)) + spec.Buurten.Length;
+        if (buurten > PlannerLimits.MaxBuurten)
+        {
+            errors.Add(prefix + ".area", string.Create(CultureInfo.InvariantCulture, $"{buurten} buurten: the web planner takes at most {PlannerLimits.MaxBuurten} (use the command line for more)"));
+        }
+        else if ((long)buurten * (spec.Years + 1) * replicates > PlannerLimits.MaxBuurtYears)
+        {
+            errors.Add(prefix, string.Create(CultureInfo.InvariantCulture, $"{buurten} buurten × {spec.Years + 1} years × {replicates} replicates is more than one request may ask ({PlannerLimits.MaxBuurtYears:N0} buurt-years): fewer years or replicates"));
+        }
+
+        return (errors.Count > before ? null : spec, null);
+    }
+
+    private static ValidationProblem FromScenario(InvalidDataException exception, string prefix)
+    {
+        var errors = new RequestErrors();
+        AddScenarioErrors(errors, exception, prefix);
+        return errors.ToProblem("The scenario does not fit the data");
+    }
+
+    private static void AddScenarioErrors(RequestErrors errors, InvalidDataException exception, string prefix)
+    {
+        foreach (var problem in ScenarioErrors.Of(exception).DefaultIfEmpty(new ScenarioProblem("$", exception.Message)))
+        {
+            errors.Add(prefix + problem.Path[1..], problem.Message);
+        }
+    }
+
+    /// <summary>The request body, at most <see cref="PlannerLimits.MaxBodyBytes"/>; null (and an error) when too large or empty.</summary>
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, RequestErrors errors)
+    {
+        if (request.ContentLength > PlannerLimits.MaxBodyBytes)
+        {
+            errors.Add("$", "the document is larger than 1 MB");
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > PlannerLimits.MaxBodyBytes)
+            {
+                errors.Add("$", "the document is larger than 1 MB");
+                return null;
+            }
+        }
+
+        if (buffer.Length == 0)
+        {
+            errors.Add("$", "a JSON document is required in the request body");
+            return null;
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>The documents of <c>{"scenarios": [ … ]}</c>, each as UTF-8 JSON for <see cref="ScenarioDocument.Parse"/>.</summary>
+    private static List<byte[]> ScenarioList(byte[] body, RequestErrors errors)
+    {
+        var root = new BodyFields(errors).Object(body);
+        if (root is null)
+        {
+            return [];
+        }
+
+        if (root["scenarios"] is not JsonArray array || array.Count < PlannerLimits.MinScenarios || array.Count > PlannerLimits.MaxScenarios)
+        {
+            errors.Add("$.scenarios", string.Create(CultureInfo.InvariantCulture, $"an array of {PlannerLimits.MinScenarios} to {PlannerLimits.MaxScenarios} scenario documents is required"));
+            return [];
+        }
+
+        new BodyFields(errors).Unknown(root, "scenarios");
+        return [.. array.Select(d => Encoding.UTF8.GetBytes(d?.ToJsonString() ?? "null"))];
+    }
+
+    /// <summary>Reads the fields of a small JSON body, naming every bad one by its path.</summary>
+    private sealed class BodyFields(RequestErrors errors)
+    {
+        public JsonObject? Object(byte[] body)
+        {
+            try
+            {
+                if (JsonNode.Parse(body, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }) is JsonObject root)
+                {
+                    return root;
+                }
+
+                errors.Add("$", "an object is required");
+            }
+            catch (JsonException exception)
+            {
+                errors.Add("$", $"not valid JSON at line {exception.LineNumber + 1}: {exception.Message}");
+            }
+
+            return null;
+        }
+
+        public string Text(JsonObject? root, string key)
+        {
+            if (root?[key] is JsonValue value && value.TryGetValue<string>(out var text) && !string.IsNullOrWhiteSpace(text))
+            {
+                return text.Trim();
+            }
+
+            if (root is not null)
+            {
+                errors.Add("$." + key, "a non-empty string is required");
+            }
+
+            return string.Empty;
+        }
+
+        public int Integer(JsonObject? root, string key, int? fallback, int min, int max)
+        {
+            var node = root?[key];
+            if (node is null && fallback is { } f)
+            {
+                return f;
+            }
+
+            if (node is JsonValue value && value.TryGetValue<double>(out var number) && number == Math.Floor(number) && number >= min && number <= max)
+            {
+                return (int)number;
+            }
+
+            if (root is not null)
+            {
+                errors.Add("$." + key, string.Create(CultureInfo.InvariantCulture, $"a whole number from {min} to {max} is required{(node is null ? string.Empty : $", found {node.ToJsonString()}")}"));
+            }
+
+            return min;
+        }
+
+        /// <summary>An optional share in (0, 1].</summary>
+        public double? Share(JsonObject? root, string key)
+        {
+            var node = root?[key];
+            if (node is null)
+            {
+                return null;
+            }
+
+            if (node is JsonValue value && value.TryGetValue<double>(out var number) && number > 0 && number <= 1)
+            {
+                return number;
+            }
+
+            errors.Add("$." + key, $"a number above 0 and at most 1 is required, found {node.ToJsonString()}");
+            return null;
+        }
+
+        public void Unknown(JsonObject? root, params string[] known)
+        {
+            foreach (var (key, _) in root ?? [])
+            {
+                if (!known.Contains(key))
+                {
+                    errors.Add("$." + key, $"unknown field (expected one of {string.Join(", ", known)})");
+                }
+            }
+        }
+    }
+}

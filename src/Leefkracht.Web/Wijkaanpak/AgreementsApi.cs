@@ -1,0 +1,212 @@
+using System.Collections.Immutable;
+using Leefkracht.Wijkaanpak.Domain;
+using Leefkracht.Wijkaanpak.Storage;
+
+namespace Leefkracht.Web.Wijkaanpak;
+
+/// <summary>A programme's agreements (who delivers what by when, linked to indicators, and their status) and the comments on them. Part of <c>/api/v1/wijkaanpak</c> (<see cref="WijkaanpakSetup.MapWijkaanpak"/>).</summary>
+public static class AgreementsApi
+{
+    internal static RouteGroupBuilder MapAgreementsApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/programmes/{id:long}/agreements", ListAgreements).WithName("ListAgreements").WithSummary("A programme's agreements").Produces<IReadOnlyList<AgreementDto>>();
+        api.MapPost("/programmes/{id:long}/agreements", CreateAgreement).WithName("CreateAgreement").WithSummary("Make an agreement").Produces<AgreementDto>(StatusCodes.Status201Created);
+        api.MapGet("/agreements/{id:long}", GetAgreement).WithName("GetAgreement").WithSummary("An agreement with history and comments").Produces<AgreementDto>();
+        api.MapPut("/agreements/{id:long}", UpdateAgreement).WithName("UpdateAgreement").WithSummary("Change an agreement (owner party, If-Match)").Produces<AgreementDto>();
+        api.MapPost("/agreements/{id:long}/status", ChangeStatus).WithName("ChangeAgreementStatus").WithSummary("Change an agreement's status (owner party, If-Match)").Produces<AgreementDto>();
+        api.MapGet("/agreements/{id:long}/comments", ListComments).WithName("ListComments").WithSummary("Comments on an agreement").Produces<IReadOnlyList<CommentDto>>();
+        api.MapPost("/agreements/{id:long}/comments", AddComment).WithName("AddComment").WithSummary("Comment on an agreement").Produces<CommentDto>(StatusCodes.Status201Created);
+        return api;
+    }
+
+    internal static async Task<IResult> ListAgreements(long id, WijkaanpakSession s, CancellationToken ct)
+    {
+        if (await s.VisibleProgrammeAsync(id, ct) is null)
+        {
+            return WijkaanpakSession.NotFound("programme");
+        }
+
+        await s.PartiesAsync(ct);
+        return TypedResults.Ok((await s.Store.ListAgreementsAsync(id, ct)).Select(a => WijkaanpakDtos.AgreementDto(s, a)).ToList());
+    }
+
+    internal static async Task<IResult> CreateAgreement(long id, AgreementRequest request, WijkaanpakSession s, HttpContext http, CancellationToken ct)
+    {
+        if (await s.VisibleProgrammeAsync(id, ct) is not { } access)
+        {
+            return WijkaanpakSession.NotFound("programme");
+        }
+
+        var parties = await s.PartiesAsync(ct);
+        var errors = new RequestErrors();
+        if (request.OwnerPartyId is not { } owner || !parties.ContainsKey(owner))
+        {
+            errors.Add("ownerPartyId", "required: the id of an existing party");
+        }
+
+        var (counterparties, indicators) = CheckAgreement(request, parties, errors);
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
+        if (!WijkaanpakPolicy.CanCreateAgreement(s.Actor, access, request.OwnerPartyId!.Value, s.Today))
+        {
+            return WijkaanpakSession.Forbidden("a party makes agreements for itself (coordinators for any member party), while it takes part");
+        }
+
+        var agreement = new Agreement(0, id, request.OwnerPartyId!.Value, counterparties, request.Title!.Trim(), request.Deliverable?.Trim() ?? string.Empty, request.Deadline!.Value, indicators, AgreementStatus.Planned, 1);
+        var created = await s.Store.CreateAgreementAsync(agreement, s.AuditActor, ct);
+        WijkaanpakSession.ETag(http, created.Version);
+        return TypedResults.Created($"/api/v1/wijkaanpak/agreements/{created.Id}", WijkaanpakDtos.AgreementDto(s, created));
+    }
+
+    internal static async Task<IResult> GetAgreement(long id, WijkaanpakSession s, HttpContext http, CancellationToken ct)
+    {
+        var (agreement, _, refusal) = await s.VisibleAgreementAsync(id, ct);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var history = await s.Store.LoadHistoryAsync(id, ct);
+        var comments = await s.Store.LoadCommentsAsync(id, ct);
+        var names = await s.AccountNamesAsync(ct);
+        WijkaanpakSession.ETag(http, agreement!.Version);
+        return TypedResults.Ok(WijkaanpakDtos.AgreementDto(s, agreement) with
+        {
+            History = [.. history.Select(h => new StatusChangeDto(h.From.Code(), h.To.Code(), h.At, h.AccountId is { } a ? WijkaanpakDtos.AccountRef(names, a) : null, h.Comment))],
+            Comments = [.. comments.Select(c => WijkaanpakDtos.CommentDto(s, names, c))],
+        });
+    }
+
+    internal static async Task<IResult> UpdateAgreement(long id, AgreementRequest request, WijkaanpakSession s, HttpContext http, CancellationToken ct)
+    {
+        var (agreement, access, refusal) = await s.EditableAgreementAsync(id, ct);
+        if (WijkaanpakSession.Refused(refusal, http.Request, out var version) is { } refused)
+        {
+            return refused;
+        }
+
+        var errors = new RequestErrors();
+        var (counterparties, indicators) = CheckAgreement(request, await s.PartiesAsync(ct), errors);
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
+        var changed = agreement! with
+        {
+            Title = request.Title!.Trim(),
+            Deliverable = request.Deliverable?.Trim() ?? string.Empty,
+            CounterpartyIds = counterparties,
+            Deadline = request.Deadline!.Value,
+            Indicators = indicators,
+            Version = version,
+        };
+        return AgreementWritten(await s.Store.UpdateAgreementAsync(changed, s.AuditActor, ct), s, http);
+    }
+
+    internal static async Task<IResult> ChangeStatus(long id, StatusRequest request, WijkaanpakSession s, HttpContext http, CancellationToken ct)
+    {
+        var (_, _, refusal) = await s.EditableAgreementAsync(id, ct);
+        if (WijkaanpakSession.Refused(refusal, http.Request, out var version) is { } refused)
+        {
+            return refused;
+        }
+
+        if (!WireCodes.TryParse(request.Status, out AgreementStatus status))
+        {
+            return WijkaanpakSession.Invalid("status", $"one of {WireCodes.Choices<AgreementStatus>()}");
+        }
+
+        if (request.Comment is { Length: > 4000 })
+        {
+            return WijkaanpakSession.Invalid("comment", "at most 4000 characters");
+        }
+
+        var (today, now, who) = (s.Today, s.Now, s.Actor.AccountId);
+        var result = await s.Store.ChangeAgreementStatusAsync(id, version, a => AgreementWorkflow.ChangeStatus(a, status, today, now, who, request.Comment), s.AuditActor, ct);
+        await s.PartiesAsync(ct);
+        return AgreementWritten(result, s, http);
+    }
+
+    private static IResult AgreementWritten(WriteResult<Agreement> result, WijkaanpakSession s, HttpContext http)
+    {
+        if (result.Outcome != WriteOutcome.Written)
+        {
+            return WijkaanpakSession.Failed(result, "agreement");
+        }
+
+        WijkaanpakSession.ETag(http, result.Value!.Version);
+        return TypedResults.Ok(WijkaanpakDtos.AgreementDto(s, result.Value));
+    }
+
+    private static (ImmutableArray<long> Counterparties, ImmutableArray<IndicatorTarget> Indicators) CheckAgreement(AgreementRequest request, IReadOnlyDictionary<long, Party> parties, RequestErrors errors)
+    {
+        WijkaanpakChecks.Required(errors, "title", request.Title, 200);
+        if (request.Deliverable is { Length: > 4000 })
+        {
+            errors.Add("deliverable", "at most 4000 characters");
+        }
+
+        if (request.Deadline is null)
+        {
+            errors.Add("deadline", "required (yyyy-MM-dd)");
+        }
+
+        var counterparties = (request.CounterpartyIds ?? []).Distinct().ToImmutableArray();
+        foreach (var unknown in counterparties.Where(p => !parties.ContainsKey(p)))
+        {
+            errors.Add("counterpartyIds", $"no party {unknown}");
+        }
+
+        var indicators = ImmutableArray.CreateBuilder<IndicatorTarget>();
+        foreach (var (target, i) in (request.Indicators ?? []).Select((t, i) => (t, i)))
+        {
+            if (target.Target is null || !WijkaanpakChecks.IsIndicator(target.Indicator))
+            {
+                errors.Add($"indicators[{i}]", $"needs a known indicator id and a target ('{target.Indicator}')");
+                continue;
+            }
+
+            indicators.Add(new IndicatorTarget(target.Indicator!, target.Target.Value));
+        }
+
+        return (counterparties, indicators.ToImmutable());
+    }
+
+    internal static async Task<IResult> ListComments(long id, WijkaanpakSession s, CancellationToken ct)
+    {
+        var (_, _, refusal) = await s.VisibleAgreementAsync(id, ct);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var names = await s.AccountNamesAsync(ct);
+        return TypedResults.Ok((await s.Store.LoadCommentsAsync(id, ct)).Select(c => WijkaanpakDtos.CommentDto(s, names, c)).ToList());
+    }
+
+    internal static async Task<IResult> AddComment(long id, CommentRequest request, WijkaanpakSession s, CancellationToken ct)
+    {
+        var (agreement, access, refusal) = await s.VisibleAgreementAsync(id, ct);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        if (!WijkaanpakPolicy.CanComment(s.Actor, access!, s.Today))
+        {
+            return WijkaanpakSession.Forbidden("only staff of the programme's parties comment on agreements");
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Text) || request.Text.Length > 4000)
+        {
+            return WijkaanpakSession.Invalid("text", "required, at most 4000 characters");
+        }
+
+        var comment = await s.Store.AddCommentAsync(new AgreementComment(0, id, s.Actor.AccountId, s.Actor.PartyId, request.Text.Trim(), s.Now), agreement!.ProgrammeId, s.AuditActor, ct);
+        return TypedResults.Created($"/api/v1/wijkaanpak/agreements/{id}/comments", WijkaanpakDtos.CommentDto(s, await s.AccountNamesAsync(ct), comment));
+    }
+}

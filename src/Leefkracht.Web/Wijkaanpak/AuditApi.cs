@@ -1,0 +1,39 @@
+using Leefkracht.Wijkaanpak.Domain;
+using Leefkracht.Wijkaanpak.Storage;
+
+namespace Leefkracht.Web.Wijkaanpak;
+
+/// <summary>A programme's audit trail, as JSON and CSV. Part of <c>/api/v1/wijkaanpak</c> (<see cref="WijkaanpakSetup.MapWijkaanpak"/>).</summary>
+public static class AuditApi
+{
+    internal static RouteGroupBuilder MapAuditApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/programmes/{id:long}/audit", ListAudit).WithName("ListAudit").WithSummary("The programme's audit trail, newest first").Produces<IReadOnlyList<AuditEntryDto>>();
+        api.MapGet("/programmes/{id:long}/audit.csv", AuditCsv).WithName("AuditCsv").WithSummary("The audit trail as CSV").Produces(StatusCodes.Status200OK, contentType: "text/csv");
+        return api;
+    }
+
+    internal static async Task<IResult> ListAudit(long id, WijkaanpakSession s, CancellationToken ct)
+    {
+        var (entries, refusal) = await AuditAsync(id, s, ct);
+        return refusal ?? TypedResults.Ok(AuditTrail.Dtos(entries!));
+    }
+
+    internal static async Task<IResult> AuditCsv(long id, WijkaanpakSession s, CancellationToken ct)
+    {
+        var (entries, refusal) = await AuditAsync(id, s, ct);
+        return refusal ?? AuditTrail.Csv(entries!, $"leefkracht-audit-{id}.csv");
+    }
+
+    private static async Task<(IReadOnlyList<AuditEntry>? Entries, IResult? Refusal)> AuditAsync(long id, WijkaanpakSession s, CancellationToken ct)
+    {
+        if (await s.VisibleProgrammeAsync(id, ct) is not { } access)
+        {
+            return (null, WijkaanpakSession.NotFound("programme"));
+        }
+
+        return WijkaanpakPolicy.CanSeeAudit(s.Actor, access, s.Today)
+            ? (await s.Store.LoadAuditAsync(id, ct), null)
+            : (null, WijkaanpakSession.Forbidden("the audit trail is for the programme's parties"));
+    }
+}

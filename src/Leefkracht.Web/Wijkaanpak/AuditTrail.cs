@@ -1,0 +1,38 @@
+using System.Text.Json;
+using Leefkracht.Wijkaanpak.Storage;
+
+namespace Leefkracht.Web.Wijkaanpak;
+
+/// <summary>Audit entries as the API gives them: JSON for a programme's trail and the accounts' trail, and CSV downloads.</summary>
+internal static class AuditTrail
+{
+    /// <summary>Audit entries as the API gives them (before and after as JSON objects).</summary>
+    internal static List<AuditEntryDto> Dtos(IEnumerable<AuditEntry> entries) =>
+        [.. entries.Select(e => new AuditEntryDto(
+            e.Id, e.At, e.AccountId is { } a ? new AccountRefDto(a, e.AccountName ?? "?") : null, e.ProgrammeId, e.Entity, e.EntityId, e.Action, Json(e.BeforeJson), Json(e.AfterJson)))];
+
+    /// <summary>Audit entries as a CSV download (cells that a spreadsheet would run as formulas are defused).</summary>
+    internal static IResult Csv(IEnumerable<AuditEntry> entries, string fileName)
+    {
+        var csv = Tables.Csv(new ExportTable(
+            "audit",
+            ["id", "at", "account_id", "account", "entity", "entity_id", "action", "before", "after"],
+            [.. entries.Select(e => (IReadOnlyList<object?>)
+            [
+                e.Id, e.At.ToString("O", CultureInfo.InvariantCulture), e.AccountId, Tables.SafeCell(e.AccountName), e.Entity, e.EntityId, e.Action,
+                Tables.SafeCell(e.BeforeJson), Tables.SafeCell(e.AfterJson),
+            ])]));
+        return TypedResults.File(csv, "text/csv; charset=utf-8", fileName);
+    }
+
+    private static JsonElement? Json(string? json)
+    {
+        if (json is null)
+        {
+            return null;
+        }
+
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.Clone();
+    }
+}
