@@ -1,23 +1,35 @@
-import { lang, t } from './i18n.js';
+import { ApiError, get, onUnauthorized, refreshAntiforgeryToken, request, send, setAntiforgeryToken } from './http.js';
+import { t } from './i18n.js';
 
-// The signed-in account and the antiforgery token (docs/wijkaanpak.md, "Sign-in flow"). The token lives in memory
-// only; after a reload it is fetched again from /auth/antiforgery, which works while the session cookie is valid.
+// The signed-in account (docs/wijkaanpak.md, "Sign-in flow"): asked from the server once per page load (the
+// session cookie is HttpOnly), set by signing in, cleared by signing out or by any 401 answer.
+
+/**
+ * @typedef {object} Account
+ * @property {number} id
+ * @property {string} userName
+ * @property {string} displayName
+ * @property {'admin' | 'coordinator' | 'partner' | 'bewoner'} role
+ * @property {{ id: number, name: string, type: string }} party
+ */
+
+/** @type {Account | null} */
 let me = null;
-let token = null;
+/** @type {Promise<Account | null> | null} */
 let checking = null;
+/** @type {Set<(account: Account | null) => void>} */
 const listeners = new Set();
 
-/** An API answer that was not 2xx: the status and the problem details (RFC 9457), when there were any. */
-export class ApiError extends Error {
-  constructor(status, problem) {
-    super(problem?.detail ?? problem?.title ?? String(status));
-    this.status = status;
-    this.problem = problem ?? {};
-  }
-}
-
+/** The signed-in account, or null. */
 export const account = () => me;
 
+/** The signed-in account on a page that needs one (the router's signed-in pages run only with a session). */
+export function signedInAccount() {
+  if (!me) throw new Error('not signed in');
+  return me;
+}
+
+/** @param {(account: Account | null) => void} listener */
 export function onSessionChange(listener) {
   listeners.add(listener);
 }
@@ -26,29 +38,21 @@ function changed() {
   listeners.forEach((listener) => listener(me));
 }
 
-function url(path, params = {}) {
-  const u = new URL(path, window.location.origin);
-  for (const [key, value] of Object.entries({ ...params, lang: lang() })) {
-    if (value !== undefined && value !== null && value !== '') u.searchParams.set(key, value);
+onUnauthorized(() => {
+  if (me) {
+    me = null;
+    changed();
   }
-  return u;
-}
+});
 
-async function problemOf(response) {
-  try {
-    return await response.json();
-  } catch {
-    return null;
-  }
-}
-
-/** Asks the server once per page load who is signed in (the session cookie is HttpOnly), and gets a token. */
+/** Asks the server once per page load who is signed in, and gets an antiforgery token when someone is. */
 export function loadSession() {
   checking ??= (async () => {
-    const response = await fetch(url('/api/v1/auth/me'));
-    if (response.ok) {
-      me = await response.json();
-      await refreshToken();
+    try {
+      me = await get('/api/v1/auth/me');
+      await refreshAntiforgeryToken();
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
     }
     changed();
     return me;
@@ -56,19 +60,14 @@ export function loadSession() {
   return checking.then(() => me);
 }
 
-async function refreshToken() {
-  const response = await fetch(url('/api/v1/auth/antiforgery'));
-  if (response.ok) token = (await response.json()).token;
-}
-
+/**
+ * @param {string} userName
+ * @param {string} password
+ */
 export async function signIn(userName, password) {
-  const response = await fetch(url('/api/v1/auth/login'), {
-    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ userName, password }),
-  });
-  if (!response.ok) throw new ApiError(response.status, await problemOf(response));
-  const answer = await response.json();
+  const answer = await request('POST', '/api/v1/auth/login', { body: { userName, password }, signingIn: true });
   me = answer.account;
-  token = answer.antiforgery.token;
+  setAntiforgeryToken(answer.antiforgery.token);
   checking = Promise.resolve(me);
   changed();
   return me;
@@ -81,54 +80,9 @@ export async function signOut() {
     if (!(error instanceof ApiError) || error.status !== 401) throw error;
   }
   me = null;
-  token = null;
+  setAntiforgeryToken(null);
   changed();
 }
 
-/** Sends one request: JSON in and out, the antiforgery header on changes and the version read in If-Match. */
-export async function send(method, path, body = undefined, version = undefined, params = {}) {
-  const attempt = async () => {
-    const headers = {};
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
-    if (method !== 'GET' && token) headers['X-CSRF-TOKEN'] = token;
-    if (version !== undefined && version !== null) headers['If-Match'] = `"${version}"`;
-    return fetch(url(path, params), { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  };
-  let response = await attempt();
-  if (response.status === 403 && method !== 'GET') {
-    const problem = await problemOf(response.clone());
-    if (problem?.type?.endsWith('/csrf')) {
-      await refreshToken();
-      response = await attempt();
-    }
-  }
-  if (response.status === 401 && me) {
-    me = null;
-    changed();
-  }
-  if (!response.ok) throw new ApiError(response.status, await problemOf(response));
-  if (response.status === 204) return null;
-  const etag = response.headers.get('ETag');
-  const data = await response.json();
-  if (etag && data && typeof data === 'object' && !Array.isArray(data)) Object.defineProperty(data, 'etag', { value: etag.replace(/^W\//, '').replaceAll('"', '') });
-  return data;
-}
-
-export const read = (path, params) => send('GET', path, undefined, undefined, params);
-
-/** A download link of the API in the current language. */
-export function fileHref(path) {
-  const u = url(path);
-  return u.pathname + u.search;
-}
-
-/** Words for an error: the status says what kind it is, the problem's own words say the rest. */
-export function describe(error) {
-  if (!(error instanceof ApiError)) return `${t('error')}: ${error.message}`;
-  const fields = Object.entries(error.problem.errors ?? {}).map(([field, messages]) => `${field}: ${messages.join('; ')}`);
-  const detail = fields.length ? fields.join(' · ') : (error.problem.detail ?? '');
-  const kind = {
-    400: t('wk.err.400'), 401: t('wk.err.401'), 403: t('wk.err.403'), 404: t('wk.err.404'), 409: t('wk.err.409'), 428: t('wk.err.409'), 429: t('wk.err.429'),
-  }[error.status] ?? `${t('error')} (${error.status})`;
-  return detail && error.status !== 409 ? `${kind} ${detail}` : kind;
-}
+/** @param {string} role */
+export const roleLabel = (role) => t(`wk.role.${role}`);

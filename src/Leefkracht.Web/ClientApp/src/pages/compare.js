@@ -1,12 +1,15 @@
-import { Chart } from 'chart.js';
-import { get, getMeta } from './api.js';
-import { num, t } from './i18n.js';
-import { el } from './profile.js';
-import { navigate } from './main.js';
+import { Chart } from '../charts.js';
+import { el } from '../dom.js';
+import { get, getMeta } from '../http.js';
+import { num, t } from '../i18n.js';
+import { navigate } from '../router.js';
+
+// Two to four areas side by side (#/compare?codes=A,B&year=): deviation, class, dimensions, resilience, flags.
 
 const palette = ['#2f4f6f', '#d95f02', '#7570b3', '#1b9e77'];
 
-export async function showCompare(main, params) {
+/** @type {import('../router.js').View} */
+export async function show(main, params) {
   const meta = await getMeta();
   const codes = (params.get('codes') ?? '').split(',').map((c) => c.trim().toUpperCase()).filter(Boolean).slice(0, 4);
   const year = params.get('year') ?? String(meta.defaultYear);
@@ -27,9 +30,10 @@ export async function showCompare(main, params) {
   main.append(form);
   if (!codes.length) return;
 
+  /** @type {(import('../contracts.js').Profile | { error: string, code: string })[]} */
   const profiles = await Promise.all(codes.map((code) => get(`/api/v1/areas/${code}`, { year }).catch((error) => ({ error: error.message, code }))));
-  const ok = profiles.filter((p) => !p.error);
-  for (const failed of profiles.filter((p) => p.error)) main.append(el('p', { class: 'error', role: 'alert', text: `${failed.code}: ${failed.error}` }));
+  const ok = /** @type {import('../contracts.js').Profile[]} */ (profiles.filter((p) => !('error' in p)));
+  for (const failed of profiles) if ('error' in failed) main.append(el('p', { class: 'error', role: 'alert', text: `${failed.code}: ${failed.error}` }));
 
   const table = el('table', { class: 'compare', id: 'compare-table' });
   const head = el('tr', {}, el('th', { scope: 'col', text: '' }), ...ok.map((p, i) => el('th', { scope: 'col' },
@@ -37,6 +41,10 @@ export async function showCompare(main, params) {
     el('button', { type: 'button', class: 'link', 'aria-label': `${t('remove')} ${p.area.name}`, text: '×', 'data-index': String(i) }))));
   table.append(el('thead', {}, head));
   const body = el('tbody');
+  /**
+   * @param {string} label
+   * @param {string[]} values
+   */
   const row = (label, values) => body.append(el('tr', {}, el('th', { scope: 'row', text: label }), ...values.map((v) => el('td', { class: 'num', text: v }))));
   row(t('deviation'), ok.map((p) => num(p.score.deviation, 3, true)));
   row(t('klasse'), ok.map((p) => p.score.className ?? '–'));
@@ -45,7 +53,7 @@ export async function showCompare(main, params) {
   row(t('flags'), ok.map((p) => String(p.flags.length)));
   table.append(body);
   main.append(table);
-  table.querySelectorAll('button[data-index]').forEach((b) => b.addEventListener('click', () => {
+  table.querySelectorAll('button').forEach((b) => b.addEventListener('click', () => {
     const rest = ok.filter((_, i) => i !== Number(b.dataset.index)).map((p) => p.area.code);
     navigate(`#/compare?codes=${rest.join(',')}&year=${year}`);
   }));

@@ -1,12 +1,16 @@
-import { get, getMeta, href } from './api.js';
-import { num, t } from './i18n.js';
-import { el } from './profile.js';
+import { el } from '../dom.js';
+import { get, getMeta, href } from '../http.js';
+import { num, t } from '../i18n.js';
 
-export async function showWatchlist(main, params) {
+// The early-warning watchlist of a gemeente (#/watchlist?gemeente=&year=), sortable, with its reasons and downloads.
+
+/** @type {import('../router.js').View} */
+export async function show(main, params) {
   const meta = await getMeta();
   const year = params.get('year') ?? String(meta.defaultYear);
   const gemeente = params.get('gemeente') ?? 'GM0344';
   main.append(el('h1', { text: t('watchTitle') }), el('p', { text: t('watchHelp') }));
+  /** @type {{ areas: import('../contracts.js').Area[] }} */
   const gemeenten = await get('/api/v1/areas', { level: 'gemeente', limit: 1000 });
   const chooser = el('select', { id: 'watch-gemeente' });
   chooser.append(el('option', { value: '', text: t('all') }));
@@ -18,9 +22,11 @@ export async function showWatchlist(main, params) {
   main.append(el('div', { class: 'inline-form' }, el('label', { for: 'watch-gemeente', text: t('filterGemeente') }), chooser, csv, xlsx));
   const status = el('p', { text: t('loading') });
   main.append(status);
+  /** @type {import('../contracts.js').Watchlist} */
   const list = await get('/api/v1/watchlist', { year, gemeente });
   status.textContent = t('considered', list.entries.length, list.considered, list.from, list.to);
 
+  /** @type {[string, string, (e: import('../contracts.js').WatchEntry) => string | number | null][]} */
   const columns = [
     ['name', t('name'), (e) => e.name ?? e.code],
     ['gemeente', t('gemeente'), (e) => e.gemeente ?? ''],
@@ -28,14 +34,15 @@ export async function showWatchlist(main, params) {
     ['score', t('deviation'), (e) => e.score],
     ['change', t('change'), (e) => e.change],
   ];
+  /** @type {[string, number]} the column and the direction (1 ascending, -1 descending) */
   let sort = ['risk', -1];
   const table = el('table', { id: 'watchlist-table' });
   const render = () => {
     const [key, dir] = sort;
-    const get = columns.find((c) => c[0] === key)[2];
+    const valueOf = (columns.find((c) => c[0] === key) ?? columns[2])[2];
     const rows = [...list.entries].sort((a, b) => {
-      const [x, y] = [get(a), get(b)];
-      return (typeof x === 'string' ? x.localeCompare(y) : (x ?? -Infinity) - (y ?? -Infinity)) * dir;
+      const [x, y] = [valueOf(a), valueOf(b)];
+      return (typeof x === 'string' ? x.localeCompare(String(y)) : (x ?? -Infinity) - (/** @type {number | null} */ (y) ?? -Infinity)) * dir;
     });
     const head = el('tr', {}, ...columns.map(([k, label]) => el('th', { scope: 'col', 'aria-sort': k === key ? (dir > 0 ? 'ascending' : 'descending') : 'none' },
       el('button', { type: 'button', class: 'sort', 'data-key': k, 'aria-label': `${t('sortBy')} ${label}`, text: label + (k === key ? (dir > 0 ? ' ▲' : ' ▼') : '') }))), el('th', { scope: 'col', text: t('reasons') }));
@@ -45,11 +52,12 @@ export async function showWatchlist(main, params) {
       el('td', { class: 'num', text: `${Math.round(e.risk * 100)} %` }),
       el('td', { class: 'num', text: num(e.score, 3, true) }),
       el('td', { class: 'num', text: num(e.change, 3, true) }),
-      el('td', { text: e.reasons.join('; ') }))))); 
-    table.querySelectorAll('button.sort').forEach((b) => b.addEventListener('click', () => {
-      sort = [b.dataset.key, sort[0] === b.dataset.key ? -sort[1] : -1];
+      el('td', { text: e.reasons.join('; ') })))));
+    table.querySelectorAll('button').forEach((b) => b.addEventListener('click', () => {
+      const column = b.dataset.key ?? '';
+      sort = [column, sort[0] === column ? -sort[1] : -1];
       render();
-      table.querySelector(`button[data-key="${b.dataset.key}"]`).focus();
+      /** @type {HTMLButtonElement | null} */ (table.querySelector(`button[data-key="${column}"]`))?.focus();
     }));
   };
   render();

@@ -1,25 +1,17 @@
-import { Chart, BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Tooltip, Legend } from 'chart.js';
-import { get, href } from './api.js';
-import { colourOf, textOn } from './colours.js';
-import { num, plain, t } from './i18n.js';
-import { escape } from './map.js';
+import { Chart } from '../charts.js';
+import { colourOf, textOn } from '../colours.js';
+import { el } from '../dom.js';
+import { get, href } from '../http.js';
+import { num, plain, t } from '../i18n.js';
 
-Chart.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Tooltip, Legend);
-Chart.defaults.animation = false;
-Chart.defaults.font.family = 'system-ui, "DejaVu Sans", sans-serif';
+// An area's profile (#/area/CODE?year=): score and class, why (the contributions of dimensions and indicators, which
+// add up to the deviation), the trend, comparison with wijk, gemeente and country, resilience, flags and the note.
 
-function el(tag, attrs = {}, ...children) {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k === 'text') e.textContent = v;
-    else if (k === 'html') e.innerHTML = v;
-    else e.setAttribute(k, v);
-  }
-  e.append(...children.filter((c) => c !== null && c !== undefined));
-  return e;
-}
-
-/** A horizontal bar around a zero line, with its number as text (the bar itself is decoration). */
+/**
+ * A horizontal bar around a zero line, with its number as text (the bar itself is decoration).
+ * @param {number} value
+ * @param {number} scale
+ */
 function bar(value, scale) {
   const width = Math.min(50, (50 * Math.abs(value)) / scale);
   const box = el('span', { class: 'bar', 'aria-hidden': 'true' });
@@ -27,12 +19,14 @@ function bar(value, scale) {
   return box;
 }
 
-export async function showProfile(main, params, code) {
+/** @type {import('../router.js').View} */
+export async function show(main, params, code) {
   main.append(el('p', { class: 'loading', text: t('loading') }));
   const year = params.get('year') ?? undefined;
+  /** @type {[import('../contracts.js').Profile, import('../contracts.js').History]} */
   const [profile, history] = await Promise.all([
-    get(`/api/v1/areas/${encodeURIComponent(code)}`, { year }),
-    get(`/api/v1/areas/${encodeURIComponent(code)}/history`, { year }),
+    get(`/api/v1/areas/${encodeURIComponent(String(code))}`, { year }),
+    get(`/api/v1/areas/${encodeURIComponent(String(code))}/history`, { year }),
   ]);
   main.replaceChildren();
   const area = profile.area;
@@ -111,6 +105,7 @@ export async function showProfile(main, params, code) {
     if (preferred >= 0) chooser.value = String(preferred);
     const canvas = el('canvas', { role: 'img', 'aria-label': t('indicatorTrend') });
     trend.append(el('div', { class: 'field' }, el('label', { for: id, text: t('indicatorTrend') }), chooser), el('div', { class: 'chart' }, canvas));
+    /** @type {Chart<'line', number[], number>} */
     const chart = new Chart(canvas, { type: 'line', data: { labels: [], datasets: [{ label: '', data: [], borderColor: '#88419d', backgroundColor: '#88419d' }] }, options: { maintainAspectRatio: false } });
     const draw = () => {
       const series = history.indicators[Number(chooser.value)];
@@ -127,7 +122,8 @@ export async function showProfile(main, params, code) {
 
   // Comparison with wijk, gemeente and country.
   const c = profile.comparison;
-  const rows = [[area.name, s.deviation, s.className], ...[c.wijk, c.gemeente, c.country].filter(Boolean).map((x) => [x.name ?? x.code, x.deviation, x.className])];
+  /** @type {[string, number | null, string | null][]} */
+  const rows = [[area.name, s.deviation, s.className], ...[c.wijk, c.gemeente, c.country].filter((x) => !!x).map((x) => /** @type {[string, number | null, string | null]} */ ([x.name ?? x.code, x.deviation, x.className]))];
   main.append(el('section', { class: 'card', 'aria-labelledby': 'comparison-title' }, el('h2', { id: 'comparison-title', text: t('comparison') }),
     el('table', {}, el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: t('name') }), el('th', { scope: 'col', class: 'num', text: t('deviation') }), el('th', { scope: 'col', text: t('klasse') }))),
       el('tbody', {}, ...rows.map(([name, d, cls]) => el('tr', {}, el('td', { text: name }), el('td', { class: 'num', text: num(d, 3, true) }), el('td', { text: cls ?? '–' })))))));
@@ -165,5 +161,3 @@ export async function showProfile(main, params, code) {
   document.title = `${area.name} — Leefkracht`;
   main.focus({ preventScroll: true });
 }
-
-export { el, escape };

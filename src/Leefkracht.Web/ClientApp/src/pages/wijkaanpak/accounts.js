@@ -1,23 +1,31 @@
-import { t } from './i18n.js';
-import { el } from './profile.js';
-import { account, fileHref, read, send } from './session.js';
-import { auditTable } from './accountability.js';
-import { field, messageArea, onSubmit, roleLabel, select, showDone, showError, time } from './forms.js';
-import { reloadPage } from './wijkaanpak.js';
+import { el } from '../../dom.js';
+import { get, href, send } from '../../http.js';
+import { t, time } from '../../i18n.js';
+import { reload } from '../../router.js';
+import { roleLabel, signedInAccount } from '../../session.js';
+import { field, messageArea, onSubmit, select, showDone, showError } from './forms.js';
+import { auditTable, signedIn } from './parts.js';
 
 // Account management for admins: list, create with party and role, disable/enable and set a new password
 // (PUT /accounts/{id} with the version read; a new password also ends a lockout).
 
 const roles = ['admin', 'coordinator', 'partner', 'bewoner'];
 
-export async function showAccounts(main) {
+/** @type {import('../../router.js').View} */
+async function showAccounts(main) {
   main.append(el('h1', { text: t('wk.accounts') }));
-  if (account().role !== 'admin') {
+  if (signedInAccount().role !== 'admin') {
     main.append(el('p', { class: 'problem', role: 'alert', text: t('wk.adminOnly') }));
     return;
   }
-  const [accounts, parties, audit] = await Promise.all([read('/api/v1/accounts'), read('/api/v1/wijkaanpak/parties'), read('/api/v1/accounts/audit')]);
+  /** @type {[import('../../contracts.js').AccountRow[], import('../../contracts.js').Party[], import('../../contracts.js').AuditEntry[]]} */
+  const [accounts, parties, audit] = await Promise.all([get('/api/v1/accounts'), get('/api/v1/wijkaanpak/parties'), get('/api/v1/accounts/audit')]);
   const messages = messageArea();
+  /**
+   * Changes an account: the fields it has, with `change` over them, and the version read in If-Match.
+   * @param {import('../../contracts.js').AccountRow} a
+   * @param {{ disabled?: boolean, password?: string }} change
+   */
   const update = (a, change) => send('PUT', `/api/v1/accounts/${a.id}`, { displayName: a.displayName, partyId: a.party.id, role: a.role, disabled: a.disabled, ...change }, a.version);
 
   const rows = accounts.map((a) => {
@@ -26,9 +34,9 @@ export async function showAccounts(main) {
     toggle.addEventListener('click', async () => {
       try {
         await update(a, { disabled: !a.disabled });
-        reloadPage();
+        reload();
       } catch (error) {
-        showError(messages, error, reloadPage);
+        showError(messages, error, reload);
       }
     });
     const password = field(t('wk.resetPassword'), { type: 'password', autocomplete: 'new-password', minlength: '12', required: '', 'aria-label': `${t('wk.resetPassword')}: ${a.userName}` });
@@ -37,7 +45,7 @@ export async function showAccounts(main) {
       await update(a, { password: password.control.value });
       password.control.value = '';
       showDone(messages, `${a.userName}: ${t('wk.saved')}`);
-    }, reloadPage);
+    }, reload);
     return el('tr', { 'data-user': a.userName },
       el('td', { text: a.userName }), el('td', { text: a.displayName }), el('td', { text: a.party.name }), el('td', { text: roleLabel(a.role) }),
       el('td', { text: a.disabled ? t('yes') : t('no') }), el('td', { text: a.lockedUntil ? time(a.lockedUntil) : '–' }), el('td', {}, toggle, reset));
@@ -58,12 +66,14 @@ export async function showAccounts(main) {
     await send('POST', '/api/v1/accounts', {
       userName: userName.control.value.trim(), displayName: displayName.control.value, partyId: Number(party.control.value), role: role.control.value, password: password.control.value,
     });
-    reloadPage();
+    reload();
   });
   main.append(form);
 
   main.append(el('section', { class: 'card', 'aria-labelledby': 'account-audit-title' },
     el('h2', { id: 'account-audit-title', text: t('wk.accountAudit') }), el('p', { text: t('wk.accountAuditHelp') }),
-    el('div', { class: 'actions' }, el('a', { class: 'button', id: 'account-audit-csv', download: '', href: fileHref('/api/v1/accounts/audit.csv'), text: t('wk.csv') })),
+    el('div', { class: 'actions' }, el('a', { class: 'button', id: 'account-audit-csv', download: '', href: href('/api/v1/accounts/audit.csv'), text: t('wk.csv') })),
     auditTable(audit, 'account-audit-table')));
 }
+
+export const show = signedIn(showAccounts);

@@ -1,8 +1,12 @@
-import { get, getMeta, href } from './api.js';
-import { plain, t } from './i18n.js';
-import { el } from './profile.js';
+import { el } from '../dom.js';
+import { get, getMeta, href } from '../http.js';
+import { plain, t } from '../i18n.js';
 
-export async function showData(main) {
+// What the database holds and where it came from (#/data): every import with its provenance, and the exports.
+
+/** @type {import('../router.js').View} */
+export async function show(main) {
+  /** @type {[import('../contracts.js').DataSummary, import('../contracts.js').Meta]} */
   const [summary, meta] = await Promise.all([get('/api/v1/imports'), getMeta()]);
   main.append(el('h1', { text: t('dataTitle') }),
     el('p', { text: `${plain(summary.imports)} ${t('imports').toLowerCase()} · ${plain(summary.areas)} ${t('areas')} · ${plain(summary.values)} ${t('values').toLowerCase()} · ${plain(summary.boundaries)} boundaries` }));

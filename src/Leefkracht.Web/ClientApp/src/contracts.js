@@ -1,0 +1,270 @@
+// The API's answers as the pages read them (docs/web.md#api, docs/wijkaanpak.md#api-contract): JSDoc types only, for
+// `tsc --checkJs`; nothing here runs. The client does not check answers against them: they say what the pages
+// assume, so that a renamed field shows up as a type error where it is read.
+
+/** @typedef {{ code: string, name: string | null }} AreaRef */
+/** @typedef {{ id: string, name: string }} Named */
+
+/**
+ * @typedef {object} Meta GET /meta
+ * @property {number[]} years
+ * @property {number} defaultYear
+ * @property {Named[]} dimensions
+ * @property {Named[]} indicators
+ * @property {string[]} resilienceClasses
+ * @property {string} caveat
+ */
+
+/**
+ * @typedef {object} Area an area of GET /areas and of a profile
+ * @property {string} code
+ * @property {string} name
+ * @property {string} level
+ * @property {AreaRef | null} gemeente
+ * @property {AreaRef | null} wijk
+ */
+
+/**
+ * @typedef {object} Profile GET /areas/{code}
+ * @property {Area} area
+ * @property {number} year
+ * @property {string} reference
+ * @property {{ deviation: number | null, class: number | null, className: string | null, percentile: number | null, coverage: number, notScoredReason: string | null }} score
+ * @property {Dimension[]} dimensions
+ * @property {{ wijk: Compared | null, gemeente: Compared | null, country: Compared }} comparison
+ * @property {Resilience | null} resilience
+ * @property {{ kind: string, text: string }[]} flags
+ * @property {{ risk: number, reasons: string[] } | null} warning
+ * @property {string} note
+ * @property {string} caveat
+ */
+
+/**
+ * @typedef {object} Dimension
+ * @property {string} id
+ * @property {string} name
+ * @property {number} contribution
+ * @property {{ name: string, value: number, referenceMean: number, gemeenteValue: number | null, contribution: number, fromBuurten: boolean }[]} indicators
+ */
+
+/** @typedef {{ code: string, name: string | null, deviation: number | null, className: string | null }} Compared */
+
+/**
+ * @typedef {object} Resilience
+ * @property {number | null} score
+ * @property {number | null} class
+ * @property {string | null} className
+ * @property {number | null} capacity
+ * @property {number | null} pressure
+ * @property {string | null} vulnerableIndicator
+ * @property {number | null} vulnerableShare
+ * @property {number | null} locationQuotientGemeente
+ * @property {number | null} locationQuotientCountry
+ * @property {number | null} corporationShare
+ * @property {number | null} turnover
+ * @property {string | null} notScoredReason
+ */
+
+/**
+ * @typedef {object} History GET /areas/{code}/history
+ * @property {string} reference
+ * @property {{ year: number, deviation: number | null }[]} points
+ * @property {{ id: string, name: string, values: { year: number, value: number }[] }[]} indicators
+ */
+
+/**
+ * @typedef {object} WatchEntry a row of GET /watchlist
+ * @property {string} code
+ * @property {string | null} name
+ * @property {string | null} gemeente
+ * @property {number} risk
+ * @property {number | null} score
+ * @property {number | null} change
+ * @property {string[]} reasons
+ */
+
+/** @typedef {{ from: number, to: number, considered: number, entries: WatchEntry[] }} Watchlist GET /watchlist */
+
+/**
+ * @typedef {object} DataSummary GET /imports
+ * @property {number} imports
+ * @property {number} areas
+ * @property {number} values
+ * @property {number} boundaries
+ * @property {{ file: string, kind: string, shape: string, sha256: string, importedAt: string, rowsStored: number, valuesStored: number }[]} files
+ */
+
+/** @typedef {{ id: number, name: string, type: string }} Party */
+/** @typedef {{ id: number, displayName: string }} AccountRef */
+
+/**
+ * @typedef {object} Programme GET /wijkaanpak/programmes/{id}
+ * @property {number} id
+ * @property {string} name
+ * @property {string} areaCode
+ * @property {string | null} areaName
+ * @property {string} startDate
+ * @property {string} description
+ * @property {{ description: string | null, indicator: string | null, target: number | null }[]} goals
+ * @property {boolean} published
+ * @property {Party} coordinatorParty
+ * @property {{ id: number, party: Party, from: string, to: string | null, active: boolean, version: number }[]} coalition
+ * @property {number} version
+ */
+
+/**
+ * @typedef {object} ProgrammeSummary a row of GET /wijkaanpak/programmes
+ * @property {number} id
+ * @property {string} name
+ * @property {string} areaCode
+ * @property {string | null} areaName
+ * @property {boolean} published
+ * @property {Party} coordinatorParty
+ * @property {number} agreements
+ * @property {number} late
+ */
+
+/**
+ * @typedef {object} Agreement GET /wijkaanpak/agreements/{id} (history and comments only there)
+ * @property {number} id
+ * @property {number} programmeId
+ * @property {string} title
+ * @property {string} deliverable
+ * @property {Party} ownerParty
+ * @property {Party[]} counterparties
+ * @property {string} deadline
+ * @property {{ indicator: string | null, target: number | null }[]} indicators
+ * @property {string} status
+ * @property {number} version
+ * @property {{ from: string, to: string, at: string, account: AccountRef | null, comment: string | null }[]} [history]
+ * @property {{ id: number, text: string, at: string, account: AccountRef, party: Party }[]} [comments]
+ */
+
+/**
+ * @typedef {object} Funding
+ * @property {Party} funderParty
+ * @property {number} amount
+ * @property {string} from
+ * @property {string} to
+ * @property {string} purpose
+ */
+
+/**
+ * @typedef {object} Initiative
+ * @property {number} id
+ * @property {string} title
+ * @property {string} description
+ * @property {string} status
+ * @property {AccountRef} submittedBy
+ * @property {string} submittedAt
+ * @property {string | null} note
+ * @property {number} version
+ */
+
+/** @typedef {{ year: number, value: number }} ValueInYear */
+
+/**
+ * @typedef {object} IndicatorProgress
+ * @property {string} name
+ * @property {number} target
+ * @property {ValueInYear | null} baseline
+ * @property {ValueInYear | null} latest
+ * @property {string} movement
+ */
+
+/**
+ * @typedef {object} Accountability GET /wijkaanpak/programmes/{id}/accountability
+ * @property {string} asOf
+ * @property {{ planned: number, inProgress: number, done: number, late: number, notKept: number }} counts
+ * @property {{ party: Party, agreements: number }[]} lateByParty
+ * @property {{ agreement: Agreement, statusLabel: string, daysLate: number, indicators: IndicatorProgress[] }[]} agreements
+ * @property {IndicatorProgress[]} goals
+ * @property {{ total: number, byParty: { party: Party, amount: number }[] }} funding
+ */
+
+/**
+ * @typedef {object} AccountRow a row of GET /accounts
+ * @property {number} id
+ * @property {string} userName
+ * @property {string} displayName
+ * @property {string} role
+ * @property {Party} party
+ * @property {boolean} disabled
+ * @property {string | null} lockedUntil
+ * @property {number} version
+ */
+
+/**
+ * @typedef {object} AuditEntry a row of GET …/audit
+ * @property {string} at
+ * @property {AccountRef | null} account null: the system (a deadline passed)
+ * @property {string} entity
+ * @property {number} entityId
+ * @property {string} action
+ * @property {Record<string, unknown> | null} before
+ * @property {Record<string, unknown> | null} after
+ */
+
+/**
+ * @typedef {object} PlannerContext GET /planner/context
+ * @property {number} baseYear
+ * @property {number[]} years
+ * @property {{ maxYears: number }} limits
+ * @property {import('./pages/planner/scenario.js').Parameters} parameters the model's defaults
+ */
+
+/**
+ * @typedef {object} YearSummary a year of a planner run
+ * @property {number} year
+ * @property {number} vulnerableShare
+ * @property {number} highestVulnerableShare
+ * @property {number} buurtenAboveTipping
+ * @property {number} meanResilience
+ * @property {number} veryVulnerableBuurten
+ * @property {number} placed
+ */
+
+/**
+ * @typedef {object} BuurtYear a buurt in a year of a planner run
+ * @property {string} code
+ * @property {string | null} name
+ * @property {number} year
+ * @property {number} vulnerableShare
+ * @property {number | null} resilience
+ * @property {number | null} resilienceClass
+ * @property {number} socialRentShare
+ * @property {number} placedHouseholds
+ */
+
+/**
+ * @typedef {object} Run POST /planner/run
+ * @property {string} scenario
+ * @property {string} label
+ * @property {YearSummary[]} summary
+ * @property {BuurtYear[]} buurten
+ * @property {string[]} assumptions
+ * @property {string[]} skipped
+ * @property {string} resilienceReference
+ * @property {{ scenario: string, summary: YearSummary[], buurten: BuurtYear[] }} baseline
+ */
+
+/**
+ * @typedef {object} Comparison POST /planner/compare
+ * @property {string} label
+ * @property {number} year
+ * @property {string} comparedWith
+ * @property {{ scenario: string, summary: YearSummary[] }[]} runs
+ * @property {{ scenario: string, buurten: { code: string, name: string | null, vulnerableShare: number, resilience: number | null }[] }[]} differences
+ */
+
+/**
+ * @typedef {object} Optimisation POST /planner/optimise
+ * @property {string} label
+ * @property {number} year
+ * @property {{ worstPlacedShare: number, placed: number }} naive
+ * @property {{ worstPlacedShare: number, placed: number }} optimised
+ * @property {string[]} explanation
+ * @property {{ code: string, name: string | null, vacancies: number, capacity: number, shareBefore: number, naive: number, naiveShareAfter: number, optimised: number, optimisedShareAfter: number, reason: string }[]} rows
+ */
+
+export {};

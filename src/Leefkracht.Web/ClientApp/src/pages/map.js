@@ -1,0 +1,155 @@
+import L from 'leaflet';
+import { colourOf, none } from '../colours.js';
+import { announce, el, escape, labelled, options } from '../dom.js';
+import { get, getMeta } from '../http.js';
+import { num, t } from '../i18n.js';
+import { leafletMap, netherlands, publish } from '../leaflet-map.js';
+import { navigate } from '../router.js';
+
+// The map page (#/map?level=&year=&by=&from=&indicator=&gemeente=): every area of a level coloured by livability, a
+// dimension, resilience, change, LISA clusters or an indicator, with its legend; a click opens the area's profile.
+
+/**
+ * @typedef {{ key: string, label: string }} LegendEntry
+ * @typedef {{ title: string, kind: string, reversed: boolean, entries: LegendEntry[] }} Legend
+ * @typedef {{ code: string, name: string | null, value: number | null, class: string | null }} AreaProperties
+ * @typedef {GeoJSON.FeatureCollection<GeoJSON.Geometry, AreaProperties> & { legend: Legend, year: number }} Layer
+ */
+
+/**
+ * Boundary detail for a zoom level: coarse for the country, finer when a gemeente is chosen.
+ * @param {number} zoom
+ * @param {boolean} hasGemeente
+ */
+function detailFor(zoom, hasGemeente) {
+  if (zoom <= 8) return 'low';
+  if (zoom <= 10 || !hasGemeente) return 'medium';
+  return zoom <= 12 ? 'high' : 'full';
+}
+
+/** @type {import('../router.js').View} */
+export async function show(main, params) {
+  const meta = await getMeta(true);
+  const state = {
+    level: params.get('level') ?? 'gemeente',
+    year: params.get('year') ?? String(meta.defaultYear),
+    by: params.get('by') ?? 'total',
+    from: params.get('from') ?? String(meta.years.find((y) => y < (Number(params.get('year')) || meta.defaultYear)) ?? ''),
+    indicator: params.get('indicator') ?? 'good_health_pct',
+    gemeente: params.get('gemeente') ?? '',
+  };
+
+  const layout = el('div', { class: 'map-layout' });
+  const controls = el('form', { class: 'controls', 'aria-label': t('colourBy') });
+  /** @type {[string, string][]} */
+  const byOptions = [['total', t('by.total')], ...meta.dimensions.map((d) => /** @type {[string, string]} */ ([d.id, d.name])), ['resilience', t('by.resilience')], ['change', t('by.change')], ['lisa', t('by.lisa')], ['indicator', t('by.indicator')]];
+  /** @type {[number, number][]} */
+  const years = meta.years.map((y) => [y, y]);
+  const level = options(el('select'), [['gemeente', t('gemeenteLevel')], ['wijk', t('wijkLevel')], ['buurt', t('buurtLevel')]], state.level);
+  const year = options(el('select'), years, state.year);
+  const by = options(el('select'), byOptions, state.by);
+  const from = options(el('select'), years, state.from);
+  const indicator = options(el('select'), meta.indicators.map((i) => /** @type {[string, string]} */ ([i.id, i.name])), state.indicator);
+  /** @type {{ areas: import('../contracts.js').Area[] }} */
+  const gemeenten = await get('/api/v1/areas', { level: 'gemeente', limit: 1000 });
+  const gemeente = options(el('select'), [['', t('all')], ...gemeenten.areas.map((a) => /** @type {[string, string]} */ ([a.code, a.name]))], state.gemeente);
+  const fromField = labelled('from', t('fromYear'), from);
+  const indicatorField = labelled('indicator', t('indicator'), indicator);
+  controls.append(labelled('level', t('level'), level), labelled('year', t('year'), year), labelled('by', t('colourBy'), by), fromField, indicatorField, labelled('gemeente', t('gemeente'), gemeente));
+
+  const legend = el('section', { class: 'legend', 'aria-label': t('legend') });
+  controls.append(legend, el('p', { class: 'caveat small', text: meta.caveat }));
+  const mapBox = el('div', { id: 'map', role: 'region', 'aria-label': t('mapLabel') });
+  layout.append(controls, mapBox);
+  main.append(layout);
+
+  const { map, renderer } = leafletMap(mapBox);
+  /** @type {L.GeoJSON | undefined} */
+  let layer;
+  let loaded = '';
+  let request = 0;
+
+  const sync = () => {
+    fromField.hidden = by.value !== 'change';
+    indicatorField.hidden = !(by.value === 'indicator' || by.value === 'lisa');
+    const q = new URLSearchParams({ level: level.value, year: year.value, by: by.value });
+    if (by.value === 'change') q.set('from', from.value);
+    if (by.value === 'indicator' || (by.value === 'lisa' && params.get('indicator'))) q.set('indicator', indicator.value);
+    if (gemeente.value) q.set('gemeente', gemeente.value);
+    history.replaceState(null, '', `#/map?${q}`);
+  };
+
+  async function load(fit = false) {
+    sync();
+    const query = {
+      year: year.value, by: by.value, gemeente: gemeente.value,
+      from: by.value === 'change' ? from.value : '',
+      indicator: by.value === 'indicator' ? indicator.value : '',
+      detail: detailFor(map.getZoom(), !!gemeente.value),
+    };
+    const key = JSON.stringify([level.value, query]);
+    if (key === loaded) return;
+    loaded = key;
+    const mine = ++request;
+    mapBox.setAttribute('aria-busy', 'true');
+    /** @type {Layer} */
+    let data;
+    try {
+      data = await get(`/api/v1/map/${level.value}`, query);
+    } catch (error) {
+      legend.replaceChildren(el('p', { class: 'error', role: 'alert', text: error instanceof Error ? error.message : String(error) }));
+      mapBox.setAttribute('aria-busy', 'false');
+      loaded = '';
+      return;
+    }
+    if (mine !== request) return;
+    const { kind, reversed } = data.legend;
+    if (layer) layer.remove();
+    /** @type {L.GeoJSONOptions<AreaProperties> & { renderer: L.Renderer }} The features are drawn as paths, which take the renderer. */
+    const layerOptions = {
+      renderer,
+      style: (f) => ({ fillColor: colourOf(kind, f?.properties.class ?? null, reversed), fillOpacity: 0.85, color: '#555', weight: level.value === 'buurt' ? 0.2 : 0.6 }),
+      onEachFeature: (f, l) => {
+        /** @type {AreaProperties} */
+        const p = f.properties;
+        l.bindTooltip(() => `<strong>${escape(p.name ?? p.code)}</strong><br>${p.value === null ? t('noValue') : num(p.value, kind === 'quantiles' ? 2 : 3)}${labelOf(data.legend, p.class)}<br><small>${t('openProfile')}</small>`, { sticky: true });
+        l.on('click', () => navigate(`#/area/${p.code}?year=${year.value}`));
+      },
+    };
+    layer = L.geoJSON(data, layerOptions).addTo(map);
+    publish(layer, map, { loaded: key, features: data.features.length });
+    if (fit && gemeente.value && layer.getBounds().isValid()) map.fitBounds(layer.getBounds());
+    renderLegend(legend, data);
+    mapBox.setAttribute('aria-busy', 'false');
+    mapBox.dataset.loaded = `${level.value}:${by.value}:${data.features.length}`;
+    announce(`${data.legend.title}: ${data.features.length}`);
+  }
+
+  for (const control of [level, year, by, from, indicator]) control.addEventListener('change', () => load());
+  gemeente.addEventListener('change', () => { if (!gemeente.value) map.fitBounds(netherlands); load(true); });
+  map.on('zoomend', () => load());
+  sync();
+  await load(true);
+}
+
+/**
+ * @param {Legend} legend
+ * @param {string | null} key
+ */
+function labelOf(legend, key) {
+  const entry = legend.entries.find((e) => e.key === key);
+  return entry ? ` · ${escape(entry.label)}` : '';
+}
+
+/**
+ * @param {HTMLElement} box
+ * @param {Layer} data
+ */
+function renderLegend(box, data) {
+  /** @param {string} colour */
+  const swatch = (colour) => el('span', { class: 'swatch', style: `background:${colour}` });
+  box.replaceChildren(el('h2', { text: `${t('legend')}: ${data.legend.title} (${data.year})` }),
+    el('ul', {},
+      ...data.legend.entries.map((entry) => el('li', {}, swatch(colourOf(data.legend.kind, entry.key, data.legend.reversed)), entry.label)),
+      el('li', {}, swatch(none), t('noValue'))));
+}

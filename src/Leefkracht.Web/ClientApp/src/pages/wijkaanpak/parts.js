@@ -1,0 +1,103 @@
+import { el } from '../../dom.js';
+import { ApiError, getMeta } from '../../http.js';
+import { date, t, time } from '../../i18n.js';
+import { reload } from '../../router.js';
+import { loadSession, signedInAccount } from '../../session.js';
+import { messageArea, showError } from './forms.js';
+
+// What the wijkaanpak pages share: the session guard, a programme's header with its sub-menu, the audit table and
+// the indicator names of the monitor.
+
+/**
+ * Wraps a page that needs a session: without one the browser goes to the sign-in page and comes back after. An API
+ * error the page did not handle is shown in words (a 409 with a reload button, a 401 back to the sign-in page).
+ * @param {import('../../router.js').View} view
+ * @returns {import('../../router.js').View}
+ */
+export function signedIn(view) {
+  return async (main, params, arg) => {
+    const me = await loadSession();
+    if (!me) {
+      window.location.replace(`#/signin?next=${encodeURIComponent(window.location.hash)}`);
+      return;
+    }
+    try {
+      await view(main, params, arg);
+    } catch (error) {
+      if (error instanceof ApiError) {
+        const area = messageArea();
+        main.replaceChildren(area);
+        showError(area, error, reload);
+      } else {
+        throw error;
+      }
+    }
+  };
+}
+
+/**
+ * The links every programme page has: board, initiatives, accountability, audit.
+ * @param {import('../../contracts.js').Programme} programme
+ * @param {string} current
+ */
+function programmeNav(programme, current) {
+  const links = [['programme', t('wk.board')], ['initiatives', t('wk.initiatives')], ['accountability', t('wk.accountability')]];
+  const me = signedInAccount();
+  // The audit trail is for admins and the parties that are or were in the coalition (others get 404 from the API).
+  if (me.role === 'admin' || (me.role !== 'bewoner' && programme.coalition.some((m) => m.party.id === me.party.id))) links.push(['audit', t('wk.audit')]);
+  return el('nav', { class: 'subnav', 'aria-label': programme.name },
+    ...links.map(([page, label]) => el('a', { href: `#/${page}/${programme.id}`, ...(page === current ? { 'aria-current': 'page' } : {}), text: label })));
+}
+
+/**
+ * A programme's name, coordinator, area (a link to its monitor profile), start and publication, and its sub-menu.
+ * @param {import('../../contracts.js').Programme} programme
+ * @param {string} current the sub-page shown
+ */
+export function programmeHeader(programme, current) {
+  return el('header', { class: 'profile-head' },
+    el('h1', { text: programme.name }),
+    el('p', { class: 'sub' }, `${programme.coordinatorParty.name} · `, el('a', { href: `#/area/${programme.areaCode}`, id: 'programme-area-link', text: `${programme.areaName ?? programme.areaCode} (${t('wk.profile')})` }),
+      ` · ${t('wk.startDate').toLowerCase()} ${date(programme.startDate)} · ${programme.published ? t('wk.published').toLowerCase() : t('wk.draft')}`),
+    programmeNav(programme, current));
+}
+
+/**
+ * The changed fields of an audit row as "field: before → after" (a create lists what was set).
+ * @param {Record<string, unknown> | null} before
+ * @param {Record<string, unknown> | null} after
+ */
+function changes(before, after) {
+  const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])].filter((k) => k !== 'version');
+  /** @param {unknown} v */
+  const show = (v) => (v === undefined || v === null ? '–' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+  return keys.filter((k) => JSON.stringify(before?.[k]) !== JSON.stringify(after?.[k])).map((k) => `${k}: ${show(before?.[k])} → ${show(after?.[k])}`);
+}
+
+/**
+ * Audit entries as a table: when, who, what, and the changed fields before → after.
+ * @param {import('../../contracts.js').AuditEntry[]} entries
+ * @param {string} id
+ */
+export function auditTable(entries, id) {
+  return el('table', { id },
+    el('thead', {}, el('tr', {}, ...[t('wk.when'), t('wk.who'), t('wk.entity'), t('wk.action'), t('wk.change')].map((h) => el('th', { scope: 'col', text: h })))),
+    el('tbody', {}, ...entries.map((e) => el('tr', {},
+      el('td', { text: time(e.at) }), el('td', { text: e.account?.displayName ?? t('wk.system') }), el('td', { text: `${e.entity} ${e.entityId}` }), el('td', { text: e.action }),
+      el('td', {}, el('ul', { class: 'changes' }, ...changes(e.before, e.after).map((line) => el('li', { text: line }))))))));
+}
+
+/**
+ * The monitor's indicators as select options, with "(none)" first.
+ * @returns {Promise<[string, string][]>}
+ */
+export async function indicatorOptions() {
+  const meta = await getMeta();
+  return [['', t('wk.none')], ...meta.indicators.map((i) => /** @type {[string, string]} */ ([i.id, i.name]))];
+}
+
+/** The monitor's indicator names by id. */
+export async function indicatorNames() {
+  const meta = await getMeta();
+  return new Map(meta.indicators.map((i) => [i.id, i.name]));
+}
