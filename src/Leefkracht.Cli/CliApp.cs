@@ -44,6 +44,9 @@ internal static class CliApp
             return ExitCodes.InvalidInput;
         }
 
+        // --lang sets the UI culture, and only that: it picks the words (.resx); numbers are formatted as each writer
+        // always did. Set here, in this async method, it holds for the command and is undone when the run returns.
+        CultureInfo.CurrentUICulture = global.UiCulture(parsed, environment);
         try
         {
             // The default handler would print a stack trace and return 1 before the catches below could say what to do.
@@ -54,7 +57,7 @@ internal static class CliApp
         catch (Leefkracht.Data.Storage.StoreUnavailableException exception)
         {
             // Unreachable server, refused login, missing PostGIS, newer schema: say what to do (no password in it).
-            await environment.Error.WriteLineAsync(global.TextsFor(parsed, environment).Format("store_unavailable", exception.Location, exception.Detail)).ConfigureAwait(false);
+            await environment.Error.WriteLineAsync(Texts.Instance.Format("store_unavailable", exception.Location, exception.Detail)).ConfigureAwait(false);
             return ExitCodes.StoreUnavailable;
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidOperationException or System.Data.Common.DbException)

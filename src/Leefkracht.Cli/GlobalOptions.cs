@@ -15,10 +15,17 @@ internal sealed class GlobalOptions
         Recursive = true,
     };
 
-    public Texts TextsFor(ParseResult result, CliEnvironment environment) =>
-        Texts.For(result.GetValue(Language) ?? environment.GetVariable("LEEFKRACHT_LANG"));
+    /// <summary>The culture of the words: English for --lang (or LEEFKRACHT_LANG) en…, Dutch otherwise. <see cref="CliApp"/> makes it the UI culture.</summary>
+    public CultureInfo UiCulture(ParseResult result, CliEnvironment environment) =>
+        (result.GetValue(Language) ?? environment.GetVariable("LEEFKRACHT_LANG")) is { } lang && lang.StartsWith("en", StringComparison.OrdinalIgnoreCase)
+            ? English
+            : Dutch;
+
+    private static CultureInfo Dutch { get; } = new("nl");
+
+    private static CultureInfo English { get; } = new("en");
 
     /// <summary>Opens what a command works on: the store --db / LEEFKRACHT_DB names (SQLite file or PostgreSQL), the monitor, the words.</summary>
     public CommandContext Open(ParseResult result, CliEnvironment environment) =>
-        CommandContext.Open(environment.DatabasePath(result.GetValue(Database)), environment, TextsFor(result, environment));
+        CommandContext.Open(environment.DatabasePath(result.GetValue(Database)), environment, Texts.Instance);
 }

@@ -1,4 +1,5 @@
 using Leefkracht.Core.Indicators;
+using Leefkracht.Core.Text;
 
 namespace Leefkracht.Cli;
 
@@ -7,7 +8,10 @@ internal static class NumberText
 {
     private static readonly NumberFormatInfo DutchNumbers = new() { NumberDecimalSeparator = ",", NumberGroupSeparator = "." };
 
-    public static string Format(double value, IndicatorUnit unit, Texts texts)
+    /// <summary>Decimal comma for Dutch, point for English: numbers follow the language of the words.</summary>
+    private static NumberFormatInfo Numbers => Words.InEnglish ? NumberFormatInfo.InvariantInfo : DutchNumbers;
+
+    public static string Format(double value, IndicatorUnit unit)
     {
         var format = unit switch
         {
@@ -15,35 +19,28 @@ internal static class NumberText
             IndicatorUnit.Code => "0",
             _ => "#,##0.##",
         };
-        var numbers = texts.Language == "en" ? NumberFormatInfo.InvariantInfo : DutchNumbers;
+        var numbers = Numbers;
         return value.ToString(format, numbers);
     }
 
-    public static string Unit(IndicatorUnit unit, Texts texts) => (unit, texts.Language) switch
+    public static string Unit(IndicatorUnit unit, Texts texts) => unit switch
     {
-        (IndicatorUnit.Count, "en") => "number",
-        (IndicatorUnit.Count, _) => "aantal",
-        (IndicatorUnit.Percent, _) => "%",
-        (IndicatorUnit.ThousandEuro, "en") => "× €1,000",
-        (IndicatorUnit.ThousandEuro, _) => "× € 1.000",
-        (IndicatorUnit.PerThousandInhabitants, "en") => "per 1,000 inhabitants",
-        (IndicatorUnit.PerThousandInhabitants, _) => "per 1.000 inwoners",
-        (IndicatorUnit.PerSquareKilometre, _) => "per km²",
-        (IndicatorUnit.PerHousehold, "en") => "per household",
-        (IndicatorUnit.PerHousehold, _) => "per huishouden",
-        (IndicatorUnit.Kilometre, _) => "km",
-        (IndicatorUnit.Hectare, _) => "ha",
-        (IndicatorUnit.KilowattHour, _) => "kWh",
-        (IndicatorUnit.CubicMetre, _) => "m³",
-        (IndicatorUnit.Score, _) => "score",
-        (IndicatorUnit.Code, _) => "code",
+        IndicatorUnit.Count or IndicatorUnit.ThousandEuro or IndicatorUnit.PerThousandInhabitants or IndicatorUnit.PerHousehold => texts[$"unit.{unit}"],
+        IndicatorUnit.Percent => "%",
+        IndicatorUnit.PerSquareKilometre => "per km²",
+        IndicatorUnit.Kilometre => "km",
+        IndicatorUnit.Hectare => "ha",
+        IndicatorUnit.KilowattHour => "kWh",
+        IndicatorUnit.CubicMetre => "m³",
+        IndicatorUnit.Score => "score",
+        IndicatorUnit.Code => "code",
         _ => unit.ToString(),
     };
 
     /// <summary>A signed value with three decimals: +0,123 / −0,045.</summary>
-    public static string Signed(double value, Texts texts)
+    public static string Signed(double value)
     {
-        var numbers = texts.Language == "en" ? NumberFormatInfo.InvariantInfo : DutchNumbers;
+        var numbers = Numbers;
         var text = Math.Abs(value).ToString("0.000", numbers);
         return (value < 0 ? "−" : "+") + text;
     }

@@ -110,6 +110,7 @@ public static class DashboardApp
         ArgumentNullException.ThrowIfNull(options);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseLocalizedRequests();
         app.UseDataVersionETags();
         app.UseRouting();
         app.UseWijkaanpak();

@@ -34,7 +34,7 @@ internal static class BackupCommand
         environment.Out.WriteLine(heading, Style.Plain);
         foreach (var (table, rows) in summary.RowsByTable)
         {
-            environment.Out.WriteLine(texts.Format("table_rows", table, NumberText.Format(rows, IndicatorUnit.Count, texts)), Style.Plain);
+            environment.Out.WriteLine(texts.Format("table_rows", table, NumberText.Format(rows, IndicatorUnit.Count)), Style.Plain);
         }
     }
 }

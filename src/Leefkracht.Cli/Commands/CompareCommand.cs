@@ -85,11 +85,11 @@ internal static class CompareCommand
             {
                 foreach (var (id, worst) in compared.Disagreements)
                 {
-                    environment.Out.MarkupLine(Markup.Escape(texts.Format("compare_disagreements", monitor.Catalog.Catalog[id].Name(texts.Language), string.Join("; ", worst.Select(d =>
-                        string.Create(CultureInfo.InvariantCulture, $"{CommandInput.NameOf(names, d.Area.Code, d.Area.Year) ?? d.Area.Code.Value} ({NumberText.Signed(d.Deviation, texts)} / {d.External:0}, {(d.RankDifference > 0 ? "+" : string.Empty)}{d.RankDifference:0} places)"))))));
+                    environment.Out.MarkupLine(Markup.Escape(texts.Format("compare_disagreements", monitor.Catalog.Catalog[id].Name(), string.Join("; ", worst.Select(d =>
+                        string.Create(CultureInfo.InvariantCulture, $"{CommandInput.NameOf(names, d.Area.Code, d.Area.Year) ?? d.Area.Code.Value} ({NumberText.Signed(d.Deviation)} / {d.External:0}, {(d.RankDifference > 0 ? "+" : string.Empty)}{d.RankDifference:0} places)"))))));
                 }
 
-                environment.Out.MarkupLine(Markup.Escape(texts.Format("compare_footer", year, externalPeriod, compared.Scored.Reference.DescriptionIn(texts.Language))));
+                environment.Out.MarkupLine(Markup.Escape(texts.Format("compare_footer", year, externalPeriod, compared.Scored.Reference.LocalDescription())));
             }
 
             return ExitCodes.Success;

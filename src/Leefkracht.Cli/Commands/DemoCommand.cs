@@ -23,7 +23,7 @@ internal static class DemoCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var texts = global.TextsFor(result, environment);
+            var texts = Texts.Instance;
             var imported = await ImportAsync(environment, global, result, folder, texts, cancellationToken).ConfigureAwait(false);
             if (imported == ExitCodes.Success)
             {

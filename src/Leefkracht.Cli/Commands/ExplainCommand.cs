@@ -41,8 +41,7 @@ internal static class ExplainCommand
                 score.Area,
                 CommandInput.NamesFor(names, score.Area),
                 monitor.Catalog.Catalog,
-                texts.Language,
-                await ExternalScoresAsync(store, monitor, areaCode, cancellationToken).ConfigureAwait(false));
+                                await ExternalScoresAsync(store, monitor, areaCode, cancellationToken).ConfigureAwait(false));
             await environment.Out.Profile.Out.Writer.WriteAsync(note).ConfigureAwait(false);
             return score.IsScored ? ExitCodes.Success : ExitCodes.InvalidInput;
         });

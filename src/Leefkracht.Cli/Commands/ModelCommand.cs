@@ -13,7 +13,7 @@ internal static class ModelCommand
     {
         var command = new Command("model", "Weight models: estimate one from the data (fit) or show one (show)");
         command.Subcommands.Add(Fit(environment, global));
-        command.Subcommands.Add(Show(environment, global));
+        command.Subcommands.Add(Show(environment));
         return command;
     }
 
@@ -85,13 +85,13 @@ internal static class ModelCommand
         return command;
     }
 
-    private static Command Show(CliEnvironment environment, GlobalOptions global)
+    private static Command Show(CliEnvironment environment)
     {
         var file = new Argument<string?>("file") { Description = "Model file (default: the hand-set leefkracht-default model)", Arity = ArgumentArity.ZeroOrOne };
         var command = new Command("show", "Show a model's dimensions, weights, directions and reasons") { file };
         command.SetAction(async (result, cancellationToken) =>
         {
-            var texts = global.TextsFor(result, environment);
+            var texts = Texts.Instance;
             LivabilityModel model;
             try
             {
@@ -105,7 +105,7 @@ internal static class ModelCommand
 
             environment.Out.MarkupLine(Markup.Escape($"{model.Id} v{model.Version} ({model.Method}): {model.Description}"));
             var rows = model.Dimensions.SelectMany(d => d.Indicators.Select(i => (IReadOnlyList<object?>)[
-                DimensionNames.Of(d.Dimension, texts.Language),
+                DimensionNames.Of(d.Dimension),
                 d.Weight.ToString("0.000", CultureInfo.InvariantCulture),
                 i.IndicatorId,
                 (d.Weight * i.Weight / d.Indicators.Sum(x => x.Weight)).ToString("0.000", CultureInfo.InvariantCulture),
@@ -125,12 +125,12 @@ internal static class ModelCommand
         var dimensionOf = estimated.Design.Predictors.ToDictionary(p => p.IndicatorId, p => p.Dimension);
         var rows = fit.Coefficients.OrderByDescending(c => Math.Abs(c.PerStandardDeviation)).Select(c => (IReadOnlyList<object?>)[
             c.IndicatorId,
-            DimensionNames.Of(dimensionOf[c.IndicatorId], texts.Language),
+            DimensionNames.Of(dimensionOf[c.IndicatorId]),
             c.PerStandardDeviation.ToString("+0.0000;−0.0000", CultureInfo.InvariantCulture),
             c.StandardError.ToString("0.0000", CultureInfo.InvariantCulture),
             (c.PerStandardDeviation / c.StandardError).ToString("0.0", CultureInfo.InvariantCulture)]);
         Output.Write(environment.Out, OutputFormat.Table, [texts["indicator"], texts["dimension"], texts["per_sd"], texts["standard_error"], "t"], rows);
-        environment.Out.MarkupLine(Markup.Escape(string.Join("; ", estimated.Model.Dimensions.Select(d => $"{DimensionNames.Of(d.Dimension, texts.Language)} {d.Weight:P0}"))));
+        environment.Out.MarkupLine(Markup.Escape(string.Join("; ", estimated.Model.Dimensions.Select(d => $"{DimensionNames.Of(d.Dimension)} {d.Weight:P0}"))));
         foreach (var (id, reason) in estimated.Design.Dropped)
         {
             environment.Out.MarkupLine(Markup.Escape(texts.Format("model_dropped", id, reason)));

@@ -48,7 +48,7 @@ internal static class ResilienceCommand
                     return ExitCodes.InvalidInput;
                 }
 
-                await environment.Out.Profile.Out.Writer.WriteAsync(ResilienceWriter.Write(resilience, score.Area, CommandInput.NamesFor(names, score.Area), monitor.Catalog.Catalog, texts.Language)).ConfigureAwait(false);
+                await environment.Out.Profile.Out.Writer.WriteAsync(ResilienceWriter.Write(resilience, score.Area, CommandInput.NamesFor(names, score.Area), monitor.Catalog.Catalog)).ConfigureAwait(false);
                 return score.Score is null ? ExitCodes.InvalidInput : ExitCodes.Success;
             }
 
@@ -74,11 +74,11 @@ internal static class ResilienceCommand
             {
                 var name = CommandInput.NameOf(names, s.Area.Code, s.Area.Year);
                 return machine
-                    ? (IReadOnlyList<object?>)[s.Area.Code.Value, name, s.Period, s.Score, s.Class, s.Class is { } c ? ResilienceModel.NameOf(c, texts.Language) : null, s.Capacity, s.Pressure,
+                    ? (IReadOnlyList<object?>)[s.Area.Code.Value, name, s.Period, s.Score, s.Class, s.Class is { } c ? ResilienceModel.NameOf(c) : null, s.Capacity, s.Pressure,
                         s.VulnerableIndicator, s.VulnerableShare, s.LocationQuotientGemeente, s.LocationQuotientCountry, s.CorporationShare, s.IsCorporatiebuurt, s.Turnover, s.NotScoredReason]
                     : [s.Area.Code.Value, name,
-                        s.Score is { } v ? NumberText.Signed(v, texts) : texts["not_scored"] + " *",
-                        s.Class is { } k ? $"{k} {ResilienceModel.NameOf(k, texts.Language)}" : string.Empty,
+                        s.Score is { } v ? NumberText.Signed(v) : texts["not_scored"] + " *",
+                        s.Class is { } k ? $"{k} {ResilienceModel.NameOf(k)}" : string.Empty,
                         s.VulnerableShare is { } share ? share.ToString("0.#", CultureInfo.InvariantCulture) + " %" : "–",
                         s.LocationQuotientGemeente is { } lq ? lq.ToString("0.00", CultureInfo.InvariantCulture) : "–",
                         s.CorporationShare is { } corp ? corp.ToString("0", CultureInfo.InvariantCulture) + " %" : "–",
@@ -87,7 +87,7 @@ internal static class ResilienceCommand
             if (!machine)
             {
                 Output.WriteReasons(environment.Out, rows.Select(s => s.NotScoredReason));
-                environment.Out.MarkupLine(Markup.Escape(texts.Format("resilience_footer", rows.Count(s => s.Score is not null), rows.Count, resilience.Reference.DescriptionIn(texts.Language))));
+                environment.Out.MarkupLine(Markup.Escape(texts.Format("resilience_footer", rows.Count(s => s.Score is not null), rows.Count, resilience.Reference.LocalDescription())));
             }
 
             return ExitCodes.Success;

@@ -51,7 +51,7 @@ internal static class ScenarioCommand
         options.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
-            var texts = global.TextsFor(result, environment);
+            var texts = Texts.Instance;
             var runs = await RunAllAsync([result.GetValue(file)!], options, result, global, environment, cancellationToken).ConfigureAwait(false);
             if (runs is null)
             {
@@ -62,7 +62,7 @@ internal static class ScenarioCommand
             switch (result.GetValue(options.Format))
             {
                 case OutputFormat.Json:
-                    environment.Out.Profile.Out.Writer.WriteLine(PlannerJson.Run(run, texts.Language).ToJsonString(PlannerJson.Options));
+                    environment.Out.Profile.Out.Writer.WriteLine(PlannerJson.Run(run).ToJsonString(PlannerJson.Options));
                     break;
                 case OutputFormat.Csv:
                     WriteRows(environment, OutputFormat.Csv, run.Buurten, texts);
@@ -72,7 +72,7 @@ internal static class ScenarioCommand
                     break;
             }
 
-            return await ChartAsync(runs, options, result, environment, texts).ConfigureAwait(false);
+            return await ChartAsync(runs, options, result, environment).ConfigureAwait(false);
         });
         return command;
     }
@@ -85,7 +85,7 @@ internal static class ScenarioCommand
         options.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
-            var texts = global.TextsFor(result, environment);
+            var texts = Texts.Instance;
             var runs = await RunAllAsync(result.GetValue(files)!, options, result, global, environment, cancellationToken).ConfigureAwait(false);
             if (runs is null)
             {
@@ -101,7 +101,7 @@ internal static class ScenarioCommand
             var format = result.GetValue(options.Format);
             if (format == OutputFormat.Json)
             {
-                environment.Out.Profile.Out.Writer.WriteLine(PlannerJson.Compare(runs, texts.Language).ToJsonString(PlannerJson.Options));
+                environment.Out.Profile.Out.Writer.WriteLine(PlannerJson.Compare(runs).ToJsonString(PlannerJson.Options));
             }
             else if (format == OutputFormat.Csv)
             {
@@ -112,7 +112,7 @@ internal static class ScenarioCommand
                 WriteCompareTable(environment, runs, texts);
             }
 
-            return await ChartAsync(runs, options, result, environment, texts).ConfigureAwait(false);
+            return await ChartAsync(runs, options, result, environment).ConfigureAwait(false);
         });
         return command;
     }
@@ -131,7 +131,7 @@ internal static class ScenarioCommand
         };
         command.SetAction(async (result, cancellationToken) =>
         {
-            var texts = global.TextsFor(result, environment);
+            var texts = Texts.Instance;
             if (result.GetValue(placements) is var n && n < 1 || result.GetValue(cap) is not (> 0 and <= 1) || result.GetValue(exclude) is (<= 0 or > 1))
             {
                 await environment.Error.WriteLineAsync("--placements must be at least 1, --cap and --exclude-above must lie in (0, 1]").ConfigureAwait(false);
@@ -155,7 +155,7 @@ internal static class ScenarioCommand
             OptimisationRun run;
             try
             {
-                run = await new PlannerService(store).OptimiseAsync(gemeenten, n, new AllocationRules(result.GetValue(cap), 1.0, result.GetValue(exclude)), result.GetValue(year), null, texts.Language, cancellationToken).ConfigureAwait(false);
+                run = await new PlannerService(store).OptimiseAsync(gemeenten, n, new AllocationRules(result.GetValue(cap), 1.0, result.GetValue(exclude)), result.GetValue(year), null, cancellationToken).ConfigureAwait(false);
             }
             catch (InvalidDataException exception)
             {
@@ -166,7 +166,7 @@ internal static class ScenarioCommand
             var outputFormat = result.GetValue(format);
             if (outputFormat == OutputFormat.Json)
             {
-                environment.Out.Profile.Out.Writer.WriteLine(PlannerJson.Optimisation(run, texts.Language).ToJsonString(PlannerJson.Options));
+                environment.Out.Profile.Out.Writer.WriteLine(PlannerJson.Optimisation(run).ToJsonString(PlannerJson.Options));
                 return ExitCodes.Success;
             }
 
@@ -174,14 +174,14 @@ internal static class ScenarioCommand
             var rows = run.Rows.OrderByDescending(r => r.Optimised + r.Naive).ThenByDescending(r => r.Vacancies).ToList();
             string[] columns = machine
                 ? ["code", "name", "households", "social_vacancies", "capacity", "vulnerable_share", "naive", "naive_share_after", "optimised", "optimised_share_after", "reason", "excluded"]
-                : [texts["code"], texts["name"], PlannerTexts.Get("vacancies", texts), PlannerTexts.Get("capacity", texts), PlannerTexts.Get("share_now", texts), PlannerTexts.Get("naive", texts), PlannerTexts.Get("optimised", texts), PlannerTexts.Get("reason", texts)];
+                : [texts["code"], texts["name"], PlannerTexts.Get("vacancies"), PlannerTexts.Get("capacity"), PlannerTexts.Get("share_now"), PlannerTexts.Get("naive"), PlannerTexts.Get("optimised"), PlannerTexts.Get("reason")];
             Output.Write(environment.Out, outputFormat, columns, rows.Where(r => machine || r.Naive + r.Optimised > 0).Select(r => machine
                 ? (IReadOnlyList<object?>)[r.Code, r.Name, r.Households, r.Vacancies, r.Capacity, r.ShareBefore, r.Naive, r.NaiveShareAfter, r.Optimised, r.OptimisedShareAfter, r.Reason, r.Excluded]
                 : [r.Code, r.Name, r.Vacancies.ToString("0", CultureInfo.InvariantCulture), r.Capacity, Pct(r.ShareBefore),
-                    $"{r.Naive} → {Pct(r.NaiveShareAfter)}", $"{r.Optimised} → {Pct(r.OptimisedShareAfter)}", PlannerTexts.Get("reason." + r.Reason, texts)]));
+                    $"{r.Naive} → {Pct(r.NaiveShareAfter)}", $"{r.Optimised} → {Pct(r.OptimisedShareAfter)}", PlannerTexts.Get("reason." + r.Reason)]));
             if (!machine)
             {
-                environment.Out.MarkupLine(Markup.Escape(PlannerTexts.Format("optimize_footer", texts, run.Year, rows.Count(r => r.Naive + r.Optimised > 0), rows.Count)));
+                environment.Out.MarkupLine(Markup.Escape(PlannerTexts.Format("optimize_footer", run.Year, rows.Count(r => r.Naive + r.Optimised > 0), rows.Count)));
                 foreach (var line in run.Explanation)
                 {
                     environment.Out.MarkupLine(Markup.Escape(line));
@@ -242,32 +242,32 @@ internal static class ScenarioCommand
         return runs;
     }
 
-    private static async Task<int> ChartAsync(IReadOnlyList<ScenarioRun> runs, RunOptionSet options, ParseResult result, CliEnvironment environment, Texts texts)
+    private static async Task<int> ChartAsync(IReadOnlyList<ScenarioRun> runs, RunOptionSet options, ParseResult result, CliEnvironment environment)
     {
         if (result.GetValue(options.Chart) is not { } path)
         {
             return ExitCodes.Success;
         }
 
-        await File.WriteAllTextAsync(path, PlannerChart.Svg(runs, language: texts.Language)).ConfigureAwait(false);
-        await environment.Error.WriteLineAsync(PlannerTexts.Format("chart_written", texts, path)).ConfigureAwait(false);
+        await File.WriteAllTextAsync(path, PlannerChart.Svg(runs)).ConfigureAwait(false);
+        await environment.Error.WriteLineAsync(PlannerTexts.Format("chart_written", path)).ConfigureAwait(false);
         return ExitCodes.Success;
     }
 
     private static void WriteRunTable(CliEnvironment environment, ScenarioRun run, Texts texts)
     {
         var console = environment.Out;
-        console.MarkupLine(Markup.Escape($"{run.Name} — {PlannerText.WhatIf(texts.Language)}"));
+        console.MarkupLine(Markup.Escape($"{run.Name} — {PlannerText.WhatIf}"));
         WriteSummary(console, run, texts);
         var first = run.Years[0].Year;
         var last = run.Years[^1].Year;
         var before = run.InYear(first).ToDictionary(b => b.Code);
         var changed = run.InYear(last).OrderByDescending(b => Math.Abs(b.VulnerableShare - before[b.Code].VulnerableShare)).ThenBy(b => b.Resilience ?? double.MaxValue).Take(15).ToList();
         Output.Write(console, OutputFormat.Table,
-            [texts["code"], texts["name"], PlannerTexts.Format("share_in", texts, first), PlannerTexts.Format("share_in", texts, last), PlannerTexts.Format("resilience_in", texts, first), PlannerTexts.Format("resilience_in", texts, last), PlannerTexts.Get("placed_total", texts)],
+            [texts["code"], texts["name"], PlannerTexts.Format("share_in", first), PlannerTexts.Format("share_in", last), PlannerTexts.Format("resilience_in", first), PlannerTexts.Format("resilience_in", last), PlannerTexts.Get("placed_total")],
             changed.Select(b => (IReadOnlyList<object?>)[b.Code, b.Name, Pct(before[b.Code].VulnerableShare), Pct(b.VulnerableShare, b.VulnerableSpread),
                 Signed(before[b.Code].Resilience), Signed(b.Resilience, b.ResilienceSpread), run.Buurten.Where(r => r.Code == b.Code).Sum(r => r.Placed).ToString("0", CultureInfo.InvariantCulture)]));
-        console.MarkupLine(Markup.Escape(PlannerTexts.Format("run_footer", texts, changed.Count, run.InYear(last).Count(), run.Reference)));
+        console.MarkupLine(Markup.Escape(PlannerTexts.Format("run_footer", changed.Count, run.InYear(last).Count(), run.Reference)));
         foreach (var assumption in run.Assumptions)
         {
             console.MarkupLine(Markup.Escape("* " + assumption));
@@ -276,16 +276,16 @@ internal static class ScenarioCommand
 
     private static void WriteSummary(IAnsiConsole console, ScenarioRun run, Texts texts) =>
         Output.Write(console, OutputFormat.Table,
-            [texts["period"], PlannerTexts.Get("dwellings", texts), PlannerTexts.Get("households", texts), PlannerTexts.Get("vulnerable", texts), PlannerTexts.Get("highest", texts),
-                PlannerTexts.Format("above_tipping", texts, Pct(run.Scenario.Parameters.TippingShare)), PlannerTexts.Get("mean_resilience", texts), PlannerTexts.Get("very_vulnerable", texts), PlannerTexts.Get("placed", texts)],
+            [texts["period"], PlannerTexts.Get("dwellings"), PlannerTexts.Get("households"), PlannerTexts.Get("vulnerable"), PlannerTexts.Get("highest"),
+                PlannerTexts.Format("above_tipping", Pct(run.Scenario.Parameters.TippingShare)), PlannerTexts.Get("mean_resilience"), PlannerTexts.Get("very_vulnerable"), PlannerTexts.Get("placed")],
             run.Years.Select(y => (IReadOnlyList<object?>)[y.Year, y.Dwellings.ToString("0", CultureInfo.InvariantCulture), y.Households.ToString("0", CultureInfo.InvariantCulture),
                 Pct(y.VulnerableShare), Pct(y.HighestVulnerableShare), y.BuurtenAboveTipping, Signed(y.MeanResilience), y.VeryVulnerableBuurten,
-                y.Refused > 0.5 ? $"{y.Placed:0} (+{y.Refused:0} {PlannerTexts.Get("refused", texts)})" : y.Placed.ToString("0", CultureInfo.InvariantCulture)]));
+                y.Refused > 0.5 ? $"{y.Placed:0} (+{y.Refused:0} {PlannerTexts.Get("refused")})" : y.Placed.ToString("0", CultureInfo.InvariantCulture)]));
 
     private static void WriteCompareTable(CliEnvironment environment, IReadOnlyList<ScenarioRun> runs, Texts texts)
     {
         var console = environment.Out;
-        console.MarkupLine(Markup.Escape(PlannerText.WhatIf(texts.Language)));
+        console.MarkupLine(Markup.Escape(PlannerText.WhatIf));
         foreach (var run in runs)
         {
             console.MarkupLine(Markup.Escape($"[{run.Name}]"));
@@ -299,7 +299,7 @@ internal static class ScenarioCommand
         string[] columns = [texts["code"], texts["name"], $"{runs[0].Name}", .. runs.Skip(1).Select(r => r.Name)];
         Output.Write(console, OutputFormat.Table, columns, codes.Select(c => (IReadOnlyList<object?>)[c, reference[c].Name, $"{Pct(reference[c].VulnerableShare)} / {Signed(reference[c].Resilience)}",
             .. others.Select(o => o.TryGetValue(c, out var b) ? $"{Pct(b.VulnerableShare)} / {Signed(b.Resilience)}" : "–")]));
-        console.MarkupLine(Markup.Escape(PlannerTexts.Format("compare_footer", texts, last, codes.Count, runs[0].Name)));
+        console.MarkupLine(Markup.Escape(PlannerTexts.Format("compare_footer", last, codes.Count, runs[0].Name)));
     }
 
     private static void WriteRows(CliEnvironment environment, OutputFormat format, IEnumerable<BuurtOutcome> rows, Texts texts) =>

@@ -57,7 +57,7 @@ internal static class ScoreCommand
             if (!machine)
             {
                 Output.WriteReasons(environment.Out, rows.Select(s => s.NotScoredReason));
-                environment.Out.MarkupLine(Markup.Escape(texts.Format("score_footer", rows.Count(s => s.IsScored), rows.Count, scored.Reference.DescriptionIn(texts.Language), scored.Model.Id, scored.Model.Version)));
+                environment.Out.MarkupLine(Markup.Escape(texts.Format("score_footer", rows.Count(s => s.IsScored), rows.Count, scored.Reference.LocalDescription(), scored.Model.Id, scored.Model.Version)));
             }
 
             return ExitCodes.Success;
@@ -77,16 +77,16 @@ internal static class ScoreCommand
             return [score.Area.Code.Value, name, score.Period, score.Area.Year,
                 score.Score is { } s ? Math.Round(s, 1) : null,
                 score.Deviation is { } d ? Math.Round(scored.PercentileOf(d), 1) : null,
-                score.Deviation, score.Class, score.Class is { } c ? scored.Model.Classes.NameOf(c, texts.Language) : null,
+                score.Deviation, score.Class, score.Class is { } c ? scored.Model.Classes.NameOf(c) : null,
                 .. dimensions, Math.Round(score.Coverage, 3), score.NotScoredReason];
         }
 
         return [score.Area.Code.Value, name,
             score.Score is { } value ? value.ToString("0", CultureInfo.InvariantCulture) : "–",
             score.Deviation is { } deviation ? scored.PercentileOf(deviation).ToString("0", CultureInfo.InvariantCulture) : "–",
-            score.Deviation is { } dev ? NumberText.Signed(dev, texts) : "–",
-            score.Class is { } cls ? $"{cls} {scored.Model.Classes.NameOf(cls, texts.Language)}" : texts["not_scored"] + " *",
-            .. dimensions.Select(v => v is double x ? NumberText.Signed(x, texts) : string.Empty),
+            score.Deviation is { } dev ? NumberText.Signed(dev) : "–",
+            score.Class is { } cls ? $"{cls} {scored.Model.Classes.NameOf(cls)}" : texts["not_scored"] + " *",
+            .. dimensions.Select(v => v is double x ? NumberText.Signed(x) : string.Empty),
             score.Coverage.ToString("P0", CultureInfo.InvariantCulture)];
     }
 

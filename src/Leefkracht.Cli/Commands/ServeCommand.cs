@@ -19,7 +19,7 @@ internal static class ServeCommand
         var urls = UrlsOption();
         var command = new Command("serve", "Serve the dashboard and the REST API (/api/v1, OpenAPI at /openapi/v1.json) over the database") { urls };
         command.SetAction((result, cancellationToken) =>
-            RunAsync(environment, environment.DatabasePath(result.GetValue(global.Database)), result.GetValue(urls)!, global.TextsFor(result, environment), cancellationToken));
+            RunAsync(environment, environment.DatabasePath(result.GetValue(global.Database)), result.GetValue(urls)!, Texts.Instance, cancellationToken));
         return command;
     }
 

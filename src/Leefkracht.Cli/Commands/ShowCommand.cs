@@ -49,7 +49,7 @@ internal static class ShowCommand
                     ["code", "division", "period", "indicator", "name", "value", "unit", "source"],
                     observations.Select(o => (IReadOnlyList<object?>)[
                         o.Area.Code.Value, o.Area.Year, o.Period, o.IndicatorId,
-                        catalog[o.IndicatorId].Name(texts.Language), o.Value, catalog[o.IndicatorId].Unit.ToString(), o.SourceFile,
+                        catalog[o.IndicatorId].Name(), o.Value, catalog[o.IndicatorId].Unit.ToString(), o.SourceFile,
                     ]));
                 return observations.Count > 0 ? ExitCodes.Success : ExitCodes.InvalidInput;
             }
@@ -101,9 +101,9 @@ internal static class ShowCommand
             foreach (var indicator in theme)
             {
                 var values = byIndicator[indicator.Id];
-                var cells = new List<string> { Markup.Escape(indicator.Name(texts.Language)), Markup.Escape(NumberText.Unit(indicator.Unit, texts)) };
+                var cells = new List<string> { Markup.Escape(indicator.Name()), Markup.Escape(NumberText.Unit(indicator.Unit, texts)) };
                 cells.AddRange(columns.Select(c => values.FirstOrDefault(v => v.Period == c.Period && v.Area.Year == c.Division) is { } v
-                    ? NumberText.Format(v.Value, indicator.Unit, texts)
+                    ? NumberText.Format(v.Value, indicator.Unit)
                     : string.Empty));
                 table.AddRow(cells.ToArray());
             }

@@ -89,12 +89,12 @@ internal static class TrendCommand
                 name = CommandInput.NameOf(names, code, trend.Area.Year),
                 from = trends.FromPeriod,
                 to = trends.ToPeriod,
-                reference = trends.Reference.DescriptionIn(texts.Language),
+                reference = trends.Reference.LocalDescription(),
                 fromDeviation = trend.From.Deviation,
                 toDeviation = trend.To.Deviation,
                 change = trend.Change,
                 changeClass = trend.ChangeClass,
-                changeClassName = trend.ChangeClass is { } k ? trends.Model.ChangeClasses.NameOf(k, texts.Language) : null,
+                changeClassName = trend.ChangeClass is { } k ? trends.Model.ChangeClasses.NameOf(k) : null,
                 dimensions = trend.Dimensions.Select(d => new { dimension = DimensionNames.ShortName(d.Dimension), from = d.From, to = d.To, change = d.Change }),
                 indicators = trend.Indicators.Select(i => new { id = i.IndicatorId, fromValue = i.FromValue, toValue = i.ToValue, change = i.Change }),
                 onlyInOneYear = trend.OnlyInOneYear,
@@ -109,8 +109,7 @@ internal static class TrendCommand
                 trends,
                 trend.Area,
                 CommandInput.NamesFor(names, trend.Area),
-                monitor.Catalog.Catalog,
-                texts.Language);
+                monitor.Catalog.Catalog);
             await environment.Out.Profile.Out.Writer.WriteAsync(note).ConfigureAwait(false);
         }
 
@@ -143,18 +142,18 @@ internal static class TrendCommand
             var changes = dimensions.Select(d => t.Dimensions.FirstOrDefault(x => x.Dimension == d)?.Change);
             var rebuilt = trends.Lineage.TryGetValue(t.Area, out var lineage) && lineage.ThroughCrosswalk;
             return machine
-                ? (IReadOnlyList<object?>)[t.Area.Code.Value, name, t.FromPeriod, t.ToPeriod, t.From.Deviation, t.To.Deviation, t.Change, t.ChangeClass, t.ChangeClass is { } c ? trends.Model.ChangeClasses.NameOf(c, texts.Language) : null, .. changes.Cast<object?>(), rebuilt, t.NotComparedReason]
+                ? (IReadOnlyList<object?>)[t.Area.Code.Value, name, t.FromPeriod, t.ToPeriod, t.From.Deviation, t.To.Deviation, t.Change, t.ChangeClass, t.ChangeClass is { } c ? trends.Model.ChangeClasses.NameOf(c) : null, .. changes.Cast<object?>(), rebuilt, t.NotComparedReason]
                 : [t.Area.Code.Value, name,
-                    t.From.Deviation is { } f ? NumberText.Signed(f, texts) : "–",
-                    t.To.Deviation is { } d ? NumberText.Signed(d, texts) : "–",
-                    t.Change is { } ch ? NumberText.Signed(ch, texts) : texts["not_compared"] + " *",
-                    t.ChangeClass is { } k ? $"{k} {trends.Model.ChangeClasses.NameOf(k, texts.Language)}" : string.Empty,
-                    .. changes.Select(v => v is { } x ? NumberText.Signed(x, texts) : string.Empty)];
+                    t.From.Deviation is { } f ? NumberText.Signed(f) : "–",
+                    t.To.Deviation is { } d ? NumberText.Signed(d) : "–",
+                    t.Change is { } ch ? NumberText.Signed(ch) : texts["not_compared"] + " *",
+                    t.ChangeClass is { } k ? $"{k} {trends.Model.ChangeClasses.NameOf(k)}" : string.Empty,
+                    .. changes.Select(v => v is { } x ? NumberText.Signed(x) : string.Empty)];
         }));
         if (!machine)
         {
             Output.WriteReasons(environment.Out, rows.Select(t => t.NotComparedReason));
-            environment.Out.MarkupLine(Markup.Escape(texts.Format("trend_footer", rows.Count(t => t.IsCompared), rows.Count, trends.Reference.DescriptionIn(texts.Language), trends.Model.Id, trends.Model.Version)));
+            environment.Out.MarkupLine(Markup.Escape(texts.Format("trend_footer", rows.Count(t => t.IsCompared), rows.Count, trends.Reference.LocalDescription(), trends.Model.Id, trends.Model.Version)));
         }
 
         return ExitCodes.Success;

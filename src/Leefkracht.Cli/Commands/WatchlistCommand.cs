@@ -65,15 +65,15 @@ internal static class WatchlistCommand
             Output.Write(environment.Out, outputFormat, columns, watchlist.Entries.Select((entry, i) =>
             {
                 var s = entry.Signals;
-                var reasons = WatchlistText.Reasons(entry, monitor.Catalog.Catalog, resilience.ScoreOf(s.Area.Code)?.VulnerableIndicator, texts.Language);
+                var reasons = WatchlistText.Reasons(entry, monitor.Catalog.Catalog, resilience.ScoreOf(s.Area.Code)?.VulnerableIndicator);
                 var name = CommandInput.NameOf(names, s.Area.Code, s.Area.Year);
                 return machine
                     ? (IReadOnlyList<object?>)[i + 1, s.Area.Code.Value, name, s.Area.Code.Level.ToString().ToLowerInvariant(), s.FromPeriod, s.ToPeriod, Math.Round(entry.Risk, 4), s.Score, s.Change, s.TippingPoint, s.VulnerableShare, s.VulnerableShareChange, s.IsCorporatiebuurt,
                         string.Join(";", entry.Findings.Select(f => f.Signal.ToString())), string.Join("; ", reasons)]
                     : [(i + 1).ToString(CultureInfo.InvariantCulture), s.Area.Code.Value, name,
                         entry.Risk.ToString("P0", CultureInfo.InvariantCulture),
-                        s.Score is { } v ? NumberText.Signed(v, texts) : "–",
-                        s.Change is { } c ? NumberText.Signed(c, texts) : "–",
+                        s.Score is { } v ? NumberText.Signed(v) : "–",
+                        s.Change is { } c ? NumberText.Signed(c) : "–",
                         string.Join("; ", reasons)];
             }));
             if (!machine)
@@ -84,8 +84,8 @@ internal static class WatchlistCommand
                     watchlist.Signals.Count,
                     watchlist.FromPeriod,
                     watchlist.ToPeriod,
-                    watchlist.Reference.DescriptionIn(texts.Language),
-                    NumberText.Signed(watchlist.TippingPoint, texts))));
+                    watchlist.Reference.LocalDescription(),
+                    NumberText.Signed(watchlist.TippingPoint))));
             }
 
             return ExitCodes.Success;

@@ -1,3 +1,5 @@
+using Leefkracht.Core.Text;
+
 namespace Leefkracht.Core.Indicators;
 
 /// <summary>A canonical indicator of the catalog.</summary>
@@ -23,6 +25,6 @@ public sealed record IndicatorDefinition(
     string? KwbCode,
     ValueRange? Range = null)
 {
-    /// <summary>The name in the requested language (<c>nl</c> or <c>en</c>; Dutch otherwise).</summary>
-    public string Name(string language) => language.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? NameEn : NameNl;
+    /// <summary>The name in the user's language (<see cref="Words.InEnglish"/>; Dutch otherwise).</summary>
+    public string Name() => Words.InEnglish ? NameEn : NameNl;
 }

@@ -86,9 +86,8 @@ public sealed record ClassScale(IReadOnlyList<double> UpperBounds, IReadOnlyList
         return UpperBounds.Count + 1;
     }
 
-    /// <summary>The name of a class (1–9) in <c>nl</c> or <c>en</c>.</summary>
-    public string NameOf(int @class, string language = "nl") =>
-        (language.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? NamesEnglish : Names)[@class - 1];
+    /// <summary>The name of a class (1–9) in the user's language (<see cref="Text.Words.InEnglish"/>; Dutch otherwise).</summary>
+    public string NameOf(int @class) => (Text.Words.InEnglish ? NamesEnglish : Names)[@class - 1];
 
     /// <summary>The Leefbaarometer's class names (1 zeer onvoldoende … 4 zwak … 9 uitstekend).</summary>
     public static IReadOnlyList<string> LeefbaarometerNames { get; } =

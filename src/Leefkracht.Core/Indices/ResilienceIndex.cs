@@ -28,12 +28,6 @@ public sealed record ResilienceModel(
     double MinimumCoverage = 0.3,
     double MinimumPopulation = 50)
 {
-    /// <summary>Class names, 1 (least resilient) to 5.</summary>
-    public static IReadOnlyList<string> ClassNames { get; } = ["zeer kwetsbaar", "kwetsbaar", "gemiddeld", "veerkrachtig", "zeer veerkrachtig"];
-
-    /// <summary>English class names.</summary>
-    public static IReadOnlyList<string> ClassNamesEnglish { get; } = ["very vulnerable", "vulnerable", "average", "resilient", "very resilient"];
-
     /// <summary>Every indicator the model uses.</summary>
     public IEnumerable<string> IndicatorIds => Capacity.Concat(Pressure).Select(i => i.IndicatorId);
 
@@ -70,9 +64,8 @@ public sealed record ResilienceModel(
     /// <summary>The class (1–5) of a resilience score.</summary>
     public int ClassOf(double score) => ClassBounds.TakeWhile(b => score >= b).Count() + 1;
 
-    /// <summary>The name of a class in <c>nl</c> or <c>en</c>.</summary>
-    public static string NameOf(int @class, string language = "nl") =>
-        (language.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? ClassNamesEnglish : ClassNames)[@class - 1];
+    /// <summary>The name of a class (1 zeer kwetsbaar … 5 zeer veerkrachtig) in the user's language.</summary>
+    public static string NameOf(int @class) => IndexWords.Words[$"ResilienceClass{@class}"];
 }
 
 /// <summary>One indicator's part in a resilience score.</summary>

@@ -1,3 +1,5 @@
+using Leefkracht.Core.Text;
+
 namespace Leefkracht.Core.Indices;
 
 /// <summary>The population-weighted mean and standard deviation of one indicator in a reference set of areas.</summary>
@@ -18,6 +20,6 @@ public readonly record struct IndicatorMoments(double Mean, double StandardDevia
 /// <param name="Moments">Per indicator.</param>
 public sealed record StandardisationReference(string Description, string DescriptionDutch, int Period, IReadOnlyDictionary<string, IndicatorMoments> Moments)
 {
-    /// <summary>The description in <c>nl</c> (default) or <c>en</c>.</summary>
-    public string DescriptionIn(string language) => language.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? Description : DescriptionDutch;
+    /// <summary>The description in the user's language (<see cref="Words.InEnglish"/>; Dutch otherwise).</summary>
+    public string LocalDescription() => Words.InEnglish ? Description : DescriptionDutch;
 }

@@ -1,3 +1,5 @@
+using Leefkracht.Core.Text;
+
 namespace Leefkracht.Monitor.Monitoring;
 
 /// <summary>The wording and number formats the analyst's notes (explanations, trends, watchlists) share.</summary>
@@ -5,29 +7,26 @@ internal static class NoteText
 {
     private static readonly NumberFormatInfo DutchNumbers = new() { NumberDecimalSeparator = ",", NumberGroupSeparator = "." };
 
-    /// <summary>Whether a language code asks for English.</summary>
-    public static bool IsEnglish(string language) => language.StartsWith("en", StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>Decimal comma for Dutch, point for English.</summary>
-    public static NumberFormatInfo Numbers(string language) => IsEnglish(language) ? NumberFormatInfo.InvariantInfo : DutchNumbers;
+    /// <summary>Decimal comma for Dutch, point for English: numbers follow the language of the words.</summary>
+    public static NumberFormatInfo Numbers => Words.InEnglish ? NumberFormatInfo.InvariantInfo : DutchNumbers;
 
     /// <summary>"gemeente Utrecht", but "Wijk 01 West" rather than "wijk Wijk 01 West".</summary>
-    public static string Labelled(AreaLevel level, string name, bool en)
+    public static string Labelled(AreaLevel level, string name)
     {
-        var word = Level(level, en);
+        var word = Level(level);
         return name.StartsWith(word, StringComparison.OrdinalIgnoreCase) ? name : $"{word} {name}";
     }
 
     /// <summary>The indicator's name in lower case, for use inside a sentence.</summary>
-    public static string Name(string id, IndicatorCatalog catalog, string language) => catalog[id].Name(language).ToLowerInvariant();
+    public static string Name(string id, IndicatorCatalog catalog) => catalog[id].Name().ToLowerInvariant();
 
     /// <summary>The level as a word.</summary>
-    public static string Level(AreaLevel level, bool en) => level switch
+    public static string Level(AreaLevel level) => level switch
     {
         AreaLevel.Buurt => "buurt",
         AreaLevel.Wijk => "wijk",
         AreaLevel.Gemeente => "gemeente",
-        _ => en ? "country" : "land",
+        _ => NoteWords.Words["Level.Country"],
     };
 
     /// <summary>A signed value with three decimals and a real minus sign: +0,123 / −0,045.</summary>
@@ -46,14 +45,12 @@ internal static class NoteText
     };
 
     /// <summary>The first line of a note: "Welgelegen, Den Hommel (BU03440111), buurt in Wijk 01 West, Utrecht — 2024".</summary>
-    public static string Title(AreaKey area, ExplanationWriter.AreaNames names, string when, bool en)
+    public static string Title(AreaKey area, ExplanationWriter.AreaNames names, string when)
     {
         var place = string.Join(", ", new[] { names.Wijk, names.Gemeente }.Where(n => n is not null));
-        return $"{names.Area ?? area.Code.Value} ({area.Code}), {Level(area.Code.Level, en)}{(place.Length > 0 ? " in " + place : string.Empty)} — {when}";
+        return $"{names.Area ?? area.Code.Value} ({area.Code}), {Level(area.Code.Level)}{(place.Length > 0 ? " in " + place : string.Empty)} — {when}";
     }
 
     /// <summary>The closing caveat every note carries.</summary>
-    public static string Caveat(bool en) => en
-        ? "The index describes the neighbourhood statistically; it does not show causes, and its indicators are not levers by themselves."
-        : "De index beschrijft de buurt statistisch; hij laat geen oorzaken zien, en de indicatoren zijn op zichzelf geen knoppen om aan te draaien.";
+    public static string Caveat => NoteWords.Words["Caveat"];
 }

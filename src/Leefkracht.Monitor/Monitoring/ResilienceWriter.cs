@@ -9,57 +9,55 @@ namespace Leefkracht.Monitor.Monitoring;
 public static class ResilienceWriter
 {
     /// <summary>Writes the note for <paramref name="area"/>.</summary>
-    public static string Write(ResilienceYear year, AreaKey area, ExplanationWriter.AreaNames names, IndicatorCatalog catalog, string language)
+    public static string Write(ResilienceYear year, AreaKey area, ExplanationWriter.AreaNames names, IndicatorCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(year);
         ArgumentNullException.ThrowIfNull(names);
         ArgumentNullException.ThrowIfNull(catalog);
-        var en = NoteText.IsEnglish(language);
-        var numbers = NoteText.Numbers(language);
+        var words = NoteWords.Words;
+        var numbers = NoteText.Numbers;
         var score = year.Scores.FirstOrDefault(s => s.Area == area) ?? throw new ArgumentException($"{area} is not in {year.Period}", nameof(area));
         var text = new StringBuilder();
-        text.AppendLine(NoteText.Title(area, names, year.Period.ToString(CultureInfo.InvariantCulture), en));
+        text.AppendLine(NoteText.Title(area, names, year.Period.ToString(CultureInfo.InvariantCulture)));
         text.AppendLine();
         if (score.Score is { } value)
         {
-            var className = ResilienceModel.NameOf(score.Class!.Value, language);
-            text.AppendLine(en
-                ? $"Resilience {year.Period}: {className} (class {score.Class} of 5), {NoteText.Signed(value, numbers)}: capacity {NoteText.Signed(score.Capacity!.Value, numbers)} against pressure of vulnerable households {NoteText.Signed(score.Pressure!.Value, numbers)} (standard scores against {year.Reference.DescriptionIn(language)})."
-                : $"Veerkracht {year.Period}: {className} (klasse {score.Class} van 5), {NoteText.Signed(value, numbers)}: draagkracht {NoteText.Signed(score.Capacity!.Value, numbers)} tegenover druk van kwetsbare huishoudens {NoteText.Signed(score.Pressure!.Value, numbers)} (standaardscores ten opzichte van {year.Reference.DescriptionIn(language)}).");
+            var className = ResilienceModel.NameOf(score.Class!.Value);
+            text.AppendLine(words.Format("Resilience.Scored", year.Period, className, score.Class, NoteText.Signed(value, numbers), NoteText.Signed(score.Capacity!.Value, numbers), NoteText.Signed(score.Pressure!.Value, numbers), year.Reference.LocalDescription()));
         }
         else
         {
-            text.AppendLine(en ? $"No resilience score for {year.Period}: {score.NotScoredReason}." : $"Geen veerkrachtscore voor {year.Period}: {score.NotScoredReason}.");
+            text.AppendLine(words.Format("Resilience.NotScored", year.Period, score.NotScoredReason));
         }
 
         var facts = new List<string>();
         if (score.VulnerableIndicator is { } vulnerable && score.VulnerableShare is { } share)
         {
             var definition = catalog[vulnerable];
-            var fact = $"{definition.Name(language)}: {NoteText.Value(share, definition.Unit, numbers)}";
+            var fact = $"{definition.Name()}: {NoteText.Value(share, definition.Unit, numbers)}";
             var quotients = new List<string>();
             if (score.LocationQuotientGemeente is { } g)
             {
-                quotients.Add(g.ToString("0.00", numbers) + (en ? " against the gemeente" : " ten opzichte van de gemeente"));
+                quotients.Add(g.ToString("0.00", numbers) + words["Resilience.AgainstGemeente"]);
             }
 
             if (score.LocationQuotientCountry is { } c)
             {
-                quotients.Add(c.ToString("0.00", numbers) + (en ? " against the reference" : " ten opzichte van de referentie"));
+                quotients.Add(c.ToString("0.00", numbers) + words["Resilience.AgainstReference"]);
             }
 
-            facts.Add(quotients.Count > 0 ? $"{fact} ({(en ? "location quotient " : "locatiequotiënt ")}{string.Join(", ", quotients)})" : fact);
+            facts.Add(quotients.Count > 0 ? $"{fact} ({words["Resilience.LocationQuotient"]}{string.Join(", ", quotients)})" : fact);
         }
 
         if (score.CorporationShare is { } corporation)
         {
-            facts.Add((en ? "corporation dwellings " : "corporatiewoningen ") + NoteText.Value(corporation, IndicatorUnit.Percent, numbers)
-                + (score.IsCorporatiebuurt ? (en ? " — a corporatiebuurt (more than two thirds)" : " — een corporatiebuurt (meer dan twee derde)") : string.Empty));
+            facts.Add(words["Resilience.CorporationDwellings"] + NoteText.Value(corporation, IndicatorUnit.Percent, numbers)
+                + (score.IsCorporatiebuurt ? words["Resilience.Corporatiebuurt"] : string.Empty));
         }
 
         if (score.Turnover is { } moved)
         {
-            facts.Add((en ? "moved more than once " : "meer dan eens verhuisd ") + NoteText.Value(moved, IndicatorUnit.Percent, numbers));
+            facts.Add(words["Resilience.MovedMoreThanOnce"] + NoteText.Value(moved, IndicatorUnit.Percent, numbers));
         }
 
         if (facts.Count > 0)
@@ -71,19 +69,17 @@ public static class ResilienceWriter
         if (score.Contributions.Count > 0)
         {
             text.AppendLine();
-            text.AppendLine(en ? "Where the score comes from (+ capacity, − pressure; largest first; the parts add up to the score):" : "Waar de score vandaan komt (+ draagkracht, − druk; grootste eerst; de delen tellen op tot de score):");
+            text.AppendLine(words["Resilience.WhereFrom"]);
             foreach (var part in score.Contributions.OrderByDescending(c => Math.Abs(c.Contribution)))
             {
                 var definition = catalog[part.IndicatorId];
                 var mean = year.Reference.Moments.TryGetValue(part.IndicatorId, out var moments) ? moments.Mean : double.NaN;
-                text.AppendLine(CultureInfo.InvariantCulture, $"  {NoteText.Signed(part.Contribution, numbers)}  {definition.Name(language)}: {NoteText.Value(part.Value, definition.Unit, numbers)} ({(en ? "reference" : "referentie")} {NoteText.Value(mean, definition.Unit, numbers)})");
+                text.AppendLine(CultureInfo.InvariantCulture, $"  {NoteText.Signed(part.Contribution, numbers)}  {definition.Name()}: {NoteText.Value(part.Value, definition.Unit, numbers)} ({words["Reference"]} {NoteText.Value(mean, definition.Unit, numbers)})");
             }
         }
 
         text.AppendLine();
-        text.AppendLine(en
-            ? "Resilience after the Aedes study 'Veerkracht in het corporatiebezit' (2018, 2020): where the share of vulnerable households outgrows what a neighbourhood can carry, livability comes under pressure. " + NoteText.Caveat(en)
-            : "Veerkracht naar de Aedes-studie 'Veerkracht in het corporatiebezit' (2018, 2020): waar het aandeel kwetsbare huishoudens groter wordt dan wat een buurt kan dragen, komt de leefbaarheid onder druk. " + NoteText.Caveat(en));
+        text.AppendLine(words["Resilience.About"] + NoteText.Caveat);
         return text.ToString();
     }
 }

@@ -40,13 +40,13 @@ public static class PlannerJson
     }
 
     /// <summary>A scenario run: label, summary per year, every buurt-year, assumptions.</summary>
-    public static JsonObject Run(ScenarioRun run, string language = "nl")
+    public static JsonObject Run(ScenarioRun run)
     {
         ArgumentNullException.ThrowIfNull(run);
         return new JsonObject
         {
             ["whatIf"] = true,
-            ["label"] = PlannerText.WhatIf(language),
+            ["label"] = PlannerText.WhatIf,
             ["scenario"] = run.Name,
             ["description"] = run.Spec.Description,
             ["baseYear"] = run.Scenario.BaseYear,
@@ -65,7 +65,7 @@ public static class PlannerJson
     }
 
     /// <summary>Several runs side by side: each run, and per buurt the final-year difference against the first.</summary>
-    public static JsonObject Compare(IReadOnlyList<ScenarioRun> runs, string language = "nl")
+    public static JsonObject Compare(IReadOnlyList<ScenarioRun> runs)
     {
         ArgumentNullException.ThrowIfNull(runs);
         var first = runs[0];
@@ -74,10 +74,10 @@ public static class PlannerJson
         return new JsonObject
         {
             ["whatIf"] = true,
-            ["label"] = PlannerText.WhatIf(language),
+            ["label"] = PlannerText.WhatIf,
             ["comparedWith"] = first.Name,
             ["year"] = last,
-            ["runs"] = new JsonArray([.. runs.Select(r => (JsonNode?)Run(r, language))]),
+            ["runs"] = new JsonArray([.. runs.Select(r => (JsonNode?)Run(r))]),
             ["differences"] = new JsonArray([.. runs.Skip(1).Select(r => (JsonNode?)new JsonObject
             {
                 ["scenario"] = r.Name,
@@ -93,12 +93,12 @@ public static class PlannerJson
     }
 
     /// <summary>One optimisation: both plans, per buurt rows and the explanation.</summary>
-    public static JsonNode Optimisation(OptimisationRun run, string language = "nl")
+    public static JsonNode Optimisation(OptimisationRun run)
     {
         ArgumentNullException.ThrowIfNull(run);
         var node = JsonSerializer.SerializeToNode(run, Options)!.AsObject();
         node.Insert(0, "whatIf", true);
-        node.Insert(1, "label", PlannerText.WhatIf(language));
+        node.Insert(1, "label", PlannerText.WhatIf);
         return node;
     }
 

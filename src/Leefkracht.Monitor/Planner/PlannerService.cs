@@ -59,7 +59,7 @@ public sealed class PlannerService
     /// <paramref name="year"/> (default: the latest year with tenure figures for their buurten).
     /// </summary>
     public async Task<OptimisationRun> OptimiseAsync(
-        IReadOnlyList<AreaCode> gemeenten, int placements, AllocationRules rules, int? year = null, PlannerParameters? parameters = null, string language = "nl", CancellationToken cancellationToken = default)
+        IReadOnlyList<AreaCode> gemeenten, int placements, AllocationRules rules, int? year = null, PlannerParameters? parameters = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(gemeenten);
         ArgumentNullException.ThrowIfNull(rules);
@@ -83,7 +83,7 @@ public sealed class PlannerService
             c.ShareAfter(record.Plan.Placements[i]),
             PlannerDimensions.JsonName(record.Plan.Reasons[i]),
             c.Excluded)).ToList();
-        return new OptimisationRun(baseYear, [.. gemeenten.Select(g => g.Value)], placements, record.Naive, record.Plan, rows, PlannerText.Explain(record, resolved.Names, language));
+        return new OptimisationRun(baseYear, [.. gemeenten.Select(g => g.Value)], placements, record.Naive, record.Plan, rows, PlannerText.Explain(record, resolved.Names));
     }
 
     /// <summary>

@@ -34,7 +34,9 @@ internal static class HttpCaching
                     && !c.HttpContext.Request.Path.Value!.EndsWith(".pdf", StringComparison.Ordinal))
                 .Expire(TimeSpan.FromHours(1))
                 .SetVaryByHeader("Accept-Encoding")
-                .VaryByValue(c => new KeyValuePair<string, string>("data", c.Items[ItemKey] as string ?? string.Empty)));
+                .VaryByValue(c => new KeyValuePair<string, string>("data", c.Items[ItemKey] as string ?? string.Empty))
+                // The language may come from a cookie or Accept-Language, not only from ?lang= in the key.
+                .VaryByValue(_ => new KeyValuePair<string, string>("lang", CultureInfo.CurrentUICulture.Name)));
         });
     }
 

@@ -21,22 +21,16 @@ internal sealed class RequestErrors
     public ValidationProblem ToProblem(string title = "The request has invalid parameters") =>
         TypedResults.ValidationProblem(_errors, title: title, type: "https://tools.ietf.org/html/rfc9110#section-15.5.1");
 
-    /// <summary>nl (default) or en.</summary>
-    public string Language(string? text)
+    /// <summary>
+    /// Checks the <c>lang</c> query parameter: empty, nl or en. Request localization (<see cref="Localization"/>) has
+    /// already set the culture from it; an unknown language is refused here rather than silently answered in Dutch.
+    /// </summary>
+    public void Language(string? text)
     {
-        if (string.IsNullOrWhiteSpace(text))
+        if (!string.IsNullOrWhiteSpace(text) && Localization.Parse(text) is null)
         {
-            return "nl";
+            Add("lang", $"'{text}' is not a language: use nl or en");
         }
-
-        var language = text.Trim().ToLowerInvariant();
-        if (language is "nl" or "en")
-        {
-            return language;
-        }
-
-        Add("lang", $"'{text}' is not a language: use nl or en");
-        return "nl";
     }
 
     /// <summary>gemeente, wijk or buurt (default <paramref name="fallback"/>).</summary>

@@ -1,11 +1,16 @@
-
+using Leefkracht.Core.Text;
 
 namespace Leefkracht.Web.Hosting;
 
-/// <summary>The few sentences the server itself words (the rest comes from the monitor's writers).</summary>
+/// <summary>
+/// The sentences the server itself words (the rest comes from the monitor's writers): UiText.resx (Dutch) and
+/// UiText.en.resx, in the request's culture (request localization: <c>?lang=</c>, the culture cookie, Accept-Language).
+/// </summary>
 internal static class UiText
 {
-    public static string Caveat(string language) => language == "en"
-        ? "The index describes neighbourhoods statistically; it does not prove causes, and its indicators are not levers by themselves."
-        : "De index beschrijft buurten statistisch; hij bewijst geen oorzaken, en de indicatoren zijn op zichzelf geen knoppen om aan te draaien.";
+    /// <summary>The words, in the request's language.</summary>
+    public static Words Words { get; } = new(typeof(UiText));
+
+    /// <summary>The caveat every answer about scores carries.</summary>
+    public static string Caveat => Words["Caveat"];
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Leefkracht.Core.Text;
 
 namespace Leefkracht.Web.Monitor;
 
@@ -27,11 +28,12 @@ internal static class AreaReportPage
             @media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } tr { break-inside: avoid; } .no-print { display: none; } }
         """;
 
-    public static string Render(AreaProfileDto profile, AreaHistoryDto history, string language, DateTimeOffset printed)
+    public static string Render(AreaProfileDto profile, AreaHistoryDto history, DateTimeOffset printed)
     {
-        var en = language == "en";
-        string T(string nl, string english) => en ? english : nl;
-        var numbers = en ? NumberFormatInfo.InvariantInfo : new NumberFormatInfo { NumberDecimalSeparator = ",", NumberGroupSeparator = "." };
+        // The words follow the UI culture (request localization); the page becomes a Razor component in the formats work.
+        var lang = Words.InEnglish ? "en" : "nl";
+        string T(string nl, string english) => Words.InEnglish ? english : nl;
+        var numbers = Words.InEnglish ? NumberFormatInfo.InvariantInfo : new NumberFormatInfo { NumberDecimalSeparator = ",", NumberGroupSeparator = "." };
         string N(double? v, string format = "0.000") => v is { } x ? (x < 0 ? "−" + Math.Abs(x).ToString(format, numbers) : x.ToString(format, numbers)) : "–";
         string E(string? s) => WebUtility.HtmlEncode(s ?? string.Empty);
         var area = profile.Area;
@@ -39,7 +41,7 @@ internal static class AreaReportPage
         var html = new StringBuilder();
         html.Append(CultureInfo.InvariantCulture, $"""
             <!doctype html>
-            <html lang="{language}">
+            <html lang="{lang}">
             <head>
             <meta charset="utf-8">
             <title>{E(area.Name)} ({area.Code}) — Leefkracht {profile.Year}</title>
@@ -48,7 +50,7 @@ internal static class AreaReportPage
             </style>
             </head>
             <body>
-            <p class="no-print"><a href="/#/area/{area.Code}?year={profile.Year}">{T("Terug naar het dashboard", "Back to the dashboard")}</a> · <a href="/api/v1/areas/{area.Code}/report.pdf?year={profile.Year}&amp;lang={language}">PDF</a></p>
+            <p class="no-print"><a href="/#/area/{area.Code}?year={profile.Year}">{T("Terug naar het dashboard", "Back to the dashboard")}</a> · <a href="/api/v1/areas/{area.Code}/report.pdf?year={profile.Year}&amp;lang={lang}">PDF</a></p>
             <h1>{E(area.Name)} <small>({area.Code})</small></h1>
             <p class="sub">{E(area.Level)}{(place.Length > 0 ? " in " + E(place) : string.Empty)} · {T("gegevens", "data")} {profile.Year} · {T("referentie", "reference")}: {E(profile.Reference)}</p>
             """);

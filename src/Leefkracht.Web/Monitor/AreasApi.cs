@@ -17,13 +17,13 @@ public sealed record AreaListRequest(
 /// <param name="Lang">nl (default) or en.</param>
 public sealed record AreaRequest([FromRoute] string Code, [FromQuery] string? Year, [FromQuery] string? Lang)
 {
-    /// <summary>The area, the year (default: the latest with inhabitants) and the language; problems go into <paramref name="errors"/>.</summary>
-    internal (AreaCode Code, int Year, string Language) Check(RequestErrors errors, YearInfo years)
+    /// <summary>The area and the year (default: the latest with inhabitants), with the language checked; problems go into <paramref name="errors"/>.</summary>
+    internal (AreaCode Code, int Year) Check(RequestErrors errors, YearInfo years)
     {
         var code = errors.Code(Code);
         var year = errors.Year(Year, years);
-        var language = errors.Language(Lang);
-        return (code ?? default, year, language);
+        errors.Language(Lang);
+        return (code ?? default, year);
     }
 }
 
@@ -60,26 +60,26 @@ public static class AreasApi
     internal static async Task<Results<Ok<AreaProfileDto>, ValidationProblem, ProblemHttpResult>> GetProfile([AsParameters] AreaRequest request, DashboardMonitor dashboard, ProfileBuilder profiles)
     {
         var errors = new RequestErrors();
-        var (code, year, language) = request.Check(errors, await dashboard.YearsAsync());
+        var (code, year) = request.Check(errors, await dashboard.YearsAsync());
         if (errors.Any)
         {
             return errors.ToProblem();
         }
 
-        var profile = await profiles.BuildAsync(code, year, language);
+        var profile = await profiles.BuildAsync(code, year);
         return profile is null ? Problems.UnknownArea(code, await dashboard.AreasAsync(), year) : TypedResults.Ok(profile);
     }
 
     internal static async Task<Results<Ok<AreaHistoryDto>, ValidationProblem, ProblemHttpResult>> GetHistory([AsParameters] AreaRequest request, DashboardMonitor dashboard, HistoryBuilder histories)
     {
         var errors = new RequestErrors();
-        var (code, baseYear, language) = request.Check(errors, await dashboard.YearsAsync());
+        var (code, baseYear) = request.Check(errors, await dashboard.YearsAsync());
         if (errors.Any)
         {
             return errors.ToProblem();
         }
 
-        var history = await histories.BuildAsync(code, baseYear, language);
+        var history = await histories.BuildAsync(code, baseYear);
         return history is null ? Problems.UnknownArea(code, await dashboard.AreasAsync()) : TypedResults.Ok(history);
     }
 }

@@ -47,10 +47,10 @@ internal static class Dtos
             wijk is { } w ? new AreaRefDto(w.Value, areas.NameOf(new AreaKey(w, key.Year))) : null);
     }
 
-    public static ScoreDto Score(LivabilityScore score, ScoredYear scored, string language) => new(
+    public static ScoreDto Score(LivabilityScore score, ScoredYear scored) => new(
         Round(score.Deviation),
         score.Class,
-        score.Class is { } c ? scored.Model.Classes.NameOf(c, language) : null,
+        score.Class is { } c ? scored.Model.Classes.NameOf(c) : null,
         score.Deviation is { } d ? Math.Round(scored.PercentileOf(d), 1) : null,
         Math.Round(score.Coverage, 3),
         score.NotScoredReason);
@@ -58,7 +58,7 @@ internal static class Dtos
     public static IReadOnlyDictionary<string, double> Dimensions(LivabilityScore score) =>
         score.Dimensions.ToDictionary(d => DimensionNames.ShortName(d.Dimension), d => Math.Round(d.Contribution, 4), StringComparer.Ordinal);
 
-    public static ComparedScoreDto? Compared(ScoredYear scored, AreaCode? code, int division, AreaIndex areas, string language)
+    public static ComparedScoreDto? Compared(ScoredYear scored, AreaCode? code, int division, AreaIndex areas)
     {
         if (code is not { } c)
         {
@@ -68,7 +68,7 @@ internal static class Dtos
         var score = scored.ScoreOf(new AreaKey(c, division)) ?? scored.ScoreOf(c);
         return score is null
             ? null
-            : new ComparedScoreDto(c.Value, areas.NameOf(score.Area), Round(score.Deviation), score.Class, score.Class is { } k ? scored.Model.Classes.NameOf(k, language) : null, Dimensions(score));
+            : new ComparedScoreDto(c.Value, areas.NameOf(score.Area), Round(score.Deviation), score.Class, score.Class is { } k ? scored.Model.Classes.NameOf(k) : null, Dimensions(score));
     }
 
     public static double? Round(double? value, int digits = 4) => value is { } v && double.IsFinite(v) ? Math.Round(v, digits) : null;

@@ -30,13 +30,13 @@ public static class ExportsApi
         var level = errors.Level(request.Level, AreaLevel.Buurt);
         var year = errors.Year(request.Year, await dashboard.YearsAsync());
         var gemeente = errors.Gemeente(request.Gemeente, await dashboard.AreasAsync());
-        var language = errors.Language(request.Lang);
+        errors.Language(request.Lang);
         if (errors.Any)
         {
             return errors.ToProblem();
         }
 
-        var scores = await lists.ScoresAsync(level, year, gemeente, language);
+        var scores = await lists.ScoresAsync(level, year, gemeente);
         var name = string.Create(CultureInfo.InvariantCulture, $"leefkracht-scores-{scores.Level}-{year}{(gemeente is { } g ? "-" + g.Value : string.Empty)}");
         var dimensions = Dtos.DimensionIds;
         if (format == "geojson")
@@ -91,13 +91,13 @@ public static class ExportsApi
         AreaLevel? level = string.IsNullOrWhiteSpace(request.Level) ? null : errors.Level(request.Level, AreaLevel.Buurt);
         var year = errors.Year(request.Year, await dashboard.YearsAsync());
         var gemeente = errors.Gemeente(request.Gemeente, await dashboard.AreasAsync());
-        var language = errors.Language(request.Lang);
+        errors.Language(request.Lang);
         if (errors.Any)
         {
             return errors.ToProblem();
         }
 
-        var watchlist = await lists.WatchlistAsync(year, level, gemeente, language);
+        var watchlist = await lists.WatchlistAsync(year, level, gemeente);
         var table = new ExportTable("watchlist",
             ["code", "name", "level", "gemeente", "from", "to", "risk", "score", "change", "vulnerable_share", "corporatiebuurt", "reasons"],
             [.. watchlist.Entries.Select(e => (IReadOnlyList<object?>)[e.Code, e.Name, e.Level, e.Gemeente, watchlist.From, watchlist.To, e.Risk, e.Score, e.Change, e.VulnerableShare,

@@ -9,7 +9,7 @@ namespace Leefkracht.Web.Monitor;
 internal sealed class HistoryBuilder(DashboardMonitor dashboard)
 {
     /// <summary>The history of <paramref name="code"/> scored on <paramref name="baseYear"/>'s reference, or null when the area is unknown.</summary>
-    public async Task<AreaHistoryDto?> BuildAsync(AreaCode code, int baseYear, string language)
+    public async Task<AreaHistoryDto?> BuildAsync(AreaCode code, int baseYear)
     {
         var areas = await dashboard.AreasAsync();
         if (areas.Latest(code) is null)
@@ -33,11 +33,11 @@ internal sealed class HistoryBuilder(DashboardMonitor dashboard)
         var series = observations
             .Where(o => catalog.TryGet(o.IndicatorId, out _))
             .GroupBy(o => o.IndicatorId)
-            .Select(g => new IndicatorSeriesDto(g.Key, catalog[g.Key].Name(language), Dtos.UnitName(catalog[g.Key].Unit),
+            .Select(g => new IndicatorSeriesDto(g.Key, catalog[g.Key].Name(), Dtos.UnitName(catalog[g.Key].Unit),
                 [.. g.GroupBy(o => o.Period).Select(p => p.MaxBy(o => o.Area.Year)!).OrderBy(o => o.Period).Select(o => new YearValueDto(o.Period, Math.Round(o.Value, 4)))]))
             .OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase)
             .ToList();
         var reference = await dashboard.HistoryReferenceAsync(baseYear);
-        return new AreaHistoryDto(code.Value, areas.NameOf(code), reference.DescriptionIn(language), points, series);
+        return new AreaHistoryDto(code.Value, areas.NameOf(code), reference.LocalDescription(), points, series);
     }
 }

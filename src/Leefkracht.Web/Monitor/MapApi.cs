@@ -43,13 +43,13 @@ public static class MapApi
             errors.Add("detail", $"'{request.Detail}' is not a detail: use low, medium, high or full");
         }
 
-        var language = errors.Language(request.Lang);
+        errors.Language(request.Lang);
         if (errors.Any)
         {
             return errors.ToProblem();
         }
 
-        var json = await layers.GeoJsonAsync(level, year, colouring, gemeente, detail, language);
+        var json = await layers.GeoJsonAsync(level, year, colouring, gemeente, detail);
         return json is null
             ? Problems.NotFound($"no {Dtos.LevelName(level)} boundaries within 10 years of {year} in the database: import a boundary file of that level")
             : TypedResults.File(json, "application/geo+json");

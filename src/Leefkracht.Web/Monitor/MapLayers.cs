@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Leefkracht.Core.Indicators;
 using Leefkracht.Core.Indices;
+using Leefkracht.Core.Text;
 using Leefkracht.Data.Catalog;
 
 namespace Leefkracht.Web.Monitor;
@@ -32,18 +33,18 @@ internal sealed record LayerValues(IReadOnlyDictionary<AreaCode, (double Value, 
 /// <summary>Map layers: the chosen value joined onto simplified boundaries, as GeoJSON.</summary>
 internal sealed class MapLayers(DashboardMonitor dashboard, MapGeometryLoader geometry, SpatialStatistics spatial)
 {
-    public async Task<LayerValues> ValuesAsync(AreaLevel level, int year, MapColouring colouring, AreaCode? gemeente, string language)
+    public async Task<LayerValues> ValuesAsync(AreaLevel level, int year, MapColouring colouring, AreaCode? gemeente)
     {
-        var en = language == "en";
+        var words = UiText.Words;
         var model = DashboardMonitor.Model;
-        var scale = en ? model.Classes.NamesEnglish : model.Classes.Names;
+        var scale = Words.InEnglish ? model.Classes.NamesEnglish : model.Classes.Names;
         switch (colouring.By)
         {
             case "total":
                 {
                     var scored = await dashboard.ScoresAsync(year).ConfigureAwait(false);
                     var values = Latest(scored.Scores.Where(s => s.Area.Code.Level == level && s.IsScored), s => s.Area, s => (s.Deviation!.Value, s.Class!.Value.ToString(CultureInfo.InvariantCulture)));
-                    return new LayerValues(values, Named("livability", en ? "Livability" : "Leefbaarheid", scale));
+                    return new LayerValues(values, Named("livability", words["Map.Livability"], scale));
                 }
 
             case "won" or "fys" or "vrz" or "soc" or "onv":
@@ -57,23 +58,23 @@ internal sealed class MapLayers(DashboardMonitor dashboard, MapGeometryLoader ge
                         var c = s.ContributionOf(dimension.Dimension);
                         return (c, model.Classes.ClassOf(c / dimension.Weight).ToString(CultureInfo.InvariantCulture));
                     });
-                    return new LayerValues(values, Named("livability", DimensionNames.Of(dimension.Dimension, language), scale));
+                    return new LayerValues(values, Named("livability", DimensionNames.Of(dimension.Dimension), scale));
                 }
 
             case "resilience":
                 {
                     var resilience = await dashboard.ResilienceAsync(year).ConfigureAwait(false);
                     var values = Latest(resilience.Scores.Where(s => s.Area.Code.Level == level && s.Score is not null), s => s.Area, s => (s.Score!.Value, s.Class!.Value.ToString(CultureInfo.InvariantCulture)));
-                    var names = Enumerable.Range(1, 5).Select(c => ResilienceModel.NameOf(c, language)).ToList();
-                    return new LayerValues(values, Named("resilience", en ? "Resilience" : "Veerkracht", names));
+                    var names = Enumerable.Range(1, 5).Select(c => ResilienceModel.NameOf(c)).ToList();
+                    return new LayerValues(values, Named("resilience", words["Map.Resilience"], names));
                 }
 
             case "change":
                 {
                     var trends = await dashboard.TrendAsync(colouring.From!.Value, year).ConfigureAwait(false);
                     var values = Latest(trends.Trends.Where(t => t.Area.Code.Level == level && t.IsCompared), t => t.Area, t => (t.Change!.Value, t.ChangeClass!.Value.ToString(CultureInfo.InvariantCulture)));
-                    var title = string.Create(CultureInfo.InvariantCulture, $"{(en ? "Change" : "Verandering")} {colouring.From}–{year}");
-                    return new LayerValues(values, Named("change", title, en ? model.ChangeClasses.NamesEnglish : model.ChangeClasses.Names));
+                    var title = words.Format("Map.Change", colouring.From, year);
+                    return new LayerValues(values, Named("change", title, Words.InEnglish ? model.ChangeClasses.NamesEnglish : model.ChangeClasses.Names));
                 }
 
             case "lisa":
@@ -82,11 +83,8 @@ internal sealed class MapLayers(DashboardMonitor dashboard, MapGeometryLoader ge
                     var (local, _) = await spatial.LocalAsync(new SpatialQuery(variable, level, year, gemeente), "lisa").ConfigureAwait(false);
                     var values = (local?.Areas ?? []).ToDictionary(r => AreaCode.Parse(r.Code), r => (r.Value, r.Category));
                     string[] keys = ["HH", "LL", "HL", "LH", "ns", "island"];
-                    string[] labels = en
-                        ? ["high among high (HH)", "low among low (LL)", "high among low (HL)", "low among high (LH)", "not significant", "no neighbours"]
-                        : ["hoog tussen hoog (HH)", "laag tussen laag (LL)", "hoog tussen laag (HL)", "laag tussen hoog (LH)", "niet significant", "geen buren"];
-                    var title = (en ? "LISA clusters of " : "LISA-clusters van ") + VariableName(variable, language);
-                    return new LayerValues(values, new LayerLegend("lisa", title, false, [.. keys.Zip(labels, (k, l) => new LegendEntry(k, l))]));
+                    var title = words.Format("Map.LisaOf", VariableName(variable));
+                    return new LayerValues(values, new LayerLegend("lisa", title, false, [.. keys.Select(k => new LegendEntry(k, words[$"Map.Lisa.{k}"]))]));
                 }
 
             default:
@@ -97,20 +95,20 @@ internal sealed class MapLayers(DashboardMonitor dashboard, MapGeometryLoader ge
                     var shown = raw.Where(kv => gemeente is null || kv.Key.IsWithin(gemeente.Value)).ToDictionary();
                     var bounds = Quantiles([.. shown.Values]);
                     var values = shown.ToDictionary(kv => kv.Key, kv => (kv.Value, ClassOf(kv.Value, bounds).ToString(CultureInfo.InvariantCulture)));
-                    var numbers = en ? NumberFormatInfo.InvariantInfo : new NumberFormatInfo { NumberDecimalSeparator = ",", NumberGroupSeparator = "." };
+                    var numbers = Words.InEnglish ? NumberFormatInfo.InvariantInfo : new NumberFormatInfo { NumberDecimalSeparator = ",", NumberGroupSeparator = "." };
                     var entries = Enumerable.Range(1, 9).Select(c =>
                     {
                         var low = c == 1 ? shown.Values.DefaultIfEmpty().Min() : bounds[c - 2];
                         var high = c == 9 ? shown.Values.DefaultIfEmpty().Max() : bounds[c - 1];
                         return new LegendEntry(c.ToString(CultureInfo.InvariantCulture), $"{Format(low, numbers)} – {Format(high, numbers)}");
                     }).ToList();
-                    return new LayerValues(values, new LayerLegend("quantiles", VariableName(id, language), definition?.Direction == Direction.HigherIsWorse, entries));
+                    return new LayerValues(values, new LayerLegend("quantiles", VariableName(id), definition?.Direction == Direction.HigherIsWorse, entries));
                 }
         }
     }
 
     /// <summary>Writes the layer as a GeoJSON FeatureCollection with the legend as a foreign member.</summary>
-    public async Task<byte[]?> GeoJsonAsync(AreaLevel level, int year, MapColouring colouring, AreaCode? gemeente, MapDetail detail, string language)
+    public async Task<byte[]?> GeoJsonAsync(AreaLevel level, int year, MapColouring colouring, AreaCode? gemeente, MapDetail detail)
     {
         var shapes = await geometry.LoadAsync(level, year, detail).ConfigureAwait(false);
         if (shapes is null)
@@ -118,7 +116,7 @@ internal sealed class MapLayers(DashboardMonitor dashboard, MapGeometryLoader ge
             return null;
         }
 
-        var values = await ValuesAsync(level, year, colouring, gemeente, language).ConfigureAwait(false);
+        var values = await ValuesAsync(level, year, colouring, gemeente).ConfigureAwait(false);
         var areas = await dashboard.AreasAsync().ConfigureAwait(false);
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream))
@@ -170,10 +168,10 @@ internal sealed class MapLayers(DashboardMonitor dashboard, MapGeometryLoader ge
         return stream.ToArray();
     }
 
-    public static string VariableName(string variable, string language) =>
+    public static string VariableName(string variable) =>
         variable == SpatialQuery.Livability
-            ? (language == "en" ? "livability" : "leefbaarheid")
-            : CatalogDocument.Default.Catalog.TryGet(variable, out var d) ? d.Name(language) : variable;
+            ? UiText.Words["Map.LivabilityVariable"]
+            : CatalogDocument.Default.Catalog.TryGet(variable, out var d) ? d.Name() : variable;
 
     private static Dictionary<AreaCode, (double, string)> Latest<T>(IEnumerable<T> rows, Func<T, AreaKey> area, Func<T, (double, string)> value)
     {

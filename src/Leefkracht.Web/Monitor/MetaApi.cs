@@ -1,10 +1,11 @@
 using Leefkracht.Core.Indices;
+using Leefkracht.Core.Text;
 using Leefkracht.Data.Catalog;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Leefkracht.Web.Monitor;
 
-/// <summary>A language choice.</summary>
+/// <summary>A language choice, checked by the endpoint; request localization has set the culture from it.</summary>
 /// <param name="Lang">nl (default) or en.</param>
 public sealed record LanguageRequest([FromQuery] string? Lang);
 
@@ -22,7 +23,7 @@ public static class MetaApi
     internal static async Task<Results<Ok<MetaDto>, ValidationProblem>> GetMeta([AsParameters] LanguageRequest request, DashboardMonitor dashboard)
     {
         var errors = new RequestErrors();
-        var language = errors.Language(request.Lang);
+        errors.Language(request.Lang);
         if (errors.Any)
         {
             return errors.ToProblem();
@@ -41,24 +42,23 @@ public static class MetaApi
             return byIndicator;
         });
         var model = DashboardMonitor.Model;
-        var en = language == "en";
         var indicators = CatalogDocument.Default.Catalog.Indicators
             .Where(i => counts.TryGetValue(i.Id, out var y) && y.Count > 0)
-            .OrderBy(i => i.Name(language), StringComparer.OrdinalIgnoreCase)
-            .Select(i => new IndicatorDto(i.Id, i.Name(language), Dtos.UnitName(i.Unit), i.Theme,
+            .OrderBy(i => i.Name(), StringComparer.OrdinalIgnoreCase)
+            .Select(i => new IndicatorDto(i.Id, i.Name(), Dtos.UnitName(i.Unit), i.Theme,
                 i.Dimension is { } d ? DimensionNames.ShortName(d) : null, i.Direction.ToString(), i.Source, counts[i.Id]))
             .ToList();
         return TypedResults.Ok(new MetaDto(
             years.Scorable,
             years.Default,
             ["gemeente", "wijk", "buurt"],
-            [.. model.Dimensions.Select(d => new NamedDto(DimensionNames.ShortName(d.Dimension), DimensionNames.Of(d.Dimension, language)))],
+            [.. model.Dimensions.Select(d => new NamedDto(DimensionNames.ShortName(d.Dimension), DimensionNames.Of(d.Dimension)))],
             indicators,
-            en ? model.Classes.NamesEnglish : model.Classes.Names,
-            en ? model.ChangeClasses.NamesEnglish : model.ChangeClasses.Names,
-            [.. Enumerable.Range(1, 5).Select(c => ResilienceModel.NameOf(c, language))],
+            Words.InEnglish ? model.Classes.NamesEnglish : model.Classes.Names,
+            Words.InEnglish ? model.ChangeClasses.NamesEnglish : model.ChangeClasses.Names,
+            [.. Enumerable.Range(1, 5).Select(c => ResilienceModel.NameOf(c))],
             $"{model.Id} v{model.Version}",
-            UiText.Caveat(language)));
+            UiText.Caveat));
     }
 
     internal static async Task<Ok<DataSummaryDto>> GetImports(DashboardMonitor dashboard, DataVersion version)

@@ -11,7 +11,7 @@ internal sealed class ProfileBuilder(DashboardMonitor dashboard)
     private static IndicatorCatalog Catalog => CatalogDocument.Default.Catalog;
 
     /// <summary>The profile, or null when the code has no row in the year.</summary>
-    public async Task<AreaProfileDto?> BuildAsync(AreaCode code, int year, string language)
+    public async Task<AreaProfileDto?> BuildAsync(AreaCode code, int year)
     {
         var scored = await dashboard.ScoresAsync(year).ConfigureAwait(false);
         var score = scored.ScoreOf(code);
@@ -30,12 +30,12 @@ internal sealed class ProfileBuilder(DashboardMonitor dashboard)
 
         var dimensions = score.Dimensions.Select(d => new DimensionDto(
             DimensionNames.ShortName(d.Dimension),
-            DimensionNames.Of(d.Dimension, language),
+            DimensionNames.Of(d.Dimension),
             Math.Round(d.Contribution, 4),
             Math.Round(d.Coverage, 3),
             [.. d.Indicators.OrderByDescending(i => Math.Abs(i.Contribution)).Select(i => new IndicatorContributionDto(
                 i.IndicatorId,
-                Catalog[i.IndicatorId].Name(language),
+                Catalog[i.IndicatorId].Name(),
                 Dtos.UnitName(Catalog[i.IndicatorId].Unit),
                 Math.Round(i.Value, 3),
                 Math.Round(i.ReferenceMean, 3),
@@ -46,33 +46,33 @@ internal sealed class ProfileBuilder(DashboardMonitor dashboard)
                 Math.Round(i.Contribution, 4),
                 scored.Prepared.Aggregated.Contains((area, i.IndicatorId))))])).ToList();
 
-        var country = Dtos.Compared(scored, AreaCode.Nederland, area.Year, areas, language)
-            ?? new ComparedScoreDto(AreaCode.Nederland.Value, language == "en" ? "Netherlands (reference average)" : "Nederland (gemiddelde van de referentie)", 0, null, null, new Dictionary<string, double>());
+        var country = Dtos.Compared(scored, AreaCode.Nederland, area.Year, areas)
+            ?? new ComparedScoreDto(AreaCode.Nederland.Value, UiText.Words["Profile.Netherlands"], 0, null, null, new Dictionary<string, double>());
         var comparison = new ComparisonDto(
-            Dtos.Compared(scored, wijk, area.Year, areas, language),
-            Dtos.Compared(scored, gemeente, area.Year, areas, language),
+            Dtos.Compared(scored, wijk, area.Year, areas),
+            Dtos.Compared(scored, gemeente, area.Year, areas),
             country);
 
         var resilienceYear = await dashboard.ResilienceAsync(year).ConfigureAwait(false);
-        var resilience = resilienceYear.ScoreOf(code) is { } r ? Resilience(r, language) : null;
-        var warning = await WarningAsync(area, year, language).ConfigureAwait(false);
+        var resilience = resilienceYear.ScoreOf(code) is { } r ? Resilience(r) : null;
+        var warning = await WarningAsync(area, year).ConfigureAwait(false);
         var names = new ExplanationWriter.AreaNames(areas.NameOf(area), wijk is { } w ? areas.NameOf(new AreaKey(w, area.Year)) : null, gemeente is { } gm ? areas.NameOf(new AreaKey(gm, area.Year)) : null);
-        var note = ExplanationWriter.Write(scored, area, names, Catalog, language);
+        var note = ExplanationWriter.Write(scored, area, names, Catalog);
         return new AreaProfileDto(
             Dtos.Area(area, areas),
             year,
-            scored.Reference.DescriptionIn(language),
-            Dtos.Score(score, scored, language),
+            scored.Reference.LocalDescription(),
+            Dtos.Score(score, scored),
             dimensions,
             comparison,
             resilience,
-            Flags(score, resilience, dimensions, warning, language),
+            Flags(score, resilience, dimensions, warning),
             warning,
             note,
-            UiText.Caveat(language));
+            UiText.Caveat);
     }
 
-    private async Task<WarningDto?> WarningAsync(AreaKey area, int year, string language)
+    private async Task<WarningDto?> WarningAsync(AreaKey area, int year)
     {
         var watchlist = await dashboard.WatchlistAsync(year, area.Code.Level == AreaLevel.Gemeente ? null : area.Code.Gemeente).ConfigureAwait(false);
         var entry = watchlist?.Entries.FirstOrDefault(e => e.Signals.Area.Code == area.Code);
@@ -83,16 +83,16 @@ internal sealed class ProfileBuilder(DashboardMonitor dashboard)
 
         var resilience = await dashboard.ResilienceAsync(year).ConfigureAwait(false);
         var vulnerable = resilience.ScoreOf(area.Code)?.VulnerableIndicator;
-        return new WarningDto(watchlist.FromPeriod, Math.Round(entry.Risk, 4), Dtos.Round(entry.Signals.Change), WatchlistText.Reasons(entry, Catalog, vulnerable, language));
+        return new WarningDto(watchlist.FromPeriod, Math.Round(entry.Risk, 4), Dtos.Round(entry.Signals.Change), WatchlistText.Reasons(entry, Catalog, vulnerable));
     }
 
-    private static ResilienceDto Resilience(ResilienceScore r, string language) => new(
+    private static ResilienceDto Resilience(ResilienceScore r) => new(
         Dtos.Round(r.Score),
         r.Class,
-        r.Class is { } c ? ResilienceModel.NameOf(c, language) : null,
+        r.Class is { } c ? ResilienceModel.NameOf(c) : null,
         Dtos.Round(r.Capacity),
         Dtos.Round(r.Pressure),
-        r.VulnerableIndicator is { } id ? Catalog[id].Name(language) : null,
+        r.VulnerableIndicator is { } id ? Catalog[id].Name() : null,
         Dtos.Round(r.VulnerableShare, 2),
         Dtos.Round(r.LocationQuotientGemeente, 3),
         Dtos.Round(r.LocationQuotientCountry, 3),
@@ -100,43 +100,35 @@ internal sealed class ProfileBuilder(DashboardMonitor dashboard)
         r.IsCorporatiebuurt,
         Dtos.Round(r.Turnover, 2),
         [.. r.Contributions.OrderByDescending(c => Math.Abs(c.Contribution)).Select(c => new ResilienceContributionDto(
-            c.IndicatorId, Catalog[c.IndicatorId].Name(language), Math.Round(c.Value, 3), Math.Round(c.StandardScore, 4), Math.Round(c.Contribution, 4)))],
+            c.IndicatorId, Catalog[c.IndicatorId].Name(), Math.Round(c.Value, 3), Math.Round(c.StandardScore, 4), Math.Round(c.Contribution, 4)))],
         r.NotScoredReason);
 
-    private static List<FlagDto> Flags(LivabilityScore score, ResilienceDto? resilience, IReadOnlyList<DimensionDto> dimensions, WarningDto? warning, string language)
+    private static List<FlagDto> Flags(LivabilityScore score, ResilienceDto? resilience, IReadOnlyList<DimensionDto> dimensions, WarningDto? warning)
     {
-        var en = language == "en";
+        var words = UiText.Words;
         var flags = new List<FlagDto>();
         if (score.NotScoredReason is { } reason)
         {
-            flags.Add(new FlagDto("not-scored", (en ? "No livability score: " : "Geen leefbaarheidsscore: ") + reason));
+            flags.Add(new FlagDto("not-scored", words["Flag.NotScored"] + reason));
         }
         else if (score.Coverage < 0.8)
         {
-            flags.Add(new FlagDto("low-coverage", string.Format(CultureInfo.InvariantCulture, en
-                ? "The score rests on {0:P0} of the model's weight: read it with care."
-                : "De score rust op {0:P0} van het gewicht van het model: lees hem met voorzichtigheid.", score.Coverage)));
+            flags.Add(new FlagDto("low-coverage", words.Format("Flag.LowCoverage", score.Coverage)));
         }
 
         if (resilience?.IsCorporatiebuurt == true)
         {
-            flags.Add(new FlagDto("corporatiebuurt", string.Format(CultureInfo.InvariantCulture, en
-                ? "Corporatiebuurt: {0:0.#} % of the dwellings are owned by housing corporations (more than two thirds)."
-                : "Corporatiebuurt: {0:0.#} % van de woningen is van woningcorporaties (meer dan twee derde).", resilience.CorporationShare)));
+            flags.Add(new FlagDto("corporatiebuurt", words.Format("Flag.Corporatiebuurt", resilience.CorporationShare)));
         }
 
         if (dimensions.SelectMany(d => d.Indicators).Any(i => i.FromBuurten))
         {
-            flags.Add(new FlagDto("from-buurten", en
-                ? "Some values were computed from the area's buurten (marked in the breakdown)."
-                : "Sommige waarden zijn berekend uit de buurten van het gebied (gemarkeerd in de uitsplitsing)."));
+            flags.Add(new FlagDto("from-buurten", words["Flag.FromBuurten"]));
         }
 
         if (warning is not null)
         {
-            flags.Add(new FlagDto("watchlist", en
-                ? $"On the early-warning watchlist: {string.Join("; ", warning.Reasons)}."
-                : $"Op de signaleringslijst: {string.Join("; ", warning.Reasons)}."));
+            flags.Add(new FlagDto("watchlist", words.Format("Flag.Watchlist", string.Join("; ", warning.Reasons))));
         }
 
         return flags;

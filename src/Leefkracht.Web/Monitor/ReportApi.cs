@@ -46,18 +46,18 @@ public static class ReportApi
         AreaRequest request, DashboardMonitor dashboard, ProfileBuilder profiles, HistoryBuilder histories, TimeProvider clock)
     {
         var errors = new RequestErrors();
-        var (code, year, language) = request.Check(errors, await dashboard.YearsAsync());
+        var (code, year) = request.Check(errors, await dashboard.YearsAsync());
         if (errors.Any)
         {
             return (null, errors.ToProblem(), null);
         }
 
-        if (await profiles.BuildAsync(code, year, language) is not { } profile)
+        if (await profiles.BuildAsync(code, year) is not { } profile)
         {
             return (null, null, Problems.UnknownArea(code, await dashboard.AreasAsync(), year));
         }
 
-        var history = await histories.BuildAsync(code, year, language) ?? new AreaHistoryDto(request.Code, null, string.Empty, [], []);
-        return (AreaReportPage.Render(profile, history, language, clock.GetLocalNow()), null, null);
+        var history = await histories.BuildAsync(code, year) ?? new AreaHistoryDto(request.Code, null, string.Empty, [], []);
+        return (AreaReportPage.Render(profile, history, clock.GetLocalNow()), null, null);
     }
 }

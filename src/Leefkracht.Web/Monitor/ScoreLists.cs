@@ -10,7 +10,7 @@ namespace Leefkracht.Web.Monitor;
 internal sealed class ScoreLists(DashboardMonitor dashboard)
 {
     /// <summary>Livability and resilience of every area of <paramref name="level"/> in <paramref name="year"/>.</summary>
-    public async Task<ScoreListDto> ScoresAsync(AreaLevel level, int year, AreaCode? gemeente, string language)
+    public async Task<ScoreListDto> ScoresAsync(AreaLevel level, int year, AreaCode? gemeente)
     {
         var areas = await dashboard.AreasAsync();
         var scored = await dashboard.ScoresAsync(year);
@@ -21,17 +21,17 @@ internal sealed class ScoreLists(DashboardMonitor dashboard)
             .OrderBy(s => s.Area.Code)
             .Select(s =>
             {
-                var score = Dtos.Score(s, scored, language);
+                var score = Dtos.Score(s, scored);
                 var r = resilienceByArea.GetValueOrDefault(s.Area);
                 return new ScoreRowDto(s.Area.Code.Value, areas.NameOf(s.Area), score.Deviation, score.Class, score.ClassName, score.Percentile,
                     Dtos.Dimensions(s), Dtos.Round(r?.Score), r?.Class, s.NotScoredReason);
             })
             .ToList();
-        return new ScoreListDto(year, Dtos.LevelName(level), scored.Reference.DescriptionIn(language), rows);
+        return new ScoreListDto(year, Dtos.LevelName(level), scored.Reference.LocalDescription(), rows);
     }
 
     /// <summary>The watchlist of <paramref name="year"/>, optionally of one level and within one gemeente (empty when no earlier year compares).</summary>
-    public async Task<WatchlistDto> WatchlistAsync(int year, AreaLevel? level, AreaCode? gemeente, string language)
+    public async Task<WatchlistDto> WatchlistAsync(int year, AreaLevel? level, AreaCode? gemeente)
     {
         var areas = await dashboard.AreasAsync();
         var watchlist = await dashboard.WatchlistAsync(year, gemeente);
@@ -54,9 +54,9 @@ internal sealed class ScoreLists(DashboardMonitor dashboard)
                 Dtos.Round(e.Signals.Change),
                 Dtos.Round(e.Signals.VulnerableShare, 2),
                 e.Signals.IsCorporatiebuurt,
-                WatchlistText.Reasons(e, CatalogDocument.Default.Catalog, resilience.ScoreOf(e.Signals.Area.Code)?.VulnerableIndicator, language)))
+                WatchlistText.Reasons(e, CatalogDocument.Default.Catalog, resilience.ScoreOf(e.Signals.Area.Code)?.VulnerableIndicator)))
             .ToList();
-        return new WatchlistDto(watchlist.FromPeriod, watchlist.ToPeriod, watchlist.Reference.DescriptionIn(language), Math.Round(watchlist.TippingPoint, 4),
+        return new WatchlistDto(watchlist.FromPeriod, watchlist.ToPeriod, watchlist.Reference.LocalDescription(), Math.Round(watchlist.TippingPoint, 4),
             watchlist.Signals.Count(s => InScope(s.Area)), rows);
     }
 }

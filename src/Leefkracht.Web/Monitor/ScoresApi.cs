@@ -44,13 +44,13 @@ public static class ScoresApi
         var level = errors.Level(request.Level, AreaLevel.Buurt);
         var year = errors.Year(request.Year, await dashboard.YearsAsync());
         var gemeente = errors.Gemeente(request.Gemeente, areas);
-        var language = errors.Language(request.Lang);
+        errors.Language(request.Lang);
         if (errors.Any)
         {
             return errors.ToProblem();
         }
 
-        return TypedResults.Ok(await lists.ScoresAsync(level, year, gemeente, language));
+        return TypedResults.Ok(await lists.ScoresAsync(level, year, gemeente));
     }
 
     internal static async Task<Results<Ok<TrendListDto>, ValidationProblem>> GetTrends([AsParameters] TrendsRequest request, DashboardMonitor dashboard)
@@ -72,7 +72,7 @@ public static class ScoresApi
         }
 
         var gemeente = errors.Gemeente(request.Gemeente, areas);
-        var language = errors.Language(request.Lang);
+        errors.Language(request.Lang);
         if (errors.Any)
         {
             return errors.ToProblem();
@@ -84,11 +84,11 @@ public static class ScoresApi
             .Where(t => t.Area.Code.Level == level && (gemeente is null || t.Area.Code.IsWithin(gemeente.Value)))
             .OrderBy(t => t.Area.Code)
             .Select(t => new TrendRowDto(t.Area.Code.Value, areas.NameOf(t.Area), Dtos.Round(t.From.Deviation), Dtos.Round(t.To.Deviation), Dtos.Round(t.Change), t.ChangeClass,
-                t.ChangeClass is { } c ? model.ChangeClasses.NameOf(c, language) : null,
+                t.ChangeClass is { } c ? model.ChangeClasses.NameOf(c) : null,
                 t.Dimensions.ToDictionary(d => DimensionNames.ShortName(d.Dimension), d => Math.Round(d.Change, 4), StringComparer.Ordinal),
                 t.NotComparedReason))
             .ToList();
-        return TypedResults.Ok(new TrendListDto(from, to, Dtos.LevelName(level), trends.Reference.DescriptionIn(language), rows));
+        return TypedResults.Ok(new TrendListDto(from, to, Dtos.LevelName(level), trends.Reference.LocalDescription(), rows));
     }
 
     internal static async Task<Results<Ok<WatchlistDto>, ValidationProblem>> GetWatchlist([AsParameters] WatchlistRequest request, DashboardMonitor dashboard, ScoreLists lists)
@@ -98,12 +98,12 @@ public static class ScoresApi
         var year = errors.Year(request.Year, await dashboard.YearsAsync());
         AreaLevel? level = string.IsNullOrWhiteSpace(request.Level) ? null : errors.Level(request.Level, AreaLevel.Buurt);
         var gemeente = errors.Gemeente(request.Gemeente, areas);
-        var language = errors.Language(request.Lang);
+        errors.Language(request.Lang);
         if (errors.Any)
         {
             return errors.ToProblem();
         }
 
-        return TypedResults.Ok(await lists.WatchlistAsync(year, level, gemeente, language));
+        return TypedResults.Ok(await lists.WatchlistAsync(year, level, gemeente));
     }
 }

@@ -55,7 +55,7 @@ public static class PlannerApi
         [AsParameters] PlannerContextRequest request, DashboardMonitor dashboard, PlannerRunner runner)
     {
         var errors = new RequestErrors();
-        var language = errors.Language(request.Lang);
+        errors.Language(request.Lang);
         if (string.IsNullOrWhiteSpace(request.Gemeente))
         {
             errors.Add("gemeente", "a gemeente code or name is required, e.g. gemeente=Utrecht");
@@ -78,7 +78,7 @@ public static class PlannerApi
             return Problems.NotFound($"{gemeente} ({areas.NameOf(gemeente)}) has no buurten with data in the database");
         }
         return TypedResults.Ok(new PlannerContextDto(
-            new AreaRefDto(gemeente.Value, areas.NameOf(gemeente)), baseYear, years, BuurtenOf(areas, gemeente, baseYear), Limits, PlannerText.WhatIf(language),
+            new AreaRefDto(gemeente.Value, areas.NameOf(gemeente)), baseYear, years, BuurtenOf(areas, gemeente, baseYear), Limits, PlannerText.WhatIf,
             PlannerJson.ParametersDocument(PlannerParameters.Default)));
     }
 
@@ -86,7 +86,7 @@ public static class PlannerApi
         [AsParameters] PlannerRunRequest query, HttpRequest request, DashboardMonitor dashboard, PlannerRunner runner)
     {
         var errors = new RequestErrors();
-        var language = errors.Language(query.Lang);
+        errors.Language(query.Lang);
         var seed = string.IsNullOrWhiteSpace(query.Seed) ? (ulong?)null : (ulong)errors.Number(query.Seed, 0, 0, int.MaxValue, "seed");
         var replicates = seed is null ? 1 : errors.Number(query.Replicates, 20, 1, PlannerLimits.MaxReplicates, "replicates");
         var body = await ReadBodyAsync(request, errors);
@@ -111,7 +111,7 @@ public static class PlannerApi
             try
             {
                 var run = await service.RunAsync(spec!, new RunOptions(Seed: seed, Replicates: replicates), request.HttpContext.RequestAborted);
-                var baseline = await runner.BaselineAsync(spec!, BaselineName(language));
+                var baseline = await runner.BaselineAsync(spec!, PlannerText.Baseline);
                 return (Run: (ScenarioRun?)run, Baseline: (ScenarioRun?)baseline, Invalid: (ValidationProblem?)null);
             }
             catch (InvalidDataException exception)
@@ -130,7 +130,7 @@ public static class PlannerApi
             return invalid;
         }
 
-        var json = PlannerJson.Run(scenarioRun!, language);
+        var json = PlannerJson.Run(scenarioRun!);
         json["baseline"] = new JsonObject
         {
             ["scenario"] = baseline!.Name,
@@ -144,7 +144,7 @@ public static class PlannerApi
         [AsParameters] LanguageRequest query, HttpRequest request, DashboardMonitor dashboard, PlannerRunner runner)
     {
         var errors = new RequestErrors();
-        var language = errors.Language(query.Lang);
+        errors.Language(query.Lang);
         var body = await ReadBodyAsync(request, errors);
         var documents = body is null ? [] : ScenarioList(body, errors);
         if (errors.Any)
@@ -212,14 +212,14 @@ public static class PlannerApi
             return Busy();
         }
 
-        return result.Invalid is { } invalid ? invalid : TypedResults.Ok(PlannerJson.Compare(result.Runs, language));
+        return result.Invalid is { } invalid ? invalid : TypedResults.Ok(PlannerJson.Compare(result.Runs));
     }
 
     internal static async Task<Results<Ok<JsonNode>, ValidationProblem, ProblemHttpResult>> Optimise(
         [AsParameters] LanguageRequest query, HttpRequest request, DashboardMonitor dashboard, PlannerRunner runner)
     {
         var errors = new RequestErrors();
-        var language = errors.Language(query.Lang);
+        errors.Language(query.Lang);
         var body = await ReadBodyAsync(request, errors);
         if (errors.Any)
         {
@@ -258,7 +258,7 @@ public static class PlannerApi
         {
             try
             {
-                var run = await service.OptimiseAsync([gemeente], placements, new AllocationRules(cap, 1.0, exclude), year, null, language, request.HttpContext.RequestAborted);
+                var run = await service.OptimiseAsync([gemeente], placements, new AllocationRules(cap, 1.0, exclude), year, null, request.HttpContext.RequestAborted);
                 return (Run: (OptimisationRun?)run, Invalid: (ValidationProblem?)null);
             }
             catch (InvalidDataException exception)
@@ -278,14 +278,12 @@ public static class PlannerApi
             return Busy();
         }
 
-        return result.Invalid is { } problem ? problem : TypedResults.Ok(PlannerJson.Optimisation(result.Run!, language));
+        return result.Invalid is { } problem ? problem : TypedResults.Ok(PlannerJson.Optimisation(result.Run!));
     }
 
     private static readonly PlannerLimitsDto Limits = new(
         PlannerLimits.MaxYears, PlannerLimits.MaxGemeenten, PlannerLimits.MaxBuurten, PlannerLimits.MaxReplicates,
         PlannerLimits.MinScenarios, PlannerLimits.MaxScenarios, PlannerLimits.MaxPlacements);
-
-    private static string BaselineName(string language) => language == "en" ? "Baseline (no intervention)" : "Basis (geen ingreep)";
 
     /// <summary>The scorable years in which the gemeente has buurten, oldest first.</summary>
     private static async Task<List<int>> YearsWithBuurtenAsync(DashboardMonitor dashboard, AreaIndex areas, AreaCode gemeente) =>

@@ -19,11 +19,9 @@ public static class PlannerChart
     /// <param name="runs">The runs; the first is the one the others are compared with.</param>
     /// <param name="weakest">How many of the base year's least resilient buurten the resilience panel follows.</param>
     /// <param name="buurten">How many buurten the bar panel shows (largest change first).</param>
-    /// <param name="language">nl or en.</param>
-    public static string Svg(IReadOnlyList<ScenarioRun> runs, int weakest = 10, int buurten = 12, string language = "nl")
+    public static string Svg(IReadOnlyList<ScenarioRun> runs, int weakest = 10, int buurten = 12)
     {
         ArgumentNullException.ThrowIfNull(runs);
-        var en = language.StartsWith("en", StringComparison.OrdinalIgnoreCase);
         var first = runs[0];
         var years = first.Years.Select(y => y.Year).ToList();
         var baseYear = years[0];
@@ -32,7 +30,7 @@ public static class PlannerChart
         var height = (PanelHeight * 3) + 80;
         svg.Append(Invariant($"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{Width}\" height=\"{height}\" viewBox=\"0 0 {Width} {height}\" font-family=\"sans-serif\" font-size=\"11\">\n"));
         svg.Append(Invariant($"<rect width=\"{Width}\" height=\"{height}\" fill=\"white\"/>\n"));
-        svg.Append(Invariant($"<text x=\"10\" y=\"18\" font-size=\"13\" font-weight=\"bold\">{Escape(PlannerText.WhatIf(language))}</text>\n"));
+        svg.Append(Invariant($"<text x=\"10\" y=\"18\" font-size=\"13\" font-weight=\"bold\">{Escape(PlannerText.WhatIf)}</text>\n"));
 
         // Legend.
         for (var r = 0; r < runs.Count; r++)
@@ -43,11 +41,11 @@ public static class PlannerChart
         }
 
         var top = 40 + (((runs.Count + 2) / 3) * 14);
-        Lines(svg, top, en ? "Highest vulnerable share of households in a buurt (%)" : "Hoogste aandeel kwetsbare huishoudens in een buurt (%)", years,
+        Lines(svg, top, UiText.Words["Chart.HighestShare"], years,
             runs.Select(run => run.Years.Select(y => 100 * y.HighestVulnerableShare).ToList()).ToList());
-        Lines(svg, top + PanelHeight, en ? $"Mean resilience of the {weakestCodes.Count} least resilient buurten of {baseYear}" : $"Gemiddelde veerkracht van de {weakestCodes.Count} minst veerkrachtige buurten van {baseYear}", years,
+        Lines(svg, top + PanelHeight, UiText.Words.Format("Chart.MeanResilience", weakestCodes.Count, baseYear), years,
             runs.Select(run => years.Select(y => run.InYear(y).Where(b => weakestCodes.Contains(b.Code) && b.Resilience is not null).Select(b => b.Resilience!.Value).DefaultIfEmpty(double.NaN).Average()).ToList()).ToList());
-        Bars(svg, top + (2 * PanelHeight), runs, buurten, en);
+        Bars(svg, top + (2 * PanelHeight), runs, buurten);
         svg.Append("</svg>\n");
         return svg.ToString();
     }
@@ -81,7 +79,7 @@ public static class PlannerChart
         }
     }
 
-    private static void Bars(StringBuilder svg, int top, IReadOnlyList<ScenarioRun> runs, int count, bool en)
+    private static void Bars(StringBuilder svg, int top, IReadOnlyList<ScenarioRun> runs, int count)
     {
         const int Left = 60;
         const int Right = Width - 20;
@@ -92,7 +90,7 @@ public static class PlannerChart
         var baseShare = first.InYear(last).ToDictionary(b => b.Code, b => b.VulnerableShare);
         var names = first.InYear(last).ToDictionary(b => b.Code, b => b.Name ?? b.Code);
         var changes = runs.Skip(1).Select(run => run.InYear(last).Where(b => baseShare.ContainsKey(b.Code)).ToDictionary(b => b.Code, b => 100 * (b.VulnerableShare - baseShare[b.Code]))).ToList();
-        var title = en ? $"Change of the vulnerable share in {last} against \"{first.Name}\" (percentage points), largest first" : $"Verandering van het kwetsbare aandeel in {last} tegen \"{first.Name}\" (procentpunten), grootste eerst";
+        var title = UiText.Words.Format("Chart.Change", last, first.Name);
         svg.Append(Invariant($"<text x=\"10\" y=\"{top + 16}\" font-size=\"12\" font-weight=\"bold\">{Escape(title)}</text>\n"));
         var codes = changes.SelectMany(c => c).GroupBy(c => c.Key).OrderByDescending(g => g.Max(x => Math.Abs(x.Value))).Take(count).Select(g => g.Key).ToList();
         var values = changes.SelectMany(c => codes.Select(code => c.GetValueOrDefault(code))).Append(0).ToList();

@@ -19,15 +19,15 @@ public static class AccountabilityApi
         return api;
     }
 
-    internal static async Task<IResult> GetJson(long id, WijkaanpakSession s, IMonitorStore monitor, ProgrammeViews views, CancellationToken ct, string? lang = null)
+    internal static async Task<IResult> GetJson(long id, WijkaanpakSession s, IMonitorStore monitor, ProgrammeViews views, CancellationToken ct)
     {
-        var view = await BuildAsync(id, s, monitor, views, Language(lang), ct);
+        var view = await BuildAsync(id, s, monitor, views, ct);
         return view is null ? WijkaanpakSession.NotFound("programme") : TypedResults.Ok(view);
     }
 
-    internal static async Task<IResult> GetCsv(long id, WijkaanpakSession s, IMonitorStore monitor, ProgrammeViews views, CancellationToken ct, string? lang = null)
+    internal static async Task<IResult> GetCsv(long id, WijkaanpakSession s, IMonitorStore monitor, ProgrammeViews views, CancellationToken ct)
     {
-        var view = await BuildAsync(id, s, monitor, views, Language(lang), ct);
+        var view = await BuildAsync(id, s, monitor, views, ct);
         if (view is null)
         {
             return WijkaanpakSession.NotFound("programme");
@@ -55,10 +55,9 @@ public static class AccountabilityApi
         return TypedResults.File(csv, "text/csv; charset=utf-8", $"leefkracht-verantwoording-{id}.csv");
     }
 
-    internal static async Task<IResult> GetPdf(long id, WijkaanpakSession s, IMonitorStore monitor, ProgrammeViews views, PdfPrinter printer, CancellationToken ct, string? lang = null)
+    internal static async Task<IResult> GetPdf(long id, WijkaanpakSession s, IMonitorStore monitor, ProgrammeViews views, PdfPrinter printer, CancellationToken ct)
     {
-        var language = Language(lang);
-        var view = await BuildAsync(id, s, monitor, views, language, ct);
+        var view = await BuildAsync(id, s, monitor, views, ct);
         if (view is null)
         {
             return WijkaanpakSession.NotFound("programme");
@@ -69,12 +68,12 @@ public static class AccountabilityApi
             return Problems.Unavailable("PDF needs Chromium (Debian package chromium); the CSV and JSON forms work without it");
         }
 
-        var pdf = await printer.PrintAsync(AccountabilityPage.Render(view, language), ct);
+        var pdf = await printer.PrintAsync(AccountabilityPage.Render(view), ct);
         return TypedResults.File(pdf, "application/pdf", $"leefkracht-verantwoording-{id}.pdf");
     }
 
     /// <summary>The view, or null when the account may not see the programme.</summary>
-    internal static async Task<AccountabilityDto?> BuildAsync(long id, WijkaanpakSession s, IMonitorStore monitor, ProgrammeViews views, string language, CancellationToken ct)
+    internal static async Task<AccountabilityDto?> BuildAsync(long id, WijkaanpakSession s, IMonitorStore monitor, ProgrammeViews views, CancellationToken ct)
     {
         if (await s.VisibleProgrammeAsync(id, ct) is not { } access)
         {
@@ -95,8 +94,8 @@ public static class AccountabilityApi
             series.Values.SelectMany(v => v).Select(v => (int?)v.Year).Max(),
             new StatusCountsDto(view.Counts[AgreementStatus.Planned], view.Counts[AgreementStatus.InProgress], view.Counts[AgreementStatus.Done], view.Counts[AgreementStatus.Late], view.Counts[AgreementStatus.NotKept]),
             [.. view.LateByParty.Select(l => new LateByPartyDto(s.Party(l.PartyId), l.Late))],
-            [.. view.Agreements.Select(a => new AgreementAccountDto(WijkaanpakDtos.AgreementDto(s, a.Agreement), StatusLabel(a.Status, language), a.DaysLate, [.. a.Indicators.Select(i => Progress(i, language))]))],
-            [.. view.Goals.Select(g => Progress(g, language))],
+            [.. view.Agreements.Select(a => new AgreementAccountDto(WijkaanpakDtos.AgreementDto(s, a.Agreement), StatusLabel(a.Status), a.DaysLate, [.. a.Indicators.Select(i => Progress(i))]))],
+            [.. view.Goals.Select(g => Progress(g))],
             new FundingSummaryDto(
                 funding.Sum(f => f.AmountCents) / 100m,
                 [.. funding.GroupBy(f => f.FunderPartyId).Select(g => new FundingByPartyDto(s.Party(g.Key), g.Sum(f => f.AmountCents) / 100m)).OrderByDescending(f => f.Amount)]));
@@ -119,9 +118,9 @@ public static class AccountabilityApi
                 StringComparer.Ordinal);
     }
 
-    private static IndicatorProgressDto Progress(IndicatorProgress p, string language) => new(
+    private static IndicatorProgressDto Progress(IndicatorProgress p) => new(
         p.IndicatorId,
-        CatalogDocument.Default.Catalog.TryGet(p.IndicatorId, out var definition) ? definition.Name(language) : p.IndicatorId,
+        CatalogDocument.Default.Catalog.TryGet(p.IndicatorId, out var definition) ? definition.Name() : p.IndicatorId,
         p.Target,
         p.Baseline is { } b ? new ValueInYearDto(b.Year, b.Value) : null,
         p.Latest is { } l ? new ValueInYearDto(l.Year, l.Value) : null,
@@ -134,19 +133,12 @@ public static class AccountabilityApi
             _ => "unknown",
         });
 
-    internal static string StatusLabel(AgreementStatus status, string language) => (status, language) switch
+    internal static string StatusLabel(AgreementStatus status) => UiText.Words[status switch
     {
-        (AgreementStatus.Planned, "en") => "planned",
-        (AgreementStatus.InProgress, "en") => "in progress",
-        (AgreementStatus.Done, "en") => "done",
-        (AgreementStatus.Late, "en") => "late",
-        (AgreementStatus.NotKept, "en") => "not kept",
-        (AgreementStatus.Planned, _) => "gepland",
-        (AgreementStatus.InProgress, _) => "in uitvoering",
-        (AgreementStatus.Done, _) => "gedaan",
-        (AgreementStatus.Late, _) => "te laat",
-        _ => "niet nagekomen",
-    };
-
-    internal static string Language(string? lang) => lang?.Trim().ToLowerInvariant() == "en" ? "en" : "nl";
+        AgreementStatus.Planned => "Status.Planned",
+        AgreementStatus.InProgress => "Status.InProgress",
+        AgreementStatus.Done => "Status.Done",
+        AgreementStatus.Late => "Status.Late",
+        _ => "Status.NotKept",
+    }];
 }

@@ -1,22 +1,24 @@
 using System.Net;
 using System.Text;
+using Leefkracht.Core.Text;
 
 namespace Leefkracht.Web.Wijkaanpak;
 
 /// <summary>The accountability view as a self-contained A4 page for the council (no scripts, nothing loaded), printed to PDF.</summary>
 internal static class AccountabilityPage
 {
-    public static string Render(AccountabilityDto view, string language)
+    public static string Render(AccountabilityDto view)
     {
-        var en = language == "en";
-        string T(string nl, string english) => en ? english : nl;
+        // The words follow the UI culture (request localization); the page becomes a Razor component in the formats work.
+        var lang = Words.InEnglish ? "en" : "nl";
+        string T(string nl, string english) => Words.InEnglish ? english : nl;
         static string H(object? text) => WebUtility.HtmlEncode(Convert.ToString(text, CultureInfo.InvariantCulture) ?? string.Empty);
         // The app runs in globalization-invariant mode (no culture data): Dutch separators are spelled out here.
-        var numbers = en ? NumberFormatInfo.InvariantInfo : new NumberFormatInfo { NumberDecimalSeparator = ",", NumberGroupSeparator = "." };
+        var numbers = Words.InEnglish ? NumberFormatInfo.InvariantInfo : new NumberFormatInfo { NumberDecimalSeparator = ",", NumberGroupSeparator = "." };
         string N(double? value) => value is { } v ? v.ToString("#,0.##", numbers) : "–";
         var p = view.Programme;
         var html = new StringBuilder();
-        html.Append(CultureInfo.InvariantCulture, $"<!DOCTYPE html><html lang=\"{language}\"><head><meta charset=\"utf-8\"><title>{H(p.Name)}</title><style>")
+        html.Append(CultureInfo.InvariantCulture, $"<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\"><title>{H(p.Name)}</title><style>")
             .Append("@page{size:A4;margin:16mm}body{font:10pt/1.4 system-ui,sans-serif;color:#111}h1{font-size:16pt;margin:0}h2{font-size:12pt;margin:14pt 0 4pt}")
             .Append("table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #ccc;padding:2pt 4pt;text-align:left;vertical-align:top}.late{color:#b00;font-weight:bold}.num{text-align:right}")
             .Append("</style></head><body>");
@@ -48,7 +50,7 @@ internal static class AccountabilityPage
 
         html.Append("</tbody></table>");
         html.Append(CultureInfo.InvariantCulture, $"<h2>{H(T("Financiering", "Funding"))}</h2><p>{H(T("Totaal", "Total"))}: € {view.Funding.Total.ToString("#,0.00", numbers)}</p>");
-        html.Append(CultureInfo.InvariantCulture, $"<p><small>{H(UiText.Caveat(language))}</small></p></body></html>");
+        html.Append(CultureInfo.InvariantCulture, $"<p><small>{H(UiText.Caveat)}</small></p></body></html>");
         return html.ToString();
     }
 }

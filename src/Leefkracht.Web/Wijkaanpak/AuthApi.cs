@@ -8,10 +8,6 @@ namespace Leefkracht.Web.Wijkaanpak;
 /// <summary>Sign-in: <c>/api/v1/auth/…</c> (docs/wijkaanpak.md).</summary>
 public static class AuthApi
 {
-    /// <summary>The one answer to every failed login, whatever the reason, so that names cannot be probed.</summary>
-    private const string LoginFailedNl = "Onbekende gebruikersnaam of wachtwoord.";
-    private const string LoginFailedEn = "Unknown user name or password.";
-
     internal static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup("/api/v1/auth").WithTags("Auth");
@@ -26,7 +22,7 @@ public static class AuthApi
     }
 
     internal static async Task<IResult> Login(
-        LoginRequest request, HttpContext http, IWijkaanpakStore store, LoginThrottle throttle, TimeProvider clock, IAntiforgery antiforgery, ILoggerFactory loggers, string? lang = null)
+        LoginRequest request, HttpContext http, IWijkaanpakStore store, LoginThrottle throttle, TimeProvider clock, IAntiforgery antiforgery, ILoggerFactory loggers)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.UserName))
@@ -74,7 +70,7 @@ public static class AuthApi
             }
 
             return TypedResults.Problem(
-                detail: lang == "en" ? LoginFailedEn : LoginFailedNl,
+                detail: UiText.Words["Auth.LoginFailed"], // the one answer to every failed login, so that names cannot be probed
                 statusCode: StatusCodes.Status401Unauthorized,
                 title: "Login failed",
                 type: "https://tools.ietf.org/html/rfc9110#section-15.5.2");

@@ -120,7 +120,16 @@ public sealed class LivabilityIndexTests
         TestModels.Classes.ClassOf(-0.3000001).ShouldBe(4);
         TestModels.Classes.ClassOf(0.95).ShouldBe(9);
         TestModels.Classes.NameOf(4).ShouldBe("zwak");
-        TestModels.Classes.NameOf(9, "en").ShouldBe("excellent");
+        var dutch = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("en");
+        try
+        {
+            TestModels.Classes.NameOf(9).ShouldBe("excellent");
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = dutch;
+        }
     }
 
     [FsCheck.Xunit.Property(MaxTest = 300)]

@@ -70,7 +70,7 @@ public sealed class EarlyWarningTests(SampleStore sample)
         watchlist.Entries.Select(e => e.Risk).ShouldBeInOrder(SortDirection.Descending);
         foreach (var entry in watchlist.Entries)
         {
-            var reasons = WatchlistText.Reasons(entry, monitor.Catalog.Catalog, "households_low_income_pct", "nl");
+            var reasons = WatchlistText.Reasons(entry, monitor.Catalog.Catalog, "households_low_income_pct");
             reasons.Count.ShouldBe(entry.Findings.Count);
             reasons.ShouldAllBe(r => r.Length > 20);
         }

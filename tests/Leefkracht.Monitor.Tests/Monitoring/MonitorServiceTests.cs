@@ -133,7 +133,7 @@ public sealed class MonitorServiceTests(SampleStore sample)
     {
         var scored = await National2024();
 
-        var note = ExplanationWriter.Write(scored, new AreaKey(AreaCode.Parse("BU03440111"), 2024), new ExplanationWriter.AreaNames("Welgelegen, Den Hommel", "Wijk 01 West", "Utrecht"), Leefkracht.Data.Catalog.CatalogDocument.Default.Catalog, "nl");
+        var note = ExplanationWriter.Write(scored, new AreaKey(AreaCode.Parse("BU03440111"), 2024), new ExplanationWriter.AreaNames("Welgelegen, Den Hommel", "Wijk 01 West", "Utrecht"), Leefkracht.Data.Catalog.CatalogDocument.Default.Catalog);
 
         note.ShouldContain("Welgelegen, Den Hommel (BU03440111), buurt in Wijk 01 West, Utrecht — 2024");
         note.ShouldContain("ten opzichte van de referentie — alle buurten met gegevens in 2024");

@@ -67,7 +67,8 @@ public sealed class ResilienceTests(SampleStore sample)
         await using var store = sample.Open();
         var resilience = await new MonitorService(store).ResilienceAsync(2015, ResilienceModel.Default, ReferenceChoice.National, TestContext.Current.CancellationToken);
 
-        var note = ResilienceWriter.Write(resilience, resilience.ScoreOf(AreaCode.Parse("WK051838"))!.Area, new ExplanationWriter.AreaNames("Wijk 38 Laakkwartier en Spoorwijk", null, "'s-Gravenhage"), Leefkracht.Data.Catalog.CatalogDocument.Default.Catalog, "en");
+        using var english = UiLanguage.English();
+        var note = ResilienceWriter.Write(resilience, resilience.ScoreOf(AreaCode.Parse("WK051838"))!.Area, new ExplanationWriter.AreaNames("Wijk 38 Laakkwartier en Spoorwijk", null, "'s-Gravenhage"), Leefkracht.Data.Catalog.CatalogDocument.Default.Catalog);
 
         note.ShouldStartWith("Wijk 38 Laakkwartier en Spoorwijk (WK051838), wijk in 's-Gravenhage — 2015");
         note.ShouldContain("Resilience 2015: ");

@@ -69,7 +69,7 @@ public sealed class TrendTests(SampleStore sample)
         var trends = await new MonitorService(store).TrendAsync(2016, 2018, ModelDocument.Default, ReferenceChoice.National, TestContext.Current.CancellationToken);
         var area = trends.TrendOf(AreaCode.Parse("WK091710"))!.Area;
 
-        var note = TrendWriter.Write(trends, area, new ExplanationWriter.AreaNames("Wijk 10 Maria Gewanden en Terschuren", null, "Heerlen"), Leefkracht.Data.Catalog.CatalogDocument.Default.Catalog, "nl");
+        var note = TrendWriter.Write(trends, area, new ExplanationWriter.AreaNames("Wijk 10 Maria Gewanden en Terschuren", null, "Heerlen"), Leefkracht.Data.Catalog.CatalogDocument.Default.Catalog);
 
         note.ShouldStartWith("Wijk 10 Maria Gewanden en Terschuren (WK091710), wijk in Heerlen — 2016 → 2018");
         note.ShouldContain("beide tegen één referentie — alle buurten met gegevens in 2016");

@@ -84,7 +84,8 @@ public sealed class PlannerServiceTests(SampleStore sample)
     {
         await using var store = sample.Open();
 
-        var run = await new PlannerService(store).OptimiseAsync([AreaCode.Parse("GM0344")], 150, new AllocationRules(0.5), 2023, language: "en", cancellationToken: TestContext.Current.CancellationToken);
+        using var english = UiLanguage.English();
+        var run = await new PlannerService(store).OptimiseAsync([AreaCode.Parse("GM0344")], 150, new AllocationRules(0.5), 2023, cancellationToken: TestContext.Current.CancellationToken);
 
         run.Optimised.Placed.ShouldBe(150);
         run.Naive.Placed.ShouldBe(150);
