@@ -182,6 +182,9 @@ public sealed class PlannerApiTests(DashboardServer server)
     [InlineData("optimise", """{ "gemeente": "Utrecht", "placements": 0 }""", "$.placements", "a whole number from 1 to 10000")]
     [InlineData("optimise", """{ "gemeente": "Utrecht", "placements": 10, "cap": 2 }""", "$.cap", "above 0 and at most 1")]
     [InlineData("optimise", """{ "gemeente": "Utrecht", "placements": 10, "year": 2016 }""", "$.year", "has no buurten in 2016")]
+    [InlineData("run", """{ "name": "x", "baseYear": 2023, "baseYear": 1900, "area": { "gemeenten": ["GM0344"] } }""", "$.baseYear", "the field is given more than once")]
+    [InlineData("compare", """{ "scenarios": [ { "name": "a", "baseYear": 2023, "area": { "gemeenten": ["GM0344"] } }, { "name": "b", "baseYear": 2023, "area": { "gemeenten": ["GM0344"], "gemeenten": [] } } ] }""", "$.scenarios[1].area.gemeenten", "the field is given more than once")]
+    [InlineData("optimise", """{ "gemeente": "Utrecht", "placements": 10, "placements": 20 }""", "$.placements", "the field is given more than once")]
     public async Task BadField_Is400ProblemDetails_KeyedByItsJsonPath(string endpoint, string json, string path, string message)
     {
         var (status, problem, type) = await PostAsync("api/v1/planner/" + endpoint, json);
