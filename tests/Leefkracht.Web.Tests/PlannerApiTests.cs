@@ -196,6 +196,16 @@ public sealed class PlannerApiTests(DashboardServer server)
     }
 
     [Fact]
+    public async Task QueryNumbersThatAreNotNumbers_Are400NamingEachParameter()
+    {
+        var (status, problem, _) = await PostAsync("api/v1/planner/run?seed=abc&replicates=1.5", Example("baseline.json").ToJsonString());
+
+        status.ShouldBe(HttpStatusCode.BadRequest);
+        problem.GetProperty("errors").GetProperty("seed")[0].GetString().ShouldBe("'abc' is not a whole number from 0 to 2147483647");
+        problem.GetProperty("errors").GetProperty("replicates")[0].GetString().ShouldBe("'1.5' is not a whole number from 1 to 50");
+    }
+
+    [Fact]
     public async Task TooManyReplicates_Is400NamingTheParameter()
     {
         var (status, problem, _) = await PostAsync("api/v1/planner/run?seed=1&replicates=500", Example("baseline.json").ToJsonString());

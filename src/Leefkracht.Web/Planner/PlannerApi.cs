@@ -14,7 +14,7 @@ namespace Leefkracht.Web.Planner;
 /// <param name="Lang">nl (default) or en: the what-if label and the baseline's name.</param>
 /// <param name="Seed">With a seed, a seeded simulation adds 5th–95th percentile spreads.</param>
 /// <param name="Replicates">Simulated replicates with a seed (1–50, default 20).</param>
-public sealed record PlannerRunRequest([FromQuery] string? Lang, [FromQuery] string? Seed, [FromQuery] string? Replicates);
+public sealed record PlannerRunRequest([FromQuery] string? Lang, [FromQuery] QueryInteger? Seed, [FromQuery] QueryInteger? Replicates);
 
 /// <summary>The planning context of a gemeente.</summary>
 /// <param name="Gemeente">Code (GM0344) or name (Utrecht).</param>
@@ -89,7 +89,7 @@ public static class PlannerApi
     {
         var errors = new RequestErrors();
         var language = errors.Language(query.Lang);
-        var seed = string.IsNullOrWhiteSpace(query.Seed) ? (ulong?)null : (ulong)errors.Number(query.Seed, 0, 0, int.MaxValue, "seed");
+        var seed = string.IsNullOrWhiteSpace(query.Seed?.Text) ? (ulong?)null : (ulong)errors.Number(query.Seed, 0, 0, int.MaxValue, "seed");
         var replicates = seed is null ? 1 : errors.Number(query.Replicates, 20, 1, PlannerLimits.MaxReplicates, "replicates");
         var body = await ReadBodyAsync(request, errors);
         if (errors.Any)
