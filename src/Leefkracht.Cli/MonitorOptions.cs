@@ -1,4 +1,5 @@
 using Leefkracht.Core.Indices;
+using Leefkracht.Data.Documents;
 using Leefkracht.Monitor.Models;
 
 namespace Leefkracht.Cli;
@@ -30,7 +31,7 @@ internal sealed class MonitorOptions
         {
             model = result.GetValue(Model) is { } path ? ModelDocument.Read(path) : ModelDocument.Default;
         }
-        catch (Exception exception) when (exception is InvalidDataException or IOException or UnauthorizedAccessException)
+        catch (Exception exception) when (exception is DocumentException or IOException or UnauthorizedAccessException)
         {
             await environment.Error.WriteLineAsync(exception.Message).ConfigureAwait(false);
             return null;

@@ -23,6 +23,26 @@ public sealed class PlannerCommandTests(SampleDatabase database)
     }
 
     [Fact]
+    public async Task ScenarioRun_DuplicateField_ExitsWithTwoAndNamesThePath()
+    {
+        // Issue 18: a field given twice crashed the command (exit 134) instead of being named.
+        var file = Path.Combine(Path.GetTempPath(), $"leefkracht-duplicate-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, """{ "name": "x", "baseYear": 2023, "baseYear": 1900, "area": { "gemeenten": ["GM0344"] } }""", TestContext.Current.CancellationToken);
+        try
+        {
+            var result = await CliRunner.RunAsync("scenario", "run", file, "--db", database.Path);
+
+            result.ExitCode.ShouldBe(2);
+            result.Error.ShouldContain("is not a valid scenario:");
+            result.Error.ShouldContain("$.baseYear: the field is given more than once; give it once");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public async Task ScenarioRun_Csv_EveryBuurtAndYear()
     {
         var result = await CliRunner.RunAsync("scenario", "run", Example("placements-vacancies.json"), "--years", "2", "--format", "csv", "--db", database.Path);

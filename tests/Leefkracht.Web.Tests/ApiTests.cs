@@ -109,6 +109,7 @@ public sealed class ApiTests(DashboardServer server)
     [InlineData("api/v1/map/buurt?detail=ultra", "detail", "is not a detail")]
     [InlineData("api/v1/spatial/moran?variable=happiness", "variable", "neither livability nor an indicator")]
     [InlineData("api/v1/areas?limit=0", "limit", "whole number from 1 to 1000")]
+    [InlineData("api/v1/areas?limit=many", "limit", "'many' is not a whole number from 1 to 1000")]
     [InlineData("api/v1/exports/scores?format=pdf", "format", "'pdf' is not a format")]
     public async Task BadParameter_Is400ProblemDetails_NamingTheParameter(string path, string parameter, string message)
     {

@@ -182,6 +182,9 @@ public sealed class PlannerApiTests(DashboardServer server)
     [InlineData("optimise", """{ "gemeente": "Utrecht", "placements": 0 }""", "$.placements", "a whole number from 1 to 10000")]
     [InlineData("optimise", """{ "gemeente": "Utrecht", "placements": 10, "cap": 2 }""", "$.cap", "above 0 and at most 1")]
     [InlineData("optimise", """{ "gemeente": "Utrecht", "placements": 10, "year": 2016 }""", "$.year", "has no buurten in 2016")]
+    [InlineData("run", """{ "name": "x", "baseYear": 2023, "baseYear": 1900, "area": { "gemeenten": ["GM0344"] } }""", "$.baseYear", "the field is given more than once")]
+    [InlineData("compare", """{ "scenarios": [ { "name": "a", "baseYear": 2023, "area": { "gemeenten": ["GM0344"] } }, { "name": "b", "baseYear": 2023, "area": { "gemeenten": ["GM0344"], "gemeenten": [] } } ] }""", "$.scenarios[1].area.gemeenten", "the field is given more than once")]
+    [InlineData("optimise", """{ "gemeente": "Utrecht", "placements": 10, "placements": 20 }""", "$.placements", "the field is given more than once")]
     public async Task BadField_Is400ProblemDetails_KeyedByItsJsonPath(string endpoint, string json, string path, string message)
     {
         var (status, problem, type) = await PostAsync("api/v1/planner/" + endpoint, json);
@@ -190,6 +193,16 @@ public sealed class PlannerApiTests(DashboardServer server)
         type.ShouldBe("application/problem+json");
         var errors = problem.GetProperty("errors").GetProperty(path).EnumerateArray().Select(e => e.GetString()).ToList();
         errors.ShouldContain(e => e!.Contains(message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task QueryNumbersThatAreNotNumbers_Are400NamingEachParameter()
+    {
+        var (status, problem, _) = await PostAsync("api/v1/planner/run?seed=abc&replicates=1.5", Example("baseline.json").ToJsonString());
+
+        status.ShouldBe(HttpStatusCode.BadRequest);
+        problem.GetProperty("errors").GetProperty("seed")[0].GetString().ShouldBe("'abc' is not a whole number from 0 to 2147483647");
+        problem.GetProperty("errors").GetProperty("replicates")[0].GetString().ShouldBe("'1.5' is not a whole number from 1 to 50");
     }
 
     [Fact]

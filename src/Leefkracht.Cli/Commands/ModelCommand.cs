@@ -1,4 +1,5 @@
 using Leefkracht.Core.Indices;
+using Leefkracht.Data.Documents;
 using Leefkracht.Monitor.Models;
 
 namespace Leefkracht.Cli.Commands;
@@ -97,7 +98,7 @@ internal static class ModelCommand
             {
                 model = result.GetValue(file) is { } path ? ModelDocument.Read(path) : ModelDocument.Default;
             }
-            catch (Exception exception) when (exception is InvalidDataException or IOException or UnauthorizedAccessException)
+            catch (Exception exception) when (exception is DocumentException or IOException or UnauthorizedAccessException)
             {
                 await environment.Error.WriteLineAsync(exception.Message).ConfigureAwait(false);
                 return ExitCodes.InvalidInput;

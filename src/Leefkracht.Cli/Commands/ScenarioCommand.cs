@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Leefkracht.Core.Planner;
+using Leefkracht.Data.Documents;
 using Leefkracht.Monitor.Planner;
 using Leefkracht.Web.Planner;
 
@@ -157,7 +158,7 @@ internal static class ScenarioCommand
             {
                 run = await new PlannerService(store).OptimiseAsync(gemeenten, n, new AllocationRules(result.GetValue(cap), 1.0, result.GetValue(exclude)), result.GetValue(year), null, cancellationToken).ConfigureAwait(false);
             }
-            catch (InvalidDataException exception)
+            catch (DocumentException exception)
             {
                 await environment.Error.WriteLineAsync(exception.Message).ConfigureAwait(false);
                 return ExitCodes.InvalidInput;
@@ -210,7 +211,7 @@ internal static class ScenarioCommand
             {
                 specs.Add(ScenarioDocument.Read(file));
             }
-            catch (Exception exception) when (exception is InvalidDataException or IOException or UnauthorizedAccessException)
+            catch (Exception exception) when (exception is DocumentException or IOException or UnauthorizedAccessException)
             {
                 await environment.Error.WriteLineAsync(exception.Message).ConfigureAwait(false);
                 failed = true;
@@ -232,7 +233,7 @@ internal static class ScenarioCommand
             {
                 runs.Add(await planner.RunAsync(spec, options.Read(result), cancellationToken).ConfigureAwait(false));
             }
-            catch (InvalidDataException exception)
+            catch (DocumentException exception)
             {
                 await environment.Error.WriteLineAsync(exception.Message).ConfigureAwait(false);
                 return null;

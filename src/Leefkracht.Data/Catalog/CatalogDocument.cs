@@ -10,6 +10,17 @@ namespace Leefkracht.Data.Catalog;
 /// </summary>
 public sealed class CatalogDocument
 {
+    // The catalog is a file of the build, not user input: strict types, so a wrong one fails at its path.
+    // Declared before Default, which reads the embedded catalog with them when the type is initialised.
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        AllowDuplicateProperties = false,
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
+        TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(),
+    };
+
     private readonly FrozenDictionary<string, string> _ignoredColumns;
 
     private CatalogDocument(IndicatorCatalog catalog, IReadOnlyDictionary<string, string> ignoredColumns, IReadOnlyList<DerivedIndicator> derived)
@@ -36,76 +47,35 @@ public sealed class CatalogDocument
     public static CatalogDocument Parse(Stream json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        using var document = JsonDocument.Parse(json);
-        var root = document.RootElement;
-        var indicators = new List<IndicatorDefinition>();
-        var aliases = new List<ColumnAlias>();
-        var index = 0;
-        foreach (var item in root.GetProperty("indicators").EnumerateArray())
+        CatalogFile file;
+        try
         {
-            var id = Required(item, "id", index);
-            ValueRange? range = null;
-            if (item.TryGetProperty("range", out var r) && r.ValueKind == JsonValueKind.Array)
-            {
-                range = new ValueRange(r[0].GetDouble(), r[1].GetDouble());
-            }
-
-            indicators.Add(new IndicatorDefinition(
-                id,
-                Required(item, "nl", index),
-                Required(item, "en", index),
-                ParseEnum<IndicatorUnit>(item, "unit", index),
-                Required(item, "theme", index),
-                item.TryGetProperty("dimension", out var d) && d.ValueKind == JsonValueKind.String
-                    ? ParseEnum<LivabilityDimension>(item, "dimension", index)
-                    : null,
-                ParseEnum<Direction>(item, "direction", index),
-                Required(item, "source", index),
-                item.TryGetProperty("kwb", out var k) && k.ValueKind == JsonValueKind.String ? k.GetString() : null,
-                range));
-            foreach (var alias in item.GetProperty("aliases").EnumerateArray())
-            {
-                aliases.Add(alias.ValueKind == JsonValueKind.Object
-                    ? new ColumnAlias(
-                        alias.GetProperty("name").GetString()!,
-                        id,
-                        alias.TryGetProperty("scale", out var scale) ? scale.GetDouble() : 1.0,
-                        alias.TryGetProperty("zeroMeansMissing", out var zero) && zero.GetBoolean())
-                    : new ColumnAlias(alias.GetString()!, id));
-            }
-
-            index++;
+            file = JsonSerializer.Deserialize(json, Options.GetTypeInfo(typeof(CatalogFile))) as CatalogFile
+                ?? throw new InvalidDataException("The indicator catalog is empty.");
+        }
+        catch (JsonException exception)
+        {
+            throw new InvalidDataException($"The indicator catalog is not valid at {exception.Path}: {exception.Message}", exception);
         }
 
+        var indicators = file.Indicators.Select((item, index) => item.ToDefinition(index)).ToList();
+        var aliases = file.Indicators.Zip(indicators).SelectMany(pair => pair.First.Aliases.Select(a => new ColumnAlias(a.Name, pair.Second.Id, a.Scale, a.ZeroMeansMissing))).ToList();
         var ignored = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (root.TryGetProperty("ignoredColumns", out var ignoredColumns))
+        foreach (var column in file.IgnoredColumns ?? [])
         {
-            foreach (var column in ignoredColumns.EnumerateArray())
-            {
-                ignored[ColumnName.Normalize(column.GetProperty("name").GetString()!)] = column.GetProperty("reason").GetString()!;
-            }
+            ignored[ColumnName.Normalize(column.Name)] = column.Reason;
         }
 
         var catalog = new IndicatorCatalog(indicators, aliases);
-        var derived = new List<DerivedIndicator>();
-        if (root.TryGetProperty("derivedIndicators", out var derivedIndicators))
+        var derived = (file.DerivedIndicators ?? []).Select(d => new DerivedIndicator(d.Id, d.Numerator, d.Denominator, d.Factor)).ToList();
+        foreach (var definition in derived)
         {
-            foreach (var item in derivedIndicators.EnumerateArray())
+            foreach (var id in new[] { definition.Id, definition.Numerator, definition.Denominator }.OfType<string>())
             {
-                var definition = new DerivedIndicator(
-                    item.GetProperty("id").GetString()!,
-                    item.GetProperty("numerator").GetString()!,
-                    item.TryGetProperty("denominator", out var denominator) && denominator.ValueKind == JsonValueKind.String ? denominator.GetString() : null,
-                    item.GetProperty("factor").GetDouble());
-                foreach (var id in new[] { definition.Id, definition.Numerator, definition.Denominator }.OfType<string>())
+                if (!catalog.TryGet(id, out _))
                 {
-                    if (!catalog.TryGet(id, out _))
-                    {
-                        throw new InvalidDataException($"Derived indicator '{definition.Id}' refers to unknown indicator '{id}'.");
-                    }
+                    throw new InvalidDataException($"Derived indicator '{definition.Id}' refers to unknown indicator '{id}'.");
                 }
-
-                derived.Add(definition);
             }
         }
 
@@ -118,19 +88,5 @@ public sealed class CatalogDocument
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(Name)
             ?? throw new InvalidOperationException($"The embedded catalog {Name} is missing from the build.");
         return Parse(stream);
-    }
-
-    private static string Required(JsonElement item, string property, int index) =>
-        item.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()!
-            : throw new InvalidDataException($"Catalog indicator #{index + 1}: '{property}' is missing or not a string.");
-
-    private static T ParseEnum<T>(JsonElement item, string property, int index)
-        where T : struct, Enum
-    {
-        var text = Required(item, property, index);
-        return Enum.TryParse<T>(text, ignoreCase: false, out var value)
-            ? value
-            : throw new InvalidDataException($"Catalog indicator #{index + 1}: '{property}' value '{text}' is not one of {string.Join(", ", Enum.GetNames<T>())}.");
     }
 }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Leefkracht.Data.Catalog;
+using Leefkracht.Data.Documents;
 
 namespace Leefkracht.Monitor.Models;
 
@@ -18,7 +19,7 @@ public static class ModelDocument
     public static LivabilityModel Default { get; } = LoadEmbedded("leefkracht-default.json");
 
     /// <summary>Reads a model file.</summary>
-    /// <exception cref="InvalidDataException">The file is not a valid model; the message lists every problem with its JSON path.</exception>
+    /// <exception cref="DocumentException">The file is not a valid model; the message lists every problem with its JSON path.</exception>
     public static LivabilityModel Read(string path)
     {
         using var stream = File.OpenRead(path);
@@ -26,25 +27,15 @@ public static class ModelDocument
     }
 
     /// <summary>Parses a model and checks it against the indicator catalog.</summary>
+    /// <exception cref="DocumentException">The document is not a valid model; the message lists every problem with its JSON path.</exception>
     public static LivabilityModel Parse(Stream json, string name, IndicatorCatalog? catalog = null)
     {
-        ArgumentNullException.ThrowIfNull(json);
-        catalog ??= CatalogDocument.Default.Catalog;
-        JsonNode? root;
-        try
-        {
-            root = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
-        }
-        catch (JsonException exception)
-        {
-            throw new InvalidDataException($"{name}: not valid JSON at line {exception.LineNumber + 1}: {exception.Message}", exception);
-        }
-
-        var errors = new List<string>();
-        var model = Build(root as JsonObject ?? [], catalog, errors);
-        return errors.Count == 0
-            ? model
-            : throw new InvalidDataException($"{name} is not a valid livability model:{Environment.NewLine}" + string.Join(Environment.NewLine, errors.Select(e => "  " + e)));
+        var heading = $"{name} is not a valid livability model:";
+        var body = DocumentJson.Read<ModelBody>(json, name, heading) ?? new ModelBody(default, default, default, default, default, default, default, default, default);
+        var checks = new DocumentChecks();
+        var model = Build(body, catalog ?? CatalogDocument.Default.Catalog, checks);
+        checks.ThrowIfAny(heading);
+        return model;
     }
 
     /// <summary>Writes a model as indented JSON (the same shape <see cref="Parse"/> reads).</summary>
@@ -107,187 +98,134 @@ public static class ModelDocument
         return root.ToJsonString(Indented) + "\n";
     }
 
-    private static LivabilityModel Build(JsonObject root, IndicatorCatalog catalog, List<string> errors)
+    private static LivabilityModel Build(ModelBody root, IndicatorCatalog catalog, DocumentChecks checks)
     {
-        string Text(JsonNode? node, string path, bool required = true)
-        {
-            if (node is JsonValue value && value.TryGetValue<string>(out var text) && text.Length > 0)
-            {
-                return text;
-            }
-
-            if (required)
-            {
-                errors.Add($"{path}: a non-empty string is required");
-            }
-
-            return string.Empty;
-        }
-
-        double Number(JsonNode? node, string path, double? fallback = null)
-        {
-            if (node is JsonValue value && value.TryGetValue<double>(out var number) && double.IsFinite(number))
-            {
-                return number;
-            }
-
-            if (fallback is { } f && node is null)
-            {
-                return f;
-            }
-
-            errors.Add($"{path}: a number is required");
-            return 0;
-        }
-
-        T Enum<T>(JsonNode? node, string path)
-            where T : struct, System.Enum
-        {
-            var text = Text(node, path);
-            if (text.Length > 0 && System.Enum.TryParse<T>(text, out var parsed))
-            {
-                return parsed;
-            }
-
-            if (text.Length > 0)
-            {
-                errors.Add($"{path}: '{text}' is not one of {string.Join(", ", System.Enum.GetNames<T>())}");
-            }
-
-            return default;
-        }
-
-        IReadOnlyList<double> Bounds(JsonNode? node, string path)
-        {
-            var bounds = (node?["upperBounds"] as JsonArray)?.Select((b, i) => Number(b, $"{path}.upperBounds[{i}]")).ToList() ?? [];
-            if (bounds.Count != 8)
-            {
-                errors.Add($"{path}.upperBounds: eight ascending bounds are required for nine classes, found {bounds.Count}");
-            }
-            else if (bounds.Zip(bounds.Skip(1)).Any(p => p.First >= p.Second))
-            {
-                errors.Add($"{path}.upperBounds: the bounds must ascend strictly");
-            }
-
-            return bounds;
-        }
-
-        var rulesNode = root["rules"];
+        var rulesBody = root.Rules.Value ?? new ModelRulesBody(default, default, default, default, default);
         var rules = new ScoringRules(
-            Number(rulesNode?["minimumCoverage"], "$.rules.minimumCoverage", 0.6),
-            Number(rulesNode?["minimumPopulation"], "$.rules.minimumPopulation", 100),
-            Number(rulesNode?["zScoreLimit"], "$.rules.zScoreLimit", 3.0),
-            Number(rulesNode?["minimumReferenceShare"], "$.rules.minimumReferenceShare", 0.5),
-            Number(rulesNode?["minimumReferenceCoverage"], "$.rules.minimumReferenceCoverage", 0.4));
+            checks.Number(rulesBody.MinimumCoverage, "$.rules.minimumCoverage", 0.6),
+            checks.Number(rulesBody.MinimumPopulation, "$.rules.minimumPopulation", 100),
+            checks.Number(rulesBody.ZScoreLimit, "$.rules.zScoreLimit", 3.0),
+            checks.Number(rulesBody.MinimumReferenceShare, "$.rules.minimumReferenceShare", 0.5),
+            checks.Number(rulesBody.MinimumReferenceCoverage, "$.rules.minimumReferenceCoverage", 0.4));
         if (rules.MinimumCoverage is < 0 or > 1)
         {
-            errors.Add("$.rules.minimumCoverage: must lie between 0 and 1");
+            checks.Add("$.rules.minimumCoverage", "must lie between 0 and 1");
         }
 
         if (rules.MinimumReferenceCoverage is < 0 or > 1)
         {
-            errors.Add("$.rules.minimumReferenceCoverage: must lie between 0 and 1");
+            checks.Add("$.rules.minimumReferenceCoverage", "must lie between 0 and 1");
         }
 
-        var dimensions = new List<ModelDimension>();
-        var dimensionNodes = root["dimensions"] as JsonArray;
-        if (dimensionNodes is null || dimensionNodes.Count == 0)
+        var dimensionItems = root.Dimensions.Value;
+        if (dimensionItems.IsDefaultOrEmpty)
         {
-            errors.Add("$.dimensions: at least one dimension is required");
+            checks.Add("$.dimensions", "at least one dimension is required");
+            dimensionItems = [];
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var d = 0; d < (dimensionNodes?.Count ?? 0); d++)
-        {
-            var node = dimensionNodes![d];
-            var path = $"$.dimensions[{d}]";
-            var indicators = new List<ModelIndicator>();
-            var indicatorNodes = node?["indicators"] as JsonArray;
-            for (var i = 0; i < (indicatorNodes?.Count ?? 0); i++)
-            {
-                var item = indicatorNodes![i];
-                var itemPath = $"{path}.indicators[{i}]";
-                var id = Text(item?["id"], $"{itemPath}.id");
-                if (id.Length > 0 && !catalog.TryGet(id, out _))
-                {
-                    errors.Add($"{itemPath}.id: '{id}' is not in the indicator catalog");
-                }
-
-                if (id.Length > 0 && !seen.Add(id))
-                {
-                    errors.Add($"{itemPath}.id: '{id}' is used twice in the model");
-                }
-
-                var weight = Number(item?["weight"], $"{itemPath}.weight");
-                if (weight <= 0)
-                {
-                    errors.Add($"{itemPath}.weight: must be positive");
-                }
-
-                var direction = Enum<Direction>(item?["direction"], $"{itemPath}.direction");
-                if (direction == Direction.Neutral && item?["direction"] is not null)
-                {
-                    errors.Add($"{itemPath}.direction: an indicator in a livability model must be HigherIsBetter or HigherIsWorse");
-                }
-
-                indicators.Add(new ModelIndicator(id, weight, direction, Text(item?["reason"], $"{itemPath}.reason")));
-            }
-
-            if (indicators.Count == 0)
-            {
-                errors.Add($"{path}.indicators: at least one indicator is required");
-            }
-
-            dimensions.Add(new ModelDimension(Enum<LivabilityDimension>(node?["dimension"], $"{path}.dimension"), Number(node?["weight"], $"{path}.weight"), indicators, Text(node?["reason"], $"{path}.reason")));
-        }
-
+        var dimensions = dimensionItems.Select((item, d) => Dimension(item.Value ?? DimensionBody.Empty, $"$.dimensions[{d}]", catalog, seen, checks)).ToList();
         var total = dimensions.Sum(d => d.Weight);
         if (dimensions.Count > 0 && Math.Abs(total - 1) > 1e-9)
         {
-            errors.Add(string.Create(CultureInfo.InvariantCulture, $"$.dimensions[*].weight: the dimension weights must sum to 1, they sum to {total}"));
+            checks.Add("$.dimensions[*].weight", string.Create(CultureInfo.InvariantCulture, $"the dimension weights must sum to 1, they sum to {total}"));
         }
 
         if (dimensions.Select(d => d.Dimension).Distinct().Count() != dimensions.Count)
         {
-            errors.Add("$.dimensions[*].dimension: each dimension may occur once");
+            checks.Add("$.dimensions[*].dimension", "each dimension may occur once");
         }
 
-        ModelFit? fit = null;
-        if (root["fit"] is JsonObject fitNode)
-        {
-            fit = new ModelFit(
-                Text(fitNode["target"], "$.fit.target"),
-                (int)Number(fitNode["period"], "$.fit.period"),
-                Text(fitNode["level"], "$.fit.level"),
-                (int)Number(fitNode["observations"], "$.fit.observations"),
-                Number(fitNode["lambda"], "$.fit.lambda"),
-                (int)Number(fitNode["folds"], "$.fit.folds"),
-                (int)Number(fitNode["seed"], "$.fit.seed"),
-                Number(fitNode["rSquared"], "$.fit.rSquared"),
-                Number(fitNode["rSquaredOutOfFold"], "$.fit.rSquaredOutOfFold"),
-                [.. ((fitNode["coefficients"] as JsonArray) ?? []).Select((c, i) => new FittedCoefficient(
-                    Text(c?["id"], $"$.fit.coefficients[{i}].id"),
-                    Number(c?["perStandardDeviation"], $"$.fit.coefficients[{i}].perStandardDeviation"),
-                    Number(c?["standardError"], $"$.fit.coefficients[{i}].standardError"),
-                    Number(c?["perUnit"], $"$.fit.coefficients[{i}].perUnit")))]);
-        }
-
-        var version = Number(root["version"], "$.version");
+        var fit = root.Fit.Value is { } fitBody ? Fit(fitBody, checks) : null;
+        var version = checks.Number(root.Version, "$.version");
         if (version < 1 || version != Math.Floor(version))
         {
-            errors.Add("$.version: a positive whole number is required");
+            checks.Add("$.version", "a positive whole number is required");
         }
 
         return new LivabilityModel(
-            Text(root["id"], "$.id"),
+            checks.Text(root.Id, "$.id"),
             (int)version,
-            Text(root["description"], "$.description"),
-            Text(root["method"], "$.method"),
+            checks.Text(root.Description, "$.description"),
+            checks.Text(root.Method, "$.method"),
             dimensions,
-            new ClassScale(Bounds(root["classes"], "$.classes"), ClassScale.LeefbaarometerNames, ClassScale.LeefbaarometerNamesEnglish),
-            new ClassScale(Bounds(root["changeClasses"], "$.changeClasses"), ClassScale.ChangeNames, ClassScale.ChangeNamesEnglish),
+            new ClassScale(Bounds(root.Classes, "$.classes", checks), ClassScale.LeefbaarometerNames, ClassScale.LeefbaarometerNamesEnglish),
+            new ClassScale(Bounds(root.ChangeClasses, "$.changeClasses", checks), ClassScale.ChangeNames, ClassScale.ChangeNamesEnglish),
             rules,
             fit);
+    }
+
+    private static ModelDimension Dimension(DimensionBody item, string path, IndicatorCatalog catalog, HashSet<string> seen, DocumentChecks checks)
+    {
+        var indicatorItems = item.Indicators.Value.IsDefault ? [] : item.Indicators.Value;
+        var indicators = indicatorItems.Select((indicator, i) => Indicator(indicator.Value ?? IndicatorBody.Empty, $"{path}.indicators[{i}]", catalog, seen, checks)).ToList();
+        if (indicators.Count == 0)
+        {
+            checks.Add($"{path}.indicators", "at least one indicator is required");
+        }
+
+        return new ModelDimension(checks.Enum<LivabilityDimension>(item.Dimension, $"{path}.dimension"), checks.Number(item.Weight, $"{path}.weight"), indicators, checks.Text(item.Reason, $"{path}.reason"));
+    }
+
+    private static ModelIndicator Indicator(IndicatorBody item, string path, IndicatorCatalog catalog, HashSet<string> seen, DocumentChecks checks)
+    {
+        var id = checks.Text(item.Id, $"{path}.id");
+        if (id.Length > 0 && !catalog.TryGet(id, out _))
+        {
+            checks.Add($"{path}.id", $"'{id}' is not in the indicator catalog");
+        }
+
+        if (id.Length > 0 && !seen.Add(id))
+        {
+            checks.Add($"{path}.id", $"'{id}' is used twice in the model");
+        }
+
+        var weight = checks.Number(item.Weight, $"{path}.weight");
+        if (weight <= 0)
+        {
+            checks.Add($"{path}.weight", "must be positive");
+        }
+
+        var direction = checks.Enum<Direction>(item.Direction, $"{path}.direction");
+        if (direction == Direction.Neutral && !item.Direction.IsMissing)
+        {
+            checks.Add($"{path}.direction", "an indicator in a livability model must be HigherIsBetter or HigherIsWorse");
+        }
+
+        return new ModelIndicator(id, weight, direction, checks.Text(item.Reason, $"{path}.reason"));
+    }
+
+    private static ModelFit Fit(FitBody fit, DocumentChecks checks) => new(
+        checks.Text(fit.Target, "$.fit.target"),
+        (int)checks.Number(fit.Period, "$.fit.period"),
+        checks.Text(fit.Level, "$.fit.level"),
+        (int)checks.Number(fit.Observations, "$.fit.observations"),
+        checks.Number(fit.Lambda, "$.fit.lambda"),
+        (int)checks.Number(fit.Folds, "$.fit.folds"),
+        (int)checks.Number(fit.Seed, "$.fit.seed"),
+        checks.Number(fit.RSquared, "$.fit.rSquared"),
+        checks.Number(fit.RSquaredOutOfFold, "$.fit.rSquaredOutOfFold"),
+        [.. (fit.Coefficients.Value.IsDefault ? [] : fit.Coefficients.Value).Select((c, i) => new FittedCoefficient(
+            checks.Text(c.Value?.Id ?? default, $"$.fit.coefficients[{i}].id"),
+            checks.Number(c.Value?.PerStandardDeviation ?? default, $"$.fit.coefficients[{i}].perStandardDeviation"),
+            checks.Number(c.Value?.StandardError ?? default, $"$.fit.coefficients[{i}].standardError"),
+            checks.Number(c.Value?.PerUnit ?? default, $"$.fit.coefficients[{i}].perUnit")))]);
+
+    private static List<double> Bounds(Field<ClassesBody> field, string path, DocumentChecks checks)
+    {
+        var items = field.Value?.UpperBounds.Value ?? [];
+        var bounds = (items.IsDefault ? [] : items).Select((b, i) => checks.Number(b, $"{path}.upperBounds[{i}]")).ToList();
+        if (bounds.Count != 8)
+        {
+            checks.Add($"{path}.upperBounds", $"eight ascending bounds are required for nine classes, found {bounds.Count}");
+        }
+        else if (bounds.Zip(bounds.Skip(1)).Any(p => p.First >= p.Second))
+        {
+            checks.Add($"{path}.upperBounds", "the bounds must ascend strictly");
+        }
+
+        return bounds;
     }
 
     private static LivabilityModel LoadEmbedded(string file)

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Leefkracht.Core.Planner;
+using Leefkracht.Data.Documents;
 using Leefkracht.Data.Storage;
 using Leefkracht.Monitor.Monitoring;
 
@@ -36,7 +37,7 @@ public sealed class PlannerService
     }
 
     /// <summary>Projects a scenario (and simulates it when a seed is given).</summary>
-    /// <exception cref="InvalidDataException">The scenario does not fit the data (unknown buurten, …); every problem with its JSON path.</exception>
+    /// <exception cref="DocumentException">The scenario does not fit the data (unknown buurten, …); every problem with its JSON path.</exception>
     public async Task<ScenarioRun> RunAsync(ScenarioSpec spec, RunOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(spec);
@@ -64,7 +65,7 @@ public sealed class PlannerService
         ArgumentNullException.ThrowIfNull(gemeenten);
         ArgumentNullException.ThrowIfNull(rules);
         var baseYear = year ?? await BaseYearAsync(gemeenten, cancellationToken).ConfigureAwait(false)
-            ?? throw new InvalidDataException($"no year has buurten of {string.Join(", ", gemeenten)} in the database");
+            ?? throw new DocumentException($"no year has buurten of {string.Join(", ", gemeenten)} in the database");
         var spec = new ScenarioSpec(
             "optimise", string.Empty, baseYear, 1, [.. gemeenten], [], parameters ?? PlannerParameters.Default, rules, [],
             [new PlacementSpec(HouseholdGroup.Statushouder, placements, AllocationMethod.Optimised, baseYear + 1, baseYear + 1, new BuurtSelector([], null, "$"), ImmutableDictionary<AreaCode, int>.Empty, "--placements")]);
@@ -124,7 +125,7 @@ public sealed class PlannerService
 
     private async Task<Resolved> ResolveAsync(ScenarioSpec spec, CancellationToken cancellationToken)
     {
-        var errors = new List<string>();
+        var errors = new DocumentChecks();
         var resilience = await _resilience(spec.BaseYear, cancellationToken).ConfigureAwait(false);
         var table = resilience.Prepared.Table;
         var buurtRows = table.Areas.Where(a => a.Code.Level == AreaLevel.Buurt).ToList();
@@ -134,7 +135,7 @@ public sealed class PlannerService
             var inGemeente = buurtRows.Where(a => a.Code.Gemeente == spec.Gemeenten[i]).ToList();
             if (inGemeente.Count == 0)
             {
-                errors.Add(string.Create(CultureInfo.InvariantCulture, $"$.area.gemeenten[{i}]: {spec.Gemeenten[i]} has no buurten with data in {spec.BaseYear}"));
+                errors.Add($"$.area.gemeenten[{i}]", string.Create(CultureInfo.InvariantCulture, $"{spec.Gemeenten[i]} has no buurten with data in {spec.BaseYear}"));
             }
 
             scope.AddRange(inGemeente);
@@ -145,7 +146,7 @@ public sealed class PlannerService
             var found = buurtRows.Where(a => a.Code == spec.Buurten[i]).ToList();
             if (found.Count == 0)
             {
-                errors.Add(string.Create(CultureInfo.InvariantCulture, $"$.area.buurten[{i}]: {spec.Buurten[i]} has no data in {spec.BaseYear}"));
+                errors.Add($"$.area.buurten[{i}]", string.Create(CultureInfo.InvariantCulture, $"{spec.Buurten[i]} has no data in {spec.BaseYear}"));
             }
 
             scope.AddRange(found.Where(f => !scope.Contains(f)));
@@ -161,7 +162,7 @@ public sealed class PlannerService
             {
                 if (scores.Count < n)
                 {
-                    errors.Add(string.Create(CultureInfo.InvariantCulture, $"{where.Path}.weakest: only {scores.Count} buurten of the area have a resilience score in {spec.BaseYear}"));
+                    errors.Add($"{where.Path}.weakest", string.Create(CultureInfo.InvariantCulture, $"only {scores.Count} buurten of the area have a resilience score in {spec.BaseYear}"));
                 }
 
                 return [.. scores.Take(n)];
@@ -176,7 +177,7 @@ public sealed class PlannerService
             {
                 if (!inScope.Contains(where.Buurten[i]))
                 {
-                    errors.Add($"{where.Path}.buurten[{i}]: {where.Buurten[i]} is not a buurt of the scenario's area");
+                    errors.Add($"{where.Path}.buurten[{i}]", $"{where.Buurten[i]} is not a buurt of the scenario's area");
                 }
             }
 
@@ -206,21 +207,18 @@ public sealed class PlannerService
         {
             foreach (var code in placement.Explicit.Keys.Where(c => !inScope.Contains(c)))
             {
-                errors.Add($"{placement.Path}.explicit.{code}: not a buurt of the scenario's area");
+                errors.Add($"{placement.Path}.explicit.{code}", "not a buurt of the scenario's area");
             }
 
             programmes.Add(new PlacementProgramme(placement.Group, placement.PerYear, placement.FromYear, placement.ToYear, placement.Method, Select(placement.Pool), placement.Explicit));
         }
 
-        if (seeds.Count == 0 && errors.Count == 0)
+        if (seeds.Count == 0 && !errors.Any)
         {
-            errors.Add(string.Create(CultureInfo.InvariantCulture, $"$.area: no buurt has households or dwellings in {spec.BaseYear}"));
+            errors.Add("$.area", string.Create(CultureInfo.InvariantCulture, $"no buurt has households or dwellings in {spec.BaseYear}"));
         }
 
-        if (errors.Count > 0)
-        {
-            throw ScenarioErrors.Create($"scenario '{spec.Name}' does not fit the data:", errors);
-        }
+        errors.ThrowIfAny($"scenario '{spec.Name}' does not fit the data:");
 
         var gemeenten = seeds.Select(s => s.Area.Code.Gemeente).OfType<AreaCode>().ToHashSet();
         var names = (await _store.LoadAreasAsync(new AreaQuery(Year: spec.BaseYear), cancellationToken).ConfigureAwait(false))

@@ -100,17 +100,17 @@ internal sealed class RequestErrors
         return gemeente;
     }
 
-    /// <summary>A positive whole number within bounds.</summary>
-    public int Number(string? text, int fallback, int min, int max, string parameter)
+    /// <summary>A whole number within bounds; <paramref name="fallback"/> when the parameter is absent or empty.</summary>
+    public int Number(QueryInteger? query, int fallback, int min, int max, string parameter)
     {
-        if (string.IsNullOrWhiteSpace(text))
+        if (query is not { } written || string.IsNullOrWhiteSpace(written.Text))
         {
             return fallback;
         }
 
-        if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
+        if (written.Value is not { } value || value < min || value > max)
         {
-            Add(parameter, string.Create(CultureInfo.InvariantCulture, $"'{text}' is not a whole number from {min} to {max}"));
+            Add(parameter, string.Create(CultureInfo.InvariantCulture, $"'{written.Text}' is not a whole number from {min} to {max}"));
             return fallback;
         }
 

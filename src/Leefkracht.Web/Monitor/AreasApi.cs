@@ -9,7 +9,7 @@ namespace Leefkracht.Web.Monitor;
 /// <param name="Year">Only areas of this division year (default: each code in its latest division).</param>
 /// <param name="Limit">At most this many (1–1000, default 50).</param>
 public sealed record AreaListRequest(
-    [FromQuery] string? Q, [FromQuery] string? Level, [FromQuery] string? Gemeente, [FromQuery] string? Year, [FromQuery] string? Limit);
+    [FromQuery] string? Q, [FromQuery] string? Level, [FromQuery] string? Gemeente, [FromQuery] QueryInteger? Year, [FromQuery] QueryInteger? Limit);
 
 /// <summary>An area in a year.</summary>
 /// <param name="Code">Area code.</param>
@@ -46,7 +46,7 @@ public static class AreasApi
         var errors = new RequestErrors();
         AreaLevel? level = string.IsNullOrWhiteSpace(request.Level) ? null : errors.Level(request.Level, AreaLevel.Buurt);
         var gemeente = errors.Gemeente(request.Gemeente, areas);
-        var year = string.IsNullOrWhiteSpace(request.Year) ? (int?)null : errors.Number(request.Year, 0, 1990, 2100, "year");
+        var year = string.IsNullOrWhiteSpace(request.Year?.Text) ? (int?)null : errors.Number(request.Year, 0, 1990, 2100, "year");
         var limit = errors.Number(request.Limit, 50, 1, 1000, "limit");
         if (errors.Any)
         {

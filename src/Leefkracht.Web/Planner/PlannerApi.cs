@@ -1,7 +1,9 @@
+using System.Collections.Immutable;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Leefkracht.Core.Planner;
+using Leefkracht.Data.Documents;
 using Leefkracht.Monitor.Planner;
 using Leefkracht.Web.Monitor;
 using Microsoft.AspNetCore.Mvc;
@@ -12,7 +14,7 @@ namespace Leefkracht.Web.Planner;
 /// <param name="Lang">nl (default) or en: the what-if label and the baseline's name.</param>
 /// <param name="Seed">With a seed, a seeded simulation adds 5th–95th percentile spreads.</param>
 /// <param name="Replicates">Simulated replicates with a seed (1–50, default 20).</param>
-public sealed record PlannerRunRequest([FromQuery] string? Lang, [FromQuery] string? Seed, [FromQuery] string? Replicates);
+public sealed record PlannerRunRequest([FromQuery] string? Lang, [FromQuery] QueryInteger? Seed, [FromQuery] QueryInteger? Replicates);
 
 /// <summary>The planning context of a gemeente.</summary>
 /// <param name="Gemeente">Code (GM0344) or name (Utrecht).</param>
@@ -87,7 +89,7 @@ public static class PlannerApi
     {
         var errors = new RequestErrors();
         errors.Language(query.Lang);
-        var seed = string.IsNullOrWhiteSpace(query.Seed) ? (ulong?)null : (ulong)errors.Number(query.Seed, 0, 0, int.MaxValue, "seed");
+        var seed = string.IsNullOrWhiteSpace(query.Seed?.Text) ? (ulong?)null : (ulong)errors.Number(query.Seed, 0, 0, int.MaxValue, "seed");
         var replicates = seed is null ? 1 : errors.Number(query.Replicates, 20, 1, PlannerLimits.MaxReplicates, "replicates");
         var body = await ReadBodyAsync(request, errors);
         if (errors.Any)
@@ -114,7 +116,7 @@ public static class PlannerApi
                 var baseline = await runner.BaselineAsync(spec!, PlannerText.Baseline);
                 return (Run: (ScenarioRun?)run, Baseline: (ScenarioRun?)baseline, Invalid: (ValidationProblem?)null);
             }
-            catch (InvalidDataException exception)
+            catch (DocumentException exception)
             {
                 return (Run: null, Baseline: null, Invalid: FromScenario(exception, "$"));
             }
@@ -199,7 +201,7 @@ public static class PlannerApi
                 {
                     runs.Add(await service.RunAsync(specs[i], cancellationToken: request.HttpContext.RequestAborted));
                 }
-                catch (InvalidDataException exception)
+                catch (DocumentException exception)
                 {
                     return (Runs: runs, Invalid: FromScenario(exception, $"$.scenarios[{i}]"));
                 }
@@ -226,14 +228,24 @@ public static class PlannerApi
             return errors.ToProblem();
         }
 
-        var fields = new BodyFields(errors);
-        var root = fields.Object(body!);
-        var gemeenteText = fields.Text(root, "gemeente");
-        var placements = fields.Integer(root, "placements", null, 1, PlannerLimits.MaxPlacements);
-        var cap = fields.Share(root, "cap") ?? new AllocationRules().MaxPlacementShare;
-        var exclude = fields.Share(root, "excludeAbove");
-        int? year = root?["year"] is null ? null : fields.Integer(root, "year", null, 1990, 2100);
-        fields.Unknown(root, "gemeente", "placements", "cap", "excludeAbove", "year");
+        var root = ReadBody<OptimiseDocument>(body!, errors);
+        var fields = new DocumentChecks();
+        var gemeenteText = root?.Gemeente.Value?.Trim() ?? string.Empty;
+        if (root is not null && gemeenteText.Length == 0)
+        {
+            fields.Add("$.gemeente", "a non-empty string is required");
+        }
+
+        var placements = root is null ? 0 : fields.WholeNumber(root.Placements, "$.placements", null, 1, PlannerLimits.MaxPlacements);
+        var cap = Share(root?.Cap ?? default, "$.cap", fields) ?? new AllocationRules().MaxPlacementShare;
+        var exclude = Share(root?.ExcludeAbove ?? default, "$.excludeAbove", fields);
+        int? year = root is null || root.Year.IsMissing ? null : fields.WholeNumber(root.Year, "$.year", null, 1990, 2100);
+        if (root is not null)
+        {
+            fields.Unknown(root, "$");
+        }
+
+        AddProblems(errors, fields.Problems, "$");
         if (errors.Any)
         {
             return errors.ToProblem("The optimisation request is not valid");
@@ -261,11 +273,11 @@ public static class PlannerApi
                 var run = await service.OptimiseAsync([gemeente], placements, new AllocationRules(cap, 1.0, exclude), year, null, request.HttpContext.RequestAborted);
                 return (Run: (OptimisationRun?)run, Invalid: (ValidationProblem?)null);
             }
-            catch (InvalidDataException exception)
+            catch (DocumentException exception)
             {
                 // The service checks an internal scenario; its paths point into that, so the whole request is named.
                 var invalid = new RequestErrors();
-                foreach (var p in ScenarioErrors.Of(exception).DefaultIfEmpty(new ScenarioProblem("$", exception.Message)))
+                foreach (var p in ProblemsOf(exception))
                 {
                     invalid.Add("$", p.Message);
                 }
@@ -299,14 +311,14 @@ public static class PlannerApi
     /// <paramref name="errors"/> keyed by its JSON path (under <paramref name="prefix"/>); a gemeente the store does
     /// not know is a 404.
     /// </summary>
-    private static async Task<(ScenarioSpec? Spec, ProblemHttpResult? NotFound)> CheckAsync(byte[] document, string prefix, int replicates, DashboardMonitor dashboard, RequestErrors errors)
+    private static async Task<(ScenarioSpec? Spec, ProblemHttpResult? NotFound)> CheckAsync(ReadOnlyMemory<byte> document, string prefix, int replicates, DashboardMonitor dashboard, RequestErrors errors)
     {
         ScenarioSpec spec;
         try
         {
-            spec = ScenarioDocument.Parse(new MemoryStream(document), "scenario");
+            spec = ScenarioDocument.Parse(document, "scenario");
         }
-        catch (InvalidDataException exception)
+        catch (DocumentException exception)
         {
             AddScenarioErrors(errors, exception, prefix);
             return (null, null);
@@ -351,20 +363,28 @@ public static class PlannerApi
         return (errors.Count > before ? null : spec, null);
     }
 
-    private static ValidationProblem FromScenario(InvalidDataException exception, string prefix)
+    private static ValidationProblem FromScenario(DocumentException exception, string prefix)
     {
         var errors = new RequestErrors();
         AddScenarioErrors(errors, exception, prefix);
         return errors.ToProblem("The scenario does not fit the data");
     }
 
-    private static void AddScenarioErrors(RequestErrors errors, InvalidDataException exception, string prefix)
+    private static void AddScenarioErrors(RequestErrors errors, DocumentException exception, string prefix) =>
+        AddProblems(errors, ProblemsOf(exception), prefix);
+
+    /// <summary>Each problem keyed by its path, moved under <paramref name="prefix"/> (<c>$.scenarios[1]</c>).</summary>
+    private static void AddProblems(RequestErrors errors, IEnumerable<DocumentProblem> problems, string prefix)
     {
-        foreach (var problem in ScenarioErrors.Of(exception).DefaultIfEmpty(new ScenarioProblem("$", exception.Message)))
+        foreach (var problem in problems)
         {
             errors.Add(prefix + problem.Path[1..], problem.Message);
         }
     }
+
+    /// <summary>The problems of an exception; a message alone (no paths) is a problem of the whole document.</summary>
+    private static ImmutableArray<DocumentProblem> ProblemsOf(DocumentException exception) =>
+        exception.Problems.IsEmpty ? [new DocumentProblem("$", exception.Message)] : exception.Problems;
 
     /// <summary>The request body, at most <see cref="PlannerLimits.MaxBodyBytes"/>; null (and an error) when too large or empty.</summary>
     private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, RequestErrors errors)
@@ -397,110 +417,62 @@ public static class PlannerApi
         return buffer.ToArray();
     }
 
-    /// <summary>The documents of <c>{"scenarios": [ … ]}</c>, each as UTF-8 JSON for <see cref="ScenarioDocument.Parse"/>.</summary>
+    /// <summary>The documents of <c>{"scenarios": [ … ]}</c>, each as UTF-8 JSON for <see cref="ScenarioDocument.Parse(ReadOnlyMemory{byte}, string)"/>.</summary>
     private static List<byte[]> ScenarioList(byte[] body, RequestErrors errors)
     {
-        var root = new BodyFields(errors).Object(body);
-        if (root is null)
+        if (ReadBody<CompareDocument>(body, errors) is not { } root)
         {
             return [];
         }
 
-        if (root["scenarios"] is not JsonArray array || array.Count < PlannerLimits.MinScenarios || array.Count > PlannerLimits.MaxScenarios)
+        var scenarios = root.Scenarios.Value;
+        if (!root.Scenarios.HasValue || scenarios.Length < PlannerLimits.MinScenarios || scenarios.Length > PlannerLimits.MaxScenarios)
         {
             errors.Add("$.scenarios", string.Create(CultureInfo.InvariantCulture, $"an array of {PlannerLimits.MinScenarios} to {PlannerLimits.MaxScenarios} scenario documents is required"));
             return [];
         }
 
-        new BodyFields(errors).Unknown(root, "scenarios");
-        return [.. array.Select(d => Encoding.UTF8.GetBytes(d?.ToJsonString() ?? "null"))];
+        var checks = new DocumentChecks();
+        checks.Unknown(root, "$");
+        AddProblems(errors, checks.Problems, "$");
+        return [.. scenarios.Select(d => Encoding.UTF8.GetBytes(d.GetRawText()))];
     }
 
-    /// <summary>Reads the fields of a small JSON body, naming every bad one by its path.</summary>
-    private sealed class BodyFields(RequestErrors errors)
+    /// <summary>A JSON body as its document record; null, and the problems in <paramref name="errors"/>, when it is not JSON, not an object, or repeats a field.</summary>
+    private static T? ReadBody<T>(byte[] body, RequestErrors errors)
+        where T : DocumentBody
     {
-        public JsonObject? Object(byte[] body)
+        try
         {
-            try
+            if (DocumentJson.Read<T>(body, "request", "The request body is not valid:") is { } root)
             {
-                if (JsonNode.Parse(body, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }) is JsonObject root)
-                {
-                    return root;
-                }
-
-                errors.Add("$", "an object is required");
-            }
-            catch (JsonException exception)
-            {
-                errors.Add("$", $"not valid JSON at line {exception.LineNumber + 1}: {exception.Message}");
+                return root;
             }
 
+            errors.Add("$", "an object is required");
+        }
+        catch (DocumentException exception)
+        {
+            AddProblems(errors, exception.Problems, "$");
+        }
+
+        return null;
+    }
+
+    /// <summary>An optional share in (0, 1].</summary>
+    private static double? Share(Field<double> field, string path, DocumentChecks checks)
+    {
+        if (field.IsMissing)
+        {
             return null;
         }
 
-        public string Text(JsonObject? root, string key)
+        if (field.HasValue && field.Value > 0 && field.Value <= 1)
         {
-            if (root?[key] is JsonValue value && value.TryGetValue<string>(out var text) && !string.IsNullOrWhiteSpace(text))
-            {
-                return text.Trim();
-            }
-
-            if (root is not null)
-            {
-                errors.Add("$." + key, "a non-empty string is required");
-            }
-
-            return string.Empty;
+            return field.Value;
         }
 
-        public int Integer(JsonObject? root, string key, int? fallback, int min, int max)
-        {
-            var node = root?[key];
-            if (node is null && fallback is { } f)
-            {
-                return f;
-            }
-
-            if (node is JsonValue value && value.TryGetValue<double>(out var number) && number == Math.Floor(number) && number >= min && number <= max)
-            {
-                return (int)number;
-            }
-
-            if (root is not null)
-            {
-                errors.Add("$." + key, string.Create(CultureInfo.InvariantCulture, $"a whole number from {min} to {max} is required{(node is null ? string.Empty : $", found {node.ToJsonString()}")}"));
-            }
-
-            return min;
-        }
-
-        /// <summary>An optional share in (0, 1].</summary>
-        public double? Share(JsonObject? root, string key)
-        {
-            var node = root?[key];
-            if (node is null)
-            {
-                return null;
-            }
-
-            if (node is JsonValue value && value.TryGetValue<double>(out var number) && number > 0 && number <= 1)
-            {
-                return number;
-            }
-
-            errors.Add("$." + key, $"a number above 0 and at most 1 is required, found {node.ToJsonString()}");
-            return null;
-        }
-
-        public void Unknown(JsonObject? root, params string[] known)
-        {
-            foreach (var (key, _) in root ?? [])
-            {
-                if (!known.Contains(key))
-                {
-                    errors.Add("$." + key, $"unknown field (expected one of {string.Join(", ", known)})");
-                }
-            }
-        }
+        checks.Add(path, $"a number above 0 and at most 1 is required, found {field.Json}");
+        return null;
     }
 }

@@ -1,4 +1,7 @@
+using System.Collections.Immutable;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using Leefkracht.Data.Documents;
 using Leefkracht.Web.Monitor;
 
 namespace Leefkracht.Web.Planner;
@@ -37,3 +40,9 @@ public sealed record PlannerLimitsDto(int MaxYears, int MaxGemeenten, int MaxBuu
 /// <param name="Description">Its description.</param>
 /// <param name="Document">The scenario document itself.</param>
 public sealed record PlannerExampleDto(string File, string? Name, string? Description, JsonObject Document);
+
+/// <summary>The body of <c>POST /api/v1/planner/optimise</c> as written (<see cref="OptimiseBody"/> describes it for the API).</summary>
+internal sealed record OptimiseDocument(Field<string> Gemeente, Field<double> Placements, Field<double> Cap, Field<double> ExcludeAbove, Field<double> Year) : DocumentBody;
+
+/// <summary>The body of <c>POST /api/v1/planner/compare</c> as written: each scenario is read by <c>ScenarioDocument</c> on its own.</summary>
+internal sealed record CompareDocument(Field<ImmutableArray<JsonElement>> Scenarios) : DocumentBody;

@@ -161,7 +161,7 @@ public sealed class MonitorServiceTests(SampleStore sample)
                 "indicators": [ { "id": "no_such_indicator", "weight": -1, "direction": "Upwards", "reason": "r" } ] } ] }
             """;
 
-        var error = Should.Throw<InvalidDataException>(() => ModelDocument.Parse(ModelDocument.ToStream(Json), "broken.json"));
+        var error = Should.Throw<Leefkracht.Data.Documents.DocumentException>(() => ModelDocument.Parse(ModelDocument.ToStream(Json), "broken.json"));
 
         error.Message.ShouldContain("$.classes.upperBounds: eight ascending bounds are required for nine classes, found 3");
         error.Message.ShouldContain("$.dimensions[0].indicators[0].id: 'no_such_indicator' is not in the indicator catalog");

@@ -102,7 +102,7 @@ public sealed class PlannerServiceTests(SampleStore sample)
         await using var store = sample.Open();
         var spec = Example("baseline.json") with { Buurten = [AreaCode.Parse("BU99990101")] };
 
-        var exception = await Should.ThrowAsync<InvalidDataException>(() => new PlannerService(store).RunAsync(spec, cancellationToken: TestContext.Current.CancellationToken));
+        var exception = await Should.ThrowAsync<Leefkracht.Data.Documents.DocumentException>(() => new PlannerService(store).RunAsync(spec, cancellationToken: TestContext.Current.CancellationToken));
 
         exception.Message.ShouldContain("$.area.buurten[0]: BU99990101 has no data in 2023");
     }

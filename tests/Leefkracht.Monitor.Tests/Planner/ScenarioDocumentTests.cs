@@ -1,5 +1,6 @@
 using System.Text;
 using Leefkracht.Core.Planner;
+using Leefkracht.Data.Documents;
 
 namespace Leefkracht.Monitor.Tests.Planner;
 
@@ -60,7 +61,7 @@ public sealed class ScenarioDocumentTests
     [Fact]
     public void Parse_InvalidFile_ReportsEveryProblemWithItsPath()
     {
-        var exception = Should.Throw<InvalidDataException>(() => Parse("""
+        var exception = Should.Throw<DocumentException>(() => Parse("""
             {
               "name": "",
               "baseYear": 2023,
@@ -100,24 +101,39 @@ public sealed class ScenarioDocumentTests
     [Fact]
     public void Parse_NotJson_SaysWhere()
     {
-        var exception = Should.Throw<InvalidDataException>(() => Parse("{ \"name\": \"x\",\n  \"baseYear\": }"));
+        var exception = Should.Throw<DocumentException>(() => Parse("{ \"name\": \"x\",\n  \"baseYear\": }"));
 
         exception.Message.ShouldStartWith("test.json: not valid JSON at line 2");
-        ScenarioErrors.Of(exception).ShouldHaveSingleItem().Path.ShouldBe("$");
+        exception.Problems.ShouldHaveSingleItem().Path.ShouldBe("$");
     }
 
     [Fact]
     public void Parse_InvalidFile_CarriesEachProblemWithItsPath_ForTheWebApi()
     {
-        var exception = Should.Throw<InvalidDataException>(() => Parse("""
+        var exception = Should.Throw<DocumentException>(() => Parse("""
             { "name": "x", "baseYear": 2023, "area": { "gemeenten": ["GM0344"] },
               "stock": [ { "action": "build", "segment": "midRent", "dwellings": 10, "year": 2020, "buurten": ["BU03440111"], "weakest": 2 } ] }
             """));
 
-        ScenarioErrors.Of(exception).ShouldBe([
-            new ScenarioProblem("$.stock[0].year", "a whole number from 2024 to 2033 is required, found 2020"),
-            new ScenarioProblem("$.stock[0]", "give either \"buurten\" or \"weakest\", not both"),
+        exception.Problems.ShouldBe([
+            new DocumentProblem("$.stock[0].year", "a whole number from 2024 to 2033 is required, found 2020"),
+            new DocumentProblem("$.stock[0]", "give either \"buurten\" or \"weakest\", not both"),
         ]);
-        ScenarioErrors.Of(new InvalidDataException("other")).ShouldBeEmpty();
+        new DocumentException("other").Problems.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Parse_FieldsGivenTwice_AreEachNamedByTheirPath()
+    {
+        var exception = Should.Throw<DocumentException>(() => Parse("""
+            { "name": "x", "baseYear": 2023, "baseYear": 1900, "area": { "gemeenten": ["GM0344"] },
+              "stock": [ { "action": "build", "segment": "midRent", "dwellings": 10, "year": 2025, "year": 2026 } ] }
+            """));
+
+        exception.Message.ShouldStartWith("test.json is not a valid scenario:");
+        exception.Problems.ShouldBe([
+            new DocumentProblem("$.baseYear", "the field is given more than once; give it once"),
+            new DocumentProblem("$.stock[0].year", "the field is given more than once; give it once"),
+        ]);
     }
 }
