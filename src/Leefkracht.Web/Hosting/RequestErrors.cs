@@ -1,3 +1,4 @@
+using Leefkracht.Data.Export;
 using Leefkracht.Web.Monitor;
 
 namespace Leefkracht.Web.Hosting;
@@ -37,6 +38,26 @@ internal sealed class RequestErrors
 
         Add("lang", $"'{text}' is not a language: use nl or en");
         return "nl";
+    }
+
+    /// <summary>
+    /// excel-nl or rfc4180; by default the one for the reader's <paramref name="language"/>: Dutch readers open
+    /// downloads in Dutch Excel, which needs <c>;</c> and a decimal comma (<see cref="CsvDialect.ForLanguage"/>).
+    /// </summary>
+    public CsvDialect CsvDialect(string? text, string language)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return Data.Export.CsvDialect.ForLanguage(language);
+        }
+
+        if (Data.Export.CsvDialect.Find(text) is { } dialect)
+        {
+            return dialect;
+        }
+
+        Add("dialect", $"'{text}' is not a CSV dialect: use {string.Join(" or ", Data.Export.CsvDialect.All.Select(d => d.Name))}");
+        return Data.Export.CsvDialect.ForLanguage(language);
     }
 
     /// <summary>gemeente, wijk or buurt (default <paramref name="fallback"/>).</summary>

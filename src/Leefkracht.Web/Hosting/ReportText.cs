@@ -1,0 +1,22 @@
+namespace Leefkracht.Web.Hosting;
+
+/// <summary>
+/// The words and numbers of the printed pages (the area report, the accountability view): the one place where their
+/// texts are chosen by language, so that moving them to resources changes this class and not the pages, and where
+/// numbers get Dutch or English separators.
+/// </summary>
+internal static class ReportText
+{
+    // The app runs in globalization-invariant mode (no culture data): Dutch separators are spelled out here.
+    private static readonly NumberFormatInfo Dutch = NumberFormatInfo.ReadOnly(new NumberFormatInfo { NumberDecimalSeparator = ",", NumberGroupSeparator = "." });
+
+    /// <summary>The text in the page's language (nl unless en).</summary>
+    public static string Pick(string language, string dutch, string english) => language == "en" ? english : dutch;
+
+    /// <summary>Number separators for the page's language.</summary>
+    public static NumberFormatInfo Numbers(string language) => language == "en" ? NumberFormatInfo.InvariantInfo : Dutch;
+
+    /// <summary>A number with a typographic minus (−), or – when there is none.</summary>
+    public static string Signed(double? value, string format, NumberFormatInfo numbers) =>
+        value is { } x ? (x < 0 ? "−" + Math.Abs(x).ToString(format, numbers) : x.ToString(format, numbers)) : "–";
+}
