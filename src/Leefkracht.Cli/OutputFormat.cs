@@ -1,5 +1,5 @@
-using System.Text;
 using System.Text.Json;
+using Leefkracht.Data.Export;
 
 namespace Leefkracht.Cli;
 
@@ -11,7 +11,7 @@ internal enum OutputFormat
     Json,
 }
 
-/// <summary>Writes rows as a Spectre table, RFC 4180 CSV or a JSON array of objects.</summary>
+/// <summary>Writes rows as a Spectre table, RFC 4180 CSV (the shared <see cref="CsvTableWriter"/>) or a JSON array of objects.</summary>
 internal static class Output
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
@@ -50,14 +50,7 @@ internal static class Output
         switch (format)
         {
             case OutputFormat.Csv:
-                var csv = new StringBuilder();
-                csv.AppendLine(string.Join(',', columns.Select(Quote)));
-                foreach (var row in rows)
-                {
-                    csv.AppendLine(string.Join(',', row.Select(cell => Quote(Invariant(cell)))));
-                }
-
-                console.Profile.Out.Writer.Write(csv.ToString());
+                CsvTableWriter.Write(console.Profile.Out.Writer, CsvDialect.Rfc4180, columns, rows);
                 break;
             case OutputFormat.Json:
                 var objects = rows.Select(row => columns.Zip(row).ToDictionary(x => x.First, x => x.Second)).ToList();
@@ -79,15 +72,4 @@ internal static class Output
                 break;
         }
     }
-
-    private static string Invariant(object? cell) => cell switch
-    {
-        null => string.Empty,
-        double d => d.ToString("R", CultureInfo.InvariantCulture),
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => cell.ToString() ?? string.Empty,
-    };
-
-    private static string Quote(string text) =>
-        text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
 }

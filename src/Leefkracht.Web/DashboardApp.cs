@@ -79,6 +79,7 @@ public static class DashboardApp
         services.AddSingleton<SpatialStatistics>();
         services.AddSingleton<MapLayers>();
         services.AddSingleton<PdfPrinter>();
+        services.AddSingleton<HtmlPages>();
         services.AddSingleton<PlannerRunner>();
         services.AddHostedService<CacheWarmer>();
         services.AddHttpContextAccessor();

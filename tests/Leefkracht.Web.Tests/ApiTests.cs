@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
@@ -274,23 +275,101 @@ public sealed class ApiTests(DashboardServer server)
     [Fact]
     public async Task Exports_CsvXlsxGeoJson_HoldTheBuurtsScore()
     {
-        var csv = await server.Client.GetStringAsync("api/v1/exports/scores?format=csv&gemeente=GM0344&year=2024", Cancel);
+        // RFC 4180 when asked for (or with lang=en): the form programs read
+        var csv = await server.Client.GetStringAsync("api/v1/exports/scores?format=csv&gemeente=GM0344&year=2024&dialect=rfc4180", Cancel);
         var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         lines[0].ShouldStartWith("code,name,year,level,deviation,class,class_name,percentile,won,fys,vrz,soc,onv");
         lines.Single(l => l.StartsWith("BU03440111,", StringComparison.Ordinal)).ShouldContain(",-0.0102,6,ruim voldoende,41.7,");
+        (await server.Client.GetStringAsync("api/v1/exports/scores?format=csv&gemeente=GM0344&year=2024&lang=en", Cancel)).ShouldStartWith("code,name,year,");
+
+        // and by default, for Dutch readers, what Dutch Excel opens as columns: a byte order mark, ';' and decimal commas
+        var dutch = await server.Client.GetByteArrayAsync("api/v1/exports/scores?format=csv&gemeente=GM0344&year=2024", Cancel);
+        dutch.AsSpan(0, 3).ToArray().ShouldBe(System.Text.Encoding.UTF8.Preamble.ToArray());
+        var dutchLines = System.Text.Encoding.UTF8.GetString(dutch.AsSpan(3)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        dutchLines[0].ShouldStartWith("code;name;year;level;deviation;class;class_name;percentile;won;fys;vrz;soc;onv");
+        dutchLines.Single(l => l.StartsWith("BU03440111;", StringComparison.Ordinal)).ShouldContain(";-0,0102;6;ruim voldoende;41,7;");
+        dutchLines.Length.ShouldBe(lines.Length);
 
         var xlsx = await server.Client.GetByteArrayAsync("api/v1/exports/scores?format=xlsx&gemeente=GM0344&year=2024", Cancel);
-        using var zip = new ZipArchive(new MemoryStream(xlsx));
-        using var sheet = new StreamReader(zip.GetEntry("xl/worksheets/sheet1.xml")!.Open());
-        var xml = await sheet.ReadToEndAsync(Cancel);
-        xml.ShouldContain("<t>BU03440111</t>");
-        xml.ShouldContain("<v>-0.0102</v>");
+        var sheet = Workbook.Read(xlsx);
+        sheet.Name.ShouldBe("scores");
+        sheet.Rows[0].ShouldBe(lines[0].Split(','));
+        var welgelegen = sheet.Rows.Single(r => r[0] is "BU03440111");
+        welgelegen[4].ShouldBe(-0.0102);
+        welgelegen[6].ShouldBe("ruim voldoende");
 
         var geojson = await GetJson("api/v1/exports/scores?format=geojson&gemeente=GM0344&year=2024");
         geojson.GetProperty("features").EnumerateArray().ShouldContain(f => f.GetProperty("properties").GetProperty("code").GetString() == "BU03440111");
 
         var watchlist = await server.Client.GetStringAsync("api/v1/exports/watchlist?format=csv&gemeente=GM0344&year=2024", Cancel);
         watchlist.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length.ShouldBe(15);
+    }
+
+    [Fact]
+    public async Task Exports_Xlsx_HoldsTheCsvCellByCell_NumbersAsNumbers()
+    {
+        // Given: the same export as RFC 4180 CSV and as a workbook
+        var csv = await server.Client.GetStringAsync("api/v1/exports/scores?format=csv&level=wijk&gemeente=GM0344&year=2024&dialect=rfc4180", Cancel);
+        var records = Leefkracht.Data.Import.Text.CsvParser.Records(csv, ',').ToList();
+        var sheet = Workbook.Read(await server.Client.GetByteArrayAsync("api/v1/exports/scores?format=xlsx&level=wijk&gemeente=GM0344&year=2024", Cancel));
+
+        // Then: every cell of the sheet is the CSV's field, a number where the CSV has a number, empty where it is empty
+        sheet.Rows.Count.ShouldBe(records.Count);
+        sheet.Rows.Count.ShouldBeGreaterThan(10);
+        for (var r = 0; r < records.Count; r++)
+        {
+            var fields = records[r].Fields;
+            sheet.Rows[r].Count.ShouldBe(fields.Length);
+            for (var c = 0; c < fields.Length; c++)
+            {
+                var cell = sheet.Rows[r][c];
+                if (fields[c].Length == 0)
+                {
+                    cell.ShouldBeNull($"row {r + 1}, column {c + 1}: empty in the CSV");
+                }
+                else if (r > 0 && double.TryParse(fields[c], NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+                {
+                    cell.ShouldBeOfType<double>($"row {r + 1}, column {c + 1} ({records[0].Fields[c]})").ShouldBe(number);
+                }
+                else
+                {
+                    cell.ShouldBe(fields[c], $"row {r + 1}, column {c + 1}");
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public async Task GeoJson_TheExportAndTheMapLayer_WriteTheSameFeatures()
+    {
+        // Given: Utrecht's buurten as the GeoJSON export and as the map layer at full detail
+        var export = await GetJson("api/v1/exports/scores?format=geojson&gemeente=GM0344&year=2024");
+        var layer = await GetJson("api/v1/map/buurt?year=2024&gemeente=GM0344&detail=full");
+
+        // Then: both are FeatureCollections whose features have the same members in the same order, the area code as
+        // id, and the same geometry for the same area
+        export.GetProperty("type").GetString().ShouldBe("FeatureCollection");
+        layer.GetProperty("type").GetString().ShouldBe("FeatureCollection");
+        var mapFeatures = layer.GetProperty("features").EnumerateArray().ToDictionary(f => f.GetProperty("id").GetString()!);
+        var exported = export.GetProperty("features").EnumerateArray().ToList();
+        exported.Count.ShouldBeGreaterThan(50);
+        foreach (var feature in exported)
+        {
+            var id = feature.GetProperty("id").GetString()!;
+            feature.GetProperty("properties").GetProperty("code").GetString().ShouldBe(id);
+            var onMap = mapFeatures[id];
+            feature.EnumerateObject().Select(p => p.Name).ShouldBe(["type", "id", "properties", "geometry"]);
+            onMap.EnumerateObject().Select(p => p.Name).ShouldBe(["type", "id", "properties", "geometry"]);
+            feature.GetProperty("geometry").GetRawText().ShouldBe(onMap.GetProperty("geometry").GetRawText(), id);
+        }
+    }
+
+    [Fact]
+    public async Task Exports_UnknownCsvDialect_IsABadRequestNamingIt()
+    {
+        using var response = await server.Client.GetAsync("api/v1/exports/scores?format=csv&gemeente=GM0344&year=2024&dialect=excel-de", Cancel);
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync(Cancel)).ShouldContain("'excel-de' is not a CSV dialect: use rfc4180 or excel-nl");
     }
 
     [Fact]

@@ -25,11 +25,11 @@ public sealed class AccountabilityApiTests(WijkaanpakServer server)
         population["movement"]!.GetValue<string>().ShouldBe("toward_target");
         view["goals"]!.AsArray().Single()!["movement"]!.GetValue<string>().ShouldBe("toward_target");
 
-        // and the CSV for the council has the same figures
+        // and the CSV for the council has the same figures, in Dutch Excel's dialect by default (';', decimal comma)
         using var csv = await c.GetAsync($"api/v1/wijkaanpak/programmes/{scenario.ProgrammeId}/accountability.csv");
         csv.StatusCode.ShouldBe(HttpStatusCode.OK);
         var lines = (await csv.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         lines.Length.ShouldBe(2);
-        lines[1].ShouldEndWith(",population,Aantal inwoners,21000,2023,19630,2024,20190,toward_target");
+        lines[1].ShouldEndWith(";population;Aantal inwoners;21000;2023;19630;2024;20190;toward_target");
     }
 }

@@ -104,11 +104,11 @@ public sealed class ConcurrencyAndAuditTests(WijkaanpakServer server)
         audit[0]!["before"].ShouldBeNull();
         audit[7]!["after"]!["amountCents"]!.GetValue<long>().ShouldBe(12500050);
 
-        // and the CSV has the same rows
+        // and the CSV has the same rows (in Dutch Excel's dialect by default)
         using var csv = await c.GetAsync($"api/v1/wijkaanpak/programmes/{scenario.ProgrammeId}/audit.csv");
         var lines = (await csv.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         lines.Length.ShouldBe(audit.Count + 1);
-        lines[0].ShouldBe("id,at,account_id,account,entity,entity_id,action,before,after");
+        lines[0].ShouldBe("id;at;account_id;account;entity;entity_id;action;before;after");
     }
 
     [Fact]

@@ -169,7 +169,7 @@ public sealed class InitiativeAndAccountTests(WijkaanpakServer server)
         audit[1]!["before"]!["disabled"]!.GetValue<bool>().ShouldBeFalse();
         audit[1]!["after"]!["disabled"]!.GetValue<bool>().ShouldBeTrue();
         audit[2]!["after"]!["displayName"]!.GetValue<string>().ShouldBe("Sanne de Vries");
-        using var csv = await admin.GetAsync("api/v1/accounts/audit.csv");
+        using var csv = await admin.GetAsync("api/v1/accounts/audit.csv?dialect=rfc4180");
         var text = await csv.Content.ReadAsStringAsync(Cancel);
         text.ShouldStartWith("id,at,account_id,account,entity,entity_id,action,before,after");
         text.ShouldNotContain("pbkdf2", Case.Insensitive);

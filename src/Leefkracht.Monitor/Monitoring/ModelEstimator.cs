@@ -1,5 +1,5 @@
-using System.Text;
 using Leefkracht.Core.Statistics;
+using Leefkracht.Data.Export;
 
 namespace Leefkracht.Monitor.Monitoring;
 
@@ -94,19 +94,10 @@ public sealed class ModelEstimator(MonitorService monitor)
     {
         ArgumentNullException.ThrowIfNull(estimated);
         var design = estimated.Design;
-        var text = new StringBuilder();
-        text.AppendLine("code,division,weight,y,fold," + string.Join(',', design.Predictors.Select(p => p.IndicatorId)));
-        for (var i = 0; i < design.Areas.Count; i++)
-        {
-            text.Append(CultureInfo.InvariantCulture, $"{design.Areas[i].Code},{design.Areas[i].Year},{design.Weights[i]:R},{design.Y[i]:R},{estimated.Fit.Folds[i]}");
-            foreach (var value in design.X[i])
-            {
-                text.Append(CultureInfo.InvariantCulture, $",{value:R}");
-            }
-
-            text.AppendLine();
-        }
-
+        var rows = Enumerable.Range(0, design.Areas.Count).Select(i => (IReadOnlyList<object?>)
+            [design.Areas[i].Code.Value, design.Areas[i].Year, design.Weights[i], design.Y[i], estimated.Fit.Folds[i], .. design.X[i].Select(v => (object?)v)]);
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        CsvTableWriter.Write(text, CsvDialect.Rfc4180, ["code", "division", "weight", "y", "fold", .. design.Predictors.Select(p => p.IndicatorId)], rows);
         return text.ToString();
     }
 }

@@ -1,3 +1,4 @@
+using Leefkracht.Data.Export;
 using Leefkracht.Web.Monitor;
 
 namespace Leefkracht.Web.Hosting;
@@ -31,6 +32,26 @@ internal sealed class RequestErrors
         {
             Add("lang", $"'{text}' is not a language: use nl or en");
         }
+    }
+
+    /// <summary>
+    /// excel-nl or rfc4180; by default the one for the reader's language (the UI culture): Dutch readers open
+    /// downloads in Dutch Excel, which needs <c>;</c> and a decimal comma (<see cref="CsvDialect.ForReader"/>).
+    /// </summary>
+    public CsvDialect CsvDialect(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return Data.Export.CsvDialect.ForReader;
+        }
+
+        if (Data.Export.CsvDialect.Find(text) is { } dialect)
+        {
+            return dialect;
+        }
+
+        Add("dialect", $"'{text}' is not a CSV dialect: use {string.Join(" or ", Data.Export.CsvDialect.All.Select(d => d.Name))}");
+        return Data.Export.CsvDialect.ForReader;
     }
 
     /// <summary>gemeente, wijk or buurt (default <paramref name="fallback"/>).</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Leefkracht.Data.Export;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Leefkracht.Web.Monitor;
@@ -9,7 +10,9 @@ namespace Leefkracht.Web.Monitor;
 /// <param name="Year">Year (default: the latest year with inhabitants).</param>
 /// <param name="Gemeente">Only this gemeente's areas.</param>
 /// <param name="Lang">nl (default) or en: the language of class names.</param>
-public sealed record ExportRequest([FromQuery] string? Format, [FromQuery] string? Level, [FromQuery] string? Year, [FromQuery] string? Gemeente, [FromQuery] string? Lang);
+/// <param name="Dialect">For CSV: excel-nl (<c>;</c>, decimal comma, UTF-8 BOM: what Dutch Excel opens) or rfc4180 (<c>,</c> and
+/// a decimal point); default excel-nl when the language is nl, rfc4180 when it is en.</param>
+public sealed record ExportRequest([FromQuery] string? Format, [FromQuery] string? Level, [FromQuery] string? Year, [FromQuery] string? Gemeente, [FromQuery] string? Lang, [FromQuery] string? Dialect);
 
 /// <summary>Downloads: scores and the watchlist as CSV, Excel or GeoJSON.</summary>
 public static class ExportsApi
@@ -31,6 +34,7 @@ public static class ExportsApi
         var year = errors.Year(request.Year, await dashboard.YearsAsync());
         var gemeente = errors.Gemeente(request.Gemeente, await dashboard.AreasAsync());
         errors.Language(request.Lang);
+        var dialect = errors.CsvDialect(request.Dialect);
         if (errors.Any)
         {
             return errors.ToProblem();
@@ -48,40 +52,18 @@ public static class ExportsApi
             }
 
             var byCode = scores.Scores.ToDictionary(s => s.Code, StringComparer.Ordinal);
-            using var stream = new MemoryStream();
-            using (var writer = new Utf8JsonWriter(stream))
-            {
-                writer.WriteStartObject();
-                writer.WriteString("type", "FeatureCollection");
-                writer.WriteStartArray("features");
-                for (var i = 0; i < shapes.Areas.Length; i++)
-                {
-                    if (!byCode.TryGetValue(shapes.Areas[i].Code.Value, out var row))
-                    {
-                        continue;
-                    }
-
-                    writer.WriteStartObject();
-                    writer.WriteString("type", "Feature");
-                    writer.WritePropertyName("properties");
-                    JsonSerializer.Serialize(writer, row, JsonDefaults.Options);
-                    writer.WritePropertyName("geometry");
-                    writer.WriteRawValue(shapes.Geometries[i].Span, skipInputValidation: true);
-                    writer.WriteEndObject();
-                }
-
-                writer.WriteEndArray();
-                writer.WriteEndObject();
-            }
-
-            return TypedResults.File(stream.ToArray(), "application/geo+json", name + ".geojson");
+            var geojson = GeoJsonWriter.FeatureCollection(
+                shapes,
+                area => byCode.ContainsKey(area.Code.Value),
+                (writer, area) => JsonSerializer.Serialize(writer, byCode[area.Code.Value], JsonDefaults.Options));
+            return TypedResults.File(geojson, "application/geo+json", name + ".geojson");
         }
 
         var table = new ExportTable("scores",
             ["code", "name", "year", "level", "deviation", "class", "class_name", "percentile", .. dimensions, "resilience", "resilience_class", "not_scored_reason"],
             [.. scores.Scores.Select(s => (IReadOnlyList<object?>)[s.Code, s.Name, year, scores.Level, s.Deviation, s.Class, s.ClassName, s.Percentile,
                 .. dimensions.Select(d => s.Dimensions.TryGetValue(d, out var v) ? (object?)v : null), s.Resilience, s.ResilienceClass, s.NotScoredReason])]);
-        return File(table, format, name);
+        return File(table, format, dialect, name);
     }
 
     internal static async Task<Results<FileContentHttpResult, ValidationProblem>> ExportWatchlist([AsParameters] ExportRequest request, DashboardMonitor dashboard, ScoreLists lists)
@@ -92,6 +74,7 @@ public static class ExportsApi
         var year = errors.Year(request.Year, await dashboard.YearsAsync());
         var gemeente = errors.Gemeente(request.Gemeente, await dashboard.AreasAsync());
         errors.Language(request.Lang);
+        var dialect = errors.CsvDialect(request.Dialect);
         if (errors.Any)
         {
             return errors.ToProblem();
@@ -102,12 +85,11 @@ public static class ExportsApi
             ["code", "name", "level", "gemeente", "from", "to", "risk", "score", "change", "vulnerable_share", "corporatiebuurt", "reasons"],
             [.. watchlist.Entries.Select(e => (IReadOnlyList<object?>)[e.Code, e.Name, e.Level, e.Gemeente, watchlist.From, watchlist.To, e.Risk, e.Score, e.Change, e.VulnerableShare,
                 e.IsCorporatiebuurt ? "ja" : "nee", string.Join("; ", e.Reasons)])]);
-        return File(table, format, string.Create(CultureInfo.InvariantCulture, $"leefkracht-watchlist-{year}"));
+        return File(table, format, dialect, string.Create(CultureInfo.InvariantCulture, $"leefkracht-watchlist-{year}"));
     }
 
-    private static FileContentHttpResult File(ExportTable table, string format, string name) => format == "xlsx"
-        ? TypedResults.File(Tables.Xlsx(table), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx")
-        : TypedResults.File(Tables.Csv(table), "text/csv; charset=utf-8", name + ".csv");
+    private static FileContentHttpResult File(ExportTable table, string format, CsvDialect dialect, string name) =>
+        format == "xlsx" ? Tables.XlsxFile(table, name) : Tables.CsvFile(table, dialect, name);
 
     private static string Format(string? text, RequestErrors errors, params string[] allowed)
     {

@@ -107,7 +107,7 @@ internal sealed class MapLayers(DashboardMonitor dashboard, MapGeometryLoader ge
         }
     }
 
-    /// <summary>Writes the layer as a GeoJSON FeatureCollection with the legend as a foreign member.</summary>
+    /// <summary>The layer as a GeoJSON FeatureCollection (<see cref="GeoJsonWriter"/>) with the legend as a foreign member.</summary>
     public async Task<byte[]?> GeoJsonAsync(AreaLevel level, int year, MapColouring colouring, AreaCode? gemeente, MapDetail detail)
     {
         var shapes = await geometry.LoadAsync(level, year, detail).ConfigureAwait(false);
@@ -118,30 +118,12 @@ internal sealed class MapLayers(DashboardMonitor dashboard, MapGeometryLoader ge
 
         var values = await ValuesAsync(level, year, colouring, gemeente).ConfigureAwait(false);
         var areas = await dashboard.AreasAsync().ConfigureAwait(false);
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream))
-        {
-            writer.WriteStartObject();
-            writer.WriteString("type", "FeatureCollection");
-            writer.WriteString("level", Dtos.LevelName(level));
-            writer.WriteNumber("year", year);
-            writer.WriteNumber("boundaryYear", shapes.BoundaryYear);
-            writer.WriteString("by", colouring.By);
-            writer.WritePropertyName("legend");
-            JsonSerializer.Serialize(writer, values.Legend, JsonDefaults.Options);
-            writer.WriteStartArray("features");
-            for (var i = 0; i < shapes.Areas.Length; i++)
+        return GeoJsonWriter.FeatureCollection(
+            shapes,
+            area => gemeente is not { } g || area.Code.IsWithin(g),
+            (writer, area) =>
             {
-                var area = shapes.Areas[i];
-                if (gemeente is { } g && !area.Code.IsWithin(g))
-                {
-                    continue;
-                }
-
                 writer.WriteStartObject();
-                writer.WriteString("type", "Feature");
-                writer.WriteString("id", area.Code.Value);
-                writer.WriteStartObject("properties");
                 writer.WriteString("code", area.Code.Value);
                 writer.WriteString("name", areas.NameOf(area));
                 if (values.ByCode.TryGetValue(area.Code, out var value))
@@ -156,16 +138,16 @@ internal sealed class MapLayers(DashboardMonitor dashboard, MapGeometryLoader ge
                 }
 
                 writer.WriteEndObject();
-                writer.WritePropertyName("geometry");
-                writer.WriteRawValue(shapes.Geometries[i].Span, skipInputValidation: true);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-        }
-
-        return stream.ToArray();
+            },
+            writer =>
+            {
+                writer.WriteString("level", Dtos.LevelName(level));
+                writer.WriteNumber("year", year);
+                writer.WriteNumber("boundaryYear", shapes.BoundaryYear);
+                writer.WriteString("by", colouring.By);
+                writer.WritePropertyName("legend");
+                JsonSerializer.Serialize(writer, values.Legend, JsonDefaults.Options);
+            });
     }
 
     public static string VariableName(string variable) =>

@@ -12,21 +12,21 @@ public static class ReportApi
     }
 
     internal static async Task<Results<ContentHttpResult, ValidationProblem, ProblemHttpResult>> GetReport(
-        [AsParameters] AreaRequest request, DashboardMonitor dashboard, ProfileBuilder profiles, HistoryBuilder histories, TimeProvider clock)
+        [AsParameters] AreaRequest request, DashboardMonitor dashboard, ProfileBuilder profiles, HistoryBuilder histories, TimeProvider clock, HtmlPages pages)
     {
-        var (html, invalid, missing) = await RenderAsync(request, dashboard, profiles, histories, clock);
+        var (html, invalid, missing) = await RenderAsync(request, dashboard, profiles, histories, clock, pages);
         return invalid is not null ? invalid : missing is not null ? missing : TypedResults.Content(html, "text/html; charset=utf-8");
     }
 
     internal static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> GetReportPdf(
-        [AsParameters] AreaRequest request, DashboardMonitor dashboard, ProfileBuilder profiles, HistoryBuilder histories, TimeProvider clock, PdfPrinter printer, CancellationToken cancellationToken)
+        [AsParameters] AreaRequest request, DashboardMonitor dashboard, ProfileBuilder profiles, HistoryBuilder histories, TimeProvider clock, HtmlPages pages, PdfPrinter printer, CancellationToken cancellationToken)
     {
         if (printer.Chromium is null)
         {
             return Problems.Unavailable("PDF reports need Chromium (Debian package chromium); the HTML report at /report/{code} prints from any browser");
         }
 
-        var (html, invalid, missing) = await RenderAsync(request, dashboard, profiles, histories, clock);
+        var (html, invalid, missing) = await RenderAsync(request, dashboard, profiles, histories, clock, pages);
         if (invalid is not null)
         {
             return invalid;
@@ -43,7 +43,7 @@ public static class ReportApi
 
     /// <summary>The report's HTML, or why there is none (a bad parameter, or an unknown area).</summary>
     private static async Task<(string? Html, ValidationProblem? Invalid, ProblemHttpResult? Missing)> RenderAsync(
-        AreaRequest request, DashboardMonitor dashboard, ProfileBuilder profiles, HistoryBuilder histories, TimeProvider clock)
+        AreaRequest request, DashboardMonitor dashboard, ProfileBuilder profiles, HistoryBuilder histories, TimeProvider clock, HtmlPages pages)
     {
         var errors = new RequestErrors();
         var (code, year) = request.Check(errors, await dashboard.YearsAsync());
@@ -58,6 +58,12 @@ public static class ReportApi
         }
 
         var history = await histories.BuildAsync(code, year) ?? new AreaHistoryDto(request.Code, null, string.Empty, [], []);
-        return (AreaReportPage.Render(profile, history, clock.GetLocalNow()), null, null);
+        var html = await pages.RenderAsync<AreaReportPage>(new Dictionary<string, object?>
+        {
+            [nameof(AreaReportPage.Profile)] = profile,
+            [nameof(AreaReportPage.History)] = history,
+            [nameof(AreaReportPage.Printed)] = clock.GetLocalNow(),
+        });
+        return (html, null, null);
     }
 }

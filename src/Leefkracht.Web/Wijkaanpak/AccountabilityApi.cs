@@ -1,4 +1,5 @@
 using Leefkracht.Data.Catalog;
+using Leefkracht.Data.Export;
 using Leefkracht.Data.Storage;
 using Leefkracht.Wijkaanpak.Domain;
 
@@ -25,8 +26,15 @@ public static class AccountabilityApi
         return view is null ? WijkaanpakSession.NotFound("programme") : TypedResults.Ok(view);
     }
 
-    internal static async Task<IResult> GetCsv(long id, WijkaanpakSession s, IMonitorStore monitor, ProgrammeViews views, CancellationToken ct)
+    internal static async Task<IResult> GetCsv(long id, WijkaanpakSession s, IMonitorStore monitor, ProgrammeViews views, CancellationToken ct, string? dialect = null)
     {
+        var errors = new RequestErrors();
+        var csvDialect = errors.CsvDialect(dialect);
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
         var view = await BuildAsync(id, s, monitor, views, ct);
         if (view is null)
         {
@@ -48,14 +56,13 @@ public static class AccountabilityApi
             }
         }
 
-        var csv = Tables.Csv(new ExportTable(
+        return Tables.CsvFile(new ExportTable(
             "accountability",
             ["agreement_id", "title", "owner_party", "deadline", "status", "status_label", "days_late", "indicator", "indicator_name", "target", "baseline_year", "baseline_value", "latest_year", "latest_value", "movement"],
-            rows));
-        return TypedResults.File(csv, "text/csv; charset=utf-8", $"leefkracht-verantwoording-{id}.csv");
+            rows), csvDialect, $"leefkracht-verantwoording-{id}");
     }
 
-    internal static async Task<IResult> GetPdf(long id, WijkaanpakSession s, IMonitorStore monitor, ProgrammeViews views, PdfPrinter printer, CancellationToken ct)
+    internal static async Task<IResult> GetPdf(long id, WijkaanpakSession s, IMonitorStore monitor, ProgrammeViews views, HtmlPages pages, PdfPrinter printer, CancellationToken ct)
     {
         var view = await BuildAsync(id, s, monitor, views, ct);
         if (view is null)
@@ -68,7 +75,11 @@ public static class AccountabilityApi
             return Problems.Unavailable("PDF needs Chromium (Debian package chromium); the CSV and JSON forms work without it");
         }
 
-        var pdf = await printer.PrintAsync(AccountabilityPage.Render(view), ct);
+        var html = await pages.RenderAsync<AccountabilityPage>(new Dictionary<string, object?>
+        {
+            [nameof(AccountabilityPage.View)] = view,
+        });
+        var pdf = await printer.PrintAsync(html, ct);
         return TypedResults.File(pdf, "application/pdf", $"leefkracht-verantwoording-{id}.pdf");
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Leefkracht.Data.Export;
 using Leefkracht.Wijkaanpak.Storage;
 
 namespace Leefkracht.Web.Wijkaanpak;
@@ -11,18 +12,27 @@ internal static class AuditTrail
         [.. entries.Select(e => new AuditEntryDto(
             e.Id, e.At, e.AccountId is { } a ? new AccountRefDto(a, e.AccountName ?? "?") : null, e.ProgrammeId, e.Entity, e.EntityId, e.Action, Json(e.BeforeJson), Json(e.AfterJson)))];
 
-    /// <summary>Audit entries as a CSV download (cells that a spreadsheet would run as formulas are defused).</summary>
-    internal static IResult Csv(IEnumerable<AuditEntry> entries, string fileName)
+    /// <summary>
+    /// Audit entries as a CSV download (cells that a spreadsheet would run as formulas are defused), in the
+    /// <paramref name="dialect"/> asked for or the one of the reader's language (<see cref="RequestErrors.CsvDialect"/>).
+    /// </summary>
+    internal static IResult Csv(IEnumerable<AuditEntry> entries, string name, string? dialect, string? lang)
     {
-        var csv = Tables.Csv(new ExportTable(
+        var errors = new RequestErrors();
+        var csvDialect = errors.CsvDialect(dialect, errors.Language(lang));
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
+        return Tables.CsvFile(new ExportTable(
             "audit",
             ["id", "at", "account_id", "account", "entity", "entity_id", "action", "before", "after"],
             [.. entries.Select(e => (IReadOnlyList<object?>)
             [
                 e.Id, e.At.ToString("O", CultureInfo.InvariantCulture), e.AccountId, Tables.SafeCell(e.AccountName), e.Entity, e.EntityId, e.Action,
                 Tables.SafeCell(e.BeforeJson), Tables.SafeCell(e.AfterJson),
-            ])]));
-        return TypedResults.File(csv, "text/csv; charset=utf-8", fileName);
+            ])]), csvDialect, name);
     }
 
     private static JsonElement? Json(string? json)

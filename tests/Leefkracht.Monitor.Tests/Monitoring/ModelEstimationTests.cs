@@ -47,6 +47,18 @@ public sealed class ModelEstimationTests(SampleStore sample)
                 estimated.Design.X[i][j].ShouldBe(double.Parse(row[5 + j], CultureInfo.InvariantCulture), 1e-12);
             }
         }
+
+        // and the design as `leefkracht model --design` writes it (the shared CSV writer) has the committed columns and
+        // reads back to the same numbers, bit for bit
+        var written = Leefkracht.Data.Import.Text.CsvParser.Records(ModelEstimator.DesignCsv(estimated), ',').Where(r => !r.IsBlank).Select(r => r.Fields).ToList();
+        written[0].ShouldBe(committed.Header);
+        written.Count.ShouldBe(committed.Rows.Count + 1);
+        for (var i = 0; i < estimated.Design.Areas.Count; i++)
+        {
+            written[i + 1][0].ShouldBe(estimated.Design.Areas[i].Code.Value);
+            double.Parse(written[i + 1][3], CultureInfo.InvariantCulture).ShouldBe(estimated.Design.Y[i]);
+            written[i + 1][5..].Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ShouldBe(estimated.Design.X[i]);
+        }
     }
 
     [Fact]
