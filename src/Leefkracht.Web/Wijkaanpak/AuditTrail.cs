@@ -19,7 +19,8 @@ internal static class AuditTrail
     internal static IResult Csv(IEnumerable<AuditEntry> entries, string name, string? dialect, string? lang)
     {
         var errors = new RequestErrors();
-        var csvDialect = errors.CsvDialect(dialect, errors.Language(lang));
+        errors.Language(lang);
+        var csvDialect = errors.CsvDialect(dialect);
         if (errors.Any)
         {
             return errors.ToProblem();
