@@ -14,6 +14,9 @@ public sealed record FetchOptions
     /// </summary>
     public string PdokTemplate { get; init; } = "https://api.pdok.nl/cbs/wijken-en-buurten-{year}/ogc/v1/";
 
+    /// <summary>Features per page asked of PDOK (OGC API <c>limit</c>; PDOK allows up to 1,000).</summary>
+    public int PdokPageLimit { get; init; } = 1000;
+
     /// <summary>The folder the Leefbaarometer open-data files are published in.</summary>
     public Uri Leefbaarometer { get; init; } = new("https://www.leefbaarometer.nl/resources/");
 

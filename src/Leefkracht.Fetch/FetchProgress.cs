@@ -17,6 +17,13 @@ public sealed record TransferCount(int Requests, int Downloaded, int Revalidated
     /// <summary>Nothing yet.</summary>
     public static TransferCount None { get; } = new(0, 0, 0, 0);
 
+    /// <summary>Both counts together.</summary>
+    public TransferCount Plus(TransferCount other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return new(Requests + other.Requests, Downloaded + other.Downloaded, Revalidated + other.Revalidated, BytesDownloaded + other.BytesDownloaded);
+    }
+
     /// <summary>This count plus one response.</summary>
     public TransferCount Add(Caching.CachedResponse response)
     {

@@ -6,34 +6,27 @@ namespace Leefkracht.Cli.Tests;
 /// </summary>
 public sealed class FetchCommandTests : IAsyncLifetime
 {
-    private readonly string _cache = Path.Combine(Path.GetTempPath(), "leefkracht-fetch-tests", Guid.NewGuid().ToString("N"));
-    private FakeStatLine _fake = null!;
+    private FakeSources _fake = null!;
 
     public async ValueTask InitializeAsync()
     {
-        _fake = await FakeStatLine.StartAsync();
-        _fake.Serve("84583NED", FakeStatLine.DenHaag2019());
+        _fake = await FakeSources.StartAsync();
+        _fake.Serve("84583NED", FakeSources.DenHaag2019());
+        _fake.ServeWijkBoundaries(2019);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _fake.DisposeAsync();
-        if (Directory.Exists(_cache))
-        {
-            Directory.Delete(_cache, recursive: true);
-        }
-    }
+    public ValueTask DisposeAsync() => _fake.DisposeAsync();
 
     [Fact]
     public async Task FetchKwb_ThenScore_WorksFromAnEmptyStore()
     {
         using var store = TestStore.Create();
 
-        var fetch = await CliRunner.RunAsync("fetch", "kwb", "--year", "2019", "--gemeente", "'s-Gravenhage", "--db", store.Setting, "--cache", _cache, "--statline-url", _fake.Feed.AbsoluteUri, "--retry-delay", "0.001");
+        var fetch = await CliRunner.RunAsync("fetch", "kwb", "--year", "2019", "--gemeente", "'s-Gravenhage", "--db", store.Setting, "--cache", _fake.CacheFolder, "--statline-url", _fake.Feed.AbsoluteUri, "--retry-delay", "0.001");
 
         fetch.Error.ShouldBeEmpty();
         fetch.ExitCode.ShouldBe(0);
-        fetch.Out.ShouldContain("kwb 2019 (84583NED, GM0518): 159 rows; 5 responses, 5 downloaded");
+        fetch.Out.ShouldContain("kwb 2019 (84583NED, GM0518): 159 rows; 6 responses, 6 downloaded");
         fetch.Out.ShouldContain("0 unknown");
         var score = await CliRunner.RunAsync("score", "--year", "2019", "--gemeente", "'s-Gravenhage", "--db", store.Setting);
         score.ExitCode.ShouldBe(0, score.Error);
@@ -45,6 +38,23 @@ public sealed class FetchCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task FetchBoundaries_AndLeefbaarometer_ShowInTheList()
+    {
+        using var store = TestStore.Create();
+
+        var boundaries = await CliRunner.RunAsync("fetch", "boundaries", "--year", "2019", "--level", "wijken", "--gemeente", "GM0518", "--db", store.Setting, "--cache", _fake.CacheFolder, "--pdok-url", _fake.PdokTemplate, "--retry-delay", "0.001");
+        var lbm = await CliRunner.RunAsync("fetch", "lbm", "--meting", "2024", "--db", store.Setting, "--cache", _fake.CacheFolder, "--lbm-url", _fake.Leefbaarometer.AbsoluteUri);
+        var list = await CliRunner.RunAsync("fetch", "--list", "--db", store.Setting, "--cache", _fake.CacheFolder);
+
+        boundaries.ExitCode.ShouldBe(0, boundaries.Error);
+        boundaries.Out.ShouldContain("boundaries 2019 wijken (GM0518): 45 features");
+        lbm.ExitCode.ShouldBe(0, lbm.Error);
+        lbm.Out.ShouldContain("not imported: Leefkracht has no Leefbaarometer importer yet");
+        list.Out.ShouldContain("45 wijk");
+        list.Out.ShouldContain("in the cache (no importer yet)");
+    }
+
+    [Fact]
     public async Task FetchKwb_WithTheServiceDown_SaysSo_AndLeavesTheStoreAlone()
     {
         _fake.Inject("84583NED", 1, Fault.Down);
@@ -52,7 +62,7 @@ public sealed class FetchCommandTests : IAsyncLifetime
         (await CliRunner.RunAsync("fetch", "--list", "--db", store.Setting)).ExitCode.ShouldBe(0);
         var before = store.Snapshot();
 
-        var fetch = await CliRunner.RunAsync("fetch", "kwb", "--year", "2019", "--gemeente", "GM0518", "--db", store.Setting, "--cache", _cache, "--statline-url", _fake.Feed.AbsoluteUri, "--retry-delay", "0.001");
+        var fetch = await CliRunner.RunAsync("fetch", "kwb", "--year", "2019", "--gemeente", "GM0518", "--db", store.Setting, "--cache", _fake.CacheFolder, "--statline-url", _fake.Feed.AbsoluteUri, "--retry-delay", "0.001");
 
         fetch.ExitCode.ShouldBe(4);
         fetch.Error.ShouldContain("the server answered 503");
@@ -65,7 +75,7 @@ public sealed class FetchCommandTests : IAsyncLifetime
     {
         using var store = TestStore.Create();
 
-        var fetch = await CliRunner.RunAsync("fetch", "kwb", "--year", "2012", "--db", store.Setting, "--cache", _cache, "--statline-url", _fake.Feed.AbsoluteUri);
+        var fetch = await CliRunner.RunAsync("fetch", "kwb", "--year", "2012", "--db", store.Setting, "--cache", _fake.CacheFolder, "--statline-url", _fake.Feed.AbsoluteUri);
 
         fetch.ExitCode.ShouldBe(4);
         fetch.Error.ShouldContain("no Kerncijfers wijken en buurten table for 2012");

@@ -8,7 +8,7 @@ public sealed class ColumnMappingTests
     [Fact]
     public void Kwb2024_TheRealDataProperties_MapFully()
     {
-        using var gzip = new System.IO.Compression.GZipStream(File.OpenRead(FakeStatLine.Fixture("kwb2024_85984NED_DataProperties.json.gz")), System.IO.Compression.CompressionMode.Decompress);
+        using var gzip = new System.IO.Compression.GZipStream(File.OpenRead(FakeSources.Fixture("kwb2024_85984NED_DataProperties.json.gz")), System.IO.Compression.CompressionMode.Decompress);
         using var json = new MemoryStream();
         gzip.CopyTo(json);
 
@@ -23,7 +23,7 @@ public sealed class ColumnMappingTests
     [Fact]
     public void Kwb2019_TheKeysOfTheRealTable_MapFully()
     {
-        var keys = FakeStatLine.DenHaag2019()[0].Keys.Where(k => k != "ID")
+        var keys = FakeSources.DenHaag2019()[0].Keys.Where(k => k != "ID")
             .Select(k => new StatLineProperty(k, k, k == "WijkenEnBuurten" ? "GeoDimension" : "Topic", null));
 
         var columns = StatLineColumns.Map(keys, CatalogDocument.Default);

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Leefkracht.Data.Catalog;
 using Leefkracht.Data.Import;
 using Leefkracht.Data.Storage;
@@ -26,12 +25,12 @@ public sealed record KwbFetchResult(string Table, int Year, string? Gemeente, St
 /// then <c>TypedDataSet</c> page by page (filtered on the server to the gemeente), assembled into one CSV with the
 /// OData keys as header and handed to the existing atomic import with its provenance (URL, table, time, ETag).
 /// </summary>
-public sealed partial class KwbFetcher
+public sealed class KwbFetcher
 {
     private readonly StatLineClient _client;
     private readonly FetchOptions _options;
-    private readonly IMonitorStore _store;
     private readonly CatalogDocument _catalog;
+    private readonly StagedImport _staged;
     private readonly TimeProvider _clock;
 
     /// <summary>A fetcher that imports into <paramref name="store"/>.</summary>
@@ -41,8 +40,8 @@ public sealed partial class KwbFetcher
         ArgumentNullException.ThrowIfNull(options);
         _client = new StatLineClient(client.Http, new DownloadCache(options.CacheFolder, clock), options.StatLine);
         _options = options;
-        _store = store;
         _catalog = catalog;
+        _staged = new StagedImport(store, catalog, options, clock);
         _clock = clock;
     }
 
@@ -63,29 +62,28 @@ public sealed partial class KwbFetcher
         // matches the number elsewhere in a code (BU05990344), so rows are checked again below.
         var first = _client.Address(table, "TypedDataSet", gemeenteNumber is null ? null : $"substringof('{gemeenteNumber}',WijkenEnBuurten)");
         var (rows, pages, firstPage) = await _client.ReadAllAsync(first, table, progress, "rows", cancellationToken).ConfigureAwait(false);
-        transfer = transfer with
-        {
-            Requests = transfer.Requests + pages.Requests,
-            Downloaded = transfer.Downloaded + pages.Downloaded,
-            Revalidated = transfer.Revalidated + pages.Revalidated,
-            BytesDownloaded = transfer.BytesDownloaded + pages.BytesDownloaded,
-        };
+        transfer = transfer.Plus(pages);
         var kept = rows.Where(r => gemeenteNumber is null || InGemeente(r, gemeenteNumber)).ToList();
         if (kept.Count == 0)
         {
             throw new FetchException(first, 200, gemeenteNumber is null ? "the table has no rows" : $"the table has no rows for GM{gemeenteNumber}");
         }
 
-        var scope = gemeenteNumber is null ? "NL" : $"GM{gemeenteNumber}";
-        var file = Path.Combine(_options.CacheFolder, "staged", $"kwb{year}_{table}_{scope}.csv");
-        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        DownloadCache.WriteAtomically(file, ODataCsv.Write(kept));
+        // TypedDataSet holds codes only; the names of the areas are the titles of the WijkenEnBuurten dimension.
+        var dimension = _client.Address(table, "WijkenEnBuurten", gemeenteNumber is null ? null : $"substringof('{gemeenteNumber}',Key)");
+        var (regions, names, _) = await _client.ReadAllAsync(dimension, table, progress, "names", cancellationToken).ConfigureAwait(false);
+        transfer = transfer.Plus(names);
+        var titles = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var region in regions)
+        {
+            titles.TryAdd(Text(region, "Key").Trim(), Text(region, "Title").Trim());
+        }
 
+        var scope = gemeenteNumber is null ? "NL" : $"GM{gemeenteNumber}";
         progress?.Report(new FetchProgress(table, "import", pages.Requests, kept.Count));
         var origin = new ImportOrigin(first.AbsoluteUri, table, _clock.GetUtcNow(), firstPage.ETag, pages.Requests);
-        var importer = new Importer(_store, _catalog, _clock);
-        var reports = await importer.ImportAsync([file], new ImportOptions { Year = year, Origin = origin }, null, cancellationToken).ConfigureAwait(false);
-        return new KwbFetchResult(table, year, gemeenteNumber is null ? null : scope, columns, kept.Count, transfer, file, reports[0]);
+        var (file, report) = await _staged.ImportAsync($"kwb{year}_{table}_{scope}.csv", ODataCsv.Write(kept, titles), year, origin, cancellationToken).ConfigureAwait(false);
+        return new KwbFetchResult(table, year, gemeenteNumber is null ? null : scope, columns, kept.Count, transfer, file, report);
     }
 
     private StatLineColumns ReadColumns(string table, List<JsonElement> properties)
@@ -104,9 +102,9 @@ public sealed partial class KwbFetcher
     private async Task<string> ResolveGemeenteAsync(string table, string gemeente, CancellationToken cancellationToken)
     {
         var trimmed = gemeente.Trim();
-        if (GemeenteCode().Match(trimmed) is { Success: true } match)
+        if (GemeenteCodes.Number(trimmed) is { } number)
         {
-            return match.Groups["number"].Value;
+            return number;
         }
 
         var address = _client.Address(table, "WijkenEnBuurten", "substringof('GM',Key)");
@@ -125,44 +123,32 @@ public sealed partial class KwbFetcher
         return found.Key[2..];
     }
 
-    private static bool InGemeente(JsonElement row, string number)
-    {
-        var code = Text(row, "WijkenEnBuurten").Trim();
-        return code.Length >= 6 && code[..2] is "GM" or "WK" or "BU" && code.AsSpan(2, 4).SequenceEqual(number);
-    }
+    private static bool InGemeente(JsonElement row, string number) => GemeenteCodes.Contains(number, Text(row, "WijkenEnBuurten"));
 
     private static string Text(JsonElement row, string name) =>
         row.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : string.Empty;
-
-    [GeneratedRegex("^(?:GM)?(?<number>[0-9]{4})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex GemeenteCode();
 }
 
 /// <summary>
 /// Rows of a <c>TypedDataSet</c> as a comma-separated table with the OData keys as header, the shape the importer
-/// already reads (<c>KwbOData</c>): strings trimmed of StatLine's padding, numbers in invariant notation, missing
-/// values as StatLine's <c>.</c>. The same rows always give the same bytes, so a second fetch is recognised by the
+/// already reads (<c>KwbOData</c>), plus a <c>Regio</c> column with the area's name from the dimension: strings
+/// trimmed of StatLine's padding, numbers in invariant notation, missing values as StatLine's <c>.</c>. The same rows always give the same bytes, so a second fetch is recognised by the
 /// importer's SHA-256 check and changes nothing.
 /// </summary>
 internal static class ODataCsv
 {
-    public static byte[] Write(IReadOnlyList<JsonElement> rows)
+    public static byte[] Write(IReadOnlyList<JsonElement> rows, IReadOnlyDictionary<string, string> names)
     {
         var header = rows[0].EnumerateObject().Select(p => p.Name).Where(n => n != "ID").ToList();
         var text = new StringBuilder();
-        text.AppendJoin(',', header.Select(Quote)).Append('\n');
+        text.Append("Regio,").AppendJoin(',', header.Select(Quote)).Append('\n');
         foreach (var row in rows)
         {
-            var first = true;
+            var code = row.TryGetProperty("WijkenEnBuurten", out var key) && key.ValueKind == JsonValueKind.String ? key.GetString()!.Trim() : string.Empty;
+            text.Append(Quote(names.GetValueOrDefault(code, string.Empty)));
             foreach (var name in header)
             {
-                if (!first)
-                {
-                    text.Append(',');
-                }
-
-                first = false;
-                text.Append(row.TryGetProperty(name, out var value) ? Cell(value) : ".");
+                text.Append(',').Append(row.TryGetProperty(name, out var value) ? Cell(value) : ".");
             }
 
             text.Append('\n');
