@@ -11,7 +11,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 
 # Test projects whose tests open a store; a new one that does (e.g. the web API tests) belongs here too.
-POSTGRES_TEST_PROJECTS="tests/Leefkracht.Data.Tests tests/Leefkracht.Monitor.Tests tests/Leefkracht.Cli.Tests tests/Leefkracht.Wijkaanpak.Tests"
+POSTGRES_TEST_PROJECTS="tests/Leefkracht.Data.Tests tests/Leefkracht.Monitor.Tests tests/Leefkracht.Cli.Tests tests/Leefkracht.Wijkaanpak.Tests tests/Leefkracht.Fetch.Tests"
 
 log=$(mktemp)
 pg_dir=""

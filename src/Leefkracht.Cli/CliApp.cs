@@ -14,6 +14,7 @@ internal static class CliApp
             global.Language,
         };
         root.Subcommands.Add(ImportCommand.Create(environment, global));
+        root.Subcommands.Add(FetchCommand.Create(environment, global));
         root.Subcommands.Add(AreasCommand.Create(environment, global));
         root.Subcommands.Add(ShowCommand.Create(environment, global));
         root.Subcommands.Add(ImportsCommand.Create(environment, global));

@@ -17,4 +17,7 @@ internal static class ExitCodes
     /// than this program, or a restore into a database that holds data. The reason and what to do are on stderr.
     /// </summary>
     public const int StoreUnavailable = 3;
+
+    /// <summary>A source (CBS StatLine, PDOK, the Leefbaarometer) could not be reached or refused; the store is unchanged.</summary>
+    public const int SourceUnavailable = 4;
 }

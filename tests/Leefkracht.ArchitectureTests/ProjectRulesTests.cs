@@ -4,7 +4,7 @@ namespace Leefkracht.ArchitectureTests;
 
 /// <summary>
 /// What each project may reference (docs/architecture.md, "Projects"): Core nothing with I/O and none of the other
-/// projects; Data neither Monitor, Wijkaanpak nor Web; Monitor neither Web nor Wijkaanpak; Wijkaanpak neither Web nor
+/// projects; Data neither Monitor, Wijkaanpak nor Web, nor the network (that is Fetch's); Fetch only Data; Monitor neither Web nor Wijkaanpak; Wijkaanpak neither Web nor
 /// Monitor, and its domain no I/O; nothing but Web references ASP.NET Core.
 /// </summary>
 public sealed class ProjectRulesTests
@@ -16,6 +16,14 @@ public sealed class ProjectRulesTests
     [Fact]
     public void Data_ReferencesNeitherMonitorWijkaanpakNorWeb() =>
         Rules.Check(Types.InAssembly(Projects.Data), "Leefkracht.Monitor", "Leefkracht.Wijkaanpak", "Leefkracht.Web", "Leefkracht.Cli", Projects.AspNetCore);
+
+    [Fact]
+    public void Fetch_ReferencesOnlyData_NotTheApplicationNorAspNetCore() =>
+        Rules.Check(Types.InAssembly(Projects.Fetch), "Leefkracht.Monitor", "Leefkracht.Wijkaanpak", "Leefkracht.Web", "Leefkracht.Cli", Projects.AspNetCore);
+
+    [Fact]
+    public void Data_DoesNotFetch_TheNetworkStaysInFetch() =>
+        Rules.Check(Types.InAssembly(Projects.Data), "Leefkracht.Fetch", "System.Net.Http");
 
     [Fact]
     public void Monitor_ReferencesNeitherWebNorWijkaanpak() =>

@@ -14,6 +14,8 @@ internal static class Projects
 
     public static Assembly Data { get; } = typeof(IMonitorStore).Assembly;
 
+    public static Assembly Fetch { get; } = typeof(Leefkracht.Fetch.FetchOptions).Assembly;
+
     public static Assembly Monitor { get; } = typeof(MonitorService).Assembly;
 
     public static Assembly Wijkaanpak { get; } = typeof(WijkaanpakSchema).Assembly;

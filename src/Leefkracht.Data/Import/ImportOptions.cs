@@ -21,4 +21,7 @@ public sealed record ImportOptions
 
     /// <summary>Import even when a file with the same SHA-256 was imported before.</summary>
     public bool Force { get; init; }
+
+    /// <summary>Where the files of this run were fetched from, recorded in their reports (null for files on disk).</summary>
+    public ImportOrigin? Origin { get; init; }
 }

@@ -74,4 +74,18 @@ public sealed record ImportReport
 
     /// <summary>All findings counted by reason.</summary>
     public IReadOnlyList<IssueCount> IssueCounts { get; init; } = [];
+
+    /// <summary>Where the file was fetched from (<c>leefkracht fetch</c>); null for a file the user named.</summary>
+    public ImportOrigin? Origin { get; init; }
 }
+
+/// <summary>
+/// Where a fetched file came from, kept with the import's provenance: the address it was fetched from, the
+/// publisher's table or dataset, when it was fetched, and the validators the server sent.
+/// </summary>
+/// <param name="Url">The first address fetched (paged sources: the first page).</param>
+/// <param name="Table">The table or dataset id (for example <c>84583NED</c>).</param>
+/// <param name="FetchedAt">When the last part was fetched or revalidated.</param>
+/// <param name="ETag">The ETag of the first response, if the server sent one.</param>
+/// <param name="Parts">How many responses (pages) the file was assembled from.</param>
+public sealed record ImportOrigin(string Url, string Table, DateTimeOffset FetchedAt, string? ETag, int Parts);

@@ -145,6 +145,7 @@ public sealed class Importer
                 Outcome = ImportOutcome.AlreadyImported,
                 Summary = string.Create(CultureInfo.InvariantCulture, $"already imported as #{earlier.Id} on {earlier.ImportedAt:yyyy-MM-dd HH:mm} UTC (same SHA-256); nothing changed"),
                 ImportId = earlier.Id,
+                Origin = options.Origin,
             };
         }
 
@@ -153,7 +154,7 @@ public sealed class Importer
         {
             var issues = new IssueLog(file.Name);
             issues.FileError(detection.Reason ?? "file not recognised");
-            return Report(file, new ImportBatch(FileKind.Unknown, "not recognised", issues), ImportOutcome.Rejected, $"rejected: {detection.Reason}", null, started);
+            return Report(file, new ImportBatch(FileKind.Unknown, "not recognised", issues), ImportOutcome.Rejected, $"rejected: {detection.Reason}", null, started, options.Origin);
         }
 
         var batch = detection.Reader.Read(file, new ImportContext(_catalog, areas, options), cancellationToken);
@@ -163,10 +164,10 @@ public sealed class Importer
             var why = !hasData && batch.Issues.ErrorCount == 0 ? "the file holds no data to import"
                 : batch.Issues.ErrorCount > options.MaxErrors ? string.Create(CultureInfo.InvariantCulture, $"{batch.Issues.ErrorCount} error(s), more than the {options.MaxErrors} allowed (--max-errors)")
                 : FirstError(batch) ?? "no data";
-            return Report(file, batch, ImportOutcome.Rejected, $"rejected, nothing stored: {why}", null, started);
+            return Report(file, batch, ImportOutcome.Rejected, $"rejected, nothing stored: {why}", null, started, options.Origin);
         }
 
-        var provisional = Report(file, batch, ImportOutcome.Stored, "stored", null, started);
+        var provisional = Report(file, batch, ImportOutcome.Stored, "stored", null, started, options.Origin);
         var stored = await _store.StoreAsync(
             batch.ToStoreBatch(),
             batch.Provenance(file.Name, file.Sha256, file.SizeOnDisk, _clock.GetUtcNow(), ToJson(provisional)),
@@ -221,7 +222,7 @@ public sealed class Importer
 
     private static string? FirstError(ImportBatch batch) => batch.Issues.Issues.FirstOrDefault(i => i.Severity == IssueSeverity.Error)?.Reason;
 
-    private ImportReport Report(SourceFile file, ImportBatch batch, ImportOutcome outcome, string summary, long? importId, long started) => new()
+    private ImportReport Report(SourceFile file, ImportBatch batch, ImportOutcome outcome, string summary, long? importId, long started, ImportOrigin? origin) => new()
     {
         File = file.Name,
         Sha256 = file.Sha256,
@@ -241,6 +242,7 @@ public sealed class Importer
         Issues = batch.Issues.Issues,
         IssueCounts = [.. batch.Issues.CountByReason.Select(c => new IssueCount(c.Key.Severity, c.Key.Reason, c.Value)).OrderByDescending(c => c.Severity).ThenByDescending(c => c.Count)],
         ElapsedSeconds = _clock.GetElapsedTime(started).TotalSeconds,
+        Origin = origin,
     };
 
     private static ImportReport Unreadable(string path, string reason)

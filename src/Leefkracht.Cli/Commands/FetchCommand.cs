@@ -1,0 +1,251 @@
+using Leefkracht.Data.Catalog;
+using Leefkracht.Fetch;
+using Leefkracht.Fetch.Http;
+using Leefkracht.Fetch.Leefbaarometer;
+using Leefkracht.Fetch.Pdok;
+using Leefkracht.Fetch.StatLine;
+
+namespace Leefkracht.Cli.Commands;
+
+/// <summary>
+/// <c>leefkracht fetch kwb --year 2019 --gemeente Utrecht</c> (or <c>--years 2013-2025</c>, without
+/// <c>--gemeente</c> the whole country), <c>fetch boundaries</c> (PDOK), <c>fetch lbm</c> (the Leefbaarometer
+/// archive, into the cache) and <c>fetch --list</c>: official data from the source, through the download cache,
+/// into the store with the import's report and provenance.
+/// </summary>
+internal static class FetchCommand
+{
+    public static Command Create(CliEnvironment environment, GlobalOptions global)
+    {
+        var list = new Option<bool>("--list") { Description = "Show what can be fetched and which years the store already holds" };
+        var cache = new Option<string?>("--cache") { Description = "Download cache folder (default: $LEEFKRACHT_CACHE, else ~/.local/share/leefkracht/cache)", Recursive = true };
+        var statLine = new Option<string?>("--statline-url") { Description = "CBS StatLine OData feed (default: $LEEFKRACHT_STATLINE_URL, else https://opendata.cbs.nl/ODataFeed/odata/)", Recursive = true };
+        var pdok = new Option<string?>("--pdok-url") { Description = "PDOK OGC API of the CBS wijken en buurten, {year} for the year (default: $LEEFKRACHT_PDOK_URL, else https://api.pdok.nl/cbs/wijken-en-buurten-{year}/ogc/v1/)", Recursive = true };
+        var lbm = new Option<string?>("--lbm-url") { Description = "Leefbaarometer download folder (default: $LEEFKRACHT_LBM_URL, else https://www.leefbaarometer.nl/resources/)", Recursive = true };
+        var retryDelay = new Option<double?>("--retry-delay") { Description = "First back-off delay in seconds (default 2; later ones grow, with jitter; Retry-After wins)", Recursive = true };
+        var command = new Command("fetch", "Fetch official data (CBS StatLine, PDOK, Leefbaarometer) into the store") { list, cache, statLine, pdok, lbm, retryDelay };
+        var settings = new Settings(cache, statLine, pdok, lbm, retryDelay);
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            if (!result.GetValue(list))
+            {
+                await environment.Error.WriteLineAsync("name what to fetch (fetch kwb --year 2019 --gemeente Utrecht), or fetch --list").ConfigureAwait(false);
+                return ExitCodes.InvalidInput;
+            }
+
+            await using var context = global.Open(result, environment);
+            var counts = await context.Store.CountValuesAsync("population", cancellationToken).ConfigureAwait(false);
+            var table = new Table().AddColumns("kind", "year", "source", "in the store");
+            foreach (var year in KwbTables.Years)
+            {
+                table.AddRow("kwb", year.ToString(CultureInfo.InvariantCulture), KwbTables.For(year)!, counts.TryGetValue(year, out var n) ? $"{n} areas with inhabitants" : "-");
+            }
+
+            foreach (var year in KwbTables.Years)
+            {
+                var levels = new List<string>();
+                foreach (var level in new[] { AreaLevel.Gemeente, AreaLevel.Wijk, AreaLevel.Buurt })
+                {
+                    var boundaries = await context.Store.LoadBoundariesAsync(level, year, null, cancellationToken).ConfigureAwait(false);
+                    if (boundaries.Count > 0)
+                    {
+                        levels.Add($"{boundaries.Count} {level.ToString().ToLowerInvariant()}");
+                    }
+                }
+
+                table.AddRow("boundaries", year.ToString(CultureInfo.InvariantCulture), $"PDOK wijken-en-buurten-{year}", levels.Count > 0 ? string.Join(", ", levels) : "-");
+            }
+
+            var folder = Path.Combine(settings.Options(result, environment).CacheFolder, "leefbaarometer");
+            foreach (var measurement in LeefbaarometerFetcher.Measurements)
+            {
+                var file = Path.Combine(folder, $"open-data-leefbaarometer-meting-{measurement}.zip");
+                table.AddRow("lbm", measurement.ToString(CultureInfo.InvariantCulture), "leefbaarometer.nl open data", File.Exists(file) ? "in the cache (no importer yet)" : "-");
+            }
+
+            environment.Out.Write(table);
+            return ExitCodes.Success;
+        });
+        command.Subcommands.Add(CreateKwb(environment, global, settings));
+        command.Subcommands.Add(CreateBoundaries(environment, global, settings));
+        command.Subcommands.Add(CreateLeefbaarometer(environment, settings));
+        return command;
+    }
+
+    private static Command CreateKwb(CliEnvironment environment, GlobalOptions global, Settings settings)
+    {
+        var year = new Option<int?>("--year") { Description = "The year (2013-2025)" };
+        var years = new Option<string?>("--years") { Description = "A range of years, for example 2013-2025" };
+        var gemeente = new Option<string?>("--gemeente") { Description = "Gemeente code (GM0344) or name (Utrecht); without it, the whole country" };
+        var command = new Command("kwb", "Kerncijfers wijken en buurten from CBS StatLine") { year, years, gemeente };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            if (ParseYears(result.GetValue(year), result.GetValue(years)) is not { } chosen)
+            {
+                await environment.Error.WriteLineAsync("give --year 2019 or --years 2013-2025").ConfigureAwait(false);
+                return ExitCodes.InvalidInput;
+            }
+
+            var options = settings.Options(result, environment);
+            await using var context = global.Open(result, environment);
+            using var client = new FetchClient(options);
+            var fetcher = new KwbFetcher(client, options, context.Store, CatalogDocument.Default, environment.Clock);
+            var failed = false;
+            foreach (var y in chosen)
+            {
+                try
+                {
+                    var fetched = await FetchWithProgress(environment, fetcher, y, result.GetValue(gemeente), cancellationToken).ConfigureAwait(false);
+                    Print(environment, fetched);
+                    ImportCommand.Print(environment, [fetched.Import], context.Texts, verbose: false, compact: true);
+                    failed |= fetched.Import.Outcome == Data.Import.ImportOutcome.Rejected;
+                }
+                catch (FetchException exception)
+                {
+                    // Nothing was imported for this year: the store only changes in the import's one transaction.
+                    await environment.Error.WriteLineAsync($"fetch kwb {y}: {exception.Message} (the store was not changed)").ConfigureAwait(false);
+                    return ExitCodes.SourceUnavailable;
+                }
+            }
+
+            return failed ? ExitCodes.InvalidInput : ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command CreateBoundaries(CliEnvironment environment, GlobalOptions global, Settings settings)
+    {
+        var year = new Option<int>("--year") { Description = "The division year", Required = true };
+        var level = new Option<string[]>("--level") { Description = "gemeenten, wijken and/or buurten (default: all three)", AllowMultipleArgumentsPerToken = true };
+        var gemeente = new Option<string?>("--gemeente") { Description = "Gemeente code (GM0344); without it, the whole country" };
+        var command = new Command("boundaries", "Boundaries of the CBS wijken en buurten from PDOK (OGC API Features, WGS84)") { year, level, gemeente };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var options = settings.Options(result, environment);
+            await using var context = global.Open(result, environment);
+            using var client = new FetchClient(options);
+            var fetcher = new PdokBoundaryFetcher(client, options, context.Store, CatalogDocument.Default, environment.Clock);
+            var levels = result.GetValue(level) is { Length: > 0 } chosen ? chosen : [.. PdokBoundaryFetcher.Collections];
+            var failed = false;
+            foreach (var collection in levels)
+            {
+                try
+                {
+                    var fetched = await fetcher.FetchAsync(result.GetValue(year), collection, result.GetValue(gemeente), null, cancellationToken).ConfigureAwait(false);
+                    environment.Out.MarkupLine(Markup.Escape($"boundaries {fetched.Year} {fetched.Collection} ({fetched.Gemeente ?? "NL"}): {fetched.Features} features; {Transfer(fetched.Transfer)}"));
+                    ImportCommand.Print(environment, [fetched.Import], context.Texts, verbose: false, compact: true);
+                    failed |= fetched.Import.Outcome == Data.Import.ImportOutcome.Rejected;
+                }
+                catch (FetchException exception)
+                {
+                    await environment.Error.WriteLineAsync($"fetch boundaries {collection}: {exception.Message} (the store was not changed)").ConfigureAwait(false);
+                    return ExitCodes.SourceUnavailable;
+                }
+            }
+
+            return failed ? ExitCodes.InvalidInput : ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command CreateLeefbaarometer(CliEnvironment environment, Settings settings)
+    {
+        var measurement = new Option<int>("--meting") { Description = "The measurement (2020, 2022, 2024)", DefaultValueFactory = _ => LeefbaarometerFetcher.Measurements[^1] };
+        var command = new Command("lbm", "The Leefbaarometer open-data archive of a measurement, into the download cache") { measurement };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var options = settings.Options(result, environment);
+            using var client = new FetchClient(options);
+            try
+            {
+                var file = await new LeefbaarometerFetcher(client, options, environment.Clock).FetchAsync(result.GetValue(measurement), cancellationToken).ConfigureAwait(false);
+                environment.Out.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"lbm {result.GetValue(measurement)}: {file.File} ({file.Bytes / 1024.0:0.#} KB, SHA-256 {file.Sha256}); {Transfer(file.Transfer)}")));
+                environment.Out.MarkupLine(Markup.Escape("  kept in the cache, not imported: Leefkracht has no Leefbaarometer importer yet"));
+                return ExitCodes.Success;
+            }
+            catch (FetchException exception)
+            {
+                await environment.Error.WriteLineAsync($"fetch lbm: {exception.Message}").ConfigureAwait(false);
+                return ExitCodes.SourceUnavailable;
+            }
+        });
+        return command;
+    }
+
+    private static string Transfer(TransferCount t) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{t.Requests} responses, {t.Downloaded} downloaded ({t.BytesDownloaded / 1024.0:0.#} KB), {t.Revalidated} unchanged (304)");
+
+    private static async Task<KwbFetchResult> FetchWithProgress(CliEnvironment environment, KwbFetcher fetcher, int year, string? gemeente, CancellationToken cancellationToken)
+    {
+        if (!environment.Interactive)
+        {
+            return await fetcher.FetchAsync(year, gemeente, null, cancellationToken).ConfigureAwait(false);
+        }
+
+        KwbFetchResult? fetched = null;
+        await environment.Out.Progress()
+            .Columns(new TaskDescriptionColumn(), new SpinnerColumn(), new ElapsedTimeColumn())
+            .StartAsync(async context =>
+            {
+                var task = context.AddTask($"kwb {year}").IsIndeterminate();
+                var progress = new Progress<FetchProgress>(p => task.Description = Markup.Escape($"kwb {year} {p.Source}: {p.Stage}, {p.Pages} page(s), {p.Rows} rows"));
+                fetched = await fetcher.FetchAsync(year, gemeente, progress, cancellationToken).ConfigureAwait(false);
+                task.StopTask();
+            }).ConfigureAwait(false);
+        return fetched!;
+    }
+
+    private static void Print(CliEnvironment environment, KwbFetchResult fetched)
+    {
+        var console = environment.Out;
+        console.MarkupLine(Markup.Escape($"kwb {fetched.Year} ({fetched.Table}, {fetched.Gemeente ?? "NL"}): {fetched.Rows} rows; {Transfer(fetched.Transfer)}"));
+        console.MarkupLine(Markup.Escape($"  columns: {fetched.Columns.IndicatorCount} indicators, {fetched.Columns.Columns.Count(c => c.Fate == ColumnFate.Ignored)} known non-indicators, {fetched.Columns.Unknown.Count} unknown"));
+        foreach (var unknown in fetched.Columns.Unknown)
+        {
+            console.MarkupLine($"  [yellow]{Markup.Escape($"unknown column {unknown.Property.Key} ('{unknown.Property.Title}'): not in the indicator catalog, not imported")}[/]");
+        }
+    }
+
+    private static List<int>? ParseYears(int? year, string? range)
+    {
+        if (year is { } single)
+        {
+            return [single];
+        }
+
+        var parts = range?.Split('-', 2);
+        return parts is [var from, var to]
+            && int.TryParse(from, NumberStyles.None, CultureInfo.InvariantCulture, out var first)
+            && int.TryParse(to, NumberStyles.None, CultureInfo.InvariantCulture, out var last) && first <= last
+            ? [.. Enumerable.Range(first, last - first + 1)]
+            : null;
+    }
+
+    /// <summary>The options every fetch command shares, and the fetch settings they make (options, then environment).</summary>
+    private sealed record Settings(Option<string?> Cache, Option<string?> StatLine, Option<string?> Pdok, Option<string?> Leefbaarometer, Option<double?> RetryDelay)
+    {
+        public FetchOptions Options(ParseResult result, CliEnvironment environment)
+        {
+            var options = new FetchOptions { CacheFolder = result.GetValue(Cache) ?? environment.GetVariable("LEEFKRACHT_CACHE") ?? FetchOptions.DefaultCacheFolder };
+            if ((result.GetValue(StatLine) ?? environment.GetVariable("LEEFKRACHT_STATLINE_URL")) is { } feed)
+            {
+                options = options with { StatLine = new Uri(WithSlash(feed)) };
+            }
+
+            if ((result.GetValue(Pdok) ?? environment.GetVariable("LEEFKRACHT_PDOK_URL")) is { } pdok)
+            {
+                options = options with { PdokTemplate = WithSlash(pdok) };
+            }
+
+            if ((result.GetValue(Leefbaarometer) ?? environment.GetVariable("LEEFKRACHT_LBM_URL")) is { } lbm)
+            {
+                options = options with { Leefbaarometer = new Uri(WithSlash(lbm)) };
+            }
+
+            return result.GetValue(RetryDelay) is { } seconds ? options with { RetryBaseDelay = TimeSpan.FromSeconds(seconds) } : options;
+        }
+
+        private static string WithSlash(string address) => address.EndsWith('/') ? address : address + "/";
+    }
+}
