@@ -79,8 +79,9 @@ public sealed class BrowserTests(DashboardServer server) : BrowserTest
         var path = Path.Combine(Screenshots, download.SuggestedFilename);
         await download.SaveAsAsync(path);
         var lines = await File.ReadAllLinesAsync(path, TestContext.Current.CancellationToken);
-        lines[0].ShouldStartWith("code,name,year,level,deviation");
-        lines.ShouldContain(l => l.StartsWith("BU03440111,\"Welgelegen, Den Hommel\",2024,buurt,-0.0102,6,", StringComparison.Ordinal));
+        // the Dutch dashboard downloads what Dutch Excel opens as columns: ';' and decimal commas (docs/web.md#downloads)
+        lines[0].ShouldStartWith("code;name;year;level;deviation");
+        lines.ShouldContain(l => l.StartsWith("BU03440111;Welgelegen, Den Hommel;2024;buurt;-0,0102;6;", StringComparison.Ordinal));
     }
 
     [Fact]
