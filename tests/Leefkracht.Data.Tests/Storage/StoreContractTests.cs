@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Text.Json.Nodes;
 using Leefkracht.Data.Storage.Backup;
@@ -149,7 +150,10 @@ public sealed class StoreContractTests(SampleStore sample) : IDisposable
         var backup = await BackupAsync(await FilledStoreAsync(), "original.zip");
         using (var zip = ZipFile.Open(backup, ZipArchiveMode.Update))
         {
-            var manifest = ReadEntry(zip, "manifest.json").Replace("\"schema_version\": 2", "\"schema_version\": 3", StringComparison.Ordinal);
+            var manifest = ReadEntry(zip, "manifest.json").Replace(
+                string.Create(CultureInfo.InvariantCulture, $"\"schema_version\": {TestStore.Schema.Version}"),
+                string.Create(CultureInfo.InvariantCulture, $"\"schema_version\": {TestStore.Schema.Version + 1}"),
+                StringComparison.Ordinal);
             WriteEntry(zip, "manifest.json", manifest);
         }
 
