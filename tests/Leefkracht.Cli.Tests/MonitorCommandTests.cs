@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace Leefkracht.Cli.Tests;
@@ -164,6 +165,31 @@ public sealed class MonitorCommandTests(SampleDatabase database)
         result.Out.ShouldStartWith("Tarwewijk (BU05991571), buurt in Charlois, Rotterdam — 2024");
         result.Out.ShouldContain("Leefbaarheid 2024: onvoldoende (klasse 3 van 9, score 13), een afwijking van −0,867");
         result.Out.ShouldContain("Andere indices van dit gebied: Wijkprofiel Rotterdam: sociale index 2016: 79");
+    }
+
+    [Fact]
+    public async Task Explain_Overvecht_ShowsTheOfficialLeefbaarometerBesideOurScore()
+    {
+        var result = await CliRunner.RunAsync("explain", "WK034403", "--db", database.Path, "--year", "2024");
+
+        result.ExitCode.ShouldBe(0);
+        result.Out.ShouldContain("Officiële Leefbaarometer (naast onze score, geen onderdeel ervan):");
+        result.Out.ShouldContain("2018: lbm 3,762, afw −0,340, klasse 3 onvoldoende (afgeleide klassengrenzen, niet officieel)");
+        result.Out.ShouldContain("Metingen: 2002 3,832 (4), 2008 3,795 (3), 2012 3,828 (4), 2014 3,802 (3), 2016 3,789 (3), 2018 3,762 (3)");
+        result.Out.ShouldContain("Bron: Leefbaarometer 3.0, Ministerie van BZK (leefbaarometer3_pc4_2002-2018.csv.gz; referentie lbm − afw = 4,102265)");
+    }
+
+    [Fact]
+    public async Task Compare_Leefbaarometer_CorrelatesOurWijkScoresWithTheOfficialOnes()
+    {
+        var result = await CliRunner.RunAsync("compare", "--external", "leefbaarometer", "--level", "wijk", "--db", database.Path, "--year", "2024", "--format", "csv");
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        var lines = result.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines.Length.ShouldBe(1 + (6 * 6)); // total and five dimensions against afw and the five LBM dimensions of 2018
+        var total = lines.Single(l => l.StartsWith("total,leefbaarometer,", StringComparison.Ordinal)).Split(',');
+        int.Parse(total[2], CultureInfo.InvariantCulture).ShouldBeGreaterThan(3_000);
+        double.Parse(total[4], CultureInfo.InvariantCulture).ShouldBeGreaterThan(0.3); // the hand-set model: docs/leefbaarometer.md
     }
 
     [Fact]

@@ -31,7 +31,7 @@ public sealed class ApiTests(DashboardServer server)
     {
         var health = await GetJson("healthz");
         health.GetProperty("status").GetString().ShouldBe("ok");
-        health.GetProperty("data").GetString().ShouldStartWith("31-");
+        health.GetProperty("data").GetString().ShouldStartWith("33-");
     }
 
     [Fact]
@@ -69,6 +69,49 @@ public sealed class ApiTests(DashboardServer server)
         profile.GetProperty("resilience").ValueKind.ShouldBe(JsonValueKind.Object);
         profile.GetProperty("note").GetString()!.ShouldContain("Welgelegen, Den Hommel (BU03440111)");
         profile.GetProperty("caveat").GetString()!.ShouldContain("bewijst geen oorzaken");
+    }
+
+    [Fact]
+    public async Task Profile_Overvecht_ShowsTheOfficialLeefbaarometerBesideOurScore()
+    {
+        // Given wijk Overvecht (Utrecht), whose Leefbaarometer the sample carries from its seven PC4 areas
+        var profile = await GetJson("api/v1/areas/WK034403?year=2024");
+
+        // Then our score stands as it is, and the Leefbaarometer beside it with year, source and how it got there
+        profile.GetProperty("score").GetProperty("deviation").ValueKind.ShouldBe(JsonValueKind.Number);
+        var lbm = profile.GetProperty("leefbaarometer");
+        lbm.GetProperty("source").GetString().ShouldBe("Leefbaarometer 3.0, Ministerie van BZK");
+        lbm.GetProperty("year").GetInt32().ShouldBe(2018);
+        lbm.GetProperty("score").GetDouble().ShouldBe(3.7624, 0.00005);
+        lbm.GetProperty("deviation").GetDouble().ShouldBe(-0.3399, 0.00005);
+        lbm.GetProperty("class").GetInt32().ShouldBe(3);
+        lbm.GetProperty("className").GetString().ShouldBe("onvoldoende");
+        lbm.GetProperty("classBasis").GetString()!.ShouldContain("afgeleide");
+        lbm.GetProperty("carry").GetString().ShouldBe("PC4 2018 → wijk 2024, pc6_huisnummer");
+        lbm.GetProperty("series").GetArrayLength().ShouldBe(6);
+        lbm.GetProperty("dimensionsYear").GetInt32().ShouldBe(2018);
+        lbm.GetProperty("dimensions").GetProperty("onv").GetDouble().ShouldBe(-0.2163, 0.00005);
+        lbm.GetProperty("note").GetString()!.ShouldContain("geen invoer van onze index");
+
+        // And a buurt, for which only the official buurt file would give a value, has none
+        (await GetJson("api/v1/areas/BU03440111?year=2024")).GetProperty("leefbaarometer").ValueKind.ShouldBe(JsonValueKind.Null);
+    }
+
+    [Fact]
+    public async Task MapLayerAndExport_Leefbaarometer_AreTheOfficialValuesWithYearAndSource()
+    {
+        var layer = await GetJson("api/v1/map/wijk?year=2024&gemeente=GM0344&by=leefbaarometer");
+        layer.GetProperty("legend").GetProperty("kind").GetString().ShouldBe("livability");
+        layer.GetProperty("legend").GetProperty("title").GetString().ShouldBe("Leefbaarometer (officieel) 2018, afgeleide klassengrenzen");
+        var overvecht = layer.GetProperty("features").EnumerateArray().Single(f => f.GetProperty("properties").GetProperty("code").GetString() == "WK034403");
+        overvecht.GetProperty("properties").GetProperty("value").GetDouble().ShouldBe(3.7624, 0.00005);
+        overvecht.GetProperty("properties").GetProperty("class").GetString().ShouldBe("3");
+
+        var csv = await server.Client.GetStringAsync("api/v1/exports/scores?format=csv&level=wijk&gemeente=GM0344&year=2024&dialect=rfc4180", Cancel);
+        var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        lines[0].ShouldEndWith(",lbm_year,lbm_score,lbm_deviation,lbm_class,lbm_class_name,lbm_source");
+        lines.Single(l => l.StartsWith("WK034403,", StringComparison.Ordinal))
+            .ShouldEndWith(",2018,3.7624,-0.3399,3,onvoldoende (afgeleide grenzen),\"Leefbaarometer 3.0, Ministerie van BZK; PC4 → wijk 2024\"");
     }
 
     [Fact]
@@ -377,7 +420,7 @@ public sealed class ApiTests(DashboardServer server)
     {
         var data = await GetJson("api/v1/imports");
         var files = data.GetProperty("files").EnumerateArray().ToList();
-        files.Count.ShouldBe(31);
+        files.Count.ShouldBe(33);
         files.ShouldAllBe(f => f.GetProperty("sha256").GetString()!.Length == 64);
         files.ShouldContain(f => f.GetProperty("file").GetString()!.Contains("kwb2024_utrecht_GM0344", StringComparison.Ordinal));
     }

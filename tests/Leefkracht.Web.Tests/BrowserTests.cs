@@ -85,6 +85,16 @@ public sealed class BrowserTests(DashboardServer server) : BrowserTest
     }
 
     [Fact]
+    public async Task Profile_Overvecht_ShowsTheOfficialLeefbaarometerCard()
+    {
+        var page = await OpenAsync("#/area/WK034403?year=2024");
+        await page.WaitForSelectorAsync("#leefbaarometer .class-badge");
+        (await page.TextContentAsync("#lbm-title")).ShouldBe("Leefbaarometer (officieel) 2018");
+        (await page.TextContentAsync("#leefbaarometer .class-badge")).ShouldBe("3 onvoldoende");
+        (await page.TextContentAsync("#leefbaarometer") ?? string.Empty).ShouldContain("geen invoer van onze index");
+    }
+
+    [Fact]
     public async Task Watchlist_SortsAndSwitchesToEnglish()
     {
         var page = await OpenAsync("#/watchlist?gemeente=GM0344&year=2024");

@@ -1,15 +1,21 @@
+using Leefkracht.Core.Leefbaarometer;
+
 namespace Leefkracht.Cli.Commands;
 
 /// <summary>
 /// <c>leefkracht compare</c>: how our livability index (total and dimensions) relates to an external score such as the
-/// Rotterdam Wijkprofiel, with rank and linear correlations and the areas on which the two disagree most.
+/// Rotterdam Wijkprofiel or the official Leefbaarometer (<c>--external leefbaarometer</c>), with rank and linear
+/// correlations and the areas on which the two disagree most.
 /// </summary>
 internal static class CompareCommand
 {
+    /// <summary>The <c>--external</c> value that compares with the official Leefbaarometer.</summary>
+    private const string Leefbaarometer = "leefbaarometer";
+
     public static Command Create(CliEnvironment environment, GlobalOptions global)
     {
         var monitorOptions = new MonitorOptions();
-        var external = new Option<string[]>("--external") { Description = "External score indicator(s) (default: every Wijkprofiel index with values)", AllowMultipleArgumentsPerToken = true };
+        var external = new Option<string[]>("--external") { Description = "External score indicator(s) (default: every Wijkprofiel index with values), or 'leefbaarometer' for the official Leefbaarometer (Ministerie van BZK)", AllowMultipleArgumentsPerToken = true };
         var externalYear = new Option<int?>("--external-year") { Description = "Year of the external scores (default: the latest with values)" };
         var level = new Option<string>("--level") { Description = "buurt (default), wijk or gemeente", DefaultValueFactory = _ => "buurt" };
         var gemeente = CommandInput.GemeenteOption("Only the areas of this gemeente (code or name), e.g. Rotterdam");
@@ -42,7 +48,29 @@ internal static class CompareCommand
 
             var comparison = new ExternalComparison(monitor);
             var externals = result.GetValue(external) is { Length: > 0 } given ? given : null;
-            foreach (var id in externals ?? [])
+            ExternalComparisonResult? compared = null;
+            int? externalPeriod = result.GetValue(externalYear);
+            if (externals is [var only] && only.Equals(Leefbaarometer, StringComparison.OrdinalIgnoreCase))
+            {
+                // The official Leefbaarometer: kept apart from the indicators, carried from PC4 where not published per area.
+                var official = new LeefbaarometerService(store, monitor);
+                var scored = await monitor.ScoreAsync(year, choice.Model, choice.Reference, cancellationToken).ConfigureAwait(false);
+                foreach (var division in scored.Scores.Where(s => s.Area.Code.Level == parsedLevel).Select(s => s.Area.Year).Distinct())
+                {
+                    var measured = (await official.LevelAsync(parsedLevel, division, cancellationToken).ConfigureAwait(false)).Years;
+                    externalPeriod ??= measured.Count > 0 ? measured[^1] : null;
+                }
+
+                if (externalPeriod is null)
+                {
+                    await environment.Error.WriteLineAsync($"no Leefbaarometer scores for the {parsedLevel.ToString().ToLowerInvariant()}en of {year}: import a Leefbaarometer file (the sample has the PC4 file and the PC4 crosswalk; buurten need the official buurt file)").ConfigureAwait(false);
+                    return ExitCodes.InvalidInput;
+                }
+
+                compared = await comparison.CompareWithLeefbaarometerAsync(official, externalPeriod.Value, year, parsedLevel, within, choice.Model, choice.Reference, cancellationToken).ConfigureAwait(false);
+            }
+
+            foreach (var id in compared is null ? externals ?? [] : [])
             {
                 if (!monitor.Catalog.Catalog.TryGet(id, out _))
                 {
@@ -52,8 +80,7 @@ internal static class CompareCommand
             }
 
             var periods = await monitor.PeriodsAsync(cancellationToken).ConfigureAwait(false);
-            int? externalPeriod = result.GetValue(externalYear);
-            if (externalPeriod is null)
+            if (compared is null && externalPeriod is null)
             {
                 foreach (var period in periods)
                 {
@@ -68,11 +95,11 @@ internal static class CompareCommand
             var ids = externals ?? (externalPeriod is { } p ? await comparison.ExternalIndicatorsAsync(p, within, cancellationToken).ConfigureAwait(false) : []);
             if (externalPeriod is null || ids.Count == 0)
             {
-                await environment.Error.WriteLineAsync("no external scores found: import the Rotterdam Wijkprofiel sheets (they are in the sample) or pass --external and --external-year").ConfigureAwait(false);
+                await environment.Error.WriteLineAsync("no external scores found: import the Rotterdam Wijkprofiel sheets (they are in the sample) or pass --external and --external-year, or --external leefbaarometer").ConfigureAwait(false);
                 return ExitCodes.InvalidInput;
             }
 
-            var compared = await comparison.CompareAsync(ids, externalPeriod.Value, year, parsedLevel, within, choice.Model, choice.Reference, cancellationToken).ConfigureAwait(false);
+            compared ??= await comparison.CompareAsync(ids, externalPeriod.Value, year, parsedLevel, within, choice.Model, choice.Reference, cancellationToken).ConfigureAwait(false);
             if (compared.Correlations.All(c => c.Areas < 3))
             {
                 await environment.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"fewer than three areas have both our {year} score and the {externalPeriod} external scores{(within is null ? string.Empty : $" in {within}")}")).ConfigureAwait(false);
@@ -85,8 +112,10 @@ internal static class CompareCommand
             {
                 foreach (var (id, worst) in compared.Disagreements)
                 {
-                    environment.Out.MarkupLine(Markup.Escape(texts.Format("compare_disagreements", monitor.Catalog.Catalog[id].Name(), string.Join("; ", worst.Select(d =>
-                        string.Create(CultureInfo.InvariantCulture, $"{CommandInput.NameOf(names, d.Area.Code, d.Area.Year) ?? d.Area.Code.Value} ({NumberText.Signed(d.Deviation)} / {d.External:0}, {(d.RankDifference > 0 ? "+" : string.Empty)}{d.RankDifference:0} places)"))))));
+                    var isOfficial = id.StartsWith(Leefbaarometer, StringComparison.Ordinal);
+                    var name = isOfficial ? $"{LeefbaarometerEdition.Source} ({id})" : monitor.Catalog.Catalog[id].Name();
+                    environment.Out.MarkupLine(Markup.Escape(texts.Format("compare_disagreements", name, string.Join("; ", worst.Select(d =>
+                        string.Create(CultureInfo.InvariantCulture, $"{CommandInput.NameOf(names, d.Area.Code, d.Area.Year) ?? d.Area.Code.Value} ({NumberText.Signed(d.Deviation)} / {(isOfficial ? d.External.ToString("+0.000;-0.000", CultureInfo.InvariantCulture) : d.External.ToString("0", CultureInfo.InvariantCulture))}, {(d.RankDifference > 0 ? "+" : string.Empty)}{d.RankDifference:0} places)"))))));
                 }
 
                 environment.Out.MarkupLine(Markup.Escape(texts.Format("compare_footer", year, externalPeriod, compared.Scored.Reference.LocalDescription())));

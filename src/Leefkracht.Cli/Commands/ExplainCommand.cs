@@ -43,6 +43,12 @@ internal static class ExplainCommand
                 monitor.Catalog.Catalog,
                                 await ExternalScoresAsync(store, monitor, areaCode, cancellationToken).ConfigureAwait(false));
             await environment.Out.Profile.Out.Writer.WriteAsync(note).ConfigureAwait(false);
+            var (official, provenance) = await new LeefbaarometerService(store, monitor).OfAsync(score.Area, cancellationToken).ConfigureAwait(false);
+            if (LeefbaarometerText.Paragraph(official, provenance) is { Length: > 0 } paragraph)
+            {
+                await environment.Out.Profile.Out.Writer.WriteAsync(Environment.NewLine + paragraph).ConfigureAwait(false);
+            }
+
             return score.IsScored ? ExitCodes.Success : ExitCodes.InvalidInput;
         });
         return command;

@@ -24,6 +24,9 @@ public enum FileKind
     /// <summary>Another organisation's scores per area, such as the Rotterdam Wijkprofiel sheets.</summary>
     ExternalScores,
 
+    /// <summary>Leefbaarometer scores (BZK open data) per PC4, buurt, wijk, gemeente or 100 m grid cell.</summary>
+    Leefbaarometer,
+
     /// <summary>A long table <c>area_code,year,indicator,value</c>.</summary>
     LongTable,
 

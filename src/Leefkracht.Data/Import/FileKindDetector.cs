@@ -82,6 +82,11 @@ public static class FileKindDetector
             return new Detection(new CrosswalkReader(), ImportPhase.Crosswalks, null);
         }
 
+        if (LeefbaarometerReader.Recognises(header))
+        {
+            return new Detection(new LeefbaarometerReader(), ImportPhase.ReferringTables, null);
+        }
+
         if (WijkprofielReader.Recognises(records))
         {
             return new Detection(new WijkprofielReader(), ImportPhase.ReferringTables, null);

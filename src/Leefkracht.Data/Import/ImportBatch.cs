@@ -37,6 +37,12 @@ public sealed class ImportBatch
     /// <summary>Crosswalk cells.</summary>
     public List<CrosswalkLink> CrosswalkLinks { get; } = [];
 
+    /// <summary>Leefbaarometer scores of one edition, when the file holds them.</summary>
+    public LeefbaarometerBatch? Leefbaarometer { get; set; }
+
+    /// <summary>Postcode-to-area crosswalk cells.</summary>
+    public List<PostcodeLink> PostcodeLinks { get; } = [];
+
     /// <summary>Data rows (or features) read, not counting headers, preambles and blank lines.</summary>
     public int RowsRead { get; set; }
 
@@ -50,7 +56,7 @@ public sealed class ImportBatch
     public int RowsAccepted => RowsRead - RowsSkipped - RowsRejected;
 
     /// <summary>What the store writes of this batch (the lists themselves, not copies).</summary>
-    public StoreBatch ToStoreBatch() => new(Areas, Observations, Boundaries, CrosswalkLinks);
+    public StoreBatch ToStoreBatch() => new(Areas, Observations, Boundaries, CrosswalkLinks, Leefbaarometer, PostcodeLinks);
 
     /// <summary>Where the batch came from and what reading it found, recorded with it.</summary>
     public ImportProvenance Provenance(string fileName, string sha256, long sizeBytes, DateTimeOffset importedAt, string reportJson) =>

@@ -158,7 +158,7 @@ public sealed class Importer
         }
 
         var batch = detection.Reader.Read(file, new ImportContext(_catalog, areas, options), cancellationToken);
-        var hasData = batch.Observations.Count + batch.Areas.Count + batch.Boundaries.Count + batch.CrosswalkLinks.Count > 0;
+        var hasData = batch.Observations.Count + batch.Areas.Count + batch.Boundaries.Count + batch.CrosswalkLinks.Count + batch.PostcodeLinks.Count + (batch.Leefbaarometer?.Scores.Count ?? 0) > 0;
         if (batch.Issues.ErrorCount > options.MaxErrors || !hasData)
         {
             var why = !hasData && batch.Issues.ErrorCount == 0 ? "the file holds no data to import"
@@ -199,7 +199,11 @@ public sealed class Importer
             parts.Add($"{record.AreasStored} areas");
         }
 
-        if (batch.Observations.Count > 0)
+        if (batch.Leefbaarometer is { } lbm)
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{record.ValuesStored} Leefbaarometer scores (reference lbm − afw = {lbm.Reference:R})"));
+        }
+        else if (batch.Observations.Count > 0)
         {
             parts.Add(record.ValuesReplaced > 0
                 ? $"{record.ValuesStored} values ({record.ValuesReplaced} replacing different earlier values)"

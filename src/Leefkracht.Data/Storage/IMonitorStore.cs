@@ -1,3 +1,5 @@
+using Leefkracht.Core.Leefbaarometer;
+
 namespace Leefkracht.Data.Storage;
 
 /// <summary>
@@ -49,6 +51,15 @@ public interface IMonitorStore : IAsyncDisposable
 
     /// <summary>Crosswalk cells between two division years of one level.</summary>
     Task<IReadOnlyList<CrosswalkLink>> LoadCrosswalkAsync(AreaLevel level, int fromYear, int toYear, CancellationToken cancellationToken = default);
+
+    /// <summary>The stored Leefbaarometer scores of one kind of unit (or one unit), oldest import first.</summary>
+    Task<IReadOnlyList<StoredLeefbaarometerScore>> LoadLeefbaarometerAsync(LeefbaarometerUnit unit, string? code = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Postcode crosswalk cells into one level of division <paramref name="toYear"/> from postcode division <paramref name="fromYear"/>.</summary>
+    Task<IReadOnlyList<PostcodeLink>> LoadPostcodeCrosswalkAsync(AreaLevel level, int fromYear, int toYear, CancellationToken cancellationToken = default);
+
+    /// <summary>The (postcode division, area division) pairs the postcode crosswalk holds for a level.</summary>
+    Task<IReadOnlyList<(int From, int To)>> LoadPostcodeCrosswalkYearsAsync(AreaLevel level, CancellationToken cancellationToken = default);
 
     /// <summary>How many values one indicator has per period.</summary>
     Task<IReadOnlyDictionary<int, int>> CountValuesAsync(string indicatorId, CancellationToken cancellationToken = default);

@@ -1,3 +1,4 @@
+using Leefkracht.Core.Leefbaarometer;
 using NetTopologySuite.Geometries;
 
 namespace Leefkracht.Data.Storage;
@@ -10,11 +11,47 @@ namespace Leefkracht.Data.Storage;
 /// <param name="Observations">Indicator values.</param>
 /// <param name="Boundaries">Boundaries.</param>
 /// <param name="CrosswalkLinks">Crosswalk cells.</param>
+/// <param name="Leefbaarometer">Leefbaarometer scores of one edition, if the file holds them.</param>
+/// <param name="PostcodeLinks">Postcode-to-area crosswalk cells.</param>
 public sealed record StoreBatch(
     IReadOnlyList<Area> Areas,
     IReadOnlyList<ObservationRecord> Observations,
     IReadOnlyList<BoundaryRecord> Boundaries,
-    IReadOnlyList<CrosswalkLink> CrosswalkLinks);
+    IReadOnlyList<CrosswalkLink> CrosswalkLinks,
+    LeefbaarometerBatch? Leefbaarometer = null,
+    IReadOnlyList<PostcodeLink>? PostcodeLinks = null);
+
+/// <summary>Leefbaarometer scores of one edition, as one file publishes them.</summary>
+/// <param name="Reference">The edition's reference: <c>lbm − afw</c>, one constant per file.</param>
+/// <param name="Scores">The scores.</param>
+public sealed record LeefbaarometerBatch(double Reference, IReadOnlyList<LeefbaarometerScore> Scores)
+{
+    /// <summary>The edition's name in the store: the reference to six decimals (4.102265 for the LBM 3.0 series 2002–2018).</summary>
+    public string Edition => EditionOf(Reference);
+
+    /// <summary>The edition name of a reference.</summary>
+    public static string EditionOf(double reference) => reference.ToString("0.000000", CultureInfo.InvariantCulture);
+}
+
+/// <summary>A stored Leefbaarometer score with its edition and the file it came from.</summary>
+/// <param name="Score">The score as published.</param>
+/// <param name="Edition">The edition's name (<see cref="LeefbaarometerBatch.Edition"/>).</param>
+/// <param name="Reference">The edition's reference.</param>
+/// <param name="ImportId">The import that stored it (its row in <c>imports</c> names the file).</param>
+public sealed record StoredLeefbaarometerScore(LeefbaarometerScore Score, string Edition, double Reference, long ImportId);
+
+/// <summary>
+/// One cell of a postcode crosswalk: how many addresses of postcode area <paramref name="Postcode"/> (postcode
+/// division <paramref name="FromYear"/>) lie in <paramref name="To"/> (division <paramref name="ToYear"/>).
+/// </summary>
+/// <param name="Level">The level of the target area.</param>
+/// <param name="FromYear">The postcode division year.</param>
+/// <param name="ToYear">The area division year.</param>
+/// <param name="Postcode">The four-digit postcode area.</param>
+/// <param name="To">The area.</param>
+/// <param name="Addresses">The number of addresses.</param>
+/// <param name="Variant">Which addresses were counted, for example <c>pc6_huisnummer</c>.</param>
+public readonly record struct PostcodeLink(AreaLevel Level, int FromYear, int ToYear, string Postcode, AreaCode To, double Addresses, string Variant);
 
 /// <summary>One indicator value to store: for an area of a division, in a period.</summary>
 /// <param name="Area">The area (code and division year).</param>

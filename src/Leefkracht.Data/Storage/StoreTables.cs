@@ -95,10 +95,36 @@ public static class StoreTables
         ],
         ["level", "variant", "from_year", "to_year", "from_code", "to_code"]);
 
-    /// <summary>The monitor's part of the database: its tables and migrations (<c>Storage/*/Migrations/0001_initial.sql</c>).</summary>
+    /// <summary>Leefbaarometer scores as published (schema version 3).</summary>
+    public static StoreTable Leefbaarometer { get; } = new(
+        "leefbaarometer",
+        [
+            new("unit", ColumnKind.WholeNumber), new("code", ColumnKind.Text), new("year", ColumnKind.WholeNumber), new("edition", ColumnKind.Text),
+            new("reference", ColumnKind.Real), new("lbm", ColumnKind.Real), new("afw", ColumnKind.Real),
+            new("fys", ColumnKind.Real, Nullable: true), new("onv", ColumnKind.Real, Nullable: true), new("soc", ColumnKind.Real, Nullable: true),
+            new("vrz", ColumnKind.Real, Nullable: true), new("won", ColumnKind.Real, Nullable: true), new("kscore", ColumnKind.WholeNumber, Nullable: true),
+            new("import_id", ColumnKind.WholeNumber),
+        ],
+        ["unit", "code", "year", "edition"],
+        Since: 3);
+
+    /// <summary>Postcode-to-area crosswalk cells (schema version 3).</summary>
+    public static StoreTable PostcodeCrosswalk { get; } = new(
+        "postcode_crosswalk",
+        [
+            new("level", ColumnKind.WholeNumber), new("variant", ColumnKind.Text), new("from_year", ColumnKind.WholeNumber), new("to_year", ColumnKind.WholeNumber),
+            new("postcode", ColumnKind.Text), new("to_code", ColumnKind.Text), new("addresses", ColumnKind.Real), new("import_id", ColumnKind.WholeNumber),
+        ],
+        ["level", "variant", "from_year", "to_year", "postcode", "to_code"],
+        Since: 3);
+
+    /// <summary>
+    /// The monitor's part of the database: its tables and migrations (<c>Storage/*/Migrations/0001_initial.sql</c>,
+    /// <c>0003_leefbaarometer.sql</c>).
+    /// </summary>
     public static StoreSchemaPart MonitorPart { get; } = StoreSchemaPart.FromResources(
         "monitor",
-        [Imports, Areas, Indicators, Observations, Boundaries, Crosswalk],
+        [Imports, Areas, Indicators, Observations, Boundaries, Crosswalk, Leefbaarometer, PostcodeCrosswalk],
         typeof(StoreTables).Assembly,
         "Leefkracht.Data.Storage.Sqlite.Migrations.",
         "Leefkracht.Data.Storage.Postgres.Migrations.");

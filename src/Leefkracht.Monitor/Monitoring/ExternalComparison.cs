@@ -65,14 +65,71 @@ public sealed class ExternalComparison(MonitorService monitor)
         var externalTable = (await monitor.PrepareAsync(externalYear, cancellationToken).ConfigureAwait(false)).Table;
         var (carried, _) = await monitor.CarryAsync(externalTable, scored.Prepared.Table, cancellationToken).ConfigureAwait(false);
         var areas = scored.Scores.Where(s => s.IsScored && s.Area.Code.Level == level && (within is null || s.Area.Code.IsWithin(within.Value))).ToList();
-        var measures = new List<(string Name, double[] Values)> { ("total", [.. areas.Select(s => s.Deviation!.Value)]) };
-        measures.AddRange(model.Dimensions.Select(d => (DimensionNames.ShortName(d.Dimension), areas.Select(s => s.ContributionOf(d.Dimension)).ToArray())));
-        var correlations = new List<ExternalCorrelation>();
-        var disagreements = new Dictionary<string, IReadOnlyList<ExternalDisagreement>>(StringComparer.Ordinal);
-        foreach (var external in externals)
+        var measures = Measures(model, areas);
+        var columns = externals.Select(external =>
         {
             var column = carried.Column(external).ToArray();
-            var values = areas.Select(s => column[carried.RowOf(s.Area)]).ToArray();
+            return (external, areas.Select(s => column[carried.RowOf(s.Area)]).ToArray());
+        });
+        return Correlate(year, externalYear, scored, areas, measures, columns);
+    }
+
+    /// <summary>
+    /// Compares our scores of <paramref name="year"/> with the official Leefbaarometer of <paramref name="leefbaarometerYear"/>
+    /// (its deviation <c>leefbaarometer</c> and, where measured, its dimensions <c>leefbaarometer_fys</c> …) on the
+    /// areas of <paramref name="level"/> that have both.
+    /// </summary>
+    public async Task<ExternalComparisonResult> CompareWithLeefbaarometerAsync(
+        LeefbaarometerService leefbaarometer,
+        int leefbaarometerYear,
+        int year,
+        AreaLevel level,
+        AreaCode? within,
+        LivabilityModel model,
+        ReferenceChoice reference,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(leefbaarometer);
+        ArgumentNullException.ThrowIfNull(model);
+        var scored = await monitor.ScoreAsync(year, model, reference, cancellationToken).ConfigureAwait(false);
+        var areas = scored.Scores.Where(s => s.IsScored && s.Area.Code.Level == level && (within is null || s.Area.Code.IsWithin(within.Value))).ToList();
+        var official = new Dictionary<AreaKey, Core.Leefbaarometer.LeefbaarometerValue>();
+        foreach (var division in areas.Select(a => a.Area.Year).Distinct())
+        {
+            var values = await leefbaarometer.LevelAsync(level, division, cancellationToken).ConfigureAwait(false);
+            foreach (var area in areas.Where(a => a.Area.Year == division))
+            {
+                if (values.Of(area.Area.Code, leefbaarometerYear) is { } value)
+                {
+                    official[area.Area] = value;
+                }
+            }
+        }
+
+        var measures = Measures(model, areas);
+        var columns = new List<(string, double[])> { ("leefbaarometer", [.. areas.Select(a => official.TryGetValue(a.Area, out var v) ? v.Deviation : double.NaN)]) };
+        if (official.Values.Any(v => v.Dimensions is not null))
+        {
+            columns.AddRange(Core.Leefbaarometer.LeefbaarometerDimensions.ShortNames.Select((name, d) => ("leefbaarometer_" + name,
+                areas.Select(a => official.TryGetValue(a.Area, out var v) && v.Dimensions is { } dims ? dims.Values[d] : double.NaN).ToArray())));
+        }
+
+        return Correlate(year, leefbaarometerYear, scored, areas, measures, columns);
+    }
+
+    private static List<(string Name, double[] Values)> Measures(LivabilityModel model, List<LivabilityScore> areas)
+    {
+        var measures = new List<(string Name, double[] Values)> { ("total", [.. areas.Select(s => s.Deviation!.Value)]) };
+        measures.AddRange(model.Dimensions.Select(d => (DimensionNames.ShortName(d.Dimension), areas.Select(s => s.ContributionOf(d.Dimension)).ToArray())));
+        return measures;
+    }
+
+    private static ExternalComparisonResult Correlate(int year, int externalYear, ScoredYear scored, List<LivabilityScore> areas, List<(string Name, double[] Values)> measures, IEnumerable<(string Name, double[] Values)> externals)
+    {
+        var correlations = new List<ExternalCorrelation>();
+        var disagreements = new Dictionary<string, IReadOnlyList<ExternalDisagreement>>(StringComparer.Ordinal);
+        foreach (var (external, values) in externals)
+        {
             var paired = values.Count(v => !double.IsNaN(v));
             foreach (var (name, ours) in measures)
             {

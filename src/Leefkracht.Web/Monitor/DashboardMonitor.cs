@@ -1,4 +1,5 @@
 using Leefkracht.Core.Indices;
+using Leefkracht.Core.Leefbaarometer;
 using Leefkracht.Data.Storage;
 using Leefkracht.Monitor.Models;
 using Leefkracht.Monitor.Monitoring;
@@ -25,6 +26,7 @@ internal sealed class DashboardMonitor
         _store = store;
         Monitor = new MonitorService(store);
         Warnings = new EarlyWarningService(Monitor);
+        Leefbaarometer = new LeefbaarometerService(store, Monitor);
         version.Changed += _ => Monitor.Forget();
     }
 
@@ -36,6 +38,29 @@ internal sealed class DashboardMonitor
     public EarlyWarningService Warnings { get; }
 
     public IMonitorStore Store => _store;
+
+    /// <summary>The official Leefbaarometer, shown beside our scores.</summary>
+    public LeefbaarometerService Leefbaarometer { get; }
+
+    /// <summary>
+    /// The latest official Leefbaarometer value of every area of a level that is scored in <paramref name="year"/>
+    /// (whatever division the areas have), for the map layer and the exports.
+    /// </summary>
+    public Task<IReadOnlyDictionary<AreaCode, LeefbaarometerValue>> LeefbaarometerLatestAsync(AreaLevel level, int year) =>
+        RememberAsync(Key("leefbaarometer", (int)level, year), async () =>
+        {
+            var scored = await ScoresAsync(year).ConfigureAwait(false);
+            var latest = new Dictionary<AreaCode, LeefbaarometerValue>();
+            foreach (var division in scored.Scores.Where(s => s.Area.Code.Level == level).Select(s => s.Area.Year).Distinct().OrderDescending())
+            {
+                foreach (var (code, series) in (await Leefbaarometer.LevelAsync(level, division).ConfigureAwait(false)).Values)
+                {
+                    latest.TryAdd(code, series[^1]);
+                }
+            }
+
+            return (IReadOnlyDictionary<AreaCode, LeefbaarometerValue>)latest;
+        });
 
     public Task<AreaIndex> AreasAsync() =>
         RememberAsync("areas", async () => new AreaIndex(await _store.LoadAreasAsync(new AreaQuery()).ConfigureAwait(false)));

@@ -59,10 +59,13 @@ public static class ExportsApi
             return TypedResults.File(geojson, "application/geo+json", name + ".geojson");
         }
 
+        // The official Leefbaarometer beside our score (own columns, never mixed into ours), with year and source.
+        var official = await dashboard.LeefbaarometerLatestAsync(level, year);
         var table = new ExportTable("scores",
-            ["code", "name", "year", "level", "deviation", "class", "class_name", "percentile", .. dimensions, "resilience", "resilience_class", "not_scored_reason"],
+            ["code", "name", "year", "level", "deviation", "class", "class_name", "percentile", .. dimensions, "resilience", "resilience_class", "not_scored_reason", .. LeefbaarometerDtos.ExportColumns],
             [.. scores.Scores.Select(s => (IReadOnlyList<object?>)[s.Code, s.Name, year, scores.Level, s.Deviation, s.Class, s.ClassName, s.Percentile,
-                .. dimensions.Select(d => s.Dimensions.TryGetValue(d, out var v) ? (object?)v : null), s.Resilience, s.ResilienceClass, s.NotScoredReason])]);
+                .. dimensions.Select(d => s.Dimensions.TryGetValue(d, out var v) ? (object?)v : null), s.Resilience, s.ResilienceClass, s.NotScoredReason,
+                .. LeefbaarometerDtos.ExportCells(official.GetValueOrDefault(AreaCode.Parse(s.Code)))])]);
         return File(table, format, dialect, name);
     }
 

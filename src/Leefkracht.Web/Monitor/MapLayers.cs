@@ -1,18 +1,19 @@
 using System.Text.Json;
 using Leefkracht.Core.Indicators;
 using Leefkracht.Core.Indices;
+using Leefkracht.Core.Leefbaarometer;
 using Leefkracht.Core.Text;
 using Leefkracht.Data.Catalog;
 
 namespace Leefkracht.Web.Monitor;
 
 /// <summary>What a map is coloured by.</summary>
-/// <param name="By">total, won, fys, vrz, soc, onv, resilience, change, lisa or indicator.</param>
+/// <param name="By">total, won, fys, vrz, soc, onv, resilience, change, lisa, indicator or leefbaarometer (the official one, beside ours).</param>
 /// <param name="From">For change: the earlier year.</param>
 /// <param name="Indicator">For indicator (and optionally lisa): the indicator id.</param>
 internal sealed record MapColouring(string By, int? From, string? Indicator)
 {
-    public static readonly string[] Choices = ["total", "won", "fys", "vrz", "soc", "onv", "resilience", "change", "lisa", "indicator"];
+    public static readonly string[] Choices = ["total", "won", "fys", "vrz", "soc", "onv", "resilience", "change", "lisa", "indicator", "leefbaarometer"];
 }
 
 /// <summary>One class of a legend.</summary>
@@ -75,6 +76,16 @@ internal sealed class MapLayers(DashboardMonitor dashboard, MapGeometryLoader ge
                     var values = Latest(trends.Trends.Where(t => t.Area.Code.Level == level && t.IsCompared), t => t.Area, t => (t.Change!.Value, t.ChangeClass!.Value.ToString(CultureInfo.InvariantCulture)));
                     var title = words.Format("Map.Change", colouring.From, year);
                     return new LayerValues(values, Named("change", title, Words.InEnglish ? model.ChangeClasses.NamesEnglish : model.ChangeClasses.Names));
+                }
+
+            case "leefbaarometer":
+                {
+                    // The official Leefbaarometer of the areas shown for this year, its latest measurement.
+                    var latest = await dashboard.LeefbaarometerLatestAsync(level, year).ConfigureAwait(false);
+                    var values = latest.ToDictionary(kv => kv.Key, kv => (kv.Value.Score, kv.Value.Class.ToString(CultureInfo.InvariantCulture)));
+                    var measured = latest.Values.Select(v => v.Year).DefaultIfEmpty().Max();
+                    var names = Enumerable.Range(1, 9).Select(LeefbaarometerClasses.NameOf).ToList();
+                    return new LayerValues(values, Named("livability", LeefbaarometerDtos.LayerTitle(measured), names));
                 }
 
             case "lisa":

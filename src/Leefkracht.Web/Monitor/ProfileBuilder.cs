@@ -58,6 +58,7 @@ internal sealed class ProfileBuilder(DashboardMonitor dashboard)
         var warning = await WarningAsync(area, year).ConfigureAwait(false);
         var names = new ExplanationWriter.AreaNames(areas.NameOf(area), wijk is { } w ? areas.NameOf(new AreaKey(w, area.Year)) : null, gemeente is { } gm ? areas.NameOf(new AreaKey(gm, area.Year)) : null);
         var note = ExplanationWriter.Write(scored, area, names, Catalog);
+        var (lbmValues, lbmProvenance) = await dashboard.Leefbaarometer.OfAsync(area).ConfigureAwait(false);
         return new AreaProfileDto(
             Dtos.Area(area, areas),
             year,
@@ -69,7 +70,8 @@ internal sealed class ProfileBuilder(DashboardMonitor dashboard)
             Flags(score, resilience, dimensions, warning),
             warning,
             note,
-            UiText.Caveat);
+            UiText.Caveat,
+            LeefbaarometerDtos.From(lbmValues, lbmProvenance));
     }
 
     private async Task<WarningDto?> WarningAsync(AreaKey area, int year)

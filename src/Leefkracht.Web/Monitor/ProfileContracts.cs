@@ -14,6 +14,7 @@ namespace Leefkracht.Web.Monitor;
 /// <param name="Warning">Why the area is on the early-warning watchlist, if it is.</param>
 /// <param name="Note">The analyst's note in words.</param>
 /// <param name="Caveat">The index describes and does not prove causes.</param>
+/// <param name="Leefbaarometer">The official Leefbaarometer beside our score (never part of it), when the area has one.</param>
 public sealed record AreaProfileDto(
     AreaDto Area,
     int Year,
@@ -25,7 +26,8 @@ public sealed record AreaProfileDto(
     IReadOnlyList<FlagDto> Flags,
     WarningDto? Warning,
     string Note,
-    string Caveat);
+    string Caveat,
+    LeefbaarometerDto? Leefbaarometer = null);
 
 /// <summary>A livability score.</summary>
 /// <param name="Deviation">Deviation from the reference (weighted standard-score units); null when not scored.</param>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Text.Json.Nodes;
 using Leefkracht.Data.Storage.Backup;
@@ -149,7 +150,10 @@ public sealed class StoreContractTests(SampleStore sample) : IDisposable
         var backup = await BackupAsync(await FilledStoreAsync(), "original.zip");
         using (var zip = ZipFile.Open(backup, ZipArchiveMode.Update))
         {
-            var manifest = ReadEntry(zip, "manifest.json").Replace("\"schema_version\": 2", "\"schema_version\": 3", StringComparison.Ordinal);
+            var manifest = ReadEntry(zip, "manifest.json").Replace(
+                string.Create(CultureInfo.InvariantCulture, $"\"schema_version\": {TestStore.Schema.Version}"),
+                string.Create(CultureInfo.InvariantCulture, $"\"schema_version\": {TestStore.Schema.Version + 1}"),
+                StringComparison.Ordinal);
             WriteEntry(zip, "manifest.json", manifest);
         }
 
@@ -162,7 +166,8 @@ public sealed class StoreContractTests(SampleStore sample) : IDisposable
     [Fact]
     public async Task Restore_BackupOfSchemaVersion1_RestoresWithEmptyWijkaanpakTables()
     {
-        // Given a backup as version 1 wrote it: schema 1, without the wijkaanpak tables (added in schema 2)
+        // Given a backup as version 1 wrote it: schema 1, without the wijkaanpak tables (added in schema 2) and the
+        // Leefbaarometer tables (schema 3)
         var source = await FilledStoreAsync();
         var backup = await BackupAsync(source, "v1.zip");
         using (var zip = ZipFile.Open(backup, ZipArchiveMode.Update))
@@ -170,7 +175,8 @@ public sealed class StoreContractTests(SampleStore sample) : IDisposable
             var manifest = JsonNode.Parse(ReadEntry(zip, "manifest.json"))!;
             manifest["schema_version"] = 1;
             var tables = manifest["tables"]!.AsArray();
-            foreach (var table in tables.Where(t => t!["name"]!.GetValue<string>().StartsWith("wk_", StringComparison.Ordinal)).ToList())
+            var later = TestStore.Schema.Tables.Where(t => t.Since > 1).Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+            foreach (var table in tables.Where(t => later.Contains(t!["name"]!.GetValue<string>())).ToList())
             {
                 zip.GetEntry(table!["file"]!.GetValue<string>())!.Delete();
                 tables.Remove(table);
@@ -189,6 +195,7 @@ public sealed class StoreContractTests(SampleStore sample) : IDisposable
         // Then the monitor data are back, and the wijkaanpak tables are empty
         target.Snapshot("schema_migrations").ShouldBe(source.Snapshot("schema_migrations"));
         target.Snapshot().ShouldContain("wk_programmes: 0\n");
+        target.Snapshot().ShouldContain("leefbaarometer: 0\n");
     }
 
     [Fact]
@@ -237,7 +244,7 @@ public sealed class StoreContractTests(SampleStore sample) : IDisposable
 
         var error = Should.Throw<StoreUnavailableException>(store.Open);
         error.Problem.ShouldBe(StoreProblem.SchemaTooNew);
-        error.Detail.ShouldBe("the database has schema version 99, newer than the 2 this version of Leefkracht knows; upgrade Leefkracht");
+        error.Detail.ShouldBe("the database has schema version 99, newer than the 3 this version of Leefkracht knows; upgrade Leefkracht");
     }
 
     [Fact]
@@ -248,11 +255,11 @@ public sealed class StoreContractTests(SampleStore sample) : IDisposable
         var opened = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(store.Open, TestContext.Current.CancellationToken)));
         foreach (var instance in opened)
         {
-            (await instance.SummarizeAsync(TestContext.Current.CancellationToken)).SchemaVersion.ShouldBe(2);
+            (await instance.SummarizeAsync(TestContext.Current.CancellationToken)).SchemaVersion.ShouldBe(3);
             await instance.DisposeAsync();
         }
 
-        store.Snapshot().ShouldContain("schema_migrations: 2\n");
+        store.Snapshot().ShouldContain("schema_migrations: 3\n");
     }
 
     [Fact]

@@ -7,7 +7,8 @@ namespace Leefkracht.Data.Import.Tables;
 /// Reads address-weighted crosswalks between divisions in the long form of the VNG "grenswijzigen" matrices:
 /// <c>matrix,level,adres_variant,van_jaar,naar_jaar,voor_postcode,naar_code,van_code,aantal_adressen</c>.
 /// Codes come without prefix (<c>0363</c>, <c>036301</c>) and get <c>GM</c>/<c>WK</c> from the level.
-/// Postcode-to-area rows (<c>voor_postcode</c> TRUE) are skipped: their source is not an area.
+/// Postcode-to-area rows (<c>voor_postcode</c> TRUE: addresses of a PC4 area per gemeente or wijk) are kept as a
+/// postcode crosswalk, which carries scores published per PC4 (the Leefbaarometer) to our areas.
 /// </summary>
 public sealed class CrosswalkReader : IImportReader
 {
@@ -38,7 +39,7 @@ public sealed class CrosswalkReader : IImportReader
         var (level, from, to, fromCode, toCode, addresses) = (Column("level"), Column("van jaar"), Column("naar jaar"), Column("van code"), Column("naar code"), Column("aantal adressen"));
         var variant = Column("adres variant");
         var postcode = Column("voor postcode");
-        var skippedPostcode = 0;
+        var postcodeLinks = 0;
         foreach (var record in text.Records.SkipWhile(r => r != headerRecord).Skip(1))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -53,13 +54,6 @@ public sealed class CrosswalkReader : IImportReader
             {
                 Reject(batch, record, null, null, record.UnterminatedQuote ? "the file ends inside a quoted field (truncated file?)"
                     : string.Create(CultureInfo.InvariantCulture, $"row has {f.Length} fields but the header has {header.Count}"));
-                continue;
-            }
-
-            if (postcode >= 0 && f[postcode].Trim().Equals("TRUE", StringComparison.OrdinalIgnoreCase))
-            {
-                batch.RowsSkipped++;
-                skippedPostcode++;
                 continue;
             }
 
@@ -82,6 +76,18 @@ public sealed class CrosswalkReader : IImportReader
                 continue;
             }
 
+            var isPostcode = postcode >= 0 && f[postcode].Trim().Equals("TRUE", StringComparison.OrdinalIgnoreCase);
+            if (isPostcode)
+            {
+                if (ReadPostcodeLink(batch, record, (level, fromCode, toCode, addresses), areaLevel.Value, (fromYear, toYear), variant) is { } link)
+                {
+                    batch.PostcodeLinks.Add(link);
+                    postcodeLinks++;
+                }
+
+                continue;
+            }
+
             if (!TryCode(f[fromCode], areaLevel.Value, out var source, out var error) || !TryCode(f[toCode], areaLevel.Value, out var target, out error))
             {
                 Reject(batch, record, fromCode, $"{f[fromCode]}→{f[toCode]}", $"invalid area code: {error}");
@@ -97,12 +103,43 @@ public sealed class CrosswalkReader : IImportReader
             batch.CrosswalkLinks.Add(new CrosswalkLink(areaLevel.Value, fromYear, toYear, source, target, count, variant >= 0 ? f[variant].Trim() : "adressen"));
         }
 
-        if (skippedPostcode > 0)
+        if (postcodeLinks > 0)
         {
-            issues.Info(null, postcode + 1, "voor_postcode", "TRUE", string.Create(CultureInfo.InvariantCulture, $"{skippedPostcode} postcode-to-area rows skipped (their source is a postcode, not an area)"));
+            issues.Info(null, postcode + 1, "voor_postcode", "TRUE", string.Create(CultureInfo.InvariantCulture, $"{postcodeLinks} postcode-to-area rows kept as the postcode crosswalk (it carries PC4 scores such as the Leefbaarometer to wijken and gemeenten)"));
         }
 
         return batch;
+    }
+
+    private static PostcodeLink? ReadPostcodeLink(ImportBatch batch, CsvRecord record, (int Level, int From, int To, int Addresses) columns, AreaLevel level, (int From, int To) years, int variant)
+    {
+        var f = record.Fields;
+        var postcode = f[columns.From].Trim();
+        if (postcode.Length != 4 || !postcode.All(char.IsAsciiDigit) || postcode[0] == '0')
+        {
+            Reject(batch, record, columns.From, postcode, "van_code of a postcode row must be a PC4 code (four digits, 1000–9999)");
+            return null;
+        }
+
+        if (level is not (AreaLevel.Gemeente or AreaLevel.Wijk))
+        {
+            Reject(batch, record, columns.Level, f[columns.Level], "a postcode row carries to a gemeente or wijk");
+            return null;
+        }
+
+        if (!TryCode(f[columns.To], level, out var target, out var error))
+        {
+            Reject(batch, record, columns.To, f[columns.To], $"invalid area code: {error}");
+            return null;
+        }
+
+        if (CbsValue.Read(f[columns.Addresses], out var count) != CellKind.Number || count < 0)
+        {
+            Reject(batch, record, columns.Addresses, f[columns.Addresses], "aantal_adressen must be a non-negative number");
+            return null;
+        }
+
+        return new PostcodeLink(level, years.From, years.To, postcode, target, count, variant >= 0 ? f[variant].Trim() : "adressen");
     }
 
     private static bool TryCode(string cell, AreaLevel level, out AreaCode code, out string? error)

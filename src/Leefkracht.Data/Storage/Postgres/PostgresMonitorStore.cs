@@ -1,5 +1,6 @@
 using System.Data;
 using System.Net.Sockets;
+using Leefkracht.Core.Leefbaarometer;
 using Leefkracht.Data.Storage.Relational;
 using NetTopologySuite.IO;
 using Npgsql;
@@ -114,7 +115,8 @@ public sealed class PostgresMonitorStore : IMonitorStore
         var (valuesStored, valuesReplaced) = await UpsertObservationsAsync(connection, BatchRows.Observations(batch.Observations, areaIds, indicatorIds), importId, cancellationToken).ConfigureAwait(false);
         var boundariesStored = await UpsertBoundariesAsync(connection, BatchRows.Boundaries(batch.Boundaries, areaIds), importId, cancellationToken).ConfigureAwait(false);
         var linksStored = await UpsertCrosswalkAsync(connection, BatchRows.CrosswalkLinks(batch.CrosswalkLinks), importId, cancellationToken).ConfigureAwait(false);
-        await ImportRows.UpdateCountsAsync(connection, transaction, importId, new WrittenCounts(areasStored, valuesStored, valuesReplaced, boundariesStored, linksStored), cancellationToken).ConfigureAwait(false);
+        var (scoresStored, postcodeLinksStored) = await LeefbaarometerRows.WriteAsync(connection, transaction, batch, importId, cancellationToken).ConfigureAwait(false);
+        await ImportRows.UpdateCountsAsync(connection, transaction, importId, new WrittenCounts(areasStored, valuesStored + scoresStored, valuesReplaced, boundariesStored, linksStored + postcodeLinksStored), cancellationToken).ConfigureAwait(false);
 
         // Disposing the transaction without commit rolls everything back (also on cancellation or error above).
         cancellationToken.ThrowIfCancellationRequested();
@@ -180,6 +182,27 @@ public sealed class PostgresMonitorStore : IMonitorStore
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         return await StoreReads.LoadCrosswalkAsync(connection, level, fromYear, toYear, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<StoredLeefbaarometerScore>> LoadLeefbaarometerAsync(LeefbaarometerUnit unit, string? code = null, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await LeefbaarometerRows.LoadScoresAsync(connection, unit, code, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<PostcodeLink>> LoadPostcodeCrosswalkAsync(AreaLevel level, int fromYear, int toYear, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await LeefbaarometerRows.LoadLinksAsync(connection, level, fromYear, toYear, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<(int From, int To)>> LoadPostcodeCrosswalkYearsAsync(AreaLevel level, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await LeefbaarometerRows.LoadLinkYearsAsync(connection, level, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>

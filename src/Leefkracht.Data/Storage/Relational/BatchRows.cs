@@ -94,21 +94,25 @@ internal static class BatchRows
     }
 
     /// <summary>The crosswalk cells, one per key (the later one wins), in first-seen order.</summary>
-    public static List<CrosswalkLink> CrosswalkLinks(IEnumerable<CrosswalkLink> links)
+    public static List<CrosswalkLink> CrosswalkLinks(IEnumerable<CrosswalkLink> links) =>
+        LastPerKey(links, link => (link.Level, link.Variant, link.FromYear, link.ToYear, link.From, link.To));
+
+    /// <summary>One row per key, the later one winning (as writing them one after another would), in first-seen order.</summary>
+    public static List<T> LastPerKey<T, TKey>(IEnumerable<T> rows, Func<T, TKey> key)
+        where TKey : notnull
     {
-        var index = new Dictionary<(AreaLevel, string, int, int, AreaCode, AreaCode), int>();
-        var distinct = new List<CrosswalkLink>();
-        foreach (var link in links)
+        var index = new Dictionary<TKey, int>();
+        var distinct = new List<T>();
+        foreach (var row in rows)
         {
-            var key = (link.Level, link.Variant, link.FromYear, link.ToYear, link.From, link.To);
-            if (index.TryGetValue(key, out var at))
+            if (index.TryGetValue(key(row), out var at))
             {
-                distinct[at] = link;
+                distinct[at] = row;
             }
             else
             {
-                index.Add(key, distinct.Count);
-                distinct.Add(link);
+                index.Add(key(row), distinct.Count);
+                distinct.Add(row);
             }
         }
 

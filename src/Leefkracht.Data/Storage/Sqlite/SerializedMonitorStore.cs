@@ -1,3 +1,5 @@
+using Leefkracht.Core.Leefbaarometer;
+
 namespace Leefkracht.Data.Storage.Sqlite;
 
 /// <summary>
@@ -47,6 +49,15 @@ internal sealed class SerializedMonitorStore(IMonitorStore inner) : IMonitorStor
 
     public Task<IReadOnlyList<CrosswalkLink>> LoadCrosswalkAsync(AreaLevel level, int fromYear, int toYear, CancellationToken cancellationToken = default) =>
         RunAsync(() => inner.LoadCrosswalkAsync(level, fromYear, toYear, cancellationToken), cancellationToken);
+
+    public Task<IReadOnlyList<StoredLeefbaarometerScore>> LoadLeefbaarometerAsync(LeefbaarometerUnit unit, string? code = null, CancellationToken cancellationToken = default) =>
+        RunAsync(() => inner.LoadLeefbaarometerAsync(unit, code, cancellationToken), cancellationToken);
+
+    public Task<IReadOnlyList<PostcodeLink>> LoadPostcodeCrosswalkAsync(AreaLevel level, int fromYear, int toYear, CancellationToken cancellationToken = default) =>
+        RunAsync(() => inner.LoadPostcodeCrosswalkAsync(level, fromYear, toYear, cancellationToken), cancellationToken);
+
+    public Task<IReadOnlyList<(int From, int To)>> LoadPostcodeCrosswalkYearsAsync(AreaLevel level, CancellationToken cancellationToken = default) =>
+        RunAsync(() => inner.LoadPostcodeCrosswalkYearsAsync(level, cancellationToken), cancellationToken);
 
     public Task<IReadOnlyDictionary<int, int>> CountValuesAsync(string indicatorId, CancellationToken cancellationToken = default) =>
         RunAsync(() => inner.CountValuesAsync(indicatorId, cancellationToken), cancellationToken);

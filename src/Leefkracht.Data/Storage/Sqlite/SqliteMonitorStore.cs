@@ -1,3 +1,4 @@
+using Leefkracht.Core.Leefbaarometer;
 using Leefkracht.Data.Storage.Relational;
 using Microsoft.Data.Sqlite;
 using NetTopologySuite.IO;
@@ -93,7 +94,8 @@ public sealed class SqliteMonitorStore : IMonitorStore
             var (valuesStored, valuesReplaced) = UpsertObservations(BatchRows.Observations(batch.Observations, areaIds, indicatorIds), importId, cancellationToken);
             var boundariesStored = UpsertBoundaries(BatchRows.Boundaries(batch.Boundaries, areaIds), importId, transaction);
             var linksStored = UpsertCrosswalk(BatchRows.CrosswalkLinks(batch.CrosswalkLinks), importId, transaction);
-            await ImportRows.UpdateCountsAsync(_connection, transaction, importId, new WrittenCounts(areasStored, valuesStored, valuesReplaced, boundariesStored, linksStored), cancellationToken).ConfigureAwait(false);
+            var (scoresStored, postcodeLinksStored) = await LeefbaarometerRows.WriteAsync(_connection, transaction, batch, importId, cancellationToken).ConfigureAwait(false);
+            await ImportRows.UpdateCountsAsync(_connection, transaction, importId, new WrittenCounts(areasStored, valuesStored + scoresStored, valuesReplaced, boundariesStored, linksStored + postcodeLinksStored), cancellationToken).ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
             transaction.Commit();
             return new StoreResult(await StoreReads.LoadImportAsync(_connection, importId, null, cancellationToken).ConfigureAwait(false));
@@ -151,6 +153,18 @@ public sealed class SqliteMonitorStore : IMonitorStore
     /// <inheritdoc/>
     public Task<IReadOnlyList<CrosswalkLink>> LoadCrosswalkAsync(AreaLevel level, int fromYear, int toYear, CancellationToken cancellationToken = default) =>
         StoreReads.LoadCrosswalkAsync(_connection, level, fromYear, toYear, cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<StoredLeefbaarometerScore>> LoadLeefbaarometerAsync(LeefbaarometerUnit unit, string? code = null, CancellationToken cancellationToken = default) =>
+        LeefbaarometerRows.LoadScoresAsync(_connection, unit, code, cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<PostcodeLink>> LoadPostcodeCrosswalkAsync(AreaLevel level, int fromYear, int toYear, CancellationToken cancellationToken = default) =>
+        LeefbaarometerRows.LoadLinksAsync(_connection, level, fromYear, toYear, cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<(int From, int To)>> LoadPostcodeCrosswalkYearsAsync(AreaLevel level, CancellationToken cancellationToken = default) =>
+        LeefbaarometerRows.LoadLinkYearsAsync(_connection, level, cancellationToken);
 
     /// <inheritdoc/>
     public Task<IReadOnlyDictionary<int, int>> CountValuesAsync(string indicatorId, CancellationToken cancellationToken = default) =>

@@ -37,6 +37,23 @@
  * @property {{ risk: number, reasons: string[] } | null} warning
  * @property {string} note
  * @property {string} caveat
+ * @property {Leefbaarometer | null} leefbaarometer the official Leefbaarometer beside our score, never part of it
+ */
+
+/**
+ * @typedef {object} Leefbaarometer
+ * @property {string} source
+ * @property {number} year
+ * @property {number} score
+ * @property {number} deviation
+ * @property {number} class
+ * @property {string} className
+ * @property {string} classBasis
+ * @property {string | null} carry
+ * @property {Record<string, number> | null} dimensions
+ * @property {number | null} dimensionsYear
+ * @property {{ year: number, score: number, deviation: number, class: number }[]} series
+ * @property {string} note
  */
 
 /**

@@ -50,6 +50,7 @@ export async function show(main, params) {
   row(t('klasse'), ok.map((p) => p.score.className ?? '–'));
   for (const d of meta.dimensions) row(d.name, ok.map((p) => num(p.dimensions.find((x) => x.id === d.id)?.contribution, 3, true)));
   row(t('resilience'), ok.map((p) => (p.resilience?.score !== null && p.resilience ? `${num(p.resilience.score, 2, true)} (${p.resilience.className})` : '–')));
+  row(`${t('lbm.title')}`, ok.map((p) => (p.leefbaarometer ? `${num(p.leefbaarometer.score, 3)} (${p.leefbaarometer.className}, ${p.leefbaarometer.year})` : '–')));
   row(t('flags'), ok.map((p) => String(p.flags.length)));
   table.append(body);
   main.append(table);

@@ -42,7 +42,7 @@ export async function show(main, params) {
   const layout = el('div', { class: 'map-layout' });
   const controls = el('form', { class: 'controls', 'aria-label': t('colourBy') });
   /** @type {[string, string][]} */
-  const byOptions = [['total', t('by.total')], ...meta.dimensions.map((d) => /** @type {[string, string]} */ ([d.id, d.name])), ['resilience', t('by.resilience')], ['change', t('by.change')], ['lisa', t('by.lisa')], ['indicator', t('by.indicator')]];
+  const byOptions = [['total', t('by.total')], ...meta.dimensions.map((d) => /** @type {[string, string]} */ ([d.id, d.name])), ['resilience', t('by.resilience')], ['change', t('by.change')], ['lisa', t('by.lisa')], ['indicator', t('by.indicator')], ['leefbaarometer', t('by.leefbaarometer')]];
   /** @type {[number, number][]} */
   const years = meta.years.map((y) => [y, y]);
   const level = options(el('select'), [['gemeente', t('gemeenteLevel')], ['wijk', t('wijkLevel')], ['buurt', t('buurtLevel')]], state.level);

@@ -128,6 +128,23 @@ export async function show(main, params, code) {
     el('table', {}, el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: t('name') }), el('th', { scope: 'col', class: 'num', text: t('deviation') }), el('th', { scope: 'col', text: t('klasse') }))),
       el('tbody', {}, ...rows.map(([name, d, cls]) => el('tr', {}, el('td', { text: name }), el('td', { class: 'num', text: num(d, 3, true) }), el('td', { text: cls ?? '–' })))))));
 
+  // The official Leefbaarometer, beside our score and never mixed into it.
+  const lbm = profile.leefbaarometer;
+  if (lbm) {
+    const lc = colourOf('livability', String(lbm.class));
+    const box = el('section', { class: 'card', id: 'leefbaarometer', 'aria-labelledby': 'lbm-title' }, el('h2', { id: 'lbm-title', text: `${t('lbm.title')} ${lbm.year}` }),
+      el('p', { class: 'score-line' }, el('span', { class: 'class-badge', style: `background:${lc};color:${textOn(lc)}`, text: `${lbm.class} ${lbm.className}` }),
+        el('span', { text: `lbm ${num(lbm.score, 3)} (afw ${num(lbm.deviation, 3, true)})` })),
+      el('p', { class: 'muted', text: lbm.note }));
+    box.append(el('table', {}, el('caption', { text: t('lbm.series') }),
+      el('thead', {}, el('tr', {}, ...lbm.series.map((p) => el('th', { scope: 'col', class: 'num', text: String(p.year) })))),
+      el('tbody', {}, el('tr', {}, ...lbm.series.map((p) => el('td', { class: 'num', text: `${num(p.score, 3)} (${p.class})` }))))));
+    if (lbm.dimensions) {
+      box.append(el('p', { text: `${t('lbm.dimensions')} ${lbm.dimensionsYear}: ${Object.entries(lbm.dimensions).map(([k, v]) => `${k} ${num(v, 3, true)}`).join(', ')}` }));
+    }
+    main.append(box);
+  }
+
   // Resilience.
   const r = profile.resilience;
   if (r) {
