@@ -287,6 +287,21 @@ public sealed class ApiTests(DashboardServer server)
     }
 
     [Fact]
+    public async Task ETag_DependsOnTheLanguage_SoA304NeverServesTheOtherLanguage()
+    {
+        using var dutch = new HttpRequestMessage(HttpMethod.Get, "api/v1/areas/BU03440111?year=2024");
+        dutch.Headers.AcceptLanguage.Add(new StringWithQualityHeaderValue("nl"));
+        using var dutchAnswer = await server.Client.SendAsync(dutch, Cancel);
+        using var english = new HttpRequestMessage(HttpMethod.Get, "api/v1/areas/BU03440111?year=2024");
+        english.Headers.AcceptLanguage.Add(new StringWithQualityHeaderValue("en"));
+        english.Headers.IfNoneMatch.Add(dutchAnswer.Headers.ETag!);
+        using var englishAnswer = await server.Client.SendAsync(english, Cancel);
+
+        englishAnswer.StatusCode.ShouldBe(HttpStatusCode.OK);
+        englishAnswer.Headers.ETag.ShouldNotBe(dutchAnswer.Headers.ETag);
+    }
+
+    [Fact]
     public async Task Responses_AreCompressed_WhenTheClientAsks()
     {
         using var raw = new HttpClient { BaseAddress = server.BaseAddress };

@@ -62,7 +62,10 @@ internal sealed class DataVersionETags(RequestDelegate next, DataVersion version
 
         var token = await version.RefreshAsync(context.RequestAborted).ConfigureAwait(false);
         context.Items[HttpCaching.ItemKey] = token;
-        var etag = new EntityTagHeaderValue($"\"{token}.{HttpCaching.BuildId}\"", isWeak: true);
+        // The same URL answers in the language of the request (query, cookie or Accept-Language, chosen by request
+        // localization before this runs), so the language is part of the validator: a 304 never serves the other one.
+        var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        var etag = new EntityTagHeaderValue($"\"{token}.{HttpCaching.BuildId}.{language}\"", isWeak: true);
         if (context.Request.Headers.IfNoneMatch.Count > 0
             && EntityTagHeaderValue.TryParseList(context.Request.Headers.IfNoneMatch, out var tags)
             && tags.Any(t => t.Compare(etag, useStrongComparison: false) || t.Equals(EntityTagHeaderValue.Any)))
@@ -78,6 +81,7 @@ internal sealed class DataVersionETags(RequestDelegate next, DataVersion version
             {
                 context.Response.Headers.ETag = etag.ToString();
                 context.Response.Headers.CacheControl = "no-cache";
+                context.Response.Headers.Append("Vary", "Accept-Language, Cookie");
             }
 
             return Task.CompletedTask;
