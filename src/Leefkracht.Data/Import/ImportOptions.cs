@@ -21,4 +21,7 @@ public sealed record ImportOptions
 
     /// <summary>Import even when a file with the same SHA-256 was imported before.</summary>
     public bool Force { get; init; }
+
+    /// <summary>How large a file may be (size, line length, gzip expansion); a file beyond them is rejected unread.</summary>
+    public ImportLimits Limits { get; init; } = ImportLimits.Default;
 }
