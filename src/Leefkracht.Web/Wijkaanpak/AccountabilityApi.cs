@@ -55,7 +55,7 @@ public static class AccountabilityApi
         return TypedResults.File(csv, "text/csv; charset=utf-8", $"leefkracht-verantwoording-{id}.csv");
     }
 
-    internal static async Task<IResult> GetPdf(long id, WijkaanpakSession s, IMonitorStore monitor, ProgrammeViews views, PdfPrinter printer, CancellationToken ct, string? lang = null)
+    internal static async Task<IResult> GetPdf(long id, WijkaanpakSession s, IMonitorStore monitor, ProgrammeViews views, PdfPrinter printer, HttpResponse response, CancellationToken ct, string? lang = null)
     {
         var language = Language(lang);
         var view = await BuildAsync(id, s, monitor, views, language, ct);
@@ -69,8 +69,8 @@ public static class AccountabilityApi
             return Problems.Unavailable("PDF needs Chromium (Debian package chromium); the CSV and JSON forms work without it");
         }
 
-        var pdf = await printer.PrintAsync(AccountabilityPage.Render(view, language), ct);
-        return TypedResults.File(pdf, "application/pdf", $"leefkracht-verantwoording-{id}.pdf");
+        var (pdf, busy) = await printer.PrintAsync(AccountabilityPage.Render(view, language), response, ct);
+        return busy is not null ? busy : TypedResults.File(pdf!, "application/pdf", $"leefkracht-verantwoording-{id}.pdf");
     }
 
     /// <summary>The view, or null when the account may not see the programme.</summary>

@@ -83,8 +83,9 @@ public sealed class SourceFile
         {
             try
             {
-                using var gzip = new GZipStream(new MemoryStream(raw, writable: false), CompressionMode.Decompress);
-                content = Bounded(name, gzip, null, raw.Length, limits, null);
+                var packed = new MemoryStream(raw, writable: false);
+                using var gzip = new GZipStream(packed, CompressionMode.Decompress);
+                content = Bounded(name, gzip, null, packed, limits, null);
             }
             catch (InvalidDataException exception) when (!exception.Message.StartsWith(name, StringComparison.Ordinal))
             {
@@ -101,10 +102,11 @@ public sealed class SourceFile
 
     /// <summary>
     /// Copies <paramref name="input"/> into memory in chunks, stopping at the first chunk that breaks a limit: the total
-    /// size, a table line's length (not for JSON, whose first character tells), the expansion of a gzip file of
-    /// <paramref name="compressedSize"/> bytes. Memory stays at what was read so far, never what the file claims.
+    /// size, a table line's length (not for JSON, whose first character tells), the expansion of the compressed bytes
+    /// consumed so far from <paramref name="compressed"/> (so that a bomb is stopped early however large its file).
+    /// Memory stays at what was read so far, never what the file claims.
     /// </summary>
-    private static byte[] Bounded(string path, Stream input, long? knownLength, long? compressedSize, ImportLimits limits, IncrementalHash? hash)
+    private static byte[] Bounded(string path, Stream input, long? knownLength, Stream? compressed, ImportLimits limits, IncrementalHash? hash)
     {
         using var output = knownLength is { } length ? new MemoryStream(checked((int)Math.Min(length, int.MaxValue))) : new MemoryStream();
         var buffer = new byte[1 << 16];
@@ -122,11 +124,12 @@ public sealed class SourceFile
                 throw TooLarge(path, limits);
             }
 
-            if (compressedSize is { } packed && total > limits.RatioCheckedFromBytes && total > packed * limits.MaxRatio)
+            if (compressed is not null && total > limits.RatioCheckedFromBytes && total > Math.Max(1, compressed.Position) * limits.MaxRatio)
             {
+                var packed = compressed.Position;
                 throw new InvalidDataException(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"{path}: expands more than {limits.MaxRatio} times ({packed:N0} compressed bytes gave more than {total:N0}); that is a compression bomb, not a data file. If the file is right, raise the limit with --max-ratio."));
+                    $"{path}: expands more than {limits.MaxRatio} times (its first {packed:N0} compressed bytes gave more than {total:N0}); that is a compression bomb, not a data file. If the file is right, raise the limit with --max-ratio."));
             }
 
             json ??= StartsJson(chunk); // null while only whitespace came: the next chunk decides
