@@ -33,9 +33,9 @@ public static class AccountsApi
             ? TypedResults.Ok(AuditTrail.Dtos(await session.Store.LoadAuditAsync(null, cancellationToken)))
             : WijkaanpakSession.Forbidden("only admins manage accounts");
 
-    internal static async Task<IResult> AccountAuditCsv(WijkaanpakSession session, CancellationToken cancellationToken, string? dialect = null, string? lang = null) =>
+    internal static async Task<IResult> AccountAuditCsv(WijkaanpakSession session, CancellationToken cancellationToken, string? dialect = null) =>
         WijkaanpakPolicy.CanManageAccounts(session.Actor)
-            ? AuditTrail.Csv(await session.Store.LoadAuditAsync(null, cancellationToken), "leefkracht-audit-accounts", dialect, lang)
+            ? AuditTrail.Csv(await session.Store.LoadAuditAsync(null, cancellationToken), "leefkracht-audit-accounts", dialect)
             : WijkaanpakSession.Forbidden("only admins manage accounts");
 
     internal static async Task<IResult> CreateAccount(CreateAccountRequest request, WijkaanpakSession session, HttpContext http, CancellationToken cancellationToken)

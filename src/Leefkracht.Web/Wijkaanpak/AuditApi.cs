@@ -19,10 +19,10 @@ public static class AuditApi
         return refusal ?? TypedResults.Ok(AuditTrail.Dtos(entries!));
     }
 
-    internal static async Task<IResult> AuditCsv(long id, WijkaanpakSession s, CancellationToken ct, string? dialect = null, string? lang = null)
+    internal static async Task<IResult> AuditCsv(long id, WijkaanpakSession s, CancellationToken ct, string? dialect = null)
     {
         var (entries, refusal) = await AuditAsync(id, s, ct);
-        return refusal ?? AuditTrail.Csv(entries!, $"leefkracht-audit-{id}", dialect, lang);
+        return refusal ?? AuditTrail.Csv(entries!, $"leefkracht-audit-{id}", dialect);
     }
 
     private static async Task<(IReadOnlyList<AuditEntry>? Entries, IResult? Refusal)> AuditAsync(long id, WijkaanpakSession s, CancellationToken ct)
