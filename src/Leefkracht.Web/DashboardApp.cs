@@ -85,7 +85,22 @@ public static class DashboardApp
         services.AddHttpContextAccessor();
         builder.AddWijkaanpak(options);
 
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+        {
+            // An unknown path under /api, or a known one asked with a method it does not take, says where the API is
+            // described (405 and 415 come from routing, so a wrong method is no 404).
+            if (c.ProblemDetails.Status is StatusCodes.Status404NotFound or StatusCodes.Status405MethodNotAllowed
+                && c.ProblemDetails.Detail is null && c.HttpContext.Request.Path.StartsWithSegments("/api"))
+            {
+                c.ProblemDetails.Detail = c.ProblemDetails.Status == StatusCodes.Status404NotFound
+                    ? $"no endpoint {c.HttpContext.Request.Path}; the API is described at /openapi/v1.json"
+                    : $"{c.HttpContext.Request.Path} does not take {c.HttpContext.Request.Method}; the API is described at /openapi/v1.json";
+            }
+        });
+        services.AddExceptionHandler<BadRequests>();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        // A key given twice in a request body is refused rather than silently taking the last value.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.AllowDuplicateProperties = false);
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Leefkracht API";
@@ -109,6 +124,8 @@ public static class DashboardApp
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(options);
+        app.UseForwardedHeadersOfKnownProxies(app.Configuration);
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseLocalizedRequests();
@@ -133,7 +150,9 @@ public static class DashboardApp
         }
 
         app.MapOpenApi();
-        app.MapScalarApiReference("/api", o => o.WithTitle("Leefkracht API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        // Scalar's inline script runs by a per-request nonce (SecurityHeaders); its web fonts would come from another
+        // origin, which the policy (and a server without internet) refuses, so it uses the system's.
+        app.MapScalarApiReference("/api", o => o.WithTitle("Leefkracht API").WithOpenApiRoutePattern("/openapi/{documentName}.json").WithNonce().DisableDefaultFonts());
         app.MapGet("/healthz", Health).WithName("Health").WithTags("Health").WithSummary("Liveness: the database answers");
         app.MapMetaApi();
         app.MapAreasApi();
@@ -144,7 +163,6 @@ public static class DashboardApp
         app.MapReportApi();
         app.MapPlannerApi();
         app.MapWijkaanpak();
-        app.MapFallback("/api/{**rest}", (HttpContext c) => Problems.NotFound($"no endpoint {c.Request.Path}; the API is described at /openapi/v1.json"));
     }
 
     private static async Task<IResult> Health(DataVersion version, CancellationToken cancellationToken)

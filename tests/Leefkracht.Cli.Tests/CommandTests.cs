@@ -119,7 +119,9 @@ public sealed class CommandTests(SampleDatabase database)
 
         result.ExitCode.ShouldBe(2);
         result.Out.ShouldContain("long_2024.csv:2:4 [value] 'abc'");
-        result.Error.ShouldContain("long_2024.csv: rejected, nothing stored");
+        result.Error.ShouldContain("long_2024.csv: afgewezen: nothing stored: 1 error(s)");
+        result.Out.ShouldNotContain("rejected: rejected"); // the outcome is said once (issue 18)
+        result.Out.ShouldContain("afgewezen: nothing stored");
         Directory.Delete(folder, recursive: true);
     }
 

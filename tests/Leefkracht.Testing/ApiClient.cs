@@ -21,6 +21,22 @@ public sealed class ApiClient : IDisposable
 
     public IReadOnlyList<string> SetCookieHeaders { get; private set; } = [];
 
+    /// <summary>A client for <paramref name="baseAddress"/> with a copy of <paramref name="other"/>'s cookies and token, as an attacker who stole them has.</summary>
+    public static ApiClient CopyOf(ApiClient other, Uri baseAddress)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        var copy = new ApiClient(baseAddress) { CsrfToken = other.CsrfToken };
+        lock (other._cookies)
+        {
+            foreach (var (name, value) in other._cookies)
+            {
+                copy._cookies[name] = value;
+            }
+        }
+
+        return copy;
+    }
+
     public async Task<HttpResponseMessage> LoginAsync(string userName, string password)
     {
         var response = await PostAsync("api/v1/auth/login", new { userName, password }, csrf: false);
@@ -37,6 +53,14 @@ public sealed class ApiClient : IDisposable
     public Task<HttpResponseMessage> PostAsync(string path, object? body, string? ifMatch = null, bool csrf = true) => SendAsync(Request(HttpMethod.Post, path, body, ifMatch, csrf));
 
     public Task<HttpResponseMessage> PutAsync(string path, object? body, string? ifMatch = null, bool csrf = true) => SendAsync(Request(HttpMethod.Put, path, body, ifMatch, csrf));
+
+    /// <summary>Sends <paramref name="body"/> as it is (malformed JSON, a key twice, another content type), with the antiforgery token.</summary>
+    public Task<HttpResponseMessage> SendTextAsync(HttpMethod method, string path, string body, string contentType = "application/json")
+    {
+        var request = Request(method, path, null, null, csrf: true);
+        request.Content = new StringContent(body, System.Text.Encoding.UTF8, contentType);
+        return SendAsync(request);
+    }
 
     /// <summary>The JSON of a successful answer; fails the test with the problem details otherwise.</summary>
     public static async Task<JsonNode> Json(HttpResponseMessage response)

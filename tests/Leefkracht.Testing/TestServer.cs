@@ -22,6 +22,9 @@ public sealed record TestServerOptions
 
     /// <summary>Whether to keep every log message of the app in <see cref="TestServer.Logs"/>.</summary>
     public bool CaptureLogs { get; init; }
+
+    /// <summary>Command-line settings of the app (<c>--Leefkracht:Name=value</c>).</summary>
+    public IReadOnlyList<string> Args { get; init; } = [];
 }
 
 /// <summary>
@@ -66,7 +69,7 @@ public abstract class TestServer(TestServerOptions options) : IAsyncLifetime
             }
         }
 
-        _app = Build([], builder =>
+        _app = Build([.. options.Args], builder =>
         {
             if (options.CaptureLogs)
             {

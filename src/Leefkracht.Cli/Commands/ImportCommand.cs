@@ -16,15 +16,24 @@ internal static class ImportCommand
         var force = new Option<bool>("--force") { Description = "Import even if a file with the same SHA-256 was imported before" };
         var report = new Option<string?>("--report") { Description = "Also write the full reports as JSON to this file" };
         var verbose = new Option<bool>("--verbose") { Description = "Also list informational notes, not only errors and warnings" };
+        var maxFile = new Option<int>("--max-file-mb") { Description = "Largest (decompressed) file accepted, in MB", DefaultValueFactory = _ => (int)(ImportLimits.Default.MaxBytes >> 20) };
+        var maxLine = new Option<int>("--max-line-kb") { Description = "Longest table line accepted, in KB", DefaultValueFactory = _ => ImportLimits.Default.MaxLineBytes >> 10 };
+        var maxRatio = new Option<int>("--max-ratio") { Description = "Largest expansion of a .gz file accepted (decompressed size / compressed size)", DefaultValueFactory = _ => ImportLimits.Default.MaxRatio };
         var command = new Command("import", "Import KWB tables, boundaries, long tables and crosswalks")
         {
-            paths, maxErrors, year, gemeente, division, force, report, verbose,
+            paths, maxErrors, year, gemeente, division, force, report, verbose, maxFile, maxLine, maxRatio,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
             if (result.GetValue(maxErrors) < 0)
             {
                 await environment.Error.WriteLineAsync("--max-errors must be 0 or more").ConfigureAwait(false);
+                return ExitCodes.InvalidInput;
+            }
+
+            if (new[] { maxFile, maxLine, maxRatio }.FirstOrDefault(o => result.GetValue(o) <= 0) is { } limit)
+            {
+                await environment.Error.WriteLineAsync($"{limit.Name} must be 1 or more").ConfigureAwait(false);
                 return ExitCodes.InvalidInput;
             }
 
@@ -35,6 +44,12 @@ internal static class ImportCommand
                 Gemeente = result.GetValue(gemeente),
                 Division = result.GetValue(division),
                 Force = result.GetValue(force),
+                Limits = ImportLimits.Default with
+                {
+                    MaxBytes = (long)result.GetValue(maxFile) << 20,
+                    MaxLineBytes = Math.Min(result.GetValue(maxLine), int.MaxValue >> 10) << 10,
+                    MaxRatio = result.GetValue(maxRatio),
+                },
             };
             await using var context = global.Open(result, environment);
             var (store, _, texts) = context;
@@ -48,7 +63,7 @@ internal static class ImportCommand
             var rejected = reports.Where(r => r.Outcome == ImportOutcome.Rejected).ToList();
             foreach (var file in rejected)
             {
-                await environment.Error.WriteLineAsync($"{file.File}: {file.Summary}").ConfigureAwait(false);
+                await environment.Error.WriteLineAsync($"{file.File}: {texts["rejected"]}: {file.Summary}").ConfigureAwait(false);
             }
 
             return rejected.Count > 0 ? ExitCodes.InvalidInput : ExitCodes.Success;

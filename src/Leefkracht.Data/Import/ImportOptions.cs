@@ -24,4 +24,7 @@ public sealed record ImportOptions
 
     /// <summary>Where the files of this run were fetched from, recorded in their reports (null for files on disk).</summary>
     public ImportOrigin? Origin { get; init; }
+
+    /// <summary>How large a file may be (size, line length, gzip expansion); a file beyond them is rejected unread.</summary>
+    public ImportLimits Limits { get; init; } = ImportLimits.Default;
 }

@@ -37,7 +37,7 @@ public sealed record ImportReport
 
     public ImportOutcome Outcome { get; init; }
 
-    /// <summary>One sentence for humans: why it was rejected, or what was stored.</summary>
+    /// <summary>One sentence for humans: why it was rejected, or what was stored (without the outcome, which <see cref="Outcome"/> gives and a reader shows in its own words).</summary>
     public required string Summary { get; init; }
 
     public int RowsRead { get; init; }

@@ -86,7 +86,7 @@ public sealed class Importer
         {
             try
             {
-                var source = SourceFile.Read(file);
+                var source = SourceFile.Read(file, options.Limits);
                 var detection = FileKindDetector.Detect(source, _catalog);
                 kept += source.Content.Length;
                 planned.Add((file, detection, kept <= KeepBytes ? source : null));
@@ -126,7 +126,7 @@ public sealed class Importer
         SourceFile file;
         try
         {
-            file = alreadyRead ?? SourceFile.Read(path);
+            file = alreadyRead ?? SourceFile.Read(path, options.Limits);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidDataException)
         {
@@ -154,7 +154,7 @@ public sealed class Importer
         {
             var issues = new IssueLog(file.Name);
             issues.FileError(detection.Reason ?? "file not recognised");
-            return Report(file, new ImportBatch(FileKind.Unknown, "not recognised", issues), ImportOutcome.Rejected, $"rejected: {detection.Reason}", null, started, options.Origin);
+            return Report(file, new ImportBatch(FileKind.Unknown, "not recognised", issues), ImportOutcome.Rejected, detection.Reason ?? "file not recognised", null, started, options.Origin);
         }
 
         var batch = detection.Reader.Read(file, new ImportContext(_catalog, areas, options), cancellationToken);
@@ -164,7 +164,7 @@ public sealed class Importer
             var why = !hasData && batch.Issues.ErrorCount == 0 ? "the file holds no data to import"
                 : batch.Issues.ErrorCount > options.MaxErrors ? string.Create(CultureInfo.InvariantCulture, $"{batch.Issues.ErrorCount} error(s), more than the {options.MaxErrors} allowed (--max-errors)")
                 : FirstError(batch) ?? "no data";
-            return Report(file, batch, ImportOutcome.Rejected, $"rejected, nothing stored: {why}", null, started, options.Origin);
+            return Report(file, batch, ImportOutcome.Rejected, $"nothing stored: {why}", null, started, options.Origin);
         }
 
         var provisional = Report(file, batch, ImportOutcome.Stored, "stored", null, started, options.Origin);
@@ -251,6 +251,8 @@ public sealed class Importer
 
     private static ImportReport Unreadable(string path, string reason)
     {
+        // The report names the file; a reader's message that starts with the path would say it twice.
+        reason = reason.StartsWith(path + ": ", StringComparison.Ordinal) ? reason[(path.Length + 2)..] : reason;
         var issues = new IssueLog(Path.GetFileName(path));
         issues.FileError(reason);
         return new ImportReport
@@ -258,7 +260,7 @@ public sealed class Importer
             File = Path.GetFileName(path),
             Shape = "unreadable",
             Outcome = ImportOutcome.Rejected,
-            Summary = $"rejected: {reason}",
+            Summary = reason,
             Errors = 1,
             Issues = issues.Issues,
             IssueCounts = [new IssueCount(IssueSeverity.Error, reason, 1)],

@@ -7,16 +7,79 @@ namespace Leefkracht.Web.Hosting;
 /// a temporary folder and opened as a file, so Chromium loads nothing from the network; its background services are
 /// switched off, because this machine (and many servers) have no internet.
 /// </summary>
-internal sealed class PdfPrinter(DashboardOptions options)
+/// <remarks>
+/// A print starts a browser (about 20 s of a core and 200 MB), and anyone may ask for an area report, so at most
+/// <c>Leefkracht:Pdf:MaxConcurrent</c> run at once (default 2); up to <c>Leefkracht:Pdf:Queue</c> more wait (default
+/// 4) for at most <c>Leefkracht:Pdf:WaitSeconds</c> (default 30). Beyond that the answer is 503 with Retry-After
+/// (docs/security.md, "Limits").
+/// </remarks>
+internal sealed class PdfPrinter(DashboardOptions options, IConfiguration configuration) : IDisposable
 {
+    /// <summary>What a busy printer tells the client to wait before it asks again.</summary>
+    public const int RetryAfterSeconds = 15;
+
     private static readonly string[] Candidates = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"];
+
+    private readonly int _maxConcurrent = Setting(configuration, "MaxConcurrent", 2, minimum: 1);
+    private readonly int _queue = Setting(configuration, "Queue", 4, minimum: 0);
+    private readonly TimeSpan _wait = TimeSpan.FromSeconds(Setting(configuration, "WaitSeconds", 30, minimum: 0));
+    private readonly SemaphoreSlim _slots = new(Setting(configuration, "MaxConcurrent", 2, minimum: 1));
+    private int _admitted;
+    private int _running;
+    private int _peak;
+
+    /// <summary>The most browsers that ran at once since the start (for tests and diagnostics).</summary>
+    public int PeakRunning => Volatile.Read(ref _peak);
 
     /// <summary>The Chromium that will be used, or null when none is installed.</summary>
     public string? Chromium => options.ChromiumPath ?? Candidates
         .SelectMany(name => (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator).Select(dir => Path.Combine(dir, name)))
         .FirstOrDefault(File.Exists);
 
-    public async Task<byte[]> PrintAsync(string html, CancellationToken cancellationToken)
+    /// <summary>
+    /// Prints <paramref name="html"/>, waiting for a free browser; when all run and the queue is full, or the wait is
+    /// over, returns the 503 to answer instead (with Retry-After set on <paramref name="response"/>).
+    /// </summary>
+    public async Task<(byte[]? Pdf, ProblemHttpResult? Busy)> PrintAsync(string html, HttpResponse response, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        try
+        {
+            if (Interlocked.Increment(ref _admitted) > _maxConcurrent + _queue || !await _slots.WaitAsync(_wait, cancellationToken).ConfigureAwait(false))
+            {
+                response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+                return (null, Problems.Unavailable(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{_maxConcurrent} PDF report(s) are being printed and {_queue} wait; ask again in {RetryAfterSeconds} seconds (the HTML report prints from any browser)")));
+            }
+
+            try
+            {
+                var running = Interlocked.Increment(ref _running);
+                for (var peak = Volatile.Read(ref _peak); running > peak && Interlocked.CompareExchange(ref _peak, running, peak) != peak; peak = Volatile.Read(ref _peak))
+                {
+                }
+
+                return (await PrintNowAsync(html, cancellationToken).ConfigureAwait(false), null);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _running);
+                _slots.Release();
+            }
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _admitted);
+        }
+    }
+
+    public void Dispose() => _slots.Dispose();
+
+    private static int Setting(IConfiguration configuration, string name, int fallback, int minimum) =>
+        int.TryParse(configuration[$"Leefkracht:Pdf:{name}"], NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= minimum ? value : fallback;
+
+    private async Task<byte[]> PrintNowAsync(string html, CancellationToken cancellationToken)
     {
         var chromium = Chromium ?? throw new InvalidOperationException("Chromium is not installed: install Debian's chromium package to print PDF reports");
         var folder = Directory.CreateTempSubdirectory("leefkracht-report-");

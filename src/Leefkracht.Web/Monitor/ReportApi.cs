@@ -19,7 +19,7 @@ public static class ReportApi
     }
 
     internal static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> GetReportPdf(
-        [AsParameters] AreaRequest request, DashboardMonitor dashboard, ProfileBuilder profiles, HistoryBuilder histories, TimeProvider clock, HtmlPages pages, PdfPrinter printer, CancellationToken cancellationToken)
+        [AsParameters] AreaRequest request, DashboardMonitor dashboard, ProfileBuilder profiles, HistoryBuilder histories, TimeProvider clock, HtmlPages pages, PdfPrinter printer, HttpResponse response, CancellationToken cancellationToken)
     {
         if (printer.Chromium is null)
         {
@@ -37,8 +37,8 @@ public static class ReportApi
             return missing;
         }
 
-        var pdf = await printer.PrintAsync(html!, cancellationToken);
-        return TypedResults.File(pdf, "application/pdf", $"leefkracht-{request.Code.Trim().ToUpperInvariant()}.pdf");
+        var (pdf, busy) = await printer.PrintAsync(html!, response, cancellationToken);
+        return busy is not null ? busy : TypedResults.File(pdf!, "application/pdf", $"leefkracht-{request.Code.Trim().ToUpperInvariant()}.pdf");
     }
 
     /// <summary>The report's HTML, or why there is none (a bad parameter, or an unknown area).</summary>

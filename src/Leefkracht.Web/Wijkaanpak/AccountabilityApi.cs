@@ -62,7 +62,7 @@ public static class AccountabilityApi
             rows), csvDialect, $"leefkracht-verantwoording-{id}");
     }
 
-    internal static async Task<IResult> GetPdf(long id, WijkaanpakSession s, IMonitorStore monitor, ProgrammeViews views, HtmlPages pages, PdfPrinter printer, CancellationToken ct)
+    internal static async Task<IResult> GetPdf(long id, WijkaanpakSession s, IMonitorStore monitor, ProgrammeViews views, HtmlPages pages, PdfPrinter printer, HttpResponse response, CancellationToken ct)
     {
         var view = await BuildAsync(id, s, monitor, views, ct);
         if (view is null)
@@ -79,8 +79,8 @@ public static class AccountabilityApi
         {
             [nameof(AccountabilityPage.View)] = view,
         });
-        var pdf = await printer.PrintAsync(html, ct);
-        return TypedResults.File(pdf, "application/pdf", $"leefkracht-verantwoording-{id}.pdf");
+        var (pdf, busy) = await printer.PrintAsync(html, response, ct);
+        return busy is not null ? busy : TypedResults.File(pdf!, "application/pdf", $"leefkracht-verantwoording-{id}.pdf");
     }
 
     /// <summary>The view, or null when the account may not see the programme.</summary>

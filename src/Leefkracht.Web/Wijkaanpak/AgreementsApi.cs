@@ -145,15 +145,8 @@ public static class AgreementsApi
     private static (ImmutableArray<long> Counterparties, ImmutableArray<IndicatorTarget> Indicators) CheckAgreement(AgreementRequest request, IReadOnlyDictionary<long, Party> parties, RequestErrors errors)
     {
         WijkaanpakChecks.Required(errors, "title", request.Title, 200);
-        if (request.Deliverable is { Length: > 4000 })
-        {
-            errors.Add("deliverable", "at most 4000 characters");
-        }
-
-        if (request.Deadline is null)
-        {
-            errors.Add("deadline", "required (yyyy-MM-dd)");
-        }
+        WijkaanpakChecks.Optional(errors, "deliverable", request.Deliverable, 4000);
+        WijkaanpakChecks.Date(errors, "deadline", request.Deadline, "the day it is due");
 
         var counterparties = (request.CounterpartyIds ?? []).Distinct().ToImmutableArray();
         foreach (var unknown in counterparties.Where(p => !parties.ContainsKey(p)))
@@ -201,12 +194,14 @@ public static class AgreementsApi
             return WijkaanpakSession.Forbidden("only staff of the programme's parties comment on agreements");
         }
 
-        if (string.IsNullOrWhiteSpace(request.Text) || request.Text.Length > 4000)
+        var errors = new RequestErrors();
+        WijkaanpakChecks.Required(errors, "text", request.Text, 4000);
+        if (errors.Any)
         {
-            return WijkaanpakSession.Invalid("text", "required, at most 4000 characters");
+            return errors.ToProblem();
         }
 
-        var comment = await s.Store.AddCommentAsync(new AgreementComment(0, id, s.Actor.AccountId, s.Actor.PartyId, request.Text.Trim(), s.Now), agreement!.ProgrammeId, s.AuditActor, ct);
+        var comment = await s.Store.AddCommentAsync(new AgreementComment(0, id, s.Actor.AccountId, s.Actor.PartyId, request.Text!.Trim(), s.Now), agreement!.ProgrammeId, s.AuditActor, ct);
         return TypedResults.Created($"/api/v1/wijkaanpak/agreements/{id}/comments", WijkaanpakDtos.CommentDto(s, await s.AccountNamesAsync(ct), comment));
     }
 }

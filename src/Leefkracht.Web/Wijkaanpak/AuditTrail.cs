@@ -15,6 +15,7 @@ internal static class AuditTrail
     /// <summary>
     /// Audit entries as a CSV download (cells that a spreadsheet would run as formulas are defused), in the
     /// <paramref name="dialect"/> asked for or the one of the reader's language (<see cref="RequestErrors.CsvDialect"/>).
+    /// An unknown <c>?lang=</c> is refused by the route group's <see cref="WijkaanpakSetup.CheckLanguage"/> filter.
     /// </summary>
     internal static IResult Csv(IEnumerable<AuditEntry> entries, string name, string? dialect)
     {

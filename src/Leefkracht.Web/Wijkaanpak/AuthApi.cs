@@ -10,7 +10,7 @@ public static class AuthApi
 {
     internal static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
-        var auth = app.MapGroup("/api/v1/auth").WithTags("Auth");
+        var auth = app.MapGroup("/api/v1/auth").WithTags("Auth").AddEndpointFilter(WijkaanpakSetup.CheckLanguage);
         auth.MapPost("/login", Login).WithName("Login").WithSummary("Sign in with a local account; sets the session cookie and returns an antiforgery token")
             .RequireRateLimiting(WijkaanpakSetup.LoginIpPolicy).Produces<LoginAnswer>();
         auth.MapPost("/logout", Logout).WithName("Logout").WithSummary("Sign out").AddEndpointFilter(WijkaanpakSetup.RequireAntiforgery);
@@ -77,7 +77,7 @@ public static class AuthApi
         }
 
         await store.RecordLoginSuccessAsync(account.Id, cancellationToken);
-        var principal = WijkaanpakSetup.Principal(account, CookieAuthenticationDefaults.AuthenticationScheme);
+        var principal = await SessionCookies.StartAsync(store, clock, account, cancellationToken);
         await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal, new AuthenticationProperties { IsPersistent = false });
 
         // The antiforgery token is bound to the user: issue it for the account just signed in.
@@ -90,6 +90,7 @@ public static class AuthApi
     internal static async Task<IResult> Logout(HttpContext http, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        await SessionCookies.EndAsync(http); // the cookie is dead even where the browser keeps a copy
         await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return TypedResults.NoContent();
     }

@@ -79,6 +79,9 @@ public static class FundingApi
         return TypedResults.Ok(WijkaanpakDtos.FundingDto(s, result.Value));
     }
 
+    /// <summary>The largest amount of one funding stream, in euros (a billion: more than any area programme).</summary>
+    private const decimal MaxAmount = 1_000_000_000m;
+
     private static long CheckFunding(FundingRequest request, IReadOnlyDictionary<long, Party> parties, RequestErrors errors)
     {
         if (request.FunderPartyId is not { } funder || !parties.ContainsKey(funder))
@@ -86,17 +89,24 @@ public static class FundingApi
             errors.Add("funderPartyId", "required: the id of an existing party");
         }
 
-        if (request.Amount is not { } amount || amount <= 0 || amount > 1_000_000_000m || decimal.Round(amount, 2) != amount)
+        var cents = 0L;
+        if (request.Amount is not { } amount || amount <= 0 || amount > MaxAmount || decimal.Round(amount, 2) != amount)
         {
-            errors.Add("amount", "required: a positive amount in euros with at most two decimals");
+            errors.Add("amount", string.Create(CultureInfo.InvariantCulture, $"required: a positive amount in euros with at most two decimals, at most {MaxAmount:0}"));
+        }
+        else
+        {
+            cents = (long)(amount * 100m); // within range: checked above, so an amount of 1e18 is a 400, not an overflow
         }
 
-        if (request.From is null || request.To is null || request.To < request.From)
+        WijkaanpakChecks.Date(errors, "from", request.From, "the first day of the funding");
+        WijkaanpakChecks.Date(errors, "to", request.To, "the last day of the funding");
+        if (request.To < request.From)
         {
-            errors.Add("to", "from and to are required, to not before from");
+            errors.Add("to", "not before from");
         }
 
         WijkaanpakChecks.Required(errors, "purpose", request.Purpose, 1000);
-        return request.Amount is { } euros ? (long)decimal.Round(euros * 100m) : 0;
+        return cents;
     }
 }

@@ -135,10 +135,7 @@ public static class ProgrammesApi
     private static ImmutableArray<ProgrammeGoal> CheckProgramme(ProgrammeRequest request, RequestErrors errors)
     {
         WijkaanpakChecks.Required(errors, "name", request.Name, 200);
-        if (request.StartDate is null)
-        {
-            errors.Add("startDate", "required (yyyy-MM-dd)");
-        }
+        WijkaanpakChecks.Date(errors, "startDate", request.StartDate, "the day the programme starts");
 
         if (request.StartYear is not (>= 1990 and <= 2100))
         {
@@ -190,10 +187,7 @@ public static class ProgrammesApi
             errors.Add("partyId", "this party is already a member (end its membership first)");
         }
 
-        if (request.From is null)
-        {
-            errors.Add("from", "required: the first day it takes part (yyyy-MM-dd)");
-        }
+        WijkaanpakChecks.Date(errors, "from", request.From, "the first day it takes part");
 
         if (errors.Any)
         {
@@ -219,7 +213,7 @@ public static class ProgrammesApi
             return refused;
         }
 
-        if (request.To is not { } to || to < member.From)
+        if (request.To is not { } to || to < member.From || to > WijkaanpakChecks.LastDate)
         {
             return WijkaanpakSession.Invalid("to", "required: the last day it takes part, not before it joined");
         }

@@ -1,10 +1,11 @@
-using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Leefkracht.Wijkaanpak.Domain;
 using Leefkracht.Wijkaanpak.Storage;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 
 namespace Leefkracht.Web.Wijkaanpak;
 
@@ -34,6 +35,12 @@ internal static class WijkaanpakSetup
         var oidc = OidcSettings.Read(builder.Configuration);
         services.AddSingleton(new ProvidersInfo(oidc is not null));
 
+        // Cookies and antiforgery tokens are protected with keys kept in the store: shared by the instances on one
+        // database, unknown to any other. The fixed application name lets instances installed in different folders
+        // read each other's cookies (the default name is the content root).
+        services.AddDataProtection().SetApplicationName("Leefkracht");
+        services.AddOptions<KeyManagementOptions>().Configure<IWijkaanpakStore>((o, store) => o.XmlRepository = new StoreKeyRepository(store));
+
         var authentication = services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(o =>
             {
@@ -41,8 +48,9 @@ internal static class WijkaanpakSetup
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
                 o.Cookie.SameSite = SameSiteMode.Strict;
-                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.ExpireTimeSpan = SessionCookies.IdleLifetime;
                 o.SlidingExpiration = true;
+                o.Events.OnValidatePrincipal = SessionCookies.ValidateAsync;
 
                 // An API answers 401/403, it does not redirect to a login page.
                 o.Events.OnRedirectToLogin = c =>
@@ -74,15 +82,33 @@ internal static class WijkaanpakSetup
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
+        var perAddress = LoginsPerMinutePerAddress(builder.Configuration);
         services.AddRateLimiter(o =>
         {
             // Per client address, across user names (LoginThrottle limits per user name and address inside the handler,
             // where the name is known).
             o.AddPolicy(LoginIpPolicy, c => RateLimitPartition.GetFixedWindowLimiter(
                 c.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 60, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = perAddress, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             o.OnRejected = (c, _) => LoginThrottle.RejectAsync(c.HttpContext, c.Lease);
         });
+    }
+
+    /// <summary>
+    /// Login attempts per minute from one client address, across user names: <c>Leefkracht:LoginsPerMinutePerAddress</c>,
+    /// 60 unless set (raise it where many people sign in through one address, such as a proxy without forwarded headers).
+    /// </summary>
+    internal static int LoginsPerMinutePerAddress(IConfiguration configuration)
+    {
+        var text = configuration["Leefkracht:LoginsPerMinutePerAddress"];
+        if (text is null)
+        {
+            return 60;
+        }
+
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var limit) && limit > 0
+            ? limit
+            : throw new InvalidOperationException($"Leefkracht:LoginsPerMinutePerAddress must be a whole number of 1 or more (found '{text}')");
     }
 
     public static void UseWijkaanpak(this WebApplication app)
@@ -92,10 +118,6 @@ internal static class WijkaanpakSetup
         app.UseRateLimiter();
     }
 
-    /// <summary>The claims of a signed-in account: only its id; everything else is read from the store on every request.</summary>
-    public static ClaimsPrincipal Principal(AccountRecord account, string scheme) =>
-        new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, account.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), new Claim(ClaimTypes.Name, account.UserName)], scheme));
-
     /// <summary>
     /// Maps the feature's endpoints: sign-in (<c>/api/v1/auth</c>), accounts (<c>/api/v1/accounts</c>) and the
     /// wijkaanpak itself (<c>/api/v1/wijkaanpak</c>), one endpoint class per resource. Every route but sign-in needs a
@@ -104,9 +126,9 @@ internal static class WijkaanpakSetup
     public static IEndpointRouteBuilder MapWijkaanpak(this IEndpointRouteBuilder app)
     {
         app.MapAuthApi();
-        app.MapGroup("/api/v1/accounts").WithTags("Accounts").AddEndpointFilter(RequireSignIn).AddEndpointFilter(RequireAntiforgery)
+        app.MapGroup("/api/v1/accounts").WithTags("Accounts").AddEndpointFilter(CheckLanguage).AddEndpointFilter(RequireSignIn).AddEndpointFilter(RequireAntiforgery)
             .MapAccountsApi();
-        app.MapGroup("/api/v1/wijkaanpak").WithTags("Wijkaanpak").AddEndpointFilter(RequireSignIn).AddEndpointFilter(RequireAntiforgery)
+        app.MapGroup("/api/v1/wijkaanpak").WithTags("Wijkaanpak").AddEndpointFilter(CheckLanguage).AddEndpointFilter(RequireSignIn).AddEndpointFilter(RequireAntiforgery)
             .MapPartiesApi()
             .MapProgrammesApi()
             .MapAgreementsApi()
@@ -115,6 +137,14 @@ internal static class WijkaanpakSetup
             .MapAuditApi()
             .MapAccountabilityApi();
         return app;
+    }
+
+    /// <summary>Answers 400 for a <c>lang</c> other than nl or en, as the monitor's endpoints do.</summary>
+    public static async ValueTask<object?> CheckLanguage(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var errors = new RequestErrors();
+        errors.Language(context.HttpContext.Request.Query["lang"].ToString());
+        return errors.Any ? errors.ToProblem() : await next(context).ConfigureAwait(false);
     }
 
     /// <summary>Loads the signed-in account into the session, or answers 401.</summary>
@@ -212,7 +242,8 @@ internal sealed record OidcSettings(Uri Authority, string ClientId, string? Clie
                 return;
             }
 
-            context.Principal = WijkaanpakSetup.Principal(account, CookieAuthenticationDefaults.AuthenticationScheme);
+            var clock = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>();
+            context.Principal = await SessionCookies.StartAsync(store, clock, account, context.HttpContext.RequestAborted).ConfigureAwait(false);
         };
     }
 }

@@ -32,6 +32,10 @@ public interface IWijkaanpakStore : IAsyncDisposable
 
     Task<AccountRecord> CreateAccountAsync(AccountRecord account, AuditActor actor, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Changes an account. A new password, or disabling the account, ends every session of the account in the same
+    /// transaction, so no cookie issued before outlives the change (not even after the account is enabled again).
+    /// </summary>
     Task<WriteResult<AccountRecord>> UpdateAccountAsync(AccountRecord changed, AuditActor actor, CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -42,6 +46,24 @@ public interface IWijkaanpakStore : IAsyncDisposable
 
     /// <summary>Resets the failure count and lock after a successful login.</summary>
     Task RecordLoginSuccessAsync(long accountId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Records a new session of an account that ends at <paramref name="expires"/> at the latest, under the SHA-256 of
+    /// its token (<paramref name="tokenHash"/>); sessions already past their end are removed on the way.
+    /// </summary>
+    Task StartSessionAsync(long accountId, string tokenHash, DateTimeOffset expires, CancellationToken cancellationToken = default);
+
+    /// <summary>The account of the session with this token hash, if the session exists and has not ended by <paramref name="now"/>.</summary>
+    Task<long?> SessionAccountAsync(string tokenHash, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>Ends one session (logout); nothing happens when it has ended already.</summary>
+    Task EndSessionAsync(string tokenHash, CancellationToken cancellationToken = default);
+
+    /// <summary>Every key of the web app's Data Protection key ring, as XML text, oldest first.</summary>
+    Task<IReadOnlyList<string>> LoadProtectionKeysAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Adds a key to the key ring (a key already stored under <paramref name="name"/> is kept as it is).</summary>
+    Task SaveProtectionKeyAsync(string name, string xml, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<ProgrammeAccess>> ListProgrammesAsync(CancellationToken cancellationToken = default);
 

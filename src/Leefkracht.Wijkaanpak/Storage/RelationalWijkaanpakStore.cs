@@ -33,8 +33,31 @@ internal sealed class RelationalWijkaanpakStore(WijkaanpakDialect dialect, TimeP
     public Task<AccountRecord> CreateAccountAsync(AccountRecord account, AuditActor actor, CancellationToken cancellationToken = default) =>
         CreateAsync(EntityMaps.Accounts, account with { Version = 1, FailedLogins = 0, LockedUntil = null }, actor, cancellationToken);
 
-    public Task<WriteResult<AccountRecord>> UpdateAccountAsync(AccountRecord changed, AuditActor actor, CancellationToken cancellationToken = default) =>
-        UpdateAsync(EntityMaps.Accounts, changed, actor, "update", cancellationToken);
+    public Task<WriteResult<AccountRecord>> UpdateAccountAsync(AccountRecord changed, AuditActor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(changed);
+        return UpdateCoreAsync<AccountRecord, long>(
+            EntityMaps.Accounts,
+            changed.Id,
+            changed.Version,
+            before => (changed, null, EndsSessions(before, changed) ? [changed.Id] : []),
+            actor,
+            "update",
+            async (connection, transaction, accounts) =>
+            {
+                foreach (var account in accounts)
+                {
+                    await using var end = Command(connection, transaction, "DELETE FROM wk_sessions WHERE account_id = @a", ("a", account));
+                    await end.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+            },
+            cancellationToken);
+
+        // A new password ends the sessions the old one opened (a stolen password or cookie is then worthless); so does
+        // disabling, which must not be undone for old cookies by enabling the account again.
+        static bool EndsSessions(AccountRecord before, AccountRecord after) =>
+            !string.Equals(before.PasswordHash, after.PasswordHash, StringComparison.Ordinal) || (after.Disabled && !before.Disabled);
+    }
 
     public async Task<DateTimeOffset?> RecordLoginFailureAsync(long accountId, int lockAfter, DateTimeOffset lockUntil, CancellationToken cancellationToken = default)
     {
@@ -58,14 +81,61 @@ internal sealed class RelationalWijkaanpakStore(WijkaanpakDialect dialect, TimeP
     }
 
     public Task RecordLoginSuccessAsync(long accountId, CancellationToken cancellationToken = default) =>
+        ExecuteAsync("UPDATE wk_accounts SET failed_logins = 0, locked_until = NULL WHERE id = @id AND (failed_logins <> 0 OR locked_until IS NOT NULL)", cancellationToken, ("id", accountId));
+
+    public Task StartSessionAsync(long accountId, string tokenHash, DateTimeOffset expires, CancellationToken cancellationToken = default) =>
         WriteAsync(
             async (connection, transaction) =>
             {
-                await using var command = Command(connection, transaction, "UPDATE wk_accounts SET failed_logins = 0, locked_until = NULL WHERE id = @id AND (failed_logins <> 0 OR locked_until IS NOT NULL)", ("id", accountId));
-                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                var now = clock.GetUtcNow();
+                await using (var purge = Command(connection, transaction, "DELETE FROM wk_sessions WHERE expires_at <= @now", ("now", now)))
+                {
+                    await purge.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                await using var insert = Command(
+                    connection,
+                    transaction,
+                    "INSERT INTO wk_sessions (account_id, token_hash, created_at, expires_at) VALUES (@a, @h, @now, @end)",
+                    ("a", accountId),
+                    ("h", tokenHash),
+                    ("now", now),
+                    ("end", expires));
+                await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 return (0, true);
             },
             cancellationToken);
+
+    public async Task<long?> SessionAccountAsync(string tokenHash, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        // Moments compare as values in PostgreSQL and as ISO 8601 UTC text of one fixed form in SQLite, where the text
+        // order is the time order.
+        await using var connection = await dialect.Open(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, null, "SELECT account_id FROM wk_sessions WHERE token_hash = @h AND expires_at > @now", ("h", tokenHash), ("now", now));
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is { } id and not DBNull ? Convert.ToInt64(id, CultureInfo.InvariantCulture) : null;
+    }
+
+    public Task EndSessionAsync(string tokenHash, CancellationToken cancellationToken = default) =>
+        ExecuteAsync("DELETE FROM wk_sessions WHERE token_hash = @h", cancellationToken, ("h", tokenHash));
+
+    public async Task<IReadOnlyList<string>> LoadProtectionKeysAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dialect.Open(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, null, "SELECT xml FROM wk_protection_keys ORDER BY id");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var keys = new List<string>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            keys.Add(reader.GetString(0));
+        }
+
+        return keys;
+    }
+
+    // Two instances starting together may both create a key: both are kept (under their own names), and Data
+    // Protection picks one default from the ring every instance reads.
+    public Task SaveProtectionKeyAsync(string name, string xml, CancellationToken cancellationToken = default) =>
+        ExecuteAsync("INSERT INTO wk_protection_keys (name, xml) VALUES (@n, @x) ON CONFLICT (name) DO NOTHING", cancellationToken, ("n", name), ("x", xml));
 
     public async Task<IReadOnlyList<ProgrammeAccess>> ListProgrammesAsync(CancellationToken cancellationToken = default)
     {
@@ -356,6 +426,17 @@ internal sealed class RelationalWijkaanpakStore(WijkaanpakDialect dialect, TimeP
             ("after", after is null ? null : WijkaanpakJson.Write(after)));
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Runs one statement in a write transaction of its own.</summary>
+    private Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters) =>
+        WriteAsync(
+            async (connection, transaction) =>
+            {
+                await using var command = Command(connection, transaction, sql, parameters);
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                return (0, true);
+            },
+            cancellationToken);
 
     /// <summary>Runs <paramref name="body"/> in one write transaction; commits when it says so, else rolls back.</summary>
     private async Task<TResult> WriteAsync<TResult>(Func<DbConnection, DbTransaction, Task<(TResult Result, bool Commit)>> body, CancellationToken cancellationToken)

@@ -4,7 +4,7 @@ namespace Leefkracht.Wijkaanpak.Storage;
 
 /// <summary>
 /// The wijkaanpak's part of the database: its tables, as every store and backup know them (added in schema version 2,
-/// so a backup of version 1 restores them empty), and its migrations (<c>Storage/Migrations/*/0002_wijkaanpak.sql</c>).
+/// so a backup of version 1 restores them empty), and its migrations (<c>Storage/Migrations/*/0002_wijkaanpak.sql</c>, <c>0004_sessions.sql</c>; 0003 is the monitor's: the numbers are one sequence over all parts).
 /// </summary>
 public static class WijkaanpakSchema
 {
@@ -56,10 +56,21 @@ public static class WijkaanpakSchema
         new("programme_id", ColumnKind.WholeNumber, Nullable: true), Text("entity"), Whole("entity_id"), Text("action"),
         new("before_json", ColumnKind.Text, Nullable: true), new("after_json", ColumnKind.Text, Nullable: true));
 
-    /// <summary>The part: the tables above, referred-to tables first, and migration 0002 for SQLite and PostgreSQL.</summary>
+    /// <summary>
+    /// The Data Protection key ring of the web app (schema version 4): kept in the store so that instances on one
+    /// database share it and no other database has it (docs/security.md).
+    /// </summary>
+    public static StoreTable ProtectionKeys { get; } = Since(4, "wk_protection_keys", Text("name"), Text("xml"));
+
+    /// <summary>Signed-in sessions (schema version 4): the SHA-256 of each cookie's token, never the token.</summary>
+    public static StoreTable Sessions { get; } = Since(
+        4,
+        "wk_sessions", Whole("account_id"), Text("token_hash"), new("created_at", ColumnKind.Timestamp), new("expires_at", ColumnKind.Timestamp));
+
+    /// <summary>The part: the tables above, referred-to tables first, and migrations 0002 and 0004 for SQLite and PostgreSQL.</summary>
     public static StoreSchemaPart Part { get; } = StoreSchemaPart.FromResources(
         "wijkaanpak",
-        [Parties, Accounts, Programmes, CoalitionMembers, Agreements, AgreementHistory, Comments, Initiatives, Funding, Audit],
+        [Parties, Accounts, Programmes, CoalitionMembers, Agreements, AgreementHistory, Comments, Initiatives, Funding, Audit, ProtectionKeys, Sessions],
         typeof(WijkaanpakSchema).Assembly,
         "Leefkracht.Wijkaanpak.Storage.Migrations.Sqlite.",
         "Leefkracht.Wijkaanpak.Storage.Migrations.Postgres.");
@@ -74,6 +85,8 @@ public static class WijkaanpakSchema
 
     private static StoreColumn Whole(string name) => new(name, ColumnKind.WholeNumber);
 
-    private static StoreTable Wijkaanpak(string name, params StoreColumn[] columns) =>
-        new(name, [new("id", ColumnKind.WholeNumber), .. columns], ["id"], "id", Since: 2);
+    private static StoreTable Wijkaanpak(string name, params StoreColumn[] columns) => Since(2, name, columns);
+
+    private static StoreTable Since(int since, string name, params StoreColumn[] columns) =>
+        new(name, [new("id", ColumnKind.WholeNumber), .. columns], ["id"], "id", since);
 }
