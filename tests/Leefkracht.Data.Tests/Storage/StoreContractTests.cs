@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.IO.Compression;
 using System.Text.Json.Nodes;
 using Leefkracht.Data.Storage.Backup;
