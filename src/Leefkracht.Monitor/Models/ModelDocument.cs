@@ -14,8 +14,25 @@ public static class ModelDocument
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>The hand-set default model shipped with Leefkracht.</summary>
-    public static LivabilityModel Default { get; } = LoadEmbedded("leefkracht-default.json");
+    /// <summary>The hand-set model shipped with Leefkracht (id <c>leefkracht-default</c>, the default before the calibrated model).</summary>
+    public static LivabilityModel HandSet { get; } = LoadEmbedded("leefkracht-default.json");
+
+    /// <summary>The model calibrated against the Leefbaarometer on a fixed yardstick (id <c>leefkracht-lbm-calibrated</c>): the default.</summary>
+    public static LivabilityModel Calibrated { get; } = LoadEmbedded("leefkracht-lbm-calibrated.json");
+
+    /// <summary>The default model: <see cref="Calibrated"/>.</summary>
+    public static LivabilityModel Default => Calibrated;
+
+    /// <summary>The models shipped with Leefkracht, by id.</summary>
+    public static IReadOnlyList<LivabilityModel> Shipped { get; } = [Calibrated, HandSet];
+
+    /// <summary>A shipped model by its id (<c>leefkracht-default</c>, <c>leefkracht-lbm-calibrated</c>), or else the model file at that path.</summary>
+    /// <exception cref="InvalidDataException">The file is not a valid model.</exception>
+    public static LivabilityModel Resolve(string idOrPath)
+    {
+        ArgumentNullException.ThrowIfNull(idOrPath);
+        return Shipped.FirstOrDefault(m => m.Id.Equals(idOrPath, StringComparison.OrdinalIgnoreCase)) ?? Read(idOrPath);
+    }
 
     /// <summary>Reads a model file.</summary>
     /// <exception cref="InvalidDataException">The file is not a valid model; the message lists every problem with its JSON path.</exception>
@@ -81,6 +98,11 @@ public static class ModelDocument
                 })]),
             })]),
         };
+        if (model.Yardstick is { } yardstick)
+        {
+            root["yardstick"] = YardstickDocument.Write(yardstick);
+        }
+
         if (model.Fit is { } fit)
         {
             root["fit"] = new JsonObject
@@ -278,6 +300,7 @@ public static class ModelDocument
             errors.Add("$.version: a positive whole number is required");
         }
 
+        var yardstick = YardstickDocument.Read(root["yardstick"], dimensions, catalog, errors);
         return new LivabilityModel(
             Text(root["id"], "$.id"),
             (int)version,
@@ -287,7 +310,8 @@ public static class ModelDocument
             new ClassScale(Bounds(root["classes"], "$.classes"), ClassScale.LeefbaarometerNames, ClassScale.LeefbaarometerNamesEnglish),
             new ClassScale(Bounds(root["changeClasses"], "$.changeClasses"), ClassScale.ChangeNames, ClassScale.ChangeNamesEnglish),
             rules,
-            fit);
+            fit,
+            yardstick);
     }
 
     private static LivabilityModel LoadEmbedded(string file)

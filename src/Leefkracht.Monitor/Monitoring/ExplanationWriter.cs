@@ -52,6 +52,22 @@ public static class ExplanationWriter
         text.AppendLine(en
             ? $"Livability {scored.Period}: {className} (class {score.Class} of 9, score {score.Score!.Value.ToString("0", numbers)}), a deviation of {NoteText.Signed(deviation, numbers)} from the reference — {scored.Reference.DescriptionIn(language)}. That is better than {percentile.ToString("0", numbers)} % of the reference's inhabitants."
             : $"Leefbaarheid {scored.Period}: {className} (klasse {score.Class} van 9, score {score.Score!.Value.ToString("0", numbers)}), een afwijking van {NoteText.Signed(deviation, numbers)} ten opzichte van de referentie — {scored.Reference.DescriptionIn(language)}. Dat is beter dan {percentile.ToString("0", numbers)} % van de inwoners van de referentie.");
+        if (score.Uncertainty is { } uncertainty)
+        {
+            var estimated = string.Join(", ", uncertainty.Estimated.Select(id => NoteText.Name(id, catalog, language)));
+            text.AppendLine(en
+                ? $"Estimated from the area's other indicators: {estimated}; 95 % interval of the deviation {NoteText.Signed(deviation - uncertainty.HalfWidth95, numbers)} to {NoteText.Signed(deviation + uncertainty.HalfWidth95, numbers)}."
+                : $"Geschat uit de andere indicatoren van het gebied: {estimated}; 95 %-interval van de afwijking {NoteText.Signed(deviation - uncertainty.HalfWidth95, numbers)} tot {NoteText.Signed(deviation + uncertainty.HalfWidth95, numbers)}.");
+        }
+
+        if (scored.NowcastOf(score) is { } nowcast)
+        {
+            var expected = scored.Model.Classes.NameOf(nowcast.Class, language);
+            text.AppendLine(en
+                ? $"Expected Leefbaarometer class (estimate, not a measurement): {expected} (class {nowcast.Class}), {nowcast.Target} score {nowcast.Estimate.ToString("0.000", numbers)} with 90 % interval {nowcast.Low90.ToString("0.000", numbers)}–{nowcast.High90.ToString("0.000", numbers)} (classes {nowcast.ClassLow90}–{nowcast.ClassHigh90}); the latest measurement is of {nowcast.LatestMeasurement}, the class bounds are derived."
+                : $"Verwachte Leefbaarometer-klasse (schatting, geen meting): {expected} (klasse {nowcast.Class}), {nowcast.Target}-score {nowcast.Estimate.ToString("0.000", numbers)} met 90 %-interval {nowcast.Low90.ToString("0.000", numbers)}–{nowcast.High90.ToString("0.000", numbers)} (klassen {nowcast.ClassLow90}–{nowcast.ClassHigh90}); de laatste meting is van {nowcast.LatestMeasurement}, de klassengrenzen zijn afgeleid.");
+        }
+
         var comparisons = new List<string>();
         foreach (var parent in new[] { area.Code.Level == AreaLevel.Buurt ? area.Code.Parent : null, area.Code.Level != AreaLevel.Gemeente ? area.Code.Gemeente : null })
         {
@@ -92,6 +108,11 @@ public static class ExplanationWriter
         text.AppendLine();
         text.AppendLine(en ? "Where the score comes from (largest contributions first; the contributions add up to the deviation):" : "Waar de score vandaan komt (grootste bijdragen eerst; de bijdragen tellen op tot de afwijking):");
         var gemeenteRow = area.Code.Gemeente is { } gm && gm != area.Code ? table.RowOf(new AreaKey(gm, area.Year)) : -1;
+        if (score.Constant != 0)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {NoteText.Signed(score.Constant, numbers)}  {(en ? "the model's constant" : "de constante van het model")}");
+        }
+
         foreach (var dimension in score.Dimensions.OrderByDescending(d => Math.Abs(d.Contribution)))
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"  {NoteText.Signed(dimension.Contribution, numbers)}  {DimensionNames.Of(dimension.Dimension, language)}{(dimension.Indicators.Count == 0 ? (en ? " (no values)" : " (geen waarden)") : string.Empty)}");
@@ -105,7 +126,9 @@ public static class ExplanationWriter
                     compare += $", {names.Gemeente ?? "gemeente"} {NoteText.Value(gemeenteValue, definition.Unit, numbers)}";
                 }
 
-                var aggregated = scored.Prepared.Aggregated.Contains((area, indicator.IndicatorId)) ? (en ? ", from its buurten" : ", berekend uit de buurten") : string.Empty;
+                var aggregated = indicator.Estimated
+                    ? (en ? ", estimated from the other indicators" : ", geschat uit de andere indicatoren")
+                    : scored.Prepared.Aggregated.Contains((area, indicator.IndicatorId)) ? (en ? ", from its buurten" : ", berekend uit de buurten") : string.Empty;
                 text.AppendLine(CultureInfo.InvariantCulture, $"      {NoteText.Signed(indicator.Contribution, numbers)}  {definition.Name(language)}: {NoteText.Value(indicator.Value, definition.Unit, numbers)} ({compare}{aggregated})");
             }
         }
@@ -114,9 +137,13 @@ public static class ExplanationWriter
         {
             text.AppendLine();
             var scores = string.Join("; ", externalScores.Select(e => $"{catalog[e.IndicatorId].Name(language)} {e.Period}: {e.Value.ToString("0", numbers)}"));
+            // The measured agreement (docs/indices.md) is that of the hand-set model; for another model, 'leefkracht compare' measures it.
+            var agreement = scored.Model.Yardstick is null
+                ? (en ? " Across Rotterdam's buurten our 2024 index and the Wijkprofiel 2016 indices rank areas alike (Spearman 0.78–0.85, see docs/indices.md)." : " Over de Rotterdamse buurten ordenen onze index van 2024 en de Wijkprofiel-indices van 2016 de gebieden vergelijkbaar (Spearman 0,78–0,85, zie docs/indices.md).")
+                : (en ? " 'leefkracht compare' measures how this model and the Wijkprofiel rank Rotterdam's areas." : " 'leefkracht compare' meet hoe dit model en het Wijkprofiel de Rotterdamse gebieden ordenen.");
             text.AppendLine(en
-                ? $"Other indices of this area: {scores} (Wijkprofiel: 100 = the Rotterdam average of 2014). Across Rotterdam's buurten our 2024 index and the Wijkprofiel 2016 indices rank areas alike (Spearman 0.78–0.85, see docs/indices.md)."
-                : $"Andere indices van dit gebied: {scores} (Wijkprofiel: 100 = het Rotterdamse gemiddelde van 2014). Over de Rotterdamse buurten ordenen onze index van 2024 en de Wijkprofiel-indices van 2016 de gebieden vergelijkbaar (Spearman 0,78–0,85, zie docs/indices.md).");
+                ? $"Other indices of this area: {scores} (Wijkprofiel: 100 = the Rotterdam average of 2014).{agreement}"
+                : $"Andere indices van dit gebied: {scores} (Wijkprofiel: 100 = het Rotterdamse gemiddelde van 2014).{agreement}");
         }
 
         text.AppendLine();

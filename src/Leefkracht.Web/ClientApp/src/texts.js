@@ -48,6 +48,8 @@ export const texts = {
   'deviation': { nl: 'afwijking', en: 'deviation' },
   'klasse': { nl: 'klasse', en: 'class' },
   'percentile': { nl: 'beter dan {0} % van de inwoners van de referentie', en: "better than {0} % of the reference's inhabitants" },
+  'estimatedScore': { nl: 'Geschat uit de andere indicatoren: {0}; 95 %-interval van de afwijking {1} tot {2}.', en: 'Estimated from the other indicators: {0}; 95 % interval of the deviation {1} to {2}.' },
+  'nowcast': { nl: '{0} (Leefbaarometer-score {1}, 90 %-interval {2}–{3}, klassen {4}–{5}; laatste meting {6}, afgeleide klassengrenzen)', en: '{0} (Leefbaarometer score {1}, 90 % interval {2}–{3}, classes {4}–{5}; latest measurement {6}, derived class bounds)' },
   'coverage': { nl: 'dekking', en: 'coverage' },
   'why': { nl: 'Waarom deze score', en: 'Why this score' },
   'whyHelp': { nl: 'De bijdragen van de dimensies en indicatoren tellen precies op tot de afwijking. Rechts van de lijn: beter dan de referentie.', en: 'The contributions of the dimensions and indicators add up exactly to the deviation. Right of the line: better than the reference.' },
