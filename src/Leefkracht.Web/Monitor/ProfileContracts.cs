@@ -77,9 +77,10 @@ public sealed record DimensionDto(string Id, string Name, double Contribution, d
 /// <param name="Weight">Effective weight.</param>
 /// <param name="Contribution">Weight × standard score.</param>
 /// <param name="FromBuurten">The value was computed from the area's buurten.</param>
+/// <param name="Estimated">The area has no value: it was estimated from the area's other indicators (the value shown is the estimate).</param>
 public sealed record IndicatorContributionDto(
     string Id, string Name, string Unit, double Value, double ReferenceMean, double? GemeenteValue, double? CountryValue,
-    double StandardScore, double Weight, double Contribution, bool FromBuurten);
+    double StandardScore, double Weight, double Contribution, bool FromBuurten, bool Estimated = false);
 
 /// <summary>The score of the area next to its wijk, gemeente and the country.</summary>
 public sealed record ComparisonDto(ComparedScoreDto? Wijk, ComparedScoreDto? Gemeente, ComparedScoreDto Country);

@@ -44,7 +44,7 @@
  * @property {string} id
  * @property {string} name
  * @property {number} contribution
- * @property {{ name: string, value: number, referenceMean: number, gemeenteValue: number | null, contribution: number, fromBuurten: boolean }[]} indicators
+ * @property {{ name: string, value: number, referenceMean: number, gemeenteValue: number | null, contribution: number, fromBuurten: boolean, estimated?: boolean }[]} indicators
  */
 
 /** @typedef {{ code: string, name: string | null, deviation: number | null, className: string | null }} Compared */

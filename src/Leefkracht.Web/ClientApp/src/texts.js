@@ -57,6 +57,8 @@ export const texts = {
   'reference': { nl: 'referentie', en: 'reference' },
   'contribution': { nl: 'bijdrage', en: 'contribution' },
   'fromBuurten': { nl: 'berekend uit de buurten', en: 'computed from the buurten' },
+  'estimated': { nl: 'geschat', en: 'estimated' },
+  'estimatedHelp': { nl: 'geen waarde: geschat uit de andere indicatoren van het gebied', en: "no value: estimated from the area's other indicators" },
   'trend': { nl: 'Verloop', en: 'Trend' },
   'trendHelp': { nl: 'Alle jaren op één referentie: {0}', en: 'All years on one reference: {0}' },
   'indicatorTrend': { nl: 'Indicator door de jaren', en: 'Indicator over the years' },

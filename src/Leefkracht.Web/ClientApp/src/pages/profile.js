@@ -83,7 +83,7 @@ export async function show(main, params, code) {
       body.append(el('tr', { class: 'dimension' }, el('th', { scope: 'row', text: d.name }), el('td'), el('td'), el('td'), el('td', { class: 'num', text: num(d.contribution, 3, true) }), el('td', {}, bar(d.contribution, scale))));
       for (const i of d.indicators) {
         body.append(el('tr', {},
-          el('td', { class: 'indent', text: i.name + (i.fromBuurten ? ' *' : ''), title: i.fromBuurten ? t('fromBuurten') : '' }),
+          el('td', { class: 'indent', text: i.name + (i.estimated ? ` (${t('estimated')})` : i.fromBuurten ? ' *' : ''), title: i.estimated ? t('estimatedHelp') : i.fromBuurten ? t('fromBuurten') : '' }),
           el('td', { class: 'num', text: plain(i.value) }), el('td', { class: 'num', text: plain(i.referenceMean) }),
           el('td', { class: 'num', text: plain(i.gemeenteValue) }), el('td', { class: 'num', text: num(i.contribution, 3, true) }), el('td', {}, bar(i.contribution, scale))));
       }
