@@ -95,7 +95,7 @@ public static class SignConstrainedRidge
         var p = c.Length;
         var passive = Enumerable.Range(0, p).Where(j => signs[j] == 0).ToHashSet();
         var beta = new double[p];
-        const double tolerance = 1e-14;
+        const double Tolerance = 1e-14;
         for (var iteration = 0; iteration < 50 * p; iteration++)
         {
             // Solve on the passive set; step back towards the bound while a constrained column would cross zero.
@@ -108,7 +108,7 @@ public static class SignConstrainedRidge
                     beta[j] += alpha * (z[j] - beta[j]);
                 }
 
-                passive.RemoveWhere(j => signs[j] != 0 && signs[j] * beta[j] <= tolerance);
+                passive.RemoveWhere(j => signs[j] != 0 && signs[j] * beta[j] <= Tolerance);
                 foreach (var j in Enumerable.Range(0, p).Where(j => !passive.Contains(j)))
                 {
                     beta[j] = 0;
@@ -121,7 +121,7 @@ public static class SignConstrainedRidge
 
             // The constrained column at its bound whose gradient points most into its allowed side enters.
             var entering = -1;
-            var best = tolerance;
+            var best = Tolerance;
             for (var j = 0; j < p; j++)
             {
                 if (passive.Contains(j))
