@@ -9,7 +9,7 @@ internal sealed class MonitorOptions
 {
     public Option<int?> Year { get; } = new("--year") { Description = "Year of the data (default: the latest year with inhabitants)" };
 
-    public Option<string?> Model { get; } = new("--model") { Description = "Weight model file (default: the hand-set leefkracht-default model)" };
+    public Option<string?> Model { get; } = new("--model") { Description = "Weight model: a shipped model id (leefkracht-lbm-calibrated, the default; leefkracht-default, the hand-set model) or a model file" };
 
     public Option<string?> Reference { get; } = new("--reference")
     {
@@ -29,7 +29,7 @@ internal sealed class MonitorOptions
         LivabilityModel model;
         try
         {
-            model = result.GetValue(Model) is { } path ? ModelDocument.Read(path) : ModelDocument.Default;
+            model = result.GetValue(Model) is { } path ? ModelDocument.Resolve(path) : ModelDocument.Default;
         }
         catch (Exception exception) when (exception is DocumentException or IOException or UnauthorizedAccessException)
         {

@@ -152,8 +152,18 @@ public sealed class MonitorCommandTests(SampleDatabase database)
         result.ExitCode.ShouldBe(0);
         var lines = result.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         lines[0].ShouldBe("ours,external,areas,pearson,spearman");
-        lines.Length.ShouldBe(1 + (9 * 6));
+        // The default (calibrated) model has four dimensions with weight (crime got none): total + 4 rows per external index.
+        lines.Length.ShouldBe(1 + (9 * 5));
         lines.ShouldContain(l => l.StartsWith("total,wijkprofiel_social_index,63,", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Compare_Rotterdam_WithTheHandSetModel_HasAllFiveDimensions()
+    {
+        var result = await CliRunner.RunAsync("compare", "--db", database.Path, "--gemeente", "Rotterdam", "--year", "2024", "--format", "csv", "--model", "leefkracht-default");
+
+        result.ExitCode.ShouldBe(0);
+        result.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length.ShouldBe(1 + (9 * 6));
     }
 
     [Fact]
@@ -163,8 +173,21 @@ public sealed class MonitorCommandTests(SampleDatabase database)
 
         result.ExitCode.ShouldBe(0);
         result.Out.ShouldStartWith("Tarwewijk (BU05991571), buurt in Charlois, Rotterdam — 2024");
-        result.Out.ShouldContain("Leefbaarheid 2024: onvoldoende (klasse 3 van 9, score 13), een afwijking van −0,867");
+        result.Out.ShouldContain("Leefbaarheid 2024: zwak (klasse 4 van 9, score 72), een afwijking van −0,279");
+        result.Out.ShouldContain("Verwachte Leefbaarometer-klasse (schatting, geen meting): zwak (klasse 4), Leefbaarometer 3.0-score 3,821 met 90 %-interval 3,730–3,909 (klassen 3–5)");
+        result.Out.ShouldContain("  +0,003  de constante van het model");
         result.Out.ShouldContain("Andere indices van dit gebied: Wijkprofiel Rotterdam: sociale index 2016: 79");
+        result.Out.ShouldNotContain("geen waarden");
+    }
+
+    [Fact]
+    public async Task Explain_RotterdamBuurt_WithTheHandSetModel_KeepsItsVerdict()
+    {
+        var result = await CliRunner.RunAsync("explain", "BU05991571", "--db", database.Path, "--year", "2024", "--model", "leefkracht-default");
+
+        result.ExitCode.ShouldBe(0);
+        result.Out.ShouldContain("Leefbaarheid 2024: onvoldoende (klasse 3 van 9, score 13), een afwijking van −0,867");
+        result.Out.ShouldNotContain("Verwachte Leefbaarometer-klasse");
     }
 
     [Fact]

@@ -40,19 +40,29 @@ public sealed class ApiTests(DashboardServer server)
         // Given the Utrecht buurt of the sample, 2024 against all buurten of 2024
         var profile = await GetJson("api/v1/areas/BU03440111?year=2024");
 
-        // Then its score, class and percentile are the engine's (leefkracht explain BU03440111 --year 2024: −0,010, ruim voldoende)
+        // Then its score, class and percentile are the engine's on the calibrated default model (leefkracht explain BU03440111 --year 2024: +0,153, zeer goed)
         profile.GetProperty("area").GetProperty("name").GetString().ShouldBe("Welgelegen, Den Hommel");
         profile.GetProperty("area").GetProperty("gemeente").GetProperty("name").GetString().ShouldBe("Utrecht");
         var score = profile.GetProperty("score");
-        score.GetProperty("deviation").GetDouble().ShouldBe(-0.0102, 0.00005);
-        score.GetProperty("class").GetInt32().ShouldBe(6);
-        score.GetProperty("className").GetString().ShouldBe("ruim voldoende");
-        score.GetProperty("percentile").GetDouble().ShouldBe(41.7, 0.05);
+        score.GetProperty("deviation").GetDouble().ShouldBe(0.1530, 0.00005);
+        score.GetProperty("class").GetInt32().ShouldBe(8);
+        score.GetProperty("className").GetString().ShouldBe("zeer goed");
+        score.GetProperty("percentile").GetDouble().ShouldBe(91.1, 0.05);
 
-        // And the dimension contributions add up to the deviation, and each dimension's indicators to the dimension
+        // And, 2024 being after the latest Leefbaarometer measurement (2018), the expected Leefbaarometer class, labelled as an estimate
+        var nowcast = score.GetProperty("nowcast");
+        nowcast.GetProperty("label").GetString().ShouldBe("verwachte Leefbaarometer-klasse (schatting)");
+        nowcast.GetProperty("class").GetInt32().ShouldBe(8);
+        nowcast.GetProperty("score").GetDouble().ShouldBe(4.258, 0.0005);
+        nowcast.GetProperty("low90").GetDouble().ShouldBe(4.171, 0.0005);
+        nowcast.GetProperty("high90").GetDouble().ShouldBe(4.349, 0.0005);
+        nowcast.GetProperty("latestMeasurement").GetInt32().ShouldBe(2018);
+
+        // And the dimension contributions add up to the deviation (with the model's constant b₀ = +0.0031), and each
+        // dimension's indicators to the dimension; crime carries no weight in the calibrated model, so four dimensions
         var dimensions = profile.GetProperty("dimensions").EnumerateArray().ToList();
-        dimensions.Count.ShouldBe(5);
-        dimensions.Sum(d => d.GetProperty("contribution").GetDouble()).ShouldBe(score.GetProperty("deviation").GetDouble(), 0.0005);
+        dimensions.Count.ShouldBe(4);
+        (0.0031 + dimensions.Sum(d => d.GetProperty("contribution").GetDouble())).ShouldBe(score.GetProperty("deviation").GetDouble(), 0.0005);
         foreach (var dimension in dimensions)
         {
             dimension.GetProperty("indicators").EnumerateArray().Sum(i => i.GetProperty("contribution").GetDouble())
@@ -118,7 +128,8 @@ public sealed class ApiTests(DashboardServer server)
     public async Task Profile_InEnglish_NamesClassesAndDimensionsInEnglish()
     {
         var profile = await GetJson("api/v1/areas/BU03440111?year=2024&lang=en");
-        profile.GetProperty("score").GetProperty("className").GetString().ShouldBe("amply sufficient");
+        profile.GetProperty("score").GetProperty("className").GetString().ShouldBe("very good");
+        profile.GetProperty("score").GetProperty("nowcast").GetProperty("label").GetString().ShouldBe("expected Leefbaarometer class (estimate)");
         profile.GetProperty("dimensions").EnumerateArray().Select(d => d.GetProperty("name").GetString()).ShouldContain("social cohesion");
         profile.GetProperty("caveat").GetString()!.ShouldContain("does not prove causes");
     }
@@ -201,12 +212,12 @@ public sealed class ApiTests(DashboardServer server)
     [Fact]
     public async Task Watchlist_Utrecht2024_HasTheFourteenAreasOfTheCommandLine()
     {
-        // leefkracht watchlist --gemeente Utrecht: "14 van 122 gebieden op de signaleringslijst, veranderingen 2023 → 2024"
+        // leefkracht watchlist --gemeente Utrecht: "31 van 122 gebieden op de signaleringslijst, veranderingen 2023 → 2024" (calibrated default model)
         var watchlist = await GetJson("api/v1/watchlist?gemeente=Utrecht&year=2024");
         watchlist.GetProperty("from").GetInt32().ShouldBe(2023);
         watchlist.GetProperty("considered").GetInt32().ShouldBe(122);
         var entries = watchlist.GetProperty("entries").EnumerateArray().ToList();
-        entries.Count.ShouldBe(14);
+        entries.Count.ShouldBe(31);
         entries.ShouldAllBe(e => e.GetProperty("reasons").GetArrayLength() > 0);
         entries.Select(e => e.GetProperty("risk").GetDouble()).ShouldBeInOrder(SortDirection.Descending);
     }
@@ -230,8 +241,8 @@ public sealed class ApiTests(DashboardServer server)
         var features = layer.GetProperty("features").EnumerateArray().ToList();
         features.ShouldAllBe(f => f.GetProperty("properties").GetProperty("code").GetString()!.StartsWith("BU0344", StringComparison.Ordinal));
         var buurt = features.Single(f => f.GetProperty("id").GetString() == "BU03440111");
-        buurt.GetProperty("properties").GetProperty("value").GetDouble().ShouldBe(-0.0102, 0.00005);
-        buurt.GetProperty("properties").GetProperty("class").GetString().ShouldBe("6");
+        buurt.GetProperty("properties").GetProperty("value").GetDouble().ShouldBe(0.1530, 0.00005);
+        buurt.GetProperty("properties").GetProperty("class").GetString().ShouldBe("8");
         buurt.GetProperty("geometry").GetProperty("type").GetString().ShouldBeOneOf("Polygon", "MultiPolygon");
     }
 
@@ -336,16 +347,17 @@ public sealed class ApiTests(DashboardServer server)
         // RFC 4180 when asked for (or with lang=en): the form programs read
         var csv = await server.Client.GetStringAsync("api/v1/exports/scores?format=csv&gemeente=GM0344&year=2024&dialect=rfc4180", Cancel);
         var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        lines[0].ShouldStartWith("code,name,year,level,deviation,class,class_name,percentile,won,fys,vrz,soc,onv");
-        lines.Single(l => l.StartsWith("BU03440111,", StringComparison.Ordinal)).ShouldContain(",-0.0102,6,ruim voldoende,41.7,");
+        // The calibrated default model has four dimensions with weight (crime got none).
+        lines[0].ShouldStartWith("code,name,year,level,deviation,class,class_name,percentile,won,fys,vrz,soc,resilience");
+        lines.Single(l => l.StartsWith("BU03440111,", StringComparison.Ordinal)).ShouldContain(",0.153,8,zeer goed,91.1,");
         (await server.Client.GetStringAsync("api/v1/exports/scores?format=csv&gemeente=GM0344&year=2024&lang=en", Cancel)).ShouldStartWith("code,name,year,");
 
         // and by default, for Dutch readers, what Dutch Excel opens as columns: a byte order mark, ';' and decimal commas
         var dutch = await server.Client.GetByteArrayAsync("api/v1/exports/scores?format=csv&gemeente=GM0344&year=2024", Cancel);
         dutch.AsSpan(0, 3).ToArray().ShouldBe(System.Text.Encoding.UTF8.Preamble.ToArray());
         var dutchLines = System.Text.Encoding.UTF8.GetString(dutch.AsSpan(3)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        dutchLines[0].ShouldStartWith("code;name;year;level;deviation;class;class_name;percentile;won;fys;vrz;soc;onv");
-        dutchLines.Single(l => l.StartsWith("BU03440111;", StringComparison.Ordinal)).ShouldContain(";-0,0102;6;ruim voldoende;41,7;");
+        dutchLines[0].ShouldStartWith("code;name;year;level;deviation;class;class_name;percentile;won;fys;vrz;soc;resilience");
+        dutchLines.Single(l => l.StartsWith("BU03440111;", StringComparison.Ordinal)).ShouldContain(";0,153;8;zeer goed;91,1;");
         dutchLines.Length.ShouldBe(lines.Length);
 
         var xlsx = await server.Client.GetByteArrayAsync("api/v1/exports/scores?format=xlsx&gemeente=GM0344&year=2024", Cancel);
@@ -353,14 +365,14 @@ public sealed class ApiTests(DashboardServer server)
         sheet.Name.ShouldBe("scores");
         sheet.Rows[0].ShouldBe(lines[0].Split(','));
         var welgelegen = sheet.Rows.Single(r => r[0] is "BU03440111");
-        welgelegen[4].ShouldBe(-0.0102);
-        welgelegen[6].ShouldBe("ruim voldoende");
+        welgelegen[4].ShouldBe(0.153);
+        welgelegen[6].ShouldBe("zeer goed");
 
         var geojson = await GetJson("api/v1/exports/scores?format=geojson&gemeente=GM0344&year=2024");
         geojson.GetProperty("features").EnumerateArray().ShouldContain(f => f.GetProperty("properties").GetProperty("code").GetString() == "BU03440111");
 
         var watchlist = await server.Client.GetStringAsync("api/v1/exports/watchlist?format=csv&gemeente=GM0344&year=2024", Cancel);
-        watchlist.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length.ShouldBe(15);
+        watchlist.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length.ShouldBe(32); // header + the 31 areas of the calibrated default model's watchlist
     }
 
     [Fact]
@@ -445,7 +457,7 @@ public sealed class ApiTests(DashboardServer server)
     {
         var meta = await GetJson("api/v1/meta");
         meta.GetProperty("defaultYear").GetInt32().ShouldBe(2024);
-        meta.GetProperty("dimensions").GetArrayLength().ShouldBe(5);
+        meta.GetProperty("dimensions").GetArrayLength().ShouldBe(4); // the calibrated default model gives crime no weight
         meta.GetProperty("classes").EnumerateArray().Select(c => c.GetString()).ShouldBe(
             ["zeer onvoldoende", "ruim onvoldoende", "onvoldoende", "zwak", "voldoende", "ruim voldoende", "goed", "zeer goed", "uitstekend"]);
         meta.GetProperty("indicators").EnumerateArray().ShouldContain(i => i.GetProperty("id").GetString() == "households_low_income_pct");

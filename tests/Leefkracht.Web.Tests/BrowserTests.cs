@@ -45,10 +45,11 @@ public sealed class BrowserTests(DashboardServer server) : BrowserTest
         // Then its profile opens with the score and the breakdown
         await WaitForHashAsync(page, "^#/area/BU03440111");
         await page.WaitForSelectorAsync("h1:has-text('Welgelegen, Den Hommel')");
-        (await page.TextContentAsync(".score-card") ?? string.Empty).ShouldContain("ruim voldoende");
+        (await page.TextContentAsync(".score-card") ?? string.Empty).ShouldContain("zeer goed");
+        (await page.TextContentAsync("#score-nowcast") ?? string.Empty).ShouldContain("verwachte Leefbaarometer-klasse (schatting)");
         var breakdown = await page.TextContentAsync("#why table") ?? string.Empty;
         breakdown.ShouldContain("Goed ervaren gezondheid");
-        breakdown.ShouldContain("+0,292");
+        breakdown.ShouldContain("sociale samenhang+0,134"); // the largest dimension of the calibrated model here (explain: +0,134 sociale samenhang)
         (await page.TextContentAsync(".caveat") ?? string.Empty).ShouldContain("bewijst geen oorzaken");
         await ShotAsync(page, "4-profile");
     }
@@ -60,7 +61,7 @@ public sealed class BrowserTests(DashboardServer server) : BrowserTest
         await page.WaitForSelectorAsync("#compare-table");
         var headers = await page.Locator("#compare-table thead th a").AllTextContentsAsync();
         headers.ShouldBe(["Welgelegen, Den Hommel", "Utrecht"]);
-        (await page.TextContentAsync("#compare-table tbody") ?? string.Empty).ShouldContain("−0,010");
+        (await page.TextContentAsync("#compare-table tbody") ?? string.Empty).ShouldContain("+0,153");
 
         // Adding a third by name
         await page.FillAsync("#compare-code", "Heerlen");
@@ -81,7 +82,7 @@ public sealed class BrowserTests(DashboardServer server) : BrowserTest
         var lines = await File.ReadAllLinesAsync(path, TestContext.Current.CancellationToken);
         // the Dutch dashboard downloads what Dutch Excel opens as columns: ';' and decimal commas (docs/web.md#downloads)
         lines[0].ShouldStartWith("code;name;year;level;deviation");
-        lines.ShouldContain(l => l.StartsWith("BU03440111;Welgelegen, Den Hommel;2024;buurt;-0,0102;6;", StringComparison.Ordinal));
+        lines.ShouldContain(l => l.StartsWith("BU03440111;Welgelegen, Den Hommel;2024;buurt;0,153;8;", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -99,7 +100,7 @@ public sealed class BrowserTests(DashboardServer server) : BrowserTest
     {
         var page = await OpenAsync("#/watchlist?gemeente=GM0344&year=2024");
         await page.WaitForSelectorAsync("#watchlist-table tbody tr");
-        (await page.Locator("#watchlist-table tbody tr").CountAsync()).ShouldBe(14);
+        (await page.Locator("#watchlist-table tbody tr").CountAsync()).ShouldBe(31);
         await page.ClickAsync("button.sort[data-key='name']");
         (await page.GetAttributeAsync("#watchlist-table th:first-child", "aria-sort")).ShouldBe("descending");
         await ShotAsync(page, "6-watchlist");

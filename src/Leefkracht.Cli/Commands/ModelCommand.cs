@@ -65,7 +65,7 @@ internal static class ModelCommand
             EstimatedModel estimated;
             try
             {
-                estimated = await estimator.EstimateAsync(period.Value, spec, result.GetValue(targetYear) ?? period.Value, parsedLevel, within, new EstimationOptions(result.GetValue(folds), result.GetValue(seed)), ModelDocument.Default.Rules, cancellationToken).ConfigureAwait(false);
+                estimated = await estimator.EstimateAsync(period.Value, spec, result.GetValue(targetYear) ?? period.Value, parsedLevel, within, new EstimationOptions(result.GetValue(folds), result.GetValue(seed)), ModelDocument.HandSet.Rules, cancellationToken).ConfigureAwait(false);
             }
             catch (ArgumentException exception)
             {
@@ -88,7 +88,7 @@ internal static class ModelCommand
 
     private static Command Show(CliEnvironment environment)
     {
-        var file = new Argument<string?>("file") { Description = "Model file (default: the hand-set leefkracht-default model)", Arity = ArgumentArity.ZeroOrOne };
+        var file = new Argument<string?>("file") { Description = "A shipped model id (leefkracht-lbm-calibrated, the default; leefkracht-default, the hand-set model) or a model file", Arity = ArgumentArity.ZeroOrOne };
         var command = new Command("show", "Show a model's dimensions, weights, directions and reasons") { file };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -96,7 +96,7 @@ internal static class ModelCommand
             LivabilityModel model;
             try
             {
-                model = result.GetValue(file) is { } path ? ModelDocument.Read(path) : ModelDocument.Default;
+                model = result.GetValue(file) is { } path ? ModelDocument.Resolve(path) : ModelDocument.Default;
             }
             catch (Exception exception) when (exception is DocumentException or IOException or UnauthorizedAccessException)
             {

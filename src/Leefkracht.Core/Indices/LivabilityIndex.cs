@@ -35,6 +35,11 @@ public static class LivabilityIndex
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(reference);
+        if (model.Yardstick is not null)
+        {
+            return YardstickIndex.Compute(table, model, include);
+        }
+
         var plan = Plan.For(table, model, reference);
         var population = table.Column(ReferenceDistribution.PopulationIndicator);
         var (referenceShare, unusable) = ReferenceCoverage(model, reference);

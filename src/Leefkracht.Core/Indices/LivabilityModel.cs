@@ -48,6 +48,10 @@ public sealed record ScoringRules(
 /// <param name="ChangeClasses">The nine change classes on the scale of a change in deviation.</param>
 /// <param name="Rules">When an area gets a score.</param>
 /// <param name="Fit">For estimated models: how the weights were estimated.</param>
+/// <param name="Yardstick">
+/// For calibrated models: the fixed reference, indicator set, coefficients and imputation the model scores with
+/// (<see cref="YardstickIndex"/>); the reference passed in is then not used.
+/// </param>
 public sealed record LivabilityModel(
     string Id,
     int Version,
@@ -57,10 +61,25 @@ public sealed record LivabilityModel(
     ClassScale Classes,
     ClassScale ChangeClasses,
     ScoringRules Rules,
-    ModelFit? Fit = null)
+    ModelFit? Fit = null,
+    Yardstick? Yardstick = null)
 {
     /// <summary>Every indicator the model uses.</summary>
-    public IEnumerable<string> IndicatorIds => Dimensions.SelectMany(d => d.Indicators).Select(i => i.IndicatorId);
+    public IEnumerable<string> IndicatorIds => Yardstick is { } y
+        ? y.Indicators.Select(i => i.IndicatorId)
+        : Dimensions.SelectMany(d => d.Indicators).Select(i => i.IndicatorId);
+
+    /// <summary>
+    /// The fixed reference of a yardstick model as a <see cref="StandardisationReference"/> (means in the indicators'
+    /// own units, back-transformed; standard deviations on the transformed scale); null for other models.
+    /// </summary>
+    public StandardisationReference? FixedReference => Yardstick is { } y
+        ? new StandardisationReference(
+            y.ReferenceDescription,
+            y.ReferenceDescriptionDutch,
+            y.ReferenceYear,
+            y.Indicators.ToDictionary(i => i.IndicatorId, i => new IndicatorMoments(i.Untransformed(i.Mean), i.StandardDeviation, 0, 1), StringComparer.Ordinal))
+        : null;
 }
 
 /// <summary>

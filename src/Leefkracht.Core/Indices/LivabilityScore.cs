@@ -10,7 +10,20 @@ namespace Leefkracht.Core.Indices;
 /// <param name="StandardScore">Direction-adjusted standard score: positive means better than the reference.</param>
 /// <param name="Weight">The indicator's effective weight for this area: dimension weight × its share of the dimension's present weight.</param>
 /// <param name="Contribution"><paramref name="Weight"/> × <paramref name="StandardScore"/>; the contributions of all indicators sum to the deviation.</param>
-public sealed record IndicatorContribution(string IndicatorId, double Value, double ReferenceMean, double StandardScore, double Weight, double Contribution);
+/// <param name="Estimated">
+/// The area has no value: the standard score is estimated from its other indicators (a fixed-yardstick model), and
+/// <paramref name="Value"/> is the value that standard score stands for.
+/// </param>
+public sealed record IndicatorContribution(string IndicatorId, double Value, double ReferenceMean, double StandardScore, double Weight, double Contribution, bool Estimated = false);
+
+/// <summary>The uncertainty a score carries because some of its indicators were estimated from the others.</summary>
+/// <param name="Estimated">The indicators that were estimated.</param>
+/// <param name="StandardDeviation">The standard deviation this adds to the deviation.</param>
+public sealed record ScoreUncertainty(IReadOnlyList<string> Estimated, double StandardDeviation)
+{
+    /// <summary>Half the width of the 95 % interval around the deviation.</summary>
+    public double HalfWidth95 => YardstickIndex.Z95 * StandardDeviation;
+}
 
 /// <summary>One dimension's part in an area's score.</summary>
 /// <param name="Dimension">The dimension.</param>
@@ -30,6 +43,8 @@ public sealed record DimensionContribution(LivabilityDimension Dimension, double
 /// <param name="Dimensions">Contributions per dimension (all five, in model order); empty when not scored.</param>
 /// <param name="Coverage">The share of the model's weight the area has values for.</param>
 /// <param name="NotScoredReason">Why there is no score, in words.</param>
+/// <param name="Constant">The model's constant (a fixed-yardstick model's intercept b₀): the deviation is the constant plus the dimension contributions.</param>
+/// <param name="Uncertainty">For a fixed-yardstick model: what was estimated and how uncertain that makes the deviation.</param>
 public sealed record LivabilityScore(
     AreaKey Area,
     int Period,
@@ -37,7 +52,9 @@ public sealed record LivabilityScore(
     int? Class,
     IReadOnlyList<DimensionContribution> Dimensions,
     double Coverage,
-    string? NotScoredReason)
+    string? NotScoredReason,
+    double Constant = 0,
+    ScoreUncertainty? Uncertainty = null)
 {
     /// <summary>Whether the area has a score.</summary>
     public bool IsScored => Deviation is not null;

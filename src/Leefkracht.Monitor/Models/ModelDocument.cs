@@ -15,8 +15,25 @@ public static class ModelDocument
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>The hand-set default model shipped with Leefkracht.</summary>
-    public static LivabilityModel Default { get; } = LoadEmbedded("leefkracht-default.json");
+    /// <summary>The hand-set model shipped with Leefkracht (id <c>leefkracht-default</c>, the default before the calibrated model).</summary>
+    public static LivabilityModel HandSet { get; } = LoadEmbedded("leefkracht-default.json");
+
+    /// <summary>The model calibrated against the Leefbaarometer on a fixed yardstick (id <c>leefkracht-lbm-calibrated</c>): the default.</summary>
+    public static LivabilityModel Calibrated { get; } = LoadEmbedded("leefkracht-lbm-calibrated.json");
+
+    /// <summary>The default model: <see cref="Calibrated"/>.</summary>
+    public static LivabilityModel Default => Calibrated;
+
+    /// <summary>The models shipped with Leefkracht, by id.</summary>
+    public static IReadOnlyList<LivabilityModel> Shipped { get; } = [Calibrated, HandSet];
+
+    /// <summary>A shipped model by its id (<c>leefkracht-default</c>, <c>leefkracht-lbm-calibrated</c>), or else the model file at that path.</summary>
+    /// <exception cref="InvalidDataException">The file is not a valid model.</exception>
+    public static LivabilityModel Resolve(string idOrPath)
+    {
+        ArgumentNullException.ThrowIfNull(idOrPath);
+        return Shipped.FirstOrDefault(m => m.Id.Equals(idOrPath, StringComparison.OrdinalIgnoreCase)) ?? Read(idOrPath);
+    }
 
     /// <summary>Reads a model file.</summary>
     /// <exception cref="DocumentException">The file is not a valid model; the message lists every problem with its JSON path.</exception>
@@ -31,7 +48,7 @@ public static class ModelDocument
     public static LivabilityModel Parse(Stream json, string name, IndicatorCatalog? catalog = null)
     {
         var heading = $"{name} is not a valid livability model:";
-        var body = DocumentJson.Read<ModelBody>(json, name, heading) ?? new ModelBody(default, default, default, default, default, default, default, default, default);
+        var body = DocumentJson.Read<ModelBody>(json, name, heading) ?? new ModelBody(default, default, default, default, default, default, default, default, default, default);
         var checks = new DocumentChecks();
         var model = Build(body, catalog ?? CatalogDocument.Default.Catalog, checks);
         checks.ThrowIfAny(heading);
@@ -72,6 +89,11 @@ public static class ModelDocument
                 })]),
             })]),
         };
+        if (model.Yardstick is { } yardstick)
+        {
+            root["yardstick"] = YardstickDocument.Write(yardstick);
+        }
+
         if (model.Fit is { } fit)
         {
             root["fit"] = new JsonObject
@@ -144,6 +166,7 @@ public static class ModelDocument
             checks.Add("$.version", "a positive whole number is required");
         }
 
+        var yardstick = root.Yardstick.IsMissing ? null : YardstickDocument.Read(checks.Body(root.Yardstick, "$.yardstick"), dimensions, catalog, checks);
         return new LivabilityModel(
             checks.Text(root.Id, "$.id"),
             (int)version,
@@ -153,7 +176,8 @@ public static class ModelDocument
             new ClassScale(Bounds(root.Classes, "$.classes", checks), ClassScale.LeefbaarometerNames, ClassScale.LeefbaarometerNamesEnglish),
             new ClassScale(Bounds(root.ChangeClasses, "$.changeClasses", checks), ClassScale.ChangeNames, ClassScale.ChangeNamesEnglish),
             rules,
-            fit);
+            fit,
+            yardstick);
     }
 
     private static ModelDimension Dimension(DimensionBody item, string path, IndicatorCatalog catalog, HashSet<string> seen, DocumentChecks checks)

@@ -50,6 +50,29 @@ public static class ExplanationWriter
         var percentile = scored.PercentileOf(deviation);
         text.AppendLine(words.Format(
             "Explain.Verdict", scored.Period, className, score.Class, score.Score!.Value.ToString("0", numbers), NoteText.Signed(deviation, numbers), scored.Reference.LocalDescription(), percentile.ToString("0", numbers)));
+        if (score.Uncertainty is { } uncertainty)
+        {
+            var estimated = string.Join(", ", uncertainty.Estimated.Select(id => NoteText.Name(id, catalog)));
+            text.AppendLine(words.Format(
+                "Explain.Estimated", estimated, NoteText.Signed(deviation - uncertainty.HalfWidth95, numbers), NoteText.Signed(deviation + uncertainty.HalfWidth95, numbers)));
+        }
+
+        if (scored.NowcastOf(score) is { } nowcast)
+        {
+            var expected = scored.Model.Classes.NameOf(nowcast.Class);
+            text.AppendLine(words.Format(
+                "Explain.Nowcast",
+                expected,
+                nowcast.Class,
+                nowcast.Target,
+                nowcast.Estimate.ToString("0.000", numbers),
+                nowcast.Low90.ToString("0.000", numbers),
+                nowcast.High90.ToString("0.000", numbers),
+                nowcast.ClassLow90,
+                nowcast.ClassHigh90,
+                nowcast.LatestMeasurement));
+        }
+
         var comparisons = new List<string>();
         foreach (var parent in new[] { area.Code.Level == AreaLevel.Buurt ? area.Code.Parent : null, area.Code.Level != AreaLevel.Gemeente ? area.Code.Gemeente : null })
         {
@@ -86,6 +109,11 @@ public static class ExplanationWriter
         text.AppendLine();
         text.AppendLine(words["Explain.WhereFrom"]);
         var gemeenteRow = area.Code.Gemeente is { } gm && gm != area.Code ? table.RowOf(new AreaKey(gm, area.Year)) : -1;
+        if (score.Constant != 0)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {NoteText.Signed(score.Constant, numbers)}  {words["Explain.Constant"]}");
+        }
+
         foreach (var dimension in score.Dimensions.OrderByDescending(d => Math.Abs(d.Contribution)))
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"  {NoteText.Signed(dimension.Contribution, numbers)}  {DimensionNames.Of(dimension.Dimension)}{(dimension.Indicators.Count == 0 ? words["Explain.NoValues"] : string.Empty)}");
@@ -99,7 +127,9 @@ public static class ExplanationWriter
                     compare += $", {names.Gemeente ?? "gemeente"} {NoteText.Value(gemeenteValue, definition.Unit, numbers)}";
                 }
 
-                var aggregated = scored.Prepared.Aggregated.Contains((area, indicator.IndicatorId)) ? words["Explain.FromBuurten"] : string.Empty;
+                var aggregated = indicator.Estimated
+                    ? words["Explain.EstimatedIndicator"]
+                    : scored.Prepared.Aggregated.Contains((area, indicator.IndicatorId)) ? words["Explain.FromBuurten"] : string.Empty;
                 text.AppendLine(CultureInfo.InvariantCulture, $"      {NoteText.Signed(indicator.Contribution, numbers)}  {definition.Name()}: {NoteText.Value(indicator.Value, definition.Unit, numbers)} ({compare}{aggregated})");
             }
         }
@@ -108,7 +138,9 @@ public static class ExplanationWriter
         {
             text.AppendLine();
             var scores = string.Join("; ", externalScores.Select(e => $"{catalog[e.IndicatorId].Name()} {e.Period}: {e.Value.ToString("0", numbers)}"));
-            text.AppendLine(words.Format("Explain.OtherIndices", scores));
+            // The measured agreement (docs/indices.md) is that of the hand-set model; for another model, 'leefkracht compare' measures it.
+            var agreement = words[scored.Model.Yardstick is null ? "Explain.OtherIndices.HandSetAgreement" : "Explain.OtherIndices.CompareMeasures"];
+            text.AppendLine(words.Format("Explain.OtherIndices", scores, agreement));
         }
 
         text.AppendLine();

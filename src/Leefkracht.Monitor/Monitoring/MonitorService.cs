@@ -47,6 +47,16 @@ public sealed record ScoredYear(
     /// <summary>The score of an area, if it is in the year.</summary>
     public LivabilityScore? ScoreOf(AreaKey area) => _byArea.GetValueOrDefault(area);
 
+    /// <summary>
+    /// The score on the scale of the target the model was calibrated to (the "verwachte Leefbaarometer-klasse"), for
+    /// a year after the target's latest measurement; null for other models, years or unscored areas.
+    /// </summary>
+    public Nowcast? NowcastOf(LivabilityScore score)
+    {
+        ArgumentNullException.ThrowIfNull(score);
+        return YardstickIndex.NowcastOf(Model, score, Prepared.Table.Value(score.Area, ReferenceDistribution.PopulationIndicator));
+    }
+
     /// <summary>The score of a code in whatever division the year holds it (latest division first).</summary>
     public LivabilityScore? ScoreOf(AreaCode code) => Scores.Where(s => s.Area.Code == code).OrderByDescending(s => s.Area.Year).FirstOrDefault();
 }
@@ -253,11 +263,13 @@ public sealed class MonitorService
         return DivisionCarry.Align(from, to.Areas, crosswalks, id => _catalog.Catalog.TryGet(id, out var indicator) && indicator.Unit == IndicatorUnit.Count);
     }
 
-    /// <summary>The standardisation reference for a prepared year.</summary>
+    /// <summary>The standardisation reference for a prepared year; a fixed-yardstick model always has its own fixed reference.</summary>
     public Task<StandardisationReference> ReferenceAsync(PreparedYear prepared, LivabilityModel model, ReferenceChoice reference, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
-        return ReferenceAsync(prepared, [.. model.IndicatorIds], model.Rules, reference, cancellationToken);
+        return model.FixedReference is { } fixedReference
+            ? Task.FromResult(fixedReference)
+            : ReferenceAsync(prepared, [.. model.IndicatorIds], model.Rules, reference, cancellationToken);
     }
 
     /// <summary>The standardisation reference of any set of indicators for a prepared year.</summary>

@@ -13,4 +13,7 @@ internal static class UiText
 
     /// <summary>The caveat every answer about scores carries.</summary>
     public static string Caveat => Words["Caveat"];
+
+    /// <summary>The label of a nowcast: always an estimate, never a measurement.</summary>
+    public static string NowcastLabel => Words["NowcastLabel"];
 }

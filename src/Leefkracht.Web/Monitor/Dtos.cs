@@ -53,7 +53,15 @@ internal static class Dtos
         score.Class is { } c ? scored.Model.Classes.NameOf(c) : null,
         score.Deviation is { } d ? Math.Round(scored.PercentileOf(d), 1) : null,
         Math.Round(score.Coverage, 3),
-        score.NotScoredReason);
+        score.NotScoredReason,
+        score is { Uncertainty: { } u, Deviation: { } deviation }
+            ? new UncertaintyDto(u.Estimated, Math.Round(deviation - u.HalfWidth95, 4), Math.Round(deviation + u.HalfWidth95, 4))
+            : null,
+        scored.NowcastOf(score) is { } n
+            ? new NowcastDto(
+                UiText.NowcastLabel, n.Target, n.LatestMeasurement, Math.Round(n.Estimate, 3), Math.Round(n.Low90, 3), Math.Round(n.High90, 3),
+                n.Class, scored.Model.Classes.NameOf(n.Class), n.ClassLow90, n.ClassHigh90)
+            : null);
 
     public static IReadOnlyDictionary<string, double> Dimensions(LivabilityScore score) =>
         score.Dimensions.ToDictionary(d => DimensionNames.ShortName(d.Dimension), d => Math.Round(d.Contribution, 4), StringComparer.Ordinal);

@@ -44,7 +44,8 @@ internal sealed class ProfileBuilder(DashboardMonitor dashboard)
                 Math.Round(i.StandardScore, 4),
                 Math.Round(i.Weight, 4),
                 Math.Round(i.Contribution, 4),
-                scored.Prepared.Aggregated.Contains((area, i.IndicatorId))))])).ToList();
+                scored.Prepared.Aggregated.Contains((area, i.IndicatorId)),
+                i.Estimated))])).ToList();
 
         var country = Dtos.Compared(scored, AreaCode.Nederland, area.Year, areas)
             ?? new ComparedScoreDto(AreaCode.Nederland.Value, UiText.Words["Profile.Netherlands"], 0, null, null, new Dictionary<string, double>());

@@ -36,7 +36,28 @@ public sealed record AreaProfileDto(
 /// <param name="Percentile">Better than this share (%) of the reference's inhabitants.</param>
 /// <param name="Coverage">Share of the model's weight the area has values for.</param>
 /// <param name="NotScoredReason">Why there is no score.</param>
-public sealed record ScoreDto(double? Deviation, int? Class, string? ClassName, double? Percentile, double Coverage, string? NotScoredReason);
+/// <param name="Uncertainty">When indicators were estimated from the others: which, and the 95 % interval of the deviation.</param>
+/// <param name="Nowcast">For a year after the latest Leefbaarometer measurement: the expected Leefbaarometer score and class (an estimate).</param>
+public sealed record ScoreDto(double? Deviation, int? Class, string? ClassName, double? Percentile, double Coverage, string? NotScoredReason, UncertaintyDto? Uncertainty = null, NowcastDto? Nowcast = null);
+
+/// <summary>The uncertainty of a score with estimated indicators.</summary>
+/// <param name="Estimated">The indicators estimated from the area's other indicators.</param>
+/// <param name="Low95">Lower end of the 95 % interval of the deviation.</param>
+/// <param name="High95">Upper end of the 95 % interval of the deviation.</param>
+public sealed record UncertaintyDto(IReadOnlyList<string> Estimated, double Low95, double High95);
+
+/// <summary>The expected Leefbaarometer score and class ("verwachte Leefbaarometer-klasse"): an estimate, never a measurement.</summary>
+/// <param name="Label">"verwachte Leefbaarometer-klasse (schatting)" in the requested language.</param>
+/// <param name="Target">The scale, for example "Leefbaarometer 3.0".</param>
+/// <param name="LatestMeasurement">The latest measured year the estimate extends.</param>
+/// <param name="Score">The estimated Leefbaarometer score.</param>
+/// <param name="Low90">Lower end of the 90 % interval.</param>
+/// <param name="High90">Upper end of the 90 % interval.</param>
+/// <param name="Class">The expected class.</param>
+/// <param name="ClassName">Its name.</param>
+/// <param name="ClassLow">The class at the lower end of the 90 % interval.</param>
+/// <param name="ClassHigh">The class at the upper end of the 90 % interval.</param>
+public sealed record NowcastDto(string Label, string Target, int LatestMeasurement, double Score, double Low90, double High90, int Class, string ClassName, int ClassLow, int ClassHigh);
 
 /// <summary>One dimension's part in the score.</summary>
 /// <param name="Id">Short name: won, fys, vrz, soc, onv.</param>
@@ -58,9 +79,10 @@ public sealed record DimensionDto(string Id, string Name, double Contribution, d
 /// <param name="Weight">Effective weight.</param>
 /// <param name="Contribution">Weight × standard score.</param>
 /// <param name="FromBuurten">The value was computed from the area's buurten.</param>
+/// <param name="Estimated">The area has no value: it was estimated from the area's other indicators (the value shown is the estimate).</param>
 public sealed record IndicatorContributionDto(
     string Id, string Name, string Unit, double Value, double ReferenceMean, double? GemeenteValue, double? CountryValue,
-    double StandardScore, double Weight, double Contribution, bool FromBuurten);
+    double StandardScore, double Weight, double Contribution, bool FromBuurten, bool Estimated = false);
 
 /// <summary>The score of the area next to its wijk, gemeente and the country.</summary>
 public sealed record ComparisonDto(ComparedScoreDto? Wijk, ComparedScoreDto? Gemeente, ComparedScoreDto Country);

@@ -28,7 +28,7 @@ internal sealed record ProjReferencePoint(string Name, double X, double Y, doubl
     private static double Number(string text) => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
 
     // Tests run from artifacts/bin/...; the reference data sit in the repository, found by its solution file.
-    private static string FindRepositoryRoot()
+    internal static string FindRepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

@@ -10,7 +10,7 @@ public sealed class EarlyWarningTests(SampleStore sample)
         if (_backtest is null)
         {
             await using var store = sample.Open();
-            _backtest = await new EarlyWarningService(new MonitorService(store)).BacktestAsync(ModelDocument.Default, TestContext.Current.CancellationToken);
+            _backtest = await new EarlyWarningService(new MonitorService(store)).BacktestAsync(ModelDocument.HandSet, TestContext.Current.CancellationToken);
         }
 
         return _backtest;
@@ -61,7 +61,7 @@ public sealed class EarlyWarningTests(SampleStore sample)
         await using var store = sample.Open();
         var monitor = new MonitorService(store);
 
-        var watchlist = await new EarlyWarningService(monitor).WatchlistAsync(2018, null, AreaCode.Parse("GM0917"), null, ModelDocument.Default, TestContext.Current.CancellationToken);
+        var watchlist = await new EarlyWarningService(monitor).WatchlistAsync(2018, null, AreaCode.Parse("GM0917"), null, ModelDocument.HandSet, TestContext.Current.CancellationToken);
 
         watchlist.FromPeriod.ShouldBe(2017);
         watchlist.Signals.Count.ShouldBe(81); // 57 buurten, 23 wijken and the gemeente

@@ -12,7 +12,7 @@ public sealed class ExternalComparisonTests(SampleStore sample)
 
         // When
         var externals = await comparison.ExternalIndicatorsAsync(2016, rotterdam, TestContext.Current.CancellationToken);
-        var result = await comparison.CompareAsync(externals, 2016, 2024, AreaLevel.Buurt, rotterdam, ModelDocument.Default, ReferenceChoice.National, TestContext.Current.CancellationToken);
+        var result = await comparison.CompareAsync(externals, 2016, 2024, AreaLevel.Buurt, rotterdam, ModelDocument.HandSet, ReferenceChoice.National, TestContext.Current.CancellationToken);
 
         // Then: the nine Wijkprofiel indices on the 63 Rotterdam wijken that are CBS buurten
         externals.Count.ShouldBe(9);

@@ -19,7 +19,7 @@ public sealed class ModelEstimationTests(SampleStore sample)
             TestData.Sample("national/kwb2024_selection_crime_health_nl_all_buurten.csv.gz"),
             TestData.Sample("national/politie_47022NED_misdrijven_totaal_per_jaar_2021-2025.csv.gz"));
         var estimator = new ModelEstimator(new MonitorService(store));
-        return await estimator.EstimateAsync(2024, estimator.ParseTarget("woz", out _)!, 2024, AreaLevel.Wijk, null, new EstimationOptions(10, 1), ModelDocument.Default.Rules, TestContext.Current.CancellationToken);
+        return await estimator.EstimateAsync(2024, estimator.ParseTarget("woz", out _)!, 2024, AreaLevel.Wijk, null, new EstimationOptions(10, 1), ModelDocument.HandSet.Rules, TestContext.Current.CancellationToken);
     }
 
     [Fact]
@@ -130,7 +130,7 @@ public sealed class ModelEstimationTests(SampleStore sample)
         var estimator = new ModelEstimator(new MonitorService(store));
 
         // When
-        var estimated = await estimator.EstimateAsync(2024, estimator.ParseTarget("wijkprofiel_social_index", out _)!, 2016, AreaLevel.Buurt, AreaCode.Parse("GM0599"), new EstimationOptions(5, 1), ModelDocument.Default.Rules, TestContext.Current.CancellationToken);
+        var estimated = await estimator.EstimateAsync(2024, estimator.ParseTarget("wijkprofiel_social_index", out _)!, 2016, AreaLevel.Buurt, AreaCode.Parse("GM0599"), new EstimationOptions(5, 1), ModelDocument.HandSet.Rules, TestContext.Current.CancellationToken);
 
         // Then
         estimated.Design.Areas.Count.ShouldBeInRange(50, 63); // 63 wijken are CBS buurten; a few lack a predictor or inhabitants

@@ -12,7 +12,7 @@ public sealed class MonitorServiceTests(SampleStore sample)
         if (_national2024 is null)
         {
             await using var store = sample.Open();
-            _national2024 = await new MonitorService(store).ScoreAsync(2024, ModelDocument.Default, ReferenceChoice.National, TestContext.Current.CancellationToken);
+            _national2024 = await new MonitorService(store).ScoreAsync(2024, ModelDocument.HandSet, ReferenceChoice.National, TestContext.Current.CancellationToken);
         }
 
         return _national2024;
@@ -66,7 +66,7 @@ public sealed class MonitorServiceTests(SampleStore sample)
         using var expected = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(TestData.RepositoryRoot, "tests", "reference", "indices", "reference_moments_2024.json"), TestContext.Current.CancellationToken));
 
         // When
-        var scored = await new MonitorService(store).ScoreAsync(2024, ModelDocument.Default, ReferenceChoice.National, TestContext.Current.CancellationToken);
+        var scored = await new MonitorService(store).ScoreAsync(2024, ModelDocument.HandSet, ReferenceChoice.National, TestContext.Current.CancellationToken);
 
         // Then
         foreach (var indicator in expected.RootElement.GetProperty("moments").EnumerateObject())
@@ -116,7 +116,7 @@ public sealed class MonitorServiceTests(SampleStore sample)
     public async Task Score_GemeenteReference_CentresTheGemeenteOnItself()
     {
         await using var store = sample.Open();
-        var scored = await new MonitorService(store).ScoreAsync(2023, ModelDocument.Default, ReferenceChoice.OfGemeente(AreaCode.Parse("GM0344")), TestContext.Current.CancellationToken);
+        var scored = await new MonitorService(store).ScoreAsync(2023, ModelDocument.HandSet, ReferenceChoice.OfGemeente(AreaCode.Parse("GM0344")), TestContext.Current.CancellationToken);
 
         // The population-weighted mean deviation of Utrecht's buurten against Utrecht itself is about zero
         // (exactly zero without clipping and with every indicator present in every buurt).
@@ -145,7 +145,7 @@ public sealed class MonitorServiceTests(SampleStore sample)
     [Fact]
     public void DefaultModel_IsValidAgainstTheCatalog()
     {
-        var model = ModelDocument.Default;
+        var model = ModelDocument.HandSet;
         model.Dimensions.Sum(d => d.Weight).ShouldBe(1, 1e-12);
         model.Dimensions.Select(d => d.Dimension).ShouldBe(Enum.GetValues<LivabilityDimension>(), ignoreOrder: true);
         model.Dimensions.SelectMany(d => d.Indicators).ShouldAllBe(i => i.Direction != Direction.Neutral && i.Reason.Length > 20);
@@ -174,7 +174,7 @@ public sealed class MonitorServiceTests(SampleStore sample)
     [Fact]
     public void ModelDocument_WriteThenRead_GivesTheSameModel()
     {
-        var model = ModelDocument.Default;
+        var model = ModelDocument.HandSet;
         var again = ModelDocument.Parse(ModelDocument.ToStream(ModelDocument.ToJson(model)), "round-trip.json");
 
         again.Classes.UpperBounds.ShouldBe(model.Classes.UpperBounds);

@@ -11,7 +11,7 @@ public sealed class TrendTests(SampleStore sample)
         var code = AreaCode.Parse("WK0363NP");
 
         // When
-        var trends = await new MonitorService(store).TrendAsync(2019, 2024, ModelDocument.Default, ReferenceChoice.National, TestContext.Current.CancellationToken);
+        var trends = await new MonitorService(store).TrendAsync(2019, 2024, ModelDocument.HandSet, ReferenceChoice.National, TestContext.Current.CancellationToken);
 
         // Then: the 2019 values of the 2024 wijk are the address-weighted means of the 2019 wijken its addresses came from
         var trend = trends.TrendOf(code)!;
@@ -42,7 +42,7 @@ public sealed class TrendTests(SampleStore sample)
         await using var store = sample.Open();
 
         // When
-        var trends = await new MonitorService(store).TrendAsync(2016, 2018, ModelDocument.Default, ReferenceChoice.National, TestContext.Current.CancellationToken);
+        var trends = await new MonitorService(store).TrendAsync(2016, 2018, ModelDocument.HandSet, ReferenceChoice.National, TestContext.Current.CancellationToken);
 
         // Then
         trends.ReferenceChoice.Year.ShouldBe(2016);
@@ -66,7 +66,7 @@ public sealed class TrendTests(SampleStore sample)
     public async Task TrendNote_ReadsLikeAnAnalystsNote()
     {
         await using var store = sample.Open();
-        var trends = await new MonitorService(store).TrendAsync(2016, 2018, ModelDocument.Default, ReferenceChoice.National, TestContext.Current.CancellationToken);
+        var trends = await new MonitorService(store).TrendAsync(2016, 2018, ModelDocument.HandSet, ReferenceChoice.National, TestContext.Current.CancellationToken);
         var area = trends.TrendOf(AreaCode.Parse("WK091710"))!.Area;
 
         var note = TrendWriter.Write(trends, area, new ExplanationWriter.AreaNames("Wijk 10 Maria Gewanden en Terschuren", null, "Heerlen"), Leefkracht.Data.Catalog.CatalogDocument.Default.Catalog);

@@ -29,7 +29,7 @@
  * @property {Area} area
  * @property {number} year
  * @property {string} reference
- * @property {{ deviation: number | null, class: number | null, className: string | null, percentile: number | null, coverage: number, notScoredReason: string | null }} score
+ * @property {{ deviation: number | null, class: number | null, className: string | null, percentile: number | null, coverage: number, notScoredReason: string | null, uncertainty?: { estimated: string[], low95: number, high95: number } | null, nowcast?: { label: string, target: string, latestMeasurement: number, score: number, low90: number, high90: number, class: number, className: string, classLow: number, classHigh: number } | null }} score
  * @property {Dimension[]} dimensions
  * @property {{ wijk: Compared | null, gemeente: Compared | null, country: Compared }} comparison
  * @property {Resilience | null} resilience
@@ -61,7 +61,7 @@
  * @property {string} id
  * @property {string} name
  * @property {number} contribution
- * @property {{ name: string, value: number, referenceMean: number, gemeenteValue: number | null, contribution: number, fromBuurten: boolean }[]} indicators
+ * @property {{ name: string, value: number, referenceMean: number, gemeenteValue: number | null, contribution: number, fromBuurten: boolean, estimated?: boolean }[]} indicators
  */
 
 /** @typedef {{ code: string, name: string | null, deviation: number | null, className: string | null }} Compared */

@@ -53,6 +53,10 @@ export async function show(main, params, code) {
         el('span', { class: 'big', text: `${t('deviation')} ${num(s.deviation, 3, true)}` }),
         el('span', { text: t('percentile', plain(s.percentile)) }),
         el('span', { class: 'muted', text: `${t('coverage')} ${Math.round(s.coverage * 100)} %` })),
+    s.uncertainty ? el('p', { class: 'small', id: 'score-estimated', text: t('estimatedScore', s.uncertainty.estimated.join(', '), num(s.uncertainty.low95, 3, true), num(s.uncertainty.high95, 3, true)) }) : null,
+    s.nowcast ? el('p', { class: 'small', id: 'score-nowcast' },
+      el('strong', { text: `${s.nowcast.label}: ` }),
+      t('nowcast', `${s.nowcast.class} ${s.nowcast.className}`, num(s.nowcast.score, 3), num(s.nowcast.low90, 3), num(s.nowcast.high90, 3), s.nowcast.classLow, s.nowcast.classHigh, s.nowcast.latestMeasurement)) : null,
     el('p', { class: 'muted small', text: `${t('reference')}: ${profile.reference}` }),
     el('p', { class: 'caveat', role: 'note' }, el('strong', { text: `${t('caveat')}: ` }), profile.caveat));
   main.append(scoreCard);
@@ -79,7 +83,7 @@ export async function show(main, params, code) {
       body.append(el('tr', { class: 'dimension' }, el('th', { scope: 'row', text: d.name }), el('td'), el('td'), el('td'), el('td', { class: 'num', text: num(d.contribution, 3, true) }), el('td', {}, bar(d.contribution, scale))));
       for (const i of d.indicators) {
         body.append(el('tr', {},
-          el('td', { class: 'indent', text: i.name + (i.fromBuurten ? ' *' : ''), title: i.fromBuurten ? t('fromBuurten') : '' }),
+          el('td', { class: 'indent', text: i.name + (i.estimated ? ` (${t('estimated')})` : i.fromBuurten ? ' *' : ''), title: i.estimated ? t('estimatedHelp') : i.fromBuurten ? t('fromBuurten') : '' }),
           el('td', { class: 'num', text: plain(i.value) }), el('td', { class: 'num', text: plain(i.referenceMean) }),
           el('td', { class: 'num', text: plain(i.gemeenteValue) }), el('td', { class: 'num', text: num(i.contribution, 3, true) }), el('td', {}, bar(i.contribution, scale))));
       }
