@@ -9,7 +9,13 @@ namespace Leefkracht.Web.Tests;
 /// browser tests. The administrator is made as <c>leefkracht account add</c> makes one (through the store); the
 /// parties and the other accounts are made by that administrator through the API, as an application manager would.
 /// </summary>
-public sealed class WijkaanpakServer() : TestServer(new TestServerOptions { Sample = "utrecht", Clock = WijkaanpakSeeds.Clock() })
+public sealed class WijkaanpakServer() : TestServer(new TestServerOptions
+{
+    Sample = "utrecht",
+    Clock = WijkaanpakSeeds.Clock(),
+    // Every test signs in from 127.0.0.1: the per-address login limit (docs/security.md) would refuse a fast run.
+    Args = ["--Leefkracht:LoginsPerMinutePerAddress=100000"],
+})
 {
     public const string Password = WijkaanpakSeeds.Password;
 

@@ -64,7 +64,7 @@ internal sealed class DataVersionETags(RequestDelegate next, DataVersion version
         context.Items[HttpCaching.ItemKey] = token;
         // The same URL answers in the language of the request (query, cookie or Accept-Language, chosen by request
         // localization before this runs), so the language is part of the validator: a 304 never serves the other one.
-        var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        var language = CultureInfo.CurrentUICulture.Name;
         var etag = new EntityTagHeaderValue($"\"{token}.{HttpCaching.BuildId}.{language}\"", isWeak: true);
         if (context.Request.Headers.IfNoneMatch.Count > 0
             && EntityTagHeaderValue.TryParseList(context.Request.Headers.IfNoneMatch, out var tags)
