@@ -3,9 +3,9 @@ using Leefkracht.Core.Text;
 namespace Leefkracht.Web.Hosting;
 
 /// <summary>
-/// The words and numbers of the printed pages (the area report, the accountability view): the one place where their
-/// texts are chosen by language, so that moving them to resources changes this class and not the pages, and where
-/// numbers get Dutch or English separators.
+/// The words and numbers of the printed pages (the area report, the accountability view): their words in
+/// ReportText.resx (Dutch) and ReportText.en.resx, read in the request's culture, and their numbers with Dutch or
+/// English separators.
 /// </summary>
 internal static class ReportText
 {
@@ -15,8 +15,8 @@ internal static class ReportText
     /// <summary>The page's language in its <c>lang</c> attribute and links: the UI culture (request localization).</summary>
     public static string Language => Words.InEnglish ? "en" : "nl";
 
-    /// <summary>The text in the UI culture's language (Dutch unless English).</summary>
-    public static string Pick(string dutch, string english) => Words.InEnglish ? english : dutch;
+    /// <summary>The pages' words (<c>Area.*</c>, <c>Accountability.*</c>), in the request's language.</summary>
+    public static Words Words { get; } = new(typeof(ReportText));
 
     /// <summary>Number separators for the UI culture's language.</summary>
     public static NumberFormatInfo Numbers => Words.InEnglish ? NumberFormatInfo.InvariantInfo : Dutch;
