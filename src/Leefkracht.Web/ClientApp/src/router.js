@@ -48,14 +48,16 @@ export function startRouter(main, routes, fallback) {
       if (/** @type {HTMLElement} */ (a).dataset.route === section) a.setAttribute('aria-current', 'page');
       else a.removeAttribute('aria-current');
     });
-    main.replaceChildren();
+    // Every drawing gets its own container: a page still awaiting an answer when the user moves on writes into a
+    // container that is no longer in the document, never over the next page.
+    const view = el('div', { class: 'view' });
+    main.replaceChildren(view);
     const mine = ++drawn;
     try {
       const page = await route.load();
-      // A page whose code arrived after the user had moved on is not drawn over the next one.
-      if (mine === drawn) await page.show(main, params, arg);
+      if (mine === drawn) await page.show(view, params, arg);
     } catch (error) {
-      main.append(el('p', { class: 'error', role: 'alert', text: `${t('error')}: ${error instanceof Error ? error.message : String(error)}` }));
+      if (view.isConnected) view.append(el('p', { class: 'error', role: 'alert', text: `${t('error')}: ${error instanceof Error ? error.message : String(error)}` }));
     }
   };
   window.addEventListener('hashchange', draw);

@@ -84,5 +84,14 @@ export async function signOut() {
   changed();
 }
 
+/**
+ * Goes to the sign-in page, which comes back to the current page afterwards. Only once: a page whose several requests
+ * all answer 401 must not send the sign-in page to itself (it would forget where to come back to).
+ */
+export function goToSignIn() {
+  if (window.location.hash.startsWith('#/signin')) return;
+  window.location.replace(`#/signin?next=${encodeURIComponent(window.location.hash)}`);
+}
+
 /** @param {string} role */
 export const roleLabel = (role) => t(`wk.role.${role}`);

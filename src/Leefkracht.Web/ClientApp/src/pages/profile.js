@@ -180,5 +180,5 @@ export async function show(main, params, code) {
 
   main.append(el('section', { class: 'card', 'aria-labelledby': 'note-title' }, el('h2', { id: 'note-title', text: t('note') }), el('pre', { class: 'note', text: profile.note })));
   document.title = `${area.name} — Leefkracht`;
-  main.focus({ preventScroll: true });
+  (main.closest('main') ?? main).focus({ preventScroll: true });
 }

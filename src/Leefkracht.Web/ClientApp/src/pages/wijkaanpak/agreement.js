@@ -58,7 +58,7 @@ async function showAgreement(main, params, id) {
     comments.append(form);
   }
   main.append(comments);
-  main.focus({ preventScroll: true });
+  (main.closest('main') ?? main).focus({ preventScroll: true });
 }
 
 /** @param {import('../../contracts.js').Agreement} agreement */

@@ -1,7 +1,7 @@
 import { el, labelled } from '../../dom.js';
 import { ApiError } from '../../http.js';
 import { plain, t } from '../../i18n.js';
-import { account } from '../../session.js';
+import { account, goToSignIn } from '../../session.js';
 
 // Small building blocks of the wijkaanpak pages: labelled fields, error and conflict messages, labels of codes and
 // who may change what.
@@ -72,7 +72,7 @@ export function showError(area, error, reload) {
     }
   } else if (error instanceof ApiError && error.status === 401) {
     // The session ended (sign-out elsewhere, 8 hours idle): to the sign-in page, which comes back here afterwards.
-    window.location.replace(`#/signin?next=${encodeURIComponent(window.location.hash)}`);
+    goToSignIn();
     return;
   } else {
     box.append(el('p', { text: describe(error) }));

@@ -2,7 +2,7 @@ import { el } from '../../dom.js';
 import { ApiError, getMeta } from '../../http.js';
 import { date, t, time } from '../../i18n.js';
 import { reload } from '../../router.js';
-import { loadSession, signedInAccount } from '../../session.js';
+import { goToSignIn, loadSession, signedInAccount } from '../../session.js';
 import { messageArea, showError } from './forms.js';
 
 // What the wijkaanpak pages share: the session guard, a programme's header with its sub-menu, the audit table and
@@ -18,7 +18,7 @@ export function signedIn(view) {
   return async (main, params, arg) => {
     const me = await loadSession();
     if (!me) {
-      window.location.replace(`#/signin?next=${encodeURIComponent(window.location.hash)}`);
+      goToSignIn();
       return;
     }
     try {

@@ -48,7 +48,7 @@ async function showProgramme(main, params, id) {
   main.append(boardSection(agreements));
   if (manage || memberOf(programme)) main.append(await agreementForm(programme));
   main.append(fundingSection(programme, funding, parties, manage));
-  main.focus({ preventScroll: true });
+  (main.closest('main') ?? main).focus({ preventScroll: true });
 }
 
 /**
