@@ -1,6 +1,7 @@
 using Leefkracht.Core.Indices;
 using Leefkracht.Data.Documents;
 using Leefkracht.Monitor.Models;
+using Leefkracht.Monitor.Validation;
 
 namespace Leefkracht.Cli.Commands;
 
@@ -20,7 +21,7 @@ internal static class ModelCommand
 
     private static Command Fit(CliEnvironment environment, GlobalOptions global)
     {
-        var target = new Option<string>("--target") { Description = "woz (log of the average WOZ value: the Leefbaarometer's behaviour model), log:ID, or any indicator id, e.g. wijkprofiel_social_index", Required = true };
+        var target = new Option<string>("--target") { Description = "lbm (the Leefbaarometer: refit the calibrated model's weights on the postcode areas), woz (log of the average WOZ value: the Leefbaarometer's behaviour model), log:ID, or any indicator id, e.g. wijkprofiel_social_index", Required = true };
         var year = new Option<int?>("--year") { Description = "Year of the predictors (default: the latest year with inhabitants)" };
         var targetYear = new Option<int?>("--target-year") { Description = "Year of the target when it differs (an external score of another year, carried onto the areas of --year)" };
         var level = new Option<string>("--level") { Description = "buurt (default), wijk or gemeente", DefaultValueFactory = _ => "buurt" };
@@ -37,6 +38,11 @@ internal static class ModelCommand
         {
             await using var context = global.Open(result, environment);
             var (store, monitor, texts) = context;
+            if (string.Equals(result.GetValue(target), "lbm", StringComparison.OrdinalIgnoreCase))
+            {
+                return await FitLeefbaarometerAsync(environment, context, result.GetValue(year), result.GetValue(targetYear), result.GetValue(output)!, cancellationToken).ConfigureAwait(false);
+            }
+
             var estimator = new ModelEstimator(monitor);
             if (estimator.ParseTarget(result.GetValue(target)!, out var targetError) is not { } spec)
             {
@@ -117,6 +123,51 @@ internal static class ModelCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>
+    /// <c>--target lbm</c>: the calibrated model's weights estimated again against the Leefbaarometer, on the
+    /// postcode areas of the store, by the method that produced the shipped model (<see cref="LbmCalibration"/>).
+    /// </summary>
+    private static async Task<int> FitLeefbaarometerAsync(CliEnvironment environment, CommandContext context, int? year, int? targetYear, string output, CancellationToken cancellationToken)
+    {
+        var (store, monitor, texts) = context;
+        var period = year ?? await monitor.DefaultYearAsync(cancellationToken).ConfigureAwait(false);
+        if (period is null)
+        {
+            await environment.Error.WriteLineAsync("the database holds no year with inhabitants yet: run 'leefkracht demo' or 'leefkracht import' first").ConfigureAwait(false);
+            return ExitCodes.InvalidInput;
+        }
+
+        LivabilityModel model;
+        CalibratedFit fit;
+        try
+        {
+            (model, fit) = await new ValidationService(store, monitor).FitAsync(period.Value, targetYear, ModelDocument.Calibrated, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ArgumentException exception)
+        {
+            await environment.Error.WriteLineAsync($"cannot fit against the Leefbaarometer: {exception.Message.Split(" (Parameter", 2)[0]}").ConfigureAwait(false);
+            return ExitCodes.InvalidInput;
+        }
+
+        await File.WriteAllTextAsync(output, ModelDocument.ToJson(model), cancellationToken).ConfigureAwait(false);
+        environment.Out.MarkupLine(Markup.Escape(texts.Format(
+            "model_lbm_summary",
+            model.Yardstick!.Target?.LatestMeasurement,
+            fit.Rows,
+            period,
+            fit.LambdaFactor.ToString("0.####", CultureInfo.InvariantCulture),
+            fit.RSquared.ToString("0.000", CultureInfo.InvariantCulture),
+            fit.RSquaredOutOfFold.ToString("0.000", CultureInfo.InvariantCulture))));
+        var rows = model.Yardstick.Indicators.OrderByDescending(i => Math.Abs(i.Coefficient)).Select(i => (IReadOnlyList<object?>)[
+            i.IndicatorId,
+            DimensionNames.Of(i.Dimension),
+            i.Coefficient.ToString("+0.0000;−0.0000;0", CultureInfo.InvariantCulture),
+            i.StandardError.ToString("0.0000", CultureInfo.InvariantCulture)]);
+        Output.Write(environment.Out, OutputFormat.Table, [texts["indicator"], texts["dimension"], texts["per_sd"], texts["standard_error"]], rows);
+        environment.Out.MarkupLine(Markup.Escape(texts.Format("model_written", output)));
+        return ExitCodes.Success;
     }
 
     private static void WriteFit(CliEnvironment environment, EstimatedModel estimated, Texts texts)
