@@ -117,7 +117,7 @@ internal static class ValidateCommand
             parts.Add($"--out {o}");
         }
 
-        if (CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en")
+        if (Core.Text.Words.InEnglish)
         {
             parts.Add("--lang en");
         }
@@ -167,6 +167,15 @@ internal static class ValidateCommand
                 report.WijkSubsets.Select(s => (IReadOnlyList<string>)[texts[$"validate_subset_{s.Subset}"], Cell(s.Agreement)]));
 
             Section(
+                texts["validate_groups_title"],
+                [texts["dimension"], .. levels.Select(l => $"{texts["validate_alone"]}: {texts[$"validate_level_{l}"]}"), .. levels.Select(l => $"{texts["validate_without"]}: {texts[$"validate_level_{l}"]}")],
+                report.Groups.Select(g => (IReadOnlyList<string>)[
+                    DimensionNames.Of(g.Dimension),
+                    .. levels.Select(l => g.Alone.TryGetValue(l, out var a) ? Rho(a) : "—"),
+                    .. levels.Select(l => g.WithoutIt.TryGetValue(l, out var a) ? Rho(a) : "—")]));
+            Paragraph(texts["validate_groups_note"]);
+
+            Section(
                 texts["validate_confusion_title"],
                 [texts["validate_ours_theirs"], .. Enumerable.Range(1, 9).Select(k => k.ToString(CultureInfo.InvariantCulture))],
                 report.Confusion.Counts.Select((row, i) => (IReadOnlyList<string>)[
@@ -201,6 +210,7 @@ internal static class ValidateCommand
                     $"{monitor.Catalog.Catalog[d.Indicator].Name()} {Signed(d.Contribution)}",
                     d.LbmDimension is { } dimension ? $"{dimension} {Signed(d.LbmDimensionValue)}" : "—"]));
             Paragraph(texts["validate_disagreements_note"]);
+            Paragraph(texts["validate_gap"]);
 
             Paragraph(texts.Format(
                 "validate_refit",
@@ -218,6 +228,8 @@ internal static class ValidateCommand
         private static string Cell(Agreement a) => double.IsNaN(a.Spearman)
             ? "—"
             : string.Create(CultureInfo.InvariantCulture, $"{a.Spearman:0.000} / {a.Pearson:0.000} ({a.Areas:N0})");
+
+        private static string Rho(Agreement a) => a.Spearman.ToString("0.000", CultureInfo.InvariantCulture);
 
         private static string Signed(double value) => value.ToString("+0.000;−0.000", CultureInfo.InvariantCulture);
 

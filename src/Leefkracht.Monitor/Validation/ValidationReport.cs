@@ -59,6 +59,12 @@ public sealed record AgreementRow(AgreementSubject Subject, string Id, Agreement
 /// <param name="Agreement">The agreement.</param>
 public sealed record SubsetAgreement(string Subset, Agreement Agreement);
 
+/// <summary>What one group of indicators (those of one dimension) adds, out of sample.</summary>
+/// <param name="Dimension">The dimension whose indicators form the group.</param>
+/// <param name="Alone">The agreement per level of a model fitted on this group only.</param>
+/// <param name="WithoutIt">The agreement per level of a model fitted on every other indicator.</param>
+public sealed record GroupAgreement(LivabilityDimension Dimension, IReadOnlyDictionary<ValidationLevel, Agreement> Alone, IReadOnlyDictionary<ValidationLevel, Agreement> WithoutIt);
+
 /// <summary>Which list a well-known area comes from.</summary>
 public enum KnownAreaGroup
 {
@@ -115,6 +121,7 @@ public sealed record Disagreement(AreaCode Area, string? Name, double Inhabitant
 /// <param name="ModelId">The calibrated model validated out of sample.</param>
 /// <param name="Agreements">The agreement table.</param>
 /// <param name="WijkSubsets">Out-of-sample agreement on subsets of the wijken.</param>
+/// <param name="Groups">What each indicator group adds (out of sample).</param>
 /// <param name="Confusion">Our out-of-sample class against the Leefbaarometer's, wijken.</param>
 /// <param name="KnownAreas">The well-known areas.</param>
 /// <param name="Disagreements">The largest disagreements (wijken with at least 1,000 inhabitants).</param>
@@ -127,6 +134,7 @@ public sealed record ValidationReport(
     string ModelId,
     IReadOnlyList<AgreementRow> Agreements,
     IReadOnlyList<SubsetAgreement> WijkSubsets,
+    IReadOnlyList<GroupAgreement> Groups,
     ConfusionTable Confusion,
     IReadOnlyList<KnownAreaVerdict> KnownAreas,
     IReadOnlyList<Disagreement> Disagreements,

@@ -78,6 +78,23 @@ public sealed class ValidationService(IMonitorStore store, MonitorService monito
             new("purity", AgreementOf(wijken.Where(u => u.Purity >= 0.5), u => outOfSample[u], u => u.Target)),
             new("large", AgreementOf(wijken.Where(u => u.Inhabitants >= 5000), u => outOfSample[u], u => u.Target)),
         };
+        IReadOnlyDictionary<ValidationLevel, Agreement> OutOfSampleOn(int[] columns)
+        {
+            // The same cross-validation on a subset of the columns: what those indicators carry on their own.
+            var subset = columns.Select(c => signs[c]).ToArray();
+            double[] Project(IReadOnlyList<double> z) => [.. columns.Select(c => z[c])];
+            var fits = Enumerable.Range(0, LbmCalibration.OuterFolds)
+                .Select(i => LbmCalibration.Fit([.. Rows(postcodes.Where(u => FoldOf(u) != i), u => u.Target).Select(r => r with { Scores = Project(r.Scores) })], subset))
+                .ToList();
+            return Row(AgreementSubject.Model, model.Id, AgreementSample.OutOfSample, units, u => u.Complete, u => FoldOf(u) >= 0 ? fits[FoldOf(u)].Predict(Project(u.Scores)) : double.NaN).ByLevel;
+        }
+
+        var groups = yardstick.Indicators.Select(i => i.Dimension).Distinct()
+            .Select(dimension => new GroupAgreement(
+                dimension,
+                OutOfSampleOn([.. Enumerable.Range(0, signs.Count).Where(k => yardstick.Indicators[k].Dimension == dimension)]),
+                OutOfSampleOn([.. Enumerable.Range(0, signs.Count).Where(k => yardstick.Indicators[k].Dimension != dimension)])))
+            .ToList();
         var confusion = ConfusionTable.Of(wijken.Select(u => (LeefbaarometerClasses.ClassOf(outOfSample[u]), LeefbaarometerClasses.ClassOf(u.Target))), 9);
         var known = Known(units, outOfSample, data.Names);
         var disagreementRows = wijken
@@ -94,6 +111,7 @@ public sealed class ValidationService(IMonitorStore store, MonitorService monito
             model.Id,
             rows,
             subsets,
+            groups,
             confusion,
             known,
             disagreementRows,
