@@ -78,6 +78,7 @@ public static class DashboardApp
         services.AddSingleton<MapGeometryLoader>();
         services.AddSingleton<SpatialStatistics>();
         services.AddSingleton<MapLayers>();
+        services.AddSingleton<PdfCache>();
         services.AddSingleton<PdfPrinter>();
         services.AddSingleton<HtmlPages>();
         services.AddSingleton<PlannerRunner>();
@@ -118,6 +119,7 @@ public static class DashboardApp
         services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
         services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
         services.AddHttpCaching();
+        services.AddHeavyRequestLimits(builder.Configuration);
     }
 
     public static void UseDashboard(this WebApplication app, DashboardOptions options)
