@@ -100,8 +100,14 @@ public static class DashboardApp
         });
         services.AddExceptionHandler<BadRequests>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        // A key given twice in a request body is refused rather than silently taking the last value.
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.AllowDuplicateProperties = false);
+        // A key given twice in a request body is refused rather than silently taking the last value; a body nested deeper
+        // than BadRequests.MaxDepth is refused before it is bound.
+        var maxDepth = BadRequests.MaxDepth(builder.Configuration);
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.AllowDuplicateProperties = false;
+            o.SerializerOptions.MaxDepth = maxDepth;
+        });
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Leefkracht API";
