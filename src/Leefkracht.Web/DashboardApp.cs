@@ -78,6 +78,7 @@ public static class DashboardApp
         services.AddSingleton<MapGeometryLoader>();
         services.AddSingleton<SpatialStatistics>();
         services.AddSingleton<MapLayers>();
+        services.AddSingleton<PdfCache>();
         services.AddSingleton<PdfPrinter>();
         services.AddSingleton<HtmlPages>();
         services.AddSingleton<PlannerRunner>();
@@ -99,8 +100,14 @@ public static class DashboardApp
         });
         services.AddExceptionHandler<BadRequests>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        // A key given twice in a request body is refused rather than silently taking the last value.
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.AllowDuplicateProperties = false);
+        // A key given twice in a request body is refused rather than silently taking the last value; a body nested deeper
+        // than BadRequests.MaxDepth is refused before it is bound.
+        var maxDepth = BadRequests.MaxDepth(builder.Configuration);
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.AllowDuplicateProperties = false;
+            o.SerializerOptions.MaxDepth = maxDepth;
+        });
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Leefkracht API";
@@ -118,6 +125,7 @@ public static class DashboardApp
         services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
         services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
         services.AddHttpCaching();
+        services.AddHeavyRequestLimits(builder.Configuration);
     }
 
     public static void UseDashboard(this WebApplication app, DashboardOptions options)

@@ -19,9 +19,11 @@ internal static class ImportCommand
         var maxFile = new Option<int>("--max-file-mb") { Description = "Largest (decompressed) file accepted, in MB", DefaultValueFactory = _ => (int)(ImportLimits.Default.MaxBytes >> 20) };
         var maxLine = new Option<int>("--max-line-kb") { Description = "Longest table line accepted, in KB", DefaultValueFactory = _ => ImportLimits.Default.MaxLineBytes >> 10 };
         var maxRatio = new Option<int>("--max-ratio") { Description = "Largest expansion of a .gz file accepted (decompressed size / compressed size)", DefaultValueFactory = _ => ImportLimits.Default.MaxRatio };
+        var maxFields = new Option<int>("--max-fields") { Description = "Most fields of one table line accepted", DefaultValueFactory = _ => ImportLimits.Default.MaxFields };
+        var maxDepth = new Option<int>("--max-depth") { Description = "Deepest nesting of a JSON file accepted", DefaultValueFactory = _ => ImportLimits.Default.MaxJsonDepth };
         var command = new Command("import", "Import KWB tables, boundaries, long tables and crosswalks")
         {
-            paths, maxErrors, year, gemeente, division, force, report, verbose, maxFile, maxLine, maxRatio,
+            paths, maxErrors, year, gemeente, division, force, report, verbose, maxFile, maxLine, maxRatio, maxFields, maxDepth,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -31,7 +33,7 @@ internal static class ImportCommand
                 return ExitCodes.InvalidInput;
             }
 
-            if (new[] { maxFile, maxLine, maxRatio }.FirstOrDefault(o => result.GetValue(o) <= 0) is { } limit)
+            if (new[] { maxFile, maxLine, maxRatio, maxFields, maxDepth }.FirstOrDefault(o => result.GetValue(o) <= 0) is { } limit)
             {
                 await environment.Error.WriteLineAsync($"{limit.Name} must be 1 or more").ConfigureAwait(false);
                 return ExitCodes.InvalidInput;
@@ -49,6 +51,8 @@ internal static class ImportCommand
                     MaxBytes = (long)result.GetValue(maxFile) << 20,
                     MaxLineBytes = Math.Min(result.GetValue(maxLine), int.MaxValue >> 10) << 10,
                     MaxRatio = result.GetValue(maxRatio),
+                    MaxFields = result.GetValue(maxFields),
+                    MaxJsonDepth = result.GetValue(maxDepth),
                 },
             };
             await using var context = global.Open(result, environment);

@@ -54,7 +54,11 @@ public sealed class DocumentException : Exception
     public static DocumentException NotJson(string name, JsonException exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
-        var problem = new DocumentProblem("$", $"not valid JSON at line {exception.LineNumber + 1}: {exception.Message}");
+        // System.Text.Json names the depth in its message and has no other way to tell.
+        var reason = exception.Message.Contains("depth", StringComparison.OrdinalIgnoreCase)
+            ? $"nested deeper than {DocumentJson.MaxDepth} levels, the deepest document accepted (a scenario or model nests at most 5; the limit is fixed)"
+            : exception.Message;
+        var problem = new DocumentProblem("$", $"not valid JSON at line {exception.LineNumber + 1}: {reason}");
         return new DocumentException($"{name}: {problem.Message}", [problem], exception);
     }
 }

@@ -12,7 +12,10 @@ public static class DocumentJson
     /// <summary>The options of every document: camelCase names, comments, trailing commas, no duplicate fields.</summary>
     public static JsonSerializerOptions Options { get; } = CreateOptions();
 
-    private static readonly JsonDocumentOptions Syntax = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+    /// <summary>The deepest nesting of a document (System.Text.Json's default, named so that the refusal can say it).</summary>
+    public const int MaxDepth = 64;
+
+    private static readonly JsonDocumentOptions Syntax = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = MaxDepth };
 
     /// <summary>Reads a document from a stream; see <see cref="Read{T}(ReadOnlyMemory{byte}, string, string)"/>.</summary>
     public static T? Read<T>(Stream json, string name, string heading)

@@ -44,7 +44,10 @@ public static class FileKindDetector
     private const int HeadBytes = 256 * 1024;
 
     /// <summary>Looks at the start of the file.</summary>
-    public static Detection Detect(SourceFile file, CatalogDocument catalog)
+    /// <param name="file">The file.</param>
+    /// <param name="catalog">The catalog, whose column aliases recognise tables.</param>
+    /// <param name="limits">The limits of the import (the JSON depth); the defaults when null.</param>
+    public static Detection Detect(SourceFile file, CatalogDocument catalog, ImportLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(catalog);
@@ -61,7 +64,7 @@ public static class FileKindDetector
         var head = Encoding.UTF8.GetString(file.Content, 0, Math.Min(file.Content.Length, HeadBytes)).TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
         if (head.StartsWith('{') || head.StartsWith('['))
         {
-            return JsonTypeOf(file.Content) switch
+            return JsonTypeOf(file.Content, limits ?? ImportLimits.Default) switch
             {
                 "Topology" => new Detection(new Boundaries.TopoJsonBoundaryReader(), ImportPhase.Boundaries, null),
                 "FeatureCollection" or "Feature" => new Detection(new Boundaries.GeoJsonBoundaryReader(), ImportPhase.Boundaries, null),
@@ -117,9 +120,9 @@ public static class FileKindDetector
     /// The top-level <c>type</c> member of a JSON document, found by scanning (large members such as TopoJSON's
     /// <c>arcs</c> are skipped, not parsed); "invalid JSON …" with the position when the document is broken.
     /// </summary>
-    private static string? JsonTypeOf(byte[] content)
+    private static string? JsonTypeOf(byte[] content, ImportLimits limits)
     {
-        var reader = new Utf8JsonReader(content, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+        var reader = new Utf8JsonReader(content, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, MaxDepth = limits.MaxJsonDepth });
         try
         {
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
@@ -143,7 +146,7 @@ public static class FileKindDetector
         }
         catch (JsonException exception)
         {
-            return $"invalid JSON at line {exception.LineNumber + 1}, byte {exception.BytePositionInLine + 1}: {exception.Message.Split(" LineNumber", 2)[0]}";
+            return $"invalid JSON at line {exception.LineNumber + 1}, byte {exception.BytePositionInLine + 1}: {limits.TooDeep(exception) ?? exception.Message.Split(" LineNumber", 2)[0]}";
         }
     }
 }

@@ -28,7 +28,31 @@ public sealed record ImportLimits
     /// <value>The default is 200.</value>
     public int MaxRatio { get; init; } = 200;
 
+    /// <summary>
+    /// The most fields of one table line (<c>--max-fields</c>). A line of a megabyte of delimiters would otherwise become
+    /// a million fields, and a file of such lines gigabytes of them.
+    /// </summary>
+    /// <value>The default is 10,000: the widest real table (a KWB year) has about 120 columns.</value>
+    public int MaxFields { get; init; } = 10_000;
+
+    /// <summary>The deepest nesting of a JSON file (boundaries) (<c>--max-depth</c>).</summary>
+    /// <value>The default is 64 (System.Text.Json's own): GeoJSON and TopoJSON nest fewer than ten levels.</value>
+    public int MaxJsonDepth { get; init; } = 64;
+
     /// <summary>How much a gzip file must have expanded before <see cref="MaxRatio"/> applies (small files may compress well).</summary>
     /// <value>The default is 16 MiB.</value>
     public long RatioCheckedFromBytes { get; init; } = 16L << 20;
+
+    /// <summary>The refusal of a table line with more than <see cref="MaxFields"/> fields.</summary>
+    internal string TooManyFields(int line, int fields) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"line {line} has {fields:N0} fields, more than {MaxFields:N0}, the most a table line may have. If the file is right, raise the limit with --max-fields.");
+
+    /// <summary>
+    /// The refusal of JSON nested deeper than <see cref="MaxJsonDepth"/>, when <paramref name="exception"/> is the JSON
+    /// reader's (System.Text.Json names the depth in its message, and has no other way to tell); otherwise null.
+    /// </summary>
+    internal string? TooDeep(System.Text.Json.JsonException exception) => exception.Message.Contains("depth", StringComparison.OrdinalIgnoreCase)
+        ? string.Create(CultureInfo.InvariantCulture, $"nested deeper than {MaxJsonDepth} levels, the deepest JSON accepted. If the file is right, raise the limit with --max-depth.")
+        : null;
 }

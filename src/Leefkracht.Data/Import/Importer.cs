@@ -87,7 +87,7 @@ public sealed class Importer
             try
             {
                 var source = SourceFile.Read(file, options.Limits);
-                var detection = FileKindDetector.Detect(source, _catalog);
+                var detection = FileKindDetector.Detect(source, _catalog, options.Limits);
                 kept += source.Content.Length;
                 planned.Add((file, detection, kept <= KeepBytes ? source : null));
             }
@@ -149,7 +149,7 @@ public sealed class Importer
             };
         }
 
-        var detection = detected ?? FileKindDetector.Detect(file, _catalog);
+        var detection = detected ?? FileKindDetector.Detect(file, _catalog, options.Limits);
         if (detection.Reader is null)
         {
             var issues = new IssueLog(file.Name);

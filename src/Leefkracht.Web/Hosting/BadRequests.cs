@@ -11,8 +11,29 @@ namespace Leefkracht.Web.Hosting;
 /// <c>errors.baseYear</c>, a wrong content type 415. Minimal APIs throw these
 /// (<see cref="RouteHandlerOptions.ThrowOnBadRequest"/>) so that this one place words them.
 /// </summary>
-internal sealed partial class BadRequests(IProblemDetailsService problems) : IExceptionHandler
+internal sealed partial class BadRequests(IProblemDetailsService problems, IConfiguration configuration) : IExceptionHandler
 {
+    /// <summary>The setting of the deepest nesting of a typed request body.</summary>
+    public const string MaxDepthSetting = "Leefkracht:Json:MaxDepth";
+
+    /// <summary>
+    /// The deepest nesting of a typed request body: <see cref="MaxDepthSetting"/>, 32 unless set (the deepest body of
+    /// the API nests 4 levels; System.Text.Json's default is 64).
+    /// </summary>
+    public static int MaxDepth(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var text = configuration[MaxDepthSetting];
+        if (text is null)
+        {
+            return 32;
+        }
+
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var depth) && depth > 0
+            ? depth
+            : throw new InvalidOperationException($"{MaxDepthSetting} must be a whole number of 1 or more (found '{text}')");
+    }
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
@@ -23,8 +44,16 @@ internal sealed partial class BadRequests(IProblemDetailsService problems) : IEx
 
         httpContext.Response.StatusCode = bad.StatusCode;
         var json = Inner<JsonException>(bad);
-        ProblemDetails problem = json?.Path is { } path
-            ? new HttpValidationProblemDetails(new Dictionary<string, string[]> { [Field(path)] = [ValueReason(json)] })
+        // System.Text.Json names the depth in its message and has no other way to tell; its path would be "[0][0]…".
+        var tooDeep = json is not null && (json.Message.Contains("depth", StringComparison.OrdinalIgnoreCase) || json.InnerException?.Message.Contains("depth", StringComparison.OrdinalIgnoreCase) == true);
+        var field = tooDeep ? "body" : json?.Path is { } path ? Field(path) : null;
+        ProblemDetails problem = field is not null
+            ? new HttpValidationProblemDetails(new Dictionary<string, string[]>
+            {
+                [field] = [tooDeep
+                    ? string.Create(CultureInfo.InvariantCulture, $"nested deeper than {MaxDepth(configuration)} levels, the deepest body accepted (the server's setting {MaxDepthSetting} raises it)")
+                    : ValueReason(json!)],
+            })
             {
                 Title = "The request has invalid fields",
                 Type = "https://tools.ietf.org/html/rfc9110#section-15.5.1",

@@ -11,9 +11,10 @@ namespace Leefkracht.Web.Hosting;
 /// A print starts a browser (about 20 s of a core and 200 MB), and anyone may ask for an area report, so at most
 /// <c>Leefkracht:Pdf:MaxConcurrent</c> run at once (default 2); up to <c>Leefkracht:Pdf:Queue</c> more wait (default
 /// 4) for at most <c>Leefkracht:Pdf:WaitSeconds</c> (default 30). Beyond that the answer is 503 with Retry-After
-/// (docs/security.md, "Limits").
+/// (docs/security.md, "Limits"). Printed reports are kept in the <see cref="PdfCache"/>: a report asked for again, or
+/// by a request that waited behind the one printing it, is served without a browser.
 /// </remarks>
-internal sealed class PdfPrinter(DashboardOptions options, IConfiguration configuration) : IDisposable
+internal sealed class PdfPrinter(DashboardOptions options, IConfiguration configuration, PdfCache cache) : IDisposable
 {
     /// <summary>What a busy printer tells the client to wait before it asks again.</summary>
     public const int RetryAfterSeconds = 15;
@@ -27,9 +28,13 @@ internal sealed class PdfPrinter(DashboardOptions options, IConfiguration config
     private int _admitted;
     private int _running;
     private int _peak;
+    private int _started;
 
     /// <summary>The most browsers that ran at once since the start (for tests and diagnostics).</summary>
     public int PeakRunning => Volatile.Read(ref _peak);
+
+    /// <summary>How many browsers were started since the start (for tests and diagnostics).</summary>
+    public int Started => Volatile.Read(ref _started);
 
     /// <summary>The Chromium that will be used, or null when none is installed.</summary>
     public string? Chromium => options.ChromiumPath ?? Candidates
@@ -37,10 +42,12 @@ internal sealed class PdfPrinter(DashboardOptions options, IConfiguration config
         .FirstOrDefault(File.Exists);
 
     /// <summary>
-    /// Prints <paramref name="html"/>, waiting for a free browser; when all run and the queue is full, or the wait is
-    /// over, returns the 503 to answer instead (with Retry-After set on <paramref name="response"/>).
+    /// Prints <paramref name="html"/>, waiting for a free browser, and keeps the PDF under <paramref name="key"/> (a
+    /// <see cref="PdfCache.KeyAsync"/>; null for a page that is not a function of the data version alone, such as a
+    /// programme's accountability, which changes with every agreement); when all run and the queue is full, or the wait is over, returns the 503 to
+    /// answer instead (with Retry-After set on <paramref name="response"/>).
     /// </summary>
-    public async Task<(byte[]? Pdf, ProblemHttpResult? Busy)> PrintAsync(string html, HttpResponse response, CancellationToken cancellationToken)
+    public async Task<(byte[]? Pdf, ProblemHttpResult? Busy)> PrintAsync(string html, string? key, HttpResponse response, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(response);
         try
@@ -55,16 +62,35 @@ internal sealed class PdfPrinter(DashboardOptions options, IConfiguration config
 
             try
             {
-                var running = Interlocked.Increment(ref _running);
-                for (var peak = Volatile.Read(ref _peak); running > peak && Interlocked.CompareExchange(ref _peak, running, peak) != peak; peak = Volatile.Read(ref _peak))
+                // The request ahead in the queue may have printed this very report while this one waited.
+                if (key is not null && cache.Find(key) is { } printed)
                 {
+                    return (printed, null);
                 }
 
-                return (await PrintNowAsync(html, cancellationToken).ConfigureAwait(false), null);
+                Interlocked.Increment(ref _started);
+                var running = Interlocked.Increment(ref _running);
+                try
+                {
+                    for (var peak = Volatile.Read(ref _peak); running > peak && Interlocked.CompareExchange(ref _peak, running, peak) != peak; peak = Volatile.Read(ref _peak))
+                    {
+                    }
+
+                    var pdf = await PrintNowAsync(html, cancellationToken).ConfigureAwait(false);
+                    if (key is not null)
+                    {
+                        cache.Keep(key, pdf);
+                    }
+
+                    return (pdf, null);
+                }
+                finally
+                {
+                    Interlocked.Decrement(ref _running);
+                }
             }
             finally
             {
-                Interlocked.Decrement(ref _running);
                 _slots.Release();
             }
         }

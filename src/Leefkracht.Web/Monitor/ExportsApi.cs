@@ -19,7 +19,7 @@ public static class ExportsApi
 {
     public static RouteGroupBuilder MapExportsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/exports").WithTags("Exports");
+        var api = app.MapGroup("/api/v1/exports").WithTags("Exports").RequireHeavyLimit();
         api.MapGet("/scores", ExportScores).WithName("ExportScores").WithSummary("Scores of a level and year as CSV, Excel (.xlsx) or GeoJSON (full boundaries)");
         api.MapGet("/watchlist", ExportWatchlist).WithName("ExportWatchlist").WithSummary("The watchlist as CSV or Excel");
         return api;

@@ -7,7 +7,7 @@ public static class ReportApi
     {
         app.MapGet("/report/{code}", GetReport).WithName("GetAreaReport").WithTags("Reports").WithSummary("A printable report of an area (HTML, print stylesheet)");
         app.MapGet("/api/v1/areas/{code}/report.pdf", GetReportPdf).WithName("GetAreaReportPdf").WithTags("Reports")
-            .WithSummary("The area report as PDF, printed by headless Chromium").Produces(StatusCodes.Status200OK, contentType: "application/pdf");
+            .WithSummary("The area report as PDF, printed by headless Chromium").RequireRateLimiting(HeavyRequests.PdfPolicy).Produces(StatusCodes.Status200OK, contentType: "application/pdf");
         return app;
     }
 
@@ -19,11 +19,25 @@ public static class ReportApi
     }
 
     internal static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> GetReportPdf(
-        [AsParameters] AreaRequest request, DashboardMonitor dashboard, ProfileBuilder profiles, HistoryBuilder histories, TimeProvider clock, HtmlPages pages, PdfPrinter printer, HttpResponse response, CancellationToken cancellationToken)
+        [AsParameters] AreaRequest request, DashboardMonitor dashboard, ProfileBuilder profiles, HistoryBuilder histories, TimeProvider clock, HtmlPages pages, PdfPrinter printer, PdfCache cache, HttpResponse response, CancellationToken cancellationToken)
     {
         if (printer.Chromium is null)
         {
             return Problems.Unavailable("PDF reports need Chromium (Debian package chromium); the HTML report at /report/{code} prints from any browser");
+        }
+
+        var errors = new RequestErrors();
+        var (code, year) = request.Check(errors, await dashboard.YearsAsync());
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
+        var name = $"leefkracht-{code}.pdf";
+        var key = await cache.KeyAsync(string.Create(CultureInfo.InvariantCulture, $"area/{code}/{year}"), cancellationToken);
+        if (cache.Find(key) is { } kept)
+        {
+            return TypedResults.File(kept, "application/pdf", name);
         }
 
         var (html, invalid, missing) = await RenderAsync(request, dashboard, profiles, histories, clock, pages);
@@ -37,8 +51,8 @@ public static class ReportApi
             return missing;
         }
 
-        var (pdf, busy) = await printer.PrintAsync(html!, response, cancellationToken);
-        return busy is not null ? busy : TypedResults.File(pdf!, "application/pdf", $"leefkracht-{request.Code.Trim().ToUpperInvariant()}.pdf");
+        var (pdf, busy) = await printer.PrintAsync(html!, key, response, cancellationToken);
+        return busy is not null ? busy : TypedResults.File(pdf!, "application/pdf", name);
     }
 
     /// <summary>The report's HTML, or why there is none (a bad parameter, or an unknown area).</summary>

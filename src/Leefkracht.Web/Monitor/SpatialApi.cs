@@ -15,7 +15,7 @@ public static class SpatialApi
 {
     public static RouteGroupBuilder MapSpatialApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/spatial").WithTags("Spatial");
+        var api = app.MapGroup("/api/v1/spatial").WithTags("Spatial").RequireHeavyLimit();
         api.MapGet("/moran", GetMoran).WithName("GetMoran").WithSummary("Global Moran's I: is the variable clustered?");
         api.MapGet("/lisa", GetLisa).WithName("GetLisa").WithSummary("Local Moran (LISA) per area: HH/LL clusters and HL/LH outliers after FDR");
         api.MapGet("/gistar", GetGiStar).WithName("GetGiStar").WithSummary("Getis-Ord Gi* per area: hot and cold spots after FDR");

@@ -35,15 +35,15 @@ public static class PlannerApi
         api.MapGet("/examples", GetExamples).WithName("GetPlannerExamples").WithSummary("The worked example scenarios of docs/planner/ (Utrecht 2023–2033)");
         api.MapGet("/context", GetContext).WithName("GetPlannerContext")
             .WithSummary("What planning a gemeente starts from: the suggested base year, the years with buurten, and the limits of one request");
-        api.MapPost("/run", Run).WithName("RunScenario")
+        api.MapPost("/run", Run).WithName("RunScenario").RequireHeavyLimit()
             .WithSummary("Project a scenario document and its baseline (the same area and parameters without interventions): per buurt and year, and per year")
             .WithDescription(ScenarioHelp + " Invalid fields give 400 with `errors` keyed by their JSON path; an unknown gemeente gives 404.")
             .Accepts<JsonObject>("application/json");
-        api.MapPost("/compare", Compare).WithName("CompareScenarios")
+        api.MapPost("/compare", Compare).WithName("CompareScenarios").RequireHeavyLimit()
             .WithSummary("Project 2–4 scenario documents side by side; per buurt the final-year difference against the first")
             .WithDescription("Body: {\"scenarios\": [document, …]} with the same base year and number of years. " + ScenarioHelp)
             .Accepts<CompareBody>("application/json");
-        api.MapPost("/optimise", Optimise).WithName("OptimisePlacements")
+        api.MapPost("/optimise", Optimise).WithName("OptimisePlacements").RequireHeavyLimit()
             .WithSummary("Spread one year's placements over a gemeente's buurten: the optimised plan against the naive one (where the vacancies are), with the reasoning")
             .Accepts<OptimiseBody>("application/json");
         return api;

@@ -79,7 +79,7 @@ public static class AccountabilityApi
         {
             [nameof(AccountabilityPage.View)] = view,
         });
-        var (pdf, busy) = await printer.PrintAsync(html, response, ct);
+        var (pdf, busy) = await printer.PrintAsync(html, key: null, response, ct);
         return busy is not null ? busy : TypedResults.File(pdf!, "application/pdf", $"leefkracht-verantwoording-{id}.pdf");
     }
 

@@ -73,6 +73,51 @@ public sealed class ImportLimitsTests : IDisposable
         SourceFile.Read(path, Low).Content.Length.ShouldBe(json.Length);
     }
 
+    [Fact]
+    public async Task ATableLineWithMoreFieldsThanTheLimit_IsRejectedNamingTheLineAndTheOption_AndChangesNothing()
+    {
+        // Given the sample's KWB table with a last line of 501 fields (a line of delimiters would otherwise become a
+        // million fields), under a limit of 500
+        var path = _folder.Write("kwb2023_wide_GM0344.csv", TestData.SampleText("utrecht/kwb2023_utrecht_GM0344.csv").TrimEnd() + "\n" + string.Join(',', Enumerable.Repeat("1", 501)) + "\n");
+        await using var store = _store.Open();
+        var before = _store.Snapshot();
+
+        // When
+        var refused = (await Stores.ImportAsync(store, new ImportOptions { Limits = Low with { MaxFields = 500 } }, path)).Single();
+
+        // Then
+        refused.Outcome.ShouldBe(ImportOutcome.Rejected);
+        refused.Issues.ShouldContain(i => i.Reason == "line 124 has 501 fields, more than 500, the most a table line may have. If the file is right, raise the limit with --max-fields.");
+        _store.Snapshot().ShouldBe(before);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task JsonNestedDeeperThanTheLimit_IsRejectedNamingTheLimitAndTheOption_AndChangesNothing(bool typeFirst)
+    {
+        // Given a GeoJSON file whose properties nest 80 levels (whether its type comes first decides whether the detector
+        // or the reader meets the nesting)
+        var deep = new string('[', 80) + new string(']', 80);
+        var feature = "{\"type\":\"Feature\",\"properties\":{\"deep\":" + deep + "},\"geometry\":null}";
+        var json = typeFirst
+            ? "{\"type\":\"FeatureCollection\",\"features\":[" + feature + "]}"
+            : "{\"features\":[" + feature + "],\"type\":\"FeatureCollection\"}";
+        var path = _folder.Write($"deep_{typeFirst}.geojson", json);
+        await using var store = _store.Open();
+        var before = _store.Snapshot();
+
+        // When it is imported with the default limit, and with one raised above its nesting
+        var refused = (await Stores.ImportAsync(store, new ImportOptions { Limits = Low }, path)).Single();
+        var raised = (await Stores.ImportAsync(store, new ImportOptions { Limits = Low with { MaxJsonDepth = 100 } }, path)).Single();
+
+        // Then the first is refused for its depth, the second not (whatever else it lacks)
+        refused.Outcome.ShouldBe(ImportOutcome.Rejected);
+        refused.Issues.ShouldContain(i => i.Reason.EndsWith("nested deeper than 64 levels, the deepest JSON accepted. If the file is right, raise the limit with --max-depth.", StringComparison.Ordinal));
+        raised.Issues.ShouldNotContain(i => i.Reason.Contains("--max-depth", StringComparison.Ordinal));
+        _store.Snapshot().ShouldBe(before);
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]

@@ -22,15 +22,19 @@ internal static class BoundaryJson
         ArgumentNullException.ThrowIfNull(context);
         var format = kind == FileKind.TopoJson ? "TopoJSON" : "GeoJSON";
         var batch = new ImportBatch(kind, format, new IssueLog(file.Name));
-        var parsed = Parse(file.Content, batch.Issues, parse);
+        var parsed = Parse(file.Content, batch.Issues, context.Options.Limits, parse);
         return parsed is null ? batch : BoundaryBatchBuilder.Build(batch, file, context, parsed, cancellationToken);
     }
 
-    /// <summary>Creates a reader over the whole text (comments are skipped) and moves it onto the root object.</summary>
+    /// <summary>
+    /// Creates a reader over the whole text (comments are skipped; nesting deeper than <paramref name="limits"/>' JSON
+    /// depth is refused) and moves it onto the root object.
+    /// </summary>
     /// <returns>Whether the root is an object; if not, a file error has been logged.</returns>
-    public static bool StartRoot(ReadOnlyMemory<byte> json, string format, IssueLog issues, out Utf8JsonReader reader)
+    public static bool StartRoot(ReadOnlyMemory<byte> json, string format, ImportLimits limits, IssueLog issues, out Utf8JsonReader reader)
     {
-        reader = new Utf8JsonReader(json.Span, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+        ArgumentNullException.ThrowIfNull(limits);
+        reader = new Utf8JsonReader(json.Span, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, MaxDepth = limits.MaxJsonDepth });
         reader.Read();
         if (reader.TokenType == JsonTokenType.StartObject)
         {
@@ -84,7 +88,7 @@ internal static class BoundaryJson
         return true;
     }
 
-    private static ParsedBoundaryFile? Parse(byte[] content, IssueLog issues, Func<ReadOnlyMemory<byte>, IssueLog, ParsedBoundaryFile?> parse)
+    private static ParsedBoundaryFile? Parse(byte[] content, IssueLog issues, ImportLimits limits, Func<ReadOnlyMemory<byte>, IssueLog, ParsedBoundaryFile?> parse)
     {
         var json = Prepare(content, issues);
         if (json is not { } bytes)
@@ -102,7 +106,7 @@ internal static class BoundaryJson
             var position = exception.BytePositionInLine is { } p ? (int)p + 1 : (int?)null;
             var message = exception.Message;
             var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-            message = (cut > 0 ? message[..cut] : message).TrimEnd();
+            message = limits.TooDeep(exception) ?? (cut > 0 ? message[..cut] : message).TrimEnd();
             // Utf8JsonReader's wording when the text stops inside a value ("Expected end of data" is the opposite: garbage after the root).
             var truncated = message.Contains("end of the JSON payload", StringComparison.Ordinal)
                 || message.Contains("reached end of data", StringComparison.Ordinal)

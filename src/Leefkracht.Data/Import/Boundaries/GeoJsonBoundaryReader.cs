@@ -20,11 +20,11 @@ public sealed class GeoJsonBoundaryReader : IImportReader
 {
     /// <inheritdoc/>
     public ImportBatch Read(SourceFile file, ImportContext context, CancellationToken cancellationToken) =>
-        BoundaryJson.Read(file, context, FileKind.GeoJson, (json, issues) => Parse(json, issues, cancellationToken), cancellationToken);
+        BoundaryJson.Read(file, context, FileKind.GeoJson, (json, issues) => Parse(json, issues, context.Options.Limits, cancellationToken), cancellationToken);
 
-    private static ParsedBoundaryFile? Parse(ReadOnlyMemory<byte> json, IssueLog issues, CancellationToken cancellationToken)
+    private static ParsedBoundaryFile? Parse(ReadOnlyMemory<byte> json, IssueLog issues, ImportLimits limits, CancellationToken cancellationToken)
     {
-        if (!BoundaryJson.StartRoot(json, "GeoJSON", issues, out var reader))
+        if (!BoundaryJson.StartRoot(json, "GeoJSON", limits, issues, out var reader))
         {
             return null;
         }

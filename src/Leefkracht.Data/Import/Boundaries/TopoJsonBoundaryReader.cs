@@ -19,7 +19,7 @@ public sealed class TopoJsonBoundaryReader : IImportReader
 {
     /// <inheritdoc/>
     public ImportBatch Read(SourceFile file, ImportContext context, CancellationToken cancellationToken) =>
-        BoundaryJson.Read(file, context, FileKind.TopoJson, (json, issues) => new TopologyParser(json, issues, cancellationToken).Parse(), cancellationToken);
+        BoundaryJson.Read(file, context, FileKind.TopoJson, (json, issues) => new TopologyParser(json, issues, context.Options.Limits, cancellationToken).Parse(), cancellationToken);
 
     /// <summary>A geometry object as read, with its arc references not yet resolved (the arcs may come later in the file).</summary>
     private sealed record TopoGeometry(
@@ -33,7 +33,7 @@ public sealed class TopoJsonBoundaryReader : IImportReader
         int[] PolygonEnds,
         string? Problem);
 
-    private sealed class TopologyParser(ReadOnlyMemory<byte> json, IssueLog issues, CancellationToken cancellationToken)
+    private sealed class TopologyParser(ReadOnlyMemory<byte> json, IssueLog issues, ImportLimits limits, CancellationToken cancellationToken)
     {
         private readonly LineCounter _lines = new(json);
         private readonly NestedNumbers _arcs = new(NestedNumbers.LeafKind.Position);
@@ -45,7 +45,7 @@ public sealed class TopoJsonBoundaryReader : IImportReader
 
         public ParsedBoundaryFile? Parse()
         {
-            if (!BoundaryJson.StartRoot(json, "TopoJSON", issues, out var reader))
+            if (!BoundaryJson.StartRoot(json, "TopoJSON", limits, issues, out var reader))
             {
                 return null;
             }

@@ -21,7 +21,7 @@ public sealed class CrosswalkReader : IImportReader
         ArgumentNullException.ThrowIfNull(context);
         var issues = new IssueLog(file.Name);
         var batch = new ImportBatch(FileKind.Crosswalk, "address-weighted crosswalk (grenswijzigingen)", issues);
-        if (TableText.Load(file, issues) is not { } text)
+        if (TableText.Load(file, issues, context.Options.Limits) is not { } text)
         {
             return batch;
         }

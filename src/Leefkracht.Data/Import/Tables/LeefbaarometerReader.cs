@@ -41,7 +41,7 @@ public sealed class LeefbaarometerReader : IImportReader
         ArgumentNullException.ThrowIfNull(context);
         var issues = new IssueLog(file.Name);
         var batch = new ImportBatch(FileKind.Leefbaarometer, "Leefbaarometer scores", issues);
-        if (TableText.Load(file, issues) is not { } text)
+        if (TableText.Load(file, issues, context.Options.Limits) is not { } text)
         {
             return batch;
         }

@@ -17,7 +17,7 @@ public sealed class LongTableReader : IImportReader
         ArgumentNullException.ThrowIfNull(context);
         var issues = new IssueLog(file.Name);
         var batch = new ImportBatch(FileKind.LongTable, "long table (area, year, indicator, value)", issues);
-        if (TableText.Load(file, issues) is not { } text || TableLayout.Find(text.Records, context.Catalog, issues) is not { } layout)
+        if (TableText.Load(file, issues, context.Options.Limits) is not { } text || TableLayout.Find(text.Records, context.Catalog, issues) is not { } layout)
         {
             return batch;
         }

@@ -27,8 +27,11 @@ internal sealed partial class TableText
         _ => $"'{Delimiter}'",
     };
 
-    /// <summary>Decodes and splits a file; on failure logs a file error and returns <see langword="null"/>.</summary>
-    public static TableText? Load(SourceFile file, IssueLog issues)
+    /// <summary>
+    /// Decodes and splits a file; on failure, or at the first line with more fields than <paramref name="limits"/>
+    /// allow, logs a file error and returns <see langword="null"/>.
+    /// </summary>
+    public static TableText? Load(SourceFile file, IssueLog issues, ImportLimits limits)
     {
         if (file.Content.Length == 0)
         {
@@ -60,7 +63,19 @@ internal sealed partial class TableText
             issues.Warning(null, null, null, null, "the file is not valid UTF-8; read as Latin-1 (check names with accents)");
         }
 
-        return new TableText(delimiter, [.. CsvParser.Records(text, delimiter)], latin1);
+        var records = new List<CsvRecord>();
+        foreach (var record in CsvParser.Records(text, delimiter))
+        {
+            if (record.Fields.Length > limits.MaxFields)
+            {
+                issues.FileError(limits.TooManyFields(record.Line, record.Fields.Length));
+                return null;
+            }
+
+            records.Add(record);
+        }
+
+        return new TableText(delimiter, records, latin1);
     }
 
     /// <summary>A year 2000–2099 that occurs once in a file name, as in <c>kwb2019_denhaag.csv</c>.</summary>

@@ -44,7 +44,7 @@ public sealed class WijkprofielReader : IImportReader
         ArgumentNullException.ThrowIfNull(context);
         var issues = new IssueLog(file.Name);
         var batch = new ImportBatch(FileKind.ExternalScores, "Rotterdam Wijkprofiel sheet", issues);
-        if (TableText.Load(file, issues) is not { } text)
+        if (TableText.Load(file, issues, context.Options.Limits) is not { } text)
         {
             return batch;
         }
