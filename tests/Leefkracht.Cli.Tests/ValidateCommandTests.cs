@@ -20,6 +20,8 @@ public sealed class ValidateCommandTests(SampleDatabase database)
         text.ShouldContain("| model leefkracht-lbm-calibrated | out of sample (gemeenten left out) | 0.8");
         text.ShouldContain("| Wijk 03 Overvecht (WK034403) | named in issue 14 |");
         text.ShouldContain("## Largest disagreements");
+        text.ShouldContain("At wijk level the out-of-sample Spearman is 0.73");
+        text.ShouldContain("Our index beats every single indicator at every level.");
     }
 
     [Fact]

@@ -160,6 +160,13 @@ internal static class ValidateCommand
                     row.Sample == AgreementSample.OutOfTime ? texts.Format("validate_sample_OutOfTime", report.EarlierTargetYear, report.TargetYear) : texts[$"validate_sample_{row.Sample}"],
                     .. levels.Select(l => row.ByLevel.TryGetValue(l, out var a) ? Cell(a) : "—")]));
             Paragraph(texts["validate_agreement_note"]);
+            if (report.Of(report.ModelId, AgreementSample.OutOfSample, ValidationLevel.Wijk) is { } wijk)
+            {
+                var subsets = report.WijkSubsets.ToDictionary(s => s.Subset, s => Rho(s.Agreement), StringComparer.Ordinal);
+                Paragraph(
+                    texts.Format(wijk.Spearman >= 0.8 ? "validate_verdict_reached" : "validate_verdict_below", Rho(wijk), subsets.GetValueOrDefault("purity"), subsets.GetValueOrDefault("large"))
+                    + " " + texts[BeatsEverySingleIndicator(report) ? "validate_beats_all" : "validate_beats_not"]);
+            }
 
             Section(
                 texts["validate_subsets_title"],
@@ -228,6 +235,11 @@ internal static class ValidateCommand
         private static string Cell(Agreement a) => double.IsNaN(a.Spearman)
             ? "—"
             : string.Create(CultureInfo.InvariantCulture, $"{a.Spearman:0.000} / {a.Pearson:0.000} ({a.Areas:N0})");
+
+        /// <summary>Whether the validated model, out of sample, ranks closer to the Leefbaarometer than every single indicator at every level both are compared at.</summary>
+        private static bool BeatsEverySingleIndicator(ValidationReport report) => report.Agreements
+            .Where(a => a.Subject == AgreementSubject.Indicator)
+            .All(a => a.ByLevel.All(x => report.Of(report.ModelId, AgreementSample.OutOfSample, x.Key) is { } ours && ours.Spearman > x.Value.Spearman));
 
         private static string Rho(Agreement a) => a.Spearman.ToString("0.000", CultureInfo.InvariantCulture);
 

@@ -189,6 +189,9 @@ public static class LbmCalibration
         var target = yardstick.Target is { } scale ? scale with { LatestMeasurement = targetYear } : null;
         return template with
         {
+            // Another id, so that a refit is never mistaken for the shipped model it started from.
+            Id = $"{template.Id}-refit",
+            Description = $"Refitted from the store (leefkracht model fit --target lbm) with the method of {template.Id}: {template.Description}",
             Dimensions = dimensions,
             Fit = new ModelFit("lbm", period, level, fit.Rows, fit.LambdaFactor * fit.Rows, InnerFolds, 0, fit.RSquared, fit.RSquaredOutOfFold, coefficients),
             Yardstick = yardstick with { Intercept = fit.Fit.Intercept, Indicators = indicators, Target = target },

@@ -140,6 +140,7 @@ public sealed class ValidationTests(SampleStore sample)
 
         // The written model reads back and scores like the shipped one within the tolerance.
         var again = ModelDocument.Parse(ModelDocument.ToStream(ModelDocument.ToJson(model)), "refit.json");
+        again.Id.ShouldBe("leefkracht-lbm-calibrated-refit");
         again.Fit.ShouldNotBeNull().Target.ShouldBe("lbm");
         again.Dimensions.Sum(d => d.Weight).ShouldBe(1, 1e-9);
     }
