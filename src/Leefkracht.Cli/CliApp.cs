@@ -27,6 +27,7 @@ internal static class CliApp
         root.Subcommands.Add(WatchlistCommand.Create(environment, global));
         root.Subcommands.Add(CompareCommand.Create(environment, global));
         root.Subcommands.Add(ValidateCommand.Create(environment, global));
+        root.Subcommands.Add(KwetsbareWijkenCommand.Create(environment, global));
         root.Subcommands.Add(SpatialCommand.Create(environment, global));
         root.Subcommands.Add(SegregationCommand.Create(environment, global));
         root.Subcommands.Add(ScenarioCommand.Create(environment, global));

@@ -165,6 +165,7 @@ public static class DashboardApp
         app.MapMetaApi();
         app.MapAreasApi();
         app.MapScoresApi();
+        app.MapKwetsbareWijkenApi();
         app.MapMapApi();
         app.MapSpatialApi();
         app.MapExportsApi();

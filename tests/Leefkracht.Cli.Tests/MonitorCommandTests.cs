@@ -123,9 +123,9 @@ public sealed class MonitorCommandTests(SampleDatabase database)
     }
 
     [Fact]
-    public async Task Watchlist_Backtest_ReportsEveryPanel()
+    public async Task Watchlist_BacktestPanels_ReportsEveryPanel()
     {
-        var result = await CliRunner.RunAsync("watchlist", "backtest", "--db", database.Path, "--format", "csv");
+        var result = await CliRunner.RunAsync("watchlist", "backtest", "--panels", "--db", database.Path, "--format", "csv");
 
         result.ExitCode.ShouldBe(0);
         var lines = result.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -133,6 +133,58 @@ public sealed class MonitorCommandTests(SampleDatabase database)
         lines.ShouldContain(l => l.StartsWith("Heerlen livability", StringComparison.Ordinal));
         lines.ShouldContain(l => l.StartsWith("\"Haaglanden resilience", StringComparison.Ordinal));
         lines.ShouldContain(l => l.StartsWith("Good perceived health", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Watchlist_Backtest_OnTheLeefbaarometer_ReportsPrecisionAgainstTheNaiveRules()
+    {
+        var result = await CliRunner.RunAsync("watchlist", "backtest", "--db", database.Path, "--format", "csv");
+        var table = await CliRunner.RunAsync("watchlist", "backtest", "--db", database.Path);
+
+        result.ExitCode.ShouldBe(0);
+        var lines = result.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines[0].ShouldBe("signal_year,outcome_year,outcome,ranking,cases,events,base_rate,auc,p@20,r@20,p@50,r@50,p@100,r@100");
+        lines.Length.ShouldBe(13); // 2 signal years × 2 outcomes × 3 rankings
+        lines.ShouldContain(l => l.StartsWith("2014,2018,fall,model,3795,26,0.007,", StringComparison.Ordinal) && l.Contains(",0.25,", StringComparison.Ordinal));
+        lines.ShouldContain(l => l.StartsWith("2014,2018,fall,lowest-score,3795,26,0.007,", StringComparison.Ordinal) && l.Contains(",0.05,", StringComparison.Ordinal));
+        table.ExitCode.ShouldBe(0);
+        table.Out.ShouldContain("niet beter dan simpelweg de gebieden met de laagste score");
+    }
+
+    [Fact]
+    public async Task Watchlist_Utrecht_SaysWhatTheRiskMeans()
+    {
+        var result = await CliRunner.RunAsync("watchlist", "--db", database.Path, "--gemeente", "Utrecht", "--format", "csv");
+        var table = await CliRunner.RunAsync("watchlist", "--db", database.Path, "--gemeente", "Utrecht");
+
+        result.ExitCode.ShouldBe(0);
+        var lines = result.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines.Length.ShouldBe(11);
+        lines[1].ShouldStartWith("1,BU03440342,Tigrisdreef en omgeving,buurt,2023,2024,");
+        lines.ShouldContain(l => l.StartsWith("10,WK034403,Wijk 03 Overvecht,", StringComparison.Ordinal));
+        table.Out.ShouldContain("Kans op wegzakken naar zwak of slechter");
+        table.Out.ShouldContain("daalt én daarna zwak of slechter is");
+    }
+
+    [Fact]
+    public async Task KwetsbareWijken_ReproducesTheSharesDeclining()
+    {
+        var result = await CliRunner.RunAsync("kwetsbare-wijken", "--db", database.Path, "--view", "periods", "--format", "csv");
+        var areas = await CliRunner.RunAsync("kwetsbare-wijken", "--db", database.Path, "--view", "areas", "--gemeente", "Rotterdam", "--format", "csv");
+        var wrong = await CliRunner.RunAsync("kwetsbare-wijken", "--db", database.Path, "--view", "everything");
+
+        result.ExitCode.ShouldBe(0);
+        var lines = result.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines[0].ShouldBe("set,wijken,fell_2002_2008,fell_2008_2012,fell_2012_2014,fell_2014_2016,fell_2016_2018,fell_2012_2016,fell_2012_2018");
+        lines.ShouldContain("all,3230,0.432,0.25,0.341,0.247,0.451,0.221,0.178");
+        lines.ShouldContain("zwak,266,0.402,0.18,0.395,0.222,0.38,0.237,0.226");
+        lines.ShouldContain("zwak-owner-lt30,59,0.237,0.169,0.492,0.305,0.373,0.356,0.356");
+        areas.ExitCode.ShouldBe(0);
+        var rotterdam = areas.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        rotterdam[0].ShouldBe("code,name,gemeente,inhabitants,owner_occupied_pct,2002,2008,2012,2014,2016,2018");
+        rotterdam.Skip(1).ShouldAllBe(l => l.StartsWith("WK0599", StringComparison.Ordinal));
+        rotterdam.ShouldContain(l => l.Contains("Feijenoord", StringComparison.Ordinal));
+        wrong.ExitCode.ShouldNotBe(0);
     }
 
     [Fact]

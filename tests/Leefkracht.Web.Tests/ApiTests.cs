@@ -210,16 +210,42 @@ public sealed class ApiTests(DashboardServer server)
     }
 
     [Fact]
-    public async Task Watchlist_Utrecht2024_HasTheFourteenAreasOfTheCommandLine()
+    public async Task Watchlist_Utrecht2024_HasTheAreasOfTheCommandLine_AndSaysWhatTheRiskMeans()
     {
-        // leefkracht watchlist --gemeente Utrecht: "31 van 122 gebieden op de signaleringslijst, veranderingen 2023 → 2024" (calibrated default model)
+        // leefkracht watchlist --gemeente Utrecht: "10 van 118 gebieden op de signaleringslijst, veranderingen 2023 → 2024" (calibrated default model)
         var watchlist = await GetJson("api/v1/watchlist?gemeente=Utrecht&year=2024");
         watchlist.GetProperty("from").GetInt32().ShouldBe(2023);
-        watchlist.GetProperty("considered").GetInt32().ShouldBe(122);
+        watchlist.GetProperty("considered").GetInt32().ShouldBe(118);
         var entries = watchlist.GetProperty("entries").EnumerateArray().ToList();
-        entries.Count.ShouldBe(31);
+        entries.Count.ShouldBe(10);
+        entries[0].GetProperty("code").GetString().ShouldBe("BU03440342");
         entries.ShouldAllBe(e => e.GetProperty("reasons").GetArrayLength() > 0);
         entries.Select(e => e.GetProperty("risk").GetDouble()).ShouldBeInOrder(SortDirection.Descending);
+        watchlist.GetProperty("riskLabel").GetString().ShouldBe("Kans op wegzakken naar zwak of slechter");
+        watchlist.GetProperty("beatsLowestScore").GetBoolean().ShouldBeFalse();
+        var basis = watchlist.GetProperty("riskBasis").EnumerateArray().Select(b => b.GetString()).ToList();
+        basis.ShouldContain(b => b!.Contains("van de 50 gebieden met het hoogste risico zakten er 3 (signalen 2012 → 2016) en 8 (2014 → 2018) weg", StringComparison.Ordinal));
+        basis.ShouldContain(b => b!.StartsWith("Deze lijst is daarmee niet beter", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task KwetsbareWijken_ServesTheSetsAndTheWijkenOfAGemeente()
+    {
+        var all = await GetJson("api/v1/kwetsbare-wijken");
+        var utrecht = await GetJson("api/v1/kwetsbare-wijken?gemeente=Utrecht&lang=en");
+        var wrong = await server.Client.GetAsync("api/v1/kwetsbare-wijken?gemeente=Atlantis", Cancel);
+
+        all.GetProperty("years").EnumerateArray().Select(y => y.GetInt32()).ShouldBe([2002, 2008, 2012, 2014, 2016, 2018]);
+        var zwak = all.GetProperty("sets").EnumerateArray().Single(s => s.GetProperty("key").GetString() == "zwak");
+        zwak.GetProperty("name").GetString().ShouldBe("zwak of slechter in een gemeten jaar");
+        zwak.GetProperty("areas").GetInt32().ShouldBe(all.GetProperty("areas").GetArrayLength());
+        var period = zwak.GetProperty("periods").EnumerateArray().Single(p => p.GetProperty("from").GetInt32() == 2012 && p.GetProperty("to").GetInt32() == 2014);
+        period.GetProperty("shareFell").GetDouble().ShouldBeGreaterThan(period.GetProperty("nationalShareFell").GetDouble());
+        var overvecht = utrecht.GetProperty("areas").EnumerateArray().Single(a => a.GetProperty("code").GetString() == "WK034403");
+        overvecht.GetProperty("values").EnumerateArray().Last().GetProperty("afw").GetDouble().ShouldBe(-0.3399, 1e-4);
+        utrecht.GetProperty("sets")[1].GetProperty("name").GetString().ShouldBe("weak or worse in a measured year");
+        utrecht.GetProperty("areas").EnumerateArray().ShouldAllBe(a => a.GetProperty("code").GetString()!.StartsWith("WK0344", StringComparison.Ordinal));
+        wrong.StatusCode.ShouldBe(System.Net.HttpStatusCode.BadRequest);
     }
 
     [Fact]
@@ -334,6 +360,7 @@ public sealed class ApiTests(DashboardServer server)
         paths.ShouldContain("/api/v1/areas/{code}");
         paths.ShouldContain("/api/v1/map/{level}");
         paths.ShouldContain("/api/v1/watchlist");
+        paths.ShouldContain("/api/v1/kwetsbare-wijken");
         paths.ShouldContain("/api/v1/exports/scores");
         paths.ShouldContain("/api/v1/spatial/lisa");
         var page = await server.Client.GetStringAsync("api/", Cancel);
@@ -372,7 +399,7 @@ public sealed class ApiTests(DashboardServer server)
         geojson.GetProperty("features").EnumerateArray().ShouldContain(f => f.GetProperty("properties").GetProperty("code").GetString() == "BU03440111");
 
         var watchlist = await server.Client.GetStringAsync("api/v1/exports/watchlist?format=csv&gemeente=GM0344&year=2024", Cancel);
-        watchlist.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length.ShouldBe(32); // header + the 31 areas of the calibrated default model's watchlist
+        watchlist.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length.ShouldBe(11); // header + the 10 areas of the calibrated default model's watchlist
     }
 
     [Fact]

@@ -100,7 +100,9 @@ public sealed class BrowserTests(DashboardServer server) : BrowserTest
     {
         var page = await OpenAsync("#/watchlist?gemeente=GM0344&year=2024");
         await page.WaitForSelectorAsync("#watchlist-table tbody tr");
-        (await page.Locator("#watchlist-table tbody tr").CountAsync()).ShouldBe(31);
+        (await page.Locator("#watchlist-table tbody tr").CountAsync()).ShouldBe(10);
+        (await page.TextContentAsync("#watchlist-table thead") ?? string.Empty).ShouldContain("Kans op wegzakken naar zwak of slechter");
+        (await page.TextContentAsync("#watch-basis") ?? string.Empty).ShouldContain("niet beter dan simpelweg de gebieden met de laagste score");
         await page.ClickAsync("button.sort[data-key='name']");
         (await page.GetAttributeAsync("#watchlist-table th:first-child", "aria-sort")).ShouldBe("descending");
         await ShotAsync(page, "6-watchlist");
@@ -108,6 +110,23 @@ public sealed class BrowserTests(DashboardServer server) : BrowserTest
         await page.ClickAsync("#lang");
         await page.WaitForSelectorAsync("h1:has-text('Watchlist')");
         (await page.TextContentAsync("nav") ?? string.Empty).ShouldContain("Map");
+    }
+
+    [Fact]
+    public async Task KwetsbareWijken_ShowsTheSetsAndTheWijken_InDutchAndEnglish()
+    {
+        var page = await OpenAsync("#/kwetsbare-wijken?gemeente=GM0599");
+        await page.WaitForSelectorAsync("#kwib-areas tbody tr");
+        (await page.TextContentAsync("#kwib-trajectory tr[data-set='zwak']") ?? string.Empty).ShouldContain("zwak of slechter in een gemeten jaar");
+        (await page.Locator("#kwib-periods thead th").CountAsync()).ShouldBe(8); // the group and seven periods
+        (await page.TextContentAsync("#kwib-areas") ?? string.Empty).ShouldContain("Feijenoord");
+        (await page.TextContentAsync("main") ?? string.Empty).ShouldContain("Platform31");
+        (await page.GetAttributeAsync("nav a[data-route='kwetsbare-wijken']", "aria-current")).ShouldBe("page");
+        await ShotAsync(page, "6b-kwetsbare-wijken");
+
+        await page.ClickAsync("#lang");
+        await page.WaitForSelectorAsync("h1:has-text('Vulnerable wijken in view')");
+        (await page.TextContentAsync("#kwib-trajectory tr[data-set='zwak']") ?? string.Empty).ShouldContain("weak or worse in a measured year");
     }
 
     [Fact]

@@ -15,7 +15,7 @@ internal static class WatchlistCommand
         var level = new Option<string?>("--level") { Description = "Only buurt, wijk or gemeente (default: all levels)" };
         var gemeente = CommandInput.GemeenteOption();
         var format = Output.FormatOption();
-        var command = new Command("watchlist", "Early warning: areas near the zwak/voldoende tipping point that decline, with rising vulnerable shares or falling resilience, ranked by risk")
+        var command = new Command("watchlist", "Early warning: areas ranked by their chance of sliding to zwak or worse within four years (Leefbaarometer scale), with the reasons and the risk's backtest")
         {
             from, level, gemeente, format,
         };
@@ -60,18 +60,18 @@ internal static class WatchlistCommand
             var outputFormat = result.GetValue(format);
             var machine = outputFormat != OutputFormat.Table;
             string[] columns = machine
-                ? ["rank", "code", "name", "level", "from", "to", "risk", "score", "change", "tipping_point", "vulnerable_share", "vulnerable_share_change", "corporatiebuurt", "signals", "reasons"]
-                : ["#", texts["code"], texts["name"], texts["risk"], texts["deviation"], texts["change"], texts["reasons"]];
+                ? ["rank", "code", "name", "level", "from", "to", "risk", "score", "change", "lbm_level", "lbm_momentum_per_year", "tipping_point", "vulnerable_share", "vulnerable_share_change", "corporatiebuurt", "signals", "reasons"]
+                : ["#", texts["code"], texts["name"], WatchlistText.RiskLabel, texts["deviation"], texts["change"], texts["reasons"]];
             Output.Write(environment.Out, outputFormat, columns, watchlist.Entries.Select((entry, i) =>
             {
                 var s = entry.Signals;
                 var reasons = WatchlistText.Reasons(entry, monitor.Catalog.Catalog, resilience.ScoreOf(s.Area.Code)?.VulnerableIndicator);
                 var name = CommandInput.NameOf(names, s.Area.Code, s.Area.Year);
                 return machine
-                    ? (IReadOnlyList<object?>)[i + 1, s.Area.Code.Value, name, s.Area.Code.Level.ToString().ToLowerInvariant(), s.FromPeriod, s.ToPeriod, Math.Round(entry.Risk, 4), s.Score, s.Change, s.TippingPoint, s.VulnerableShare, s.VulnerableShareChange, s.IsCorporatiebuurt,
+                    ? (IReadOnlyList<object?>)[i + 1, s.Area.Code.Value, name, s.Area.Code.Level.ToString().ToLowerInvariant(), watchlist.FromPeriod, s.ToPeriod, Math.Round(entry.Risk, 4), s.Score, s.Change, Round(entry.Level), Round(entry.MomentumPerYear), s.TippingPoint, s.VulnerableShare, s.VulnerableShareChange, s.IsCorporatiebuurt,
                         string.Join(";", entry.Findings.Select(f => f.Signal.ToString())), string.Join("; ", reasons)]
                     : [(i + 1).ToString(CultureInfo.InvariantCulture), s.Area.Code.Value, name,
-                        entry.Risk.ToString("P0", CultureInfo.InvariantCulture),
+                        entry.Risk.ToString("P1", CultureInfo.InvariantCulture),
                         s.Score is { } v ? NumberText.Signed(v) : "–",
                         s.Change is { } c ? NumberText.Signed(c) : "–",
                         string.Join("; ", reasons)];
@@ -82,10 +82,15 @@ internal static class WatchlistCommand
                     "watchlist_footer",
                     watchlist.Entries.Count,
                     watchlist.Signals.Count,
-                    watchlist.FromPeriod,
+                    watchlist.FromPeriod?.ToString(CultureInfo.InvariantCulture) ?? "–",
                     watchlist.ToPeriod,
                     watchlist.Reference.LocalDescription(),
                     NumberText.Signed(watchlist.TippingPoint))));
+                var backtest = await new LeefbaarometerService(store, monitor).BacktestAsync(cancellationToken).ConfigureAwait(false);
+                foreach (var line in WatchlistText.Basis(watchlist.Model, backtest))
+                {
+                    environment.Out.MarkupLine(Markup.Escape(line));
+                }
             }
 
             return ExitCodes.Success;
@@ -97,7 +102,8 @@ internal static class WatchlistCommand
     {
         var monitorOptions = new MonitorOptions();
         var format = Output.FormatOption();
-        var command = new Command("backtest", "Backtest the early warning on the multi-year panels of the database (Heerlen 2016–2020, Haaglanden 2011–2022, health 2012–2024): precision and recall, against baselines") { format };
+        var panels = new Option<bool>("--panels") { Description = "Backtest the former rules and model on the multi-year panels instead (Heerlen 2016–2020, Haaglanden 2011–2022, health 2012–2024)" };
+        var command = new Command("backtest", "Backtest the watchlist's risk on the Leefbaarometer PC4 series (signals 2012/2014 → outcomes 2016/2018): precision@k and recall against the base rate and the naive rules") { format, panels };
         command.Options.Add(monitorOptions.Model);
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -107,29 +113,29 @@ internal static class WatchlistCommand
             }
 
             await using var context = global.Open(result, environment);
-            var (_, monitor, texts) = context;
-            var backtest = await new EarlyWarningService(monitor).BacktestAsync(choice.Model, cancellationToken).ConfigureAwait(false);
-            var reports = backtest.Panels;
-            if (reports.Count == 0)
+            var (store, monitor, texts) = context;
+            if (result.GetValue(panels))
             {
-                await environment.Error.WriteLineAsync("no panel to backtest: the database holds none of the multi-year series (import the sample with 'leefkracht demo')").ConfigureAwait(false);
+                return await PanelsAsync(environment, monitor, texts, choice.Model, result.GetValue(format), cancellationToken).ConfigureAwait(false);
+            }
+
+            if (await new LeefbaarometerService(store, monitor).BacktestAsync(cancellationToken).ConfigureAwait(false) is not { } backtest)
+            {
+                await environment.Error.WriteLineAsync("no Leefbaarometer series per postcode to backtest on: import leefbaarometer3_pc4_2002-2018.csv and the postcode crosswalk (the sample has both: 'leefkracht demo')").ConfigureAwait(false);
                 return ExitCodes.InvalidInput;
             }
 
-            var rows = reports.SelectMany(r => r.Rules.Select(p => (r, p, Outcome: "decline")).Concat(r.Tipping.Select(p => (r, p, Outcome: "tipping"))))
-                .Select(x => (IReadOnlyList<object?>)[x.r.Panel, x.Outcome, x.p.Name, x.p.Cases, x.p.Declines, x.p.Flagged, x.p.TruePositives, Round(x.p.Precision), Round(x.p.Recall)])
-                .ToList();
-            Output.Write(environment.Out, result.GetValue(format), ["panel", "outcome", "warning", "cases", "events", "flagged", "true_positives", "precision", "recall"], rows);
+            var ks = FallRiskBacktest.Ks;
+            string[] columns = ["signal_year", "outcome_year", "outcome", "ranking", "cases", "events", "base_rate", "auc", .. ks.SelectMany(k => new[] { $"p@{k}", $"r@{k}" })];
+            Output.Write(environment.Out, result.GetValue(format), columns, backtest.Rankings.Select(r => (IReadOnlyList<object?>)
+                [r.SignalYear, r.SignalYear + FallRiskBacktest.Horizon, r.Outcome, r.Ranking, r.Cases, r.Events, Round(r.BaseRate), Round(r.Auc), .. r.AtK.SelectMany(a => new object?[] { Round(a.Precision), Round(a.Recall) })]));
             if (result.GetValue(format) == OutputFormat.Table)
             {
-                foreach (var report in reports)
+                var m = backtest.Model;
+                environment.Out.MarkupLine(Markup.Escape(texts.Format("backtest_model", FallRiskBacktest.TrainingYear, backtest.TrainingCases, Text(m.Intercept), Text(m.Level), Text(m.Momentum), Text(m.BaseRate))));
+                foreach (var line in WatchlistText.Basis(m, backtest))
                 {
-                    environment.Out.MarkupLine(Markup.Escape(texts.Format("backtest_summary", report.Panel, report.Cases.Count, report.BaseRate.ToString("P0", CultureInfo.InvariantCulture), report.TestPeriod, Text(report.ModelAuc), Text(report.DefaultModelAuc), Text(report.TransferAuc))));
-                }
-
-                if (backtest.PooledModel is { } pooled)
-                {
-                    environment.Out.MarkupLine(Markup.Escape(texts.Format("backtest_pooled", backtest.PooledCases, string.Join(", ", new[] { pooled.Intercept }.Concat(pooled.Coefficients).Select(c => c.ToString("0.000", CultureInfo.InvariantCulture))))));
+                    environment.Out.MarkupLine(Markup.Escape(line));
                 }
             }
 
@@ -138,7 +144,39 @@ internal static class WatchlistCommand
         return command;
     }
 
+    private static async Task<int> PanelsAsync(CliEnvironment environment, MonitorService monitor, Texts texts, LivabilityModel model, OutputFormat format, CancellationToken cancellationToken)
+    {
+        var backtest = await new EarlyWarningService(monitor).BacktestAsync(model, cancellationToken).ConfigureAwait(false);
+        var reports = backtest.Panels;
+        if (reports.Count == 0)
+        {
+            await environment.Error.WriteLineAsync("no panel to backtest: the database holds none of the multi-year series (import the sample with 'leefkracht demo')").ConfigureAwait(false);
+            return ExitCodes.InvalidInput;
+        }
+
+        var rows = reports.SelectMany(r => r.Rules.Select(p => (r, p, Outcome: "decline")).Concat(r.Tipping.Select(p => (r, p, Outcome: "tipping"))))
+            .Select(x => (IReadOnlyList<object?>)[x.r.Panel, x.Outcome, x.p.Name, x.p.Cases, x.p.Declines, x.p.Flagged, x.p.TruePositives, Round(x.p.Precision), Round(x.p.Recall)])
+            .ToList();
+        Output.Write(environment.Out, format, ["panel", "outcome", "warning", "cases", "events", "flagged", "true_positives", "precision", "recall"], rows);
+        if (format == OutputFormat.Table)
+        {
+            foreach (var report in reports)
+            {
+                environment.Out.MarkupLine(Markup.Escape(texts.Format("backtest_summary", report.Panel, report.Cases.Count, report.BaseRate.ToString("P0", CultureInfo.InvariantCulture), report.TestPeriod, Text(report.ModelAuc), Text(report.DefaultModelAuc), Text(report.TransferAuc))));
+            }
+
+            if (backtest.PooledModel is { } pooled)
+            {
+                environment.Out.MarkupLine(Markup.Escape(texts.Format("backtest_pooled", backtest.PooledCases, string.Join(", ", new[] { pooled.Intercept }.Concat(pooled.Coefficients).Select(c => c.ToString("0.000", CultureInfo.InvariantCulture))))));
+            }
+        }
+
+        return ExitCodes.Success;
+    }
+
     private static double? Round(double value) => double.IsNaN(value) ? null : Math.Round(value, 3);
 
-    private static string Text(double value) => double.IsNaN(value) ? "–" : value.ToString("0.000", CultureInfo.InvariantCulture);
+    private static double? Round(double? value) => value is { } v ? Round(v) : null;
+
+    private static string Text(double value) => double.IsNaN(value) ? "–" : value.ToString("0.0000", CultureInfo.InvariantCulture);
 }

@@ -26,6 +26,9 @@ public enum WarningSignal
 
     /// <summary>Resilience falls.</summary>
     ResilienceFalling,
+
+    /// <summary>The level is zwak or worse (below the tipping point): in the Leefbaarometer backtest, the best single predictor of ending zwak or worse.</summary>
+    ZwakOrWorse,
 }
 
 /// <summary>An area's situation between two measurements, the input of the early warning.</summary>
@@ -116,8 +119,10 @@ public sealed record EarlyWarningModel(LogisticFit Fit, string Basis)
 /// <summary>An area on the watchlist.</summary>
 /// <param name="Signals">Its situation.</param>
 /// <param name="Findings">The rules that fired (at least one).</param>
-/// <param name="Risk">The model's probability of a clear decline in the next period.</param>
-public sealed record WatchlistEntry(AreaSignals Signals, IReadOnlyList<WarningFinding> Findings, double Risk);
+/// <param name="Risk">The risk: the probability of falling into zwak or worse within four years (<see cref="FallRiskModel"/>), or of the panels' model, a clear decline in the next period.</param>
+/// <param name="Level">The level on the Leefbaarometer afw scale the risk was computed from.</param>
+/// <param name="MomentumPerYear">The change per year on that scale (0 when not measured).</param>
+public sealed record WatchlistEntry(AreaSignals Signals, IReadOnlyList<WarningFinding> Findings, double Risk, double? Level = null, double? MomentumPerYear = null);
 
 /// <summary>
 /// Early warning for neighbourhoods near a tipping point, after RIGO's "omslagpunten" (Leidelmeijer et al. 2011):
@@ -189,6 +194,35 @@ public static class EarlyWarning
         }
 
         return findings;
+    }
+
+    /// <summary>
+    /// An area's risk of falling into zwak or worse within four years, from its level and momentum carried onto the
+    /// Leefbaarometer scale through the class bounds (<see cref="LeefbaarometerScale"/>), with the rules that fire as
+    /// reasons; an area below the tipping point gets <see cref="WarningSignal.ZwakOrWorse"/> unless it is already
+    /// named as below and declining.
+    /// </summary>
+    public static WatchlistEntry Assess(AreaSignals signals, WarningRules rules, FallRiskModel model, ClassScale classes)
+    {
+        ArgumentNullException.ThrowIfNull(signals);
+        ArgumentNullException.ThrowIfNull(model);
+        var findings = Evaluate(signals, rules).ToList();
+        if (signals.Score is not { } score)
+        {
+            return new WatchlistEntry(signals, findings, 0);
+        }
+
+        var margin = score - signals.TippingPoint;
+        if (margin < 0 && findings.All(f => f.Signal != WarningSignal.BelowTippingPointAndDeclining))
+        {
+            findings.Insert(0, new WarningFinding(WarningSignal.ZwakOrWorse, margin, 0));
+        }
+
+        var level = LeefbaarometerScale.From(classes, score);
+        // The model learnt momentum over four to six years; a change over fewer years counts as spread over four
+        // (the rest of the window unchanged), so that one noisy year cannot carry an area onto the list.
+        var momentum = signals.Change is { } change ? FallRiskModel.ClampMomentum((level - LeefbaarometerScale.From(classes, score - change)) / Math.Max(signals.Years, FallRiskBacktest.Horizon)) : 0;
+        return new WatchlistEntry(signals, findings, model.Risk(level, momentum), level, momentum);
     }
 
     /// <summary>The areas for which at least one rule fires, highest risk first.</summary>

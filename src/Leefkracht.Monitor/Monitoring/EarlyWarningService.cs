@@ -3,21 +3,21 @@ using Leefkracht.Core.Statistics;
 namespace Leefkracht.Monitor.Monitoring;
 
 /// <summary>The watchlist of one year.</summary>
-/// <param name="FromPeriod">The earlier year the changes are measured from.</param>
+/// <param name="FromPeriod">The earlier year the changes are measured from (null when no earlier year has data: no momentum).</param>
 /// <param name="ToPeriod">The year of the watchlist.</param>
-/// <param name="Reference">The one reference of the livability and resilience changes.</param>
+/// <param name="Reference">The reference of the scores and changes.</param>
 /// <param name="TippingPoint">The tipping point on the reference's scale (the zwak/voldoende bound).</param>
-/// <param name="Rules">The thresholds used.</param>
-/// <param name="Model">The model that ranks the entries.</param>
+/// <param name="Rules">The thresholds of the reasons.</param>
+/// <param name="Model">The model of the risk column.</param>
 /// <param name="Signals">The situation of every area considered.</param>
 /// <param name="Entries">The areas on the watchlist, highest risk first.</param>
 public sealed record Watchlist(
-    int FromPeriod,
+    int? FromPeriod,
     int ToPeriod,
     StandardisationReference Reference,
     double TippingPoint,
     WarningRules Rules,
-    EarlyWarningModel Model,
+    FallRiskModel Model,
     IReadOnlyList<AreaSignals> Signals,
     IReadOnlyList<WatchlistEntry> Entries);
 
@@ -39,7 +39,27 @@ public sealed class EarlyWarningService(MonitorService monitor)
     /// <summary>The share of the population below the tipping point in the default calibration (classes 1–4).</summary>
     public const double TippingPointShare = 0.12;
 
-    /// <summary>The watchlist of <paramref name="year"/>.</summary>
+    /// <summary>
+    /// Areas with fewer inhabitants are never on the watchlist: business parks and port areas with a few houses, whose
+    /// shares and rates rest on a handful of households (on the sample, Alblasserdam's "Wijk 05 Bedrijventerrein", 160
+    /// inhabitants, would otherwise be among the national top 20 wijken).
+    /// </summary>
+    public const double MinimumInhabitants = 250;
+
+    /// <summary>
+    /// An area whose score estimates more of the model's weight than is usual in its year — its measured share lies more
+    /// than this below the year's median — is not listed: its level rests on the estimate (on the sample, the care
+    /// institutions, barracks and detention centres whose residents' health the RIVM does not publish would otherwise
+    /// head the national list of 2024, where the median area is fully measured).
+    /// </summary>
+    public const double MeasuredShareMargin = 0.05;
+
+    /// <summary>
+    /// The watchlist of <paramref name="year"/>: every area with at least <see cref="MinimumInhabitants"/> inhabitants
+    /// and a score measured as fully as usual in the year (<see cref="MeasuredShareMargin"/>) whose risk (<see cref="FallRiskModel"/>: the chance of falling into zwak or worse within four years, from its
+    /// level and momentum on the Leefbaarometer scale) is at least <see cref="FallRiskModel.ListThreshold"/>, highest
+    /// risk first, with the rules that fire as reasons. See docs/watchlist.md.
+    /// </summary>
     /// <param name="year">The year.</param>
     /// <param name="fromYear">The year changes are measured from; by default the earlier year that can be compared with the most areas in scope.</param>
     /// <param name="within">Only areas of this gemeente.</param>
@@ -50,41 +70,58 @@ public sealed class EarlyWarningService(MonitorService monitor)
     {
         ArgumentNullException.ThrowIfNull(model);
         bool InScope(AreaKey area) => (within is null || area.Code.IsWithin(within.Value)) && (level is null || area.Code.Level == level) && area.Code.Level != AreaLevel.Land;
-        var from = fromYear ?? await PreviousYearAsync(year, model, InScope, cancellationToken).ConfigureAwait(false)
-            ?? throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"no year before {year} has data to compare with"));
+        var from = fromYear ?? await PreviousYearAsync(year, model, InScope, cancellationToken).ConfigureAwait(false);
         var choice = ReferenceChoice.National;
-        var trends = await monitor.TrendAsync(from, year, model, choice, cancellationToken).ConfigureAwait(false);
-        if (within is { } gemeente && LivabilityIndex.ReferenceCoverage(model, trends.Reference).Share < model.Rules.MinimumReferenceCoverage)
+        var scored = await monitor.ScoreAsync(year, model, choice, cancellationToken).ConfigureAwait(false);
+        if (within is { } gemeente && model.FixedReference is null && LivabilityIndex.ReferenceCoverage(model, scored.Reference).Share < model.Rules.MinimumReferenceCoverage)
         {
-            // Nationally too little data in the base year: the gemeente's own buurten are the reference.
+            // Nationally too little data: the gemeente's own buurten are the reference (a fixed yardstick needs none).
             choice = ReferenceChoice.OfGemeente(gemeente.Gemeente!.Value);
-            trends = await monitor.TrendAsync(from, year, model, choice, cancellationToken).ConfigureAwait(false);
+            scored = await monitor.ScoreAsync(year, model, choice, cancellationToken).ConfigureAwait(false);
         }
 
-        var tippingPoint = trends.ReferenceChoice.Gemeente is { } gm
-            ? TippingPointOf(LivabilityIndex.Compute(trends.From, model, trends.Reference, a => a.Code.Level == AreaLevel.Buurt && a.Code.Gemeente == gm), trends.From)
+        var trends = from is { } f ? await monitor.TrendAsync(f, year, model, choice, cancellationToken).ConfigureAwait(false) : null;
+        var tippingPoint = choice is GemeenteReference { Gemeente: var gm }
+            ? TippingPointOf(LivabilityIndex.Compute(scored.Prepared.Table, model, scored.Reference, a => a.Code.Level == AreaLevel.Buurt && a.Code.Gemeente == gm), scored.Prepared.Table)
             : model.Classes.UpperBounds[3];
-        var resilience = await ResilienceChangesAsync(trends, cancellationToken).ConfigureAwait(false);
+        var resilience = trends is null ? new Dictionary<AreaKey, (ResilienceScore? From, ResilienceScore? To, ResilienceScore? Current)>() : await ResilienceChangesAsync(trends, cancellationToken).ConfigureAwait(false);
+        var population = scored.Prepared.Table.Column(ReferenceDistribution.PopulationIndicator).ToArray();
+        var rules = WarningRules.For(model);
+        var risk = FallRiskModel.Default;
+        var coverages = scored.Scores.Where(s => s.Deviation is not null).Select(s => s.Coverage).Order().ToList();
+        var minimumMeasured = coverages.Count == 0 ? 0 : coverages[coverages.Count / 2] - MeasuredShareMargin;
         var signals = new List<AreaSignals>();
-        foreach (var trend in trends.Trends.Where(t => InScope(t.Area)))
+        var entries = new List<WatchlistEntry>();
+        foreach (var score in scored.Scores.Where(s => InScope(s.Area) && s.Deviation is not null))
         {
-            resilience.TryGetValue(trend.Area, out var r);
-            double? score = trend.To.Deviation;
-            signals.Add(new AreaSignals(
-                trend.Area,
-                from,
+            var trend = trends?.TrendOf(score.Area.Code) is { Area: var a } t && a == score.Area && t.IsCompared ? t : null;
+            resilience.TryGetValue(score.Area, out var r);
+            var signal = new AreaSignals(
+                score.Area,
+                from ?? year,
                 year,
-                score,
-                trend.Change,
+                score.Deviation,
+                trend?.Change,
                 tippingPoint,
                 r.To?.VulnerableShare,
                 r.To?.VulnerableIndicator is { } id && r.From?.VulnerableIndicator == id ? r.To.VulnerableShare - r.From.VulnerableShare : null,
                 r.Current?.IsCorporatiebuurt ?? false,
-                r.To?.Score - r.From?.Score));
+                r.To?.Score - r.From?.Score);
+            signals.Add(signal);
+            var row = scored.Prepared.Table.RowOf(score.Area);
+            if (row < 0 || !(population[row] >= MinimumInhabitants) || (score.Uncertainty is not null && score.Coverage < minimumMeasured))
+            {
+                continue;
+            }
+
+            var entry = EarlyWarning.Assess(signal, rules, risk, model.Classes);
+            if (entry.Risk >= risk.ListThreshold)
+            {
+                entries.Add(entry);
+            }
         }
 
-        var rules = WarningRules.For(model);
-        return new Watchlist(from, year, trends.Reference, tippingPoint, rules, EarlyWarningModel.Default, signals, EarlyWarning.Watchlist(signals, rules, EarlyWarningModel.Default));
+        return new Watchlist(from, year, scored.Reference, tippingPoint, rules, risk, signals, [.. entries.OrderByDescending(e => e.Risk).ThenBy(e => e.Signals.Area.Code)]);
     }
 
     /// <summary>

@@ -83,9 +83,61 @@ public sealed class LeefbaarometerService(IMonitorStore store, MonitorService mo
             return empty;
         }
 
+        var variant = await CrosswalkAsync(level, pairs, postcodes, cancellationToken).ConfigureAwait(false);
+        var cells = variant.Select(l => new PostcodeCell(l.Postcode, l.To, l.Addresses)).ToList();
+        var reference = postcodes[0].Reference;
+        var carried = postcodes
+            .GroupBy(s => s.Score.Year)
+            .OrderBy(g => g.Key)
+            .SelectMany(g => LeefbaarometerCarry.Carry([.. g.Select(s => s.Score)], reference, cells, divisionYear))
+            .GroupBy(v => v.Area.Code)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<LeefbaarometerValue>)[.. g.OrderBy(v => v.Year)]);
+        var first = variant[0];
+        var carry = string.Create(CultureInfo.InvariantCulture, $"PC4 {first.FromYear} → {level.ToString().ToLowerInvariant()} {first.ToYear}, {first.Variant}");
+        return new LeefbaarometerLevel(level, divisionYear, carried, await ProvenanceAsync(postcodes, carry, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// The postcode series of the edition imported last, for the watchlist's backtest: every PC4 area with at least
+    /// <see cref="FallRiskBacktest.MinimumAddresses"/> addresses in the postcode → gemeente crosswalk (empty when the
+    /// store holds no postcode scores or no crosswalk).
+    /// </summary>
+    public Task<IReadOnlyList<LeefbaarometerSeries>> PostcodeSeriesAsync(CancellationToken cancellationToken = default) =>
+        monitor.RememberAsync(nameof(PostcodeSeriesAsync), async () =>
+        {
+            var postcodes = LatestEdition(await store.LoadLeefbaarometerAsync(LeefbaarometerUnit.Postcode, null, cancellationToken).ConfigureAwait(false));
+            var pairs = await store.LoadPostcodeCrosswalkYearsAsync(AreaLevel.Gemeente, cancellationToken).ConfigureAwait(false);
+            if (postcodes.Count == 0 || pairs.Count == 0)
+            {
+                return (IReadOnlyList<LeefbaarometerSeries>)[];
+            }
+
+            var addresses = (await CrosswalkAsync(AreaLevel.Gemeente, pairs, postcodes, cancellationToken).ConfigureAwait(false))
+                .GroupBy(l => l.Postcode, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Sum(l => l.Addresses), StringComparer.Ordinal);
+            return [.. postcodes
+                .Where(s => addresses.GetValueOrDefault(s.Score.Code) >= FallRiskBacktest.MinimumAddresses)
+                .GroupBy(s => s.Score.Code, StringComparer.Ordinal)
+                .Select(g => new LeefbaarometerSeries(g.Key, g.ToDictionary(s => s.Score.Year, s => s.Score.Deviation)))];
+        });
+
+    /// <summary>The watchlist's backtest on the postcode series (remembered until the data change; null without a series).</summary>
+    public Task<FallBacktest?> BacktestAsync(CancellationToken cancellationToken = default) =>
+        monitor.RememberAsync(nameof(BacktestAsync), async () =>
+        {
+            var series = await PostcodeSeriesAsync(cancellationToken).ConfigureAwait(false);
+            return FallRiskBacktest.Cases(series, FallRiskBacktest.TrainingYear).Count == 0 ? null : (FallBacktest?)FallRiskBacktest.Run(series);
+        });
+
+    /// <summary>
+    /// Of the postcode divisions the crosswalk offers, the links of the one that holds the most of the file's
+    /// postcodes, in one address variant (a crosswalk may count all addresses and, separately, dwellings only).
+    /// </summary>
+    private async Task<IReadOnlyList<PostcodeLink>> CrosswalkAsync(AreaLevel level, IReadOnlyList<(int From, int To)> pairs, List<StoredLeefbaarometerScore> postcodes, CancellationToken cancellationToken)
+    {
         var codes = postcodes.Select(s => s.Score.Code).ToHashSet(StringComparer.Ordinal);
         (IReadOnlyList<PostcodeLink> Links, int Held) best = ([], -1);
-        foreach (var (from, to) in pairs.OrderByDescending(p => p.From))
+        foreach (var (from, to) in pairs.OrderByDescending(p => p.To).ThenByDescending(p => p.From))
         {
             var links = await store.LoadPostcodeCrosswalkAsync(level, from, to, cancellationToken).ConfigureAwait(false);
             var held = links.Select(l => l.Postcode).Where(codes.Contains).Distinct(StringComparer.Ordinal).Count();
@@ -95,19 +147,7 @@ public sealed class LeefbaarometerService(IMonitorStore store, MonitorService mo
             }
         }
 
-        // One address variant: a crosswalk may count all addresses and, separately, dwellings only.
-        var variant = best.Links.GroupBy(l => l.Variant, StringComparer.Ordinal).OrderByDescending(g => g.Count()).First();
-        var cells = variant.Select(l => new PostcodeCell(l.Postcode, l.To, l.Addresses)).ToList();
-        var reference = postcodes[0].Reference;
-        var carried = postcodes
-            .GroupBy(s => s.Score.Year)
-            .OrderBy(g => g.Key)
-            .SelectMany(g => LeefbaarometerCarry.Carry([.. g.Select(s => s.Score)], reference, cells, divisionYear))
-            .GroupBy(v => v.Area.Code)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<LeefbaarometerValue>)[.. g.OrderBy(v => v.Year)]);
-        var first = variant.First();
-        var carry = string.Create(CultureInfo.InvariantCulture, $"PC4 {first.FromYear} → {level.ToString().ToLowerInvariant()} {first.ToYear}, {first.Variant}");
-        return new LeefbaarometerLevel(level, divisionYear, carried, await ProvenanceAsync(postcodes, carry, cancellationToken).ConfigureAwait(false));
+        return [.. best.Links.GroupBy(l => l.Variant, StringComparer.Ordinal).OrderByDescending(g => g.Count()).First()];
     }
 
     /// <summary>The scores of the edition imported last.</summary>

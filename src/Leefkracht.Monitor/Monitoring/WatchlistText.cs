@@ -22,7 +22,38 @@ public static class WatchlistText
             WarningSignal.RisingVulnerableShare => words.Format("Watch.RisingVulnerableShare", share, f.Value.ToString("0.0", numbers), s.VulnerableShare?.ToString("0.#", numbers)),
             WarningSignal.CorporatiebuurtDeclining => words.Format("Watch.CorporatiebuurtDeclining", Signed(f.Value)),
             WarningSignal.ResilienceFalling => words.Format("Watch.ResilienceFalling", Math.Abs(f.Value).ToString("0.00", numbers)),
+            WarningSignal.ZwakOrWorse => words.Format("Watch.ZwakOrWorse", Signed(f.Value)),
             _ => f.Signal.ToString(),
         })];
+    }
+
+    /// <summary>The risk column's name: what the number means.</summary>
+    public static string RiskLabel => NoteWords.Words["Watch.RiskLabel"];
+
+    /// <summary>
+    /// What the risk means, when an area is listed, and how it did in the backtest on the Leefbaarometer — including,
+    /// plainly, whether it beats the naive rule "lowest current score".
+    /// </summary>
+    public static IReadOnlyList<string> Basis(FallRiskModel model, FallBacktest? backtest)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var words = NoteWords.Words;
+        var numbers = NoteText.Numbers;
+        string Percent(double v) => (100 * v).ToString("0.#", numbers) + " %";
+        var lines = new List<string> { words.Format("Watch.RiskDefinition", Percent(model.ListThreshold), FallRiskModel.ListMultiple.ToString(numbers), Percent(model.BaseRate)) };
+        if (backtest is null)
+        {
+            lines.Add(words["Watch.NoBacktest"]);
+            return lines;
+        }
+
+        var (first, last) = (FallRiskBacktest.TestYears[0], FallRiskBacktest.TestYears[^1]);
+        var k = FallRiskBacktest.Ks[1];
+        int Hits(string ranking, int year) => backtest.Of(ranking, "fall", year).At(k).Hits;
+        lines.Add(words.Format(
+            "Watch.RiskBacktest", k, Hits("model", first), first, first + FallRiskBacktest.Horizon, Hits("model", last), last, last + FallRiskBacktest.Horizon,
+            Hits("lowest-score", first), Hits("lowest-score", last), Percent(backtest.Of("model", "fall", first).BaseRate), Percent(backtest.Of("model", "fall", last).BaseRate)));
+        lines.Add(words[backtest.BeatsLowestScore ? "Watch.Better" : "Watch.NotBetter"]);
+        return lines;
     }
 }

@@ -1,6 +1,7 @@
 using Leefkracht.Core.Indices;
 using Leefkracht.Core.Leefbaarometer;
 using Leefkracht.Data.Storage;
+using Leefkracht.Monitor.KwetsbareWijken;
 using Leefkracht.Monitor.Models;
 using Leefkracht.Monitor.Monitoring;
 
@@ -27,6 +28,7 @@ internal sealed class DashboardMonitor
         Monitor = new MonitorService(store);
         Warnings = new EarlyWarningService(Monitor);
         Leefbaarometer = new LeefbaarometerService(store, Monitor);
+        KwetsbareWijken = new KwetsbareWijkenService(store, Monitor, Leefbaarometer);
         version.Changed += _ => Monitor.Forget();
     }
 
@@ -41,6 +43,9 @@ internal sealed class DashboardMonitor
 
     /// <summary>The official Leefbaarometer, shown beside our scores.</summary>
     public LeefbaarometerService Leefbaarometer { get; }
+
+    /// <summary>Kwetsbare wijken in beeld, reproduced on the Leefbaarometer series.</summary>
+    public KwetsbareWijkenService KwetsbareWijken { get; }
 
     /// <summary>
     /// The latest official Leefbaarometer value of every area of a level that is scored in <paramref name="year"/>

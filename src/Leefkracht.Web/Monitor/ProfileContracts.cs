@@ -123,4 +123,4 @@ public sealed record FlagDto(string Kind, string Text);
 /// <param name="Risk">The model's probability of a clear decline in the next period.</param>
 /// <param name="Change">Livability change since <paramref name="FromYear"/>.</param>
 /// <param name="Reasons">The rules that fired, in words.</param>
-public sealed record WarningDto(int FromYear, double Risk, double? Change, IReadOnlyList<string> Reasons);
+public sealed record WarningDto(int? FromYear, double Risk, double? Change, IReadOnlyList<string> Reasons);

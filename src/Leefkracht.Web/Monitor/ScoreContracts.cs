@@ -44,7 +44,16 @@ public sealed record IndicatorSeriesDto(string Id, string Name, string Unit, IRe
 public sealed record YearValueDto(int Year, double Value);
 
 /// <summary>The early-warning watchlist.</summary>
-public sealed record WatchlistDto(int From, int To, string Reference, double TippingPoint, int Considered, IReadOnlyList<WatchlistRowDto> Entries);
+/// <param name="From">The year changes are measured from (null: no earlier year, no momentum).</param>
+/// <param name="To">The year.</param>
+/// <param name="Reference">The reference in words.</param>
+/// <param name="TippingPoint">The zwak/voldoende bound on the score's scale.</param>
+/// <param name="Considered">Areas considered.</param>
+/// <param name="Entries">The areas on the list, highest risk first.</param>
+/// <param name="RiskLabel">What the risk column means ("kans op wegzakken naar zwak of slechter").</param>
+/// <param name="RiskBasis">The risk's definition and its backtest on the Leefbaarometer, in sentences, saying plainly whether it beats the lowest scores.</param>
+/// <param name="BeatsLowestScore">Whether the risk beat "lowest current score" in the backtest (null: not tested).</param>
+public sealed record WatchlistDto(int? From, int To, string Reference, double TippingPoint, int Considered, IReadOnlyList<WatchlistRowDto> Entries, string RiskLabel, IReadOnlyList<string> RiskBasis, bool? BeatsLowestScore);
 
 /// <summary>One area on the watchlist.</summary>
 public sealed record WatchlistRowDto(string Code, string? Name, string Level, string? Gemeente, double Risk, double? Score, double? Change, double? VulnerableShare, bool IsCorporatiebuurt, IReadOnlyList<string> Reasons);

@@ -1,3 +1,4 @@
+using Leefkracht.Core.Indices;
 using Leefkracht.Data.Catalog;
 using Leefkracht.Monitor.Monitoring;
 
@@ -35,9 +36,11 @@ internal sealed class ScoreLists(DashboardMonitor dashboard)
     {
         var areas = await dashboard.AreasAsync();
         var watchlist = await dashboard.WatchlistAsync(year, gemeente);
+        var backtest = await dashboard.Leefbaarometer.BacktestAsync();
+        var basis = WatchlistText.Basis(FallRiskModel.Default, backtest);
         if (watchlist is null)
         {
-            return new WatchlistDto(year, year, string.Empty, 0, 0, []);
+            return new WatchlistDto(null, year, string.Empty, 0, 0, [], WatchlistText.RiskLabel, basis, backtest?.BeatsLowestScore);
         }
 
         var resilience = await dashboard.ResilienceAsync(year);
@@ -57,6 +60,6 @@ internal sealed class ScoreLists(DashboardMonitor dashboard)
                 WatchlistText.Reasons(e, CatalogDocument.Default.Catalog, resilience.ScoreOf(e.Signals.Area.Code)?.VulnerableIndicator)))
             .ToList();
         return new WatchlistDto(watchlist.FromPeriod, watchlist.ToPeriod, watchlist.Reference.LocalDescription(), Math.Round(watchlist.TippingPoint, 4),
-            watchlist.Signals.Count(s => InScope(s.Area)), rows);
+            watchlist.Signals.Count(s => InScope(s.Area)), rows, WatchlistText.RiskLabel, basis, backtest?.BeatsLowestScore);
     }
 }

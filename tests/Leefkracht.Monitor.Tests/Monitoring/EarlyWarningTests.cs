@@ -64,7 +64,7 @@ public sealed class EarlyWarningTests(SampleStore sample)
         var watchlist = await new EarlyWarningService(monitor).WatchlistAsync(2018, null, AreaCode.Parse("GM0917"), null, ModelDocument.HandSet, TestContext.Current.CancellationToken);
 
         watchlist.FromPeriod.ShouldBe(2017);
-        watchlist.Signals.Count.ShouldBe(81); // 57 buurten, 23 wijken and the gemeente
+        watchlist.Signals.Count.ShouldBe(78); // the scored ones of the 57 buurten, 23 wijken and the gemeente
         watchlist.Entries.Count.ShouldBeGreaterThan(0);
         watchlist.Entries.ShouldAllBe(e => e.Findings.Count > 0 && e.Signals.Area.Code.Gemeente == AreaCode.Parse("GM0917"));
         watchlist.Entries.Select(e => e.Risk).ShouldBeInOrder(SortDirection.Descending);

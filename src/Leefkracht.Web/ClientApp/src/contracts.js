@@ -100,7 +100,7 @@
  * @property {string[]} reasons
  */
 
-/** @typedef {{ from: number, to: number, considered: number, entries: WatchEntry[] }} Watchlist GET /watchlist */
+/** @typedef {{ from: number | null, to: number, considered: number, entries: WatchEntry[], riskLabel: string, riskBasis: string[], beatsLowestScore: boolean | null }} Watchlist GET /watchlist */
 
 /**
  * @typedef {object} DataSummary GET /imports
@@ -285,3 +285,12 @@
  */
 
 export {};
+
+/**
+ * @typedef {{ key: string, name: string, areas: number, trajectory: { year: number, mean: number | null, gap: number | null }[],
+ *   periods: { from: number, to: number, shareFell: number | null, shareFellClearly: number | null, meanChange: number | null, nationalShareFell: number | null }[] }} KwibSet
+ * @typedef {{ code: string, name: string | null, gemeente: string | null, inhabitants: number, ownerOccupied: number | null,
+ *   values: { year: number, afw: number, class: number, className: string }[] }} KwibArea
+ * @typedef {{ divisionYear: number, years: number[], considered: number, sets: KwibSet[], areas: KwibArea[], source: string,
+ *   carry: string | null, classBasis: string, corporationYear: number | null }} KwetsbareWijken GET /kwetsbare-wijken
+ */

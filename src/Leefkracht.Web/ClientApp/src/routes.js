@@ -8,6 +8,7 @@ export const routes = {
   area: { load: () => import('./pages/profile.js') },
   compare: { load: () => import('./pages/compare.js') },
   watchlist: { load: () => import('./pages/watchlist.js') },
+  'kwetsbare-wijken': { load: () => import('./pages/kwetsbare-wijken.js') },
   planner: { load: () => import('./pages/planner/page.js') },
   data: { load: () => import('./pages/data.js') },
   signin: { load: () => import('./pages/wijkaanpak/signin.js') },

@@ -24,13 +24,16 @@ export async function show(main, params) {
   main.append(status);
   /** @type {import('../contracts.js').Watchlist} */
   const list = await get('/api/v1/watchlist', { year, gemeente });
-  status.textContent = t('considered', list.entries.length, list.considered, list.from, list.to);
+  status.textContent = t('considered', list.entries.length, list.considered, list.from ?? '–', list.to);
+  // What the risk means and how it did in the backtest, above the list: when it is no better than the lowest scores, the page says so.
+  main.insertBefore(el('div', { id: 'watch-basis', class: 'caveat', role: 'note' },
+    ...list.riskBasis.map((line) => el('p', { text: line }))), status);
 
   /** @type {[string, string, (e: import('../contracts.js').WatchEntry) => string | number | null][]} */
   const columns = [
     ['name', t('name'), (e) => e.name ?? e.code],
     ['gemeente', t('gemeente'), (e) => e.gemeente ?? ''],
-    ['risk', t('risk'), (e) => e.risk],
+    ['risk', list.riskLabel, (e) => e.risk],
     ['score', t('deviation'), (e) => e.score],
     ['change', t('change'), (e) => e.change],
   ];
@@ -49,7 +52,7 @@ export async function show(main, params) {
     table.replaceChildren(el('thead', {}, head), el('tbody', {}, ...rows.map((e) => el('tr', {},
       el('td', {}, el('a', { href: `#/area/${e.code}?year=${list.to}`, text: e.name ?? e.code })),
       el('td', { text: e.gemeente ?? '' }),
-      el('td', { class: 'num', text: `${Math.round(e.risk * 100)} %` }),
+      el('td', { class: 'num', text: `${num(e.risk * 100, 1)} %` }),
       el('td', { class: 'num', text: num(e.score, 3, true) }),
       el('td', { class: 'num', text: num(e.change, 3, true) }),
       el('td', { text: e.reasons.join('; ') })))));
