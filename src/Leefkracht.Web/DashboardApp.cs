@@ -67,6 +67,7 @@ public static class DashboardApp
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.AddSingleton(options);
+        services.AddSingleton(BaseMap.From(builder.Configuration));
         services.AddSingleton(TimeProvider.System);
         // One store for all requests: SQLite's single connection lets them take turns, PostgreSQL pools connections.
         services.AddSingleton(sp => MonitorStores.OpenShared(options.DatabasePath, sp.GetRequiredService<TimeProvider>(), WijkaanpakSchema.Database));
@@ -133,7 +134,7 @@ public static class DashboardApp
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(options);
         app.UseForwardedHeadersOfKnownProxies(app.Configuration);
-        app.UseSecurityHeaders();
+        app.UseSecurityHeaders(app.Services.GetRequiredService<BaseMap>());
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseLocalizedRequests();

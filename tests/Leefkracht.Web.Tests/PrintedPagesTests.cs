@@ -111,7 +111,7 @@ public sealed class PrintedPagesTests
             null,
             Script + "\n" + Image,
             Quote);
-        var history = new AreaHistoryDto("BU03440111", Script, Image, [new HistoryPointDto(2023, -0.2, 3, 1, new Dictionary<string, double>(), null), new HistoryPointDto(2024, -0.25, 3, 1, new Dictionary<string, double>(), null)], []);
+        var history = new AreaHistoryDto("BU03440111", Script, Image, [new HistoryPointDto(2023, -0.2, 3, 1, new Dictionary<string, double>(), null, null), new HistoryPointDto(2024, -0.25, 3, 1, new Dictionary<string, double>(), null, null)], [], []);
         return (profile, history);
     }
 

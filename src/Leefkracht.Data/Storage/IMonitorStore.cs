@@ -64,6 +64,9 @@ public interface IMonitorStore : IAsyncDisposable
     /// <summary>How many values one indicator has per period.</summary>
     Task<IReadOnlyDictionary<int, int>> CountValuesAsync(string indicatorId, CancellationToken cancellationToken = default);
 
+    /// <summary>How many values every indicator has per period, in one pass (one query per indicator reads the whole table each time).</summary>
+    Task<IReadOnlyDictionary<string, IReadOnlyDictionary<int, int>>> CountAllValuesAsync(CancellationToken cancellationToken = default);
+
     /// <summary>All imports, oldest first.</summary>
     Task<IReadOnlyList<ImportRecord>> ListImportsAsync(CancellationToken cancellationToken = default);
 

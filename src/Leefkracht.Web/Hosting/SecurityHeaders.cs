@@ -46,27 +46,38 @@ internal static class SecurityHeaders
         return app.UseForwardedHeaders(options);
     }
 
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
+    /// <summary>The policy with the base map's tile host allowed as a source of images, and of nothing else.</summary>
+    public static string PolicyFor(BaseMap baseMap)
     {
-        // Set when the answer starts, so that they are on every answer: the exception handler clears the headers of a
-        // failed request before it writes its problem details.
-        var response = context.Response;
-        response.OnStarting(() =>
-        {
-            var headers = response.Headers;
-            var nonce = context.Items.TryGetValue(ScalarOptions.NonceHttpContextItemKey, out var value) && value is string n ? $" 'nonce-{n}'" : string.Empty;
-            headers.ContentSecurityPolicy = nonce.Length == 0 ? Policy : Policy.Replace("script-src 'self'", "script-src 'self'" + nonce, StringComparison.Ordinal);
-            headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
-            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-            headers["Cross-Origin-Opener-Policy"] = "same-origin";
-            if (context.Request.IsHttps)
-            {
-                headers.StrictTransportSecurity = "max-age=31536000";
-            }
+        ArgumentNullException.ThrowIfNull(baseMap);
+        return baseMap.Origin is { } origin ? Policy.Replace("img-src 'self'", $"img-src 'self' {origin}", StringComparison.Ordinal) : Policy;
+    }
 
-            return Task.CompletedTask;
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app, BaseMap baseMap)
+    {
+        var policy = PolicyFor(baseMap);
+        return app.Use((context, next) =>
+        {
+            // Set when the answer starts, so that they are on every answer: the exception handler clears the headers of a
+            // failed request before it writes its problem details.
+            var response = context.Response;
+            response.OnStarting(() =>
+            {
+                var headers = response.Headers;
+                var nonce = context.Items.TryGetValue(ScalarOptions.NonceHttpContextItemKey, out var value) && value is string n ? $" 'nonce-{n}'" : string.Empty;
+                headers.ContentSecurityPolicy = nonce.Length == 0 ? policy : policy.Replace("script-src 'self'", "script-src 'self'" + nonce, StringComparison.Ordinal);
+                headers.XContentTypeOptions = "nosniff";
+                headers.XFrameOptions = "DENY";
+                headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+                headers["Cross-Origin-Opener-Policy"] = "same-origin";
+                if (context.Request.IsHttps)
+                {
+                    headers.StrictTransportSecurity = "max-age=31536000";
+                }
+
+                return Task.CompletedTask;
+            });
+            return next(context);
         });
-        return next(context);
-    });
+    }
 }

@@ -25,6 +25,8 @@ public static class MapApi
         api.MapGet("/{level}", GetLayer).WithName("GetMapLayer")
             .WithSummary("A GeoJSON FeatureCollection of a level's boundaries with the chosen value and class joined in; the legend is a foreign member")
             .Produces(StatusCodes.Status200OK, contentType: "application/geo+json");
+        api.MapGet("/{level}/years", GetYears).WithName("GetMapYears")
+            .WithSummary("The years a layer has values for at a level, with how many of the level's areas have one (coverage); years without any value are left out");
         return api;
     }
 
@@ -53,6 +55,23 @@ public static class MapApi
         return json is null
             ? Problems.NotFound($"no {Dtos.LevelName(level)} boundaries within 10 years of {year} in the database: import a boundary file of that level")
             : TypedResults.File(json, "application/geo+json");
+    }
+
+    internal static async Task<Results<Ok<MapYearsDto>, ValidationProblem>> GetYears([AsParameters] MapRequest request, DashboardMonitor dashboard, MapLayers layers)
+    {
+        var errors = new RequestErrors();
+        var areas = await dashboard.AreasAsync();
+        var years = await dashboard.YearsAsync();
+        var level = errors.Level(request.Level, AreaLevel.Buurt);
+        var colouring = Colouring(request.By, request.From, request.Indicator, years, errors);
+        var gemeente = errors.Gemeente(request.Gemeente, areas);
+        errors.Language(request.Lang);
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
+        return TypedResults.Ok(await layers.YearsAsync(level, colouring, gemeente));
     }
 
     internal static MapColouring Colouring(string? by, string? from, string? indicator, YearInfo years, RequestErrors errors)

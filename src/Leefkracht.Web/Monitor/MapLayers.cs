@@ -118,6 +118,40 @@ internal sealed class MapLayers(DashboardMonitor dashboard, MapGeometryLoader ge
         }
     }
 
+    /// <summary>
+    /// The years a layer has values for at a level, counted as the map shows them: the areas of the boundaries the map
+    /// draws for that year (<see cref="MapGeometryLoader"/>, the nearest boundary year) that get a value. A change or
+    /// cluster layer counts the years of the total score (or of its indicator): its own years follow from them.
+    /// </summary>
+    public async Task<MapYearsDto> YearsAsync(AreaLevel level, MapColouring colouring, AreaCode? gemeente)
+    {
+        var counted = colouring.By is "change" or "lisa" ? new MapColouring(colouring.Indicator is null ? "total" : "indicator", null, colouring.Indicator) : colouring;
+        var key = $"map-years:{Dtos.LevelName(level)}:{counted.By}:{counted.Indicator}:{gemeente?.Value}";
+        return await dashboard.RememberAsync(key, async () =>
+        {
+            var years = await dashboard.YearsAsync().ConfigureAwait(false);
+            var rows = new List<MapYearDto>();
+            foreach (var year in years.Scorable.Order())
+            {
+                var shapes = await geometry.LoadAsync(level, year, MapDetail.Low).ConfigureAwait(false);
+                if (shapes is null)
+                {
+                    continue;
+                }
+
+                var values = await ValuesAsync(level, year, counted, gemeente).ConfigureAwait(false);
+                var shown = shapes.Areas.Where(a => gemeente is not { } g || a.Code.IsWithin(g)).ToList();
+                var withValue = shown.Count(a => values.ByCode.ContainsKey(a.Code));
+                if (withValue > 0)
+                {
+                    rows.Add(new MapYearDto(year, withValue, shown.Count, Math.Round((double)withValue / shown.Count, 3)));
+                }
+            }
+
+            return new MapYearsDto(Dtos.LevelName(level), colouring.By, colouring.Indicator, rows);
+        }).ConfigureAwait(false);
+    }
+
     /// <summary>The layer as a GeoJSON FeatureCollection (<see cref="GeoJsonWriter"/>) with the legend as a foreign member.</summary>
     public async Task<byte[]?> GeoJsonAsync(AreaLevel level, int year, MapColouring colouring, AreaCode? gemeente, MapDetail detail)
     {

@@ -71,7 +71,7 @@ public static class ReportApi
             return (null, null, Problems.UnknownArea(code, await dashboard.AreasAsync(), year));
         }
 
-        var history = await histories.BuildAsync(code, year) ?? new AreaHistoryDto(request.Code, null, string.Empty, [], []);
+        var history = await histories.BuildAsync(code, year) ?? new AreaHistoryDto(request.Code, null, string.Empty, [], [], []);
         var html = await pages.RenderAsync<AreaReportPage>(new Dictionary<string, object?>
         {
             [nameof(AreaReportPage.Profile)] = profile,

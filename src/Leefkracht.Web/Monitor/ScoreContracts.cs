@@ -32,10 +32,24 @@ public sealed record TrendRowDto(string Code, string? Name, double? FromDeviatio
 /// <param name="Reference">The one reference all years are scored against.</param>
 /// <param name="Points">One point per year the area has data for.</param>
 /// <param name="Indicators">The area's stored values per indicator and year.</param>
-public sealed record AreaHistoryDto(string Code, string? Name, string Reference, IReadOnlyList<HistoryPointDto> Points, IReadOnlyList<IndicatorSeriesDto> Indicators);
+/// <param name="Missing">Every year of the store without a score for the area, and why.</param>
+public sealed record AreaHistoryDto(string Code, string? Name, string Reference, IReadOnlyList<HistoryPointDto> Points, IReadOnlyList<IndicatorSeriesDto> Indicators, IReadOnlyList<MissingYearDto> Missing);
 
 /// <summary>One year of an area's history.</summary>
-public sealed record HistoryPointDto(int Year, double? Deviation, int? Class, double Coverage, IReadOnlyDictionary<string, double> Dimensions, string? NotScoredReason);
+/// <param name="Year">The year.</param>
+/// <param name="Deviation">The score on the one reference, or null.</param>
+/// <param name="Class">Its class, or null.</param>
+/// <param name="Coverage">The share of the model's weight with values.</param>
+/// <param name="Dimensions">The dimension contributions.</param>
+/// <param name="NotScoredReason">Why there is no score, in the user's language.</param>
+/// <param name="ReasonCode">The same as a code: noInhabitants, fewInhabitants, lowCoverage or referenceTooThin.</param>
+public sealed record HistoryPointDto(int Year, double? Deviation, int? Class, double Coverage, IReadOnlyDictionary<string, double> Dimensions, string? NotScoredReason, string? ReasonCode);
+
+/// <summary>A year without a score for the area.</summary>
+/// <param name="Year">The year.</param>
+/// <param name="Code">notInDivision (the area did not exist in that year's division), noInhabitants, fewInhabitants, lowCoverage or referenceTooThin.</param>
+/// <param name="Reason">The same in the user's language.</param>
+public sealed record MissingYearDto(int Year, string Code, string Reason);
 
 /// <summary>One indicator's values over the years.</summary>
 public sealed record IndicatorSeriesDto(string Id, string Name, string Unit, IReadOnlyList<YearValueDto> Values);

@@ -213,6 +213,13 @@ public sealed class PostgresMonitorStore : IMonitorStore
     }
 
     /// <inheritdoc/>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyDictionary<int, int>>> CountAllValuesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await StoreReads.CountAllValuesAsync(connection, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
     public async Task<IReadOnlyList<ImportRecord>> ListImportsAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);

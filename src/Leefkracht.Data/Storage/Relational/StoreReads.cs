@@ -154,6 +154,16 @@ internal static class StoreReads
         return rows.ToDictionary(r => r.Period, r => r.Count);
     }
 
+    public static async Task<IReadOnlyDictionary<string, IReadOnlyDictionary<int, int>>> CountAllValuesAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = Command(
+            connection,
+            "SELECT i.key, c.period, c.n FROM (SELECT indicator_id, period, COUNT(*) AS n FROM observations GROUP BY indicator_id, period) c JOIN indicators i ON i.id = c.indicator_id");
+        var rows = await ReadAllAsync(command, reader => (Key: reader.GetString(0), Period: reader.GetInt32(1), Count: Convert.ToInt32(reader.GetValue(2), CultureInfo.InvariantCulture)), cancellationToken).ConfigureAwait(false);
+        return rows.GroupBy(r => r.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<int, int>)g.ToDictionary(r => r.Period, r => r.Count), StringComparer.Ordinal);
+    }
+
     public static async Task<StoreSummary> SummarizeAsync(DbConnection connection, int schemaVersion, CancellationToken cancellationToken)
     {
         await using var areasCommand = Command(connection, "SELECT level, year, COUNT(*) FROM areas GROUP BY level, year ORDER BY level, year");

@@ -62,6 +62,9 @@ internal sealed class SerializedMonitorStore(IMonitorStore inner) : IMonitorStor
     public Task<IReadOnlyDictionary<int, int>> CountValuesAsync(string indicatorId, CancellationToken cancellationToken = default) =>
         RunAsync(() => inner.CountValuesAsync(indicatorId, cancellationToken), cancellationToken);
 
+    public Task<IReadOnlyDictionary<string, IReadOnlyDictionary<int, int>>> CountAllValuesAsync(CancellationToken cancellationToken = default) =>
+        RunAsync(() => inner.CountAllValuesAsync(cancellationToken), cancellationToken);
+
     public Task<IReadOnlyList<ImportRecord>> ListImportsAsync(CancellationToken cancellationToken = default) =>
         RunAsync(() => inner.ListImportsAsync(cancellationToken), cancellationToken);
 

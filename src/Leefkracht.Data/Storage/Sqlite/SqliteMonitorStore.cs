@@ -171,6 +171,10 @@ public sealed class SqliteMonitorStore : IMonitorStore
         StoreReads.CountValuesAsync(_connection, indicatorId, cancellationToken);
 
     /// <inheritdoc/>
+    public Task<IReadOnlyDictionary<string, IReadOnlyDictionary<int, int>>> CountAllValuesAsync(CancellationToken cancellationToken = default) =>
+        StoreReads.CountAllValuesAsync(_connection, cancellationToken);
+
+    /// <inheritdoc/>
     public Task<IReadOnlyList<ImportRecord>> ListImportsAsync(CancellationToken cancellationToken = default) =>
         StoreReads.ListImportsAsync(_connection, cancellationToken);
 

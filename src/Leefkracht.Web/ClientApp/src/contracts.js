@@ -13,6 +13,7 @@
  * @property {Named[]} indicators
  * @property {string[]} resilienceClasses
  * @property {string} caveat
+ * @property {{ tileUrl: string | null, attribution: string }} baseMap the tiles under the map (null URL: off)
  */
 
 /**
@@ -61,7 +62,7 @@
  * @property {string} id
  * @property {string} name
  * @property {number} contribution
- * @property {{ name: string, value: number, referenceMean: number, gemeenteValue: number | null, contribution: number, fromBuurten: boolean, estimated?: boolean }[]} indicators
+ * @property {{ id: string, name: string, unit: string, value: number, referenceMean: number, gemeenteValue: number | null, contribution: number, fromBuurten: boolean, estimated?: boolean }[]} indicators
  */
 
 /** @typedef {{ code: string, name: string | null, deviation: number | null, className: string | null }} Compared */
@@ -85,8 +86,9 @@
 /**
  * @typedef {object} History GET /areas/{code}/history
  * @property {string} reference
- * @property {{ year: number, deviation: number | null }[]} points
- * @property {{ id: string, name: string, values: { year: number, value: number }[] }[]} indicators
+ * @property {{ year: number, deviation: number | null, class: number | null, coverage: number, notScoredReason: string | null }[]} points
+ * @property {{ id: string, name: string, unit: string, values: { year: number, value: number }[] }[]} indicators
+ * @property {{ year: number, code: string, reason: string }[]} missing every year without a score, and why (in the user's language)
  */
 
 /**

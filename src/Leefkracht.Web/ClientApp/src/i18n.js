@@ -54,6 +54,38 @@ export function plain(value) {
 }
 
 /**
+ * A measured value rounded as a reader expects (68, not 68,009; 1.992, not 1.992,46): whole numbers from 10 up, one
+ * decimal from 1, two below; with its unit when one is given (the API's unit names, "percent", "count", …).
+ * @param {number | null | undefined} value
+ * @param {string} [unit]
+ */
+export function measure(value, unit) {
+  if (value === null || value === undefined || Number.isNaN(value)) return '–';
+  const size = Math.abs(value);
+  const digits = size >= 10 || Number.isInteger(value) ? 0 : size >= 1 ? 1 : 2;
+  const format = new Intl.NumberFormat(locales[language], { maximumFractionDigits: digits });
+  const text = (value < 0 ? '−' : '') + format.format(size);
+  if (!unit || unit === 'count' || unit === 'code') return text;
+  return unit === 'percent' ? `${text} %` : `${text} ${t(`unit.${unit}`)}`;
+}
+
+/**
+ * Years as ranges: 2009–2011, 2013, 2015–2016.
+ * @param {number[]} years ascending
+ */
+export function yearRanges(years) {
+  /** @type {string[]} */
+  const parts = [];
+  for (let i = 0; i < years.length; i++) {
+    let j = i;
+    while (j + 1 < years.length && years[j + 1] === years[j] + 1) j++;
+    parts.push(j > i ? `${years[i]}–${years[j]}` : String(years[i]));
+    i = j;
+  }
+  return parts.join(', ');
+}
+
+/**
  * A share (0–1) as a percentage in the user's language; signed differences are in percentage points.
  * @param {number | null | undefined} value
  */

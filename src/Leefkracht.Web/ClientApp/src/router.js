@@ -50,13 +50,21 @@ export function startRouter(main, routes, fallback) {
     });
     // Every drawing gets its own container: a page still awaiting an answer when the user moves on writes into a
     // container that is no longer in the document, never over the next page.
-    const view = el('div', { class: 'view' });
+    // Until the page draws something, the view says it is loading (the page's code and data may take a moment).
+    const loading = el('p', { class: 'loading', role: 'status', text: t('loading') });
+    const view = el('div', { class: 'view' }, loading);
+    const drawing = new MutationObserver(() => {
+      if (view.firstElementChild !== loading || view.childElementCount > 1) { loading.remove(); drawing.disconnect(); }
+    });
+    drawing.observe(view, { childList: true });
     main.replaceChildren(view);
     const mine = ++drawn;
     try {
       const page = await route.load();
       if (mine === drawn) await page.show(view, params, arg);
+      loading.remove();
     } catch (error) {
+      loading.remove();
       if (view.isConnected) view.append(el('p', { class: 'error', role: 'alert', text: `${t('error')}: ${error instanceof Error ? error.message : String(error)}` }));
     }
   };

@@ -1,13 +1,21 @@
 import { el } from '../dom.js';
 import { get, getMeta, href } from '../http.js';
-import { plain, t } from '../i18n.js';
+import { plain, t, yearRanges } from '../i18n.js';
 
-// What the database holds and where it came from (#/data): every import with its provenance, and the exports.
+// What the database holds and where it came from (#/data): the indicator catalogue (like StatLine's metadata: what an
+// indicator measures, its unit, source with link, years, levels and coverage), the exports, and every import with its
+// provenance.
+
+/**
+ * @typedef {{ level: string, withValue: number, areas: number, coverage: number }} LevelCoverage
+ * @typedef {{ id: string, name: string, unit: string, theme: string, dimension: string | null, direction: string, source: string, sourceUrl: string | null, kwbCode: string | null, years: number[], levels: LevelCoverage[] }} CatalogueEntry
+ */
 
 /** @type {import('../router.js').View} */
 export async function show(main) {
   /** @type {[import('../contracts.js').DataSummary, import('../contracts.js').Meta]} */
-  const [summary, meta] = await Promise.all([get('/api/v1/imports'), getMeta()]);
+  /** @type {[import('../contracts.js').DataSummary, import('../contracts.js').Meta, { year: number, indicators: CatalogueEntry[] }]} */
+  const [summary, meta, catalogue] = await Promise.all([get('/api/v1/imports'), getMeta(), get('/api/v1/indicators')]);
   main.append(el('h1', { text: t('dataTitle') }),
     el('p', { text: `${plain(summary.imports)} ${t('imports').toLowerCase()} · ${plain(summary.areas)} ${t('areas')} · ${plain(summary.values)} ${t('values').toLowerCase()} · ${plain(summary.boundaries)} boundaries` }));
   const exports = el('ul', { class: 'facts' });
@@ -17,11 +25,46 @@ export async function show(main) {
       el('a', { href: href('/api/v1/exports/scores', { format: 'xlsx', level, year: meta.defaultYear }), download: '', text: 'Excel' }), ' · ',
       el('a', { href: href('/api/v1/exports/scores', { format: 'geojson', level, year: meta.defaultYear }), download: '', text: 'GeoJSON' })));
   }
-  main.append(el('h2', { text: t('exports') }), exports, el('h2', { text: t('imports') }));
+  main.append(catalogueSection(catalogue.year, catalogue.indicators));
+  main.append(el('h2', { text: t('exports') }), exports, el('h2', { text: t('catalogue.provenance') }));
   const table = el('table', { id: 'imports-table' },
     el('thead', {}, el('tr', {}, ...[t('file'), t('kind'), 'SHA-256', t('importedAt'), t('rows'), t('values')].map((h) => el('th', { scope: 'col', text: h })))),
     el('tbody', {}, ...summary.files.map((f) => el('tr', {},
       el('td', { text: f.file }), el('td', { text: `${f.kind} (${f.shape})` }), el('td', {}, el('code', { title: f.sha256, text: f.sha256.slice(0, 12) + '…' })),
       el('td', { text: new Date(f.importedAt).toLocaleString(document.documentElement.lang) }), el('td', { class: 'num', text: plain(f.rowsStored) }), el('td', { class: 'num', text: plain(f.valuesStored) })))));
   main.append(table, el('p', { class: 'small', text: 'Bron: CBS (CC BY 4.0), politie, RIVM, VNG, gemeenten; zie data/sample/ATTRIBUTION.md.' }));
+}
+
+/**
+ * The indicator catalogue with a filter by name: one row per indicator.
+ * @param {number} year
+ * @param {CatalogueEntry[]} entries
+ */
+function catalogueSection(year, entries) {
+  const filter = el('input', { id: 'catalogue-filter', type: 'search', autocomplete: 'off' });
+  const rows = entries.map((i) => {
+    const definition = [
+      t(`catalogue.${i.direction}`), t('catalogue.theme', i.theme), i.dimension ? t('catalogue.dimension', i.dimension) : null, i.kwbCode ? t('catalogue.kwb', i.kwbCode) : null,
+    ].filter(Boolean).join('; ');
+    const row = el('tr', { 'data-id': i.id },
+      el('th', { scope: 'row' }, el('span', { text: i.name }), el('br'), el('code', { class: 'small', text: i.id })),
+      el('td', { text: definition }),
+      el('td', { text: t(`unit.${i.unit}`) }),
+      el('td', {}, i.sourceUrl ? el('a', { href: i.sourceUrl, rel: 'noopener', target: '_blank', text: i.source }) : i.source),
+      el('td', { text: yearRanges(i.years) }),
+      el('td', { text: i.levels.map((l) => `${l.level} ${Math.round(l.coverage * 100)} % (${plain(l.withValue)}/${plain(l.areas)})`).join(', ') || '–' }));
+    return { row, text: `${i.name} ${i.id} ${i.theme}`.toLowerCase() };
+  });
+  filter.addEventListener('input', () => {
+    const q = filter.value.trim().toLowerCase();
+    for (const { row, text } of rows) row.hidden = q !== '' && !text.includes(q);
+  });
+  return el('section', { id: 'catalogue', 'aria-labelledby': 'catalogue-title' },
+    el('h2', { id: 'catalogue-title', text: `${t('catalogue.title')} (${entries.length})` }),
+    el('p', { class: 'small', text: t('catalogue.help') }),
+    el('div', { class: 'field' }, el('label', { for: 'catalogue-filter', text: t('catalogue.filter') }), filter),
+    el('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': t('catalogue.title') },
+      el('table', { id: 'catalogue-table' },
+        el('thead', {}, el('tr', {}, ...[t('indicator'), t('catalogue.definition'), t('unit'), t('catalogue.source'), t('catalogue.years'), t('catalogue.levels', year)].map((h) => el('th', { scope: 'col', text: h })))),
+        el('tbody', {}, ...rows.map((r) => r.row)))));
 }

@@ -3,7 +3,7 @@ import { colourOf, none } from '../colours.js';
 import { announce, el, escape, labelled, options } from '../dom.js';
 import { get, getMeta } from '../http.js';
 import { num, t } from '../i18n.js';
-import { leafletMap, netherlands, publish } from '../leaflet-map.js';
+import { contextLayer, leafletMap, netherlands, publish } from '../leaflet-map.js';
 import { navigate } from '../router.js';
 
 // The map page (#/map?level=&year=&by=&from=&indicator=&gemeente=): every area of a level coloured by livability, a
@@ -14,7 +14,14 @@ import { navigate } from '../router.js';
  * @typedef {{ title: string, kind: string, reversed: boolean, entries: LegendEntry[] }} Legend
  * @typedef {{ code: string, name: string | null, value: number | null, class: string | null }} AreaProperties
  * @typedef {GeoJSON.FeatureCollection<GeoJSON.Geometry, AreaProperties> & { legend: Legend, year: number }} Layer
+ * @typedef {{ year: number, withValue: number, areas: number, coverage: number }} LayerYear
  */
+
+/**
+ * A year with the share of areas that have a value: "2024 (98 %)".
+ * @param {LayerYear} y
+ */
+const yearLabel = (y) => `${y.year} (${y.coverage < 0.005 ? '< 1' : Math.round(y.coverage * 100)} %)`;
 
 /**
  * Boundary detail for a zoom level: coarse for the country, finer when a gemeente is chosen.
@@ -60,10 +67,56 @@ export async function show(main, params) {
   const legend = el('section', { class: 'legend', 'aria-label': t('legend') });
   controls.append(legend, el('p', { class: 'caveat small', text: meta.caveat }));
   const mapBox = el('div', { id: 'map', role: 'region', 'aria-label': t('mapLabel') });
-  layout.append(controls, mapBox);
+  // Over the map: "Kaart laden…" until the data arrive, and why a map is empty or mostly grey.
+  const message = el('p', { id: 'map-message', class: 'map-message', role: 'status', text: t('map.loading') });
+  layout.append(controls, el('div', { class: 'map-wrap' }, mapBox, message));
   main.append(layout);
 
-  const { map, renderer } = leafletMap(mapBox);
+  const { map, renderer } = leafletMap(mapBox, meta.baseMap);
+  /** @type {Map<string, Layer>} the gemeente outlines per detail */
+  const gemeenteShapes = new Map();
+  /** @type {L.LayerGroup | undefined} */
+  let context;
+  let contextKey = '';
+  const drawContext = async () => {
+    // The gemeente outlines come from the store (a gemeente layer, cached by the server), after the first map; coarse
+    // for the country, finer once zoomed in so that they follow the buurten.
+    const detail = map.getZoom() <= 8 ? 'low' : 'medium';
+    const key = `${detail}:${gemeente.value}`;
+    if (key === contextKey) return;
+    contextKey = key;
+    let shapes = gemeenteShapes.get(detail);
+    if (!shapes) {
+      shapes = /** @type {Layer} */ (await get('/api/v1/map/gemeente', { year: year.value, detail }));
+      gemeenteShapes.set(detail, shapes);
+    }
+    if (contextKey !== key) return;
+    context?.remove();
+    context = contextLayer(map, shapes, gemeente.value);
+    mapBox.dataset.context = String(shapes.features.length);
+  };
+  /** @type {{ key: string, years: LayerYear[] } | undefined} */
+  let layerYears;
+  /** The years the layer has data for at this level, with their coverage, as the year list's options. */
+  const refreshYears = async () => {
+    const query = {
+      by: by.value, gemeente: gemeente.value,
+      indicator: by.value === 'indicator' || by.value === 'lisa' ? indicator.value : '',
+      from: by.value === 'change' ? from.value : '',
+    };
+    const key = JSON.stringify([level.value, query]);
+    if (layerYears?.key === key) return layerYears.years;
+    /** @type {{ years: LayerYear[] }} */
+    const answer = await get(`/api/v1/map/${level.value}/years`, query);
+    layerYears = { key, years: answer.years };
+    const chosen = Number(year.value);
+    /** @type {[number, string][]} */
+    const entries = answer.years.map((y) => [y.year, yearLabel(y)]);
+    if (!answer.years.some((y) => y.year === chosen)) entries.push([chosen, t('map.noDataYear', chosen)]);
+    options(year, entries.sort((a, b) => a[0] - b[0]), chosen);
+    year.dataset.coverage = 'true';
+    return answer.years;
+  };
   /** @type {L.GeoJSON | undefined} */
   let layer;
   let loaded = '';
@@ -92,6 +145,8 @@ export async function show(main, params) {
     loaded = key;
     const mine = ++request;
     mapBox.setAttribute('aria-busy', 'true');
+    message.textContent = t('map.loading');
+    message.hidden = false;
     /** @type {Layer} */
     let data;
     try {
@@ -99,6 +154,7 @@ export async function show(main, params) {
     } catch (error) {
       legend.replaceChildren(el('p', { class: 'error', role: 'alert', text: error instanceof Error ? error.message : String(error) }));
       mapBox.setAttribute('aria-busy', 'false');
+      message.hidden = true;
       loaded = '';
       return;
     }
@@ -108,7 +164,7 @@ export async function show(main, params) {
     /** @type {L.GeoJSONOptions<AreaProperties> & { renderer: L.Renderer }} The features are drawn as paths, which take the renderer. */
     const layerOptions = {
       renderer,
-      style: (f) => ({ fillColor: colourOf(kind, f?.properties.class ?? null, reversed), fillOpacity: 0.85, color: '#555', weight: level.value === 'buurt' ? 0.2 : 0.6 }),
+      style: (f) => ({ fillColor: colourOf(kind, f?.properties.class ?? null, reversed), fillOpacity: meta.baseMap.tileUrl ? 0.7 : 0.85, color: '#555', weight: level.value === 'buurt' ? 0.2 : 0.6 }),
       onEachFeature: (f, l) => {
         /** @type {AreaProperties} */
         const p = f.properties;
@@ -121,15 +177,40 @@ export async function show(main, params) {
     if (fit && gemeente.value && layer.getBounds().isValid()) map.fitBounds(layer.getBounds());
     renderLegend(legend, data);
     mapBox.setAttribute('aria-busy', 'false');
+    message.hidden = true;
     mapBox.dataset.loaded = `${level.value}:${by.value}:${data.features.length}`;
     announce(`${data.legend.title}: ${data.features.length}`);
+    await explain(data, mine);
+  }
+
+  /**
+   * Says over the map why it is empty or mostly grey, and which years have data instead.
+   * @param {Layer} data
+   * @param {number} mine
+   */
+  async function explain(data, mine) {
+    const withValue = data.features.filter((f) => f.properties.value !== null).length;
+    const known = await refreshYears().catch(() => /** @type {LayerYear[]} */ ([]));
+    if (mine !== request) return;
+    if (data.features.length > 0 && withValue === 0) {
+      const others = known.filter((y) => y.year !== data.year).map(yearLabel);
+      message.textContent = `${t('map.empty', data.legend.title, level.value, data.year)} ${others.length ? t('map.emptyWhere', others.join(', ')) : t('map.emptyNowhere')}`;
+      message.hidden = false;
+    } else if (withValue < data.features.length / 2) {
+      message.textContent = t('map.partial', withValue, data.features.length, data.year);
+      message.hidden = false;
+    } else {
+      message.hidden = true;
+    }
+    mapBox.dataset.withValue = String(withValue);
   }
 
   for (const control of [level, year, by, from, indicator]) control.addEventListener('change', () => load());
-  gemeente.addEventListener('change', () => { if (!gemeente.value) map.fitBounds(netherlands); load(true); });
-  map.on('zoomend', () => load());
+  gemeente.addEventListener('change', () => { if (!gemeente.value) map.fitBounds(netherlands); load(true).then(drawContext); });
+  map.on('zoomend', () => { load(); drawContext(); });
   sync();
   await load(true);
+  await drawContext();
 }
 
 /**

@@ -2,7 +2,7 @@ import { Chart } from '../charts.js';
 import { colourOf, textOn } from '../colours.js';
 import { el } from '../dom.js';
 import { get, href } from '../http.js';
-import { num, plain, t } from '../i18n.js';
+import { measure, num, plain, t, yearRanges } from '../i18n.js';
 
 // An area's profile (#/area/CODE?year=): score and class, why (the contributions of dimensions and indicators, which
 // add up to the deviation), the trend, comparison with wijk, gemeente and country, resilience, flags and the note.
@@ -84,8 +84,8 @@ export async function show(main, params, code) {
       for (const i of d.indicators) {
         body.append(el('tr', {},
           el('td', { class: 'indent', text: i.name + (i.estimated ? ` (${t('estimated')})` : i.fromBuurten ? ' *' : ''), title: i.estimated ? t('estimatedHelp') : i.fromBuurten ? t('fromBuurten') : '' }),
-          el('td', { class: 'num', text: plain(i.value) }), el('td', { class: 'num', text: plain(i.referenceMean) }),
-          el('td', { class: 'num', text: plain(i.gemeenteValue) }), el('td', { class: 'num', text: num(i.contribution, 3, true) }), el('td', {}, bar(i.contribution, scale))));
+          el('td', { class: 'num', text: measure(i.value, i.unit) }), el('td', { class: 'num', text: measure(i.referenceMean, i.unit) }),
+          el('td', { class: 'num', text: measure(i.gemeenteValue, i.unit) }), el('td', { class: 'num', text: num(i.contribution, 3, true) }), el('td', {}, bar(i.contribution, scale))));
       }
     }
     table.append(body);
@@ -93,36 +93,9 @@ export async function show(main, params, code) {
   }
   main.append(why);
 
-  // Trend: the score over all years on one reference, and any indicator's stored values.
-  const trend = el('section', { class: 'card', 'aria-labelledby': 'trend-title' }, el('h2', { id: 'trend-title', text: t('trend') }), el('p', { class: 'small', text: t('trendHelp', history.reference) }));
-  const points = history.points.filter((p) => p.deviation !== null);
-  if (points.length) {
-    const canvas = el('canvas', { role: 'img', 'aria-label': points.map((p) => `${p.year}: ${num(p.deviation, 3, true)}`).join('; ') });
-    trend.append(el('div', { class: 'chart' }, canvas));
-    new Chart(canvas, { type: 'line', data: { labels: points.map((p) => p.year), datasets: [{ label: t('deviation'), data: points.map((p) => p.deviation), borderColor: '#2f4f6f', backgroundColor: '#2f4f6f' }] }, options: { maintainAspectRatio: false } });
-  }
-  if (history.indicators.length) {
-    const id = 'indicator-trend';
-    const chooser = el('select', { id });
-    history.indicators.forEach((series, i) => chooser.append(el('option', { value: String(i), text: series.name })));
-    const preferred = history.indicators.findIndex((x) => x.id === 'population');
-    if (preferred >= 0) chooser.value = String(preferred);
-    const canvas = el('canvas', { role: 'img', 'aria-label': t('indicatorTrend') });
-    trend.append(el('div', { class: 'field' }, el('label', { for: id, text: t('indicatorTrend') }), chooser), el('div', { class: 'chart' }, canvas));
-    /** @type {Chart<'line', number[], number>} */
-    const chart = new Chart(canvas, { type: 'line', data: { labels: [], datasets: [{ label: '', data: [], borderColor: '#88419d', backgroundColor: '#88419d' }] }, options: { maintainAspectRatio: false } });
-    const draw = () => {
-      const series = history.indicators[Number(chooser.value)];
-      chart.data.labels = series.values.map((v) => v.year);
-      chart.data.datasets[0].data = series.values.map((v) => v.value);
-      chart.data.datasets[0].label = series.name;
-      canvas.setAttribute('aria-label', `${series.name}: ${series.values.map((v) => `${v.year} ${plain(v.value)}`).join('; ')}`);
-      chart.update();
-    };
-    chooser.addEventListener('change', draw);
-    draw();
-  }
-  main.append(trend);
+  // Trend: the score over every year of the store on one reference, the official Leefbaarometer beside it (its
+  // deviation is on the scale our calibrated score predicts), why years are missing, and the key indicators.
+  main.append(trendCard(profile, history));
 
   // Comparison with wijk, gemeente and country.
   const c = profile.comparison;
@@ -181,4 +154,107 @@ export async function show(main, params, code) {
   main.append(el('section', { class: 'card', 'aria-labelledby': 'note-title' }, el('h2', { id: 'note-title', text: t('note') }), el('pre', { class: 'note', text: profile.note })));
   document.title = `${area.name} — Leefkracht`;
   (main.closest('main') ?? main).focus({ preventScroll: true });
+}
+
+/**
+ * The trend card: a chart of our score and the Leefbaarometer's over all years (a line only where both neighbours are
+ * measured), a table of score and class per year, the years without a score and why, and the key indicators per year
+ * with an indicator chart whose axis starts at zero and names the unit.
+ * @param {import('../contracts.js').Profile} profile
+ * @param {import('../contracts.js').History} history
+ */
+function trendCard(profile, history) {
+  const card = el('section', { class: 'card', id: 'trend', 'aria-labelledby': 'trend-title' }, el('h2', { id: 'trend-title', text: t('trend') }), el('p', { class: 'small', text: t('trendHelp', history.reference) }));
+  const scored = history.points.filter((p) => p.deviation !== null);
+  const lbm = profile.leefbaarometer?.series ?? [];
+  const years = [...new Set([...history.points.map((p) => p.year), ...history.missing.map((m) => m.year), ...lbm.map((p) => p.year)])].sort((a, b) => a - b);
+  /** @param {number} y */
+  const ours = (y) => scored.find((p) => p.year === y)?.deviation ?? null;
+  /** @param {number} y */
+  const theirs = (y) => lbm.find((p) => p.year === y)?.deviation ?? null;
+  if (scored.length || lbm.length) {
+    const label = [t('trend.ours'), ...scored.map((p) => `${p.year} ${num(p.deviation, 2, true)}`), ...(lbm.length ? [t('trend.lbm'), ...lbm.map((p) => `${p.year} ${num(p.deviation, 2, true)}`)] : [])].join('; ');
+    const canvas = el('canvas', { id: 'trend-chart', role: 'img', 'aria-label': label });
+    card.append(el('div', { class: 'chart' }, canvas));
+    const datasets = [{ label: t('trend.ours'), data: years.map(ours), borderColor: '#2f4f6f', backgroundColor: '#2f4f6f', spanGaps: false }];
+    if (lbm.length) datasets.push({ label: t('trend.lbm'), data: years.map(theirs), borderColor: '#e08214', backgroundColor: '#e08214', spanGaps: false });
+    // An honest axis: symmetric around 0 (the reference's average), at least ±0.2 so that noise does not look steep.
+    const reach = Math.max(0.2, ...datasets.flatMap((d) => d.data.filter((v) => v !== null).map((v) => Math.abs(Number(v))))) * 1.1;
+    new Chart(canvas, {
+      type: 'line',
+      data: { labels: years, datasets },
+      options: { locale: document.documentElement.lang, maintainAspectRatio: false, scales: { y: { min: -reach, max: reach, title: { display: true, text: t('trend.axis') } } } },
+    });
+    card.dataset.years = String(scored.length);
+  }
+  if (scored.length === 1) card.append(el('p', { text: t('trend.oneYear', scored[0].year) }));
+  const shown = years.filter((y) => ours(y) !== null || theirs(y) !== null);
+  if (shown.length) {
+    card.append(el('table', { id: 'trend-table' }, el('caption', { text: t('trend.table') }),
+      el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: t('year') }), el('th', { scope: 'col', class: 'num', text: t('deviation') }), el('th', { scope: 'col', text: t('klasse') }), el('th', { scope: 'col', class: 'num', text: t('coverage') }), lbm.length ? el('th', { scope: 'col', class: 'num', text: t('trend.lbm') }) : null)),
+      el('tbody', {}, ...shown.map((y) => {
+        const official = lbm.find((x) => x.year === y);
+        const p = scored.find((x) => x.year === y);
+        return el('tr', {}, el('td', { text: String(y) }), el('td', { class: 'num', text: num(p?.deviation, 3, true) }), el('td', { text: p?.class ? `${p.class}` : '–' }),
+          el('td', { class: 'num', text: p ? `${Math.round(p.coverage * 100)} %` : '–' }), lbm.length ? el('td', { class: 'num', text: official ? `${num(official.deviation, 3, true)} (${official.class})` : '–' }) : null);
+      }))));
+  }
+  if (history.missing.length) {
+    // Years with the same reason are one line: "2009–2011, 2013–2015: …".
+    /** @type {Map<string, { code: string, years: number[] }>} */
+    const byReason = new Map();
+    for (const m of history.missing) {
+      const entry = byReason.get(m.reason) ?? { code: m.code, years: [] };
+      entry.years.push(m.year);
+      byReason.set(m.reason, entry);
+    }
+    card.append(el('h3', { text: t('trend.missing') }), el('ul', { id: 'trend-missing', class: 'facts' },
+      ...[...byReason].map(([reason, { code, years: ys }]) => el('li', { 'data-code': code }, el('strong', { text: `${yearRanges(ys)}: ` }), reason))));
+  }
+  card.append(keyIndicators(profile, history));
+  return card;
+}
+
+/**
+ * The indicators of the breakdown per year (a table) and a chart of any indicator, its axis from zero with the unit.
+ * @param {import('../contracts.js').Profile} profile
+ * @param {import('../contracts.js').History} history
+ */
+function keyIndicators(profile, history) {
+  const box = el('div', { class: 'key-indicators' });
+  const keys = new Set(profile.dimensions.flatMap((d) => d.indicators.map((i) => i.id)));
+  const key = history.indicators.filter((s) => keys.has(s.id));
+  const years = [...new Set(key.flatMap((s) => s.values.map((v) => v.year)))].sort((a, b) => a - b);
+  if (key.length && years.length) {
+    box.append(el('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': t('trend.keyIndicators') },
+      el('table', { id: 'key-indicators' }, el('caption', { text: t('trend.keyIndicators') }),
+        el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: t('indicator') }), el('th', { scope: 'col', text: t('unit') }), ...years.map((y) => el('th', { scope: 'col', class: 'num', text: String(y) })))),
+        el('tbody', {}, ...key.map((s) => el('tr', {}, el('th', { scope: 'row', text: s.name }), el('td', { text: t(`unit.${s.unit}`) }),
+          ...years.map((y) => el('td', { class: 'num', text: measure(s.values.find((v) => v.year === y)?.value ?? null) }))))))));
+  }
+  if (!history.indicators.length) return box;
+  const id = 'indicator-trend';
+  const chooser = el('select', { id });
+  history.indicators.forEach((series, i) => chooser.append(el('option', { value: String(i), text: series.name })));
+  const preferred = history.indicators.findIndex((x) => x.id === 'population');
+  if (preferred >= 0) chooser.value = String(preferred);
+  const canvas = el('canvas', { id: 'indicator-chart', role: 'img', 'aria-label': t('indicatorTrend') });
+  box.append(el('div', { class: 'field' }, el('label', { for: id, text: t('indicatorTrend') }), chooser), el('div', { class: 'chart' }, canvas));
+  /** @type {Chart<'line', number[], number>} */
+  const chart = new Chart(canvas, { type: 'line', data: { labels: [], datasets: [{ label: '', data: [], borderColor: '#88419d', backgroundColor: '#88419d' }] }, options: { locale: document.documentElement.lang, maintainAspectRatio: false, scales: { y: { beginAtZero: true, title: { display: true, text: '' } } } } });
+  const draw = () => {
+    const series = history.indicators[Number(chooser.value)];
+    const unit = t(`unit.${series.unit}`);
+    chart.data.labels = series.values.map((v) => v.year);
+    chart.data.datasets[0].data = series.values.map((v) => v.value);
+    chart.data.datasets[0].label = `${series.name} (${unit})`;
+    const y = chart.options.scales?.y;
+    // Counts, percentages and amounts start at zero: a change of 1,800 to 1,810 inhabitants is small and looks it.
+    if (y && 'title' in y && y.title) y.title.text = unit;
+    canvas.setAttribute('aria-label', `${series.name}: ${series.values.map((v) => `${v.year} ${measure(v.value, series.unit)}`).join('; ')}`);
+    chart.update();
+  };
+  chooser.addEventListener('change', draw);
+  draw();
+  return box;
 }

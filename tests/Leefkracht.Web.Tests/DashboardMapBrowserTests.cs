@@ -1,0 +1,240 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using Leefkracht.Web.Hosting;
+using Microsoft.Playwright;
+
+namespace Leefkracht.Web.Tests;
+
+/// <summary>
+/// What a policy officer needs to trust the map and the profile (issue 16): a base map with a context layer drawn from
+/// the store, a scale bar and labels; maps that say why they are empty and offer only years with data; a page that is
+/// never blank; trends over the years with the reasons a year is missing; figures with units; the indicator
+/// catalogue. The tiles of the configured base map are refused by the test (no network): the context layer must show
+/// where you are without them. Screenshots at 1440×900 go to artifacts/screenshots.
+/// </summary>
+[Collection(BrowserTestGroup.Name)]
+public sealed class DashboardMapBrowserTests(DashboardServer server) : BrowserTest
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    /// <summary>A page at 1440×900 whose requests for base-map tiles are refused and counted.</summary>
+    private async Task<(IPage Page, ConcurrentQueue<string> Tiles)> OpenAsync(string hash, Uri? address = null)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
+        var tiles = new ConcurrentQueue<string>();
+        await context.RouteAsync("https://service.pdok.nl/**", route =>
+        {
+            tiles.Enqueue(route.Request.Url);
+            return route.AbortAsync();
+        });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(120_000);
+        await page.GotoAsync(new Uri(address ?? server.BaseAddress, "/" + hash).ToString());
+        return (page, tiles);
+    }
+
+    [Fact]
+    public async Task Map_DrawsTheContextLayerFromTheStore_AScaleBar_AndAsksTheConfiguredTiles()
+    {
+        // Given the map of buurten, with no network for the tiles
+        var (page, tiles) = await OpenAsync("#/map?level=buurt");
+        await page.WaitForSelectorAsync("#map[data-loaded^='buurt:total:']");
+
+        // Then nothing is said over the map (nearly every buurt has a value), the gemeente outlines from the store are
+        // drawn over the colours, with a metric scale bar
+        await page.WaitForSelectorAsync("#map-message", new PageWaitForSelectorOptions { State = WaitForSelectorState.Hidden });
+        await page.WaitForSelectorAsync("#map[data-context]");
+        int.Parse(await page.GetAttributeAsync("#map", "data-context") ?? "0", CultureInfo.InvariantCulture).ShouldBeGreaterThan(300);
+        (await page.TextContentAsync(".leaflet-control-scale-line") ?? string.Empty).ShouldMatch(@"^\d+ k?m$");
+
+        // And the PDOK tiles are the configured base map, asked for (and allowed by the CSP), credited
+        (await page.GetAttributeAsync("#map", "data-tiles")).ShouldBe(BaseMap.PdokTiles);
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('.base-tiles img').length > 0");
+        tiles.ShouldNotBeEmpty();
+        tiles.ShouldAllBe(t => t.StartsWith("https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/grijs/EPSG:3857/", StringComparison.Ordinal));
+        (await page.TextContentAsync(".leaflet-control-attribution") ?? string.Empty).ShouldContain("PDOK");
+
+        // When Utrecht is chosen, its name is on the map even without tiles, and the other gemeenten are labelled
+        await page.SelectOptionAsync("#gemeente", "GM0344");
+        await page.WaitForSelectorAsync(".area-label.selected span:text-is('Utrecht')");
+        await page.WaitForFunctionAsync("() => document.querySelector('#map').classList.contains('labels-on')");
+        (await page.Locator(".area-label:not(.selected) span:visible").CountAsync()).ShouldBeGreaterThan(0);
+        await page.WaitForTimeoutAsync(300);
+        await ShotAsync(page, "map-1440-utrecht-buurten");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Map_OfAYearWithoutData_SaysSo_AndTheYearListOffersOnlyYearsWithDataAndTheirCoverage()
+    {
+        // Given a layer and a year the store has no value of (resilience needs tenure figures that few years have)
+        var meta = await GetJsonAsync("api/v1/meta");
+        var all = meta.GetProperty("years").EnumerateArray().Select(y => y.GetInt32()).ToList();
+        var layer = await GetJsonAsync("api/v1/map/gemeente/years?by=resilience");
+        var withData = layer.GetProperty("years").EnumerateArray().Select(y => y.GetProperty("year").GetInt32()).ToList();
+        var best = layer.GetProperty("years").EnumerateArray().MaxBy(y => y.GetProperty("coverage").GetDouble());
+        withData.ShouldNotBeEmpty();
+        var empty = all.Except(withData).Max();
+
+        // When the map is opened on it
+        var (page, _) = await OpenAsync($"#/map?level=gemeente&by=resilience&year={empty}");
+        await page.WaitForSelectorAsync("#map[data-loaded^='gemeente:resilience:']");
+
+        // Then a message over the map says there is nothing, and which years have data
+        await page.WaitForSelectorAsync("#map-message:visible");
+        var message = await page.TextContentAsync("#map-message") ?? string.Empty;
+        message.ShouldContain($"Geen gegevens voor \"Veerkracht\" op gemeenteniveau in {empty}.");
+        message.ShouldContain("Wel gegevens in: ");
+        message.ShouldMatch($@"{withData.Max()} \((< )?\d+ %\)\.$");
+        await ShotAsync(page, "map-1440-empty-year");
+
+        // And the year list offers the years with data, with their coverage, and the chosen one marked as empty
+        await page.WaitForSelectorAsync("#year[data-coverage]");
+        var offered = await page.Locator("#year option").AllTextContentsAsync();
+        offered.ShouldContain($"{empty} (geen gegevens)");
+        offered.Where(o => !o.Contains("geen gegevens", StringComparison.Ordinal)).ShouldAllBe(o => System.Text.RegularExpressions.Regex.IsMatch(o, @"^\d{4} \((< )?\d+ %\)$"));
+        offered.Count.ShouldBe(withData.Count + 1);
+
+        // When the year with the most data is chosen, the map says how few of the gemeenten the store has it for
+        var year = best.GetProperty("year").GetInt32();
+        await page.SelectOptionAsync("#year", year.ToString(CultureInfo.InvariantCulture));
+        await page.WaitForSelectorAsync($"#map-message:has-text('Maar {best.GetProperty("withValue").GetInt32()} van de {best.GetProperty("areas").GetInt32()} gebieden hebben een waarde in {year}')");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task FirstMapAfterAFreshStart_ShowsTheShellAndALoadingStateAtOnce_AndTheTimeIsMeasured()
+    {
+        // Given a fresh instance of the app over the sample (nothing computed, the warmer just started)
+        var clock = Stopwatch.StartNew();
+        await using var app = server.CreateApp();
+        await app.StartAsync(Cancel);
+        var started = clock.Elapsed;
+        var address = new Uri(app.ListeningAddress()!.TrimEnd('/') + "/");
+
+        // The page as served, before any script: the header and a loading state
+        using (var client = new HttpClient { BaseAddress = address })
+        {
+            var html = await client.GetStringAsync("/", Cancel);
+            html.ShouldContain("<header class=\"top\">");
+            html.ShouldContain("class=\"loading shell-loading\"");
+        }
+
+        // When the first visitor opens the map, with its data held back a moment so that the waiting is seen
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
+        await context.RouteAsync("https://service.pdok.nl/**", route => route.AbortAsync());
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(120_000);
+        clock.Restart();
+        await page.GotoAsync(new Uri(address, "/#/map").ToString(), new PageGotoOptions { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForSelectorAsync("main .loading, #map-message:has-text('Kaart laden…')");
+        var loadingShown = clock.Elapsed;
+        await page.WaitForSelectorAsync("#map[data-loaded^='gemeente:total:']");
+        var firstMap = clock.Elapsed;
+        (await page.IsVisibleAsync("#map-message:has-text('Kaart laden…')")).ShouldBeFalse();
+
+        // Then the time is reported (measured, never asserted: docs/benchmarks.md)
+        var line = string.Create(CultureInfo.InvariantCulture, $"{TimeProvider.System.GetUtcNow():u} start {started.TotalSeconds:0.00} s; loading state {loadingShown.TotalSeconds:0.00} s; first map {firstMap.TotalSeconds:0.00} s after opening the page");
+        TestContext.Current.SendDiagnosticMessage(line);
+        await File.AppendAllTextAsync(Path.Combine(Screenshots, "first-map-timing.txt"), line + Environment.NewLine, Cancel);
+        await context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Profile_ShowsTheTrendOverTheYears_WithTheOfficialSeries_AndWhyYearsAreMissing_InTheUsersLanguage()
+    {
+        // Given Overvecht, which has the official Leefbaarometer beside our score
+        var (page, _) = await OpenAsync("#/area/WK034403?year=2024");
+        await page.WaitForSelectorAsync("#trend-chart");
+
+        // Then the trend names both series and its table has a row per scored year
+        var label = await page.GetAttributeAsync("#trend-chart", "aria-label") ?? string.Empty;
+        label.ShouldContain("Leefkracht (deze monitor)");
+        label.ShouldContain("Leefbaarometer (officieel, BZK)");
+        (await page.Locator("#trend-table tbody tr").CountAsync()).ShouldBeGreaterThan(1);
+
+        // And the years without a score say why, in Dutch
+        var missing = await page.TextContentAsync("#trend-missing") ?? string.Empty;
+        missing.ShouldNotBeEmpty();
+        missing.ShouldNotContain("the ");
+        (await page.Locator("#trend-missing li").First.GetAttributeAsync("data-code")).ShouldNotBeNull();
+
+        // And the key indicators are listed per year with their units; the breakdown gives units and sensible rounding
+        var units = await page.Locator("#key-indicators tbody td:nth-child(2)").AllTextContentsAsync();
+        units.ShouldNotBeEmpty();
+        units.ShouldAllBe(u => u.Length > 0);
+        var breakdown = await page.TextContentAsync("#why table") ?? string.Empty;
+        breakdown.ShouldMatch(@"\d %");
+        var values = await page.Locator("#why table tbody tr:not(.dimension) td:is(:nth-child(2), :nth-child(3), :nth-child(4))").AllTextContentsAsync();
+        values.ShouldNotBeEmpty();
+        values.ShouldAllBe(v => !System.Text.RegularExpressions.Regex.IsMatch(v, @"\d,\d{3}")); // 68 %, not 68,009
+        await page.EvaluateAsync("() => document.querySelector('#trend').scrollIntoView()");
+        await ShotAsync(page, "profile-1440-overvecht-trend");
+
+        // When the language is English the reasons are English too
+        await page.ClickAsync("#lang");
+        await page.WaitForSelectorAsync("#trend-title:has-text('Trend')");
+        await page.WaitForSelectorAsync("#trend-missing");
+        var english = await page.TextContentAsync("#trend-missing") ?? string.Empty;
+        english.ShouldNotBe(missing);
+        english.ShouldNotContain(" het ");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task DataPage_IsAnIndicatorCatalogue_WithUnitSourceYearsLevelsAndCoverage()
+    {
+        var (page, _) = await OpenAsync("#/data");
+        await page.WaitForSelectorAsync("#catalogue-table tbody tr");
+        var rows = await page.Locator("#catalogue-table tbody tr").CountAsync();
+        rows.ShouldBeGreaterThan(20);
+
+        var health = page.Locator("#catalogue-table tr[data-id='good_health_pct']");
+        var text = await health.TextContentAsync() ?? string.Empty;
+        text.ShouldContain("Goed ervaren gezondheid");
+        text.ShouldContain("hoger is beter");
+        text.ShouldMatch(@"buurt \d+ %");
+        (await health.Locator("a").GetAttributeAsync("href") ?? string.Empty).ShouldStartWith("https://opendata.cbs.nl/statline/");
+
+        await page.FillAsync("#catalogue-filter", "gezondheid");
+        await page.WaitForFunctionAsync($"() => document.querySelectorAll('#catalogue-table tbody tr:not([hidden])').length < {rows}");
+        await ShotAsync(page, "data-1440-catalogue");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task TheCsp_AllowsTheTileHostForImagesOnly_AndNoneWhenTilesAreOff()
+    {
+        using var response = await server.Client.GetAsync("api/v1/meta", Cancel);
+        var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+        csp.ShouldContain("img-src 'self' https://service.pdok.nl data: blob:");
+        csp.Split(';').Where(d => !d.TrimStart().StartsWith("img-src", StringComparison.Ordinal)).ShouldAllBe(d => !d.Contains("pdok", StringComparison.Ordinal));
+
+        await using var app = server.CreateApp("--Leefkracht:BaseMap:TileUrl=");
+        await app.StartAsync(Cancel);
+        using var client = new HttpClient { BaseAddress = new Uri(app.ListeningAddress()!.TrimEnd('/') + "/") };
+        using var off = await client.GetAsync("api/v1/meta", Cancel);
+        off.Headers.GetValues("Content-Security-Policy").Single().ShouldNotContain("pdok");
+        using var body = JsonDocument.Parse(await off.Content.ReadAsStringAsync(Cancel));
+        body.RootElement.GetProperty("baseMap").GetProperty("tileUrl").ValueKind.ShouldBe(JsonValueKind.Null);
+    }
+
+    [Fact]
+    public void ABaseMapThatIsNoTileTemplate_StopsTheStart_NamingTheSetting()
+    {
+        var error = Should.Throw<InvalidOperationException>(() => server.CreateApp("--Leefkracht:BaseMap:TileUrl=service.pdok.nl/tiles"));
+        error.Message.ShouldContain("Leefkracht:BaseMap:TileUrl");
+        error.Message.ShouldContain("'service.pdok.nl/tiles'");
+    }
+
+    private async Task<JsonElement> GetJsonAsync(string path)
+    {
+        using var response = await server.Client.GetAsync(path, Cancel);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancel));
+        return document.RootElement.Clone();
+    }
+}
