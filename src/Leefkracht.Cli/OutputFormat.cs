@@ -57,19 +57,61 @@ internal static class Output
                 console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(objects, Indented));
                 break;
             default:
-                var table = new Table().Border(TableBorder.Rounded);
-                foreach (var column in columns)
-                {
-                    table.AddColumn(Markup.Escape(column));
-                }
-
-                foreach (var row in rows)
-                {
-                    table.AddRow(row.Select(cell => Markup.Escape(cell?.ToString() ?? string.Empty)).ToArray());
-                }
-
-                console.Write(table);
+                WriteTable(console, columns, [.. rows.Select(row => row.Select(cell => cell?.ToString() ?? string.Empty).ToList())]);
                 break;
+        }
+    }
+
+    /// <summary>
+    /// A table when its columns fit the terminal at their natural widths (Spectre knows the width: the terminal's, or
+    /// 80 when the output is redirected), else a list: per row its first cell as a heading and every other column as
+    /// "name  value" with the value wrapped under itself, so that a long text such as the watchlist's reasons reads as
+    /// sentences rather than as a column of word fragments ("procentpun / t naar").
+    /// </summary>
+    private static void WriteTable(IAnsiConsole console, IReadOnlyList<string> columns, IReadOnlyList<IReadOnlyList<string>> rows)
+    {
+        static int Longest(string text) => text.Split('\n').Max(line => line.Length);
+        var natural = columns.Select((column, i) => rows.Select(row => i < row.Count ? Longest(row[i]) : 0).Append(Longest(column)).Max()).Sum() + (3 * columns.Count) + 1;
+        if (natural <= console.Profile.Width || columns.Count < 2)
+        {
+            var table = new Table().Border(TableBorder.Rounded);
+            foreach (var column in columns)
+            {
+                table.AddColumn(Markup.Escape(column));
+            }
+
+            foreach (var row in rows)
+            {
+                table.AddRow([.. row.Select(Markup.Escape)]);
+            }
+
+            console.Write(table);
+            return;
+        }
+
+        // The heading of a row: its first short cells (a rank, a code, a name), at most three.
+        var heading = 1;
+        while (heading < Math.Min(3, columns.Count - 1) && rows.All(row => heading < row.Count && row[heading].Length <= 40))
+        {
+            heading++;
+        }
+
+        foreach (var row in rows)
+        {
+            console.Write(new Paragraph(string.Join(" · ", row.Take(heading)), new Style(decoration: Decoration.Bold)));
+            console.WriteLine();
+            var grid = new Grid().AddColumn(new GridColumn().NoWrap().PadLeft(2)).AddColumn(new GridColumn());
+            for (var i = heading; i < columns.Count; i++)
+            {
+                var value = i < row.Count ? row[i] : string.Empty;
+                if (value.Length > 0)
+                {
+                    grid.AddRow(new Text(columns[i], new Style(foreground: Color.Grey)), new Text(value));
+                }
+            }
+
+            console.Write(grid);
+            console.WriteLine();
         }
     }
 }

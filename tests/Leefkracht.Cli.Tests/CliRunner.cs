@@ -12,7 +12,12 @@ internal static class CliRunner
     public static Task<CliResult> RunAsync(params string[] args) => RunWithInputAsync(string.Empty, args);
 
     /// <summary>Runs a command with <paramref name="input"/> as its (redirected) standard input.</summary>
-    public static async Task<CliResult> RunWithInputAsync(string input, params string[] args)
+    public static Task<CliResult> RunWithInputAsync(string input, params string[] args) => RunAsync(input, 240, args);
+
+    /// <summary>Runs a command in a terminal <paramref name="width"/> columns wide.</summary>
+    public static Task<CliResult> RunInTerminalAsync(int width, params string[] args) => RunAsync(string.Empty, width, args);
+
+    private static async Task<CliResult> RunAsync(string input, int width, string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
@@ -23,7 +28,7 @@ internal static class CliRunner
             Interactive = InteractionSupport.No,
             Out = new AnsiConsoleOutput(output),
         });
-        console.Profile.Width = 240;
+        console.Profile.Width = width;
         var environment = new CliEnvironment(console, error, _ => null, new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero)), Interactive: false)
         {
             Input = new StringReader(input),

@@ -122,6 +122,29 @@ public sealed class MonitorCommandTests(SampleDatabase database)
         rows.ShouldAllBe(r => r.GetProperty("reasons").GetString()!.Length > 0);
     }
 
+    [Theory]
+    [InlineData("watchlist", "--gemeente", "Heerlen", "--year", "2018")]
+    [InlineData("watchlist", "--gemeente", "Utrecht")]
+    [InlineData("resilience", "--gemeente", "Utrecht")]
+    [InlineData("score", "--gemeente", "Utrecht", "--level", "wijk")]
+    [InlineData("trend", "--gemeente", "Utrecht", "--from", "2019", "--to", "2024", "--level", "wijk")]
+    public async Task Tables_InAnEightyColumnTerminal_FitOrBecomeLists(params string[] args)
+    {
+        // Given an ordinary terminal of 80 columns
+        var result = await CliRunner.RunInTerminalAsync(80, [.. args, "--db", database.Path]);
+
+        // Then no line is wider than the terminal, and the reasons read as whole words, not as a squeezed column
+        result.ExitCode.ShouldBe(0, result.Error);
+        var lines = result.Out.Split('\n').Select(line => line.TrimEnd('\r')).ToList();
+        lines.Where(line => line.Length > 80).ShouldBeEmpty();
+        lines.ShouldNotContain(line => line.Contains("procentpun ", StringComparison.Ordinal) || line.TrimEnd().EndsWith("procentpun", StringComparison.Ordinal));
+        if (args[0] == "watchlist")
+        {
+            // the watchlist's reasons do not fit beside six other columns: every area is a heading with its fields under it
+            lines.ShouldContain(line => line.StartsWith("1 · ", StringComparison.Ordinal));
+        }
+    }
+
     [Fact]
     public async Task Watchlist_BacktestPanels_ReportsEveryPanel()
     {

@@ -186,6 +186,38 @@ public sealed class ApiTests(DashboardServer server)
         utrecht.GetProperty("areas").EnumerateArray().ShouldAllBe(a => a.GetProperty("code").GetString()!.StartsWith("BU0344", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("Den Haag", "GM0518", "Den Haag")]
+    [InlineData("den bosch", "GM0796", "Den Bosch")]
+    [InlineData("s-gravenhage", "GM0518", null)]
+    [InlineData("Weesp", "GM0363", "Weesp")]
+    [InlineData("Utrect", "GM0344", null)]
+    [InlineData("Rotterdm", "GM0599", null)]
+    public async Task Areas_Search_KnowsCommonAndOldNamesOfGemeenten_AndToleratesTypingErrors(string q, string gemeente, string? alias)
+    {
+        // Given a common name, a merged gemeente, or a name with a typing error
+        var result = await GetJson($"api/v1/areas?q={Uri.EscapeDataString(q)}&level=gemeente");
+
+        // Then the current gemeente comes first, saying which other name found it
+        var first = result.GetProperty("areas")[0];
+        first.GetProperty("code").GetString().ShouldBe(gemeente);
+        (first.TryGetProperty("alias", out var found) && found.ValueKind == JsonValueKind.String ? found.GetString() : null).ShouldBe(alias);
+    }
+
+    [Fact]
+    public async Task Areas_Search_OffersAGemeenteThatNoLongerExists_OnlyInTheYearsItExisted()
+    {
+        // Weesp joined Amsterdam in 2022: today's search leads to Amsterdam, the 2020 division still has Weesp
+        var now = await GetJson("api/v1/areas?q=Weesp&level=gemeente");
+        now.GetProperty("areas").EnumerateArray().Select(a => a.GetProperty("code").GetString()).ShouldBe(["GM0363"]);
+        var then = await GetJson("api/v1/areas?q=Weesp&level=gemeente&year=2020");
+        then.GetProperty("areas").EnumerateArray().Select(a => a.GetProperty("code").GetString()).ShouldContain("GM0457");
+
+        // and a gemeente filter takes the common name too
+        var buurten = await GetJson("api/v1/areas?level=wijk&gemeente=Den%20Haag&limit=5");
+        buurten.GetProperty("areas").EnumerateArray().ShouldAllBe(a => a.GetProperty("code").GetString()!.StartsWith("WK0518", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Scores_WijkenOfUtrecht_AgreeWithTheProfiles()
     {

@@ -51,6 +51,29 @@ public abstract class BrowserTest : IAsyncLifetime
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 }, AcceptDownloads = true });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(timeout);
+        // An answer of the API that is not valid JSON is kept as bad-json-*.txt beside the screenshots: browser tests
+        // on a loaded machine saw "Expected ',' or '}' after property value in JSON at position 14747" for
+        // /api/v1/meta while the same answer fetched by HttpClient parsed, and this keeps the evidence when it recurs.
+        page.Response += async (_, r) =>
+        {
+            if (!r.Url.Contains("/api/", StringComparison.Ordinal) || r.Status != 200)
+            {
+                return;
+            }
+
+            try
+            {
+                var text = await r.TextAsync();
+                System.Text.Json.JsonDocument.Parse(text).Dispose();
+            }
+            catch (System.Text.Json.JsonException e)
+            {
+                File.WriteAllText(Path.Combine(Screenshots, $"bad-json-{Guid.NewGuid():N}.txt"), r.Url + "\n" + string.Join("\n", r.Headers.Select(h => h.Key + ": " + h.Value)) + "\n" + e.Message + "\n" + (await r.TextAsync()));
+            }
+            catch (PlaywrightException)
+            {
+            }
+        };
         await page.GotoAsync(address.ToString());
         return page;
     }

@@ -59,7 +59,8 @@ public sealed class PrintedPagesTests
         ShouldBeInert(html);
         html.ShouldContain("&lt;script&gt;alert(1)&lt;/script&gt;");
         html.ShouldContain("19.630 (2023) → 20.190 (2024)");
-        html.ShouldContain("toward target");
+        html.ShouldContain("richting doel");
+        html.ShouldNotContain("toward target");
         html.ShouldContain("(29 dagen)");
         html.ShouldContain("€ 125.000,50");
     }

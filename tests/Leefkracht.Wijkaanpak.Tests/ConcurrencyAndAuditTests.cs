@@ -108,7 +108,7 @@ public sealed class ConcurrencyAndAuditTests(WijkaanpakServer server)
         using var csv = await c.GetAsync($"api/v1/wijkaanpak/programmes/{scenario.ProgrammeId}/audit.csv");
         var lines = (await csv.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         lines.Length.ShouldBe(audit.Count + 1);
-        lines[0].ShouldBe("id;at;account_id;account;entity;entity_id;action;before;after");
+        lines[0].ShouldBe("id;at;account_id;account;entity;entity_id;action;before;after;description");
     }
 
     [Fact]

@@ -89,6 +89,11 @@ public sealed class InitiativeAndAccountTests(WijkaanpakServer server)
         audit[1]!["before"]!["status"]!.GetValue<string>().ShouldBe("submitted");
         audit[1]!["after"]!["status"]!.GetValue<string>().ShouldBe("under_review");
         audit[2]!["after"]!["status"]!.GetValue<string>().ShouldBe("accepted");
+
+        // and each change reads as one sentence in Dutch: who (with the party), what, and the status in words
+        audit[1]!["description"]!.GetValue<string>().ShouldEndWith("op ‘in behandeling’");
+        audit[1]!["description"]!.GetValue<string>().ShouldContain("zette het initiatief ‘");
+        audit[2]!["description"]!.GetValue<string>().ShouldEndWith("op ‘aangenomen’");
     }
 
     [Fact]
@@ -169,9 +174,11 @@ public sealed class InitiativeAndAccountTests(WijkaanpakServer server)
         audit[1]!["before"]!["disabled"]!.GetValue<bool>().ShouldBeFalse();
         audit[1]!["after"]!["disabled"]!.GetValue<bool>().ShouldBeTrue();
         audit[2]!["after"]!["displayName"]!.GetValue<string>().ShouldBe("Sanne de Vries");
+        audit[1]!["description"]!.GetValue<string>().ShouldBe($"Admin of Gemeente Utrecht (Gemeente Utrecht) blokkeerde het account {userName}");
+        audit[2]!["description"]!.GetValue<string>().ShouldBe($"Admin of Gemeente Utrecht (Gemeente Utrecht) deblokkeerde het account {userName}");
         using var csv = await admin.GetAsync("api/v1/accounts/audit.csv?dialect=rfc4180");
         var text = await csv.Content.ReadAsStringAsync(Cancel);
-        text.ShouldStartWith("id,at,account_id,account,entity,entity_id,action,before,after");
+        text.ShouldStartWith("id,at,account_id,account,entity,entity_id,action,before,after,description");
         text.ShouldNotContain("pbkdf2", Case.Insensitive);
         using var notAdmin = await coordinator.GetAsync("api/v1/accounts/audit");
         notAdmin.StatusCode.ShouldBe(HttpStatusCode.Forbidden);

@@ -75,7 +75,7 @@ internal static class ResilienceCommand
                 var name = CommandInput.NameOf(names, s.Area.Code, s.Area.Year);
                 return machine
                     ? (IReadOnlyList<object?>)[s.Area.Code.Value, name, s.Period, s.Score, s.Class, s.Class is { } c ? ResilienceModel.NameOf(c) : null, s.Capacity, s.Pressure,
-                        s.VulnerableIndicator, s.VulnerableShare, s.LocationQuotientGemeente, s.LocationQuotientCountry, s.CorporationShare, s.IsCorporatiebuurt, s.Turnover, s.NotScoredReason]
+                        s.VulnerableIndicator, s.VulnerableShare, s.LocationQuotientGemeente, s.LocationQuotientCountry, s.CorporationShare, s.IsCorporatiebuurt, s.Turnover, s.NotScoredReason?.ToString()]
                     : [s.Area.Code.Value, name,
                         s.Score is { } v ? NumberText.Signed(v) : texts["not_scored"] + " *",
                         s.Class is { } k ? $"{k} {ResilienceModel.NameOf(k)}" : string.Empty,
@@ -86,7 +86,7 @@ internal static class ResilienceCommand
             }));
             if (!machine)
             {
-                Output.WriteReasons(environment.Out, rows.Select(s => s.NotScoredReason));
+                Output.WriteReasons(environment.Out, rows.Select(s => s.NotScoredReason?.ToString()));
                 environment.Out.MarkupLine(Markup.Escape(texts.Format("resilience_footer", rows.Count(s => s.Score is not null), rows.Count, resilience.Reference.LocalDescription())));
             }
 

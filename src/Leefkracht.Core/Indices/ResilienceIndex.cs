@@ -1,4 +1,3 @@
-using System.Globalization;
 using Leefkracht.Core.Areas;
 using Leefkracht.Core.Indicators;
 
@@ -93,7 +92,7 @@ public sealed record ResilienceContribution(string IndicatorId, double Value, do
 /// <param name="CorporationShare">Share of dwellings owned by housing corporations.</param>
 /// <param name="IsCorporatiebuurt">More than two thirds of the dwellings owned by corporations.</param>
 /// <param name="Turnover">Share of persons that moved more than once, where measured.</param>
-/// <param name="NotScoredReason">Why there is no score.</param>
+/// <param name="NotScoredReason">Why there is no score, worded in the user's language when shown.</param>
 public sealed record ResilienceScore(
     AreaKey Area,
     int Period,
@@ -109,7 +108,7 @@ public sealed record ResilienceScore(
     double? CorporationShare,
     bool IsCorporatiebuurt,
     double? Turnover,
-    string? NotScoredReason);
+    ScoreGap? NotScoredReason);
 
 /// <summary>
 /// Computes resilience (veerkracht) per area.
@@ -167,22 +166,20 @@ public static class ResilienceIndex
 
             double? corporationShare = double.IsNaN(corporation[row]) ? null : corporation[row];
             double? moved = double.IsNaN(turnover[row]) ? null : turnover[row];
-            string? reason = null;
+            ScoreGap? reason = null;
             if (!(population[row] >= model.MinimumPopulation))
             {
                 reason = double.IsNaN(population[row])
-                    ? string.Create(CultureInfo.InvariantCulture, $"the number of inhabitants in {table.Period} is unknown")
-                    : string.Create(CultureInfo.InvariantCulture, $"too few inhabitants ({population[row]:0} < {model.MinimumPopulation:0}) for reliable shares");
+                    ? ScoreGap.Of("InhabitantsUnknown", table.Period)
+                    : ScoreGap.Of("TooFewInhabitants", population[row], model.MinimumPopulation);
             }
             else if (pCoverage < model.MinimumCoverage)
             {
-                reason = pressure.Length == 0
-                    ? string.Create(CultureInfo.InvariantCulture, $"no figures on vulnerable households (income, benefits, care) that the reference of {reference.Period} can standardise")
-                    : string.Create(CultureInfo.InvariantCulture, $"too few figures on vulnerable households ({pCoverage:P0} of the pressure weight)");
+                reason = pressure.Length == 0 ? ScoreGap.Of("NoPressureFigures", reference.Period) : ScoreGap.Of("TooFewPressureFigures", pCoverage);
             }
             else if (cCoverage < model.MinimumCoverage)
             {
-                reason = string.Create(CultureInfo.InvariantCulture, $"too few figures on capacity (income, work, ownership): {cCoverage:P0} of the capacity weight");
+                reason = ScoreGap.Of("TooFewCapacityFigures", cCoverage);
             }
 
             var score = reason is null ? c - p : (double?)null;

@@ -9,7 +9,8 @@ namespace Leefkracht.Web.Monitor;
 /// <param name="Division">The year of the division the code belongs to.</param>
 /// <param name="Gemeente">The gemeente it lies in (null for a gemeente).</param>
 /// <param name="Wijk">The wijk it lies in (buurten only).</param>
-public sealed record AreaDto(string Code, string? Name, string Level, int Division, AreaRefDto? Gemeente, AreaRefDto? Wijk);
+/// <param name="Alias">In a search: the other name it was found by (a common name, or a gemeente merged into it).</param>
+public sealed record AreaDto(string Code, string? Name, string Level, int Division, AreaRefDto? Gemeente, AreaRefDto? Wijk, string? Alias = null);
 
 /// <summary>A reference to another area.</summary>
 public sealed record AreaRefDto(string Code, string? Name);

@@ -54,7 +54,7 @@ public static class AreasApi
         }
 
         var all = areas.Search(request.Q, level, gemeente, year, int.MaxValue);
-        return TypedResults.Ok(new AreaListDto(all.Count, [.. all.Take(limit).Select(a => Dtos.Area(a.Key, areas))]));
+        return TypedResults.Ok(new AreaListDto(all.Count, [.. all.Take(limit).Select(h => Dtos.Area(h.Area.Key, areas) with { Alias = h.Alias })]));
     }
 
     internal static async Task<Results<Ok<AreaProfileDto>, ValidationProblem, ProblemHttpResult>> GetProfile([AsParameters] AreaRequest request, DashboardMonitor dashboard, ProfileBuilder profiles)

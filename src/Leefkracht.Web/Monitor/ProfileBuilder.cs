@@ -104,7 +104,7 @@ internal sealed class ProfileBuilder(DashboardMonitor dashboard)
         Dtos.Round(r.Turnover, 2),
         [.. r.Contributions.OrderByDescending(c => Math.Abs(c.Contribution)).Select(c => new ResilienceContributionDto(
             c.IndicatorId, Catalog[c.IndicatorId].Name(), Math.Round(c.Value, 3), Math.Round(c.StandardScore, 4), Math.Round(c.Contribution, 4)))],
-        r.NotScoredReason);
+        r.NotScoredReason?.ToString());
 
     private static List<FlagDto> Flags(LivabilityScore score, ResilienceDto? resilience, IReadOnlyList<DimensionDto> dimensions, WarningDto? warning)
     {

@@ -105,7 +105,7 @@ public static class AccountabilityApi
             series.Values.SelectMany(v => v).Select(v => (int?)v.Year).Max(),
             new StatusCountsDto(view.Counts[AgreementStatus.Planned], view.Counts[AgreementStatus.InProgress], view.Counts[AgreementStatus.Done], view.Counts[AgreementStatus.Late], view.Counts[AgreementStatus.NotKept]),
             [.. view.LateByParty.Select(l => new LateByPartyDto(s.Party(l.PartyId), l.Late))],
-            [.. view.Agreements.Select(a => new AgreementAccountDto(WijkaanpakDtos.AgreementDto(s, a.Agreement), StatusLabel(a.Status), a.DaysLate, [.. a.Indicators.Select(i => Progress(i))]))],
+            [.. view.Agreements.Select(a => new AgreementAccountDto(WijkaanpakDtos.AgreementDto(s, a.Agreement), WijkaanpakDtos.StatusLabel(a.Status), a.DaysLate, [.. a.Indicators.Select(i => Progress(i))]))],
             [.. view.Goals.Select(g => Progress(g))],
             new FundingSummaryDto(
                 funding.Sum(f => f.AmountCents) / 100m,
@@ -135,7 +135,8 @@ public static class AccountabilityApi
         p.Target,
         p.Baseline is { } b ? new ValueInYearDto(b.Year, b.Value) : null,
         p.Latest is { } l ? new ValueInYearDto(l.Year, l.Value) : null,
-        p.Movement switch
+        // A latest value from the start year itself is no movement at all: "unchanged" would claim a second measurement.
+        p.Latest is { } latest && p.Baseline is { } start && latest.Year <= start.Year ? "no_later_value" : p.Movement switch
         {
             Movement.TowardTarget => "toward_target",
             Movement.AwayFromTarget => "away_from_target",
@@ -143,13 +144,4 @@ public static class AccountabilityApi
             Movement.Reached => "reached",
             _ => "unknown",
         });
-
-    internal static string StatusLabel(AgreementStatus status) => UiText.Words[status switch
-    {
-        AgreementStatus.Planned => "Status.Planned",
-        AgreementStatus.InProgress => "Status.InProgress",
-        AgreementStatus.Done => "Status.Done",
-        AgreementStatus.Late => "Status.Late",
-        _ => "Status.NotKept",
-    }];
 }

@@ -30,12 +30,12 @@ public static class AccountsApi
 
     internal static async Task<IResult> ListAccountAudit(WijkaanpakSession session, CancellationToken cancellationToken) =>
         WijkaanpakPolicy.CanManageAccounts(session.Actor)
-            ? TypedResults.Ok(AuditTrail.Dtos(await session.Store.LoadAuditAsync(null, cancellationToken)))
+            ? TypedResults.Ok(AuditTrail.Dtos(await session.Store.LoadAuditAsync(null, cancellationToken), await AuditSentences.LoadAsync(session.Store, cancellationToken)))
             : WijkaanpakSession.Forbidden("only admins manage accounts");
 
     internal static async Task<IResult> AccountAuditCsv(WijkaanpakSession session, CancellationToken cancellationToken, string? dialect = null) =>
         WijkaanpakPolicy.CanManageAccounts(session.Actor)
-            ? AuditTrail.Csv(await session.Store.LoadAuditAsync(null, cancellationToken), "leefkracht-audit-accounts", dialect)
+            ? AuditTrail.Csv(await session.Store.LoadAuditAsync(null, cancellationToken), await AuditSentences.LoadAsync(session.Store, cancellationToken), "leefkracht-audit-accounts", dialect)
             : WijkaanpakSession.Forbidden("only admins manage accounts");
 
     internal static async Task<IResult> CreateAccount(CreateAccountRequest request, WijkaanpakSession session, HttpContext http, CancellationToken cancellationToken)

@@ -16,13 +16,13 @@ public static class AuditApi
     internal static async Task<IResult> ListAudit(long id, WijkaanpakSession s, CancellationToken ct)
     {
         var (entries, refusal) = await AuditAsync(id, s, ct);
-        return refusal ?? TypedResults.Ok(AuditTrail.Dtos(entries!));
+        return refusal ?? TypedResults.Ok(AuditTrail.Dtos(entries!, await AuditSentences.LoadAsync(s.Store, ct)));
     }
 
     internal static async Task<IResult> AuditCsv(long id, WijkaanpakSession s, CancellationToken ct, string? dialect = null)
     {
         var (entries, refusal) = await AuditAsync(id, s, ct);
-        return refusal ?? AuditTrail.Csv(entries!, $"leefkracht-audit-{id}", dialect);
+        return refusal ?? AuditTrail.Csv(entries!, await AuditSentences.LoadAsync(s.Store, ct), $"leefkracht-audit-{id}", dialect);
     }
 
     private static async Task<(IReadOnlyList<AuditEntry>? Entries, IResult? Refusal)> AuditAsync(long id, WijkaanpakSession s, CancellationToken ct)

@@ -64,7 +64,8 @@ public sealed record InitiativeDto(long Id, long ProgrammeId, string Title, stri
 
 public sealed record FundingDto(long Id, long ProgrammeId, PartyDto FunderParty, decimal Amount, DateOnly From, DateOnly To, string Purpose, int Version);
 
-public sealed record AuditEntryDto(long Id, DateTimeOffset At, AccountRefDto? Account, long? ProgrammeId, string Entity, long EntityId, string Action, JsonElement? Before, JsonElement? After);
+/// <summary>An audit entry: the raw change (entity, action, before and after as stored) and the change as one sentence in the reader's language.</summary>
+public sealed record AuditEntryDto(long Id, DateTimeOffset At, AccountRefDto? Account, long? ProgrammeId, string Entity, long EntityId, string Action, JsonElement? Before, JsonElement? After, string Description);
 
 public sealed record ValueInYearDto(int Year, double Value);
 

@@ -36,4 +36,14 @@ internal static class WijkaanpakDtos
 
     internal static PartyDto PartyOf(long id, IReadOnlyDictionary<long, Party> parties) =>
         parties.TryGetValue(id, out var party) ? WijkaanpakSession.ToDto(party) : new PartyDto(id, "?", "?");
+
+    /// <summary>An agreement status in the reader's words (the board's names).</summary>
+    internal static string StatusLabel(AgreementStatus status) => UiText.Words[status switch
+    {
+        AgreementStatus.Planned => "Status.Planned",
+        AgreementStatus.InProgress => "Status.InProgress",
+        AgreementStatus.Done => "Status.Done",
+        AgreementStatus.Late => "Status.Late",
+        _ => "Status.NotKept",
+    }];
 }

@@ -100,7 +100,20 @@ public sealed class ResilienceIndexTests
         var noPressure = ResilienceIndex.Compute(table, Model with { Pressure = [new("not_measured", 1, "r")] }, reference).First(s => s.Area.Code.Level == AreaLevel.Buurt);
 
         tooSmall.Score.ShouldBeNull();
-        tooSmall.NotScoredReason.ShouldBe("too few inhabitants (20 < 50) for reliable shares");
-        noPressure.NotScoredReason.ShouldBe("no figures on vulnerable households (income, benefits, care) that the reference of 2019 can standardise");
+        // The reason is worded when shown, in the reader's language (the scores are remembered for every reader)
+        var previous = System.Globalization.CultureInfo.CurrentUICulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = new("en");
+            tooSmall.NotScoredReason!.ToString().ShouldBe("too few inhabitants (20 < 50) for reliable shares");
+            noPressure.NotScoredReason!.ToString().ShouldBe("no figures on vulnerable households (income, benefits, care) that the reference of 2019 can standardise");
+            System.Globalization.CultureInfo.CurrentUICulture = new("nl");
+            tooSmall.NotScoredReason!.ToString().ShouldBe("te weinig inwoners (20, minder dan 50) voor betrouwbare aandelen");
+            noPressure.NotScoredReason!.ToString().ShouldBe("geen cijfers over kwetsbare huishoudens (inkomen, uitkeringen, zorg) die de referentie van 2019 kan standaardiseren");
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = previous;
+        }
     }
 }

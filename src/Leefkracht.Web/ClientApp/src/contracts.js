@@ -153,7 +153,8 @@
  * @property {Party[]} counterparties
  * @property {string} deadline
  * @property {{ indicator: string | null, target: number | null }[]} indicators
- * @property {string} status
+ * @property {string} status the effective status: late when planned or in progress past the deadline
+ * @property {string} storedStatus the status its owner last set
  * @property {number} version
  * @property {{ from: string, to: string, at: string, account: AccountRef | null, comment: string | null }[]} [history]
  * @property {{ id: number, text: string, at: string, account: AccountRef, party: Party }[]} [comments]
@@ -222,6 +223,7 @@
  * @property {string} action
  * @property {Record<string, unknown> | null} before
  * @property {Record<string, unknown> | null} after
+ * @property {string} description the change in one sentence, in the reader's language
  */
 
 /**
@@ -295,4 +297,13 @@ export {};
  *   values: { year: number, afw: number, class: number, className: string }[] }} KwibArea
  * @typedef {{ divisionYear: number, years: number[], considered: number, sets: KwibSet[], areas: KwibArea[], source: string,
  *   carry: string | null, classBasis: string, corporationYear: number | null }} KwetsbareWijken GET /kwetsbare-wijken
+ */
+
+/**
+ * @typedef {object} AreaHit an area of GET /areas?q=
+ * @property {string} code
+ * @property {string} name
+ * @property {string} level
+ * @property {{ name: string } | null} [gemeente]
+ * @property {string | null} [alias] the other name it was found by (Den Haag, a merged gemeente)
  */

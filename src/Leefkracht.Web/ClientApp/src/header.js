@@ -13,18 +13,37 @@ export function setUpHeader() {
   // The header wraps to a second line when the session box does not fit; the map page fills what is left under it.
   const header = /** @type {HTMLElement} */ (document.querySelector('header.top'));
   new ResizeObserver(() => document.documentElement.style.setProperty('--top', `${header.offsetHeight}px`)).observe(header);
+  setUpMenu(header);
   setUpLanguage();
   setUpSearch();
   setUpSession();
+}
+
+/**
+ * On a narrow screen the menu folds behind a menu button (the phone block at the end of styles.css hides it);
+ * choosing a page folds it again.
+ * @param {HTMLElement} header
+ */
+function setUpMenu(header) {
+  const button = byId('menu-button');
+  /** @param {boolean} open */
+  const show = (open) => {
+    header.classList.toggle('menu-open', open);
+    button.setAttribute('aria-expanded', String(open));
+  };
+  button.addEventListener('click', () => show(!header.classList.contains('menu-open')));
+  window.addEventListener('hashchange', () => show(false));
 }
 
 function setUpLanguage() {
   const button = byId('lang');
   /** The language the button switches to (it shows that one's code). */
   const other = /** @type {const} */ ({ nl: 'en', en: 'nl' });
+  // The button shows the other language's code and says what it does in that language; its accessible name starts
+  // with the visible code (WCAG 2.5.3, axe: label-content-name-mismatch), and lang= lets a screen reader switch voice.
   const label = () => {
-    button.textContent = other[lang()].toUpperCase();
-    button.setAttribute('aria-label', t('lang.switch'));
+    button.lang = other[lang()];
+    button.replaceChildren(other[lang()].toUpperCase(), el('span', { class: 'visually-hidden', text: ` – ${t('lang.switch')}` }));
     translatePage();
   };
   button.addEventListener('click', () => {
@@ -37,7 +56,7 @@ function setUpLanguage() {
   label();
 }
 
-/** @typedef {{ code: string, name: string, level: string, gemeente?: { name: string } | null }} AreaHit */
+/** @typedef {import('./contracts.js').AreaHit} AreaHit */
 
 function setUpSearch() {
   const input = /** @type {HTMLInputElement} */ (byId('search'));
@@ -55,7 +74,7 @@ function setUpSearch() {
       if (!area) return el('li', { role: 'option', text: t('search.none') });
       const li = el('li', {
         role: 'option', id: `search-option-${i}`, 'data-code': area.code, 'aria-selected': String(i === active),
-        text: `${area.name} (${area.level}${area.gemeente ? ', ' + area.gemeente.name : ''})`,
+        text: `${area.name} (${area.level}${area.gemeente ? ', ' + area.gemeente.name : ''})${area.alias ? ' · ' + t('search.foundAs', area.alias) : ''}`,
       });
       li.addEventListener('mousedown', (e) => { e.preventDefault(); open(area); });
       return li;

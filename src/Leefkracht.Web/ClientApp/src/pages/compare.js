@@ -18,16 +18,25 @@ export async function show(main, params) {
   const form = el('form', { class: 'inline-form', id: 'compare-form' });
   const input = el('input', { id: 'compare-code', type: 'text', placeholder: 'BU03440111', 'aria-label': t('code') });
   form.append(el('label', { for: 'compare-code', text: t('code') }), input, el('button', { type: 'submit', text: t('add') }));
+  // A name that fits more than one area is not guessed: the page lists them and asks which one.
+  const choices = el('div', { id: 'compare-choices', 'aria-live': 'polite' });
+  /** @param {string} code */
+  const add = (code) => { if (code && !codes.includes(code) && codes.length < 4) navigate(`#/compare?codes=${[...codes, code].join(',')}&year=${year}`); };
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
-    let code = input.value.trim().toUpperCase();
-    if (!/^(GM|WK|BU)\d+$/.test(code)) {
-      const found = await get('/api/v1/areas', { q: input.value.trim(), limit: 1 });
-      code = found.areas[0]?.code ?? '';
-    }
-    if (code && !codes.includes(code) && codes.length < 4) navigate(`#/compare?codes=${[...codes, code].join(',')}&year=${year}`);
+    const code = input.value.trim().toUpperCase();
+    if (/^(GM|WK|BU)\d+$/.test(code)) { add(code); return; }
+    /** @type {{ areas: import('../contracts.js').AreaHit[] }} */
+    const found = await get('/api/v1/areas', { q: input.value.trim(), limit: 10 });
+    if (found.areas.length === 1) { add(found.areas[0].code); return; }
+    choices.replaceChildren(found.areas.length === 0 ? el('p', { text: t('search.none') }) : el('p', { text: t('search.which') }),
+      el('ul', { class: 'choices' }, ...found.areas.map((area) => {
+        const pick = el('button', { type: 'button', 'data-code': area.code, text: `${area.name} (${area.level}${area.gemeente ? ', ' + area.gemeente.name : ''})` });
+        pick.addEventListener('click', () => add(area.code));
+        return el('li', {}, pick);
+      })));
   });
-  main.append(form);
+  main.append(form, choices);
   if (!codes.length) return;
 
   /** @type {(import('../contracts.js').Profile | { error: string, code: string })[]} */

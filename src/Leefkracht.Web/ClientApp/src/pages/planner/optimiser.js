@@ -43,7 +43,7 @@ function renderOptimisation(box, result, names) {
       el('li', {}, el('strong', { text: `${t('planner.naive')}: ` }), t('planner.worstPlaced', pct(result.naive.worstPlacedShare), result.naive.placed)),
       el('li', {}, el('strong', { text: `${t('planner.optimisedPlan')}: ` }), t('planner.worstPlaced', pct(result.optimised.worstPlacedShare), result.optimised.placed))),
     el('ul', { class: 'small' }, ...result.explanation.map((line) => el('li', { text: line }))),
-    el('div', { class: 'table-scroll' }, el('table', { id: 'planner-opt-table' },
+    el('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': `${result.year}: ${t('planner.optCaption')}` }, el('table', { id: 'planner-opt-table' },
       el('caption', { text: `${result.year}: ${t('planner.optCaption')}` }),
       el('thead', {}, el('tr', {}, ...['name', 'planner.vacancies', 'planner.capacity', 'planner.shareNow', 'planner.naiveShort', 'planner.optimisedPlan', 'planner.reason'].map((h, i) => el('th', { scope: 'col', class: i && i < 6 ? 'num' : '', text: t(h) })))),
       el('tbody', {}, ...rows.map((r) => el('tr', {},

@@ -109,8 +109,10 @@ export function renderRun(box, run, year, selected = new Set()) {
     .sort((x, y) => Math.abs(y.d) - Math.abs(x.d) || (x.r.name ?? x.r.code).localeCompare(y.r.name ?? y.r.code));
   part('planner-buurt-title').textContent = `${t('planner.perBuurt')} ${shownYear}`;
   const cols = ['name', 'planner.baseline', 'planner.scenario', 'planner.difference', 'planner.resilienceBaseline', 'planner.resilienceScenario', 'planner.socialRent', 'planner.placedHouseholds'];
-  part('planner-buurt-table').replaceChildren(el('div', { class: 'table-scroll' }, el('table', { id: 'planner-table' },
-    el('caption', { text: `${t('planner.vulnerableShare')} ${t('planner.andResilience')}, ${shownYear}` }),
+  const caption = `${t('planner.vulnerableShare')} ${t('planner.andResilience')}, ${shownYear}`;
+  // The scroll area is a focusable region so that keyboard users can scroll it (axe: scrollable-region-focusable).
+  part('planner-buurt-table').replaceChildren(el('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': caption }, el('table', { id: 'planner-table' },
+    el('caption', { text: caption }),
     el('thead', {}, el('tr', {}, ...cols.map((h, i) => el('th', { scope: 'col', class: i ? 'num' : '', text: t(h) })))),
     el('tbody', {}, ...rows.map(({ r, b, d }) => el('tr', { 'data-code': r.code, class: selected.has(r.code) ? 'chosen' : '' },
       el('th', { scope: 'row', text: r.name ?? r.code }),

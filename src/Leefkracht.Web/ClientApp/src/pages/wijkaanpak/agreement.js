@@ -24,7 +24,10 @@ async function showAgreement(main, params, id) {
 
   main.append(el('section', { class: 'card', id: 'agreement-facts', 'aria-label': agreement.title },
     el('dl', { class: 'facts-list' },
-      el('dt', { text: t('wk.status') }), el('dd', {}, el('span', { class: `badge status-${agreement.status}`, id: 'agreement-status', text: statusLabel(agreement.status) })),
+      el('dt', { text: t('wk.status') }), el('dd', {}, el('span', { class: `badge status-${agreement.status}`, id: 'agreement-status', text: statusLabel(agreement.status) }),
+        // Late is read from the clock: an agreement its owner set in progress is still late past its deadline. Say both,
+        // so that setting "in uitvoering" does not seem to have been ignored.
+        agreement.status === 'late' && agreement.storedStatus === 'in_progress' ? el('span', { id: 'agreement-stored-status', text: ` ${t('wk.lateButSet', statusLabel(agreement.storedStatus))}` }) : null),
       el('dt', { text: t('wk.owner') }), el('dd', { id: 'agreement-owner-party', text: agreement.ownerParty.name }),
       el('dt', { text: t('wk.counterparties') }), el('dd', { text: agreement.counterparties.map((p) => p.name).join(', ') || '–' }),
       el('dt', { text: t('wk.deadline') }), el('dd', { text: date(agreement.deadline) }),
@@ -40,7 +43,9 @@ async function showAgreement(main, params, id) {
   main.append(el('section', { class: 'card', 'aria-labelledby': 'history-title' }, el('h2', { id: 'history-title', text: t('wk.history') }),
     el('table', { id: 'history-table' }, el('thead', {}, el('tr', {}, ...[t('wk.when'), t('wk.status'), t('wk.who'), t('wk.comment')].map((h) => el('th', { scope: 'col', text: h })))),
       el('tbody', {}, ...(agreement.history ?? []).map((h) => el('tr', {},
-        el('td', { text: time(h.at) }), el('td', { text: `${statusLabel(h.from)} → ${statusLabel(h.to)}` }), el('td', { text: h.account?.displayName ?? t('wk.system') }), el('td', { text: h.comment ?? '' })))))));
+        el('td', { text: time(h.at) }), el('td', { text: `${statusLabel(h.from)} → ${statusLabel(h.to)}` }), el('td', { text: h.account?.displayName ?? t('wk.system') }),
+        // The system writes only the late mark (when a deadline passed), in the store's words: word it here.
+        el('td', { text: !h.account && h.to === 'late' ? t('wk.deadlinePassed') : h.comment ?? '' })))))));
 
   const comments = el('section', { class: 'card', id: 'comments', 'aria-labelledby': 'comments-title' }, el('h2', { id: 'comments-title', text: t('wk.comments') }));
   const said = agreement.comments ?? [];

@@ -63,28 +63,15 @@ export function programmeHeader(programme, current) {
 }
 
 /**
- * The changed fields of an audit row as "field: before → after" (a create lists what was set).
- * @param {Record<string, unknown> | null} before
- * @param {Record<string, unknown> | null} after
- */
-function changes(before, after) {
-  const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])].filter((k) => k !== 'version');
-  /** @param {unknown} v */
-  const show = (v) => (v === undefined || v === null ? '–' : typeof v === 'object' ? JSON.stringify(v) : String(v));
-  return keys.filter((k) => JSON.stringify(before?.[k]) !== JSON.stringify(after?.[k])).map((k) => `${k}: ${show(before?.[k])} → ${show(after?.[k])}`);
-}
-
-/**
- * Audit entries as a table: when, who, what, and the changed fields before → after.
+ * Audit entries as a table: when, and the change as the server words it ("Pim Dekker (Portaal) zette de afspraak …").
  * @param {import('../../contracts.js').AuditEntry[]} entries
  * @param {string} id
  */
 export function auditTable(entries, id) {
   return el('table', { id },
-    el('thead', {}, el('tr', {}, ...[t('wk.when'), t('wk.who'), t('wk.entity'), t('wk.action'), t('wk.change')].map((h) => el('th', { scope: 'col', text: h })))),
-    el('tbody', {}, ...entries.map((e) => el('tr', {},
-      el('td', { text: time(e.at) }), el('td', { text: e.account?.displayName ?? t('wk.system') }), el('td', { text: `${e.entity} ${e.entityId}` }), el('td', { text: e.action }),
-      el('td', {}, el('ul', { class: 'changes' }, ...changes(e.before, e.after).map((line) => el('li', { text: line }))))))));
+    el('thead', {}, el('tr', {}, ...[t('wk.when'), t('wk.change')].map((h) => el('th', { scope: 'col', text: h })))),
+    el('tbody', {}, ...entries.map((e) => el('tr', { 'data-entity': e.entity, 'data-action': e.action },
+      el('td', { class: 'when', text: time(e.at) }), el('td', { text: e.description })))));
 }
 
 /**

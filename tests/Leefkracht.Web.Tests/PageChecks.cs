@@ -1,0 +1,192 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using Microsoft.Playwright;
+
+namespace Leefkracht.Web.Tests;
+
+/// <summary>
+/// What every page of the dashboard must pass on a phone (issue 16, items 5, 6 and 12): no horizontal overflow at
+/// 390×844, no serious or critical violation found by axe-core, and in Dutch no word that only the English texts use.
+/// A tour opens each page in a phone-sized page and collects every finding, so that one run lists them all.
+/// </summary>
+internal static partial class PageChecks
+{
+    /// <summary>The phone of issue 16: an iPhone 12–15 in portrait.</summary>
+    public static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
+
+    /// <summary>
+    /// axe-core from the front-end's node_modules (a locked dev dependency of ClientApp), injected into each page as a
+    /// script tag, which the dashboard's Content-Security-Policy forbids: the phone contexts bypass the policy, which
+    /// ContentSecurityBrowserTests checks on its own.
+    /// </summary>
+    private static readonly string Axe = Path.Combine(TestData.RepositoryRoot, "src", "Leefkracht.Web", "ClientApp", "node_modules", "axe-core", "axe.min.js");
+
+    private static readonly Lazy<HashSet<string>> EnglishOnly = new(BuildEnglishOnlyWords);
+
+    /// <summary>A phone-sized page in a browser context of its own, in Dutch, at <paramref name="address"/>.</summary>
+    public static async Task<IPage> NewPhonePageAsync(IBrowser browser, Uri address)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = Phone,
+            IsMobile = true,
+            HasTouch = true,
+            DeviceScaleFactor = 1,
+            Locale = "nl-NL",
+            BypassCSP = true,
+        });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(120_000);
+        await page.GotoAsync(address.ToString());
+        return page;
+    }
+
+    /// <summary>
+    /// Goes to <paramref name="hash"/>, waits for <paramref name="ready"/> and for every "Laden…" to go, keeps a
+    /// full-page screenshot (phone-<paramref name="name"/>.png) and returns the findings of <see cref="CheckAsync"/>.
+    /// </summary>
+    /// <param name="page">The phone-sized page.</param>
+    /// <param name="hash">Where to go.</param>
+    /// <param name="ready">A selector that shows the page is drawn.</param>
+    /// <param name="name">The page's name in findings and the screenshot's.</param>
+    /// <param name="words">Whether to look for English words (false only where a page shows stored texts as they were imported).</param>
+    public static async Task<IReadOnlyList<string>> VisitAsync(IPage page, string hash, string ready, string name, bool words = true)
+    {
+        await page.EvaluateAsync("(hash) => { location.hash = hash; }", hash);
+        await page.WaitForSelectorAsync(ready);
+        try
+        {
+            await page.WaitForFunctionAsync("() => !document.querySelector('main').innerText.includes('Laden…')", null, new PageWaitForFunctionOptions { Timeout = 30_000 });
+        }
+        catch (TimeoutException)
+        {
+            return [$"{name}: 'Laden…' still shows after 30 s"];
+        }
+
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(TestData.RepositoryRoot, "artifacts", "screenshots", $"phone-{name}.png"), FullPage = true });
+        return await CheckAsync(page, name, words);
+    }
+
+    /// <summary>Every finding of the three checks on the page as it is now, each line naming the page.</summary>
+    public static async Task<IReadOnlyList<string>> CheckAsync(IPage page, string name, bool words = true)
+    {
+        var findings = new List<string>();
+        findings.AddRange((await OverflowAsync(page)).Select(f => $"{name}: overflow: {f}"));
+        findings.AddRange((await AccessibilityAsync(page)).Select(f => $"{name}: axe: {f}"));
+        if (words)
+        {
+            findings.AddRange((await EnglishWordsAsync(page)).Select(f => $"{name}: English in Dutch: {f}"));
+        }
+
+        return findings;
+    }
+
+    /// <summary>
+    /// The document wider than the viewport, or an element that ends right of it without a scroll container (or a
+    /// clipping one: the map's panes) between it and the page.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> OverflowAsync(IPage page) =>
+        await page.EvaluateAsync<string[]>("""
+            () => {
+              const width = document.documentElement.clientWidth;
+              const found = [];
+              if (document.documentElement.scrollWidth > width) found.push(`the page is ${document.documentElement.scrollWidth} px wide on a ${width} px screen`);
+              const clipped = (e) => {
+                for (let p = e.parentElement; p && p !== document.body; p = p.parentElement) {
+                  if (/(auto|scroll|hidden|clip)/.test(getComputedStyle(p).overflowX)) return true;
+                }
+                return false;
+              };
+              for (const e of document.querySelectorAll('body *')) {
+                const r = e.getBoundingClientRect();
+                if (r.width === 0 || r.height === 0 || r.right <= width + 1 || !e.checkVisibility()) continue;
+                if (clipped(e)) continue;
+                const id = e.id ? '#' + e.id : '';
+                const cls = typeof e.className === 'string' && e.className ? '.' + e.className.trim().split(/\s+/).join('.') : '';
+                found.push(`${e.tagName.toLowerCase()}${id}${cls} ends at ${Math.round(r.right)} px ("${(e.textContent || '').trim().slice(0, 40)}")`);
+                if (found.length > 8) break;
+              }
+              return found;
+            }
+            """);
+
+    /// <summary>axe-core's serious and critical violations (rule, help, the first elements).</summary>
+    public static async Task<IReadOnlyList<string>> AccessibilityAsync(IPage page)
+    {
+        if (!await page.EvaluateAsync<bool>("() => typeof window.axe === 'object'"))
+        {
+            await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = Axe });
+        }
+
+        return await page.EvaluateAsync<string[]>("""
+            async () => {
+              const result = await window.axe.run(document, { resultTypes: ['violations'] });
+              return result.violations
+                .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                .map(v => `${v.id} (${v.impact}): ${v.help}: ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')}`);
+            }
+            """);
+    }
+
+    /// <summary>
+    /// Words of the visible text that occur in the English texts (texts.js and every *.en.resx) and in none of the
+    /// Dutch ones. Text marked with another language (the language button, lang="en") is skipped, as a screen
+    /// reader would switch voice there.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> EnglishWordsAsync(IPage page)
+    {
+        var text = await page.EvaluateAsync<string>("""
+            () => {
+              const parts = [];
+              const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+              for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                const parent = node.parentElement;
+                if (!parent || parent.closest('script, style, [aria-hidden="true"]') || !parent.checkVisibility()) continue;
+                const language = parent.closest('[lang]')?.getAttribute('lang') ?? 'nl';
+                if (!language.startsWith('nl')) continue;
+                parts.push(node.textContent);
+              }
+              return parts.join(' ');
+            }
+            """);
+        return [.. Words(text).Where(EnglishOnly.Value.Contains).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+    }
+
+    private static IEnumerable<string> Words(string text) =>
+        WordPattern().Matches(text).Select(m => m.Value.ToLowerInvariant()).Where(w => w.Length >= 3);
+
+    /// <summary>
+    /// The English words minus the Dutch words of the product's own texts, minus words both languages write alike that
+    /// the resources happen to use only in English (names of things, loanwords the Dutch texts use too).
+    /// </summary>
+    private static HashSet<string> BuildEnglishOnlyWords()
+    {
+        var src = Path.Combine(TestData.RepositoryRoot, "src");
+        var english = new List<string>();
+        var dutch = new List<string>();
+        foreach (Match entry in TextEntry().Matches(File.ReadAllText(Path.Combine(src, "Leefkracht.Web", "ClientApp", "src", "texts.js"))))
+        {
+            (entry.Groups["lang"].Value == "en" ? english : dutch).Add(Regex.Unescape(entry.Groups["text"].Value));
+        }
+
+        foreach (var file in Directory.EnumerateFiles(src, "*.resx", SearchOption.AllDirectories))
+        {
+            var values = XDocument.Load(file).Root!.Elements("data").Select(d => (string?)d.Element("value") ?? string.Empty);
+            (file.EndsWith(".en.resx", StringComparison.Ordinal) ? english : dutch).AddRange(values);
+        }
+
+        var words = english.SelectMany(Words).ToHashSet(StringComparer.Ordinal);
+        words.ExceptWith(dutch.SelectMany(Words));
+        words.ExceptWith(AlikeInBothLanguages);
+        return words;
+    }
+
+    /// <summary>Words Dutch writes as English does, which a Dutch page may rightly show.</summary>
+    private static readonly string[] AlikeInBothLanguages = ["api", "csv", "pdf", "json", "xlsx", "geojson", "chromium", "leaflet", "openstreetmap", "leefkracht"];
+
+    [GeneratedRegex(@"\p{L}+")]
+    private static partial Regex WordPattern();
+
+    [GeneratedRegex(@"\b(?<lang>nl|en):\s*'(?<text>(?:[^'\\]|\\.)*)'")]
+    private static partial Regex TextEntry();
+}
