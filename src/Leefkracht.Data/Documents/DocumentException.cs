@@ -55,7 +55,7 @@ public sealed class DocumentException : Exception
     {
         ArgumentNullException.ThrowIfNull(exception);
         // System.Text.Json names the depth in its message and has no other way to tell.
-        var reason = exception.Message.Contains("depth", StringComparison.OrdinalIgnoreCase)
+        var reason = Import.ImportLimits.IsTooDeep(exception)
             ? $"nested deeper than {DocumentJson.MaxDepth} levels, the deepest document accepted (a scenario or model nests at most 5; the limit is fixed)"
             : exception.Message;
         var problem = new DocumentProblem("$", $"not valid JSON at line {exception.LineNumber + 1}: {reason}");

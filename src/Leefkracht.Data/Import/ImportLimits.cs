@@ -52,7 +52,16 @@ public sealed record ImportLimits
     /// The refusal of JSON nested deeper than <see cref="MaxJsonDepth"/>, when <paramref name="exception"/> is the JSON
     /// reader's (System.Text.Json names the depth in its message, and has no other way to tell); otherwise null.
     /// </summary>
-    internal string? TooDeep(System.Text.Json.JsonException exception) => exception.Message.Contains("depth", StringComparison.OrdinalIgnoreCase)
+    internal string? TooDeep(System.Text.Json.JsonException exception) => IsTooDeep(exception)
         ? string.Create(CultureInfo.InvariantCulture, $"nested deeper than {MaxJsonDepth} levels, the deepest JSON accepted. If the file is right, raise the limit with --max-depth.")
         : null;
+
+    /// <summary>
+    /// Whether <paramref name="exception"/> (or the one it wraps) is System.Text.Json's refusal of nesting beyond its
+    /// maximum depth: its wording, since it has no other way to tell ("Expected depth to be zero" is a truncated file).
+    /// </summary>
+    public static bool IsTooDeep(Exception? exception) =>
+        exception is not null && (exception.Message.Contains("maximum configured depth", StringComparison.Ordinal)
+            || exception.Message.Contains("maximum allowed depth", StringComparison.Ordinal)
+            || IsTooDeep(exception.InnerException));
 }

@@ -45,7 +45,7 @@ internal sealed partial class BadRequests(IProblemDetailsService problems, IConf
         httpContext.Response.StatusCode = bad.StatusCode;
         var json = Inner<JsonException>(bad);
         // System.Text.Json names the depth in its message and has no other way to tell; its path would be "[0][0]…".
-        var tooDeep = json is not null && (json.Message.Contains("depth", StringComparison.OrdinalIgnoreCase) || json.InnerException?.Message.Contains("depth", StringComparison.OrdinalIgnoreCase) == true);
+        var tooDeep = Data.Import.ImportLimits.IsTooDeep(json);
         var field = tooDeep ? "body" : json?.Path is { } path ? Field(path) : null;
         ProblemDetails problem = field is not null
             ? new HttpValidationProblemDetails(new Dictionary<string, string[]>
