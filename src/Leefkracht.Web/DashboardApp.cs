@@ -141,7 +141,7 @@ public static class DashboardApp
         app.UseDataVersionETags();
         app.UseRouting();
         app.UseWijkaanpak();
-        app.UseOutputCache();
+        app.UseHttpOutputCache();
         app.UseResponseCompression();
         if (Directory.Exists(options.AssetsFolder))
         {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Net.Http.Headers;
 
 namespace Leefkracht.Web.Hosting;
@@ -42,6 +43,35 @@ internal static class HttpCaching
 
     /// <summary>Answers conditional GETs of the API and the reports from the data version (before routing: a 304 runs nothing).</summary>
     public static IApplicationBuilder UseDataVersionETags(this IApplicationBuilder app) => app.UseMiddleware<DataVersionETags>();
+
+    /// <summary>The output cache, with answers to aborted requests kept out of it (see <see cref="AbortedAnswersUncached"/>).</summary>
+    public static IApplicationBuilder UseHttpOutputCache(this IApplicationBuilder app) =>
+        app.UseOutputCache().UseMiddleware<AbortedAnswersUncached>();
+}
+
+/// <summary>
+/// Keeps the answer to an aborted request out of the output cache. Response compression runs inside the output cache,
+/// and when a client goes away halfway through an answer (the dashboard abandons a page's requests when the user moves
+/// on) the compressing stream stops early while the cache still stores what it got: every later client was then served
+/// a truncated body, which the browser reported as invalid JSON (dotnet/aspnetcore#66877). Sits between the output
+/// cache and the compression.
+/// </summary>
+internal sealed class AbortedAnswersUncached(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        try
+        {
+            await next(context).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (context.RequestAborted.IsCancellationRequested && context.Features.Get<IOutputCacheFeature>() is { } cache)
+            {
+                cache.Context.AllowCacheStorage = false;
+            }
+        }
+    }
 }
 
 /// <summary>
