@@ -157,7 +157,14 @@ public static class ExplanationWriter
             text.AppendLine(words.Format("Explain.Unusable", (1 - share).ToString("P0", numbers), string.Join(", ", unusable.Select(u => catalog[u].Name()))));
         }
 
-        text.AppendLine(CultureInfo.InvariantCulture, $"Model {scored.Model.Id} v{scored.Model.Version} ({scored.Model.Method}). {NoteText.Caveat}");
+        // The shipped models' methods in the reader's words; a user's model file names its own method, shown as written.
+        var method = scored.Model.Method switch
+        {
+            "hand-set" => words["Model.Method.HandSet"],
+            "calibrated" => words["Model.Method.Calibrated"],
+            _ => scored.Model.Method,
+        };
+        text.AppendLine(CultureInfo.InvariantCulture, $"Model {scored.Model.Id} v{scored.Model.Version} ({method}). {NoteText.Caveat}");
         return text.ToString();
     }
 
