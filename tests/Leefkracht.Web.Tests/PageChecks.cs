@@ -149,8 +149,13 @@ internal static partial class PageChecks
               return parts.join(' ');
             }
             """);
-        return [.. Words(text).Where(EnglishOnly.Value.Contains).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        // A shipped model's id (leefkracht-lbm-calibrated) is a name the page may show in any language.
+        var withoutNames = ModelIds.Value.Aggregate(text, (visible, id) => visible.Replace(id, " ", StringComparison.Ordinal));
+        return [.. Words(withoutNames).Where(EnglishOnly.Value.Contains).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
     }
+
+    private static readonly Lazy<string[]> ModelIds = new(() =>
+        [.. Directory.EnumerateFiles(Path.Combine(TestData.RepositoryRoot, "src", "Leefkracht.Monitor", "Models"), "*.json").Select(Path.GetFileNameWithoutExtension).OfType<string>()]);
 
     private static IEnumerable<string> Words(string text) =>
         WordPattern().Matches(text).Select(m => m.Value.ToLowerInvariant()).Where(w => w.Length >= 3);
