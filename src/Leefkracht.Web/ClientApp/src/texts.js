@@ -81,7 +81,7 @@ export const texts = {
   'turnover': { nl: 'verhuisd (meer dan eens)', en: 'moved more than once' },
   'flags': { nl: 'Signalen', en: 'Flags' },
   'warning': { nl: 'Vroegsignalering', en: 'Early warning' },
-  'risk': { nl: 'risico', en: 'risk' },
+  'risk': { nl: 'kans op wegzakken naar zwak of slechter', en: 'chance of sliding to weak or worse' },
   'noFlags': { nl: 'Geen bijzonderheden.', en: 'Nothing to flag.' },
   'note': { nl: 'Toelichting', en: 'Note' },
   'caveat': { nl: 'Let op', en: 'Note' },

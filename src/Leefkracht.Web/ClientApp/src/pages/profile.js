@@ -146,7 +146,7 @@ export async function show(main, params, code) {
   // Flags and early warning.
   const flags = el('section', { class: 'card', id: 'flags', 'aria-labelledby': 'flags-title' }, el('h2', { id: 'flags-title', text: t('flags') }));
   if (profile.warning) {
-    flags.append(el('p', {}, el('strong', { text: `${t('warning')} (${t('risk')} ${Math.round(profile.warning.risk * 100)} %): ` }), profile.warning.reasons.join('; ')));
+    flags.append(el('p', {}, el('strong', { text: `${t('warning')} (${t('risk')}: ${Math.round(profile.warning.risk * 100)} %): ` }), profile.warning.reasons.join('; ')));
   }
   flags.append(profile.flags.length ? el('ul', {}, ...profile.flags.map((f) => el('li', { 'data-kind': f.kind, text: f.text }))) : el('p', { text: t('noFlags') }));
   main.append(flags);
