@@ -8,26 +8,17 @@ namespace Leefkracht.Data.Tests.Import;
 /// UTF-16 files are read. The bombs are small and generated here; the limits are set low through
 /// <see cref="ImportOptions.Limits"/>, as <c>--max-file-mb</c>, <c>--max-line-kb</c> and <c>--max-ratio</c> do.
 /// </summary>
-public sealed class ImportLimitsTests : IDisposable
+public sealed class ImportLimitsTests : StoreAndFolderTest
 {
     private static readonly ImportLimits Low = new() { MaxBytes = 4L << 20, MaxLineBytes = 64 << 10, MaxRatio = 50, RatioCheckedFromBytes = 1 << 20 };
-
-    private readonly TempFolder _folder = new();
-    private readonly TestStore _store = TestStore.Create();
-
-    public void Dispose()
-    {
-        _folder.Dispose();
-        _store.Dispose();
-    }
 
     [Fact]
     public async Task AGzipBombOfOneEndlessLine_IsRejectedAtTheLineLimit_AndChangesNothing()
     {
         // Given 3 MB of one line in a gzip file of a few kilobytes
         var path = Gzip("bomb_line.csv.gz", Encoding.ASCII.GetBytes("area_code;"), 'x', 3 << 20, newlineEvery: 0);
-        await using var store = _store.Open();
-        var before = _store.Snapshot();
+        await using var store = Store.Open();
+        var before = Store.Snapshot();
 
         // When
         var report = (await Stores.ImportAsync(store, new ImportOptions { Limits = Low }, path)).Single();
@@ -36,7 +27,7 @@ public sealed class ImportLimitsTests : IDisposable
         report.Outcome.ShouldBe(ImportOutcome.Rejected);
         report.Summary.ShouldBe("line 1 is longer than 64 KB, the longest table line accepted. If the file is right, raise the limit with --max-line-kb.");
         report.File.ShouldBe("bomb_line.csv.gz");
-        _store.Snapshot().ShouldBe(before);
+        Store.Snapshot().ShouldBe(before);
     }
 
     [Fact]
@@ -54,7 +45,7 @@ public sealed class ImportLimitsTests : IDisposable
     [Fact]
     public void AFileLargerThanTheLimit_IsRejectedBeforeItIsRead_AndAGzipOneWhileItExpands()
     {
-        var plain = _folder.Write("large.csv", "a;b\n" + string.Concat(Enumerable.Repeat("1;2\n", 1_200_000)));
+        var plain = Folder.Write("large.csv", "a;b\n" + string.Concat(Enumerable.Repeat("1;2\n", 1_200_000)));
         var packed = Gzip("large.csv.gz", Encoding.ASCII.GetBytes("a;b\n"), '1', 5 << 20, newlineEvery: 40);
         var noRatio = Low with { MaxRatio = int.MaxValue };
 
@@ -68,7 +59,7 @@ public sealed class ImportLimitsTests : IDisposable
     public void GeoJsonOnOneLine_IsNotHeldToTheLineLimit()
     {
         var json = "{\"type\":\"FeatureCollection\",\"features\":[" + string.Join(',', Enumerable.Repeat("{\"type\":\"Feature\",\"properties\":{},\"geometry\":null}", 5000)) + "]}";
-        var path = _folder.Write("one_line.geojson", json);
+        var path = Folder.Write("one_line.geojson", json);
 
         SourceFile.Read(path, Low).Content.Length.ShouldBe(json.Length);
     }
@@ -78,9 +69,9 @@ public sealed class ImportLimitsTests : IDisposable
     {
         // Given the sample's KWB table with a last line of 501 fields (a line of delimiters would otherwise become a
         // million fields), under a limit of 500
-        var path = _folder.Write("kwb2023_wide_GM0344.csv", TestData.SampleText("utrecht/kwb2023_utrecht_GM0344.csv").TrimEnd() + "\n" + string.Join(',', Enumerable.Repeat("1", 501)) + "\n");
-        await using var store = _store.Open();
-        var before = _store.Snapshot();
+        var path = Folder.Write("kwb2023_wide_GM0344.csv", TestData.SampleText("utrecht/kwb2023_utrecht_GM0344.csv").TrimEnd() + "\n" + string.Join(',', Enumerable.Repeat("1", 501)) + "\n");
+        await using var store = Store.Open();
+        var before = Store.Snapshot();
 
         // When
         var refused = (await Stores.ImportAsync(store, new ImportOptions { Limits = Low with { MaxFields = 500 } }, path)).Single();
@@ -88,7 +79,7 @@ public sealed class ImportLimitsTests : IDisposable
         // Then
         refused.Outcome.ShouldBe(ImportOutcome.Rejected);
         refused.Issues.ShouldContain(i => i.Reason == "line 124 has 501 fields, more than 500, the most a table line may have. If the file is right, raise the limit with --max-fields.");
-        _store.Snapshot().ShouldBe(before);
+        Store.Snapshot().ShouldBe(before);
     }
 
     [Theory]
@@ -103,9 +94,9 @@ public sealed class ImportLimitsTests : IDisposable
         var json = typeFirst
             ? "{\"type\":\"FeatureCollection\",\"features\":[" + feature + "]}"
             : "{\"features\":[" + feature + "],\"type\":\"FeatureCollection\"}";
-        var path = _folder.Write($"deep_{typeFirst}.geojson", json);
-        await using var store = _store.Open();
-        var before = _store.Snapshot();
+        var path = Folder.Write($"deep_{typeFirst}.geojson", json);
+        await using var store = Store.Open();
+        var before = Store.Snapshot();
 
         // When it is imported with the default limit, and with one raised above its nesting
         var refused = (await Stores.ImportAsync(store, new ImportOptions { Limits = Low }, path)).Single();
@@ -115,7 +106,7 @@ public sealed class ImportLimitsTests : IDisposable
         refused.Outcome.ShouldBe(ImportOutcome.Rejected);
         refused.Issues.ShouldContain(i => i.Reason.EndsWith("nested deeper than 64 levels, the deepest JSON accepted. If the file is right, raise the limit with --max-depth.", StringComparison.Ordinal));
         raised.Issues.ShouldNotContain(i => i.Reason.Contains("--max-depth", StringComparison.Ordinal));
-        _store.Snapshot().ShouldBe(before);
+        Store.Snapshot().ShouldBe(before);
     }
 
     [Theory]
@@ -125,9 +116,9 @@ public sealed class ImportLimitsTests : IDisposable
     {
         // Given the sample's KWB table, as Excel saves it in "Unicode text"
         var text = TestData.SampleText("utrecht/kwb2023_utrecht_GM0344.csv");
-        var original = _folder.Write("kwb2023_utf8_GM0344.csv", text);
+        var original = Folder.Write("kwb2023_utf8_GM0344.csv", text);
         var unicode = new UnicodeEncoding(bigEndian, byteOrderMark: true);
-        var utf16 = _folder.File("kwb2023_utf16_GM0344.csv");
+        var utf16 = Folder.File("kwb2023_utf16_GM0344.csv");
         await File.WriteAllBytesAsync(utf16, [.. unicode.Preamble, .. unicode.GetBytes(text)], TestContext.Current.CancellationToken);
 
         // When both are imported into stores of their own
@@ -153,7 +144,7 @@ public sealed class ImportLimitsTests : IDisposable
     /// <summary>A gzip file of <paramref name="head"/> and <paramref name="length"/> times <paramref name="fill"/>, a newline after every <paramref name="newlineEvery"/> (0: none), written as it is compressed.</summary>
     private string Gzip(string name, byte[] head, char fill, int length, int newlineEvery)
     {
-        var path = _folder.File(name);
+        var path = Folder.File(name);
         using var file = File.Create(path);
         using var gzip = new GZipStream(file, CompressionLevel.SmallestSize);
         gzip.Write(head);

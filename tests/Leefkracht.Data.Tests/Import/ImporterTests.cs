@@ -5,33 +5,24 @@ namespace Leefkracht.Data.Tests.Import;
 /// changes nothing, checked by comparing every row before and after), idempotent (the same file twice changes
 /// nothing), with provenance.
 /// </summary>
-public sealed class ImporterTests : IDisposable
+public sealed class ImporterTests : StoreAndFolderTest
 {
-    private readonly TempFolder _folder = new();
-    private readonly TestStore _store = TestStore.Create();
-
-    public void Dispose()
-    {
-        _folder.Dispose();
-        _store.Dispose();
-    }
-
     [Fact]
     public async Task Import_SameFileTwice_SecondChangesNothing()
     {
         // Given
-        await using (var store = _store.Open())
+        await using (var store = Store.Open())
         {
             var first = await Stores.ImportAsync(store, TestData.Sample("utrecht/kwb2023_utrecht_GM0344.csv"));
             first.Single().Outcome.ShouldBe(ImportOutcome.Stored);
             first.Single().AreasStored.ShouldBe(122);
         }
 
-        var before = _store.Snapshot();
+        var before = Store.Snapshot();
 
         // When
         ImportReport second;
-        await using (var store = _store.Open())
+        await using (var store = Store.Open())
         {
             second = (await Stores.ImportAsync(store, TestData.Sample("utrecht/kwb2023_utrecht_GM0344.csv"))).Single();
         }
@@ -39,16 +30,16 @@ public sealed class ImporterTests : IDisposable
         // Then
         second.Outcome.ShouldBe(ImportOutcome.AlreadyImported);
         second.Summary.ShouldContain("same SHA-256");
-        _store.Snapshot().ShouldBe(before);
+        Store.Snapshot().ShouldBe(before);
     }
 
     [Fact]
     public async Task Import_SameFileForced_StoresNoValueTwice()
     {
         // Given
-        await using var store = _store.Open();
+        await using var store = Store.Open();
         await Stores.ImportAsync(store, TestData.Sample("utrecht/kwb2023_utrecht_GM0344.csv"));
-        var before = _store.Snapshot("imports");
+        var before = Store.Snapshot("imports");
 
         // When
         var again = (await Stores.ImportAsync(store, new ImportOptions { Force = true }, TestData.Sample("utrecht/kwb2023_utrecht_GM0344.csv"))).Single();
@@ -57,13 +48,13 @@ public sealed class ImporterTests : IDisposable
         again.Outcome.ShouldBe(ImportOutcome.Stored);
         again.ValuesStored.ShouldBe(0);
         again.AreasStored.ShouldBe(0);
-        _store.Snapshot("imports").ShouldBe(before);
+        Store.Snapshot("imports").ShouldBe(before);
     }
 
     [Fact]
     public async Task Import_Provenance_RecordsFileHashTimeAndCounts()
     {
-        await using var store = _store.Open();
+        await using var store = Store.Open();
         var report = (await Stores.ImportAsync(store, TestData.Sample("denhaag/kwb2019_denhaag_GM0518_84583NED.csv"))).Single();
 
         var record = (await store.ListImportsAsync(TestContext.Current.CancellationToken)).Single();
@@ -81,9 +72,9 @@ public sealed class ImporterTests : IDisposable
     public async Task Import_LaterFileWithDifferentValue_ReplacesAndCountsIt()
     {
         // Given: the national selection, then a long table that corrects one value
-        await using var store = _store.Open();
+        await using var store = Store.Open();
         await Stores.ImportAsync(store, TestData.Sample("national/kwb2024_selection_crime_health_nl_all_buurten.csv.gz"));
-        var correction = _folder.Write("correction_2024.csv", "area_code,year,indicator,value\nGM0344,2024,population,374239\nGM0014,2024,population,243768\n");
+        var correction = Folder.Write("correction_2024.csv", "area_code,year,indicator,value\nGM0344,2024,population,374239\nGM0014,2024,population,243768\n");
 
         // When
         var report = (await Stores.ImportAsync(store, correction)).Single();
@@ -110,10 +101,10 @@ public sealed class ImporterTests : IDisposable
     public async Task Import_MalformedUtrechtFile_IsRejectedAndChangesNothing(string name, string damage, int? line, int? column, string reason)
     {
         // Given: a store with real data, and a damaged copy of a real file
-        await using var store = _store.Open();
+        await using var store = Store.Open();
         await Stores.ImportAsync(store, TestData.Sample("denhaag/kwb2019_denhaag_GM0518_84583NED.csv"));
-        var path = _folder.Write($"kwb2023_{name.Replace(' ', '_')}.csv", Damage(TestData.SampleText("utrecht/kwb2023_utrecht_GM0344.csv"), damage));
-        var before = _store.Snapshot();
+        var path = Folder.Write($"kwb2023_{name.Replace(' ', '_')}.csv", Damage(TestData.SampleText("utrecht/kwb2023_utrecht_GM0344.csv"), damage));
+        var before = Store.Snapshot();
 
         // When
         var report = (await Stores.ImportAsync(store, path)).Single();
@@ -126,17 +117,17 @@ public sealed class ImporterTests : IDisposable
         issue.Line.ShouldBe(line);
         issue.ColumnNumber.ShouldBe(column);
         issue.Reason.ShouldContain(reason);
-        _store.Snapshot().ShouldBe(before);
+        Store.Snapshot().ShouldBe(before);
     }
 
     [Fact]
     public async Task Import_UnknownAreaCodeInLongTable_IsRejectedAndChangesNothing()
     {
         // Given
-        await using var store = _store.Open();
+        await using var store = Store.Open();
         await Stores.ImportAsync(store, TestData.Sample("utrecht/kwb2023_utrecht_GM0344.csv"));
-        var path = _folder.Write("long_2023.csv", "area_code,year,indicator,value\nBU03440111,2023,population,1810\nBU03449999,2023,population,12\n");
-        var before = _store.Snapshot();
+        var path = Folder.Write("long_2023.csv", "area_code,year,indicator,value\nBU03440111,2023,population,1810\nBU03449999,2023,population,12\n");
+        var before = Store.Snapshot();
 
         // When
         var report = (await Stores.ImportAsync(store, path)).Single();
@@ -145,21 +136,21 @@ public sealed class ImporterTests : IDisposable
         report.Outcome.ShouldBe(ImportOutcome.Rejected);
         report.Issues.Single(i => i.Severity == IssueSeverity.Error).ToString()
             .ShouldBe("error: long_2023.csv:3:1 [area_code] 'BU03449999': unknown area code: BU03449999 is not in any imported division (import the KWB table or boundaries that define it first)");
-        _store.Snapshot().ShouldBe(before);
+        Store.Snapshot().ShouldBe(before);
     }
 
     [Fact]
     public async Task Import_InvalidPolygon_IsRejectedAndChangesNothing()
     {
         // Given: a real wijk and a polygon whose ring has two distinct points
-        await using var store = _store.Open();
+        await using var store = Store.Open();
         await Stores.ImportAsync(store, TestData.Sample("boundaries/cbs_wijk_2017_gegeneraliseerd_wgs84.geojson.gz"));
-        var path = _folder.Write("wijk_2017_broken.geojson", """
+        var path = Folder.Write("wijk_2017_broken.geojson", """
             {"type":"FeatureCollection","features":[
             {"type":"Feature","properties":{"statcode":"WK034401","statnaam":"Wijk 01 West"},"geometry":{"type":"Polygon","coordinates":[[[5.09,52.09],[5.10,52.10],[5.09,52.09],[5.10,52.10]]]}}
             ]}
             """);
-        var before = _store.Snapshot();
+        var before = Store.Snapshot();
 
         // When
         var report = (await Stores.ImportAsync(store, path)).Single();
@@ -169,15 +160,15 @@ public sealed class ImporterTests : IDisposable
         var issue = report.Issues.Single(i => i.Severity == IssueSeverity.Error);
         issue.Line.ShouldBe(2);
         issue.Reason.ShouldContain("feature 1 (WK034401): the geometry cannot be repaired");
-        _store.Snapshot().ShouldBe(before);
+        Store.Snapshot().ShouldBe(before);
     }
 
     [Fact]
     public async Task Import_ErrorsWithinTolerance_StoresTheGoodRows()
     {
-        await using var store = _store.Open();
+        await using var store = Store.Open();
         await Stores.ImportAsync(store, TestData.Sample("utrecht/kwb2023_utrecht_GM0344.csv"));
-        var path = _folder.Write("long_2023.csv", "area_code,year,indicator,value\nBU03440111,2023,crimes_registered,113\nBU03449999,2023,population,12\n");
+        var path = Folder.Write("long_2023.csv", "area_code,year,indicator,value\nBU03440111,2023,crimes_registered,113\nBU03449999,2023,population,12\n");
 
         var report = (await Stores.ImportAsync(store, new ImportOptions { MaxErrors = 1 }, path)).Single();
 
@@ -192,13 +183,13 @@ public sealed class ImporterTests : IDisposable
     public async Task Import_HundredMegabytesOfGarbage_IsRejectedQuicklyAndChangesNothing()
     {
         // Given: 100 MB of seeded random bytes
-        await using var store = _store.Open();
+        await using var store = Store.Open();
         await Stores.ImportAsync(store, TestData.Sample("utrecht/kwb2023_utrecht_GM0344.csv"));
-        var garbage = _folder.File("garbage.csv");
+        var garbage = Folder.File("garbage.csv");
         var bytes = new byte[100 * 1024 * 1024];
         new Random(2026).NextBytes(bytes);
         await File.WriteAllBytesAsync(garbage, bytes, TestContext.Current.CancellationToken);
-        var before = _store.Snapshot();
+        var before = Store.Snapshot();
 
         // When
         var report = (await Stores.ImportAsync(store, garbage)).Single();
@@ -206,7 +197,7 @@ public sealed class ImporterTests : IDisposable
         // Then
         report.Outcome.ShouldBe(ImportOutcome.Rejected);
         report.Issues.Single().Reason.ShouldContain("not text (binary content");
-        _store.Snapshot().ShouldBe(before);
+        Store.Snapshot().ShouldBe(before);
     }
 
     [Fact]
@@ -214,11 +205,11 @@ public sealed class ImporterTests : IDisposable
     {
         // Given: Heerlen's name-only file and the national table that names its areas, in one folder;
         // alphabetically the Heerlen file comes first
-        var folder = Directory.CreateDirectory(_folder.File("mixed")).FullName;
+        var folder = Directory.CreateDirectory(Folder.File("mixed")).FullName;
         File.Copy(TestData.Sample("heerlen/kwb2020_heerlen_GM0917_statline.csv"), Path.Combine(folder, "a_heerlen_2020.csv"));
         File.Copy(TestData.Sample("national/kwb2024_selection_crime_health_nl_all_buurten.csv.gz"), Path.Combine(folder, "b_kwb2024_national.csv.gz"));
         File.Copy(TestData.Sample("national/politie_47022NED_misdrijven_totaal_per_jaar_2021-2025.csv.gz"), Path.Combine(folder, "0_police.csv.gz"));
-        await using var store = _store.Open();
+        await using var store = Store.Open();
 
         // When
         var reports = await Stores.ImportAsync(store, folder);
@@ -231,8 +222,8 @@ public sealed class ImporterTests : IDisposable
     [Fact]
     public async Task Import_MissingPath_IsReported()
     {
-        await using var store = _store.Open();
-        var report = (await Stores.ImportAsync(store, _folder.File("nope.csv"))).Single();
+        await using var store = Store.Open();
+        var report = (await Stores.ImportAsync(store, Folder.File("nope.csv"))).Single();
         report.Outcome.ShouldBe(ImportOutcome.Rejected);
         report.Summary.ShouldContain("no such file or folder");
     }

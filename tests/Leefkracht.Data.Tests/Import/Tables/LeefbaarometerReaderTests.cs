@@ -6,23 +6,14 @@ namespace Leefkracht.Data.Tests.Import.Tables;
 /// The Leefbaarometer's open-data files (BZK) as external scores: the real PC4 file of the sample, the published
 /// wijk layout, and files that must be refused with a clear error and an unchanged store.
 /// </summary>
-public sealed class LeefbaarometerReaderTests : IDisposable
+public sealed class LeefbaarometerReaderTests : StoreAndFolderTest
 {
     private const string Pc4File = "leefbaarometer/leefbaarometer3_pc4_2002-2018.csv.gz";
-
-    private readonly TempFolder _folder = new();
-    private readonly TestStore _store = TestStore.Create();
-
-    public void Dispose()
-    {
-        _folder.Dispose();
-        _store.Dispose();
-    }
 
     [Fact]
     public async Task Import_RealPc4File_StoresEveryScoreWithTheEditionsReference()
     {
-        await using var store = _store.Open();
+        await using var store = Store.Open();
 
         var report = (await Stores.ImportAsync(store, TestData.Sample(Pc4File))).Single();
 
@@ -56,13 +47,13 @@ public sealed class LeefbaarometerReaderTests : IDisposable
     [Fact]
     public async Task Import_PublishedWijkLayout_IsDetectedAndKeepsDimensionsAndClass()
     {
-        var path = _folder.Write(
+        var path = Folder.Write(
             "leefbaarometer_wijk.csv",
             "wk_code,jaar,lbm,afw,fys,onv,soc,vrz,won,kscore\n"
             + "WK034403,2018,3.7624131222511257,-0.3398517288925597,-0.041110809345592886,-0.21632489461326498,-0.08460123222934222,0.08387264564105848,-0.08168743834541835,3\n"
             + "WK034403,2016,3.7893839913722447,-0.31288085977144037,NA,NA,NA,NA,NA,3\n"
             + "034406,2018,4.285,0.182735148856315,NA,NA,NA,NA,NA,8\n");
-        await using var store = _store.Open();
+        await using var store = Store.Open();
 
         var report = (await Stores.ImportAsync(store, path)).Single();
 
@@ -81,22 +72,22 @@ public sealed class LeefbaarometerReaderTests : IDisposable
     [Fact]
     public async Task Import_TwoEditionsInOneFile_IsRefusedWithTheLineAndLeavesTheStoreUnchanged()
     {
-        await using (var store = _store.Open())
+        await using (var store = Store.Open())
         {
             await Stores.ImportAsync(store, TestData.Sample("utrecht/kwb2023_utrecht_GM0344.csv"));
         }
 
-        var before = _store.Snapshot();
+        var before = Store.Snapshot();
 
         // Line 3 is a score of the 2024 edition (reference 4.0456), the others of LBM 3.0 2002–2018 (4.102265)
-        var path = _folder.Write(
+        var path = Folder.Write(
             "leefbaarometer_mixed.csv",
             "PC4,jaar,lbm,afw,fys,onv,soc,vrz,won\n"
             + "3562,2018,3.7389988107009,-0.363266040442785,NA,NA,NA,NA,NA\n"
             + "3563,2018,4.5682,0.5226,NA,NA,NA,NA,NA\n"
             + "3564,2018,4.0018203826,-0.100444468543685,NA,NA,NA,NA,NA\n");
         ImportReport report;
-        await using (var store = _store.Open())
+        await using (var store = Store.Open())
         {
             report = (await Stores.ImportAsync(store, path)).Single();
         }
@@ -108,26 +99,26 @@ public sealed class LeefbaarometerReaderTests : IDisposable
         error.Value.ShouldBe("4.5682");
         error.Reason.ShouldContain("lbm − afw is not one constant");
         error.ToString().ShouldContain("leefbaarometer_mixed.csv:3:3 [lbm] '4.5682'");
-        _store.Snapshot().ShouldBe(before);
+        Store.Snapshot().ShouldBe(before);
     }
 
     [Fact]
     public async Task Import_BadValue_NamesFileLineColumnAndValue_AndStoresNothing()
     {
-        var path = _folder.Write(
+        var path = Folder.Write(
             "leefbaarometer_bad.csv",
             "PC4,jaar,lbm,afw,fys,onv,soc,vrz,won\n"
             + "3562,2018,3.7389988107009,-0.363266040442785,NA,NA,NA,NA,NA\n"
             + "3563,2018,4.0018203826,zwak,NA,NA,NA,NA,NA\n"
             + "356,2018,4.0018203826,-0.100444468543685,NA,NA,NA,NA,NA\n");
-        await using (var created = _store.Open())
+        await using (var created = Store.Open())
         {
             await Stores.ImportAsync(created, TestData.Sample(Pc4File));
         }
 
-        var before = _store.Snapshot();
+        var before = Store.Snapshot();
         ImportReport report;
-        await using (var store = _store.Open())
+        await using (var store = Store.Open())
         {
             report = (await Stores.ImportAsync(store, path)).Single();
         }
@@ -137,6 +128,6 @@ public sealed class LeefbaarometerReaderTests : IDisposable
         errors.Select(e => (e.Line, e.ColumnNumber, e.Value)).ShouldBe([(3, 4, "zwak"), (4, 1, "356")]);
         errors[0].Reason.ShouldBe("afw must be a number");
         errors[1].Reason.ShouldContain("four digits");
-        _store.Snapshot().ShouldBe(before);
+        Store.Snapshot().ShouldBe(before);
     }
 }
