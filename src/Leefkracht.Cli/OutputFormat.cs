@@ -100,7 +100,8 @@ internal static class Output
         {
             console.Write(new Paragraph(string.Join(" · ", row.Take(heading)), new Style(decoration: Decoration.Bold)));
             console.WriteLine();
-            var grid = new Grid().AddColumn(new GridColumn().NoWrap().PadLeft(2)).AddColumn(new GridColumn());
+            // Two spaces between a label and its value, or a long label ("Kans op wegzakken naar zwak of slechter") runs into it.
+            var grid = new Grid().AddColumn(new GridColumn().NoWrap().PadLeft(2).PadRight(2)).AddColumn(new GridColumn());
             for (var i = heading; i < columns.Count; i++)
             {
                 var value = i < row.Count ? row[i] : string.Empty;
