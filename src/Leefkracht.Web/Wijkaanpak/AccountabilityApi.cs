@@ -12,14 +12,6 @@ namespace Leefkracht.Web.Wijkaanpak;
 /// </summary>
 public static class AccountabilityApi
 {
-    internal static RouteGroupBuilder MapAccountabilityApi(this RouteGroupBuilder api)
-    {
-        api.MapGet("/programmes/{id:long}/accountability", GetJson).WithName("GetAccountability").WithSummary("What is late and by whom, what was done, next to the indicators' movement").Produces<AccountabilityDto>();
-        api.MapGet("/programmes/{id:long}/accountability.csv", GetCsv).WithName("GetAccountabilityCsv").WithSummary("The accountability view as CSV").Produces(StatusCodes.Status200OK, contentType: "text/csv");
-        api.MapGet("/programmes/{id:long}/accountability.pdf", GetPdf).WithName("GetAccountabilityPdf").WithSummary("The accountability view as PDF for the council").Produces(StatusCodes.Status200OK, contentType: "application/pdf");
-        return api;
-    }
-
     internal static async Task<IResult> GetJson(long id, WijkaanpakSession s, IMonitorStore monitor, ProgrammeViews views, CancellationToken ct)
     {
         var view = await BuildAsync(id, s, monitor, views, ct);

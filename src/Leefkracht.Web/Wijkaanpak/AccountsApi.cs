@@ -6,17 +6,6 @@ namespace Leefkracht.Web.Wijkaanpak;
 /// <summary>Accounts and their audit trail: <c>/api/v1/accounts</c> (admin; docs/wijkaanpak.md).</summary>
 public static class AccountsApi
 {
-    internal static RouteGroupBuilder MapAccountsApi(this RouteGroupBuilder api)
-    {
-        api.MapGet("/", ListAccounts).WithName("ListAccounts").WithSummary("Every account (admin)").Produces<IReadOnlyList<AccountDto>>();
-        api.MapPost("/", CreateAccount).WithName("CreateAccount").WithSummary("Create an account (admin)").Produces<AccountDto>(StatusCodes.Status201Created);
-        api.MapPut("/{id:long}", UpdateAccount).WithName("UpdateAccount").WithSummary("Change an account (admin, If-Match)").Produces<AccountDto>();
-        api.MapGet("/audit", ListAccountAudit).WithName("ListAccountAudit")
-            .WithSummary("The audit trail of accounts and parties, newest first (admin); password hashes are never in it").Produces<IReadOnlyList<AuditEntryDto>>();
-        api.MapGet("/audit.csv", AccountAuditCsv).WithName("AccountAuditCsv").WithSummary("The same as CSV (admin)").Produces(StatusCodes.Status200OK, contentType: "text/csv");
-        return api;
-    }
-
     internal static async Task<IResult> ListAccounts(WijkaanpakSession session, CancellationToken cancellationToken)
     {
         if (!WijkaanpakPolicy.CanManageAccounts(session.Actor))
@@ -66,8 +55,7 @@ public static class AccountsApi
             new AccountRecord(0, request.UserName!.Trim(), request.DisplayName!.Trim(), request.PartyId!.Value, role, request.Password is null ? null : Passwords.Hash(request.Password), false, 0, null, 1),
             session.AuditActor,
             cancellationToken);
-        WijkaanpakSession.ETag(http, created.Version);
-        return TypedResults.Created($"/api/v1/accounts/{created.Id}", WijkaanpakDtos.AccountDto(created, parties));
+        return WijkaanpakSession.Created(http, created.Version, $"/api/v1/accounts/{created.Id}", WijkaanpakDtos.AccountDto(created, parties));
     }
 
     internal static async Task<IResult> UpdateAccount(long id, UpdateAccountRequest request, WijkaanpakSession session, HttpContext http, CancellationToken cancellationToken)
@@ -116,8 +104,7 @@ public static class AccountsApi
             await session.Store.RecordLoginSuccessAsync(id, cancellationToken); // a new password ends a lockout
         }
 
-        WijkaanpakSession.ETag(http, result.Value!.Version);
-        return TypedResults.Ok(WijkaanpakDtos.AccountDto(result.Value, parties));
+        return WijkaanpakSession.Changed(http, result.Value!.Version, WijkaanpakDtos.AccountDto(result.Value, parties));
     }
 
     private static Role CheckAccountFields(string? displayName, long? partyId, string? roleCode, string? password, IReadOnlyDictionary<long, Party> parties, Dictionary<string, string[]> errors)

@@ -4,31 +4,11 @@ using Leefkracht.Wijkaanpak.Storage;
 
 namespace Leefkracht.Web.Wijkaanpak;
 
-/// <summary>A programme's agreements (who delivers what by when, linked to indicators, and their status) and the comments on them. Part of <c>/api/v1/wijkaanpak</c> (<see cref="WijkaanpakSetup.MapWijkaanpak"/>).</summary>
+/// <summary>A programme's agreements (who delivers what by when, linked to indicators, and their status) and the comments on them. Part of <c>/api/v1/wijkaanpak</c> (routes: <see cref="WijkaanpakRoutes"/>).</summary>
 public static class AgreementsApi
 {
-    internal static RouteGroupBuilder MapAgreementsApi(this RouteGroupBuilder api)
-    {
-        api.MapGet("/programmes/{id:long}/agreements", ListAgreements).WithName("ListAgreements").WithSummary("A programme's agreements").Produces<IReadOnlyList<AgreementDto>>();
-        api.MapPost("/programmes/{id:long}/agreements", CreateAgreement).WithName("CreateAgreement").WithSummary("Make an agreement").Produces<AgreementDto>(StatusCodes.Status201Created);
-        api.MapGet("/agreements/{id:long}", GetAgreement).WithName("GetAgreement").WithSummary("An agreement with history and comments").Produces<AgreementDto>();
-        api.MapPut("/agreements/{id:long}", UpdateAgreement).WithName("UpdateAgreement").WithSummary("Change an agreement (owner party, If-Match)").Produces<AgreementDto>();
-        api.MapPost("/agreements/{id:long}/status", ChangeStatus).WithName("ChangeAgreementStatus").WithSummary("Change an agreement's status (owner party, If-Match)").Produces<AgreementDto>();
-        api.MapGet("/agreements/{id:long}/comments", ListComments).WithName("ListComments").WithSummary("Comments on an agreement").Produces<IReadOnlyList<CommentDto>>();
-        api.MapPost("/agreements/{id:long}/comments", AddComment).WithName("AddComment").WithSummary("Comment on an agreement").Produces<CommentDto>(StatusCodes.Status201Created);
-        return api;
-    }
-
-    internal static async Task<IResult> ListAgreements(long id, WijkaanpakSession s, CancellationToken ct)
-    {
-        if (await s.VisibleProgrammeAsync(id, ct) is null)
-        {
-            return WijkaanpakSession.NotFound("programme");
-        }
-
-        await s.PartiesAsync(ct);
-        return TypedResults.Ok((await s.Store.ListAgreementsAsync(id, ct)).Select(a => WijkaanpakDtos.AgreementDto(s, a)).ToList());
-    }
+    internal static Task<IResult> ListAgreements(long id, WijkaanpakSession s, CancellationToken ct) =>
+        s.VisibleProgrammeAnswerAsync(id, async _ => TypedResults.Ok((await s.Store.ListAgreementsAsync(id, ct)).Select(a => WijkaanpakDtos.AgreementDto(s, a)).ToList()), ct);
 
     internal static async Task<IResult> CreateAgreement(long id, AgreementRequest request, WijkaanpakSession s, HttpContext http, CancellationToken ct)
     {
@@ -57,8 +37,7 @@ public static class AgreementsApi
 
         var agreement = new Agreement(0, id, request.OwnerPartyId!.Value, counterparties, request.Title!.Trim(), request.Deliverable?.Trim() ?? string.Empty, request.Deadline!.Value, indicators, AgreementStatus.Planned, 1);
         var created = await s.Store.CreateAgreementAsync(agreement, s.AuditActor, ct);
-        WijkaanpakSession.ETag(http, created.Version);
-        return TypedResults.Created($"/api/v1/wijkaanpak/agreements/{created.Id}", WijkaanpakDtos.AgreementDto(s, created));
+        return WijkaanpakSession.Created(http, created.Version, $"/api/v1/wijkaanpak/agreements/{created.Id}", WijkaanpakDtos.AgreementDto(s, created));
     }
 
     internal static async Task<IResult> GetAgreement(long id, WijkaanpakSession s, HttpContext http, CancellationToken ct)
@@ -138,8 +117,7 @@ public static class AgreementsApi
             return WijkaanpakSession.Failed(result, "agreement");
         }
 
-        WijkaanpakSession.ETag(http, result.Value!.Version);
-        return TypedResults.Ok(WijkaanpakDtos.AgreementDto(s, result.Value));
+        return WijkaanpakSession.Changed(http, result.Value!.Version, WijkaanpakDtos.AgreementDto(s, result.Value));
     }
 
     private static (ImmutableArray<long> Counterparties, ImmutableArray<IndicatorTarget> Indicators) CheckAgreement(AgreementRequest request, IReadOnlyDictionary<long, Party> parties, RequestErrors errors)

@@ -3,16 +3,9 @@ using Leefkracht.Wijkaanpak.Storage;
 
 namespace Leefkracht.Web.Wijkaanpak;
 
-/// <summary>A programme's audit trail, as JSON and CSV. Part of <c>/api/v1/wijkaanpak</c> (<see cref="WijkaanpakSetup.MapWijkaanpak"/>).</summary>
+/// <summary>A programme's audit trail, as JSON and CSV. Part of <c>/api/v1/wijkaanpak</c> (routes: <see cref="WijkaanpakRoutes"/>).</summary>
 public static class AuditApi
 {
-    internal static RouteGroupBuilder MapAuditApi(this RouteGroupBuilder api)
-    {
-        api.MapGet("/programmes/{id:long}/audit", ListAudit).WithName("ListAudit").WithSummary("The programme's audit trail, newest first").Produces<IReadOnlyList<AuditEntryDto>>();
-        api.MapGet("/programmes/{id:long}/audit.csv", AuditCsv).WithName("AuditCsv").WithSummary("The audit trail as CSV").Produces(StatusCodes.Status200OK, contentType: "text/csv");
-        return api;
-    }
-
     internal static async Task<IResult> ListAudit(long id, WijkaanpakSession s, CancellationToken ct)
     {
         var (entries, refusal) = await AuditAsync(id, s, ct);

@@ -3,17 +3,9 @@ using Leefkracht.Wijkaanpak.Storage;
 
 namespace Leefkracht.Web.Wijkaanpak;
 
-/// <summary>Residents' initiatives and the coordinators' decisions on them. Part of <c>/api/v1/wijkaanpak</c> (<see cref="WijkaanpakSetup.MapWijkaanpak"/>).</summary>
+/// <summary>Residents' initiatives and the coordinators' decisions on them. Part of <c>/api/v1/wijkaanpak</c> (routes: <see cref="WijkaanpakRoutes"/>).</summary>
 public static class InitiativesApi
 {
-    internal static RouteGroupBuilder MapInitiativesApi(this RouteGroupBuilder api)
-    {
-        api.MapGet("/programmes/{id:long}/initiatives", ListInitiatives).WithName("ListInitiatives").WithSummary("Residents' initiatives").Produces<IReadOnlyList<InitiativeDto>>();
-        api.MapPost("/programmes/{id:long}/initiatives", SubmitInitiative).WithName("SubmitInitiative").WithSummary("Submit an initiative").Produces<InitiativeDto>(StatusCodes.Status201Created);
-        api.MapPost("/initiatives/{id:long}/status", ChangeInitiativeStatus).WithName("ChangeInitiativeStatus").WithSummary("Decide on an initiative (coordinator, If-Match)").Produces<InitiativeDto>();
-        return api;
-    }
-
     internal static async Task<IResult> ListInitiatives(long id, WijkaanpakSession s, CancellationToken ct)
     {
         if (await s.VisibleProgrammeAsync(id, ct) is not { } access)
@@ -47,22 +39,15 @@ public static class InitiativesApi
         }
 
         var created = await s.Store.CreateInitiativeAsync(new Initiative(0, id, request.Title!.Trim(), request.Description!.Trim(), s.Actor.AccountId, s.Now, InitiativeStatus.Submitted, null, 1), s.AuditActor, ct);
-        WijkaanpakSession.ETag(http, created.Version);
-        return TypedResults.Created($"/api/v1/wijkaanpak/programmes/{id}/initiatives", WijkaanpakDtos.InitiativeDto(await s.AccountNamesAsync(ct), created));
+        return WijkaanpakSession.Created(http, created.Version, $"/api/v1/wijkaanpak/programmes/{id}/initiatives", WijkaanpakDtos.InitiativeDto(await s.AccountNamesAsync(ct), created));
     }
 
     internal static async Task<IResult> ChangeInitiativeStatus(long id, InitiativeStatusRequest request, WijkaanpakSession s, HttpContext http, CancellationToken ct)
     {
-        var initiative = await s.Store.GetInitiativeAsync(id, ct);
-        if (initiative is null)
+        var (initiative, version, refusal) = await s.ManagedRowAsync(await s.Store.GetInitiativeAsync(id, ct), i => i.ProgrammeId, "initiative", http.Request, ct);
+        if (refusal is not null)
         {
-            return WijkaanpakSession.NotFound("initiative");
-        }
-
-        var (_, refusal) = await s.ManagedProgrammeAsync(initiative.ProgrammeId, ct, "initiative");
-        if (WijkaanpakSession.Refused(refusal, http.Request, out var version) is { } refused)
-        {
-            return refused;
+            return refusal;
         }
 
         if (!WireCodes.TryParse(request.Status, out InitiativeStatus status))
@@ -70,7 +55,7 @@ public static class InitiativesApi
             return WijkaanpakSession.Invalid("status", $"one of {WireCodes.Choices<InitiativeStatus>()}");
         }
 
-        if (!AgreementWorkflow.IsAllowed(initiative.Status, status))
+        if (!AgreementWorkflow.IsAllowed(initiative!.Status, status))
         {
             return WijkaanpakSession.Invalid("status", $"an initiative that is {initiative.Status.Code()} cannot become {status.Code()}");
         }
@@ -81,7 +66,6 @@ public static class InitiativesApi
             return WijkaanpakSession.Failed(result, "initiative");
         }
 
-        WijkaanpakSession.ETag(http, result.Value!.Version);
-        return TypedResults.Ok(WijkaanpakDtos.InitiativeDto(await s.AccountNamesAsync(ct), result.Value));
+        return WijkaanpakSession.Changed(http, result.Value!.Version, WijkaanpakDtos.InitiativeDto(await s.AccountNamesAsync(ct), result.Value));
     }
 }

@@ -2,16 +2,9 @@ using Leefkracht.Wijkaanpak.Domain;
 
 namespace Leefkracht.Web.Wijkaanpak;
 
-/// <summary>The parties of the wijkaanpak (gemeente, corporaties, care, residents). Part of <c>/api/v1/wijkaanpak</c> (<see cref="WijkaanpakSetup.MapWijkaanpak"/>).</summary>
+/// <summary>The parties of the wijkaanpak (gemeente, corporaties, care, residents). Part of <c>/api/v1/wijkaanpak</c> (routes: <see cref="WijkaanpakRoutes"/>).</summary>
 public static class PartiesApi
 {
-    internal static RouteGroupBuilder MapPartiesApi(this RouteGroupBuilder api)
-    {
-        api.MapGet("/parties", ListParties).WithName("ListParties").WithSummary("Every party").Produces<IReadOnlyList<PartyDto>>();
-        api.MapPost("/parties", CreateParty).WithName("CreateParty").WithSummary("Create a party (admin, coordinator)").Produces<PartyDto>(StatusCodes.Status201Created);
-        return api;
-    }
-
     internal static async Task<IResult> ListParties(WijkaanpakSession s, CancellationToken ct) =>
         TypedResults.Ok((await s.PartiesAsync(ct)).Values.OrderBy(p => p.Name, StringComparer.Ordinal).Select(WijkaanpakSession.ToDto).ToList());
 

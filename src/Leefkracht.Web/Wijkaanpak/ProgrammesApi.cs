@@ -5,22 +5,9 @@ using Leefkracht.Wijkaanpak.Storage;
 
 namespace Leefkracht.Web.Wijkaanpak;
 
-/// <summary>Area programmes and their coalitions over time: list, create, read, change and publish a programme; parties join and leave. Part of <c>/api/v1/wijkaanpak</c> (<see cref="WijkaanpakSetup.MapWijkaanpak"/>).</summary>
+/// <summary>Area programmes and their coalitions over time: list, create, read, change and publish a programme; parties join and leave. Part of <c>/api/v1/wijkaanpak</c> (routes: <see cref="WijkaanpakRoutes"/>).</summary>
 public static class ProgrammesApi
 {
-    internal static RouteGroupBuilder MapProgrammesApi(this RouteGroupBuilder api)
-    {
-        api.MapGet("/programmes", ListProgrammes).WithName("ListProgrammes").WithSummary("The programmes the account may see").Produces<IReadOnlyList<ProgrammeSummaryDto>>();
-        api.MapPost("/programmes", CreateProgramme).WithName("CreateProgramme").WithSummary("Create a programme (coordinator)").Produces<ProgrammeDto>(StatusCodes.Status201Created);
-        api.MapGet("/programmes/{id:long}", GetProgramme).WithName("GetProgramme").WithSummary("A programme with its coalition").Produces<ProgrammeDto>();
-        api.MapPut("/programmes/{id:long}", UpdateProgramme).WithName("UpdateProgramme").WithSummary("Change a programme (If-Match)").Produces<ProgrammeDto>();
-        api.MapPost("/programmes/{id:long}/publish", PublishProgramme).WithName("PublishProgramme").WithSummary("Publish or withdraw a programme (If-Match)").Produces<ProgrammeDto>();
-        api.MapGet("/programmes/{id:long}/coalition", ListCoalition).WithName("ListCoalition").WithSummary("The coalition over time").Produces<IReadOnlyList<CoalitionMemberDto>>();
-        api.MapPost("/programmes/{id:long}/coalition", AddMember).WithName("AddCoalitionMember").WithSummary("A party joins").Produces<CoalitionMemberDto>(StatusCodes.Status201Created);
-        api.MapPost("/coalition/{memberId:long}/end", EndMember).WithName("EndCoalitionMember").WithSummary("A party leaves (If-Match)").Produces<CoalitionMemberDto>();
-        return api;
-    }
-
     internal static async Task<IResult> ListProgrammes(WijkaanpakSession s, ProgrammeViews views, CancellationToken ct)
     {
         var visible = (await s.Store.ListProgrammesAsync(ct)).Where(p => WijkaanpakPolicy.CanSee(s.Actor, p, s.Today)).ToList();
@@ -63,8 +50,7 @@ public static class ProgrammesApi
         var programme = new Programme(
             0, request.Name!.Trim(), request.AreaCode!.Trim().ToUpperInvariant(), request.StartDate!.Value, request.StartYear!.Value, request.Description?.Trim() ?? string.Empty, goals, s.Actor.PartyId, false, 1);
         var created = await s.Store.CreateProgrammeAsync(programme, s.AuditActor, ct);
-        WijkaanpakSession.ETag(http, created.Programme.Version);
-        return TypedResults.Created($"/api/v1/wijkaanpak/programmes/{created.Programme.Id}", await views.ProgrammeDtoAsync(s, created, ct));
+        return WijkaanpakSession.Created(http, created.Programme.Version, $"/api/v1/wijkaanpak/programmes/{created.Programme.Id}", await views.ProgrammeDtoAsync(s, created, ct));
     }
 
     internal static async Task<IResult> GetProgramme(long id, WijkaanpakSession s, ProgrammeViews views, HttpContext http, CancellationToken ct)
@@ -74,8 +60,7 @@ public static class ProgrammesApi
             return WijkaanpakSession.NotFound("programme");
         }
 
-        WijkaanpakSession.ETag(http, access.Programme.Version);
-        return TypedResults.Ok(await views.ProgrammeDtoAsync(s, access, ct));
+        return WijkaanpakSession.Changed(http, access.Programme.Version, await views.ProgrammeDtoAsync(s, access, ct));
     }
 
     internal static async Task<IResult> UpdateProgramme(long id, ProgrammeRequest request, WijkaanpakSession s, ProgrammeViews views, HttpContext http, CancellationToken ct)
@@ -128,8 +113,7 @@ public static class ProgrammesApi
             return WijkaanpakSession.Failed(result, "programme");
         }
 
-        WijkaanpakSession.ETag(http, result.Value!.Version);
-        return TypedResults.Ok(await views.ProgrammeDtoAsync(s, (await s.Store.GetProgrammeAsync(result.Value.Id, ct))!, ct));
+        return WijkaanpakSession.Changed(http, result.Value!.Version, await views.ProgrammeDtoAsync(s, (await s.Store.GetProgrammeAsync(result.Value.Id, ct))!, ct));
     }
 
     private static ImmutableArray<ProgrammeGoal> CheckProgramme(ProgrammeRequest request, RequestErrors errors)
@@ -157,16 +141,8 @@ public static class ProgrammesApi
         return goals.ToImmutable();
     }
 
-    internal static async Task<IResult> ListCoalition(long id, WijkaanpakSession s, CancellationToken ct)
-    {
-        if (await s.VisibleProgrammeAsync(id, ct) is not { } access)
-        {
-            return WijkaanpakSession.NotFound("programme");
-        }
-
-        await s.PartiesAsync(ct);
-        return TypedResults.Ok(access.Coalition.Select(m => WijkaanpakDtos.MemberDto(s, m)).ToList());
-    }
+    internal static Task<IResult> ListCoalition(long id, WijkaanpakSession s, CancellationToken ct) =>
+        s.VisibleProgrammeAnswerAsync(id, access => Task.FromResult<IResult>(TypedResults.Ok(access.Coalition.Select(m => WijkaanpakDtos.MemberDto(s, m)).ToList())), ct);
 
     internal static async Task<IResult> AddMember(long id, AddMemberRequest request, WijkaanpakSession s, HttpContext http, CancellationToken ct)
     {
@@ -195,25 +171,18 @@ public static class ProgrammesApi
         }
 
         var member = await s.Store.AddMemberAsync(new CoalitionMember(0, id, request.PartyId!.Value, request.From!.Value, null, 1), s.AuditActor, ct);
-        WijkaanpakSession.ETag(http, member.Version);
-        return TypedResults.Created($"/api/v1/wijkaanpak/programmes/{id}/coalition", WijkaanpakDtos.MemberDto(s, member));
+        return WijkaanpakSession.Created(http, member.Version, $"/api/v1/wijkaanpak/programmes/{id}/coalition", WijkaanpakDtos.MemberDto(s, member));
     }
 
     internal static async Task<IResult> EndMember(long memberId, EndMemberRequest request, WijkaanpakSession s, HttpContext http, CancellationToken ct)
     {
-        var member = await s.Store.GetMemberAsync(memberId, ct);
-        if (member is null)
+        var (member, version, refusal) = await s.ManagedRowAsync(await s.Store.GetMemberAsync(memberId, ct), m => m.ProgrammeId, "coalition member", http.Request, ct);
+        if (refusal is not null)
         {
-            return WijkaanpakSession.NotFound("coalition member");
+            return refusal;
         }
 
-        var (_, refusal) = await s.ManagedProgrammeAsync(member.ProgrammeId, ct, "coalition member");
-        if (WijkaanpakSession.Refused(refusal, http.Request, out var version) is { } refused)
-        {
-            return refused;
-        }
-
-        if (request.To is not { } to || to < member.From || to > WijkaanpakChecks.LastDate)
+        if (request.To is not { } to || to < member!.From || to > WijkaanpakChecks.LastDate)
         {
             return WijkaanpakSession.Invalid("to", "required: the last day it takes part, not before it joined");
         }
@@ -225,7 +194,6 @@ public static class ProgrammesApi
         }
 
         await s.PartiesAsync(ct);
-        WijkaanpakSession.ETag(http, result.Value!.Version);
-        return TypedResults.Ok(WijkaanpakDtos.MemberDto(s, result.Value));
+        return WijkaanpakSession.Changed(http, result.Value!.Version, WijkaanpakDtos.MemberDto(s, result.Value));
     }
 }

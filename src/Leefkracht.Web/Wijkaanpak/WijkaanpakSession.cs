@@ -56,6 +56,40 @@ internal sealed class WijkaanpakSession(IWijkaanpakStore store, TimeProvider clo
             : (null, WijkaanpakSession.Forbidden("only the coordinators of the programme's coordinating party manage it"));
     }
 
+    /// <summary>
+    /// A programme's row (a funding stream, an initiative, a coalition member) for a versioned change by the programme's
+    /// managers: 404 when there is no such row or its programme may not be seen, 403 when the account may not manage the
+    /// programme, 428 without <c>If-Match</c>; else the row and the version the request expects.
+    /// </summary>
+    /// <param name="row">The row as loaded by id (null when there is none).</param>
+    /// <param name="programmeOf">The id of the row's programme.</param>
+    /// <param name="what">What the 404 says is not found.</param>
+    /// <param name="request">The request, for its <c>If-Match</c>.</param>
+    /// <param name="ct">Cancels the work.</param>
+    public async Task<(T? Row, int Version, IResult? Refusal)> ManagedRowAsync<T>(T? row, Func<T, long> programmeOf, string what, HttpRequest request, CancellationToken ct)
+        where T : class
+    {
+        if (row is null)
+        {
+            return (null, 0, NotFound(what));
+        }
+
+        var (_, refusal) = await ManagedProgrammeAsync(programmeOf(row), ct, what);
+        return Refused(refusal, request, out var version) is { } refused ? (null, 0, refused) : (row, version, null);
+    }
+
+    /// <summary>What <paramref name="answer"/> makes of a programme the account may see (404 otherwise), with the parties loaded for the answer's DTOs.</summary>
+    public async Task<IResult> VisibleProgrammeAnswerAsync(long id, Func<ProgrammeAccess, Task<IResult>> answer, CancellationToken ct)
+    {
+        if (await VisibleProgrammeAsync(id, ct) is not { } access)
+        {
+            return NotFound("programme");
+        }
+
+        await PartiesAsync(ct);
+        return await answer(access);
+    }
+
     /// <summary>The agreement if the account may see its programme (404 otherwise), with the parties loaded.</summary>
     public async Task<(Agreement? Agreement, ProgrammeAccess? Access, IResult? Refusal)> VisibleAgreementAsync(long id, CancellationToken ct)
     {
@@ -152,6 +186,20 @@ internal sealed class WijkaanpakSession(IWijkaanpakStore store, TimeProvider clo
 
         version = expected;
         return null;
+    }
+
+    /// <summary>201 for a new row: where it is, what it is and its version as the ETag.</summary>
+    public static IResult Created<TDto>(HttpContext http, int version, string location, TDto dto)
+    {
+        ETag(http, version);
+        return TypedResults.Created(location, dto);
+    }
+
+    /// <summary>200 for a changed row: what it is now and its new version as the ETag.</summary>
+    public static IResult Changed<TDto>(HttpContext http, int version, TDto dto)
+    {
+        ETag(http, version);
+        return TypedResults.Ok(dto);
     }
 
     /// <summary>Sets the ETag (the row version) on the answer.</summary>

@@ -120,22 +120,17 @@ internal static class WijkaanpakSetup
 
     /// <summary>
     /// Maps the feature's endpoints: sign-in (<c>/api/v1/auth</c>), accounts (<c>/api/v1/accounts</c>) and the
-    /// wijkaanpak itself (<c>/api/v1/wijkaanpak</c>), one endpoint class per resource. Every route but sign-in needs a
-    /// signed-in account, and every change the antiforgery header; permissions follow <see cref="WijkaanpakPolicy"/>.
+    /// wijkaanpak itself (<c>/api/v1/wijkaanpak</c>), one endpoint class per resource, their routes in
+    /// <see cref="WijkaanpakRoutes"/>. Every route but sign-in needs a signed-in account, and every change the
+    /// antiforgery header; permissions follow <see cref="WijkaanpakPolicy"/>.
     /// </summary>
     public static IEndpointRouteBuilder MapWijkaanpak(this IEndpointRouteBuilder app)
     {
         app.MapAuthApi();
         app.MapGroup("/api/v1/accounts").WithTags("Accounts").AddEndpointFilter(CheckLanguage).AddEndpointFilter(RequireSignIn).AddEndpointFilter(RequireAntiforgery)
-            .MapAccountsApi();
+            .MapAccountRoutes();
         app.MapGroup("/api/v1/wijkaanpak").WithTags("Wijkaanpak").AddEndpointFilter(CheckLanguage).AddEndpointFilter(RequireSignIn).AddEndpointFilter(RequireAntiforgery)
-            .MapPartiesApi()
-            .MapProgrammesApi()
-            .MapAgreementsApi()
-            .MapInitiativesApi()
-            .MapFundingApi()
-            .MapAuditApi()
-            .MapAccountabilityApi();
+            .MapWijkaanpakRoutes();
         return app;
     }
 
