@@ -17,17 +17,13 @@ public sealed class CrosswalkReader : IImportReader
     /// <inheritdoc/>
     public ImportBatch Read(SourceFile file, ImportContext context, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(file);
-        ArgumentNullException.ThrowIfNull(context);
-        var issues = new IssueLog(file.Name);
-        var batch = new ImportBatch(FileKind.Crosswalk, "address-weighted crosswalk (grenswijzigingen)", issues);
-        if (TableText.Load(file, issues, context.Options.Limits) is not { } text)
+        var (batch, issues, text) = TableText.Open(file, context, FileKind.Crosswalk, "address-weighted crosswalk (grenswijzigingen)");
+        if (text is null)
         {
             return batch;
         }
 
-        var headerRecord = text.Records.FirstOrDefault(r => !r.IsBlank);
-        var header = headerRecord?.Fields.Select(ColumnName.Normalize).ToList() ?? [];
+        var (headerRecord, header) = text.PlainHeader();
         var missing = Required.Where(h => !header.Contains(h)).ToList();
         if (headerRecord is null || missing.Count > 0)
         {
@@ -40,15 +36,8 @@ public sealed class CrosswalkReader : IImportReader
         var variant = Column("adres variant");
         var postcode = Column("voor postcode");
         var postcodeLinks = 0;
-        foreach (var record in text.Records.SkipWhile(r => r != headerRecord).Skip(1))
+        foreach (var record in TableText.Rows(text.Records.SkipWhile(r => r != headerRecord).Skip(1), batch, cancellationToken))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (record.IsBlank)
-            {
-                continue;
-            }
-
-            batch.RowsRead++;
             var f = record.Fields;
             if (record.UnterminatedQuote || f.Length != header.Count)
             {

@@ -37,17 +37,13 @@ public sealed class LeefbaarometerReader : IImportReader
     /// <inheritdoc/>
     public ImportBatch Read(SourceFile file, ImportContext context, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(file);
-        ArgumentNullException.ThrowIfNull(context);
-        var issues = new IssueLog(file.Name);
-        var batch = new ImportBatch(FileKind.Leefbaarometer, "Leefbaarometer scores", issues);
-        if (TableText.Load(file, issues, context.Options.Limits) is not { } text)
+        var (batch, issues, text) = TableText.Open(file, context, FileKind.Leefbaarometer, "Leefbaarometer scores");
+        if (text is null)
         {
             return batch;
         }
 
-        var headerRecord = text.Records.FirstOrDefault(r => !r.IsBlank);
-        var header = headerRecord?.Fields.Select(ColumnName.Normalize).ToList() ?? [];
+        var (headerRecord, header) = text.PlainHeader();
         if (headerRecord is null || !Recognises(header.ToHashSet(StringComparer.Ordinal)))
         {
             issues.FileError("not a Leefbaarometer file: the header needs a unit column (PC4, bu_code, wk_code, gm_code or grid_id), jaar, lbm and afw");
@@ -71,15 +67,8 @@ public sealed class LeefbaarometerReader : IImportReader
 
         var lines = new Dictionary<(string Code, int Year), int>();
         var scores = new List<(LeefbaarometerScore Score, int Line)>();
-        foreach (var record in text.Records.SkipWhile(r => r != headerRecord).Skip(1))
+        foreach (var record in TableText.Rows(text.Records.SkipWhile(r => r != headerRecord).Skip(1), batch, cancellationToken))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (record.IsBlank)
-            {
-                continue;
-            }
-
-            batch.RowsRead++;
             if (ReadRow(record, header, columns, unit, batch) is not { } score)
             {
                 continue;

@@ -13,11 +13,8 @@ public sealed class LongTableReader : IImportReader
     /// <inheritdoc/>
     public ImportBatch Read(SourceFile file, ImportContext context, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(file);
-        ArgumentNullException.ThrowIfNull(context);
-        var issues = new IssueLog(file.Name);
-        var batch = new ImportBatch(FileKind.LongTable, "long table (area, year, indicator, value)", issues);
-        if (TableText.Load(file, issues, context.Options.Limits) is not { } text || TableLayout.Find(text.Records, context.Catalog, issues) is not { } layout)
+        var (batch, issues, text) = TableText.Open(file, context, FileKind.LongTable, "long table (area, year, indicator, value)");
+        if (text is null || TableLayout.Find(text.Records, context.Catalog, issues) is not { } layout)
         {
             return batch;
         }
@@ -42,15 +39,8 @@ public sealed class LongTableReader : IImportReader
             .Select(r => (AreaCode.Parse(r.Fields[codeColumn]), layout.PeriodColumn is { } pc ? TableText.ParsePeriod(r.Fields[pc]) : fileYear))
             .Where(x => x.Item2 is not null)
             .Select(x => (x.Item1, x.Item2!.Value)));
-        foreach (var record in text.Records.Skip(layout.HeaderRecord + 1))
+        foreach (var record in TableText.Rows(text.Records.Skip(layout.HeaderRecord + 1), batch, cancellationToken))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (record.IsBlank)
-            {
-                continue;
-            }
-
-            batch.RowsRead++;
             var fields = record.Fields;
             if (record.UnterminatedQuote || fields.Length != layout.Width)
             {

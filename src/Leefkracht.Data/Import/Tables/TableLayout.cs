@@ -118,7 +118,7 @@ internal sealed class TableLayout
     {
         var header = records[headerIndex].Fields.Select(f => f.Trim()).ToArray();
         var headerLine = records[headerIndex].Line;
-        int? code = null, name = null, level = null, period = null, gemeenteName = null, indicatorName = null, value = null;
+        var roles = new Dictionary<ColumnRole, int>();
         var indicators = new List<IndicatorColumn>();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var c = 0; c < header.Length; c++)
@@ -130,35 +130,16 @@ internal sealed class TableLayout
                 continue;
             }
 
+            // The first column of a structural role is the one read; a second one is noted and ignored.
             var role = StructuralColumns.RoleOf(column);
-            switch (role)
+            if (role != ColumnRole.None)
             {
-                case ColumnRole.Code when code is null:
-                    code = c;
-                    continue;
-                case ColumnRole.Name when name is null:
-                    name = c;
-                    continue;
-                case ColumnRole.Level when level is null:
-                    level = c;
-                    continue;
-                case ColumnRole.Period when period is null:
-                    period = c;
-                    continue;
-                case ColumnRole.GemeenteName when gemeenteName is null:
-                    gemeenteName = c;
-                    continue;
-                case ColumnRole.Indicator when indicatorName is null:
-                    indicatorName = c;
-                    continue;
-                case ColumnRole.Value when value is null:
-                    value = c;
-                    continue;
-                case ColumnRole.None:
-                    break;
-                default:
+                if (!roles.TryAdd(role, c))
+                {
                     issues.Info(headerLine, c + 1, column, null, "second column with the same role ignored", "duplicate structural column");
-                    continue;
+                }
+
+                continue;
             }
 
             if (catalog.Catalog.TryResolveColumn(column, out var alias))
@@ -184,22 +165,24 @@ internal sealed class TableLayout
         }
 
         // A StatLine export whose first header cell is empty keeps the area names in that column.
-        if (code is null && name is null && header[0].Length == 0)
+        if (!roles.ContainsKey(ColumnRole.Code) && !roles.ContainsKey(ColumnRole.Name) && header[0].Length == 0)
         {
-            name = 0;
+            roles[ColumnRole.Name] = 0;
         }
+
+        int? Column(ColumnRole role) => roles.TryGetValue(role, out var index) ? index : null;
 
         return new TableLayout
         {
             HeaderRecord = headerIndex,
             Header = header,
-            CodeColumn = code,
-            NameColumn = name,
-            LevelColumn = level,
-            PeriodColumn = period,
-            GemeenteNameColumn = gemeenteName,
-            IndicatorNameColumn = indicatorName,
-            ValueColumn = value,
+            CodeColumn = Column(ColumnRole.Code),
+            NameColumn = Column(ColumnRole.Name),
+            LevelColumn = Column(ColumnRole.Level),
+            PeriodColumn = Column(ColumnRole.Period),
+            GemeenteNameColumn = Column(ColumnRole.GemeenteName),
+            IndicatorNameColumn = Column(ColumnRole.Indicator),
+            ValueColumn = Column(ColumnRole.Value),
             Indicators = indicators,
             PreambleYear = records.Take(headerIndex)
                 .SelectMany(r => r.Fields)

@@ -28,6 +28,44 @@ internal sealed partial class TableText
     };
 
     /// <summary>
+    /// The start every table reader shares: the file's issue log, the reader's batch (returned as it is when the file
+    /// cannot be read) and the file decoded and split (null when it cannot be read, with the reason logged).
+    /// </summary>
+    public static (ImportBatch Batch, IssueLog Issues, TableText? Text) Open(SourceFile file, ImportContext context, FileKind kind, string description)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(context);
+        var issues = new IssueLog(file.Name);
+        return (new ImportBatch(kind, description, issues), issues, Load(file, issues, context.Options.Limits));
+    }
+
+    /// <summary>
+    /// The rows a reader reads from <paramref name="records"/>: the records that are not blank, in order, each counted in
+    /// <see cref="ImportBatch.RowsRead"/> as it is handed out. Cancellation is checked before every record.
+    /// </summary>
+    public static IEnumerable<CsvRecord> Rows(IEnumerable<CsvRecord> records, ImportBatch batch, CancellationToken cancellationToken)
+    {
+        foreach (var record in records)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (record.IsBlank)
+            {
+                continue;
+            }
+
+            batch.RowsRead++;
+            yield return record;
+        }
+    }
+
+    /// <summary>The header of a plain table (no preamble): the first record that is not blank, null when there is none, and its column names normalised.</summary>
+    public (CsvRecord? Record, List<string> Names) PlainHeader()
+    {
+        var record = Records.FirstOrDefault(r => !r.IsBlank);
+        return (record, record?.Fields.Select(ColumnName.Normalize).ToList() ?? []);
+    }
+
+    /// <summary>
     /// Decodes and splits a file; on failure, or at the first line with more fields than <paramref name="limits"/>
     /// allow, logs a file error and returns <see langword="null"/>.
     /// </summary>

@@ -19,11 +19,8 @@ public sealed class WideTableReader : IImportReader
     /// <inheritdoc/>
     public ImportBatch Read(SourceFile file, ImportContext context, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(file);
-        ArgumentNullException.ThrowIfNull(context);
-        var issues = new IssueLog(file.Name);
-        var batch = new ImportBatch(FileKind.Unknown, "unrecognised table", issues);
-        if (TableText.Load(file, issues, context.Options.Limits) is not { } text || TableLayout.Find(text.Records, context.Catalog, issues) is not { } layout)
+        var (batch, issues, text) = TableText.Open(file, context, FileKind.Unknown, "unrecognised table");
+        if (text is null || TableLayout.Find(text.Records, context.Catalog, issues) is not { } layout)
         {
             return batch;
         }

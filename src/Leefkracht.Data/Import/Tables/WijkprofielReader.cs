@@ -40,11 +40,8 @@ public sealed class WijkprofielReader : IImportReader
     /// <inheritdoc/>
     public ImportBatch Read(SourceFile file, ImportContext context, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(file);
-        ArgumentNullException.ThrowIfNull(context);
-        var issues = new IssueLog(file.Name);
-        var batch = new ImportBatch(FileKind.ExternalScores, "Rotterdam Wijkprofiel sheet", issues);
-        if (TableText.Load(file, issues, context.Options.Limits) is not { } text)
+        var (batch, issues, text) = TableText.Open(file, context, FileKind.ExternalScores, "Rotterdam Wijkprofiel sheet");
+        if (text is null)
         {
             return batch;
         }
@@ -75,16 +72,8 @@ public sealed class WijkprofielReader : IImportReader
         batch.ShapeDescription = string.Create(CultureInfo.InvariantCulture, $"Rotterdam Wijkprofiel sheet of {period}, '{text.Delimiter}'-separated; {columns.Count} index columns ({string.Join(", ", columns.Select(c => c.Header))})");
         var gemeente = Rotterdam;
         var skippedAggregates = 0;
-        for (var r = 3; r < records.Count; r++)
+        foreach (var record in TableText.Rows(records.Skip(3), batch, cancellationToken))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var record = records[r];
-            if (record.IsBlank)
-            {
-                continue;
-            }
-
-            batch.RowsRead++;
             if (record.Fields.Length != header.Length)
             {
                 Reject(batch, record, null, null, string.Create(CultureInfo.InvariantCulture, $"row has {record.Fields.Length} fields but the header has {header.Length}"));
