@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Leefkracht.Monitor.Monitoring;
 
 /// <summary>
@@ -37,9 +35,7 @@ public static class ExplanationWriter
         var numbers = NoteText.Numbers;
         var score = scored.ScoreOf(area) ?? throw new ArgumentException($"{area} is not in the scored year", nameof(area));
         var table = scored.Prepared.Table;
-        var text = new StringBuilder();
-        text.AppendLine(NoteText.Title(area, names, scored.Period.ToString(CultureInfo.InvariantCulture)));
-        text.AppendLine();
+        var text = NoteText.Begin(area, names, scored.Period.ToString(CultureInfo.InvariantCulture));
         if (score.Deviation is not { } deviation)
         {
             text.AppendLine(words.Format("Explain.NotScored", scored.Period, score.NotScoredReason));

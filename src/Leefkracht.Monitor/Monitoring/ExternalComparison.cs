@@ -60,11 +60,9 @@ public sealed class ExternalComparison(MonitorService monitor)
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(externals);
-        ArgumentNullException.ThrowIfNull(model);
-        var scored = await monitor.ScoreAsync(year, model, reference, cancellationToken).ConfigureAwait(false);
+        var (scored, areas) = await ScoredAreasAsync(year, level, within, model, reference, cancellationToken).ConfigureAwait(false);
         var externalTable = (await monitor.PrepareAsync(externalYear, cancellationToken).ConfigureAwait(false)).Table;
         var (carried, _) = await monitor.CarryAsync(externalTable, scored.Prepared.Table, cancellationToken).ConfigureAwait(false);
-        var areas = scored.Scores.Where(s => s.IsScored && s.Area.Code.Level == level && (within is null || s.Area.Code.IsWithin(within.Value))).ToList();
         var measures = Measures(model, areas);
         var columns = externals.Select(external =>
         {
@@ -90,9 +88,7 @@ public sealed class ExternalComparison(MonitorService monitor)
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(leefbaarometer);
-        ArgumentNullException.ThrowIfNull(model);
-        var scored = await monitor.ScoreAsync(year, model, reference, cancellationToken).ConfigureAwait(false);
-        var areas = scored.Scores.Where(s => s.IsScored && s.Area.Code.Level == level && (within is null || s.Area.Code.IsWithin(within.Value))).ToList();
+        var (scored, areas) = await ScoredAreasAsync(year, level, within, model, reference, cancellationToken).ConfigureAwait(false);
         var official = new Dictionary<AreaKey, Core.Leefbaarometer.LeefbaarometerValue>();
         foreach (var division in areas.Select(a => a.Area.Year).Distinct())
         {
@@ -115,6 +111,15 @@ public sealed class ExternalComparison(MonitorService monitor)
         }
 
         return Correlate(year, leefbaarometerYear, scored, areas, measures, columns);
+    }
+
+    /// <summary>Our scores of <paramref name="year"/> and the scored areas of <paramref name="level"/> (those within <paramref name="within"/> when given) that a comparison covers.</summary>
+    private async Task<(ScoredYear Scored, List<LivabilityScore> Areas)> ScoredAreasAsync(
+        int year, AreaLevel level, AreaCode? within, LivabilityModel model, ReferenceChoice reference, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var scored = await monitor.ScoreAsync(year, model, reference, cancellationToken).ConfigureAwait(false);
+        return (scored, scored.Scores.Where(s => s.IsScored && s.Area.Code.Level == level && (within is null || s.Area.Code.IsWithin(within.Value))).ToList());
     }
 
     private static List<(string Name, double[] Values)> Measures(LivabilityModel model, List<LivabilityScore> areas)

@@ -1,3 +1,4 @@
+using System.Text;
 using Leefkracht.Core.Text;
 
 namespace Leefkracht.Monitor.Monitoring;
@@ -50,6 +51,10 @@ internal static class NoteText
         var place = string.Join(", ", new[] { names.Wijk, names.Gemeente }.Where(n => n is not null));
         return $"{names.Area ?? area.Code.Value} ({area.Code}), {Level(area.Code.Level)}{(place.Length > 0 ? " in " + place : string.Empty)} — {when}";
     }
+
+    /// <summary>A note with its <see cref="Title"/> and the blank line after it written.</summary>
+    public static StringBuilder Begin(AreaKey area, ExplanationWriter.AreaNames names, string when) =>
+        new StringBuilder().AppendLine(Title(area, names, when)).AppendLine();
 
     /// <summary>The closing caveat every note carries.</summary>
     public static string Caveat => NoteWords.Words["Caveat"];

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Leefkracht.Monitor.Monitoring;
 
 /// <summary>
@@ -17,9 +15,7 @@ public static class ResilienceWriter
         var words = NoteWords.Words;
         var numbers = NoteText.Numbers;
         var score = year.Scores.FirstOrDefault(s => s.Area == area) ?? throw new ArgumentException($"{area} is not in {year.Period}", nameof(area));
-        var text = new StringBuilder();
-        text.AppendLine(NoteText.Title(area, names, year.Period.ToString(CultureInfo.InvariantCulture)));
-        text.AppendLine();
+        var text = NoteText.Begin(area, names, year.Period.ToString(CultureInfo.InvariantCulture));
         if (score.Score is { } value)
         {
             var className = ResilienceModel.NameOf(score.Class!.Value);

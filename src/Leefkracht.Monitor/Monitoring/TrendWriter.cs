@@ -18,9 +18,7 @@ public static class TrendWriter
         var words = NoteWords.Words;
         var numbers = NoteText.Numbers;
         var trend = trends.Trends.FirstOrDefault(t => t.Area == area) ?? throw new ArgumentException($"{area} is not in {trends.ToPeriod}", nameof(area));
-        var text = new StringBuilder();
-        text.AppendLine(NoteText.Title(area, names, string.Create(CultureInfo.InvariantCulture, $"{trends.FromPeriod} → {trends.ToPeriod}")));
-        text.AppendLine();
+        var text = NoteText.Begin(area, names, string.Create(CultureInfo.InvariantCulture, $"{trends.FromPeriod} → {trends.ToPeriod}"));
         if (trend.Change is not { } change)
         {
             text.AppendLine(words.Format("Trend.NotCompared", trends.FromPeriod, trends.ToPeriod, trend.NotComparedReason));

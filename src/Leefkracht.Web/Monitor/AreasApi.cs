@@ -17,13 +17,14 @@ public sealed record AreaListRequest(
 /// <param name="Lang">nl (default) or en.</param>
 public sealed record AreaRequest([FromRoute] string Code, [FromQuery] string? Year, [FromQuery] string? Lang)
 {
-    /// <summary>The area and the year (default: the latest with inhabitants), with the language checked; problems go into <paramref name="errors"/>.</summary>
-    internal (AreaCode Code, int Year) Check(RequestErrors errors, YearInfo years)
+    /// <summary>The area and the year (default: the latest with inhabitants), with the language checked; the 400 for every bad parameter, null when all are good.</summary>
+    internal async Task<(AreaCode Code, int Year, ValidationProblem? Problem)> CheckAsync(DashboardMonitor dashboard)
     {
+        var errors = new RequestErrors();
         var code = errors.Code(Code);
-        var year = errors.Year(Year, years);
+        var year = errors.Year(Year, await dashboard.YearsAsync());
         errors.Language(Lang);
-        return (code ?? default, year);
+        return (code ?? default, year, errors.Any ? errors.ToProblem() : null);
     }
 }
 
@@ -59,11 +60,10 @@ public static class AreasApi
 
     internal static async Task<Results<Ok<AreaProfileDto>, ValidationProblem, ProblemHttpResult>> GetProfile([AsParameters] AreaRequest request, DashboardMonitor dashboard, ProfileBuilder profiles)
     {
-        var errors = new RequestErrors();
-        var (code, year) = request.Check(errors, await dashboard.YearsAsync());
-        if (errors.Any)
+        var (code, year, problem) = await request.CheckAsync(dashboard);
+        if (problem is not null)
         {
-            return errors.ToProblem();
+            return problem;
         }
 
         var profile = await profiles.BuildAsync(code, year);
@@ -72,11 +72,10 @@ public static class AreasApi
 
     internal static async Task<Results<Ok<AreaHistoryDto>, ValidationProblem, ProblemHttpResult>> GetHistory([AsParameters] AreaRequest request, DashboardMonitor dashboard, HistoryBuilder histories)
     {
-        var errors = new RequestErrors();
-        var (code, baseYear) = request.Check(errors, await dashboard.YearsAsync());
-        if (errors.Any)
+        var (code, baseYear, problem) = await request.CheckAsync(dashboard);
+        if (problem is not null)
         {
-            return errors.ToProblem();
+            return problem;
         }
 
         var history = await histories.BuildAsync(code, baseYear);

@@ -31,10 +31,7 @@ public static class ExportsApi
         var errors = new RequestErrors();
         var format = Format(request.Format, errors, "csv", "xlsx", "geojson");
         var level = errors.Level(request.Level, AreaLevel.Buurt);
-        var year = errors.Year(request.Year, await dashboard.YearsAsync());
-        var gemeente = errors.Gemeente(request.Gemeente, await dashboard.AreasAsync());
-        errors.Language(request.Lang);
-        var dialect = errors.CsvDialect(request.Dialect);
+        var (year, gemeente, dialect) = await CheckAsync(request, errors, dashboard);
         if (errors.Any)
         {
             return errors.ToProblem();
@@ -74,10 +71,7 @@ public static class ExportsApi
         var errors = new RequestErrors();
         var format = Format(request.Format, errors, "csv", "xlsx");
         AreaLevel? level = string.IsNullOrWhiteSpace(request.Level) ? null : errors.Level(request.Level, AreaLevel.Buurt);
-        var year = errors.Year(request.Year, await dashboard.YearsAsync());
-        var gemeente = errors.Gemeente(request.Gemeente, await dashboard.AreasAsync());
-        errors.Language(request.Lang);
-        var dialect = errors.CsvDialect(request.Dialect);
+        var (year, gemeente, dialect) = await CheckAsync(request, errors, dashboard);
         if (errors.Any)
         {
             return errors.ToProblem();
@@ -93,6 +87,15 @@ public static class ExportsApi
 
     private static FileContentHttpResult File(ExportTable table, string format, CsvDialect dialect, string name) =>
         format == "xlsx" ? Tables.XlsxFile(table, name) : Tables.CsvFile(table, dialect, name);
+
+    /// <summary>Checks what every list export takes besides its format and level: the year, the gemeente, the language and the CSV dialect.</summary>
+    private static async Task<(int Year, AreaCode? Gemeente, CsvDialect Dialect)> CheckAsync(ExportRequest request, RequestErrors errors, DashboardMonitor dashboard)
+    {
+        var year = errors.Year(request.Year, await dashboard.YearsAsync());
+        var gemeente = errors.Gemeente(request.Gemeente, await dashboard.AreasAsync());
+        errors.Language(request.Lang);
+        return (year, gemeente, errors.CsvDialect(request.Dialect));
+    }
 
     private static string Format(string? text, RequestErrors errors, params string[] allowed)
     {

@@ -26,11 +26,10 @@ public static class ReportApi
             return Problems.Unavailable("PDF reports need Chromium (Debian package chromium); the HTML report at /report/{code} prints from any browser");
         }
 
-        var errors = new RequestErrors();
-        var (code, year) = request.Check(errors, await dashboard.YearsAsync());
-        if (errors.Any)
+        var (code, year, problem) = await request.CheckAsync(dashboard);
+        if (problem is not null)
         {
-            return errors.ToProblem();
+            return problem;
         }
 
         var name = $"leefkracht-{code}.pdf";
@@ -59,11 +58,10 @@ public static class ReportApi
     private static async Task<(string? Html, ValidationProblem? Invalid, ProblemHttpResult? Missing)> RenderAsync(
         AreaRequest request, DashboardMonitor dashboard, ProfileBuilder profiles, HistoryBuilder histories, TimeProvider clock, HtmlPages pages)
     {
-        var errors = new RequestErrors();
-        var (code, year) = request.Check(errors, await dashboard.YearsAsync());
-        if (errors.Any)
+        var (code, year, problem) = await request.CheckAsync(dashboard);
+        if (problem is not null)
         {
-            return (null, errors.ToProblem(), null);
+            return (null, problem, null);
         }
 
         if (await profiles.BuildAsync(code, year) is not { } profile)
