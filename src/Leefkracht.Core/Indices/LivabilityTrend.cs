@@ -83,14 +83,7 @@ public static class LivabilityTrends
         StandardisationReference reference,
         Func<AreaKey, bool>? include = null)
     {
-        ArgumentNullException.ThrowIfNull(from);
-        ArgumentNullException.ThrowIfNull(to);
-        ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(reference);
-        if (!from.Areas.SequenceEqual(to.Areas))
-        {
-            throw new ArgumentException("both tables must have the same rows in the same order", nameof(to));
-        }
+        LivabilityTrends.CheckArguments(from, to, model, reference);
 
         var ids = model.IndicatorIds.Where(reference.Moments.ContainsKey).ToList();
         var (maskedFrom, maskedTo, onlyOne) = MaskToCommon(from, to, ids);
@@ -147,6 +140,21 @@ public static class LivabilityTrends
             [.. indicators.OrderByDescending(i => Math.Abs(i.Change))],
             onlyOne,
             null);
+    }
+
+    /// <summary>The arguments of a comparison of two years (livability or resilience): none null, and two tables with the same rows.</summary>
+    /// <exception cref="ArgumentException">The tables do not have the same rows.</exception>
+    internal static void CheckArguments<TModel>(IndicatorTable from, IndicatorTable to, TModel model, StandardisationReference reference)
+        where TModel : class
+    {
+        ArgumentNullException.ThrowIfNull(from);
+        ArgumentNullException.ThrowIfNull(to);
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(reference);
+        if (!from.Areas.SequenceEqual(to.Areas))
+        {
+            throw new ArgumentException("both tables must have the same rows in the same order", nameof(to));
+        }
     }
 
     /// <summary>Both tables with every indicator blanked where the other year lacks it, and per row the indicators so dropped.</summary>

@@ -254,14 +254,7 @@ public static class ResilienceTrends
     /// <exception cref="ArgumentException">The tables do not have the same rows.</exception>
     public static IReadOnlyList<(ResilienceScore From, ResilienceScore To)> Compare(IndicatorTable from, IndicatorTable to, ResilienceModel model, StandardisationReference reference)
     {
-        ArgumentNullException.ThrowIfNull(from);
-        ArgumentNullException.ThrowIfNull(to);
-        ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(reference);
-        if (!from.Areas.SequenceEqual(to.Areas))
-        {
-            throw new ArgumentException("both tables must have the same rows in the same order", nameof(to));
-        }
+        LivabilityTrends.CheckArguments(from, to, model, reference);
 
         var (maskedFrom, maskedTo, _) = LivabilityTrends.MaskToCommon(from, to, [.. model.IndicatorIds.Where(reference.Moments.ContainsKey)]);
         return [.. ResilienceIndex.Compute(maskedFrom, model, reference).Zip(ResilienceIndex.Compute(maskedTo, model, reference))];

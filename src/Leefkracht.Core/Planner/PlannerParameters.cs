@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 
 namespace Leefkracht.Core.Planner;
 
@@ -42,39 +43,10 @@ public sealed record PlannerParameters(
     public IReadOnlyList<(string Parameter, string Message)> Problems()
     {
         var problems = new List<(string, string)>();
-        if (Turnover.Length != PlannerDimensions.Segments)
+        PerSegment("turnover", Turnover, 1);
+        if (PerSegment("relativeVulnerability", RelativeVulnerability, 10) && RelativeVulnerability.All(r => r == 0))
         {
-            problems.Add(("turnover", "one value per segment is required"));
-        }
-        else
-        {
-            for (var s = 0; s < Turnover.Length; s++)
-            {
-                if (!(Turnover[s] is >= 0 and <= 1))
-                {
-                    problems.Add(($"turnover.{PlannerDimensions.JsonName((Segment)s)}", "must lie between 0 and 1"));
-                }
-            }
-        }
-
-        if (RelativeVulnerability.Length != PlannerDimensions.Segments)
-        {
-            problems.Add(("relativeVulnerability", "one value per segment is required"));
-        }
-        else
-        {
-            for (var s = 0; s < RelativeVulnerability.Length; s++)
-            {
-                if (!(RelativeVulnerability[s] is >= 0 and <= 10))
-                {
-                    problems.Add(($"relativeVulnerability.{PlannerDimensions.JsonName((Segment)s)}", "must lie between 0 and 10"));
-                }
-            }
-
-            if (RelativeVulnerability.All(r => r == 0))
-            {
-                problems.Add(("relativeVulnerability", "at least one segment must house vulnerable households"));
-            }
+            problems.Add(("relativeVulnerability", "at least one segment must house vulnerable households"));
         }
 
         if (!(MidRentShareOfOtherRent is >= 0 and <= 1))
@@ -93,5 +65,25 @@ public sealed record PlannerParameters(
         }
 
         return problems;
+
+        // One value per segment, each between 0 and max; false when the number of values is wrong.
+        bool PerSegment(string parameter, ImmutableArray<double> values, int max)
+        {
+            if (values.Length != PlannerDimensions.Segments)
+            {
+                problems.Add((parameter, "one value per segment is required"));
+                return false;
+            }
+
+            for (var s = 0; s < values.Length; s++)
+            {
+                if (!(values[s] >= 0 && values[s] <= max))
+                {
+                    problems.Add(($"{parameter}.{PlannerDimensions.JsonName((Segment)s)}", string.Create(CultureInfo.InvariantCulture, $"must lie between 0 and {max}")));
+                }
+            }
+
+            return true;
+        }
     }
 }
