@@ -11,6 +11,22 @@ internal static class CliRunner
 {
     public static Task<CliResult> RunAsync(params string[] args) => RunWithInputAsync(string.Empty, args);
 
+    /// <summary>Runs a command that must succeed (exit code 0, else the failure shows its standard error) and returns its standard output.</summary>
+    public static async Task<string> OutputAsync(params string[] args)
+    {
+        var result = await RunAsync(args);
+        result.ExitCode.ShouldBe(0, result.Error);
+        return result.Out;
+    }
+
+    /// <summary>Runs a command and checks that it refuses its input: exit code 2 and <paramref name="message"/> on standard error.</summary>
+    public static async Task ShouldRefuseAsync(string message, params string[] args)
+    {
+        var result = await RunAsync(args);
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldContain(message);
+    }
+
     /// <summary>Runs a command with <paramref name="input"/> as its (redirected) standard input.</summary>
     public static Task<CliResult> RunWithInputAsync(string input, params string[] args) => RunAsync(input, 240, args);
 

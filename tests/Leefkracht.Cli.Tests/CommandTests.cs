@@ -30,11 +30,10 @@ public sealed class CommandTests(SampleDatabase database)
     public async Task Areas_Buurten2024_ListsMoreThan14000()
     {
         // When
-        var result = await CliRunner.RunAsync("areas", "--db", database.Path, "--level", "buurt", "--year", "2024", "--format", "csv");
+        var output = await CliRunner.OutputAsync("areas", "--db", database.Path, "--level", "buurt", "--year", "2024", "--format", "csv");
 
         // Then
-        result.ExitCode.ShouldBe(0);
-        var lines = result.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         lines[0].ShouldBe("Code,Naam,Niveau,Indeling,Gemeente");
         (lines.Length - 1).ShouldBeGreaterThan(14000);
         lines.ShouldContain("BU03440111,\"Welgelegen, Den Hommel\",buurt,2024,GM0344 Utrecht");
@@ -43,10 +42,9 @@ public sealed class CommandTests(SampleDatabase database)
     [Fact]
     public async Task Areas_FilteredByGemeenteName_ListsItsWijken()
     {
-        var result = await CliRunner.RunAsync("areas", "--db", database.Path, "--level", "wijk", "--year", "2023", "--gemeente", "Utrecht", "--format", "json");
+        var output = await CliRunner.OutputAsync("areas", "--db", database.Path, "--level", "wijk", "--year", "2023", "--gemeente", "Utrecht", "--format", "json");
 
-        result.ExitCode.ShouldBe(0);
-        var rows = JsonDocument.Parse(result.Out).RootElement;
+        var rows = JsonDocument.Parse(output).RootElement;
         rows.GetArrayLength().ShouldBe(10);
         rows[0].GetProperty("Code").GetString().ShouldBe("WK034401");
     }
@@ -55,26 +53,24 @@ public sealed class CommandTests(SampleDatabase database)
     public async Task Show_UtrechtBuurt2023_ShowsItsKwbFigures()
     {
         // When
-        var result = await CliRunner.RunAsync("show", "BU03440111", "--db", database.Path, "--year", "2023");
+        var output = await CliRunner.OutputAsync("show", "BU03440111", "--db", database.Path, "--year", "2023");
 
         // Then
-        result.ExitCode.ShouldBe(0);
-        result.Out.ShouldContain("Welgelegen, Den Hommel (BU03440111, buurt)");
-        result.Out.ShouldContain("Gemeente: GM0344 Utrecht");
-        result.Out.ShouldContain("Aantal inwoners");
-        result.Out.ShouldContain("1.810");
-        result.Out.ShouldContain("Gemiddelde WOZ-waarde van woningen");
-        result.Out.ShouldContain("In bezit woningcorporatie");
-        result.Out.ShouldContain("kwb2023_utrecht_GM0344.csv");
+        output.ShouldContain("Welgelegen, Den Hommel (BU03440111, buurt)");
+        output.ShouldContain("Gemeente: GM0344 Utrecht");
+        output.ShouldContain("Aantal inwoners");
+        output.ShouldContain("1.810");
+        output.ShouldContain("Gemiddelde WOZ-waarde van woningen");
+        output.ShouldContain("In bezit woningcorporatie");
+        output.ShouldContain("kwb2023_utrecht_GM0344.csv");
     }
 
     [Fact]
     public async Task Show_InEnglishAsCsv_UsesEnglishNamesAndInvariantNumbers()
     {
-        var result = await CliRunner.RunAsync("show", "GM0344", "--db", database.Path, "--year", "2023", "--lang", "en", "--format", "csv");
+        var output = await CliRunner.OutputAsync("show", "GM0344", "--db", database.Path, "--year", "2023", "--lang", "en", "--format", "csv");
 
-        result.ExitCode.ShouldBe(0);
-        result.Out.ShouldContain("GM0344,2023,2023,household_size,Average household size,1.9,Count,kwb2023_utrecht_GM0344.csv");
+        output.ShouldContain("GM0344,2023,2023,household_size,Average household size,1.9,Count,kwb2023_utrecht_GM0344.csv");
     }
 
     [Fact]
@@ -91,19 +87,13 @@ public sealed class CommandTests(SampleDatabase database)
     [Fact]
     public async Task Show_MalformedCode_IsInvalidInput()
     {
-        var result = await CliRunner.RunAsync("show", "BU1234", "--db", database.Path);
-
-        result.ExitCode.ShouldBe(2);
-        result.Error.ShouldContain("expected BU followed by 8 characters");
+        await CliRunner.ShouldRefuseAsync("expected BU followed by 8 characters", "show", "BU1234", "--db", database.Path);
     }
 
     [Fact]
     public async Task Areas_UnknownLevel_IsInvalidInput()
     {
-        var result = await CliRunner.RunAsync("areas", "--db", database.Path, "--level", "district");
-
-        result.ExitCode.ShouldBe(2);
-        result.Error.ShouldContain("--level 'district' is not one of land, gemeente, wijk, buurt");
+        await CliRunner.ShouldRefuseAsync("--level 'district' is not one of land, gemeente, wijk, buurt", "areas", "--db", database.Path, "--level", "district");
     }
 
     [Fact]

@@ -217,28 +217,19 @@ public sealed class SpatialCommandTests(SampleDatabase database)
             args.AddRange([option, value]);
         }
 
-        var result = await CliRunner.RunAsync([.. args]);
-
-        result.ExitCode.ShouldBe(2);
-        result.Error.ShouldContain(message);
+        await CliRunner.ShouldRefuseAsync(message, [.. args]);
     }
 
     [Fact]
     public async Task SpatialMoran_NoBoundariesNearTheYear_ExitsWithTwo()
     {
-        var result = await CliRunner.RunAsync("spatial", "moran", "--db", database.Path, "--indicator", "population", "--year", "1990", "--level", "gemeente");
-
-        result.ExitCode.ShouldBe(2);
-        result.Error.ShouldContain("no gemeente boundaries within 10 years of 1990");
+        await CliRunner.ShouldRefuseAsync("no gemeente boundaries within 10 years of 1990", "spatial", "moran", "--db", database.Path, "--indicator", "population", "--year", "1990", "--level", "gemeente");
     }
 
     [Fact]
     public async Task SpatialLisa_WithoutIndicator_ExitsWithTwo()
     {
-        var result = await CliRunner.RunAsync("spatial", "lisa", "--db", database.Path, "--year", "2024");
-
-        result.ExitCode.ShouldBe(2);
-        result.Error.ShouldContain("--indicator is required");
+        await CliRunner.ShouldRefuseAsync("--indicator is required", "spatial", "lisa", "--db", database.Path, "--year", "2024");
     }
 
     [Fact]
@@ -305,9 +296,6 @@ public sealed class SpatialCommandTests(SampleDatabase database)
         List<string> args = ["segregation", "--db", database.Path, "--group", "corporation", "--gemeente", "Heerlen"];
         args[args.IndexOf(option) + 1] = value;
 
-        var result = await CliRunner.RunAsync([.. args]);
-
-        result.ExitCode.ShouldBe(2);
-        result.Error.ShouldContain(message);
+        await CliRunner.ShouldRefuseAsync(message, [.. args]);
     }
 }

@@ -17,4 +17,14 @@ public static class Stores
 
     public static Task<IReadOnlyList<ImportReport>> ImportAsync(IMonitorStore store, params string[] paths) =>
         ImportAsync(store, new ImportOptions(), paths);
+
+    /// <summary>
+    /// Imports the two national files of 2024 alone (the KWB selection of every buurt and the police's crime totals),
+    /// without the sample's municipal files: the data the independent Python references compute from.
+    /// </summary>
+    public static Task<IReadOnlyList<ImportReport>> ImportNational2024Async(IMonitorStore store) =>
+        ImportAsync(
+            store,
+            TestData.Sample("national/kwb2024_selection_crime_health_nl_all_buurten.csv.gz"),
+            TestData.Sample("national/politie_47022NED_misdrijven_totaal_per_jaar_2021-2025.csv.gz"));
 }

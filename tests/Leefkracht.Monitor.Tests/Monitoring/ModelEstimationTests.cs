@@ -14,10 +14,7 @@ public sealed class ModelEstimationTests(SampleStore sample)
     {
         using var testStore = TestStore.Create();
         await using var store = testStore.Open();
-        await Stores.ImportAsync(
-            store,
-            TestData.Sample("national/kwb2024_selection_crime_health_nl_all_buurten.csv.gz"),
-            TestData.Sample("national/politie_47022NED_misdrijven_totaal_per_jaar_2021-2025.csv.gz"));
+        await Stores.ImportNational2024Async(store);
         var estimator = new ModelEstimator(new MonitorService(store));
         return await estimator.EstimateAsync(2024, estimator.ParseTarget("woz", out _)!, 2024, AreaLevel.Wijk, null, new EstimationOptions(10, 1), ModelDocument.HandSet.Rules, TestContext.Current.CancellationToken);
     }

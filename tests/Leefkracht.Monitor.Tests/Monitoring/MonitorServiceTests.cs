@@ -59,10 +59,7 @@ public sealed class MonitorServiceTests(SampleStore sample)
         // weighted moments computed from the same CSVs by tests/reference/indices/reference_moments.py
         using var testStore = TestStore.Create();
         await using var store = testStore.Open();
-        await Stores.ImportAsync(
-            store,
-            TestData.Sample("national/kwb2024_selection_crime_health_nl_all_buurten.csv.gz"),
-            TestData.Sample("national/politie_47022NED_misdrijven_totaal_per_jaar_2021-2025.csv.gz"));
+        await Stores.ImportNational2024Async(store);
         using var expected = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(TestData.RepositoryRoot, "tests", "reference", "indices", "reference_moments_2024.json"), TestContext.Current.CancellationToken));
 
         // When
