@@ -23,10 +23,12 @@ public sealed class CatalogDocument
 
     private readonly FrozenDictionary<string, string> _ignoredColumns;
 
-    private CatalogDocument(IndicatorCatalog catalog, IReadOnlyDictionary<string, string> ignoredColumns, IReadOnlyList<DerivedIndicator> derived)
+    private CatalogDocument(IndicatorCatalog catalog, IReadOnlyDictionary<string, string> ignoredColumns, IReadOnlyList<DerivedIndicator> derived, IReadOnlyList<ColumnAlias> aliases, IReadOnlyList<string> ignoredNames)
     {
         Catalog = catalog;
         Derived = derived;
+        Aliases = aliases;
+        IgnoredColumnNames = ignoredNames;
         _ignoredColumns = ignoredColumns.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
@@ -35,6 +37,12 @@ public sealed class CatalogDocument
 
     /// <summary>Indicators computed from others (rates, shares), applied when a year is scored.</summary>
     public IReadOnlyList<DerivedIndicator> Derived { get; }
+
+    /// <summary>Every column alias as the catalog file writes it, in catalog order (for rules over key families, such as StatLine's numbered keys).</summary>
+    public IReadOnlyList<ColumnAlias> Aliases { get; }
+
+    /// <summary>The columns ignored on purpose, as the catalog file writes their names.</summary>
+    public IReadOnlyList<string> IgnoredColumnNames { get; }
 
     /// <summary>Why a column is deliberately not imported, or <see langword="null"/> if it is not on the list.</summary>
     public string? IgnoreReason(string header) => _ignoredColumns.GetValueOrDefault(ColumnName.Normalize(header));
@@ -79,7 +87,7 @@ public sealed class CatalogDocument
             }
         }
 
-        return new CatalogDocument(catalog, ignored, derived);
+        return new CatalogDocument(catalog, ignored, derived, aliases, [.. (file.IgnoredColumns ?? []).Select(c => c.Name)]);
     }
 
     private static CatalogDocument LoadEmbedded()

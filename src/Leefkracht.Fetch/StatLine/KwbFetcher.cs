@@ -82,7 +82,7 @@ public sealed class KwbFetcher
         var scope = gemeenteNumber is null ? "NL" : $"GM{gemeenteNumber}";
         progress?.Report(new FetchProgress(table, "import", pages.Requests, kept.Count));
         var origin = new ImportOrigin(first.AbsoluteUri, table, _clock.GetUtcNow(), firstPage.ETag, pages.Requests);
-        var (file, report) = await _staged.ImportAsync($"kwb{year}_{table}_{scope}.csv", ODataCsv.Write(kept, titles), year, origin, cancellationToken).ConfigureAwait(false);
+        var (file, report) = await _staged.ImportAsync($"kwb{year}_{table}_{scope}.csv", ODataCsv.Write(kept, titles, columns.CatalogNames), year, origin, cancellationToken).ConfigureAwait(false);
         return new KwbFetchResult(table, year, gemeenteNumber is null ? null : scope, columns, kept.Count, transfer, file, report);
     }
 
@@ -137,11 +137,14 @@ public sealed class KwbFetcher
 /// </summary>
 internal static class ODataCsv
 {
-    public static byte[] Write(IReadOnlyList<JsonElement> rows, IReadOnlyDictionary<string, string> names)
+    /// <param name="rows">The rows.</param>
+    /// <param name="names">The areas' names by code.</param>
+    /// <param name="catalogNames">The catalog's name of a key where it differs (the same topic under another year's number).</param>
+    public static byte[] Write(IReadOnlyList<JsonElement> rows, IReadOnlyDictionary<string, string> names, IReadOnlyDictionary<string, string> catalogNames)
     {
         var header = rows[0].EnumerateObject().Select(p => p.Name).Where(n => n != "ID").ToList();
         var text = new StringBuilder();
-        text.Append("Regio,").AppendJoin(',', header.Select(Quote)).Append('\n');
+        text.Append("Regio,").AppendJoin(',', header.Select(h => Quote(catalogNames.GetValueOrDefault(h, h)))).Append('\n');
         foreach (var row in rows)
         {
             var code = row.TryGetProperty("WijkenEnBuurten", out var key) && key.ValueKind == JsonValueKind.String ? key.GetString()!.Trim() : string.Empty;

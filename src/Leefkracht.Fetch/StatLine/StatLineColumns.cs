@@ -30,7 +30,11 @@ public enum ColumnFate
 /// <param name="Property">The column.</param>
 /// <param name="Fate">What becomes of it.</param>
 /// <param name="Target">The indicator id, or the catalog's reason for ignoring it.</param>
-public sealed record ColumnMapping(StatLineProperty Property, ColumnFate Fate, string? Target);
+/// <param name="CatalogName">
+/// The name the catalog knows the column by (the key itself, or the same key of another year), so the importer reads
+/// the assembled file with the catalog's own alias and scale.
+/// </param>
+public sealed record ColumnMapping(StatLineProperty Property, ColumnFate Fate, string? Target, string CatalogName);
 
 /// <summary>
 /// A table's <c>DataProperties</c> read against the indicator catalog, before any data are fetched, so every column
@@ -48,6 +52,10 @@ public sealed class StatLineColumns
 
     /// <summary>The columns the catalog does not know.</summary>
     public IReadOnlyList<ColumnMapping> Unknown => [.. Columns.Where(c => c.Fate == ColumnFate.Unknown)];
+
+    /// <summary>The catalog's name of each key that the catalog knows under another year's number.</summary>
+    public IReadOnlyDictionary<string, string> CatalogNames =>
+        Columns.Where(c => c.CatalogName != c.Property.Key).ToDictionary(c => c.Property.Key, c => c.CatalogName, StringComparer.Ordinal);
 
     /// <summary>How many columns map to an indicator.</summary>
     public int IndicatorCount => Columns.Count(c => c.Fate == ColumnFate.Indicator);
@@ -80,34 +88,45 @@ public sealed class StatLineColumns
         return Map(properties, catalog);
     }
 
-    /// <summary>Maps a list of columns (from DataProperties, or the key list of a year's documentation).</summary>
+    /// <summary>
+    /// Maps a list of columns (from DataProperties, or the key list of a year's documentation). StatLine numbers a
+    /// table's keys by position (<c>GemiddeldeWoningwaarde_35</c> in 2019 is <c>GemiddeldeWoningwaarde_34</c> in
+    /// 2013), so a key the catalog does not know is matched on its stem (the key without the number) — see
+    /// <see cref="StatLineKeys"/>.
+    /// </summary>
     public static StatLineColumns Map(IEnumerable<StatLineProperty> properties, CatalogDocument catalog)
     {
         ArgumentNullException.ThrowIfNull(properties);
         ArgumentNullException.ThrowIfNull(catalog);
+        var list = properties.ToList();
+        var keys = StatLineKeys.For(catalog).Match([.. list.Where(p => !IsStructural(p)).Select(p => p.Key)]);
         var columns = new List<ColumnMapping>();
-        foreach (var property in properties)
+        foreach (var property in list)
         {
-            if (StructuralKeys.Contains(property.Key) || property.Type is "Dimension" or "GeoDimension" or "TimeDimension")
+            var name = keys.GetValueOrDefault(property.Key, property.Key);
+            if (IsStructural(property))
             {
-                columns.Add(new ColumnMapping(property, ColumnFate.Structural, null));
+                columns.Add(new ColumnMapping(property, ColumnFate.Structural, null, property.Key));
             }
-            else if (catalog.Catalog.TryResolveColumn(property.Key, out var alias))
+            else if (catalog.Catalog.TryResolveColumn(name, out var alias))
             {
-                columns.Add(new ColumnMapping(property, ColumnFate.Indicator, alias.IndicatorId));
+                columns.Add(new ColumnMapping(property, ColumnFate.Indicator, alias.IndicatorId, name));
             }
-            else if (catalog.IgnoreReason(property.Key) is { } reason)
+            else if (catalog.IgnoreReason(name) is { } reason)
             {
-                columns.Add(new ColumnMapping(property, ColumnFate.Ignored, reason));
+                columns.Add(new ColumnMapping(property, ColumnFate.Ignored, reason, name));
             }
             else
             {
-                columns.Add(new ColumnMapping(property, ColumnFate.Unknown, null));
+                columns.Add(new ColumnMapping(property, ColumnFate.Unknown, null, property.Key));
             }
         }
 
         return new StatLineColumns(columns);
     }
+
+    private static bool IsStructural(StatLineProperty property) =>
+        StructuralKeys.Contains(property.Key) || property.Type is "Dimension" or "GeoDimension" or "TimeDimension";
 
     private static string? Text(JsonElement item, string name) =>
         item.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
