@@ -279,16 +279,15 @@ function similarCard(similar) {
     return card;
   }
   const ids = similar.variables.map((v) => v.id);
-  const units = similar.variables.map((v) => v.unit);
   card.append(el('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': t('similar.title') },
     el('table', { id: 'similar-table' },
       el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: t('name') }), el('th', { scope: 'col', class: 'num', text: t('deviation') }), el('th', { scope: 'col', text: t('klasse') }),
-        ...similar.variables.map((v) => el('th', { scope: 'col', class: 'num', text: v.name })), el('th', { scope: 'col', class: 'num', text: t('similar.distance') }))),
+        ...similar.variables.map((v) => el('th', { scope: 'col', class: 'num', text: v.unit === 'count' ? v.name : `${v.name} (${t(`unit.${v.unit}`)})` })), el('th', { scope: 'col', class: 'num', text: t('similar.distance') }))),
       el('tbody', {}, ...similar.areas.map((a) => el('tr', { 'data-code': a.area.code },
         el('td', {}, el('a', { href: `#/area/${a.area.code}?year=${similar.year}`, text: a.area.name ?? a.area.code }), a.area.gemeente ? el('span', { class: 'muted small', text: ` (${a.area.gemeente.name})` }) : null),
         el('td', { class: 'num', text: num(a.deviation, 3, true) }),
         el('td', { text: a.class ? `${a.class} ${a.className}` : '–' }),
-        ...ids.map((id, n) => el('td', { class: 'num', 'data-id': id, text: measure(a.values[id], units[n]) })),
+        ...ids.map((id) => el('td', { class: 'num', 'data-id': id, text: measure(a.values[id]) })),
         el('td', { class: 'num', text: num(a.distance, 2) })))))));
   return card;
 }
