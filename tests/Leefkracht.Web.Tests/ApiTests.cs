@@ -537,4 +537,130 @@ public sealed class ApiTests(DashboardServer server)
         System.Text.Encoding.ASCII.GetString(bytes, 0, 5).ShouldBe("%PDF-");
         bytes.Length.ShouldBeGreaterThan(10_000);
     }
+
+    [Fact]
+    public async Task Profile_NederlandRow_IsThePopulationWeightedMeanOfTheGemeenten_AsComputedFromTheRawSample()
+    {
+        // Given the raw 2024 gemeente rows of the national sample file (read here, not through the importer)
+        var (header, rows) = NationalSample();
+        var gemeenten = rows.Where(f => f[Array.IndexOf(header, "level")] == "Gemeente").ToList();
+        gemeenten.Count.ShouldBe(342);
+        double WeightedMean(string column)
+        {
+            double sum = 0, weight = 0;
+            foreach (var fields in gemeenten)
+            {
+                var text = fields[Array.IndexOf(header, column)];
+                if (text.Length > 0)
+                {
+                    var inhabitants = double.Parse(fields[Array.IndexOf(header, "inwoners")], CultureInfo.InvariantCulture);
+                    sum += inhabitants * double.Parse(text, CultureInfo.InvariantCulture);
+                    weight += inhabitants;
+                }
+            }
+
+            return sum / weight;
+        }
+
+        // When Overvecht's profile is asked
+        var profile = await GetJson("api/v1/areas/WK034403?year=2024");
+        var indicators = profile.GetProperty("dimensions").EnumerateArray().SelectMany(d => d.GetProperty("indicators").EnumerateArray()).ToDictionary(i => i.GetProperty("id").GetString()!);
+
+        // Then the country's value of each indicator is the population-weighted mean of the gemeenten (379.87 and 72.85)
+        indicators["woz_mean"].GetProperty("countryValue").GetDouble().ShouldBe(WeightedMean("wozWaarde"), 0.001);
+        indicators["good_health_pct"].GetProperty("countryValue").GetDouble().ShouldBe(WeightedMean("goed_ervaren_gezondheid_pct_2024"), 0.001);
+        // and an average counted in numbers (CBS g_: household size) is averaged, not summed over the gemeenten
+        indicators["household_size"].GetProperty("countryValue").GetDouble().ShouldBeInRange(1.5, 3.0);
+
+        // And the comparison's Nederland row has a score and a class (no more "– –")
+        var country = profile.GetProperty("comparison").GetProperty("country");
+        country.GetProperty("name").GetString().ShouldStartWith("Nederland");
+        country.GetProperty("deviation").GetDouble().ShouldBeInRange(-0.2, 0.2);
+        country.GetProperty("class").GetInt32().ShouldBeInRange(4, 7);
+    }
+
+    [Fact]
+    public async Task Similar_Overvecht_AreLargeCityWijkenWithFewOwnerOccupiedDwellings_NearestFirst()
+    {
+        // Given the raw 2024 wijk rows of the national sample file: urbanity (1 = very strongly urban) and owner-occupied share
+        var (header, rows) = NationalSample();
+        var wijken = rows.Where(f => f[Array.IndexOf(header, "level")] == "Wijk")
+            .ToDictionary(f => f[0], f => (Urbanity: f[Array.IndexOf(header, "stedelijkheid")], Owned: f[Array.IndexOf(header, "koopwoningen")]));
+
+        // When the wijken most like Overvecht (35,000 inhabitants, 3,500 addresses per km², 21 % owner-occupied) are asked
+        var similar = await GetJson("api/v1/areas/WK034403/similar?year=2024");
+        var areas = similar.GetProperty("areas").EnumerateArray().ToList();
+
+        // Then there are ten, all wijken elsewhere, nearest first, each with its score or none
+        areas.Count.ShouldBe(10);
+        var codes = areas.Select(a => a.GetProperty("area").GetProperty("code").GetString()!).ToList();
+        codes.ShouldAllBe(c => c.StartsWith("WK", StringComparison.Ordinal) && c != "WK034403");
+        codes.Select(c => c[2..6]).Distinct().Count().ShouldBeGreaterThan(3); // from several gemeenten, nationally
+        var distances = areas.Select(a => a.GetProperty("distance").GetDouble()).ToList();
+        distances.ShouldBe(distances.Order().ToList());
+        similar.GetProperty("method").GetString()!.ShouldContain("omgevingsadressendichtheid");
+
+        // and, by the sample's own figures, they are (very) strongly urban with an owner-occupied share within the
+        // documented band (Overvecht's ± 15 percentage points; docs/web.md#similar-areas)
+        foreach (var code in codes)
+        {
+            wijken[code].Urbanity.ShouldBeOneOf("1", "2");
+            double.Parse(wijken[code].Owned, CultureInfo.InvariantCulture).ShouldBeInRange(21 - 15, 21 + 15);
+        }
+
+        // And an unknown area is a 404
+        (await GetProblem("api/v1/areas/WK039999/similar?year=2024")).Status.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Catalogue_DefinesEveryIndicator_InDutchAndInEnglish()
+    {
+        var dutch = (await GetJson("api/v1/indicators")).GetProperty("indicators").EnumerateArray().ToList();
+        var english = (await GetJson("api/v1/indicators?lang=en")).GetProperty("indicators").EnumerateArray()
+            .ToDictionary(i => i.GetProperty("id").GetString()!, i => i.GetProperty("definition").GetString());
+        dutch.Count.ShouldBeGreaterThan(100);
+        foreach (var indicator in dutch)
+        {
+            var id = indicator.GetProperty("id").GetString()!;
+            var definition = indicator.GetProperty("definition").GetString();
+            definition.ShouldNotBeNullOrWhiteSpace(id);
+            english[id].ShouldNotBeNullOrWhiteSpace(id);
+            english[id].ShouldNotBe(definition, id);
+        }
+
+        dutch.Single(i => i.GetProperty("id").GetString() == "address_density").GetProperty("definition").GetString()!.ShouldContain("1 km");
+    }
+
+    /// <summary>The header and rows of the sample's national 2024 file, split here (quoted fields may hold commas: "Nuenen, Gerwen en Nederwetten").</summary>
+    private static (string[] Header, List<string[]> Rows) NationalSample()
+    {
+        static string[] Split(string line)
+        {
+            var fields = new List<string>();
+            var field = new System.Text.StringBuilder();
+            var quoted = false;
+            foreach (var c in line.TrimEnd('\r'))
+            {
+                if (c == '"')
+                {
+                    quoted = !quoted;
+                }
+                else if (c == ',' && !quoted)
+                {
+                    fields.Add(field.ToString());
+                    field.Clear();
+                }
+                else
+                {
+                    field.Append(c);
+                }
+            }
+
+            fields.Add(field.ToString());
+            return [.. fields];
+        }
+
+        var lines = TestData.SampleText("national/kwb2024_selection_crime_health_nl_all_buurten.csv.gz").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        return (Split(lines[0]), [.. lines.Skip(1).Select(Split)]);
+    }
 }

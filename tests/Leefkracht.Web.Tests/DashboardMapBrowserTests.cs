@@ -196,6 +196,8 @@ public sealed class DashboardMapBrowserTests(DashboardServer server) : BrowserTe
         var text = await health.TextContentAsync() ?? string.Empty;
         text.ShouldContain("Goed ervaren gezondheid");
         text.ShouldContain("hoger is beter");
+        text.ShouldContain("Het percentage volwassenen (18 jaar of ouder) dat de eigen gezondheid als goed of zeer goed ervaart");
+        (await page.Locator("#catalogue-table tbody td.definition").AllTextContentsAsync()).ShouldAllBe(d => d.Length > 60);
         text.ShouldMatch(@"buurt \d+ %");
         (await health.Locator("a").GetAttributeAsync("href") ?? string.Empty).ShouldStartWith("https://opendata.cbs.nl/statline/");
 
@@ -203,6 +205,110 @@ public sealed class DashboardMapBrowserTests(DashboardServer server) : BrowserTe
         await page.WaitForFunctionAsync($"() => document.querySelectorAll('#catalogue-table tbody tr:not([hidden])').length < {rows}");
         await ShotAsync(page, "data-1440-catalogue");
         await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Map_HasATableAlternative_ReachedByKeyboard_SortedByValue_AndARowOpensTheProfile()
+    {
+        // Given the owner-occupied share of Utrecht's wijken on the map
+        var (page, _) = await OpenAsync("#/map?level=wijk&by=indicator&indicator=dwellings_owner_occupied_pct&gemeente=GM0344");
+        await page.WaitForSelectorAsync("#map[data-loaded^='wijk:indicator:']");
+
+        // Then the legend names the indicator's unit from the catalogue
+        (await page.TextContentAsync("#legend-unit") ?? string.Empty).ShouldBe("Eenheid: %");
+
+        // When the keyboard user tabs to "Toon als tabel" and presses Enter
+        await TabToAsync(page, "document.activeElement.id === 'map-table-toggle'");
+        await page.Keyboard.PressAsync("Enter");
+
+        // Then a table lists every wijk of the map with its value and unit and its class
+        await page.WaitForSelectorAsync("#map-table-rows tbody tr");
+        (await page.GetAttributeAsync("#map-table-toggle", "aria-expanded")).ShouldBe("true");
+        var features = int.Parse((await page.GetAttributeAsync("#map", "data-loaded"))!.Split(':')[2], CultureInfo.InvariantCulture);
+        (await page.Locator("#map-table-rows tbody tr").CountAsync()).ShouldBe(features);
+        (await page.TextContentAsync("#map-table-rows thead") ?? string.Empty).ShouldContain("waarde (%)");
+        (await page.Locator("#map-table-rows tbody td:nth-child(2)").AllTextContentsAsync()).Where(v => v != "–").ShouldAllBe(v => v.EndsWith(" %", StringComparison.Ordinal));
+
+        // When the value column is sorted (by keyboard: Tab to its button, Enter), the highest share comes first
+        await TabToAsync(page, "document.activeElement.matches('#map-table-rows button[data-key=value]')");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForSelectorAsync("#map-table-rows th[aria-sort='descending'] button[data-key=value]");
+        var values = (await page.Locator("#map-table-rows tbody td:nth-child(2)").AllTextContentsAsync()).Where(v => v != "–")
+            .Select(v => double.Parse(v.Replace(" %", string.Empty, StringComparison.Ordinal).Replace(",", ".", StringComparison.Ordinal), CultureInfo.InvariantCulture)).ToList();
+        values.Count.ShouldBeGreaterThan(5);
+        values.ShouldBe(values.OrderDescending().ToList());
+        await page.EvaluateAsync("() => document.querySelector('#map-table').scrollIntoView()");
+        await ShotAsync(page, "map-1440-table");
+
+        // And Tab reaches the first row's link, and Enter opens that wijk's profile
+        await TabToAsync(page, "document.activeElement.matches('#map-table-rows tbody tr:first-child a')");
+        var name = await page.EvaluateAsync<string>("() => document.activeElement.textContent");
+        var code = await page.EvaluateAsync<string>("() => document.activeElement.closest('tr').dataset.code");
+        await page.Keyboard.PressAsync("Enter");
+        await WaitForHashAsync(page, $"^#/area/{code}");
+        await page.WaitForSelectorAsync($"h1:text-is('{name}')");
+        await page.Context.CloseAsync();
+
+        // And on a phone the table fits the screen, passes axe and speaks Dutch
+        var phone = await PageChecks.NewPhonePageAsync(Browser, new Uri(server.BaseAddress, "/#/map?level=wijk&by=indicator&indicator=dwellings_owner_occupied_pct&gemeente=GM0344"));
+        await phone.WaitForSelectorAsync("#map[data-loaded^='wijk:indicator:']");
+        await phone.ClickAsync("#map-table-toggle");
+        await phone.WaitForSelectorAsync("#map-table-rows tbody tr");
+        await phone.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "phone-map-table.png"), FullPage = true });
+        (await PageChecks.CheckAsync(phone, "map-table")).ShouldBeEmpty();
+        await phone.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Profile_FillsTheNederlandRow_AndOffersSimilarAreasWithTheirScores()
+    {
+        // Given Overvecht's profile
+        var (page, _) = await OpenAsync("#/area/WK034403?year=2024");
+        await page.WaitForSelectorAsync("#similar-table tbody tr");
+
+        // Then the comparison's Nederland row has a score and a class, and the breakdown a Nederland column with units
+        var country = await page.Locator("#comparison tbody tr").Last.Locator("td").AllTextContentsAsync();
+        country[0].ShouldStartWith("Nederland");
+        country[1].ShouldMatch(@"^[+−]\d,\d{3}$");
+        country[2].ShouldNotBe("–");
+        (await page.TextContentAsync("#why table thead") ?? string.Empty).ShouldContain("Nederland");
+        var health = await page.Locator("#why table tbody tr:has-text('Goed ervaren gezondheid') td").AllTextContentsAsync();
+        health[4].ShouldBe("73 %");
+
+        // and an indicator's name opens what it measures
+        await page.ClickAsync("#why tr[data-id='good_health_pct'] summary");
+        (await page.TextContentAsync("#why tr[data-id='good_health_pct'] details p") ?? string.Empty).ShouldContain("Gezondheidsmonitor");
+
+        // And the similar wijken are listed with their score and class, each a link to its profile
+        var rows = page.Locator("#similar-table tbody tr");
+        (await rows.CountAsync()).ShouldBe(10);
+        (await rows.First.Locator("td").Nth(2).TextContentAsync() ?? string.Empty).ShouldMatch(@"^\d ");
+        (await page.TextContentAsync("#similar") ?? string.Empty).ShouldContain("Omgevingsadressendichtheid 3.501 per km²");
+        await page.EvaluateAsync("() => document.querySelector('#similar').scrollIntoView()");
+        await ShotAsync(page, "profile-1440-similar");
+        var link = rows.First.Locator("a");
+        var code = await rows.First.GetAttributeAsync("data-code");
+        var name = await link.TextContentAsync();
+        await link.ClickAsync();
+        await WaitForHashAsync(page, $"^#/area/{code}");
+        await page.WaitForSelectorAsync($"h1:text-is('{name}')");
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>Presses Tab until <paramref name="focused"/> (a script expression) holds, at most 400 times.</summary>
+    private static async Task TabToAsync(IPage page, string focused)
+    {
+        for (var presses = 0; presses < 400; presses++)
+        {
+            if (await page.EvaluateAsync<bool>($"() => {focused}"))
+            {
+                return;
+            }
+
+            await page.Keyboard.PressAsync("Tab");
+        }
+
+        throw new ShouldAssertException($"Tab never reached: {focused}");
     }
 
     [Fact]

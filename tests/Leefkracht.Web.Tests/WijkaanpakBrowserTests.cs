@@ -29,9 +29,19 @@ public sealed class WijkaanpakBrowserTests(WijkaanpakServer server) : BrowserTes
         await gemeente.FillAsync(".goal-description", "Meer mensen willen in Overvecht wonen");
         await gemeente.SelectOptionAsync(".goal-indicator", "population");
         await gemeente.FillAsync(".goal-target", "36000");
+        // and one on a share, whose target shows with its unit ("30 %", never a bare "30")
+        await gemeente.ClickAsync("#programme-form button:text-is('Doel toevoegen')");
+        var owned = gemeente.Locator("#programme-goals .goal").Nth(1);
+        await owned.Locator(".goal-description").FillAsync("Meer bewoners met een eigen huis");
+        await owned.Locator(".goal-indicator").SelectOptionAsync("dwellings_owner_occupied_pct");
+        await owned.Locator(".goal-target").FillAsync("30");
         await gemeente.ClickAsync("#programme-form button[type=submit]");
         await WaitForHashAsync(gemeente, "^#/programme/\\d+$");
         var programmeId = await HashIdAsync(gemeente);
+        await gemeente.WaitForSelectorAsync("#goals-table tbody tr:has-text('Koopwoningen')");
+        var goals = await gemeente.Locator("#goals-table tbody tr").AllTextContentsAsync();
+        goals.ShouldContain(g => g.Contains("Koopwoningen", StringComparison.Ordinal) && g.EndsWith("30 %", StringComparison.Ordinal));
+        goals.ShouldContain(g => g.Contains("Aantal inwoners", StringComparison.Ordinal) && g.EndsWith("36.000", StringComparison.Ordinal));
         (await gemeente.TextContentAsync("#programme-area-link") ?? string.Empty).ShouldContain("Wijk 03 Overvecht");
         (await gemeente.GetAttributeAsync("#programme-area-link", "href")).ShouldBe("#/area/WK034403");
 
@@ -106,6 +116,7 @@ public sealed class WijkaanpakBrowserTests(WijkaanpakServer server) : BrowserTes
         row.ShouldContain("17.305 (2023)");
         row.ShouldContain("17.470 (2024)");
         row.ShouldContain("richting doel");
+        (await gemeente.TextContentAsync("section:has(#acc-goals) table") ?? string.Empty).ShouldContain("30 %");
         (await gemeente.TextContentAsync("#late-by-party") ?? string.Empty).ShouldContain("Mitros: 1");
         (await gemeente.Locator($"#accountability-table tr[data-status='done']").TextContentAsync() ?? string.Empty).ShouldContain("Portaal");
         (await gemeente.GetAttributeAsync("#accountability-csv", "href") ?? string.Empty).ShouldStartWith($"/api/v1/wijkaanpak/programmes/{programmeId}/accountability.csv");

@@ -74,6 +74,51 @@ public static class Aggregation
         return (columns.Count == 0 ? table : table.WithColumns(columns), filled);
     }
 
+    /// <summary>
+    /// The value of the whole country for one indicator in a division year: the country's own row where the table has
+    /// one (CBS publishes a Nederland row in some tables), otherwise built from the year's gemeenten by the rules above
+    /// (a count as the sum when every inhabited gemeente has one; a rate, share, average (also a CBS <c>g_</c> average
+    /// counted in numbers) or distance as the
+    /// population-weighted mean when the gemeenten with a value hold at least <paramref name="minimumPopulationShare"/>
+    /// of the inhabitants). NaN when neither gives a value.
+    /// </summary>
+    public static double National(IndicatorTable table, IndicatorCatalog catalog, string indicatorId, int division, double minimumPopulationShare = 0.8)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(catalog);
+        if (!table.HasIndicator(indicatorId) || !catalog.TryGet(indicatorId, out var indicator) || indicator.Unit == IndicatorUnit.Code)
+        {
+            return double.NaN;
+        }
+
+        var values = table.Column(indicatorId);
+        if (table.RowOf(new AreaKey(AreaCode.Nederland, division)) is var own and >= 0 && !double.IsNaN(values[own]))
+        {
+            return values[own];
+        }
+
+        var gemeenten = new List<int>();
+        for (var row = 0; row < table.Areas.Length; row++)
+        {
+            if (table.Areas[row] is { Code.Level: AreaLevel.Gemeente } area && area.Year == division)
+            {
+                gemeenten.Add(row);
+            }
+        }
+
+        if (!table.HasIndicator("population"))
+        {
+            return double.NaN;
+        }
+
+        // CBS names its kwb variables by kind: a_ absolute numbers (summed), g_ averages (household size, schools within 3 km),
+        // which the catalog also calls counts but which add up to nothing.
+        var population = table.Column("population");
+        return indicator.Unit == IndicatorUnit.Count && indicator.KwbCode?.StartsWith("g_", StringComparison.Ordinal) != true
+            ? Sum(values, population, gemeenten)
+            : WeightedMean(values, population, gemeenten, minimumPopulationShare);
+    }
+
     /// <summary>For every row of <paramref name="level"/>, the rows of the parents <paramref name="parents"/> names (same division).</summary>
     private static Dictionary<int, List<int>> ChildrenOf(IndicatorTable table, AreaLevel level, Func<AreaCode, AreaCode?[]> parents)
     {

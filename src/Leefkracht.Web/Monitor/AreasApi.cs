@@ -38,6 +38,8 @@ public static class AreasApi
         api.MapGet("/{code}", GetProfile).WithName("GetAreaProfile")
             .WithSummary("An area's profile: score, class, dimension and indicator contributions, comparison with wijk, gemeente and country, resilience, flags and early warning");
         api.MapGet("/{code}/history", GetHistory).WithName("GetAreaHistory").WithSummary("An area's scores over all years on one reference, and its stored indicator values per year");
+        api.MapGet("/{code}/similar", GetSimilar).WithName("GetSimilarAreas")
+            .WithSummary("The areas of the same level most like this one nationally (population, urbanity, housing; docs/web.md#similar-areas) and how they score");
         return api;
     }
 
@@ -58,17 +60,8 @@ public static class AreasApi
         return TypedResults.Ok(new AreaListDto(all.Count, [.. all.Take(limit).Select(h => Dtos.Area(h.Area.Key, areas) with { Alias = h.Alias })]));
     }
 
-    internal static async Task<Results<Ok<AreaProfileDto>, ValidationProblem, ProblemHttpResult>> GetProfile([AsParameters] AreaRequest request, DashboardMonitor dashboard, ProfileBuilder profiles)
-    {
-        var (code, year, problem) = await request.CheckAsync(dashboard);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        var profile = await profiles.BuildAsync(code, year);
-        return profile is null ? Problems.UnknownArea(code, await dashboard.AreasAsync(), year) : TypedResults.Ok(profile);
-    }
+    internal static Task<Results<Ok<AreaProfileDto>, ValidationProblem, ProblemHttpResult>> GetProfile([AsParameters] AreaRequest request, DashboardMonitor dashboard, ProfileBuilder profiles) =>
+        InYearAsync(request, dashboard, profiles.BuildAsync);
 
     internal static async Task<Results<Ok<AreaHistoryDto>, ValidationProblem, ProblemHttpResult>> GetHistory([AsParameters] AreaRequest request, DashboardMonitor dashboard, HistoryBuilder histories)
     {
@@ -80,5 +73,22 @@ public static class AreasApi
 
         var history = await histories.BuildAsync(code, baseYear);
         return history is null ? Problems.UnknownArea(code, await dashboard.AreasAsync()) : TypedResults.Ok(history);
+    }
+
+    internal static Task<Results<Ok<SimilarAreasDto>, ValidationProblem, ProblemHttpResult>> GetSimilar([AsParameters] AreaRequest request, DashboardMonitor dashboard, ProfileBuilder profiles) =>
+        InYearAsync(request, dashboard, (code, year) => profiles.SimilarAsync(code, year));
+
+    /// <summary>An answer about an area in a year: the parameters checked (400), then the answer, or 404 when the area has no row in the year.</summary>
+    private static async Task<Results<Ok<T>, ValidationProblem, ProblemHttpResult>> InYearAsync<T>(AreaRequest request, DashboardMonitor dashboard, Func<AreaCode, int, Task<T?>> build)
+        where T : class
+    {
+        var (code, year, problem) = await request.CheckAsync(dashboard);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var answer = await build(code, year);
+        return answer is null ? Problems.UnknownArea(code, await dashboard.AreasAsync(), year) : TypedResults.Ok(answer);
     }
 }

@@ -68,7 +68,7 @@ public static class MetaApi
             .Where(i => meta.TryGetValue(i.Id, out var y) && y.Count > 0)
             .OrderBy(i => i.Theme, StringComparer.Ordinal).ThenBy(i => i.Name(), StringComparer.OrdinalIgnoreCase)
             .Select(i => new CatalogueEntryDto(i.Id, i.Name(), Dtos.UnitName(i.Unit), i.Theme, i.Dimension is { } d ? DimensionNames.Of(d) : null, i.Direction.ToString(),
-                i.Source, SourceLink(i.Source), i.KwbCode, meta[i.Id], counts.GetValueOrDefault(i.Id) ?? []))
+                i.Source, SourceLink(i.Source), i.KwbCode, meta[i.Id], counts.GetValueOrDefault(i.Id) ?? [], IndicatorDefinitions.Of(i.Id)))
             .ToList();
         return TypedResults.Ok(new CatalogueDto(year, rows));
     }

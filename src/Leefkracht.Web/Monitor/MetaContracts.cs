@@ -45,7 +45,8 @@ public sealed record CatalogueDto(int Year, IReadOnlyList<CatalogueEntryDto> Ind
 /// <param name="KwbCode">The variable's code in CBS's kwb files.</param>
 /// <param name="Years">Every year with values.</param>
 /// <param name="Levels">Per level, how many areas of <see cref="CatalogueDto.Year"/> have a value.</param>
-public sealed record CatalogueEntryDto(string Id, string Name, string Unit, string Theme, string? Dimension, string Direction, string Source, string? SourceUrl, string? KwbCode, IReadOnlyList<int> Years, IReadOnlyList<LevelCoverageDto> Levels);
+/// <param name="Definition">What it measures, in the user's language (<see cref="IndicatorDefinitions"/>).</param>
+public sealed record CatalogueEntryDto(string Id, string Name, string Unit, string Theme, string? Dimension, string Direction, string Source, string? SourceUrl, string? KwbCode, IReadOnlyList<int> Years, IReadOnlyList<LevelCoverageDto> Levels, string? Definition = null);
 
 /// <summary>How many areas of a level have a value.</summary>
 public sealed record LevelCoverageDto(string Level, int WithValue, int Areas, double Coverage);

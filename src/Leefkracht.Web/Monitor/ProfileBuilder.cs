@@ -26,7 +26,6 @@ internal sealed class ProfileBuilder(DashboardMonitor dashboard)
         var gemeente = code.Level is AreaLevel.Wijk or AreaLevel.Buurt ? code.Gemeente : null;
         var wijk = code.Level == AreaLevel.Buurt ? code.Parent : null;
         var gemeenteRow = gemeente is { } g ? Row(table, g, area.Year) : -1;
-        var countryRow = Row(table, AreaCode.Nederland, area.Year);
 
         var dimensions = score.Dimensions.Select(d => new DimensionDto(
             DimensionNames.ShortName(d.Dimension),
@@ -40,15 +39,16 @@ internal sealed class ProfileBuilder(DashboardMonitor dashboard)
                 Math.Round(i.Value, 3),
                 Math.Round(i.ReferenceMean, 3),
                 ValueAt(table, i.IndicatorId, gemeenteRow),
-                ValueAt(table, i.IndicatorId, countryRow),
+                Rounded(Aggregation.National(table, Catalog, i.IndicatorId, area.Year)),
                 Math.Round(i.StandardScore, 4),
                 Math.Round(i.Weight, 4),
                 Math.Round(i.Contribution, 4),
                 scored.Prepared.Aggregated.Contains((area, i.IndicatorId)),
-                i.Estimated))])).ToList();
+                i.Estimated,
+                IndicatorDefinitions.Of(i.IndicatorId)))])).ToList();
 
-        var country = Dtos.Compared(scored, AreaCode.Nederland, area.Year, areas)
-            ?? new ComparedScoreDto(AreaCode.Nederland.Value, UiText.Words["Profile.Netherlands"], 0, null, null, new Dictionary<string, double>());
+        // The store's Nederland row has the country's figures but is never scored (a country is not in a reference of buurten).
+        var country = Dtos.Compared(scored, AreaCode.Nederland, area.Year, areas) is { Deviation: not null } own ? own : National(scored, area.Year);
         var comparison = new ComparisonDto(
             Dtos.Compared(scored, wijk, area.Year, areas),
             Dtos.Compared(scored, gemeente, area.Year, areas),
@@ -73,6 +73,32 @@ internal sealed class ProfileBuilder(DashboardMonitor dashboard)
             note,
             UiText.Caveat,
             LeefbaarometerDtos.From(lbmValues, lbmProvenance));
+    }
+
+    /// <summary>The areas most like this one (same level, nationally) and how they score, or null when the code has no row in the year.</summary>
+    public async Task<SimilarAreasDto?> SimilarAsync(AreaCode code, int year, int count = 10)
+    {
+        var scored = await dashboard.ScoresAsync(year).ConfigureAwait(false);
+        if (scored.ScoreOf(code) is not { } score)
+        {
+            return null;
+        }
+
+        var areas = await dashboard.AreasAsync().ConfigureAwait(false);
+        var table = scored.Prepared.Table;
+        var variables = SimilarAreas.Variables.Select(v => v.IndicatorId).Where(id => Catalog.TryGet(id, out _)).ToList();
+        IReadOnlyDictionary<string, double?> ValuesOf(AreaKey area) =>
+            variables.ToDictionary(id => id, id => ValueAt(table, id, table.RowOf(area)), StringComparer.Ordinal);
+        var own = ValuesOf(score.Area);
+        var similar = SimilarAreas.Find(table, score.Area, count).Select(s => scored.ScoreOf(s.Area) is { } other
+            ? new SimilarAreaDto(Dtos.Area(s.Area, areas), Math.Round(s.Distance, 3), Dtos.Round(other.Deviation), other.Class, other.Class is { } c ? scored.Model.Classes.NameOf(c) : null, ValuesOf(s.Area))
+            : new SimilarAreaDto(Dtos.Area(s.Area, areas), Math.Round(s.Distance, 3), null, null, null, ValuesOf(s.Area)));
+        return new SimilarAreasDto(
+            Dtos.Area(score.Area, areas),
+            year,
+            UiText.Words["Similar.Method"],
+            [.. variables.Select(id => new SimilarityVariableDto(id, Catalog[id].Name(), Dtos.UnitName(Catalog[id].Unit), own[id]))],
+            [.. similar]);
     }
 
     private async Task<WarningDto?> WarningAsync(AreaKey area, int year)
@@ -136,6 +162,51 @@ internal sealed class ProfileBuilder(DashboardMonitor dashboard)
 
         return flags;
     }
+
+    /// <summary>
+    /// The country's score when the store has no row for it: the population-weighted mean of the gemeenten's deviations
+    /// and dimension contributions (every gemeente is scored on the same reference as the area, so this is the score of
+    /// the average inhabitant), classed on the same scale; no score when the scored gemeenten hold less than 80 % of the
+    /// inhabitants. docs/web.md#the-nederland-row.
+    /// </summary>
+    private static ComparedScoreDto National(ScoredYear scored, int division)
+    {
+        var table = scored.Prepared.Table;
+        var population = table.HasIndicator("population") ? table.Column("population").ToArray() : [];
+        double total = 0, weight = 0, sum = 0;
+        var dimensions = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var score in scored.Scores.Where(s => s.Area.Code.Level == AreaLevel.Gemeente && s.Area.Year == division))
+        {
+            var row = table.RowOf(score.Area);
+            var inhabitants = row >= 0 && row < population.Length && population[row] > 0 ? population[row] : 0;
+            total += inhabitants;
+            if (score.Deviation is not { } deviation || inhabitants == 0)
+            {
+                continue;
+            }
+
+            weight += inhabitants;
+            sum += inhabitants * deviation;
+            foreach (var (id, contribution) in Dtos.Dimensions(score))
+            {
+                dimensions[id] = dimensions.GetValueOrDefault(id) + (inhabitants * contribution);
+            }
+        }
+
+        var name = UiText.Words["Profile.Netherlands"];
+        if (weight == 0 || weight < 0.8 * total)
+        {
+            return new ComparedScoreDto(AreaCode.Nederland.Value, name, null, null, null, new Dictionary<string, double>());
+        }
+
+        var mean = sum / weight;
+        var @class = scored.Model.Classes.ClassOf(mean);
+        return new ComparedScoreDto(
+            AreaCode.Nederland.Value, name, Math.Round(mean, 4), @class, scored.Model.Classes.NameOf(@class),
+            dimensions.ToDictionary(d => d.Key, d => Math.Round(d.Value / weight, 4), StringComparer.Ordinal));
+    }
+
+    private static double? Rounded(double value) => double.IsNaN(value) ? null : Math.Round(value, 3);
 
     private static int Row(IndicatorTable table, AreaCode code, int division)
     {

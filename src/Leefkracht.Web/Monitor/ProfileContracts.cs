@@ -74,15 +74,16 @@ public sealed record DimensionDto(string Id, string Name, double Contribution, d
 /// <param name="Value">The area's value.</param>
 /// <param name="ReferenceMean">The reference's (population-weighted) mean.</param>
 /// <param name="GemeenteValue">The gemeente's value, if known.</param>
-/// <param name="CountryValue">The value for the Netherlands, if known.</param>
+/// <param name="CountryValue">The value for the Netherlands: the store's Nederland row, else from the gemeenten (population-weighted for rates and means; <see cref="Leefkracht.Core.Indicators.Aggregation.National"/>).</param>
 /// <param name="StandardScore">Direction-adjusted standard score (positive: better than the reference).</param>
 /// <param name="Weight">Effective weight.</param>
 /// <param name="Contribution">Weight × standard score.</param>
 /// <param name="FromBuurten">The value was computed from the area's buurten.</param>
 /// <param name="Estimated">The area has no value: it was estimated from the area's other indicators (the value shown is the estimate).</param>
+/// <param name="Definition">What the indicator measures, in the user's language.</param>
 public sealed record IndicatorContributionDto(
     string Id, string Name, string Unit, double Value, double ReferenceMean, double? GemeenteValue, double? CountryValue,
-    double StandardScore, double Weight, double Contribution, bool FromBuurten, bool Estimated = false);
+    double StandardScore, double Weight, double Contribution, bool FromBuurten, bool Estimated = false, string? Definition = null);
 
 /// <summary>The score of the area next to its wijk, gemeente and the country.</summary>
 public sealed record ComparisonDto(ComparedScoreDto? Wijk, ComparedScoreDto? Gemeente, ComparedScoreDto Country);
@@ -124,3 +125,28 @@ public sealed record FlagDto(string Kind, string Text);
 /// <param name="Change">Livability change since <paramref name="FromYear"/>.</param>
 /// <param name="Reasons">The rules that fired, in words.</param>
 public sealed record WarningDto(int? FromYear, double Risk, double? Change, IReadOnlyList<string> Reasons);
+
+/// <summary>The areas most like one area, nationally at its level, and how they score.</summary>
+/// <param name="Area">The area compared.</param>
+/// <param name="Year">The year of the data.</param>
+/// <param name="Method">How likeness is measured, in words.</param>
+/// <param name="Variables">The variables compared, with the area's own values.</param>
+/// <param name="Areas">The most similar areas, nearest first.</param>
+public sealed record SimilarAreasDto(AreaDto Area, int Year, string Method, IReadOnlyList<SimilarityVariableDto> Variables, IReadOnlyList<SimilarAreaDto> Areas);
+
+/// <summary>A variable areas are compared on.</summary>
+/// <param name="Id">Catalogue id.</param>
+/// <param name="Name">Name in the requested language.</param>
+/// <param name="Unit">Unit (percent, count, …).</param>
+/// <param name="Value">The compared area's value.</param>
+public sealed record SimilarityVariableDto(string Id, string Name, string Unit, double? Value);
+
+/// <summary>A similar area.</summary>
+/// <param name="Area">The area.</param>
+/// <param name="Distance">Root mean square of the differences of the standardised variables (0: the same).</param>
+/// <param name="Deviation">Its livability score (deviation), if scored.</param>
+/// <param name="Class">Its class.</param>
+/// <param name="ClassName">The class's name.</param>
+/// <param name="Values">Its values of the compared variables, by id.</param>
+public sealed record SimilarAreaDto(AreaDto Area, double Distance, double? Deviation, int? Class, string? ClassName, IReadOnlyDictionary<string, double?> Values);
+

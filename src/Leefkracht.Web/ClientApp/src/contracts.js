@@ -10,7 +10,7 @@
  * @property {number[]} years
  * @property {number} defaultYear
  * @property {Named[]} dimensions
- * @property {Named[]} indicators
+ * @property {(Named & { unit: string })[]} indicators with the API's unit name (percent, count, …)
  * @property {string[]} resilienceClasses
  * @property {string} caveat
  * @property {{ tileUrl: string | null, attribution: string }} baseMap the tiles under the map (null URL: off)
@@ -62,10 +62,19 @@
  * @property {string} id
  * @property {string} name
  * @property {number} contribution
- * @property {{ id: string, name: string, unit: string, value: number, referenceMean: number, gemeenteValue: number | null, contribution: number, fromBuurten: boolean, estimated?: boolean }[]} indicators
+ * @property {{ id: string, name: string, unit: string, value: number, referenceMean: number, gemeenteValue: number | null, countryValue: number | null, contribution: number, fromBuurten: boolean, estimated?: boolean, definition?: string | null }[]} indicators
  */
 
 /** @typedef {{ code: string, name: string | null, deviation: number | null, className: string | null }} Compared */
+
+/**
+ * @typedef {object} SimilarAreas GET /areas/{code}/similar
+ * @property {Area} area
+ * @property {number} year
+ * @property {string} method how likeness is measured, in words
+ * @property {{ id: string, name: string, unit: string, value: number | null }[]} variables with the area's own values
+ * @property {{ area: Area, distance: number, deviation: number | null, class: number | null, className: string | null, values: Record<string, number | null> }[]} areas nearest first
+ */
 
 /**
  * @typedef {object} Resilience
@@ -185,6 +194,7 @@
 
 /**
  * @typedef {object} IndicatorProgress
+ * @property {string} indicator the catalogue id
  * @property {string} name
  * @property {number} target
  * @property {ValueInYear | null} baseline

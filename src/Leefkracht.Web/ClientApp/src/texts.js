@@ -435,7 +435,7 @@ export const texts = {
   'unit': { nl: 'Eenheid', en: 'Unit' },
   'trend.ours': { nl: 'Leefkracht (deze monitor)', en: 'Leefkracht (this monitor)' },
   'trend.lbm': { nl: 'Leefbaarometer (officieel, BZK)', en: 'Leefbaarometer (official, BZK)' },
-  'trend.axis': { nl: 'afwijking van de referentie (0 = gemiddeld)', en: 'deviation from the reference (0 = average)' },
+  'trend.axis': { nl: 'afwijking van de referentie, in standaardscores (0 = gemiddeld)', en: 'deviation from the reference, in standard scores (0 = average)' },
   'trend.table': { nl: 'Score en klasse per jaar', en: 'Score and class per year' },
   'trend.missing': { nl: 'Jaren zonder score', en: 'Years without a score' },
   'trend.keyIndicators': { nl: 'Kernindicatoren per jaar', en: 'Key indicators per year' },
@@ -455,4 +455,16 @@ export const texts = {
   'catalogue.filter': { nl: 'Zoek een indicator', en: 'Search an indicator' },
   'catalogue.provenance': { nl: 'Herkomst van de bestanden', en: 'Provenance of the files' },
   'wk.movement.no_later_value': { nl: '– nog geen latere meting', en: '– no later measurement yet' },
+  // The map's table (the keyboard alternative to the map) and the units of the map's layers.
+  'map.showTable': { nl: 'Toon als tabel', en: 'Show as a table' },
+  'map.hideTable': { nl: 'Verberg de tabel', en: 'Hide the table' },
+  'map.tableTitle': { nl: 'Tabel bij de kaart', en: 'The map as a table' },
+  'map.tableHelp': { nl: '{0} gebieden. Sorteer met de knoppen boven de kolommen; de naam opent het profiel.', en: '{0} areas. Sort with the buttons above the columns; the name opens the profile.' },
+  'unit.deviation': { nl: 'afwijking van het landelijk gemiddelde, in standaardscores (0 = gemiddeld)', en: 'deviation from the national average, in standard scores (0 = average)' },
+  'unit.change': { nl: 'verandering van de afwijking, in standaardscores', en: 'change of the deviation, in standard scores' },
+  // Areas like this one on the profile.
+  'similar.title': { nl: 'Vergelijkbare gebieden', en: 'Similar areas' },
+  'similar.own': { nl: 'Dit gebied', en: 'This area' },
+  'similar.none': { nl: 'Geen vergelijkbare gebieden: dit gebied mist het aantal inwoners, de omgevingsadressendichtheid of het aandeel koopwoningen.', en: 'No similar areas: this area lacks the number of inhabitants, the address density or the owner-occupied share.' },
+  'similar.distance': { nl: 'Afstand', en: 'Distance' },
 };

@@ -8,7 +8,7 @@ import { plain, t, yearRanges } from '../i18n.js';
 
 /**
  * @typedef {{ level: string, withValue: number, areas: number, coverage: number }} LevelCoverage
- * @typedef {{ id: string, name: string, unit: string, theme: string, dimension: string | null, direction: string, source: string, sourceUrl: string | null, kwbCode: string | null, years: number[], levels: LevelCoverage[] }} CatalogueEntry
+ * @typedef {{ id: string, name: string, unit: string, theme: string, dimension: string | null, direction: string, source: string, sourceUrl: string | null, kwbCode: string | null, years: number[], levels: LevelCoverage[], definition: string | null }} CatalogueEntry
  */
 
 /** @type {import('../router.js').View} */
@@ -43,17 +43,17 @@ export async function show(main) {
 function catalogueSection(year, entries) {
   const filter = el('input', { id: 'catalogue-filter', type: 'search', autocomplete: 'off' });
   const rows = entries.map((i) => {
-    const definition = [
+    const facts = [
       t(`catalogue.${i.direction}`), t('catalogue.theme', i.theme), i.dimension ? t('catalogue.dimension', i.dimension) : null, i.kwbCode ? t('catalogue.kwb', i.kwbCode) : null,
     ].filter(Boolean).join('; ');
     const row = el('tr', { 'data-id': i.id },
       el('th', { scope: 'row' }, el('span', { text: i.name }), el('br'), el('code', { class: 'small', text: i.id })),
-      el('td', { text: definition }),
+      el('td', { class: 'definition' }, i.definition ?? '', el('br'), el('span', { class: 'small muted', text: facts })),
       el('td', { text: t(`unit.${i.unit}`) }),
       el('td', {}, i.sourceUrl ? el('a', { href: i.sourceUrl, rel: 'noopener', target: '_blank', text: i.source }) : i.source),
       el('td', { text: yearRanges(i.years) }),
       el('td', { text: i.levels.map((l) => `${l.level} ${Math.round(l.coverage * 100)} % (${plain(l.withValue)}/${plain(l.areas)})`).join(', ') || '–' }));
-    return { row, text: `${i.name} ${i.id} ${i.theme}`.toLowerCase() };
+    return { row, text: `${i.name} ${i.id} ${i.theme} ${i.definition ?? ''}`.toLowerCase() };
   });
   filter.addEventListener('input', () => {
     const q = filter.value.trim().toLowerCase();

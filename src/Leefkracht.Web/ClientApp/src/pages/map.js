@@ -2,7 +2,7 @@ import L from 'leaflet';
 import { colourOf, none } from '../colours.js';
 import { announce, el, escape, labelled, options } from '../dom.js';
 import { get, getMeta } from '../http.js';
-import { num, t } from '../i18n.js';
+import { measure, num, plain, t } from '../i18n.js';
 import { contextLayer, leafletMap, netherlands, publish } from '../leaflet-map.js';
 import { navigate } from '../router.js';
 
@@ -65,12 +65,15 @@ export async function show(main, params) {
   controls.append(labelled('level', t('level'), level), labelled('year', t('year'), year), labelled('by', t('colourBy'), by), fromField, indicatorField, labelled('gemeente', t('gemeente'), gemeente));
 
   const legend = el('section', { class: 'legend', 'aria-label': t('legend') });
-  controls.append(legend, el('p', { class: 'caveat small', text: meta.caveat }));
+  // The table alternative to the map (reachable by keyboard, read by screen readers), shown on request under the map.
+  const tableBox = el('section', { id: 'map-table', class: 'card', 'aria-labelledby': 'map-table-title', hidden: '' });
+  const tableToggle = el('button', { type: 'button', id: 'map-table-toggle', 'aria-controls': 'map-table', 'aria-expanded': 'false', text: t('map.showTable') });
+  controls.append(tableToggle, legend, el('p', { class: 'caveat small', text: meta.caveat }));
   const mapBox = el('div', { id: 'map', role: 'region', 'aria-label': t('mapLabel') });
   // Over the map: "Kaart laden…" until the data arrive, and why a map is empty or mostly grey.
   const message = el('p', { id: 'map-message', class: 'map-message', role: 'status', text: t('map.loading') });
   layout.append(controls, el('div', { class: 'map-wrap' }, mapBox, message));
-  main.append(layout);
+  main.append(layout, tableBox);
 
   const { map, renderer } = leafletMap(mapBox, meta.baseMap);
   /** @type {Map<string, Layer>} the gemeente outlines per detail */
@@ -117,6 +120,18 @@ export async function show(main, params) {
     year.dataset.coverage = 'true';
     return answer.years;
   };
+  /** @type {Layer | undefined} the layer the table lists */
+  let shown;
+  const drawTable = () => {
+    if (shown && !tableBox.hidden) areaTable(tableBox, shown, unitOf(meta, by.value, indicator.value), year.value);
+  };
+  tableToggle.addEventListener('click', () => {
+    tableBox.hidden = !tableBox.hidden;
+    tableToggle.setAttribute('aria-expanded', String(!tableBox.hidden));
+    tableToggle.textContent = tableBox.hidden ? t('map.showTable') : t('map.hideTable');
+    drawTable();
+    if (!tableBox.hidden) tableBox.scrollIntoView({ block: 'start' });
+  });
   /** @type {L.GeoJSON | undefined} */
   let layer;
   let loaded = '';
@@ -175,7 +190,9 @@ export async function show(main, params) {
     layer = L.geoJSON(data, layerOptions).addTo(map);
     publish(layer, map, { loaded: key, features: data.features.length });
     if (fit && gemeente.value && layer.getBounds().isValid()) map.fitBounds(layer.getBounds());
-    renderLegend(legend, data);
+    renderLegend(legend, data, unitOf(meta, by.value, indicator.value));
+    shown = data;
+    drawTable();
     mapBox.setAttribute('aria-busy', 'false');
     message.hidden = true;
     mapBox.dataset.loaded = `${level.value}:${by.value}:${data.features.length}`;
@@ -223,14 +240,80 @@ function labelOf(legend, key) {
 }
 
 /**
+ * What the layer's values are measured in: the indicator's unit from the catalogue, standard-score units for the
+ * livability layers (a deviation from the national average), a score for resilience; LISA clusters have none.
+ * @param {import('../contracts.js').Meta} meta
+ * @param {string} by
+ * @param {string} indicator
+ * @returns {string | null} the API's unit name (percent, count, …), 'deviation', 'change' or null
+ */
+function unitOf(meta, by, indicator) {
+  if (by === 'indicator') return meta.indicators.find((i) => i.id === indicator)?.unit ?? null;
+  if (by === 'lisa') return null;
+  if (by === 'resilience') return 'score';
+  return by === 'change' ? 'change' : 'deviation';
+}
+
+/**
  * @param {HTMLElement} box
  * @param {Layer} data
+ * @param {string | null} unit
  */
-function renderLegend(box, data) {
+function renderLegend(box, data, unit) {
   /** @param {string} colour */
   const swatch = (colour) => el('span', { class: 'swatch', style: `background:${colour}` });
   box.replaceChildren(el('h2', { text: `${t('legend')}: ${data.legend.title} (${data.year})` }),
+    ...(unit ? [el('p', { id: 'legend-unit', class: 'small', text: `${t('unit')}: ${t(`unit.${unit}`)}` })] : []),
     el('ul', {},
       ...data.legend.entries.map((entry) => el('li', {}, swatch(colourOf(data.legend.kind, entry.key, data.legend.reversed)), entry.label)),
       el('li', {}, swatch(none), t('noValue'))));
+}
+
+/**
+ * The map as a table: every area of the layer with its value (and unit) and class, sortable by each column, the
+ * name a link to the area's profile. The alternative to the map for keyboard and screen-reader users.
+ * @param {HTMLElement} box
+ * @param {Layer} data
+ * @param {string | null} unit
+ * @param {string} year
+ */
+function areaTable(box, data, unit, year) {
+  const rows = data.features.map((f) => f.properties);
+  /** @type {[string, string, (p: AreaProperties) => string | number | null][]} */
+  const columns = [
+    ['name', t('name'), (p) => p.name ?? p.code],
+    ['value', unit ? `${t('value')} (${t(`unit.${unit}`)})` : t('value'), (p) => p.value],
+    ['class', t('klasse'), (p) => (p.class === null ? null : data.legend.entries.findIndex((e) => e.key === p.class))],
+  ];
+  /** @type {[string, number]} the column and the direction (1 ascending, -1 descending) */
+  let sort = ['name', 1];
+  const table = el('table', { id: 'map-table-rows' });
+  const valueText = (/** @type {AreaProperties} */ p) => (unit === 'deviation' || unit === 'change' || unit === 'score' || unit === null
+    ? num(p.value, 3, unit !== 'score' && unit !== null)
+    : measure(p.value, unit));
+  const render = () => {
+    const [key, dir] = sort;
+    const valueOf = (columns.find((c) => c[0] === key) ?? columns[0])[2];
+    const sorted = [...rows].sort((a, b) => {
+      const [x, y] = [valueOf(a), valueOf(b)];
+      if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1; // areas without a value last
+      return (typeof x === 'string' ? x.localeCompare(String(y), document.documentElement.lang) : x - Number(y)) * dir;
+    });
+    const head = el('tr', {}, ...columns.map(([k, label]) => el('th', { scope: 'col', class: k === 'value' ? 'num' : '', 'aria-sort': k === key ? (dir > 0 ? 'ascending' : 'descending') : 'none' },
+      el('button', { type: 'button', class: 'sort', 'data-key': k, 'aria-label': `${t('sortBy')} ${label}`, text: label + (k === key ? (dir > 0 ? ' ▲' : ' ▼') : '') }))));
+    table.replaceChildren(el('caption', { class: 'visually-hidden', text: `${data.legend.title} (${year})` }), el('thead', {}, head), el('tbody', {}, ...sorted.map((p) => el('tr', { 'data-code': p.code },
+      el('td', {}, el('a', { href: `#/area/${p.code}?year=${year}`, text: p.name ?? p.code })),
+      el('td', { class: 'num', text: valueText(p) }),
+      el('td', { text: data.legend.entries.find((e) => e.key === p.class)?.label ?? t('noValue') })))));
+    table.querySelectorAll('button.sort').forEach((b) => b.addEventListener('click', () => {
+      const column = /** @type {HTMLElement} */ (b).dataset.key ?? 'name';
+      sort = [column, column === sort[0] ? -sort[1] : column === 'name' ? 1 : -1];
+      render();
+      /** @type {HTMLElement | null} */ (table.querySelector(`button[data-key='${column}']`))?.focus();
+    }));
+  };
+  render();
+  box.replaceChildren(el('h2', { id: 'map-table-title', text: `${t('map.tableTitle')}: ${data.legend.title} (${year})` }),
+    el('p', { class: 'small', text: t('map.tableHelp', plain(rows.length)) }),
+    el('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': t('map.tableTitle') }, table));
 }

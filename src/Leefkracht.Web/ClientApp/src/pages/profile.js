@@ -23,10 +23,11 @@ function bar(value, scale) {
 export async function show(main, params, code) {
   main.append(el('p', { class: 'loading', text: t('loading') }));
   const year = params.get('year') ?? undefined;
-  /** @type {[import('../contracts.js').Profile, import('../contracts.js').History]} */
-  const [profile, history] = await Promise.all([
+  /** @type {[import('../contracts.js').Profile, import('../contracts.js').History, import('../contracts.js').SimilarAreas]} */
+  const [profile, history, similar] = await Promise.all([
     get(`/api/v1/areas/${encodeURIComponent(String(code))}`, { year }),
     get(`/api/v1/areas/${encodeURIComponent(String(code))}/history`, { year }),
+    get(`/api/v1/areas/${encodeURIComponent(String(code))}/similar`, { year }),
   ]);
   main.replaceChildren();
   const area = profile.area;
@@ -77,15 +78,18 @@ export async function show(main, params, code) {
     const scale = Math.max(0.05, ...profile.dimensions.flatMap((d) => [Math.abs(d.contribution), ...d.indicators.map((i) => Math.abs(i.contribution))]));
     const table = el('table', { class: 'breakdown' },
       el('caption', { class: 'visually-hidden', text: t('why') }),
-      el('thead', {}, el('tr', {}, ...['', t('value'), t('reference'), t('gemeente'), t('contribution'), ''].map((h) => el('th', { scope: 'col', text: h })))));
+      el('thead', {}, el('tr', {}, ...['', t('value'), t('reference'), t('gemeente'), t('country'), t('contribution'), ''].map((h) => el('th', { scope: 'col', text: h })))));
     const body = el('tbody');
     for (const d of [...profile.dimensions].sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution))) {
-      body.append(el('tr', { class: 'dimension' }, el('th', { scope: 'row', text: d.name }), el('td'), el('td'), el('td'), el('td', { class: 'num', text: num(d.contribution, 3, true) }), el('td', {}, bar(d.contribution, scale))));
+      body.append(el('tr', { class: 'dimension' }, el('th', { scope: 'row', text: d.name }), el('td'), el('td'), el('td'), el('td'), el('td', { class: 'num', text: num(d.contribution, 3, true) }), el('td', {}, bar(d.contribution, scale))));
       for (const i of d.indicators) {
-        body.append(el('tr', {},
-          el('td', { class: 'indent', text: i.name + (i.estimated ? ` (${t('estimated')})` : i.fromBuurten ? ' *' : ''), title: i.estimated ? t('estimatedHelp') : i.fromBuurten ? t('fromBuurten') : '' }),
+        const label = i.name + (i.estimated ? ` (${t('estimated')})` : i.fromBuurten ? ' *' : '');
+        // The name opens what the indicator measures (a disclosure, so that keyboard and screen-reader users reach it too).
+        body.append(el('tr', { 'data-id': i.id },
+          el('td', { class: 'indent', title: i.estimated ? t('estimatedHelp') : i.fromBuurten ? t('fromBuurten') : '' },
+            i.definition ? el('details', { class: 'definition' }, el('summary', { text: label }), el('p', { class: 'small', text: i.definition })) : label),
           el('td', { class: 'num', text: measure(i.value, i.unit) }), el('td', { class: 'num', text: measure(i.referenceMean, i.unit) }),
-          el('td', { class: 'num', text: measure(i.gemeenteValue, i.unit) }), el('td', { class: 'num', text: num(i.contribution, 3, true) }), el('td', {}, bar(i.contribution, scale))));
+          el('td', { class: 'num', text: measure(i.gemeenteValue, i.unit) }), el('td', { class: 'num', text: measure(i.countryValue, i.unit) }), el('td', { class: 'num', text: num(i.contribution, 3, true) }), el('td', {}, bar(i.contribution, scale))));
       }
     }
     table.append(body);
@@ -101,9 +105,11 @@ export async function show(main, params, code) {
   const c = profile.comparison;
   /** @type {[string, number | null, string | null][]} */
   const rows = [[area.name, s.deviation, s.className], ...[c.wijk, c.gemeente, c.country].filter((x) => !!x).map((x) => /** @type {[string, number | null, string | null]} */ ([x.name ?? x.code, x.deviation, x.className]))];
-  main.append(el('section', { class: 'card', 'aria-labelledby': 'comparison-title' }, el('h2', { id: 'comparison-title', text: t('comparison') }),
+  main.append(el('section', { class: 'card', id: 'comparison', 'aria-labelledby': 'comparison-title' }, el('h2', { id: 'comparison-title', text: t('comparison') }),
     el('table', {}, el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: t('name') }), el('th', { scope: 'col', class: 'num', text: t('deviation') }), el('th', { scope: 'col', text: t('klasse') }))),
       el('tbody', {}, ...rows.map(([name, d, cls]) => el('tr', {}, el('td', { text: name }), el('td', { class: 'num', text: num(d, 3, true) }), el('td', { text: cls ?? '–' })))))));
+
+  main.append(similarCard(similar));
 
   // The official Leefbaarometer, beside our score and never mixed into it.
   const lbm = profile.leefbaarometer;
@@ -257,4 +263,31 @@ function keyIndicators(profile, history) {
   chooser.addEventListener('change', draw);
   draw();
   return box;
+}
+
+/**
+ * Areas like this one (same level, nationally: inhabitants, urbanity, housing) and how they score, each a link to its
+ * profile; the method in words, and the area's own values of the compared characteristics.
+ * @param {import('../contracts.js').SimilarAreas} similar
+ */
+function similarCard(similar) {
+  const card = el('section', { class: 'card', id: 'similar', 'aria-labelledby': 'similar-title' }, el('h2', { id: 'similar-title', text: t('similar.title') }),
+    el('p', { class: 'small', text: similar.method }),
+    el('p', { class: 'small', text: `${t('similar.own')}: ${similar.variables.map((v) => `${v.name} ${measure(v.value, v.unit)}`).join(' · ')}` }));
+  if (!similar.areas.length) {
+    card.append(el('p', { text: t('similar.none') }));
+    return card;
+  }
+  const ids = similar.variables.map((v) => v.id);
+  card.append(el('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': t('similar.title') },
+    el('table', { id: 'similar-table' },
+      el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: t('name') }), el('th', { scope: 'col', class: 'num', text: t('deviation') }), el('th', { scope: 'col', text: t('klasse') }),
+        ...similar.variables.map((v) => el('th', { scope: 'col', class: 'num', text: v.unit === 'count' ? v.name : `${v.name} (${t(`unit.${v.unit}`)})` })), el('th', { scope: 'col', class: 'num', text: t('similar.distance') }))),
+      el('tbody', {}, ...similar.areas.map((a) => el('tr', { 'data-code': a.area.code },
+        el('td', {}, el('a', { href: `#/area/${a.area.code}?year=${similar.year}`, text: a.area.name ?? a.area.code }), a.area.gemeente ? el('span', { class: 'muted small', text: ` (${a.area.gemeente.name})` }) : null),
+        el('td', { class: 'num', text: num(a.deviation, 3, true) }),
+        el('td', { text: a.class ? `${a.class} ${a.className}` : '–' }),
+        ...ids.map((id) => el('td', { class: 'num', 'data-id': id, text: measure(a.values[id]) })),
+        el('td', { class: 'num', text: num(a.distance, 2) })))))));
+  return card;
 }

@@ -4,8 +4,8 @@ import { date, t, time } from '../../i18n.js';
 import { reload } from '../../router.js';
 import { signedInAccount } from '../../session.js';
 import { agreementFields } from './agreement-fields.js';
-import { field, memberOf, messageArea, nextStatuses, onSubmit, select, showDone, statusLabel, value } from './forms.js';
-import { indicatorNames, signedIn } from './parts.js';
+import { field, memberOf, messageArea, nextStatuses, onSubmit, select, showDone, statusLabel, target } from './forms.js';
+import { indicatorsById, signedIn } from './parts.js';
 
 // An agreement (#/agreement/ID): its facts, linked indicators, status history and comments; the owner party gets the
 // status and edit forms (the version read goes in If-Match), other member parties only comment.
@@ -14,8 +14,8 @@ import { indicatorNames, signedIn } from './parts.js';
 async function showAgreement(main, params, id) {
   /** @type {import('../../contracts.js').Agreement} */
   const agreement = await get(`/api/v1/wijkaanpak/agreements/${id}`);
-  /** @type {[import('../../contracts.js').Programme, Map<string, string>]} */
-  const [programme, names] = await Promise.all([get(`/api/v1/wijkaanpak/programmes/${agreement.programmeId}`), indicatorNames()]);
+  /** @type {[import('../../contracts.js').Programme, Map<string, import('../../contracts.js').Meta['indicators'][number]>]} */
+  const [programme, names] = await Promise.all([get(`/api/v1/wijkaanpak/programmes/${agreement.programmeId}`), indicatorsById()]);
   const me = signedInAccount();
   const owner = (me.role === 'coordinator' || me.role === 'partner') && me.party.id === agreement.ownerParty.id && memberOf(programme);
   document.title = `${agreement.title} — Leefkracht`;
@@ -33,7 +33,7 @@ async function showAgreement(main, params, id) {
       el('dt', { text: t('wk.deadline') }), el('dd', { text: date(agreement.deadline) }),
       el('dt', { text: t('wk.deliverable') }), el('dd', { text: agreement.deliverable || '–' }),
       el('dt', { text: t('wk.linked') }), el('dd', {}, agreement.indicators.length
-        ? el('ul', {}, ...agreement.indicators.map((i) => el('li', { text: `${names.get(i.indicator ?? '') ?? i.indicator}: ${t('wk.target').toLowerCase()} ${value(i.target)}` })))
+        ? el('ul', {}, ...agreement.indicators.map((i) => el('li', { text: `${names.get(i.indicator ?? '')?.name ?? i.indicator}: ${t('wk.target').toLowerCase()} ${target(i.target, names.get(i.indicator ?? '')?.unit)}` })))
         : '–'),
       el('dt', { text: t('wk.version') }), el('dd', { text: String(agreement.version) }))));
 

@@ -1,6 +1,6 @@
 import { el, labelled } from '../../dom.js';
 import { ApiError } from '../../http.js';
-import { plain, t } from '../../i18n.js';
+import { measure, t } from '../../i18n.js';
 import { account, goToSignIn } from '../../session.js';
 
 // Small building blocks of the wijkaanpak pages: labelled fields, error and conflict messages, labels of codes and
@@ -139,8 +139,13 @@ export const nextInitiativeStatuses = {
   done: [],
 };
 
-/** @param {number | null | undefined} v */
-export const value = (v) => plain(v);
+/**
+ * A goal's or agreement's target with the unit of its indicator ("45 %", "12 per 1.000 inwoners"), so that a number
+ * never stands alone.
+ * @param {number | null} v
+ * @param {string | null | undefined} unit the API's unit name of the indicator
+ */
+export const target = (v, unit) => (v === null ? '–' : measure(v, unit ?? undefined));
 
 /**
  * True when the signed-in account may change the programme's coalition, funding and initiatives.

@@ -83,8 +83,8 @@ export async function indicatorOptions() {
   return [['', t('wk.none')], ...meta.indicators.map((i) => /** @type {[string, string]} */ ([i.id, i.name]))];
 }
 
-/** The monitor's indicator names by id. */
-export async function indicatorNames() {
+/** The monitor's indicators by id: name and unit. */
+export async function indicatorsById() {
   const meta = await getMeta();
-  return new Map(meta.indicators.map((i) => [i.id, i.name]));
+  return new Map(meta.indicators.map((i) => [i.id, i]));
 }

@@ -4,8 +4,8 @@ import { date, euro, t } from '../../i18n.js';
 import { reload } from '../../router.js';
 import { signedInAccount } from '../../session.js';
 import { agreementFields } from './agreement-fields.js';
-import { coordinates, field, memberOf, messageArea, onSubmit, select, showError, statusLabel, today, value } from './forms.js';
-import { indicatorNames, programmeHeader, signedIn } from './parts.js';
+import { coordinates, field, memberOf, messageArea, onSubmit, select, showError, statusLabel, target, today } from './forms.js';
+import { indicatorsById, programmeHeader, signedIn } from './parts.js';
 
 // A programme's board (#/programme/ID): goals, the coalition, the agreements as five columns by status, and the
 // funding; the coordinating party changes the coalition, funding and publication, member parties add agreements.
@@ -14,9 +14,9 @@ const statuses = ['planned', 'in_progress', 'done', 'late', 'not_kept'];
 
 /** @type {import('../../router.js').View} */
 async function showProgramme(main, params, id) {
-  /** @type {[import('../../contracts.js').Programme, import('../../contracts.js').Agreement[], import('../../contracts.js').Funding[], Map<string, string>]} */
+  /** @type {[import('../../contracts.js').Programme, import('../../contracts.js').Agreement[], import('../../contracts.js').Funding[], Map<string, import('../../contracts.js').Meta['indicators'][number]>]} */
   const [programme, agreements, funding, names] = await Promise.all([
-    get(`/api/v1/wijkaanpak/programmes/${id}`), get(`/api/v1/wijkaanpak/programmes/${id}/agreements`), get(`/api/v1/wijkaanpak/programmes/${id}/funding`), indicatorNames(),
+    get(`/api/v1/wijkaanpak/programmes/${id}`), get(`/api/v1/wijkaanpak/programmes/${id}/agreements`), get(`/api/v1/wijkaanpak/programmes/${id}/funding`), indicatorsById(),
   ]);
   const manage = coordinates(programme);
   /** @type {import('../../contracts.js').Party[]} */
@@ -42,7 +42,7 @@ async function showProgramme(main, params, id) {
   // Goals with their indicators and targets.
   main.append(el('section', { class: 'card', 'aria-labelledby': 'goals-title' }, el('h2', { id: 'goals-title', text: t('wk.goals') }),
     el('table', { id: 'goals-table' }, el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: t('wk.goal') }), el('th', { scope: 'col', text: t('wk.indicator') }), el('th', { scope: 'col', class: 'num', text: t('wk.target') }))),
-      el('tbody', {}, ...programme.goals.map((g) => el('tr', {}, el('td', { text: g.description ?? '' }), el('td', { text: g.indicator ? names.get(g.indicator) ?? g.indicator : '–' }), el('td', { class: 'num', text: value(g.target) })))))));
+      el('tbody', {}, ...programme.goals.map((g) => el('tr', {}, el('td', { text: g.description ?? '' }), el('td', { text: g.indicator ? names.get(g.indicator)?.name ?? g.indicator : '–' }), el('td', { class: 'num', text: target(g.target, names.get(g.indicator ?? '')?.unit) })))))));
 
   main.append(coalitionSection(programme, parties, manage));
   main.append(boardSection(agreements));
