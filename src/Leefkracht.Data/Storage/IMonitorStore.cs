@@ -13,6 +13,7 @@ namespace Leefkracht.Data.Storage;
 /// <item><see cref="StoreAsync"/> is atomic: all of a batch is stored, or nothing (the store is exactly as before).</item>
 /// <item>Storing a value equal to the stored one changes nothing, so a repeated import is a no-op.</item>
 /// <item><see cref="LoadPeriodAsync"/> returns a columnar table (one array per indicator).</item>
+/// <item><see cref="StoreAsync"/> deletes every stored result in the same transaction (they were computed from the data before it).</item>
 /// <item>Every table of <see cref="Schema"/> is exported and restored by <see cref="ExportAsync"/> and
 /// <see cref="RestoreAsync"/>, with the same content whichever store wrote it; a restore is atomic.</item>
 /// </list>
@@ -75,6 +76,21 @@ public interface IMonitorStore : IAsyncDisposable
 
     /// <summary>What the store holds.</summary>
     Task<StoreSummary> SummarizeAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The version of the data: it changes with every import (the number of imports and the SHA-256 of the last one),
+    /// and keys the stored results.
+    /// </summary>
+    Task<string> DataVersionAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>A stored result (compressed, as saved), or null when none is stored under that key and data version.</summary>
+    Task<byte[]?> LoadResultAsync(StoredResultKey key, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Stores a result computed from the data of <see cref="StoredResultKey.DataVersion"/>, unless one is already stored
+    /// under the key (two processes that computed it at once both succeed). <see cref="StoreAsync"/> deletes all of them.
+    /// </summary>
+    Task SaveResultAsync(StoredResultKey key, byte[] content, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Hands every row of every table of <see cref="Schema"/> to <paramref name="sink"/>, table by table in

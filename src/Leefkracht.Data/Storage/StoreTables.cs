@@ -129,8 +129,11 @@ public static class StoreTables
         "Leefkracht.Data.Storage.Sqlite.Migrations.",
         "Leefkracht.Data.Storage.Postgres.Migrations.");
 
-    /// <summary>Tables that belong to the database machinery, not to the data (never backed up).</summary>
-    public static ImmutableArray<string> Machinery { get; } = ["schema_migrations"];
+    /// <summary>
+    /// Tables that belong to the database machinery, not to the data (never backed up): the migrations, and the stored
+    /// results, which are computed again from the data (<see cref="IMonitorStore.SaveResultAsync"/>).
+    /// </summary>
+    public static ImmutableArray<string> Machinery { get; } = ["schema_migrations", "results"];
 
     /// <summary>
     /// A moment as stores keep it: UTC, cut to whole microseconds (PostgreSQL's resolution), so that a value reads

@@ -66,9 +66,19 @@ public sealed class EarlyWarningService(MonitorService monitor)
     /// <param name="level">Only areas of this level (all levels when null).</param>
     /// <param name="model">The livability model.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
-    public async Task<Watchlist> WatchlistAsync(int year, int? fromYear, AreaCode? within, AreaLevel? level, LivabilityModel model, CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// Comparing the year with up to six earlier ones takes seconds, so the watchlist is stored per data version
+    /// (<see cref="MonitorService.RememberStoredAsync"/>): computed once, then read by every process on the store.
+    /// </remarks>
+    public Task<Watchlist> WatchlistAsync(int year, int? fromYear, AreaCode? within, AreaLevel? level, LivabilityModel model, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
+        var key = string.Create(CultureInfo.InvariantCulture, $"{year}:{fromYear}:{within?.Value ?? "NL"}:{level}:{model.Id}:{model.Version}:{StoredResults.Fingerprint(model)}");
+        return monitor.RememberStoredAsync("watchlist", key, () => ComputeWatchlistAsync(year, fromYear, within, level, model, cancellationToken), cancellationToken);
+    }
+
+    private async Task<Watchlist> ComputeWatchlistAsync(int year, int? fromYear, AreaCode? within, AreaLevel? level, LivabilityModel model, CancellationToken cancellationToken)
+    {
         bool InScope(AreaKey area) => (within is null || area.Code.IsWithin(within.Value)) && (level is null || area.Code.Level == level) && area.Code.Level != AreaLevel.Land;
         var from = fromYear ?? await PreviousYearAsync(year, model, InScope, cancellationToken).ConfigureAwait(false);
         var choice = ReferenceChoice.National;

@@ -114,6 +114,7 @@ public sealed class MonitorService
     private readonly IMonitorStore _store;
     private readonly CatalogDocument _catalog;
     private Memo<object, object?> _results = new();
+    private int _storedResultsComputed;
 
     /// <summary>Creates the service over a store.</summary>
     public MonitorService(IMonitorStore store, CatalogDocument? catalog = null)
@@ -139,6 +140,36 @@ public sealed class MonitorService
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(compute);
         return (T)(await _results.GetAsync(key, async () => (object?)await compute().ConfigureAwait(false)).ConfigureAwait(false))!;
+    }
+
+    /// <summary>How many stored results this service computed instead of reading them from the store.</summary>
+    public int StoredResultsComputed => _storedResultsComputed;
+
+    /// <summary>
+    /// A result kept in the store as well as in the memo (<see cref="RememberAsync"/>): read from the store when it
+    /// holds the result for the current data version, otherwise computed and stored, so that a restarted server, a
+    /// second instance on the same store or a command reads it instead of computing it again. For results that take
+    /// long to compute and are small (the watchlist); <paramref name="key"/> names everything the result depends on
+    /// besides the data.
+    /// </summary>
+    public Task<T> RememberStoredAsync<T>(string kind, string key, Func<Task<T>> compute, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(compute);
+        return RememberAsync((nameof(RememberStoredAsync), kind, key), async () =>
+        {
+            // The version is read before the data: a result stored under it was computed from these data or newer
+            // ones, and one computed while an import committed is stored under the old version, which nobody reads.
+            var stored = new StoredResultKey(kind, key, await _store.DataVersionAsync(cancellationToken).ConfigureAwait(false));
+            if (await _store.LoadResultAsync(stored, cancellationToken).ConfigureAwait(false) is { } content)
+            {
+                return StoredResults.Read<T>(content);
+            }
+
+            var result = await compute().ConfigureAwait(false);
+            Interlocked.Increment(ref _storedResultsComputed);
+            await _store.SaveResultAsync(stored, StoredResults.Write(result), cancellationToken).ConfigureAwait(false);
+            return result;
+        });
     }
 
     /// <summary>Drops every remembered result (after the store's data changed).</summary>

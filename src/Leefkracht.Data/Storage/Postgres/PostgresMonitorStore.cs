@@ -117,6 +117,7 @@ public sealed class PostgresMonitorStore : IMonitorStore
         var linksStored = await UpsertCrosswalkAsync(connection, BatchRows.CrosswalkLinks(batch.CrosswalkLinks), importId, cancellationToken).ConfigureAwait(false);
         var (scoresStored, postcodeLinksStored) = await LeefbaarometerRows.WriteAsync(connection, transaction, batch, importId, cancellationToken).ConfigureAwait(false);
         await ImportRows.UpdateCountsAsync(connection, transaction, importId, new WrittenCounts(areasStored, valuesStored + scoresStored, valuesReplaced, boundariesStored, linksStored + postcodeLinksStored), cancellationToken).ConfigureAwait(false);
+        await ResultRows.ClearAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
 
         // Disposing the transaction without commit rolls everything back (also on cancellation or error above).
         cancellationToken.ThrowIfCancellationRequested();
@@ -224,6 +225,27 @@ public sealed class PostgresMonitorStore : IMonitorStore
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         return await StoreReads.ListImportsAsync(connection, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public async Task<string> DataVersionAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await ResultRows.DataVersionAsync(connection, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public async Task<byte[]?> LoadResultAsync(StoredResultKey key, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await ResultRows.LoadAsync(connection, key, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public async Task SaveResultAsync(StoredResultKey key, byte[] content, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await ResultRows.SaveAsync(connection, null, key, content, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>

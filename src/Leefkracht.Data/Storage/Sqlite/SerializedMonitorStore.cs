@@ -68,6 +68,15 @@ internal sealed class SerializedMonitorStore(IMonitorStore inner) : IMonitorStor
     public Task<IReadOnlyList<ImportRecord>> ListImportsAsync(CancellationToken cancellationToken = default) =>
         RunAsync(() => inner.ListImportsAsync(cancellationToken), cancellationToken);
 
+    public Task<string> DataVersionAsync(CancellationToken cancellationToken = default) =>
+        RunAsync(() => inner.DataVersionAsync(cancellationToken), cancellationToken);
+
+    public Task<byte[]?> LoadResultAsync(StoredResultKey key, CancellationToken cancellationToken = default) =>
+        RunAsync(() => inner.LoadResultAsync(key, cancellationToken), cancellationToken);
+
+    public Task SaveResultAsync(StoredResultKey key, byte[] content, CancellationToken cancellationToken = default) =>
+        RunAsync(async () => { await inner.SaveResultAsync(key, content, cancellationToken).ConfigureAwait(false); return true; }, cancellationToken);
+
     public Task<StoreSummary> SummarizeAsync(CancellationToken cancellationToken = default) =>
         RunAsync(() => inner.SummarizeAsync(cancellationToken), cancellationToken);
 

@@ -96,6 +96,7 @@ public sealed class SqliteMonitorStore : IMonitorStore
             var linksStored = UpsertCrosswalk(BatchRows.CrosswalkLinks(batch.CrosswalkLinks), importId, transaction);
             var (scoresStored, postcodeLinksStored) = await LeefbaarometerRows.WriteAsync(_connection, transaction, batch, importId, cancellationToken).ConfigureAwait(false);
             await ImportRows.UpdateCountsAsync(_connection, transaction, importId, new WrittenCounts(areasStored, valuesStored + scoresStored, valuesReplaced, boundariesStored, linksStored + postcodeLinksStored), cancellationToken).ConfigureAwait(false);
+            await ResultRows.ClearAsync(_connection, transaction, cancellationToken).ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
             transaction.Commit();
             return new StoreResult(await StoreReads.LoadImportAsync(_connection, importId, null, cancellationToken).ConfigureAwait(false));
@@ -177,6 +178,18 @@ public sealed class SqliteMonitorStore : IMonitorStore
     /// <inheritdoc/>
     public Task<IReadOnlyList<ImportRecord>> ListImportsAsync(CancellationToken cancellationToken = default) =>
         StoreReads.ListImportsAsync(_connection, cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<string> DataVersionAsync(CancellationToken cancellationToken = default) =>
+        ResultRows.DataVersionAsync(_connection, cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<byte[]?> LoadResultAsync(StoredResultKey key, CancellationToken cancellationToken = default) =>
+        ResultRows.LoadAsync(_connection, key, cancellationToken);
+
+    /// <inheritdoc/>
+    public Task SaveResultAsync(StoredResultKey key, byte[] content, CancellationToken cancellationToken = default) =>
+        ResultRows.SaveAsync(_connection, null, key, content, cancellationToken);
 
     /// <inheritdoc/>
     public Task<string?> LoadImportReportJsonAsync(long importId, CancellationToken cancellationToken = default) =>
