@@ -65,8 +65,12 @@ internal static class ScoreCommand
         return command;
     }
 
-    public static async Task<Dictionary<AreaKey, string?>> Names(IMonitorStore store, CancellationToken cancellationToken) =>
-        (await store.LoadAreasAsync(new AreaQuery(), cancellationToken).ConfigureAwait(false)).ToDictionary(a => a.Key, a => a.Name);
+    public static Task<Dictionary<AreaKey, string?>> Names(IMonitorStore store, CancellationToken cancellationToken) =>
+        Names(store, null, cancellationToken);
+
+    /// <summary>The names of the areas of one level (of every level when null), per area and division.</summary>
+    public static async Task<Dictionary<AreaKey, string?>> Names(IMonitorStore store, AreaLevel? level, CancellationToken cancellationToken) =>
+        (await store.LoadAreasAsync(new AreaQuery(level), cancellationToken).ConfigureAwait(false)).ToDictionary(a => a.Key, a => a.Name);
 
     private static IReadOnlyList<object?> Row(LivabilityScore score, ScoredYear scored, Dictionary<AreaKey, string?> names, Texts texts, bool machine)
     {

@@ -60,7 +60,7 @@ internal static class SpatialCommand
         }
 
         var weights = request.Rule.Build(layer.Polygons);
-        var names = await ScoreCommand.Names(context.Store, cancellationToken).ConfigureAwait(false);
+        var names = await ScoreCommand.Names(context.Store, context.Request.Level, cancellationToken).ConfigureAwait(false);
         if (context.Format == OutputFormat.Table)
         {
             var cardinalities = Enumerable.Range(0, weights.Count).Select(weights.CardinalityOf).ToArray();
@@ -189,7 +189,7 @@ internal static class SpatialCommand
         Context context, Input input, double[] permutationP, double[] normalP, CancellationToken cancellationToken)
     {
         var p = context.Request.Permutations.Count > 0 ? permutationP : normalP;
-        var names = await ScoreCommand.Names(context.Store, cancellationToken).ConfigureAwait(false);
+        var names = await ScoreCommand.Names(context.Store, context.Request.Level, cancellationToken).ConfigureAwait(false);
         return (p, MultipleTesting.Adjust(p, context.Request.Adjustment), names, input.Data.Layer.Areas, context.Format != OutputFormat.Table);
     }
 

@@ -59,6 +59,36 @@ public sealed record DerivedIndicator(string Id, string Numerator, string? Denom
         return added.Count == 0 ? table : table.WithColumns(added);
     }
 
+    /// <summary>
+    /// The indicators a table needs so that <see cref="Apply"/> can give <paramref name="id"/>: the indicator itself
+    /// and, when it is derived, what it is derived from, recursively (a derived indicator may build on another).
+    /// </summary>
+    public static IReadOnlySet<string> InputsOf(string id, IEnumerable<DerivedIndicator> definitions)
+    {
+        ArgumentNullException.ThrowIfNull(definitions);
+        var byId = definitions.ToLookup(d => d.Id, StringComparer.Ordinal);
+        var needed = new HashSet<string>(StringComparer.Ordinal);
+        var open = new Stack<string>([id]);
+        while (open.TryPop(out var next))
+        {
+            if (!needed.Add(next))
+            {
+                continue;
+            }
+
+            foreach (var definition in byId[next])
+            {
+                open.Push(definition.Numerator);
+                if (definition.Denominator is { } denominator)
+                {
+                    open.Push(denominator);
+                }
+            }
+        }
+
+        return needed;
+    }
+
     private static double[] Ones(int length)
     {
         var ones = new double[length];

@@ -41,6 +41,12 @@ public interface IMonitorStore : IAsyncDisposable
     /// <summary>All values of one period as a columnar table, optionally for one level only.</summary>
     Task<IndicatorTable> LoadPeriodAsync(int period, AreaLevel? level = null, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Only some indicators of one level and period as a columnar table: what a command that needs one indicator
+    /// (and what it is derived from) reads instead of the whole period. Keys the store does not hold are left out.
+    /// </summary>
+    Task<IndicatorTable> LoadIndicatorsAsync(int period, AreaLevel level, IReadOnlyCollection<string> indicatorIds, CancellationToken cancellationToken = default);
+
     /// <summary>All values stored for an area code (any division), optionally for one period.</summary>
     Task<IReadOnlyList<StoredObservation>> LoadObservationsAsync(AreaCode code, int? period = null, CancellationToken cancellationToken = default);
 

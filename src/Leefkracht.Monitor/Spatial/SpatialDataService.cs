@@ -124,9 +124,11 @@ public sealed class SpatialDataService
     /// </summary>
     public async Task<IReadOnlyDictionary<AreaCode, double>> ValuesByCodeAsync(string indicatorId, AreaLevel level, int year, CancellationToken cancellationToken = default)
     {
-        // Buurten need no aggregation from below, so their level alone is loaded (several times faster for a national year).
+        // Buurten need no aggregation from below, so only the indicator and what it is derived from are read at their
+        // level (a few thousand rows instead of the whole national year).
+        var derived = _monitor.Catalog.Derived;
         var table = level == AreaLevel.Buurt
-            ? DerivedIndicator.Apply(await _store.LoadPeriodAsync(year, level, cancellationToken).ConfigureAwait(false), _monitor.Catalog.Derived)
+            ? DerivedIndicator.Apply(await _store.LoadIndicatorsAsync(year, level, [.. DerivedIndicator.InputsOf(indicatorId, derived)], cancellationToken).ConfigureAwait(false), derived)
             : (await _monitor.PrepareAsync(year, cancellationToken).ConfigureAwait(false)).Table;
         var column = table.Column(indicatorId);
         var byCode = new Dictionary<AreaCode, double>();

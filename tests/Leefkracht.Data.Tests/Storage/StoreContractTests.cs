@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text.Json.Nodes;
+using Leefkracht.Core.Indicators;
 using Leefkracht.Data.Storage.Backup;
 using Microsoft.Extensions.Time.Testing;
 
@@ -316,6 +317,32 @@ public sealed class StoreContractTests(SampleStore sample) : IDisposable
         var period = await reader.LoadPeriodAsync(2019, null, TestContext.Current.CancellationToken);
         period.Areas.Length.ShouldBe(159);
         period.Areas.ShouldAllBe(a => a.Code.Value.Substring(2, 4) == "0518");
+    }
+
+    [Fact]
+    public async Task LoadIndicators_SomeIndicatorsOfALevel_GiveExactlyThoseCellsOfTheWholePeriod()
+    {
+        // Given: a store with a year of wijken and buurten, read whole for one level
+        var filled = await FilledStoreAsync();
+        await using var store = filled.Open();
+        var whole = await store.LoadPeriodAsync(2023, AreaLevel.Buurt, TestContext.Current.CancellationToken);
+        string[] wanted = ["woz_mean", "population", "not_an_indicator"];
+
+        // When
+        var narrow = await store.LoadIndicatorsAsync(2023, AreaLevel.Buurt, wanted, TestContext.Current.CancellationToken);
+
+        // Then: only the stored ones of those indicators, and for every area of that level with one of them the same values
+        narrow.IndicatorIds.ShouldBe(["population", "woz_mean"], ignoreOrder: true);
+        narrow.Areas.ShouldAllBe(a => a.Code.Level == AreaLevel.Buurt);
+        narrow.Areas.Length.ShouldBeGreaterThan(50);
+        foreach (var indicator in narrow.IndicatorIds)
+        {
+            Dictionary<AreaKey, double> Cells(IndicatorTable table) =>
+                table.Areas.Where(a => !double.IsNaN(table.Value(a, indicator))).ToDictionary(a => a, a => table.Value(a, indicator));
+            Cells(narrow).ShouldBe(Cells(whole), ignoreOrder: true);
+        }
+
+        (await store.LoadIndicatorsAsync(2023, AreaLevel.Buurt, [], TestContext.Current.CancellationToken)).Areas.ShouldBeEmpty();
     }
 
     private TestStore NewStore()

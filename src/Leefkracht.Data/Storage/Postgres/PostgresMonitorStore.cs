@@ -133,7 +133,18 @@ public sealed class PostgresMonitorStore : IMonitorStore
     }
 
     /// <inheritdoc/>
-    public async Task<IndicatorTable> LoadPeriodAsync(int period, AreaLevel? level = null, CancellationToken cancellationToken = default)
+    public Task<IndicatorTable> LoadPeriodAsync(int period, AreaLevel? level = null, CancellationToken cancellationToken = default) =>
+        ReadPeriodAsync(period, _ => StoreReads.PeriodQuery(period, level), cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<IndicatorTable> LoadIndicatorsAsync(int period, AreaLevel level, IReadOnlyCollection<string> indicatorIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(indicatorIds);
+        return ReadPeriodAsync(period, indicators => StoreReads.IndicatorsQuery(period, level, StoreReads.IdsOf(indicators, indicatorIds)), cancellationToken);
+    }
+
+    /// <summary>Reads (indicator, area, value) rows of one period, selected by a query made from the indicator keys, into a table.</summary>
+    private async Task<IndicatorTable> ReadPeriodAsync(int period, Func<Dictionary<long, string>, string> query, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
@@ -142,7 +153,7 @@ public sealed class PostgresMonitorStore : IMonitorStore
         var areas = await StoreReads.AreaKeysByIdAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
         var indicators = await StoreReads.IndicatorKeysByIdAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
         var rows = new ColumnarPeriod();
-        await using (var reader = await connection.BeginBinaryExportAsync($"COPY ({StoreReads.PeriodQuery(period, level)}) TO STDOUT (FORMAT BINARY)", cancellationToken).ConfigureAwait(false))
+        await using (var reader = await connection.BeginBinaryExportAsync($"COPY ({query(indicators)}) TO STDOUT (FORMAT BINARY)", cancellationToken).ConfigureAwait(false))
         {
             while (await reader.StartRowAsync(cancellationToken).ConfigureAwait(false) != -1)
             {

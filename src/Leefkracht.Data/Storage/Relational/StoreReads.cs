@@ -222,6 +222,21 @@ internal static class StoreReads
         ? string.Create(CultureInfo.InvariantCulture, $"SELECT indicator_id, area_id, value FROM observations WHERE period = {period} ORDER BY indicator_id, area_id")
         : string.Create(CultureInfo.InvariantCulture, $"SELECT o.indicator_id, o.area_id, o.value FROM observations o JOIN areas a ON a.id = o.area_id WHERE o.period = {period} AND a.level = {(int)level} ORDER BY o.indicator_id, o.area_id");
 
+    /// <summary>
+    /// The query that reads some indicators of one level and period for <see cref="ColumnarPeriod"/> (see
+    /// <see cref="PeriodQuery"/>); <paramref name="indicatorIds"/> are the stored ids (integers, written into the text).
+    /// An empty list reads nothing.
+    /// </summary>
+    public static string IndicatorsQuery(int period, AreaLevel level, IReadOnlyCollection<long> indicatorIds) => string.Create(CultureInfo.InvariantCulture,
+        $"SELECT o.indicator_id, o.area_id, o.value FROM observations o JOIN areas a ON a.id = o.area_id WHERE o.period = {period} AND a.level = {(int)level} AND o.indicator_id IN ({(indicatorIds.Count == 0 ? "-1" : string.Join(", ", indicatorIds))}) ORDER BY o.indicator_id, o.area_id");
+
+    /// <summary>The stored ids of the indicators whose catalog keys are given (keys the store does not hold are left out).</summary>
+    public static long[] IdsOf(Dictionary<long, string> indicatorKeysById, IEnumerable<string> keys)
+    {
+        var wanted = keys.ToHashSet(StringComparer.Ordinal);
+        return [.. indicatorKeysById.Where(kv => wanted.Contains(kv.Value)).Select(kv => kv.Key).Order()];
+    }
+
     public static ImportRecord ReadImport(DbDataReader reader) => new(
         reader.GetInt64(0),
         reader.GetString(1),

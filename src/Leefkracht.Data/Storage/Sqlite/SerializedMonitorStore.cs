@@ -29,6 +29,9 @@ internal sealed class SerializedMonitorStore(IMonitorStore inner) : IMonitorStor
     public Task<IndicatorTable> LoadPeriodAsync(int period, AreaLevel? level = null, CancellationToken cancellationToken = default) =>
         RunAsync(() => inner.LoadPeriodAsync(period, level, cancellationToken), cancellationToken);
 
+    public Task<IndicatorTable> LoadIndicatorsAsync(int period, AreaLevel level, IReadOnlyCollection<string> indicatorIds, CancellationToken cancellationToken = default) =>
+        RunAsync(() => inner.LoadIndicatorsAsync(period, level, indicatorIds, cancellationToken), cancellationToken);
+
     public Task<IReadOnlyList<StoredObservation>> LoadObservationsAsync(AreaCode code, int? period = null, CancellationToken cancellationToken = default) =>
         RunAsync(() => inner.LoadObservationsAsync(code, period, cancellationToken), cancellationToken);
 

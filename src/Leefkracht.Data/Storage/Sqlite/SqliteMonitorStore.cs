@@ -114,7 +114,18 @@ public sealed class SqliteMonitorStore : IMonitorStore
         StoreReads.LoadAreasAsync(_connection, SqlDialect.Sqlite, query, cancellationToken);
 
     /// <inheritdoc/>
-    public async Task<IndicatorTable> LoadPeriodAsync(int period, AreaLevel? level = null, CancellationToken cancellationToken = default)
+    public Task<IndicatorTable> LoadPeriodAsync(int period, AreaLevel? level = null, CancellationToken cancellationToken = default) =>
+        ReadPeriodAsync(period, _ => StoreReads.PeriodQuery(period, level), cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<IndicatorTable> LoadIndicatorsAsync(int period, AreaLevel level, IReadOnlyCollection<string> indicatorIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(indicatorIds);
+        return ReadPeriodAsync(period, indicators => StoreReads.IndicatorsQuery(period, level, StoreReads.IdsOf(indicators, indicatorIds)), cancellationToken);
+    }
+
+    /// <summary>Reads (indicator, area, value) rows of one period, selected by a query made from the indicator keys, into a table.</summary>
+    private async Task<IndicatorTable> ReadPeriodAsync(int period, Func<Dictionary<long, string>, string> query, CancellationToken cancellationToken)
     {
         // The area ids are cached until this store writes (StoreAsync, RestoreAsync) or another connection commits
         // (PRAGMA data_version changes then), so a long-lived store sees another process's import.
@@ -127,7 +138,7 @@ public sealed class SqliteMonitorStore : IMonitorStore
 
         var indicators = await StoreReads.IndicatorKeysByIdAsync(_connection, null, cancellationToken).ConfigureAwait(false);
         var rows = new ColumnarPeriod();
-        using (var command = Command(StoreReads.PeriodQuery(period, level)))
+        using (var command = Command(query(indicators)))
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
