@@ -27,6 +27,28 @@ public sealed class CommandTests(SampleDatabase database)
     }
 
     [Fact]
+    public async Task Import_AgainInEitherLanguage_ReportsInThatLanguageOnly()
+    {
+        // Given a file the demo imported
+        var file = Path.Combine(CliRunner.Sample, "utrecht", "kwb2023_utrecht_GM0344.csv");
+
+        // When it is imported again, in Dutch and in English
+        var dutch = await CliRunner.RunAsync("import", file, "--db", database.Path);
+        var english = await CliRunner.RunAsync("import", file, "--db", database.Path, "--lang", "en");
+
+        // Then each report is in one language: the outcome and the sentence after it
+        dutch.ExitCode.ShouldBe(0, dutch.Error);
+        dutch.Out.ShouldContain("al geïmporteerd: als #");
+        dutch.Out.ShouldContain("(zelfde SHA-256); er is niets veranderd");
+        dutch.Out.ShouldNotContain("already");
+        dutch.Out.ShouldNotContain("nothing changed");
+        english.ExitCode.ShouldBe(0, english.Error);
+        english.Out.ShouldContain("already imported: as #");
+        english.Out.ShouldContain("(same SHA-256); nothing changed");
+        english.Out.ShouldNotContain("geïmporteerd");
+    }
+
+    [Fact]
     public async Task Areas_Buurten2024_ListsMoreThan14000()
     {
         // When
@@ -109,9 +131,9 @@ public sealed class CommandTests(SampleDatabase database)
 
         result.ExitCode.ShouldBe(2);
         result.Out.ShouldContain("long_2024.csv:2:4 [value] 'abc'");
-        result.Error.ShouldContain("long_2024.csv: afgewezen: nothing stored: 1 error(s)");
+        result.Error.ShouldContain("long_2024.csv: afgewezen: 1 fout(en), meer dan de toegestane 0 (--max-errors); er is niets opgeslagen");
         result.Out.ShouldNotContain("rejected: rejected"); // the outcome is said once (issue 18)
-        result.Out.ShouldContain("afgewezen: nothing stored");
+        result.Out.ShouldContain("afgewezen: 1 fout(en)");
         Directory.Delete(folder, recursive: true);
     }
 

@@ -170,6 +170,24 @@ public sealed class MonitorCommandTests(SampleDatabase database)
         table.Out.ShouldContain("daalt én daarna zwak of slechter is");
     }
 
+    [Theory]
+    [InlineData("nl", @"\d,\d %", @"\d\.\d ?%")]
+    [InlineData("en", @"\d\.\d%", @"\d,\d ?%|\d %")]
+    public async Task Percentages_FollowTheLanguage(string language, string expected, string wrong)
+    {
+        // Given the watchlist's risk (one decimal) and the score table's coverage (whole percent)
+        var watchlist = await CliRunner.RunAsync("watchlist", "--db", database.Path, "--gemeente", "Utrecht", "--lang", language);
+        var score = await CliRunner.RunAsync("score", "--db", database.Path, "--gemeente", "Utrecht", "--level", "wijk", "--lang", language);
+
+        // Then Dutch writes "8,9 %" and English "8.9%"
+        watchlist.ExitCode.ShouldBe(0, watchlist.Error);
+        score.ExitCode.ShouldBe(0, score.Error);
+        System.Text.RegularExpressions.Regex.IsMatch(watchlist.Out, expected).ShouldBeTrue(watchlist.Out);
+        System.Text.RegularExpressions.Regex.IsMatch(watchlist.Out, wrong).ShouldBeFalse(watchlist.Out);
+        System.Text.RegularExpressions.Regex.IsMatch(score.Out, language == "nl" ? @"\d %" : @"\d%").ShouldBeTrue(score.Out);
+        System.Text.RegularExpressions.Regex.IsMatch(score.Out, language == "nl" ? @"\d%" : @"\d %").ShouldBeFalse(score.Out);
+    }
+
     [Fact]
     public async Task KwetsbareWijken_ReproducesTheSharesDeclining()
     {

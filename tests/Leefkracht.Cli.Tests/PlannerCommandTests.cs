@@ -60,7 +60,7 @@ public sealed class PlannerCommandTests(SampleDatabase database)
 
         result.ExitCode.ShouldBe(0, result.Error);
         result.Out.ShouldContain("Placements in 2023:");
-        result.Out.ShouldContain("Optimised (optimal): 150 of 150 placements");
+        result.Out.ShouldContain("Optimised: 150 of 150 placements");
         result.Out.ShouldContain("What-if scenario, not a forecast");
     }
 

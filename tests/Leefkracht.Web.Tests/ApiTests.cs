@@ -19,9 +19,15 @@ public sealed class ApiTests(DashboardServer server)
         return JsonDocument.Parse(body).RootElement.Clone();
     }
 
-    private async Task<(HttpStatusCode Status, JsonElement Problem, string? ContentType)> GetProblem(string path)
+    private async Task<(HttpStatusCode Status, JsonElement Problem, string? ContentType)> GetProblem(string path, string? language = null)
     {
-        using var response = await server.Client.GetAsync(path, Cancel);
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (language is not null)
+        {
+            request.Headers.AcceptLanguage.ParseAdd(language);
+        }
+
+        using var response = await server.Client.SendAsync(request, Cancel);
         var body = await response.Content.ReadAsStringAsync(Cancel);
         return (response.StatusCode, JsonDocument.Parse(body).RootElement.Clone(), response.Content.Headers.ContentType?.MediaType);
     }
@@ -168,11 +174,49 @@ public sealed class ApiTests(DashboardServer server)
     [InlineData("api/v1/exports/scores?format=pdf", "format", "'pdf' is not a format")]
     public async Task BadParameter_Is400ProblemDetails_NamingTheParameter(string path, string parameter, string message)
     {
-        var (status, problem, type) = await GetProblem(path);
+        // An English reader (Accept-Language: en) is told in English
+        var (status, problem, type) = await GetProblem(path, "en");
         status.ShouldBe(HttpStatusCode.BadRequest);
         type.ShouldBe("application/problem+json");
+        problem.GetProperty("title").GetString().ShouldBe("The request has invalid parameters");
         var errors = problem.GetProperty("errors").GetProperty(parameter).EnumerateArray().Select(e => e.GetString()).ToList();
         errors.ShouldContain(e => e!.Contains(message, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("api/v1/areas/BU03440111?year=1999", "year", "1999 heeft geen inwoners in de database")]
+    [InlineData("api/v1/areas/BU03440111?year=twenty", "year", "'twenty' is geen jaartal")]
+    [InlineData("api/v1/areas/XX12?year=2024", "code", "is geen CBS-gebiedscode")]
+    [InlineData("api/v1/areas/BU03440111?lang=fr", "lang", "'fr' is geen taal: gebruik nl of en")]
+    [InlineData("api/v1/scores?level=provincie", "level", "'provincie' is geen niveau: gebruik gemeente, wijk of buurt")]
+    [InlineData("api/v1/map/buurt?by=colour", "by", "'colour' is geen kleuring: gebruik ")]
+    [InlineData("api/v1/map/buurt?by=change", "from", "by=change heeft het eerdere jaar nodig, bijvoorbeeld from=2023")]
+    [InlineData("api/v1/areas?limit=many", "limit", "'many' is geen geheel getal van 1 tot en met 1000")]
+    [InlineData("api/v1/exports/scores?format=pdf", "format", "'pdf' is geen formaat: gebruik ")]
+    public async Task BadParameter_InDutchByDefault_KeepsTheParameterAndItsValue(string path, string parameter, string message)
+    {
+        // Given a reader who asks for no language
+        var (status, problem, _) = await GetProblem(path);
+
+        // Then the problem's title and message are Dutch, keyed by the parameter's own name, quoting the value as sent
+        status.ShouldBe(HttpStatusCode.BadRequest);
+        problem.GetProperty("title").GetString().ShouldBe("De aanvraag heeft ongeldige parameters");
+        var errors = problem.GetProperty("errors").GetProperty(parameter).EnumerateArray().Select(e => e.GetString()).ToList();
+        errors.ShouldContain(e => e!.Contains(message, StringComparison.Ordinal), string.Join(" | ", errors));
+    }
+
+    [Fact]
+    public async Task UnknownArea_Is404_InTheReadersLanguage()
+    {
+        var (dutchStatus, dutch, _) = await GetProblem("api/v1/areas/BU99999999");
+        var (englishStatus, english, _) = await GetProblem("api/v1/areas/BU99999999?lang=en");
+
+        dutchStatus.ShouldBe(HttpStatusCode.NotFound);
+        dutch.GetProperty("title").GetString().ShouldBe("Niet gevonden");
+        dutch.GetProperty("detail").GetString().ShouldBe("er is geen gebied met code BU99999999 in de database");
+        englishStatus.ShouldBe(HttpStatusCode.NotFound);
+        english.GetProperty("title").GetString().ShouldBe("Not found");
+        english.GetProperty("detail").GetString().ShouldBe("no area with code BU99999999 in the database");
     }
 
     [Fact]
@@ -496,7 +540,7 @@ public sealed class ApiTests(DashboardServer server)
     [Fact]
     public async Task Exports_UnknownCsvDialect_IsABadRequestNamingIt()
     {
-        using var response = await server.Client.GetAsync("api/v1/exports/scores?format=csv&gemeente=GM0344&year=2024&dialect=excel-de", Cancel);
+        using var response = await server.Client.GetAsync("api/v1/exports/scores?format=csv&gemeente=GM0344&year=2024&dialect=excel-de&lang=en", Cancel);
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await response.Content.ReadAsStringAsync(Cancel)).ShouldContain("'excel-de' is not a CSV dialect: use rfc4180 or excel-nl");
     }
@@ -663,4 +707,37 @@ public sealed class ApiTests(DashboardServer server)
         var lines = TestData.SampleText("national/kwb2024_selection_crime_health_nl_all_buurten.csv.gz").Split('\n', StringSplitOptions.RemoveEmptyEntries);
         return (Split(lines[0]), [.. lines.Skip(1).Select(Split)]);
     }
+    [Theory]
+    [InlineData("nl", "Waarom: bijdragen per dimensie en indicator")]
+    [InlineData("en", "Why: contributions per dimension and indicator")]
+    public async Task ReportPdf_ReadBack_IsInOneLanguage(string language, string heading)
+    {
+        // Given the printed report of a 2024 buurt (with the resilience note every 2024 profile carries)
+        using var pdf = await server.Client.GetAsync($"api/v1/areas/BU03440111/report.pdf?year=2024&lang={language}", Cancel);
+        pdf.StatusCode.ShouldBe(HttpStatusCode.OK, "CI installs Debian's chromium; without it this answers 503");
+
+        // When its text is read back from the PDF
+        var text = await PageChecks.PdfTextAsync(await pdf.Content.ReadAsByteArrayAsync(Cancel));
+
+        // Then it is the report in that language, with no word that only the other language's texts use (the names of
+        // the areas it shows, such as Nederland, are names in either language)
+        text.ShouldContain(heading);
+        var profile = await GetJson($"api/v1/areas/BU03440111?year=2024&lang={language}");
+        var names = AreaNames(profile).ToList();
+        names.ShouldContain("Welgelegen, Den Hommel");
+        var other = language == "nl" ? PageChecks.EnglishWordsIn(text, names) : PageChecks.DutchWordsIn(text, names);
+        other.ShouldBeEmpty($"{language} report: {string.Join(", ", other)}");
+    }
+
+    /// <summary>The names of every area in an answer: objects with an area code (GM…, WK…, BU…, NL) and a name.</summary>
+    private static IEnumerable<string> AreaNames(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Object when element.TryGetProperty("code", out var code) && code.ValueKind == JsonValueKind.String
+            && System.Text.RegularExpressions.Regex.IsMatch(code.GetString()!, "^(GM|WK|BU)[0-9]+$|^NL")
+            && element.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String
+            => [name.GetString()!, .. element.EnumerateObject().SelectMany(p => AreaNames(p.Value))],
+        JsonValueKind.Object => element.EnumerateObject().SelectMany(p => AreaNames(p.Value)),
+        JsonValueKind.Array => element.EnumerateArray().SelectMany(AreaNames),
+        _ => [],
+    };
 }

@@ -21,7 +21,9 @@ internal static partial class PageChecks
     /// </summary>
     private static readonly string Axe = Path.Combine(TestData.RepositoryRoot, "src", "Leefkracht.Web", "ClientApp", "node_modules", "axe-core", "axe.min.js");
 
-    private static readonly Lazy<HashSet<string>> EnglishOnly = new(BuildEnglishOnlyWords);
+    private static readonly Lazy<HashSet<string>> EnglishOnly = new(() => OnlyWords(english: true));
+
+    private static readonly Lazy<HashSet<string>> DutchOnly = new(() => OnlyWords(english: false));
 
     /// <summary>A phone-sized page in a browser context of its own, in Dutch, at <paramref name="address"/>.</summary>
     public static async Task<IPage> NewPhonePageAsync(IBrowser browser, Uri address)
@@ -149,9 +151,44 @@ internal static partial class PageChecks
               return parts.join(' ');
             }
             """);
-        // A shipped model's id (leefkracht-lbm-calibrated) is a name the page may show in any language.
-        var withoutNames = ModelIds.Value.Aggregate(text, (visible, id) => visible.Replace(id, " ", StringComparison.Ordinal));
-        return [.. Words(withoutNames).Where(EnglishOnly.Value.Contains).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        return EnglishWordsIn(text);
+    }
+
+    /// <summary>
+    /// Words of <paramref name="text"/> that only the English texts use, apart from <paramref name="names"/> (a shipped
+    /// model's id, such as leefkracht-lbm-calibrated, is always a name in any language).
+    /// </summary>
+    public static IReadOnlyList<string> EnglishWordsIn(string text, params IEnumerable<string> names) => Found(text, EnglishOnly.Value, names);
+
+    /// <summary>
+    /// Words of <paramref name="text"/> that only the Dutch texts use, apart from <paramref name="names"/> (names of
+    /// areas and what users wrote stay as they are in English): for a page or document in English.
+    /// </summary>
+    public static IReadOnlyList<string> DutchWordsIn(string text, params IEnumerable<string> names) => Found(text, DutchOnly.Value, names);
+
+    /// <summary>The text of a PDF as poppler's pdftotext reads it (Debian package poppler-utils, installed by .ci/run).</summary>
+    public static async Task<string> PdfTextAsync(byte[] pdf)
+    {
+        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("pdftotext", ["-enc", "UTF-8", "-", "-"])
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        }) ?? throw new InvalidOperationException("pdftotext did not start (apt-get install poppler-utils)");
+        var output = process.StandardOutput.ReadToEndAsync();
+        await process.StandardInput.BaseStream.WriteAsync(pdf);
+        process.StandardInput.Close();
+        var text = await output;
+        await process.WaitForExitAsync();
+        process.ExitCode.ShouldBe(0, "pdftotext could not read the PDF");
+        return text;
+    }
+
+    private static string[] Found(string text, HashSet<string> only, IEnumerable<string> names)
+    {
+        // A printed name may be broken over two lines: whitespace is one space before names are taken out.
+        var withoutNames = ModelIds.Value.Concat(names).Aggregate(Whitespace().Replace(text, " "), (visible, name) => visible.Replace(name, " ", StringComparison.Ordinal));
+        return [.. Words(withoutNames).Where(only.Contains).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
     }
 
     private static readonly Lazy<string[]> ModelIds = new(() =>
@@ -161,33 +198,37 @@ internal static partial class PageChecks
         WordPattern().Matches(text).Select(m => m.Value.ToLowerInvariant()).Where(w => w.Length >= 3);
 
     /// <summary>
-    /// The English words minus the Dutch words of the product's own texts, minus words both languages write alike that
-    /// the resources happen to use only in English (names of things, loanwords the Dutch texts use too).
+    /// The English words minus the Dutch words of the product's own texts (or, for <paramref name="english"/> false,
+    /// the other way round), minus words both languages write alike that the resources happen to use in one language
+    /// only (names of things, loanwords the Dutch texts use too).
     /// </summary>
-    private static HashSet<string> BuildEnglishOnlyWords()
+    private static HashSet<string> OnlyWords(bool english)
     {
         var src = Path.Combine(TestData.RepositoryRoot, "src");
-        var english = new List<string>();
-        var dutch = new List<string>();
+        var englishTexts = new List<string>();
+        var dutchTexts = new List<string>();
         foreach (Match entry in TextEntry().Matches(File.ReadAllText(Path.Combine(src, "Leefkracht.Web", "ClientApp", "src", "texts.js"))))
         {
-            (entry.Groups["lang"].Value == "en" ? english : dutch).Add(Regex.Unescape(entry.Groups["text"].Value));
+            (entry.Groups["lang"].Value == "en" ? englishTexts : dutchTexts).Add(Regex.Unescape(entry.Groups["text"].Value));
         }
 
         foreach (var file in Directory.EnumerateFiles(src, "*.resx", SearchOption.AllDirectories))
         {
             var values = XDocument.Load(file).Root!.Elements("data").Select(d => (string?)d.Element("value") ?? string.Empty);
-            (file.EndsWith(".en.resx", StringComparison.Ordinal) ? english : dutch).AddRange(values);
+            (file.EndsWith(".en.resx", StringComparison.Ordinal) ? englishTexts : dutchTexts).AddRange(values);
         }
 
-        var words = english.SelectMany(Words).ToHashSet(StringComparer.Ordinal);
-        words.ExceptWith(dutch.SelectMany(Words));
+        var words = (english ? englishTexts : dutchTexts).SelectMany(Words).ToHashSet(StringComparer.Ordinal);
+        words.ExceptWith((english ? dutchTexts : englishTexts).SelectMany(Words));
         words.ExceptWith(AlikeInBothLanguages);
         return words;
     }
 
     /// <summary>Words Dutch writes as English does, which a Dutch page may rightly show.</summary>
     private static readonly string[] AlikeInBothLanguages = ["api", "csv", "pdf", "json", "xlsx", "geojson", "chromium", "leaflet", "openstreetmap", "leefkracht"];
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
 
     [GeneratedRegex(@"\p{L}+")]
     private static partial Regex WordPattern();

@@ -109,7 +109,7 @@ public sealed class PlannerApiTests(DashboardServer server)
         rows.Sum(r => r.GetProperty("naive").GetInt32()).ShouldBe(150);
         rows.ShouldAllBe(r => r.GetProperty("optimised").GetInt32() <= r.GetProperty("capacity").GetInt32());
         rows.Where(r => r.GetProperty("optimised").GetInt32() > 0).ShouldAllBe(r => r.GetProperty("optimisedShareAfter").GetDouble() <= optimised + 1e-12);
-        result.GetProperty("explanation")[0].GetString()!.ShouldStartWith("Geoptimaliseerd (optimal): 150 van 150 plaatsingen");
+        result.GetProperty("explanation")[0].GetString()!.ShouldStartWith("Geoptimaliseerd: 150 van 150 plaatsingen");
     }
 
     [Fact]
@@ -201,8 +201,8 @@ public sealed class PlannerApiTests(DashboardServer server)
         var (status, problem, _) = await PostAsync("api/v1/planner/run?seed=abc&replicates=1.5", Example("baseline.json").ToJsonString());
 
         status.ShouldBe(HttpStatusCode.BadRequest);
-        problem.GetProperty("errors").GetProperty("seed")[0].GetString().ShouldBe("'abc' is not a whole number from 0 to 2147483647");
-        problem.GetProperty("errors").GetProperty("replicates")[0].GetString().ShouldBe("'1.5' is not a whole number from 1 to 50");
+        problem.GetProperty("errors").GetProperty("seed")[0].GetString().ShouldBe("'abc' is geen geheel getal van 0 tot en met 2147483647");
+        problem.GetProperty("errors").GetProperty("replicates")[0].GetString().ShouldBe("'1.5' is geen geheel getal van 1 tot en met 50");
     }
 
     [Fact]
@@ -210,7 +210,7 @@ public sealed class PlannerApiTests(DashboardServer server)
     {
         var (status, problem, _) = await PostAsync("api/v1/planner/run?seed=1&replicates=500", Example("baseline.json").ToJsonString());
         status.ShouldBe(HttpStatusCode.BadRequest);
-        problem.GetProperty("errors").GetProperty("replicates")[0].GetString()!.ShouldContain("from 1 to 50");
+        problem.GetProperty("errors").GetProperty("replicates")[0].GetString()!.ShouldContain("van 1 tot en met 50");
     }
 
     [Theory]

@@ -287,6 +287,64 @@ public sealed class WijkaanpakBrowserTests(WijkaanpakServer server) : BrowserTes
     }
 
     [Fact]
+    public async Task Header_SignedInAsAdministrator_KeepsTheLanguageButtonOnItsFirstLine()
+    {
+        // Given the widest header: the administrator signed in (the menu has Accounts, the session box a long name)
+        var page = await SignInAsync("admin", "#/wijkaanpak");
+
+        foreach (var (width, height, language) in new[] { (1440, 900, "nl"), (1366, 768, "nl"), (390, 844, "nl"), (1440, 900, "en"), (1366, 768, "en") })
+        {
+            if (language == "en" && await page.TextContentAsync("#lang") is { } button && button.StartsWith("EN", StringComparison.Ordinal))
+            {
+                await page.ClickAsync("#lang");
+                await page.WaitForFunctionAsync("() => document.documentElement.lang === 'en'");
+            }
+
+            // When the window has a laptop's or a phone's size
+            await page.SetViewportSizeAsync(width, height);
+            await page.WaitForFunctionAsync("(width) => document.documentElement.clientWidth === width", width);
+
+            // Then the language button is on the header's first line, beside the brand, and inside the screen
+            var header = await page.EvaluateAsync<double[]>("""
+                () => {
+                  const brand = document.querySelector('.brand').getBoundingClientRect();
+                  const lang = document.querySelector('#lang').getBoundingClientRect();
+                  return [brand.top, brand.bottom, lang.top, lang.right, document.documentElement.clientWidth];
+                }
+                """);
+            header[2].ShouldBeLessThan(header[1], $"{width}×{height} {language}: the language button starts at {header[2]} px, below the brand's line (ends at {header[1]} px)");
+            header[3].ShouldBeLessThanOrEqualTo(header[4], $"{width}×{height} {language}: the language button ends outside the screen");
+            await ShotAsync(page, $"header-{width}-{language}-signed-in");
+        }
+    }
+
+    [Fact]
+    public async Task AccountabilityPdf_ReadBack_IsInOneLanguage()
+    {
+        // Given a published programme with a late agreement linked to an indicator, and a funding stream
+        var programmeId = await PublishedProgrammeAsync("Overvecht op papier");
+        using var gemeenteApi = await server.SignInAsync(server.Accounts["gemeente"]);
+        using var mitrosApi = await server.SignInAsync(server.Accounts["mitros"]);
+        await LateAgreementAndFundingAsync(mitrosApi, gemeenteApi, programmeId);
+
+        foreach (var (language, heading) in new[] { ("nl", "Afspraken en indicatoren"), ("en", "Agreements and indicators") })
+        {
+            // When the council's PDF is printed in the language and its text read back
+            using var pdf = await gemeenteApi.GetAsync($"api/v1/wijkaanpak/programmes/{programmeId}/accountability.pdf?lang={language}");
+            pdf.StatusCode.ShouldBe(HttpStatusCode.OK, "CI installs Debian's chromium; without it this answers 503");
+            var text = await PageChecks.PdfTextAsync(await pdf.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
+
+            // Then it is in that language, with no word that only the other language's texts use (what the parties wrote
+            // stays as they wrote it)
+            text.ShouldContain(heading);
+            text.ShouldContain("Mitros");
+            string[] written = ["Overvecht op papier", "Meer gezinswoningen", "120 eengezinswoningen", "Renovatie en verduurzaming"];
+            var other = language == "nl" ? PageChecks.EnglishWordsIn(text, written) : PageChecks.DutchWordsIn(text, written);
+            other.ShouldBeEmpty($"{language} accountability: {string.Join(", ", other)}");
+        }
+    }
+
+    [Fact]
     public async Task Phone_EveryWijkaanpakPage_FitsTheScreen_PassesAxe_AndSpeaksDutch()
     {
         // Given a published programme with Mitros, an agreement of the gemeente's in progress and one of Mitros's
@@ -302,24 +360,9 @@ public sealed class WijkaanpakBrowserTests(WijkaanpakServer server) : BrowserTes
             deadline = "2025-12-31",
         });
         await gemeenteApi.SendAsync(HttpMethod.Post, $"api/v1/wijkaanpak/agreements/{agreement["id"]}/status", new { status = "in_progress", comment = "Gestart" }, $"\"{agreement["version"]}\"");
-        var late = await mitrosApi.SendAsync(HttpMethod.Post, $"api/v1/wijkaanpak/programmes/{programmeId}/agreements", new
-        {
-            title = "Meer gezinswoningen",
-            deliverable = "120 eengezinswoningen",
-            ownerPartyId = server.Parties["Mitros"],
-            deadline = "2025-01-31",
-            indicators = new[] { new { indicator = "households_with_children", target = 4200 } },
-        });
+        var late = await LateAgreementAndFundingAsync(mitrosApi, gemeenteApi, programmeId);
         // (Mitros's is past its deadline and set in progress: still late, as the domain defines, and the pages say both)
         await mitrosApi.SendAsync(HttpMethod.Post, $"api/v1/wijkaanpak/agreements/{late["id"]}/status", new { status = "in_progress", comment = "Bouw gestart" }, $"\"{late["version"]}\"");
-        await gemeenteApi.SendAsync(HttpMethod.Post, $"api/v1/wijkaanpak/programmes/{programmeId}/funding", new
-        {
-            funderPartyId = server.Parties["Gemeente Utrecht"],
-            amount = 18_500_000m,
-            from = "2025-01-01",
-            to = "2027-12-31",
-            purpose = "Renovatie en verduurzaming",
-        });
 
         // When the coordinator and then the administrator visit every page of the wijkaanpak at 390×844 in Dutch
         (string Hash, string Ready, string Name)[] pages =
@@ -365,6 +408,28 @@ public sealed class WijkaanpakBrowserTests(WijkaanpakServer server) : BrowserTes
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForSelectorAsync("#whoami");
         return page;
+    }
+
+    /// <summary>Mitros's agreement past its deadline (linked to an indicator) and the gemeente's funding stream, in a programme with Mitros.</summary>
+    private async Task<System.Text.Json.Nodes.JsonNode> LateAgreementAndFundingAsync(ApiClient mitrosApi, ApiClient gemeenteApi, string programmeId)
+    {
+        var late = await mitrosApi.SendAsync(HttpMethod.Post, $"api/v1/wijkaanpak/programmes/{programmeId}/agreements", new
+        {
+            title = "Meer gezinswoningen",
+            deliverable = "120 eengezinswoningen",
+            ownerPartyId = server.Parties["Mitros"],
+            deadline = "2025-01-31",
+            indicators = new[] { new { indicator = "households_with_children", target = 4200 } },
+        });
+        await gemeenteApi.SendAsync(HttpMethod.Post, $"api/v1/wijkaanpak/programmes/{programmeId}/funding", new
+        {
+            funderPartyId = server.Parties["Gemeente Utrecht"],
+            amount = 18_500_000m,
+            from = "2025-01-01",
+            to = "2027-12-31",
+            purpose = "Renovatie en verduurzaming",
+        });
+        return late;
     }
 
     private async Task<string> PublishedProgrammeAsync(string name)

@@ -23,7 +23,7 @@ public sealed class AbuseTests(WijkaanpakServer server)
 
     [Theory]
     [InlineData("\"2027-02-30\"", "deadline", "the JSON value is not in a supported DateOnly format")]
-    [InlineData("\"0001-01-01\"", "deadline", "0001-01-01 is outside 2000-01-01 to 2100-12-31")]
+    [InlineData("\"0001-01-01\"", "deadline", "0001-01-01 ligt buiten 2000-01-01 tot en met 2100-12-31")]
     [InlineData("\"2030-12-31\",\"deadline\":\"2031-01-01\"", "deadline", "duplicate")]
     [InlineData("[1]", "deadline", "cannot get the value of a token type 'StartArray' as a string")]
     public async Task ADeadlineThatIsNoDate_OrGivenTwice_Is400NamingDeadline(string deadline, string field, string reason)
@@ -47,7 +47,7 @@ public sealed class AbuseTests(WijkaanpakServer server)
         using var response = await scenario.Coordinator.PostAsync($"api/v1/wijkaanpak/agreements/{scenario.AgreementId}/comments", new { text = "goed\0bezig" });
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await Errors(response))["text"].ShouldBe("contains the control character U+0000; only text, tabs and line breaks are allowed");
+        (await Errors(response))["text"].ShouldBe("bevat het stuurteken U+0000; alleen tekst, tabs en regeleinden zijn toegestaan");
         using var list = await scenario.Coordinator.GetAsync($"api/v1/wijkaanpak/agreements/{scenario.AgreementId}/comments");
         (await ApiClient.Json(list)).AsArray().ShouldBeEmpty();
     }
@@ -62,7 +62,7 @@ public sealed class AbuseTests(WijkaanpakServer server)
         using var english = await scenario.Coordinator.GetAsync($"api/v1/wijkaanpak/programmes/{scenario.ProgrammeId}/accountability?lang=en");
 
         accountability.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await Errors(accountability))["lang"].ShouldBe("'xx' is not a language: use nl or en");
+        (await Errors(accountability))["lang"].ShouldBe("'xx' is geen taal: gebruik nl of en");
         me.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         english.StatusCode.ShouldBe(HttpStatusCode.OK);
     }

@@ -182,7 +182,7 @@ internal static class ModelCommand
             c.StandardError.ToString("0.0000", CultureInfo.InvariantCulture),
             (c.PerStandardDeviation / c.StandardError).ToString("0.0", CultureInfo.InvariantCulture)]);
         Output.Write(environment.Out, OutputFormat.Table, [texts["indicator"], texts["dimension"], texts["per_sd"], texts["standard_error"], "t"], rows);
-        environment.Out.MarkupLine(Markup.Escape(string.Join("; ", estimated.Model.Dimensions.Select(d => $"{DimensionNames.Of(d.Dimension)} {d.Weight:P0}"))));
+        environment.Out.MarkupLine(Markup.Escape(string.Join("; ", estimated.Model.Dimensions.Select(d => $"{DimensionNames.Of(d.Dimension)} {NumberText.Percent(d.Weight, 0)}"))));
         foreach (var (id, reason) in estimated.Design.Dropped)
         {
             environment.Out.MarkupLine(Markup.Escape(texts.Format("model_dropped", id, reason)));

@@ -79,7 +79,7 @@ internal static class ResilienceCommand
                     : [s.Area.Code.Value, name,
                         s.Score is { } v ? NumberText.Signed(v) : texts["not_scored"] + " *",
                         s.Class is { } k ? $"{k} {ResilienceModel.NameOf(k)}" : string.Empty,
-                        s.VulnerableShare is { } share ? share.ToString("0.#", CultureInfo.InvariantCulture) + " %" : "–",
+                        s.VulnerableShare is { } share ? NumberText.Percent(share / 100, 1) : "–",
                         s.LocationQuotientGemeente is { } lq ? lq.ToString("0.00", CultureInfo.InvariantCulture) : "–",
                         s.CorporationShare is { } corp ? corp.ToString("0", CultureInfo.InvariantCulture) + " %" : "–",
                         s.IsCorporatiebuurt ? texts["yes"] : string.Empty];

@@ -320,10 +320,10 @@ internal static class ScenarioCommand
     }
 
     private static string Pct(double share, Spread? spread = null) =>
-        (100 * share).ToString("0.0", CultureInfo.InvariantCulture) + " %" + (spread is { } s ? string.Create(CultureInfo.InvariantCulture, $" ({100 * s.Low:0.0}–{100 * s.High:0.0})") : string.Empty);
+        NumberText.Percent(share, 1) + (spread is { } s ? $" ({NumberText.Number(100 * s.Low, "0.0")}–{NumberText.Number(100 * s.High, "0.0")})" : string.Empty);
 
     private static string Signed(double? value, Spread? spread = null) =>
-        value is not { } v ? "–" : v.ToString("+0.00;−0.00;0.00", CultureInfo.InvariantCulture) + (spread is { } s ? string.Create(CultureInfo.InvariantCulture, $" ({s.Low:0.00}…{s.High:0.00})") : string.Empty);
+        value is not { } v ? "–" : NumberText.Number(v, "+0.00;−0.00;0.00") + (spread is { } s ? $" ({NumberText.Number(s.Low, "0.00")}…{NumberText.Number(s.High, "0.00")})" : string.Empty);
 
     internal static string Serialize(object value) => JsonSerializer.Serialize(value, PlannerJson.Options);
 }

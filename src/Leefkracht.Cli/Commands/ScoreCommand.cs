@@ -91,7 +91,7 @@ internal static class ScoreCommand
             score.Deviation is { } dev ? NumberText.Signed(dev) : "–",
             score.Class is { } cls ? $"{cls} {scored.Model.Classes.NameOf(cls)}" : texts["not_scored"] + " *",
             .. dimensions.Select(v => v is double x ? NumberText.Signed(x) : string.Empty),
-            score.Coverage.ToString("P0", CultureInfo.InvariantCulture)];
+            NumberText.Percent(score.Coverage, 0)];
     }
 
     private static double Round(double value, bool machine) => machine ? value : Math.Round(value, 3);

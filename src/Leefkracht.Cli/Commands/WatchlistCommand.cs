@@ -71,7 +71,7 @@ internal static class WatchlistCommand
                     ? (IReadOnlyList<object?>)[i + 1, s.Area.Code.Value, name, s.Area.Code.Level.ToString().ToLowerInvariant(), watchlist.FromPeriod, s.ToPeriod, Math.Round(entry.Risk, 4), s.Score, s.Change, Round(entry.Level), Round(entry.MomentumPerYear), s.TippingPoint, s.VulnerableShare, s.VulnerableShareChange, s.IsCorporatiebuurt,
                         string.Join(";", entry.Findings.Select(f => f.Signal.ToString())), string.Join("; ", reasons)]
                     : [(i + 1).ToString(CultureInfo.InvariantCulture), s.Area.Code.Value, name,
-                        entry.Risk.ToString("P1", CultureInfo.InvariantCulture),
+                        NumberText.Percent(entry.Risk, 1),
                         s.Score is { } v ? NumberText.Signed(v) : "–",
                         s.Change is { } c ? NumberText.Signed(c) : "–",
                         string.Join("; ", reasons)];
@@ -162,7 +162,7 @@ internal static class WatchlistCommand
         {
             foreach (var report in reports)
             {
-                environment.Out.MarkupLine(Markup.Escape(texts.Format("backtest_summary", report.Panel, report.Cases.Count, report.BaseRate.ToString("P0", CultureInfo.InvariantCulture), report.TestPeriod, Text(report.ModelAuc), Text(report.DefaultModelAuc), Text(report.TransferAuc))));
+                environment.Out.MarkupLine(Markup.Escape(texts.Format("backtest_summary", report.Panel, report.Cases.Count, NumberText.Percent(report.BaseRate, 0), report.TestPeriod, Text(report.ModelAuc), Text(report.DefaultModelAuc), Text(report.TransferAuc))));
             }
 
             if (backtest.PooledModel is { } pooled)

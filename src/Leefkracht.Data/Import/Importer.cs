@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Leefkracht.Core.Text;
 using Leefkracht.Data.Catalog;
 using Leefkracht.Data.Import.Text;
 using Leefkracht.Data.Storage;
@@ -28,6 +29,8 @@ public sealed class Importer
         Converters = { new JsonStringEnumConverter() },
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
+
+    private static readonly Words Words = ImportWords.Words;
 
     private readonly IMonitorStore _store;
     private readonly CatalogDocument _catalog;
@@ -143,7 +146,7 @@ public sealed class Importer
                 Kind = Enum.TryParse<FileKind>(earlier.Kind, out var kind) ? kind : FileKind.Unknown,
                 Shape = earlier.Shape,
                 Outcome = ImportOutcome.AlreadyImported,
-                Summary = string.Create(CultureInfo.InvariantCulture, $"already imported as #{earlier.Id} on {earlier.ImportedAt:yyyy-MM-dd HH:mm} UTC (same SHA-256); nothing changed"),
+                Summary = Words.Format("AlreadyImported", earlier.Id, earlier.ImportedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)),
                 ImportId = earlier.Id,
                 Origin = options.Origin,
             };
@@ -153,21 +156,22 @@ public sealed class Importer
         if (detection.Reader is null)
         {
             var issues = new IssueLog(file.Name);
-            issues.FileError(detection.Reason ?? "file not recognised");
-            return Report(file, new ImportBatch(FileKind.Unknown, "not recognised", issues), ImportOutcome.Rejected, detection.Reason ?? "file not recognised", null, started, options.Origin);
+            var reason = detection.Reason ?? Words["NotRecognised"];
+            issues.FileError(reason);
+            return Report(file, new ImportBatch(FileKind.Unknown, Words["Shape.NotRecognised"], issues), ImportOutcome.Rejected, reason, null, started, options.Origin);
         }
 
         var batch = detection.Reader.Read(file, new ImportContext(_catalog, areas, options), cancellationToken);
         var hasData = batch.Observations.Count + batch.Areas.Count + batch.Boundaries.Count + batch.CrosswalkLinks.Count + batch.PostcodeLinks.Count + (batch.Leefbaarometer?.Scores.Count ?? 0) > 0;
         if (batch.Issues.ErrorCount > options.MaxErrors || !hasData)
         {
-            var why = !hasData && batch.Issues.ErrorCount == 0 ? "the file holds no data to import"
-                : batch.Issues.ErrorCount > options.MaxErrors ? string.Create(CultureInfo.InvariantCulture, $"{batch.Issues.ErrorCount} error(s), more than the {options.MaxErrors} allowed (--max-errors)")
-                : FirstError(batch) ?? "no data";
-            return Report(file, batch, ImportOutcome.Rejected, $"nothing stored: {why}", null, started, options.Origin);
+            var why = !hasData && batch.Issues.ErrorCount == 0 ? Words["NoData"]
+                : batch.Issues.ErrorCount > options.MaxErrors ? Words.Format("TooManyErrors", batch.Issues.ErrorCount, options.MaxErrors)
+                : FirstError(batch) ?? Words["NoDataShort"];
+            return Report(file, batch, ImportOutcome.Rejected, Words.Format("NothingStored", why), null, started, options.Origin);
         }
 
-        var provisional = Report(file, batch, ImportOutcome.Stored, "stored", null, started, options.Origin);
+        var provisional = Report(file, batch, ImportOutcome.Stored, Words["Stored"], null, started, options.Origin);
         var stored = await _store.StoreAsync(
             batch.ToStoreBatch(),
             batch.Provenance(file.Name, file.Sha256, file.SizeOnDisk, _clock.GetUtcNow(), ToJson(provisional)),
@@ -196,32 +200,32 @@ public sealed class Importer
         var parts = new List<string>();
         if (record.AreasStored > 0)
         {
-            parts.Add($"{record.AreasStored} areas");
+            parts.Add(Words.Format("Areas", record.AreasStored));
         }
 
         if (batch.Leefbaarometer is { } lbm)
         {
-            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{record.ValuesStored} Leefbaarometer scores (reference lbm − afw = {lbm.Reference:R})"));
+            parts.Add(Words.Format("LeefbaarometerScores", record.ValuesStored, lbm.Reference.ToString("R", CultureInfo.InvariantCulture)));
         }
         else if (batch.Observations.Count > 0)
         {
             parts.Add(record.ValuesReplaced > 0
-                ? $"{record.ValuesStored} values ({record.ValuesReplaced} replacing different earlier values)"
-                : $"{record.ValuesStored} values");
+                ? Words.Format("ValuesReplacing", record.ValuesStored, record.ValuesReplaced)
+                : Words.Format("Values", record.ValuesStored));
         }
 
         if (record.BoundariesStored > 0)
         {
-            parts.Add($"{record.BoundariesStored} boundaries");
+            parts.Add(Words.Format("Boundaries", record.BoundariesStored));
         }
 
         if (record.LinksStored > 0)
         {
-            parts.Add($"{record.LinksStored} crosswalk links");
+            parts.Add(Words.Format("CrosswalkLinks", record.LinksStored));
         }
 
-        var what = parts.Count > 0 ? string.Join(", ", parts) : "nothing new (all values were already stored)";
-        return string.Create(CultureInfo.InvariantCulture, $"stored as #{record.Id}: {what}");
+        var what = parts.Count > 0 ? string.Join(", ", parts) : Words["NothingNew"];
+        return Words.Format("StoredAs", record.Id, what);
     }
 
     private static string? FirstError(ImportBatch batch) => batch.Issues.Issues.FirstOrDefault(i => i.Severity == IssueSeverity.Error)?.Reason;
@@ -258,7 +262,7 @@ public sealed class Importer
         return new ImportReport
         {
             File = Path.GetFileName(path),
-            Shape = "unreadable",
+            Shape = Words["Shape.Unreadable"],
             Outcome = ImportOutcome.Rejected,
             Summary = reason,
             Errors = 1,

@@ -11,6 +11,12 @@ internal static class NoteText
     /// <summary>Decimal comma for Dutch, point for English: numbers follow the language of the words.</summary>
     public static NumberFormatInfo Numbers => Words.InEnglish ? NumberFormatInfo.InvariantInfo : DutchNumbers;
 
+    /// <summary>
+    /// A share as a percentage for the watchlist and the planner: "8,9 %" in Dutch, "8.9%" in English (the notes of
+    /// <see cref="Value"/> keep "44 %" in both, as their snapshots hold them).
+    /// </summary>
+    public static string Percent(double share, string format) => (100 * share).ToString(format, Numbers) + (Words.InEnglish ? "%" : " %");
+
     /// <summary>"gemeente Utrecht", but "Wijk 01 West" rather than "wijk Wijk 01 West".</summary>
     public static string Labelled(AreaLevel level, string name)
     {

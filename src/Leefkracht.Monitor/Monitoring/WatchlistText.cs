@@ -39,7 +39,7 @@ public static class WatchlistText
         ArgumentNullException.ThrowIfNull(model);
         var words = NoteWords.Words;
         var numbers = NoteText.Numbers;
-        string Percent(double v) => (100 * v).ToString("0.#", numbers) + " %";
+        string Percent(double v) => NoteText.Percent(v, "0.#");
         var lines = new List<string> { words.Format("Watch.RiskDefinition", Percent(model.ListThreshold), FallRiskModel.ListMultiple.ToString(numbers), Percent(model.BaseRate)) };
         if (backtest is null)
         {

@@ -1,5 +1,6 @@
 using Leefkracht.Core.Planner;
 using Leefkracht.Core.Text;
+using Leefkracht.Monitor.Monitoring;
 
 namespace Leefkracht.Monitor.Planner;
 
@@ -23,7 +24,7 @@ public static class PlannerText
         var naive = record.Naive;
         var candidates = record.Problem.Candidates;
         string Name(int i) => names.GetValueOrDefault(candidates[i].Area.Code) is { } n ? $"{n} ({candidates[i].Area.Code})" : candidates[i].Area.Code.Value;
-        string Pct(double share) => (100 * share).ToString("0.0", CultureInfo.InvariantCulture) + " %";
+        string Pct(double share) => NoteText.Percent(share, "0.0");
         IEnumerable<int> With(PlacementReason reason) => Enumerable.Range(0, candidates.Length).Where(i => plan.Reasons[i] == reason);
         string List(IEnumerable<int> rows, int most = 5)
         {
@@ -34,7 +35,7 @@ public static class PlannerText
 
         var lines = new List<string>();
         var worstNaive = Enumerable.Range(0, candidates.Length).Where(i => naive.Placements[i] > 0).MaxBy(i => candidates[i].ShareAfter(naive.Placements[i]));
-        lines.Add(Words.Format("Optimised", plan.Status, plan.Placed, plan.Requested, plan.BuurtenUsed, Pct(plan.WorstPlacedShare)));
+        lines.Add(Words.Format("Optimised", plan.Placed, plan.Requested, plan.BuurtenUsed, Pct(plan.WorstPlacedShare)));
         lines.Add(Words.Format("Naive", naive.Placed, naive.BuurtenUsed, Pct(naive.WorstPlacedShare))
             + (candidates.Length > 0 && naive.Placed > 0
                 ? Words.Format("NaiveWorst", Name(worstNaive), candidates[worstNaive].Vacancies.ToString("0", CultureInfo.InvariantCulture), Pct(candidates[worstNaive].ShareBefore))
@@ -62,7 +63,7 @@ public static class PlannerText
             lines.Add(Words.Format("Excluded", List(excluded)));
         }
 
-        lines.Add(Words.Format("Disruption", plan.Disruption, plan.Disruption / 2));
+        lines.Add(Words.Format("Disruption", plan.Disruption / 2));
         if (plan.Refused > 0)
         {
             lines.Add(Words.Format("Refused", plan.Refused));

@@ -19,8 +19,8 @@ internal sealed class RequestErrors
     public void Add(string parameter, string message) =>
         _errors[parameter] = _errors.TryGetValue(parameter, out var existing) ? [.. existing, message] : [message];
 
-    public ValidationProblem ToProblem(string title = "The request has invalid parameters") =>
-        TypedResults.ValidationProblem(_errors, title: title, type: "https://tools.ietf.org/html/rfc9110#section-15.5.1");
+    public ValidationProblem ToProblem(string? title = null) =>
+        TypedResults.ValidationProblem(_errors, title: title ?? ProblemText.Words["Title.Invalid"], type: "https://tools.ietf.org/html/rfc9110#section-15.5.1");
 
     /// <summary>
     /// Checks the <c>lang</c> query parameter: empty, nl or en. Request localization (<see cref="Localization"/>) has
@@ -30,7 +30,7 @@ internal sealed class RequestErrors
     {
         if (!string.IsNullOrWhiteSpace(text) && Localization.Parse(text) is null)
         {
-            Add("lang", $"'{text}' is not a language: use nl or en");
+            Add("lang", ProblemText.Words.Format("Language", text));
         }
     }
 
@@ -50,7 +50,7 @@ internal sealed class RequestErrors
             return dialect;
         }
 
-        Add("dialect", $"'{text}' is not a CSV dialect: use {string.Join(" or ", Data.Export.CsvDialect.All.Select(d => d.Name))}");
+        Add("dialect", ProblemText.Words.Format("Dialect", text, ProblemText.Either(Data.Export.CsvDialect.All.Select(d => d.Name))));
         return Data.Export.CsvDialect.ForReader;
     }
 
@@ -71,7 +71,7 @@ internal sealed class RequestErrors
             case "buurt":
                 return AreaLevel.Buurt;
             default:
-                Add(parameter, $"'{text}' is not a level: use gemeente, wijk or buurt");
+                Add(parameter, ProblemText.Words.Format("Level", text));
                 return fallback;
         }
     }
@@ -86,19 +86,19 @@ internal sealed class RequestErrors
                 return year;
             }
 
-            Add(parameter, "the database holds no year with inhabitants yet: import data first");
+            Add(parameter, ProblemText.Words["NoYears"]);
             return 0;
         }
 
         if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
         {
-            Add(parameter, $"'{text}' is not a year");
+            Add(parameter, ProblemText.Words.Format("NotAYear", text));
             return 0;
         }
 
         if (!years.Scorable.Contains(parsed))
         {
-            Add(parameter, string.Create(CultureInfo.InvariantCulture, $"{parsed} has no inhabitants in the database, so it cannot be shown; years that can: {string.Join(", ", years.Scorable.Order())}"));
+            Add(parameter, ProblemText.Words.Format("YearNotScorable", parsed, string.Join(", ", years.Scorable.Order())));
         }
 
         return parsed;
@@ -115,7 +115,7 @@ internal sealed class RequestErrors
         var gemeente = areas.FindGemeente(text);
         if (gemeente is null)
         {
-            Add(parameter, $"'{text}' is not a gemeente code or name in the database");
+            Add(parameter, ProblemText.Words.Format("Gemeente", text));
         }
 
         return gemeente;
@@ -131,7 +131,7 @@ internal sealed class RequestErrors
 
         if (written.Value is not { } value || value < min || value > max)
         {
-            Add(parameter, string.Create(CultureInfo.InvariantCulture, $"'{written.Text}' is not a whole number from {min} to {max}"));
+            Add(parameter, ProblemText.Words.Format("Number", written.Text, min, max));
             return fallback;
         }
 
@@ -146,7 +146,7 @@ internal sealed class RequestErrors
             return code;
         }
 
-        Add(parameter, $"'{text}' is not a CBS area code ({error}); examples: GM0344, WK034401, BU03440111");
+        Add(parameter, ProblemText.Words.Format("Code", text, error));
         return null;
     }
 }
@@ -155,17 +155,17 @@ internal sealed class RequestErrors
 internal static class Problems
 {
     public static ProblemHttpResult NotFound(string detail) =>
-        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status404NotFound, title: "Not found", type: "https://tools.ietf.org/html/rfc9110#section-15.5.5");
+        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status404NotFound, title: ProblemText.Words["Title.NotFound"], type: "https://tools.ietf.org/html/rfc9110#section-15.5.5");
 
     public static ProblemHttpResult Unavailable(string detail) =>
-        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not available", type: "https://tools.ietf.org/html/rfc9110#section-15.6.4");
+        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status503ServiceUnavailable, title: ProblemText.Words["Title.Unavailable"], type: "https://tools.ietf.org/html/rfc9110#section-15.6.4");
 
     /// <summary>404 for a code that the store does not know, or does not have in the year asked.</summary>
     public static ProblemHttpResult UnknownArea(AreaCode code, AreaIndex areas, int? year = null)
     {
         var divisions = areas.DivisionsOf(code);
         return divisions.Count == 0
-            ? NotFound($"no area with code {code} in the database")
-            : NotFound(string.Create(CultureInfo.InvariantCulture, $"{code} ({areas.NameOf(code)}) has no data in {year}; it occurs in the divisions of {string.Join(", ", divisions)}"));
+            ? NotFound(ProblemText.Words.Format("UnknownArea", code))
+            : NotFound(ProblemText.Words.Format("AreaNotInYear", code, areas.NameOf(code), year, string.Join(", ", divisions)));
     }
 }

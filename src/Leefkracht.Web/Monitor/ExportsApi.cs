@@ -102,7 +102,7 @@ public static class ExportsApi
         var format = string.IsNullOrWhiteSpace(text) ? allowed[0] : text.Trim().ToLowerInvariant();
         if (!allowed.Contains(format))
         {
-            errors.Add("format", $"'{text}' is not a format: use {string.Join(", ", allowed)}");
+            errors.Add("format", ProblemText.Words.Format("Format", text, ProblemText.Either(allowed)));
             return allowed[0];
         }
 

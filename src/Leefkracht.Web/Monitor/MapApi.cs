@@ -42,7 +42,7 @@ public static class MapApi
         var detail = MapDetail.Medium;
         if (!string.IsNullOrWhiteSpace(request.Detail) && (!Enum.TryParse(request.Detail, ignoreCase: true, out detail) || int.TryParse(request.Detail, out _)))
         {
-            errors.Add("detail", $"'{request.Detail}' is not a detail: use low, medium, high or full");
+            errors.Add("detail", ProblemText.Words.Format("Detail", request.Detail));
         }
 
         errors.Language(request.Lang);
@@ -79,7 +79,7 @@ public static class MapApi
         var choice = string.IsNullOrWhiteSpace(by) ? "total" : by.Trim().ToLowerInvariant();
         if (!MapColouring.Choices.Contains(choice))
         {
-            errors.Add("by", $"'{by}' is not a colouring: use {string.Join(", ", MapColouring.Choices)}");
+            errors.Add("by", ProblemText.Words.Format("Colouring", by, ProblemText.Either(MapColouring.Choices)));
             return new MapColouring("total", null, null);
         }
 
@@ -88,7 +88,7 @@ public static class MapApi
         {
             if (string.IsNullOrWhiteSpace(from))
             {
-                errors.Add("from", "by=change needs the earlier year, e.g. from=2023");
+                errors.Add("from", ProblemText.Words["ChangeNeedsFrom"]);
             }
             else
             {
@@ -99,11 +99,11 @@ public static class MapApi
         var id = indicator?.Trim();
         if (choice == "indicator" && string.IsNullOrEmpty(id))
         {
-            errors.Add("indicator", "by=indicator needs an indicator id, e.g. indicator=households_low_income_pct");
+            errors.Add("indicator", ProblemText.Words["IndicatorNeeded"]);
         }
         else if (!string.IsNullOrEmpty(id) && !CatalogDocument.Default.Catalog.TryGet(id, out _) && !CatalogDocument.Default.Derived.Any(d => d.Id == id))
         {
-            errors.Add("indicator", $"'{id}' is not in the indicator catalog (see /api/v1/meta)");
+            errors.Add("indicator", ProblemText.Words.Format("UnknownIndicator", id));
         }
 
         return new MapColouring(choice, fromYear, string.IsNullOrEmpty(id) ? null : id);

@@ -23,7 +23,7 @@ public static class ReportApi
     {
         if (printer.Chromium is null)
         {
-            return Problems.Unavailable("PDF reports need Chromium (Debian package chromium); the HTML report at /report/{code} prints from any browser");
+            return Problems.Unavailable(ProblemText.Words["PdfReport"]);
         }
 
         var (code, year, problem) = await request.CheckAsync(dashboard);

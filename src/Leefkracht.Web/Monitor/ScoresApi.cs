@@ -62,13 +62,13 @@ public static class ScoresApi
         var to = errors.Year(request.To, years, "to");
         if (string.IsNullOrWhiteSpace(request.From))
         {
-            errors.Add("from", "the first year is required, e.g. from=2023");
+            errors.Add("from", ProblemText.Words["FromRequired"]);
         }
 
         var from = errors.Year(request.From, years, "from");
         if (!errors.Any && from == to)
         {
-            errors.Add("from", $"from and to are both {from}: a trend needs two different years");
+            errors.Add("from", ProblemText.Words.Format("SameYears", from));
         }
 
         var gemeente = errors.Gemeente(request.Gemeente, areas);

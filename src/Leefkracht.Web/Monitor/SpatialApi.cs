@@ -65,7 +65,7 @@ public static class SpatialApi
         var variable = string.IsNullOrWhiteSpace(request.Variable) ? SpatialQuery.Livability : request.Variable.Trim();
         if (variable != SpatialQuery.Livability && !CatalogDocument.Default.Catalog.TryGet(variable, out _) && !CatalogDocument.Default.Derived.Any(d => d.Id == variable))
         {
-            errors.Add("variable", $"'{variable}' is neither livability nor an indicator of the catalog");
+            errors.Add("variable", ProblemText.Words.Format("Variable", variable));
         }
 
         var level = errors.Level(request.Level, AreaLevel.Buurt);

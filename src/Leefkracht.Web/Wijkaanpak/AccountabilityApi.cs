@@ -64,7 +64,7 @@ public static class AccountabilityApi
 
         if (printer.Chromium is null)
         {
-            return Problems.Unavailable("PDF needs Chromium (Debian package chromium); the CSV and JSON forms work without it");
+            return Problems.Unavailable(ProblemText.Words["PdfAccountability"]);
         }
 
         var html = await pages.RenderAsync<AccountabilityPage>(new Dictionary<string, object?>

@@ -124,7 +124,7 @@ public static class AgreementsApi
     {
         WijkaanpakChecks.Required(errors, "title", request.Title, 200);
         WijkaanpakChecks.Optional(errors, "deliverable", request.Deliverable, 4000);
-        WijkaanpakChecks.Date(errors, "deadline", request.Deadline, "the day it is due");
+        WijkaanpakChecks.Date(errors, "deadline", request.Deadline, "Date.Due");
 
         var counterparties = (request.CounterpartyIds ?? []).Distinct().ToImmutableArray();
         foreach (var unknown in counterparties.Where(p => !parties.ContainsKey(p)))

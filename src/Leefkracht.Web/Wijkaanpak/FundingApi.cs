@@ -73,8 +73,8 @@ public static class FundingApi
             cents = (long)(amount * 100m); // within range: checked above, so an amount of 1e18 is a 400, not an overflow
         }
 
-        WijkaanpakChecks.Date(errors, "from", request.From, "the first day of the funding");
-        WijkaanpakChecks.Date(errors, "to", request.To, "the last day of the funding");
+        WijkaanpakChecks.Date(errors, "from", request.From, "Date.FundingFrom");
+        WijkaanpakChecks.Date(errors, "to", request.To, "Date.FundingTo");
         if (request.To < request.From)
         {
             errors.Add("to", "not before from");

@@ -119,7 +119,7 @@ public static class ProgrammesApi
     private static ImmutableArray<ProgrammeGoal> CheckProgramme(ProgrammeRequest request, RequestErrors errors)
     {
         WijkaanpakChecks.Required(errors, "name", request.Name, 200);
-        WijkaanpakChecks.Date(errors, "startDate", request.StartDate, "the day the programme starts");
+        WijkaanpakChecks.Date(errors, "startDate", request.StartDate, "Date.ProgrammeStart");
 
         if (request.StartYear is not (>= 1990 and <= 2100))
         {
@@ -163,7 +163,7 @@ public static class ProgrammesApi
             errors.Add("partyId", "this party is already a member (end its membership first)");
         }
 
-        WijkaanpakChecks.Date(errors, "from", request.From, "the first day it takes part");
+        WijkaanpakChecks.Date(errors, "from", request.From, "Date.MemberFrom");
 
         if (errors.Any)
         {

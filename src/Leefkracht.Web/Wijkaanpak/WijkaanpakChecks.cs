@@ -15,7 +15,7 @@ internal static class WijkaanpakChecks
     {
         if (string.IsNullOrWhiteSpace(value) || value.Trim().Length > maxLength)
         {
-            errors.Add(field, string.Create(CultureInfo.InvariantCulture, $"required, at most {maxLength} characters"));
+            errors.Add(field, ProblemText.Words.Format("RequiredText", maxLength));
         }
         else
         {
@@ -28,7 +28,7 @@ internal static class WijkaanpakChecks
     {
         if (value is { } text && text.Length > maxLength)
         {
-            errors.Add(field, string.Create(CultureInfo.InvariantCulture, $"at most {maxLength} characters"));
+            errors.Add(field, ProblemText.Words.Format("AtMost", maxLength));
         }
         else
         {
@@ -46,24 +46,30 @@ internal static class WijkaanpakChecks
         {
             if (char.IsControl(c) && c is not ('\t' or '\n' or '\r'))
             {
-                errors.Add(field, string.Create(CultureInfo.InvariantCulture, $"contains the control character U+{(int)c:X4}; only text, tabs and line breaks are allowed"));
+                errors.Add(field, ProblemText.Words.Format("ControlCharacter", ((int)c).ToString("X4", CultureInfo.InvariantCulture)));
                 return;
             }
         }
     }
 
     /// <summary>A required date between <see cref="FirstDate"/> and <see cref="LastDate"/>.</summary>
+    /// <param name="errors">Where a problem goes.</param>
+    /// <param name="field">The field's name in the request.</param>
+    /// <param name="value">The date sent.</param>
+    /// <param name="what">The key of what the date is, in ProblemText (<c>Date.Due</c>).</param>
     internal static void Date(RequestErrors errors, string field, DateOnly? value, string what)
     {
         if (value is not { } date)
         {
-            errors.Add(field, $"required: {what} (yyyy-MM-dd)");
+            errors.Add(field, ProblemText.Words.Format("RequiredDate", ProblemText.Words[what]));
         }
         else if (date < FirstDate || date > LastDate)
         {
-            errors.Add(field, string.Create(CultureInfo.InvariantCulture, $"{date:yyyy-MM-dd} is outside {FirstDate:yyyy-MM-dd} to {LastDate:yyyy-MM-dd}"));
+            errors.Add(field, ProblemText.Words.Format("DateOutside", Iso(date), Iso(FirstDate), Iso(LastDate)));
         }
     }
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     internal static bool IsIndicator(string? id) => id is not null && CatalogDocument.Default.Catalog.TryGet(id, out _);
 }

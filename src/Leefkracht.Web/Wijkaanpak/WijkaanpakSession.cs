@@ -131,29 +131,29 @@ internal sealed class WijkaanpakSession(IWijkaanpakStore store, TimeProvider clo
         _parties ??= (await store.ListPartiesAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(p => p.Id);
 
     public static IResult Unauthorized() => TypedResults.Problem(
-        detail: "sign in first (POST /api/v1/auth/login)", statusCode: StatusCodes.Status401Unauthorized, title: "Not signed in", type: "https://tools.ietf.org/html/rfc9110#section-15.5.2");
+        detail: ProblemText.Words["SignInFirst"], statusCode: StatusCodes.Status401Unauthorized, title: ProblemText.Words["Title.NotSignedIn"], type: "https://tools.ietf.org/html/rfc9110#section-15.5.2");
 
     public static IResult Forbidden(string detail) => TypedResults.Problem(
-        detail: detail, statusCode: StatusCodes.Status403Forbidden, title: "Not allowed", type: "https://tools.ietf.org/html/rfc9110#section-15.5.4");
+        detail: detail, statusCode: StatusCodes.Status403Forbidden, title: ProblemText.Words["Title.Forbidden"], type: "https://tools.ietf.org/html/rfc9110#section-15.5.4");
 
     public static IResult NotFound(string what) => TypedResults.Problem(
-        detail: $"no {what} with this id", statusCode: StatusCodes.Status404NotFound, title: "Not found", type: "https://tools.ietf.org/html/rfc9110#section-15.5.5");
+        detail: ProblemText.Words.Format("NotFoundWithId", ProblemText.Words.Find("Thing." + what) ?? what), statusCode: StatusCodes.Status404NotFound, title: ProblemText.Words["Title.NotFound"], type: "https://tools.ietf.org/html/rfc9110#section-15.5.5");
 
     public static IResult PreconditionRequired() => TypedResults.Problem(
-        detail: "send the version you read in If-Match (the ETag of the GET), so that a concurrent change is not overwritten",
+        detail: ProblemText.Words["IfMatchDetail"],
         statusCode: StatusCodes.Status428PreconditionRequired,
-        title: "If-Match required",
+        title: ProblemText.Words["Title.IfMatch"],
         type: "https://tools.ietf.org/html/rfc6585#section-3");
 
     public static IResult Conflict(int? current) => TypedResults.Problem(
-        detail: string.Create(CultureInfo.InvariantCulture, $"someone else changed this first (now version {current}); read it again and redo your change"),
+        detail: ProblemText.Words.Format("ConflictDetail", current),
         statusCode: StatusCodes.Status409Conflict,
-        title: "Changed by someone else",
+        title: ProblemText.Words["Title.Conflict"],
         type: "https://tools.ietf.org/html/rfc9110#section-15.5.10",
         extensions: new Dictionary<string, object?> { ["currentVersion"] = current });
 
     public static IResult Invalid(string field, string message) => TypedResults.ValidationProblem(
-        new Dictionary<string, string[]> { [field] = [message] }, title: "The request has invalid fields", type: "https://tools.ietf.org/html/rfc9110#section-15.5.1");
+        new Dictionary<string, string[]> { [field] = [message] }, title: ProblemText.Words["Title.InvalidFields"], type: "https://tools.ietf.org/html/rfc9110#section-15.5.1");
 
     /// <summary>The version in <c>If-Match</c> (<c>"7"</c>, <c>W/"7"</c> or <c>7</c>), or null when absent or unreadable.</summary>
     public static int? IfMatch(HttpRequest request)

@@ -29,7 +29,7 @@ public sealed class ImporterTests : StoreAndFolderTest
 
         // Then
         second.Outcome.ShouldBe(ImportOutcome.AlreadyImported);
-        second.Summary.ShouldContain("same SHA-256");
+        second.Summary.ShouldContain("(zelfde SHA-256); er is niets veranderd");
         Store.Snapshot().ShouldBe(before);
     }
 

@@ -92,7 +92,7 @@ public sealed class PlannerServiceTests(SampleStore sample)
         run.Optimised.WorstPlacedShare.ShouldBeLessThan(run.Naive.WorstPlacedShare);
         run.Rows.Sum(r => r.Optimised).ShouldBe(150);
         run.Rows.Where(r => r.Optimised > 0).ShouldAllBe(r => r.OptimisedShareAfter <= run.Optimised.WorstPlacedShare + 1e-12);
-        run.Explanation[0].ShouldStartWith("Optimised (optimal): 150 of 150 placements over ");
+        run.Explanation[0].ShouldStartWith("Optimised: 150 of 150 placements over ");
         run.Explanation[^1].ShouldStartWith("What-if scenario, not a forecast");
     }
 

@@ -21,7 +21,7 @@ public sealed class LeefbaarometerReaderTests : StoreAndFolderTest
         report.Kind.ShouldBe(FileKind.Leefbaarometer);
         report.Errors.ShouldBe(0);
         report.RowsStored.ShouldBe(24_195);
-        report.Summary.ShouldContain("24195 Leefbaarometer scores");
+        report.Summary.ShouldContain("24195 Leefbaarometer-scores");
         var scores = await store.LoadLeefbaarometerAsync(LeefbaarometerUnit.Postcode, null, TestContext.Current.CancellationToken);
         scores.Count.ShouldBe(24_195);
 

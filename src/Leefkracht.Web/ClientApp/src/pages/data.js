@@ -17,7 +17,7 @@ export async function show(main) {
   /** @type {[import('../contracts.js').DataSummary, import('../contracts.js').Meta, { year: number, indicators: CatalogueEntry[] }]} */
   const [summary, meta, catalogue] = await Promise.all([get('/api/v1/imports'), getMeta(), get('/api/v1/indicators')]);
   main.append(el('h1', { text: t('dataTitle') }),
-    el('p', { text: `${plain(summary.imports)} ${t('imports').toLowerCase()} · ${plain(summary.areas)} ${t('areas')} · ${plain(summary.values)} ${t('values').toLowerCase()} · ${plain(summary.boundaries)} boundaries` }));
+    el('p', { text: `${plain(summary.imports)} ${t('imports').toLowerCase()} · ${plain(summary.areas)} ${t('areas')} · ${plain(summary.values)} ${t('values').toLowerCase()} · ${plain(summary.boundaries)} ${t('data.boundaries')}` }));
   const exports = el('ul', { class: 'facts' });
   for (const level of ['gemeente', 'wijk', 'buurt']) {
     exports.append(el('li', {}, `${level} ${meta.defaultYear}: `,
@@ -30,9 +30,10 @@ export async function show(main) {
   const table = el('table', { id: 'imports-table' },
     el('thead', {}, el('tr', {}, ...[t('file'), t('kind'), 'SHA-256', t('importedAt'), t('rows'), t('values')].map((h) => el('th', { scope: 'col', text: h })))),
     el('tbody', {}, ...summary.files.map((f) => el('tr', {},
-      el('td', { text: f.file }), el('td', { text: `${f.kind} (${f.shape})` }), el('td', {}, el('code', { title: f.sha256, text: f.sha256.slice(0, 12) + '…' })),
+      // A file name is a name, in no language (zxx): screen readers spell it rather than read it as Dutch.
+      el('td', { lang: 'zxx', text: f.file }), el('td', { title: f.shape, text: t(`fileKind.${f.kind}`) }), el('td', {}, el('code', { title: f.sha256, text: f.sha256.slice(0, 12) + '…' })),
       el('td', { text: new Date(f.importedAt).toLocaleString(document.documentElement.lang) }), el('td', { class: 'num', text: plain(f.rowsStored) }), el('td', { class: 'num', text: plain(f.valuesStored) })))));
-  main.append(table, el('p', { class: 'small', text: 'Bron: CBS (CC BY 4.0), politie, RIVM, VNG, gemeenten; zie data/sample/ATTRIBUTION.md.' }));
+  main.append(table, el('p', { class: 'small', text: t('data.sources') }));
 }
 
 /**
@@ -47,7 +48,7 @@ function catalogueSection(year, entries) {
       t(`catalogue.${i.direction}`), t('catalogue.theme', i.theme), i.dimension ? t('catalogue.dimension', i.dimension) : null, i.kwbCode ? t('catalogue.kwb', i.kwbCode) : null,
     ].filter(Boolean).join('; ');
     const row = el('tr', { 'data-id': i.id },
-      el('th', { scope: 'row' }, el('span', { text: i.name }), el('br'), el('code', { class: 'small', text: i.id })),
+      el('th', { scope: 'row' }, el('span', { text: i.name }), el('br'), el('code', { class: 'small', lang: 'zxx', text: i.id })),
       el('td', { class: 'definition' }, i.definition ?? '', el('br'), el('span', { class: 'small muted', text: facts })),
       el('td', { text: t(`unit.${i.unit}`) }),
       el('td', {}, i.sourceUrl ? el('a', { href: i.sourceUrl, rel: 'noopener', target: '_blank', text: i.source }) : i.source),

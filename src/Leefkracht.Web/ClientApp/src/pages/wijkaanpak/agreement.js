@@ -35,7 +35,7 @@ async function showAgreement(main, params, id) {
       el('dt', { text: t('wk.linked') }), el('dd', {}, agreement.indicators.length
         ? el('ul', {}, ...agreement.indicators.map((i) => el('li', { text: `${names.get(i.indicator ?? '')?.name ?? i.indicator}: ${t('wk.target').toLowerCase()} ${target(i.target, names.get(i.indicator ?? '')?.unit)}` })))
         : '–'),
-      el('dt', { text: t('wk.version') }), el('dd', { text: String(agreement.version) }))));
+      el('dt', { text: t('wk.version') }), el('dd', { text: String(agreement.version - 1) }))));
 
   if (owner) main.append(await statusForm(agreement), await editForm(programme, agreement));
   else main.append(el('p', { class: 'muted', id: 'read-only', text: t('wk.readOnly', agreement.ownerParty.name) }));
