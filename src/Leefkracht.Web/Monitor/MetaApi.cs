@@ -68,10 +68,19 @@ public static class MetaApi
             .Where(i => meta.TryGetValue(i.Id, out var y) && y.Count > 0)
             .OrderBy(i => i.Theme, StringComparer.Ordinal).ThenBy(i => i.Name(), StringComparer.OrdinalIgnoreCase)
             .Select(i => new CatalogueEntryDto(i.Id, i.Name(), Dtos.UnitName(i.Unit), i.Theme, i.Dimension is { } d ? DimensionNames.Of(d) : null, i.Direction.ToString(),
-                i.Source, SourceLink(i.Source), i.KwbCode, meta[i.Id], counts.GetValueOrDefault(i.Id) ?? [], IndicatorDefinitions.Of(i.Id)))
+                SourceName(i.Source), SourceLink(i.Source), i.KwbCode, meta[i.Id], counts.GetValueOrDefault(i.Id) ?? [], IndicatorDefinitions.Of(i.Id)))
             .ToList();
         return TypedResults.Ok(new CatalogueDto(year, rows));
     }
+
+    /// <summary>
+    /// A source as the user reads it: the catalog writes a derived indicator's source as its formula after "derived: "
+    /// (a key the code relies on), which is shown in the user's language ("berekend: …").
+    /// </summary>
+    internal static string SourceName(string source) =>
+        source.StartsWith(DerivedPrefix, StringComparison.Ordinal) ? UiText.Words.Format("Catalogue.Derived", source[DerivedPrefix.Length..]) : source;
+
+    private const string DerivedPrefix = "derived: ";
 
     /// <summary>
     /// Where a source describes its figures: the StatLine table a source names (StatLine carries the definition of every
@@ -111,7 +120,7 @@ public static class MetaApi
             .Where(i => counts.TryGetValue(i.Id, out var y) && y.Count > 0)
             .OrderBy(i => i.Name(), StringComparer.OrdinalIgnoreCase)
             .Select(i => new IndicatorDto(i.Id, i.Name(), Dtos.UnitName(i.Unit), i.Theme,
-                i.Dimension is { } d ? DimensionNames.ShortName(d) : null, i.Direction.ToString(), i.Source, counts[i.Id]))
+                i.Dimension is { } d ? DimensionNames.ShortName(d) : null, i.Direction.ToString(), SourceName(i.Source), counts[i.Id]))
             .ToList();
         return TypedResults.Ok(new MetaDto(
             years.Scorable,

@@ -9,7 +9,9 @@ namespace Leefkracht.Data.Storage.Sqlite;
 /// </summary>
 internal sealed class SerializedMonitorStore(IMonitorStore inner) : IMonitorStore
 {
+    // Not disposed: waiters may still be queued when the store closes; they are refused, not left hanging.
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private bool _disposed;
 
     public string Location => inner.Location;
 
@@ -83,10 +85,25 @@ internal sealed class SerializedMonitorStore(IMonitorStore inner) : IMonitorStor
     public Task<StoreSummary> SummarizeAsync(CancellationToken cancellationToken = default) =>
         RunAsync(() => inner.SummarizeAsync(cancellationToken), cancellationToken);
 
+    /// <summary>
+    /// Closes the store once the call in flight has finished: a host that stops while a request or the warm-up still
+    /// reads must not pull the connection from under its statement. Calls that come after are refused.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
-        await inner.DisposeAsync().ConfigureAwait(false);
-        _gate.Dispose();
+        await _gate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (!_disposed)
+            {
+                _disposed = true;
+                await inner.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
     }
 
     private async Task<T> RunAsync<T>(Func<Task<T>> call, CancellationToken cancellationToken)
@@ -94,6 +111,7 @@ internal sealed class SerializedMonitorStore(IMonitorStore inner) : IMonitorStor
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            ObjectDisposedException.ThrowIf(_disposed, this);
             return await call().ConfigureAwait(false);
         }
         finally
