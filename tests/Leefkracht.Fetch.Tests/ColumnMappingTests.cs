@@ -1,3 +1,4 @@
+using System.Globalization;
 using Leefkracht.Data.Catalog;
 
 namespace Leefkracht.Fetch.Tests;
@@ -33,20 +34,78 @@ public sealed class ColumnMappingTests
     }
 
     /// <summary>
-    /// The key lists of years whose DataProperties are not at hand, each from the public documentation named at the
-    /// top of its file (Fixtures/Sources/kwb-keys): every key is an indicator, structural, or knowingly ignored.
+    /// The key lists of years whose DataProperties are not at hand, each from the public source named at the top of
+    /// its file (Fixtures/Sources/kwb-keys): every key is an indicator, structural, or knowingly ignored.
     /// </summary>
     [Theory]
-    [InlineData(2013, 123)]
-    [InlineData(2017, 109)]
-    [InlineData(2025, 107)]
-    public void AYearsDocumentedKeys_MapFully(int year, int keys)
+    [InlineData("kwb2013_82339NED_keys.txt", 123)]
+    [InlineData("kwb2017_83765NED_keys.txt", 109)]
+    [InlineData("kwb2018_84286NED_keys.txt", 117)]
+    [InlineData("kwb2021_85039NED_keys.txt", 24)]
+    [InlineData("kwb2022_85318NED_keys.txt", 81)]
+    [InlineData("kwb2023_85618NED_first-release_keys.txt", 24)]
+    [InlineData("kwb2023_85618NED_keys.txt", 85)]
+    [InlineData("kwb2025_86165NED_keys.txt", 107)]
+    public void AYearsDocumentedKeys_MapFully(string file, int keys)
     {
-        var columns = StatLineColumns.Map(DocumentedKeys(year), CatalogDocument.Default);
+        var columns = StatLineColumns.Map(DocumentedKeys(file), CatalogDocument.Default);
 
         columns.Unknown.Select(c => c.Property.Key).ShouldBeEmpty();
         columns.Columns.Count.ShouldBe(keys);
         columns.Columns.Single(c => c.Property.Key.StartsWith("AantalInwoners_", StringComparison.Ordinal)).Target.ShouldBe("population");
+    }
+
+    /// <summary>
+    /// The core columns of every year with a key list reach the same indicator, whatever their number that year: the
+    /// key of a stem in the year's list maps to the indicator the 2024 codebook gives that stem (checked where the
+    /// year has the stem; the selections of 2021-2023 hold a part of them).
+    /// </summary>
+    [Theory]
+    [InlineData("kwb2013_82339NED_keys.txt")]
+    [InlineData("kwb2017_83765NED_keys.txt")]
+    [InlineData("kwb2018_84286NED_keys.txt")]
+    [InlineData("kwb2021_85039NED_keys.txt")]
+    [InlineData("kwb2022_85318NED_keys.txt")]
+    [InlineData("kwb2023_85618NED_first-release_keys.txt")]
+    [InlineData("kwb2023_85618NED_keys.txt")]
+    [InlineData("kwb2025_86165NED_keys.txt")]
+    public void AYearsCoreColumns_MapToTheirIndicator(string file)
+    {
+        (string Stem, string Indicator)[] core =
+        [
+            ("AantalInwoners", "population"), ("k_0Tot15Jaar", "age_0_14"), ("k_65JaarOfOuder", "age_65_plus"),
+            ("HuishoudensTotaal", "households"), ("GemiddeldeHuishoudensgrootte", "household_size"),
+            ("GemiddeldeWOZWaardeVanWoningen", "woz_mean"), ("GemiddeldeWoningwaarde", "woz_mean"),
+            ("Koopwoningen", "dwellings_owner_occupied_pct"), ("HuurwoningenTotaal", "dwellings_rented_pct"),
+            ("GemiddeldInkomenPerInwoner", "income_per_inhabitant"), ("GemiddeldInkomenPerInkomensontvanger", "income_per_recipient"),
+            ("HuishOnderOfRondSociaalMinimum", "households_social_minimum_pct"),
+            ("PersonenPerSoortUitkeringBijstand", "benefits_social_assistance"),
+            ("AfstandTotGroteSupermarkt", "distance_supermarket"), ("MateVanStedelijkheid", "urbanity"),
+        ];
+        var columns = StatLineColumns.Map(DocumentedKeys(file), CatalogDocument.Default);
+        var found = 0;
+        foreach (var (stem, indicator) in core)
+        {
+            var column = columns.Columns.SingleOrDefault(c => c.Property.Key.StartsWith(stem + "_", StringComparison.Ordinal));
+            if (column is not null)
+            {
+                (column.Property.Key, column.Target).ShouldBe((column.Property.Key, indicator));
+                found++;
+            }
+        }
+
+        found.ShouldBeGreaterThanOrEqualTo(10);
+    }
+
+    /// <summary>The years whose key list could not be found (see kwb-keys/README.md) stay named, so a new list is not forgotten.</summary>
+    [Fact]
+    public void TheYearsWithoutAKeyList_AreTheDocumentedOnes()
+    {
+        var listed = Directory.GetFiles(FakeSources.Fixture("kwb-keys"), "kwb*_keys.txt")
+            .Select(f => int.Parse(Path.GetFileName(f).AsSpan(3, 4), CultureInfo.InvariantCulture))
+            .Concat([2019, 2024]); // the real Den Haag table and the real codebook, tested above
+
+        KwbTables.Years.Except(listed).Order().ShouldBe([2014, 2015, 2016, 2020]);
     }
 
     [Fact]
@@ -61,6 +120,33 @@ public sealed class ColumnMappingTests
         Target(columns, "Appartement_55").ShouldBe(CatalogDocument.Default.Catalog.TryResolveColumn("Appartement_62", out var gas) ? gas.IndicatorId : null);
         Target(columns, "Appartement_47").ShouldNotBe(Target(columns, "Appartement_55"));
         columns.CatalogNames["AantalInwoners_4"].ShouldBe("AantalInwoners_5");
+    }
+
+    /// <summary>
+    /// The income block of 2013 (82339NED) under its old titles is the same series as the later one: CBS keeps the
+    /// variable's code in the KWB files (p_ink_li, p_ink_hi, p_hh_li, p_hh_hi, p_hh_lkk, p_hh_osm), the position in
+    /// the topic group and the unit (x 1 000 euro, %). "Huishoudens met lage koopkracht" (p_hh_lkk) is the old title of
+    /// "Huishoudens met een laag inkomen" (below CBS's low-income threshold, a fixed purchasing power); the share of
+    /// non-active inhabitants has no later counterpart and stays ignored.
+    /// </summary>
+    [Fact]
+    public void Kwb2013_IncomeColumns_MapToTheSeriesCbsContinues()
+    {
+        var columns = StatLineColumns.Map(DocumentedKeys(2013), CatalogDocument.Default);
+
+        Target(columns, "AantalInkomensontvangers_63").ShouldBe("income_recipients");
+        Target(columns, "GemiddeldInkomenPerInkomensontvanger_64").ShouldBe("income_per_recipient");
+        Target(columns, "GemiddeldInkomenPerInwoner_65").ShouldBe("income_per_inhabitant");
+        Target(columns, "PersonenMetLaagInkomen_66").ShouldBe("persons_lowest_40pct_income_pct");
+        Target(columns, "PersonenMetHoogInkomen_67").ShouldBe("persons_highest_20pct_income_pct");
+        Target(columns, "HuishoudensMetLaagInkomen_69").ShouldBe("households_lowest_40pct_income_pct");
+        Target(columns, "HuishoudensMetHoogInkomen_70").ShouldBe("households_highest_20pct_income_pct");
+        Target(columns, "HuishoudensMetLageKoopkracht_71").ShouldBe("households_low_income_pct");
+        Target(columns, "HuishOnderOfRondSociaalMinimum_72").ShouldBe("households_social_minimum_pct");
+        Target(columns, "PersonenMetEenWWBUitkeringTotaal_73").ShouldBe("benefits_social_assistance");
+        columns.Columns.Single(c => c.Property.Key == "NietActieven_68").Fate.ShouldBe(ColumnFate.Ignored);
+        CatalogDocument.Default.Catalog.TryGet("income_per_inhabitant", out var income).ShouldBeTrue();
+        income.Unit.ShouldBe(Leefkracht.Core.Indicators.IndicatorUnit.ThousandEuro);
     }
 
     [Fact]
@@ -86,7 +172,10 @@ public sealed class ColumnMappingTests
 
     /// <summary>A year's documented keys; the region dimension (RegioS or WijkenEnBuurten) as the GeoDimension it is.</summary>
     private static IEnumerable<StatLineProperty> DocumentedKeys(int year) =>
-        File.ReadLines(Directory.GetFiles(FakeSources.Fixture("kwb-keys"), $"kwb{year}_*_keys.txt").Single())
+        DocumentedKeys(Path.GetFileName(Directory.GetFiles(FakeSources.Fixture("kwb-keys"), $"kwb{year}_*NED_keys.txt").Single()));
+
+    private static IEnumerable<StatLineProperty> DocumentedKeys(string file) =>
+        File.ReadLines(Path.Combine(FakeSources.Fixture("kwb-keys"), file))
             .Where(l => l.Length > 0 && !l.StartsWith('#'))
             .Select(k => new StatLineProperty(k, k, k is "RegioS" or "WijkenEnBuurten" ? "GeoDimension" : "Topic", null));
 }
