@@ -5,8 +5,9 @@ namespace Leefkracht.Core.Indicators;
 /// <summary>
 /// Fills values a wijk or gemeente lacks from its buurten (a gemeente from its wijken where its buurten have none),
 /// the way the Leefbaarometer builds area scores from smaller units: rates, shares, averages and distances as the
-/// population-weighted mean of the parts that have a value; counts as the sum, but only when every inhabited part
-/// has one.
+/// weighted mean of the parts that have a value; counts as the sum, but only when every inhabited part has one.
+/// An average per household (CBS's <c>g_hhgro</c> household size, cars per household) is weighted by the parts'
+/// households and left empty where the table has none; every other mean by the parts' inhabitants.
 /// </summary>
 /// <remarks>
 /// A mean is filled only when the buurten with a value hold at least <c>minimumPopulationShare</c> of the
@@ -29,6 +30,7 @@ public static class Aggregation
             .Where(a => a.Code.Level is AreaLevel.Buurt or AreaLevel.Wijk)
             .SelectMany(a => new[] { a.Code.Level == AreaLevel.Buurt ? a.Code.Parent : null, a.Code.Gemeente }.OfType<AreaCode>().Select(p => new AreaKey(p, a.Year))));
         var population = table.Column("population");
+        var hasHouseholds = table.HasIndicator("households");
 
         // Buurten fill their wijk and gemeente; where a gemeente's buurten have no value, its wijken do (ELAN publishes wijken only).
         var fromBuurten = ChildrenOf(table, AreaLevel.Buurt, code => [code.Parent, code.Gemeente]);
@@ -43,6 +45,13 @@ public static class Aggregation
             }
 
             var values = table.Column(id);
+            var perHousehold = IsPerHousehold(indicator);
+            if (perHousehold && !hasHouseholds)
+            {
+                continue;
+            }
+
+            var weights = perHousehold ? table.Column("households") : population;
             double[]? column = null;
             foreach (var childrenOf in new[] { fromBuurten, fromWijken })
             {
@@ -53,9 +62,9 @@ public static class Aggregation
                         continue;
                     }
 
-                    var value = indicator.Unit == IndicatorUnit.Count
+                    var value = IsSum(indicator)
                         ? Sum(values, population, children)
-                        : WeightedMean(values, population, children, minimumPopulationShare);
+                        : WeightedMean(values, weights, children, minimumPopulationShare);
                     if (!double.IsNaN(value))
                     {
                         column ??= values.ToArray();
@@ -111,13 +120,23 @@ public static class Aggregation
             return double.NaN;
         }
 
-        // CBS names its kwb variables by kind: a_ absolute numbers (summed), g_ averages (household size, schools within 3 km),
-        // which the catalog also calls counts but which add up to nothing.
         var population = table.Column("population");
-        return indicator.Unit == IndicatorUnit.Count && indicator.KwbCode?.StartsWith("g_", StringComparison.Ordinal) != true
+        return IsSum(indicator)
             ? Sum(values, population, gemeenten)
             : WeightedMean(values, population, gemeenten, minimumPopulationShare);
     }
+
+    /// <summary>
+    /// Whether the parts' values add up: counts do, except CBS's <c>g_</c> averages (household size, schools within
+    /// 3 km), which the catalog also calls counts (they are numbers of things) but which add up to nothing. CBS names
+    /// its kwb variables by kind: <c>a_</c> absolute numbers, <c>g_</c> averages, <c>p_</c> percentages.
+    /// </summary>
+    private static bool IsSum(IndicatorDefinition indicator) =>
+        indicator.Unit == IndicatorUnit.Count && indicator.KwbCode?.StartsWith("g_", StringComparison.Ordinal) != true;
+
+    /// <summary>An average over households (household size, cars per household): its parts weigh by their households.</summary>
+    private static bool IsPerHousehold(IndicatorDefinition indicator) =>
+        indicator.Unit == IndicatorUnit.PerHousehold || indicator.KwbCode == "g_hhgro";
 
     /// <summary>For every row of <paramref name="level"/>, the rows of the parents <paramref name="parents"/> names (same division).</summary>
     private static Dictionary<int, List<int>> ChildrenOf(IndicatorTable table, AreaLevel level, Func<AreaCode, AreaCode?[]> parents)
