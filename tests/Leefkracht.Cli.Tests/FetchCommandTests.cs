@@ -26,15 +26,15 @@ public sealed class FetchCommandTests : IAsyncLifetime
 
         fetch.Error.ShouldBeEmpty();
         fetch.ExitCode.ShouldBe(0);
-        fetch.Out.ShouldContain("kwb 2019 (84583NED, GM0518): 159 rows; 6 responses, 6 downloaded");
-        fetch.Out.ShouldContain("0 unknown");
+        fetch.Out.ShouldContain("kwb 2019 (84583NED, GM0518): 159 rijen; 6 antwoorden, 6 gedownload");
+        fetch.Out.ShouldContain("0 onbekend");
         var score = await CliRunner.RunAsync("score", "--year", "2019", "--gemeente", "'s-Gravenhage", "--db", store.Setting);
         score.ExitCode.ShouldBe(0, score.Error);
         score.Out.ShouldContain("BU0518");
 
         var list = await CliRunner.RunAsync("fetch", "--list", "--db", store.Setting);
         list.Out.ShouldContain("84583NED");
-        list.Out.ShouldContain("159 areas with inhabitants");
+        list.Out.ShouldContain("159 gebieden met inwoners");
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public sealed class FetchCommandTests : IAsyncLifetime
     {
         using var store = TestStore.Create();
 
-        var boundaries = await CliRunner.RunAsync("fetch", "boundaries", "--year", "2019", "--level", "wijken", "--gemeente", "GM0518", "--db", store.Setting, "--cache", _fake.CacheFolder, "--pdok-url", _fake.PdokTemplate, "--retry-delay", "0.001");
+        var boundaries = await CliRunner.RunAsync("fetch", "boundaries", "--year", "2019", "--level", "wijken", "--gemeente", "GM0518", "--db", store.Setting, "--cache", _fake.CacheFolder, "--pdok-url", _fake.PdokTemplate, "--retry-delay", "0.001", "--lang", "en");
         var lbm = await CliRunner.RunAsync("fetch", "lbm", "--meting", "2024", "--db", store.Setting, "--cache", _fake.CacheFolder, "--lbm-url", _fake.Leefbaarometer.AbsoluteUri);
         var list = await CliRunner.RunAsync("fetch", "--list", "--db", store.Setting, "--cache", _fake.CacheFolder);
 
@@ -66,18 +66,39 @@ public sealed class FetchCommandTests : IAsyncLifetime
 
         fetch.ExitCode.ShouldBe(4);
         fetch.Error.ShouldContain("the server answered 503");
-        fetch.Error.ShouldContain("the store was not changed");
+        fetch.Error.ShouldContain("de opslag is niet veranderd");
         store.Snapshot().ShouldBe(before);
     }
 
     [Fact]
-    public async Task FetchKwb_ForAYearWithoutATable_IsRefused()
+    public async Task FetchKwb_ForAYearWithoutATable_IsRefused_InTheUsersLanguage()
     {
         using var store = TestStore.Create();
 
-        var fetch = await CliRunner.RunAsync("fetch", "kwb", "--year", "2012", "--db", store.Setting, "--cache", _fake.CacheFolder, "--statline-url", _fake.Feed.AbsoluteUri);
+        var dutch = await CliRunner.RunAsync("fetch", "kwb", "--year", "2012", "--db", store.Setting, "--cache", _fake.CacheFolder, "--statline-url", _fake.Feed.AbsoluteUri);
+        var english = await CliRunner.RunAsync("fetch", "kwb", "--year", "2012", "--db", store.Setting, "--cache", _fake.CacheFolder, "--statline-url", _fake.Feed.AbsoluteUri, "--lang", "en");
 
-        fetch.ExitCode.ShouldBe(4);
-        fetch.Error.ShouldContain("no Kerncijfers wijken en buurten table for 2012");
+        dutch.ExitCode.ShouldBe(4);
+        dutch.Error.ShouldContain("fetch kwb 2012: ");
+        dutch.Error.ShouldContain("CBS publiceert geen tabel Kerncijfers wijken en buurten voor 2012; jaren met een tabel: 2013, 2014");
+        dutch.Error.ShouldContain("(de opslag is niet veranderd)");
+        english.ExitCode.ShouldBe(4);
+        english.Error.ShouldContain("CBS publishes no Kerncijfers wijken en buurten table for 2012; years with a table: 2013, 2014");
+        english.Error.ShouldContain("(the store was not changed)");
+    }
+
+    [Fact]
+    public async Task FetchKwb_ReportsItsLines_InEnglish_WithLangEn()
+    {
+        using var store = TestStore.Create();
+
+        var fetch = await CliRunner.RunAsync("fetch", "kwb", "--year", "2019", "--gemeente", "GM0518", "--db", store.Setting, "--cache", _fake.CacheFolder, "--statline-url", _fake.Feed.AbsoluteUri, "--retry-delay", "0.001", "--lang", "en");
+        var list = await CliRunner.RunAsync("fetch", "--list", "--db", store.Setting, "--lang", "en");
+
+        fetch.ExitCode.ShouldBe(0, fetch.Error);
+        fetch.Out.ShouldContain("kwb 2019 (84583NED, GM0518): 159 rows; ");
+        fetch.Out.ShouldContain("known non-indicators, 0 unknown");
+        list.Out.ShouldContain("in the store");
+        list.Out.ShouldContain("159 areas with inhabitants");
     }
 }

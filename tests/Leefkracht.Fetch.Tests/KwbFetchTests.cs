@@ -185,6 +185,8 @@ public sealed class KwbFetchTests : IAsyncLifetime
     {
         using var store = TestStore.Create();
 
+        using var english = UiLanguage.English();
+
         var failure = await Should.ThrowAsync<FetchException>(() => FetchAsync(store, 2019, "Gravenhage"));
 
         failure.Message.ShouldContain("no gemeente named 'Gravenhage' in 84583NED; did you mean 's-Gravenhage (GM0518)");

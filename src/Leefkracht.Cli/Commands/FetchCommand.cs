@@ -29,16 +29,17 @@ internal static class FetchCommand
         {
             if (!result.GetValue(list))
             {
-                await environment.Error.WriteLineAsync("name what to fetch (fetch kwb --year 2019 --gemeente Utrecht), or fetch --list").ConfigureAwait(false);
+                await environment.Error.WriteLineAsync(Texts.Instance["fetch_what"]).ConfigureAwait(false);
                 return ExitCodes.InvalidInput;
             }
 
             await using var context = global.Open(result, environment);
             var counts = await context.Store.CountValuesAsync("population", cancellationToken).ConfigureAwait(false);
-            var table = new Table().AddColumns("kind", "year", "source", "in the store");
+            var texts = context.Texts;
+            var table = new Table().AddColumns(texts["fetch_list_kind"], texts["fetch_list_year"], texts["fetch_list_source"], texts["fetch_list_in_store"]);
             foreach (var year in KwbTables.Years)
             {
-                table.AddRow("kwb", year.ToString(CultureInfo.InvariantCulture), KwbTables.For(year)!, counts.TryGetValue(year, out var n) ? $"{n} areas with inhabitants" : "-");
+                table.AddRow("kwb", year.ToString(CultureInfo.InvariantCulture), KwbTables.For(year)!, counts.TryGetValue(year, out var n) ? texts.Format("fetch_list_inhabited", n) : "-");
             }
 
             foreach (var year in KwbTables.Years)
@@ -82,7 +83,7 @@ internal static class FetchCommand
         {
             if (ParseYears(result.GetValue(year), result.GetValue(years)) is not { } chosen)
             {
-                await environment.Error.WriteLineAsync("give --year 2019 or --years 2013-2025").ConfigureAwait(false);
+                await environment.Error.WriteLineAsync(Texts.Instance["fetch_years"]).ConfigureAwait(false);
                 return ExitCodes.InvalidInput;
             }
 
@@ -96,14 +97,14 @@ internal static class FetchCommand
                 try
                 {
                     var fetched = await FetchWithProgress(environment, fetcher, y, result.GetValue(gemeente), cancellationToken).ConfigureAwait(false);
-                    Print(environment, fetched);
+                    Print(environment, fetched, context.Texts);
                     ImportCommand.Print(environment, [fetched.Import], context.Texts, verbose: false, compact: true);
                     failed |= fetched.Import.Outcome == Data.Import.ImportOutcome.Rejected;
                 }
                 catch (FetchException exception)
                 {
                     // Nothing was imported for this year: the store only changes in the import's one transaction.
-                    await environment.Error.WriteLineAsync($"fetch kwb {y}: {exception.Message} (the store was not changed)").ConfigureAwait(false);
+                    await environment.Error.WriteLineAsync(context.Texts.Format("fetch_failed", $"kwb {y}", exception.Message)).ConfigureAwait(false);
                     return ExitCodes.SourceUnavailable;
                 }
             }
@@ -132,13 +133,13 @@ internal static class FetchCommand
                 try
                 {
                     var fetched = await fetcher.FetchAsync(result.GetValue(year), collection, result.GetValue(gemeente), null, cancellationToken).ConfigureAwait(false);
-                    environment.Out.MarkupLine(Markup.Escape($"boundaries {fetched.Year} {fetched.Collection} ({fetched.Gemeente ?? "NL"}): {fetched.Features} features; {Transfer(fetched.Transfer)}"));
+                    environment.Out.MarkupLine(Markup.Escape(context.Texts.Format("fetch_boundaries_done", fetched.Year, fetched.Collection, fetched.Gemeente ?? "NL", fetched.Features, Transfer(fetched.Transfer))));
                     ImportCommand.Print(environment, [fetched.Import], context.Texts, verbose: false, compact: true);
                     failed |= fetched.Import.Outcome == Data.Import.ImportOutcome.Rejected;
                 }
                 catch (FetchException exception)
                 {
-                    await environment.Error.WriteLineAsync($"fetch boundaries {collection}: {exception.Message} (the store was not changed)").ConfigureAwait(false);
+                    await environment.Error.WriteLineAsync(context.Texts.Format("fetch_failed", $"boundaries {collection}", exception.Message)).ConfigureAwait(false);
                     return ExitCodes.SourceUnavailable;
                 }
             }
@@ -172,9 +173,8 @@ internal static class FetchCommand
         return command;
     }
 
-    private static string Transfer(TransferCount t) => string.Create(
-        CultureInfo.InvariantCulture,
-        $"{t.Requests} responses, {t.Downloaded} downloaded ({t.BytesDownloaded / 1024.0:0.#} KB), {t.Revalidated} unchanged (304)");
+    private static string Transfer(TransferCount t) =>
+        Texts.Instance.Format("fetch_transfer", t.Requests, t.Downloaded, NumberText.Number(t.BytesDownloaded / 1024.0, "0.#"), t.Revalidated);
 
     private static async Task<KwbFetchResult> FetchWithProgress(CliEnvironment environment, KwbFetcher fetcher, int year, string? gemeente, CancellationToken cancellationToken)
     {
@@ -189,21 +189,25 @@ internal static class FetchCommand
             .StartAsync(async context =>
             {
                 var task = context.AddTask($"kwb {year}").IsIndeterminate();
-                var progress = new Progress<FetchProgress>(p => task.Description = Markup.Escape($"kwb {year} {p.Source}: {p.Stage}, {p.Pages} page(s), {p.Rows} rows"));
+                var texts = Texts.Instance;
+                var progress = new Progress<FetchProgress>(p => task.Description = Markup.Escape(texts.Format("fetch_progress", year, p.Source, Stage(texts, p.Stage), p.Pages, p.Rows)));
                 fetched = await fetcher.FetchAsync(year, gemeente, progress, cancellationToken).ConfigureAwait(false);
                 task.StopTask();
             }).ConfigureAwait(false);
         return fetched!;
     }
 
-    private static void Print(CliEnvironment environment, KwbFetchResult fetched)
+    /// <summary>A fetch stage (columns, rows, names, import) in the user's words; a stage without words as the fetcher named it.</summary>
+    private static string Stage(Texts texts, string stage) => texts["fetch_stage_" + stage] is var word && word != "fetch_stage_" + stage ? word : stage;
+
+    private static void Print(CliEnvironment environment, KwbFetchResult fetched, Texts texts)
     {
         var console = environment.Out;
-        console.MarkupLine(Markup.Escape($"kwb {fetched.Year} ({fetched.Table}, {fetched.Gemeente ?? "NL"}): {fetched.Rows} rows; {Transfer(fetched.Transfer)}"));
-        console.MarkupLine(Markup.Escape($"  columns: {fetched.Columns.IndicatorCount} indicators, {fetched.Columns.Columns.Count(c => c.Fate == ColumnFate.Ignored)} known non-indicators, {fetched.Columns.Unknown.Count} unknown"));
+        console.MarkupLine(Markup.Escape(texts.Format("fetch_kwb_done", fetched.Year, fetched.Table, fetched.Gemeente ?? "NL", fetched.Rows, Transfer(fetched.Transfer))));
+        console.MarkupLine(Markup.Escape(texts.Format("fetch_kwb_columns", fetched.Columns.IndicatorCount, fetched.Columns.Columns.Count(c => c.Fate == ColumnFate.Ignored), fetched.Columns.Unknown.Count)));
         foreach (var unknown in fetched.Columns.Unknown)
         {
-            console.MarkupLine($"  [yellow]{Markup.Escape($"unknown column {unknown.Property.Key} ('{unknown.Property.Title}'): not in the indicator catalog, not imported")}[/]");
+            console.MarkupLine($"  [yellow]{Markup.Escape(texts.Format("fetch_kwb_unknown", unknown.Property.Key, unknown.Property.Title).TrimStart())}[/]");
         }
     }
 

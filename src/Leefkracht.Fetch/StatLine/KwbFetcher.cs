@@ -52,7 +52,7 @@ public sealed class KwbFetcher
         var table = KwbTables.For(year) ?? throw new FetchException(
             _options.StatLine,
             null,
-            $"CBS publishes no Kerncijfers wijken en buurten table for {year}; years with a table: {string.Join(", ", KwbTables.Years)}");
+            FetchWords.Words.Format("KwbNoTable", year, string.Join(", ", KwbTables.Years)));
         progress?.Report(new FetchProgress(table, "columns", 0, 0));
         var (properties, transfer, _) = await _client.ReadAllAsync(_client.Address(table, "DataProperties"), table, null, "columns", cancellationToken).ConfigureAwait(false);
         var columns = ReadColumns(table, properties);
@@ -66,7 +66,7 @@ public sealed class KwbFetcher
         var kept = rows.Where(r => gemeenteNumber is null || InGemeente(r, gemeenteNumber)).ToList();
         if (kept.Count == 0)
         {
-            throw new FetchException(first, 200, gemeenteNumber is null ? "the table has no rows" : $"the table has no rows for GM{gemeenteNumber}");
+            throw new FetchException(first, 200, gemeenteNumber is null ? FetchWords.Words["KwbNoRows"] : FetchWords.Words.Format("KwbNoRowsFor", $"GM{gemeenteNumber}"));
         }
 
         // TypedDataSet holds codes only; the names of the areas are the titles of the WijkenEnBuurten dimension.
@@ -117,7 +117,7 @@ public sealed class KwbFetcher
         if (found.Key is null)
         {
             var close = named.Where(r => r.Title.Contains(trimmed, StringComparison.OrdinalIgnoreCase)).Select(r => $"{r.Title} ({r.Key})").Take(5).ToList();
-            throw new FetchException(address, 200, $"no gemeente named '{trimmed}' in {table}{(close.Count > 0 ? "; did you mean " + string.Join(", ", close) : string.Empty)}");
+            throw new FetchException(address, 200, FetchWords.Words.Format("KwbNoGemeente", trimmed, table) + (close.Count > 0 ? FetchWords.Words.Format("KwbDidYouMean", string.Join(", ", close)) : string.Empty));
         }
 
         return found.Key[2..];
