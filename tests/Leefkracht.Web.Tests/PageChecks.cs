@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Microsoft.Playwright;
@@ -143,7 +144,8 @@ internal static partial class PageChecks
               const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
               for (let node = walker.nextNode(); node; node = walker.nextNode()) {
                 const parent = node.parentElement;
-                if (!parent || parent.closest('script, style, [aria-hidden="true"]') || !parent.checkVisibility()) continue;
+                // translate="no" marks a proper name (a publisher, an organisation): the same in every language
+                if (!parent || parent.closest('script, style, [aria-hidden="true"], [translate="no"]') || !parent.checkVisibility()) continue;
                 const language = parent.closest('[lang]')?.getAttribute('lang') ?? 'nl';
                 if (!language.startsWith('nl')) continue;
                 parts.push(node.textContent);
@@ -216,6 +218,14 @@ internal static partial class PageChecks
         {
             var values = XDocument.Load(file).Root!.Elements("data").Select(d => (string?)d.Element("value") ?? string.Empty);
             (file.EndsWith(".en.resx", StringComparison.Ordinal) ? englishTexts : dutchTexts).AddRange(values);
+        }
+
+        // The indicator catalogue's names come in pairs too (nl/en): its Dutch names are Dutch texts of the product, so a
+        // Dutch word that the English texts happen to use ("school" in "Afstand tot school") is not taken for English.
+        foreach (var indicator in JsonNode.Parse(File.ReadAllText(Path.Combine(src, "Leefkracht.Data", "Catalog", "indicators.json")))!["indicators"]!.AsArray())
+        {
+            dutchTexts.Add((string?)indicator!["nl"] ?? string.Empty);
+            englishTexts.Add((string?)indicator["en"] ?? string.Empty);
         }
 
         var words = (english ? englishTexts : dutchTexts).SelectMany(Words).ToHashSet(StringComparer.Ordinal);

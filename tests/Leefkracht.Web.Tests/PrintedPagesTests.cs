@@ -119,7 +119,7 @@ public sealed class PrintedPagesTests
     private static AccountabilityDto MarkupAccountability()
     {
         var party = new PartyDto(1, Image, "gemeente");
-        var agreement = new AgreementDto(7, 3, Script, "d", party, [], new DateOnly(2025, 1, 31), [], "late", "planned", true, 1);
+        var agreement = new AgreementDto(7, 3, Script, "d", party, [], new DateOnly(2025, 1, 31), [], "late", "planned", true, true, 1);
         return new AccountabilityDto(
             new ProgrammeSummaryDto(3, Script, "BU03440111", Quote, 2023, true, party, 1, 1),
             new DateOnly(2025, 3, 1),

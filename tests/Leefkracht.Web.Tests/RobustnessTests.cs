@@ -129,7 +129,7 @@ public sealed class RobustnessTests(DashboardServer server)
 
         typed.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         JsonDocument.Parse(await typed.Content.ReadAsStringAsync(Cancel)).RootElement.GetProperty("errors").GetRawText().ShouldBe(
-            $"{{\"body\":[\"nested deeper than 32 levels, the deepest body accepted (the server's setting {BadRequests.MaxDepthSetting} raises it)\"]}}");
+            $"{{\"body\":[\"dieper genest dan 32 niveaus, het diepste dat wordt aangenomen (de instelling {BadRequests.MaxDepthSetting} van de server verhoogt dat)\"]}}");
         document.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await document.Content.ReadAsStringAsync(Cancel)).ShouldContain("nested deeper than 64 levels, the deepest document accepted");
     }

@@ -133,6 +133,21 @@ public sealed class WijkaanpakBrowserTests(WijkaanpakServer server) : BrowserTes
         (await gemeente.TextContentAsync("#audit-table") ?? string.Empty).ShouldContain("Sanne Jansen");
         await ShotAsync(gemeente, "wijkaanpak-4-audit");
 
+        // And when Mitros, past its deadline, sets its late agreement in progress, the badge follows what it chose and
+        // the passed deadline stays beside it as a quieter fact; the board moves the card out of "te laat"
+        await mitros.GotoAsync(Url($"#/agreement/{mitrosAgreement}"));
+        await mitros.ReloadAsync(); // the page was already there, read before midnight
+        await mitros.WaitForSelectorAsync("#agreement-status.status-late");
+        (await mitros.TextContentAsync("#agreement-status") ?? string.Empty).ShouldBe("te laat");
+        await ChangeStatusAsync(mitros, "in_progress", "Nog twee portieken te gaan");
+        (await mitros.TextContentAsync("#agreement-status") ?? string.Empty).ShouldBe("in uitvoering");
+        (await mitros.TextContentAsync("#agreement-deadline-passed") ?? string.Empty).ShouldBe(" deadline 1 mrt 2025 verstreken");
+        await ShotAsync(mitros, "wijkaanpak-6-late-then-in-progress");
+        await gemeente.GotoAsync(Url($"#/programme/{programmeId}"));
+        await gemeente.WaitForSelectorAsync("#board .agreement-card");
+        (await gemeente.Locator("#board [data-status='late'] .agreement-card").CountAsync()).ShouldBe(0);
+        (await gemeente.Locator("#board [data-status='in_progress'] .agreement-card").AllTextContentsAsync()).ShouldHaveSingleItem().ShouldContain("verstreken");
+
         // And a corporation gets no edit control on the gemeente's agreement, and the API refuses if forced
         await mitros.GotoAsync(Url($"#/agreement/{gemeenteAgreement}"));
         await mitros.WaitForSelectorAsync("#read-only");
@@ -361,7 +376,7 @@ public sealed class WijkaanpakBrowserTests(WijkaanpakServer server) : BrowserTes
         });
         await gemeenteApi.SendAsync(HttpMethod.Post, $"api/v1/wijkaanpak/agreements/{agreement["id"]}/status", new { status = "in_progress", comment = "Gestart" }, $"\"{agreement["version"]}\"");
         var late = await LateAgreementAndFundingAsync(mitrosApi, gemeenteApi, programmeId);
-        // (Mitros's is past its deadline and set in progress: still late, as the domain defines, and the pages say both)
+        // (Mitros's is past its deadline and set in progress after it: shown in progress, the passed deadline beside it)
         await mitrosApi.SendAsync(HttpMethod.Post, $"api/v1/wijkaanpak/agreements/{late["id"]}/status", new { status = "in_progress", comment = "Bouw gestart" }, $"\"{late["version"]}\"");
 
         // When the coordinator and then the administrator visit every page of the wijkaanpak at 390×844 in Dutch
@@ -382,8 +397,8 @@ public sealed class WijkaanpakBrowserTests(WijkaanpakServer server) : BrowserTes
         }
 
         await coordinator.EvaluateAsync("(hash) => { location.hash = hash; }", $"#/agreement/{late["id"]}");
-        await coordinator.WaitForSelectorAsync("#agreement-status.status-late");
-        (await coordinator.TextContentAsync("#agreement-stored-status") ?? string.Empty).ShouldBe(" (gezet op ‘in uitvoering’, maar de deadline is verstreken)");
+        await coordinator.WaitForSelectorAsync("#agreement-status.status-in_progress");
+        (await coordinator.TextContentAsync("#agreement-deadline-passed") ?? string.Empty).ShouldBe(" deadline 31 jan 2025 verstreken");
 
         var admin = await PhoneSignInAsync("admin");
         findings.AddRange(await PageChecks.VisitAsync(admin, "#/accounts", "#accounts-table", "wijkaanpak-accounts"));

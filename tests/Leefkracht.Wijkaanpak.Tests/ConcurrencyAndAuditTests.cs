@@ -145,4 +145,42 @@ public sealed class ConcurrencyAndAuditTests(WijkaanpakServer server)
         history.Select(h => $"{h!["from"]}>{h["to"]}").ShouldBe(["planned>late", "late>done"]);
         history[0]!["account"].ShouldBeNull();
     }
+
+    [Fact]
+    public async Task LateAgreement_SetInProgressByItsOwner_ShowsInProgress_WithTheDeadlinePassedBesideIt()
+    {
+        // Given an agreement of the gemeente whose deadline was yesterday, nobody having set its status: late
+        // (the clock is not moved: other tests of this server count on its time of day)
+        var scenario = await Scenario.CreateAsync(server, withCorporation: false);
+        var c = scenario.Coordinator;
+        var yesterday = DateOnly.FromDateTime(server.Clock.GetUtcNow().UtcDateTime).AddDays(-1);
+        var created = await ApiClient.OkJson(c.PostAsync($"api/v1/wijkaanpak/programmes/{scenario.ProgrammeId}/agreements", new
+        {
+            title = "Schouw in de portieken",
+            ownerPartyId = server.Gemeente.Id,
+            deadline = yesterday.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        }));
+        var path = $"api/v1/wijkaanpak/agreements/{Scenario.Id(created)}";
+        var late = await ApiClient.OkJson(c.GetAsync(path));
+        late["status"]!.GetValue<string>().ShouldBe("late");
+        late["deadlinePassed"]!.GetValue<bool>().ShouldBeTrue();
+
+        // When its owner sets it in progress, after the deadline
+        var set = await ApiClient.OkJson(c.PostAsync(path + "/status", new { status = "in_progress", comment = "Loopt, twee weken later klaar" }, "\"1\""));
+
+        // Then the answer and a later reading show what the owner chose, not late, with the passed deadline beside it
+        set["status"]!.GetValue<string>().ShouldBe("in_progress");
+        var read = await ApiClient.OkJson(c.GetAsync(path));
+        read["status"]!.GetValue<string>().ShouldBe("in_progress");
+        read["storedStatus"]!.GetValue<string>().ShouldBe("in_progress");
+        read["late"]!.GetValue<bool>().ShouldBeFalse();
+        read["deadlinePassed"]!.GetValue<bool>().ShouldBeTrue();
+        var view = await ApiClient.OkJson(c.GetAsync($"api/v1/wijkaanpak/programmes/{scenario.ProgrammeId}/accountability"));
+        view["counts"]!["late"]!.GetValue<int>().ShouldBe(0);
+        view["counts"]!["inProgress"]!.GetValue<int>().ShouldBe(1);
+        view["lateByParty"]!.AsArray().ShouldBeEmpty();
+
+        // And the history keeps the system's late mark before the owner's change
+        read["history"]!.AsArray().Select(h => $"{h!["from"]}>{h["to"]}").ShouldBe(["planned>late", "late>in_progress"]);
+    }
 }

@@ -63,7 +63,7 @@ public sealed class InitiativeAndAccountTests(WijkaanpakServer server)
         using (var skipped = await coordinator.PostAsync(status, new { status = "done" }, "\"1\""))
         {
             skipped.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-            (await ApiClient.Json(skipped))["errors"]!["status"]![0]!.GetValue<string>().ShouldBe("an initiative that is submitted cannot become done");
+            (await ApiClient.Json(skipped))["errors"]!["status"]![0]!.GetValue<string>().ShouldBe("een initiatief dat ‘ingediend’ is, kan niet ‘uitgevoerd’ worden");
         }
 
         var review = await ApiClient.OkJson(coordinator.PostAsync(status, new { status = "under_review", note = "Bespreken in het wijkoverleg" }, "\"1\""));

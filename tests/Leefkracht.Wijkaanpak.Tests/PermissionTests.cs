@@ -22,6 +22,9 @@ public sealed class PermissionTests(WijkaanpakServer server)
         update.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         status.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await ApiClient.Json(status))["status"]!.GetValue<int>().ShouldBe(403);
+        (await ApiClient.Json(status))["detail"]!.GetValue<string>().ShouldBe("een partij wijzigt alleen haar eigen afspraken (op die van anderen mag ze reageren)");
+        using var english = await corporation.PostAsync($"api/v1/wijkaanpak/agreements/{scenario.AgreementId}/status?lang=en", new { status = "done" }, etag);
+        (await ApiClient.Json(english))["detail"]!.GetValue<string>().ShouldBe("a party edits only its own agreements (it may comment on others’)");
         comment.StatusCode.ShouldBe(HttpStatusCode.Created);
         var after = await ApiClient.OkJson(corporation.GetAsync($"api/v1/wijkaanpak/agreements/{scenario.AgreementId}"));
         after["title"]!.GetValue<string>().ShouldBe("Buurtconciërge");

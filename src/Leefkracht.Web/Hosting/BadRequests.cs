@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Leefkracht.Web.Hosting;
@@ -42,27 +43,32 @@ internal sealed partial class BadRequests(IProblemDetailsService problems, IConf
             return false;
         }
 
+        // The exception left the request localization's scope on its way here: take the reader's language again.
+        if (httpContext.Features.Get<IRequestCultureFeature>() is { } language)
+        {
+            CultureInfo.CurrentUICulture = language.RequestCulture.UICulture;
+        }
+
         httpContext.Response.StatusCode = bad.StatusCode;
         var json = Inner<JsonException>(bad);
         // System.Text.Json names the depth in its message and has no other way to tell; its path would be "[0][0]…".
         var tooDeep = Data.Import.ImportLimits.IsTooDeep(json);
-        var field = tooDeep ? "body" : json?.Path is { } path ? Field(path) : null;
-        ProblemDetails problem = field is not null
-            ? new HttpValidationProblemDetails(new Dictionary<string, string[]>
+        var (field, reason) = tooDeep
+            ? ("body", ProblemText.Words.Format("Body.TooDeep", MaxDepth(configuration).ToString(CultureInfo.InvariantCulture), MaxDepthSetting))
+            : json?.Path is { } path ? (Field(path), ValueReason(json))
+            : ParameterReason(bad.Message);
+        var unsupported = bad.StatusCode == StatusCodes.Status415UnsupportedMediaType;
+        ProblemDetails problem = field is not null && !unsupported
+            ? new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [reason!] })
             {
-                [field] = [tooDeep
-                    ? string.Create(CultureInfo.InvariantCulture, $"nested deeper than {MaxDepth(configuration)} levels, the deepest body accepted (the server's setting {MaxDepthSetting} raises it)")
-                    : ValueReason(json!)],
-            })
-            {
-                Title = "The request has invalid fields",
+                Title = ProblemText.Words["Title.InvalidFields"],
                 Type = "https://tools.ietf.org/html/rfc9110#section-15.5.1",
             }
             : new ProblemDetails
             {
-                Title = bad.StatusCode == StatusCodes.Status415UnsupportedMediaType ? "Unsupported content type" : "The request cannot be read",
-                Detail = bad.StatusCode == StatusCodes.Status415UnsupportedMediaType ? "send the body as application/json" : Reason(bad),
-                Type = bad.StatusCode == StatusCodes.Status415UnsupportedMediaType ? "https://tools.ietf.org/html/rfc9110#section-15.5.16" : "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+                Title = ProblemText.Words[unsupported ? "Title.ContentType" : "Title.Unreadable"],
+                Detail = ProblemText.Words[unsupported ? "ContentType" : "Body.Unreadable"],
+                Type = unsupported ? "https://tools.ietf.org/html/rfc9110#section-15.5.16" : "https://tools.ietf.org/html/rfc9110#section-15.5.1",
             };
         problem.Status = bad.StatusCode;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception }).ConfigureAwait(false);
@@ -86,27 +92,56 @@ internal sealed partial class BadRequests(IProblemDetailsService problems, IConf
     }
 
     /// <summary>
-    /// Why a JSON value was refused: the parser's own reason for a date or number that is no date or number (its inner
-    /// exception), a key given twice, or — when the token is of the wrong kind — that the field takes another kind.
+    /// Why a JSON value was refused, in the reader's words: a key given twice, a date or number that is none (the
+    /// parser's inner exception), a token of the wrong kind, or JSON that does not parse. .NET's own messages are in
+    /// English and name .NET types, so they are classified here, not shown.
     /// </summary>
-    private static string ValueReason(JsonException json) =>
-        json.InnerException is { } inner ? Reason(inner)
-        : json.Message.Contains("could not be converted", StringComparison.Ordinal) ? "not a value of the kind this field takes (the API is described at /openapi/v1.json)"
-        : Reason(json);
-
-    /// <summary>
-    /// The reason without .NET's type names and positions: "The JSON value could not be converted to
-    /// System.Nullable`1[System.DateOnly]. Path: … " becomes "the JSON value could not be converted to DateOnly".
-    /// </summary>
-    private static string Reason(Exception exception)
+    private static string ValueReason(JsonException json)
     {
-        var text = exception.Message;
-        var cut = text.IndexOf(" Path:", StringComparison.Ordinal);
-        text = cut >= 0 ? text[..cut] : text;
-        text = TypeName().Replace(text, m => m.Groups["name"].Value).TrimEnd('.');
-        return text.Length > 0 ? char.ToLowerInvariant(text[0]) + text[1..] : "cannot be read";
+        var kind = ProblemText.Words["Kind." + Kind(json.Message + " " + json.InnerException?.Message)];
+        return json.Message.Contains("uplicate", StringComparison.Ordinal) ? ProblemText.Words["Body.Twice"]
+            : json.InnerException is FormatException || json.InnerException?.Message.Contains("not in a supported", StringComparison.Ordinal) == true ? ProblemText.Words.Format("Body.NotValid", kind)
+            : json.InnerException is InvalidOperationException || json.Message.Contains("could not be converted", StringComparison.Ordinal) ? ProblemText.Words.Format("Body.WrongKind", kind)
+            : ProblemText.Words["Body.Syntax"];
     }
 
-    [GeneratedRegex(@"System\.Nullable`1\[(?:[\w.]+\.)?(?<name>\w+)\]|(?:System|Leefkracht)(?:\.\w+)*\.(?<name>\w+)")]
-    private static partial Regex TypeName();
+    /// <summary>
+    /// A route or query parameter that cannot be bound ("Failed to bind parameter "int year" from "abc"", "Required
+    /// parameter "string q" was not provided"): the parameter and why, or no field when the message is not one of these.
+    /// </summary>
+    private static (string? Field, string? Reason) ParameterReason(string message) =>
+        BindFailure().Match(message) is { Success: true } failed
+            ? (failed.Groups["name"].Value, ProblemText.Words.Format("Body.NotValid", ProblemText.Words["Kind." + Kind(failed.Groups["type"].Value)]))
+            : RequiredMissing().Match(message) is { Success: true } missing
+                ? (missing.Groups["name"].Value, ProblemText.Words["Body.Required"])
+                : (null, null);
+
+    /// <summary>
+    /// The kind of value a .NET type named in a message takes, as a key of <c>Kind.*</c>: the parser's messages name
+    /// the type bare ("not in a supported DateOnly format") or in full (<c>System.Nullable`1[System.Int32]</c>), a
+    /// route parameter by its C# keyword (<c>int</c>). Lists first: a list of numbers names both.
+    /// </summary>
+    private static string Kind(string message) => message switch
+    {
+        "int" or "long" or "short" or "int?" or "long?" => "whole",
+        "double" or "decimal" or "float" or "double?" or "decimal?" => "number",
+        "bool" or "bool?" => "bool",
+        "string" => "text",
+        _ when Names(message, "ImmutableArray", "List`", "[]") => "list",
+        _ when Names(message, "DateOnly") => "date",
+        _ when Names(message, "DateTimeOffset", "DateTime") => "moment",
+        _ when Names(message, "Int16", "Int32", "Int64", "Byte") => "whole",
+        _ when Names(message, "Double", "Decimal", "Single") => "number",
+        _ when Names(message, "Boolean") => "bool",
+        _ when Names(message, "System.String") => "text",
+        _ => "other",
+    };
+
+    private static bool Names(string message, params string[] names) => names.Any(n => message.Contains(n, StringComparison.Ordinal));
+
+    [GeneratedRegex(@"^Failed to bind parameter ""(?<type>[\w.<>?\[\]]+) (?<name>\w+)"" from ")]
+    private static partial Regex BindFailure();
+
+    [GeneratedRegex(@"^Required parameter ""(?<type>[\w.<>?\[\]]+) (?<name>\w+)"" was not provided")]
+    private static partial Regex RequiredMissing();
 }

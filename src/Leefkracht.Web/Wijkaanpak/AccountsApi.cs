@@ -10,7 +10,7 @@ public static class AccountsApi
     {
         if (!WijkaanpakPolicy.CanManageAccounts(session.Actor))
         {
-            return WijkaanpakSession.Forbidden("only admins manage accounts");
+            return WijkaanpakSession.Forbidden(ProblemText.Words["Wk.Forbidden.Accounts"]);
         }
 
         var parties = await session.PartiesAsync(cancellationToken);
@@ -20,18 +20,18 @@ public static class AccountsApi
     internal static async Task<IResult> ListAccountAudit(WijkaanpakSession session, CancellationToken cancellationToken) =>
         WijkaanpakPolicy.CanManageAccounts(session.Actor)
             ? TypedResults.Ok(AuditTrail.Dtos(await session.Store.LoadAuditAsync(null, cancellationToken), await AuditSentences.LoadAsync(session.Store, cancellationToken)))
-            : WijkaanpakSession.Forbidden("only admins manage accounts");
+            : WijkaanpakSession.Forbidden(ProblemText.Words["Wk.Forbidden.Accounts"]);
 
     internal static async Task<IResult> AccountAuditCsv(WijkaanpakSession session, CancellationToken cancellationToken, string? dialect = null) =>
         WijkaanpakPolicy.CanManageAccounts(session.Actor)
             ? AuditTrail.Csv(await session.Store.LoadAuditAsync(null, cancellationToken), await AuditSentences.LoadAsync(session.Store, cancellationToken), "leefkracht-audit-accounts", dialect)
-            : WijkaanpakSession.Forbidden("only admins manage accounts");
+            : WijkaanpakSession.Forbidden(ProblemText.Words["Wk.Forbidden.Accounts"]);
 
     internal static async Task<IResult> CreateAccount(CreateAccountRequest request, WijkaanpakSession session, HttpContext http, CancellationToken cancellationToken)
     {
         if (!WijkaanpakPolicy.CanManageAccounts(session.Actor))
         {
-            return WijkaanpakSession.Forbidden("only admins manage accounts");
+            return WijkaanpakSession.Forbidden(ProblemText.Words["Wk.Forbidden.Accounts"]);
         }
 
         var parties = await session.PartiesAsync(cancellationToken);
@@ -62,7 +62,7 @@ public static class AccountsApi
     {
         if (!WijkaanpakPolicy.CanManageAccounts(session.Actor))
         {
-            return WijkaanpakSession.Forbidden("only admins manage accounts");
+            return WijkaanpakSession.Forbidden(ProblemText.Words["Wk.Forbidden.Accounts"]);
         }
 
         if (WijkaanpakSession.IfMatch(http.Request) is not { } version)
@@ -116,7 +116,7 @@ public static class AccountsApi
 
         if (partyId is not { } party || !parties.ContainsKey(party))
         {
-            errors["partyId"] = ["required: the id of an existing party"];
+            errors["partyId"] = [ProblemText.Words["Wk.PartyId"]];
         }
 
         if (!WireCodes.TryParse(roleCode, out Role role))

@@ -21,7 +21,7 @@ public static class AgreementsApi
         var errors = new RequestErrors();
         if (request.OwnerPartyId is not { } owner || !parties.ContainsKey(owner))
         {
-            errors.Add("ownerPartyId", "required: the id of an existing party");
+            errors.Add("ownerPartyId", ProblemText.Words["Wk.PartyId"]);
         }
 
         var (counterparties, indicators) = CheckAgreement(request, parties, errors);
@@ -32,7 +32,7 @@ public static class AgreementsApi
 
         if (!WijkaanpakPolicy.CanCreateAgreement(s.Actor, access, request.OwnerPartyId!.Value, s.Today))
         {
-            return WijkaanpakSession.Forbidden("a party makes agreements for itself (coordinators for any member party), while it takes part");
+            return WijkaanpakSession.Forbidden(ProblemText.Words["Wk.Forbidden.AgreementFor"]);
         }
 
         var agreement = new Agreement(0, id, request.OwnerPartyId!.Value, counterparties, request.Title!.Trim(), request.Deliverable?.Trim() ?? string.Empty, request.Deadline!.Value, indicators, AgreementStatus.Planned, 1);
@@ -96,12 +96,12 @@ public static class AgreementsApi
 
         if (!WireCodes.TryParse(request.Status, out AgreementStatus status))
         {
-            return WijkaanpakSession.Invalid("status", $"one of {WireCodes.Choices<AgreementStatus>()}");
+            return WijkaanpakSession.Invalid("status", ProblemText.Words.Format("Wk.OneOf", WireCodes.Choices<AgreementStatus>()));
         }
 
         if (request.Comment is { Length: > 4000 })
         {
-            return WijkaanpakSession.Invalid("comment", "at most 4000 characters");
+            return WijkaanpakSession.Invalid("comment", ProblemText.Words.Format("AtMost", 4000));
         }
 
         var (today, now, who) = (s.Today, s.Now, s.Actor.AccountId);
@@ -129,7 +129,7 @@ public static class AgreementsApi
         var counterparties = (request.CounterpartyIds ?? []).Distinct().ToImmutableArray();
         foreach (var unknown in counterparties.Where(p => !parties.ContainsKey(p)))
         {
-            errors.Add("counterpartyIds", $"no party {unknown}");
+            errors.Add("counterpartyIds", ProblemText.Words.Format("Wk.NoParty", unknown));
         }
 
         var indicators = ImmutableArray.CreateBuilder<IndicatorTarget>();
@@ -169,7 +169,7 @@ public static class AgreementsApi
 
         if (!WijkaanpakPolicy.CanComment(s.Actor, access!, s.Today))
         {
-            return WijkaanpakSession.Forbidden("only staff of the programme's parties comment on agreements");
+            return WijkaanpakSession.Forbidden(ProblemText.Words["Wk.Forbidden.Comment"]);
         }
 
         var errors = new RequestErrors();

@@ -27,6 +27,6 @@ public static class AuditApi
 
         return WijkaanpakPolicy.CanSeeAudit(s.Actor, access, s.Today)
             ? (await s.Store.LoadAuditAsync(id, ct), null)
-            : (null, WijkaanpakSession.Forbidden("the audit trail is for the programme's parties"));
+            : (null, WijkaanpakSession.Forbidden(ProblemText.Words["Wk.Forbidden.Audit"]));
     }
 }

@@ -60,13 +60,13 @@ public static class FundingApi
         var errors = new RequestErrors();
         if (request.FunderPartyId is not { } funder || !parties.ContainsKey(funder))
         {
-            errors.Add("funderPartyId", "required: the id of an existing party");
+            errors.Add("funderPartyId", ProblemText.Words["Wk.PartyId"]);
         }
 
         cents = 0L;
         if (request.Amount is not { } amount || amount <= 0 || amount > MaxAmount || decimal.Round(amount, 2) != amount)
         {
-            errors.Add("amount", string.Create(CultureInfo.InvariantCulture, $"required: a positive amount in euros with at most two decimals, at most {MaxAmount:0}"));
+            errors.Add("amount", ProblemText.Words.Format("Wk.Amount", MaxAmount.ToString("0", CultureInfo.InvariantCulture)));
         }
         else
         {
@@ -77,7 +77,7 @@ public static class FundingApi
         WijkaanpakChecks.Date(errors, "to", request.To, "Date.FundingTo");
         if (request.To < request.From)
         {
-            errors.Add("to", "not before from");
+            errors.Add("to", ProblemText.Words["Wk.ToBeforeFrom"]);
         }
 
         WijkaanpakChecks.Required(errors, "purpose", request.Purpose, 1000);

@@ -27,7 +27,7 @@ public static class InitiativesApi
 
         if (!WijkaanpakPolicy.CanSubmitInitiative(s.Actor, access, s.Today))
         {
-            return WijkaanpakSession.Forbidden("admins do not submit initiatives");
+            return WijkaanpakSession.Forbidden(ProblemText.Words["Wk.Forbidden.AdminInitiative"]);
         }
 
         var errors = new RequestErrors();
@@ -52,12 +52,12 @@ public static class InitiativesApi
 
         if (!WireCodes.TryParse(request.Status, out InitiativeStatus status))
         {
-            return WijkaanpakSession.Invalid("status", $"one of {WireCodes.Choices<InitiativeStatus>()}");
+            return WijkaanpakSession.Invalid("status", ProblemText.Words.Format("Wk.OneOf", WireCodes.Choices<InitiativeStatus>()));
         }
 
         if (!AgreementWorkflow.IsAllowed(initiative!.Status, status))
         {
-            return WijkaanpakSession.Invalid("status", $"an initiative that is {initiative.Status.Code()} cannot become {status.Code()}");
+            return WijkaanpakSession.Invalid("status", WorkflowText.InitiativeCannotBecome(initiative.Status, status));
         }
 
         var result = await s.Store.UpdateInitiativeAsync(initiative with { Status = status, Note = request.Note?.Trim(), Version = version }, s.AuditActor, ct);

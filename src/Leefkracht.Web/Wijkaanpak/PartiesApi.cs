@@ -12,7 +12,7 @@ public static class PartiesApi
     {
         if (!WijkaanpakPolicy.CanCreateParty(s.Actor))
         {
-            return WijkaanpakSession.Forbidden("only admins and coordinators create parties");
+            return WijkaanpakSession.Forbidden(ProblemText.Words["Wk.Forbidden.Parties"]);
         }
 
         var errors = new Dictionary<string, string[]>();

@@ -24,7 +24,7 @@ public static class ProgrammesApi
     {
         if (!WijkaanpakPolicy.CanCreateProgramme(s.Actor))
         {
-            return WijkaanpakSession.Forbidden("only coordinators create programmes");
+            return WijkaanpakSession.Forbidden(ProblemText.Words["Wk.Forbidden.Programmes"]);
         }
 
         var errors = new RequestErrors();
@@ -33,11 +33,11 @@ public static class ProgrammesApi
         {
             if (code.Level is not (AreaLevel.Wijk or AreaLevel.Buurt))
             {
-                errors.Add("areaCode", "a programme is for a wijk (WK…) or a buurt (BU…)");
+                errors.Add("areaCode", ProblemText.Words["Wk.AreaLevel"]);
             }
             else if (areas.Latest(code) is null)
             {
-                errors.Add("areaCode", $"{code} is not in the database");
+                errors.Add("areaCode", ProblemText.Words.Format("UnknownArea", code));
             }
         }
 
@@ -100,7 +100,7 @@ public static class ProgrammesApi
 
         if (request.Published is not { } published)
         {
-            return WijkaanpakSession.Invalid("published", "required: true or false");
+            return WijkaanpakSession.Invalid("published", ProblemText.Words["Wk.Published"]);
         }
 
         return await ProgrammeWrittenAsync(await s.Store.UpdateProgrammeAsync(access!.Programme with { Published = published, Version = version }, s.AuditActor, ct), s, views, http, ct);
@@ -123,7 +123,7 @@ public static class ProgrammesApi
 
         if (request.StartYear is not (>= 1990 and <= 2100))
         {
-            errors.Add("startYear", "required: the monitor year the programme starts from");
+            errors.Add("startYear", ProblemText.Words["Wk.StartYear"]);
         }
 
         var goals = ImmutableArray.CreateBuilder<ProgrammeGoal>();
@@ -156,11 +156,11 @@ public static class ProgrammesApi
         var errors = new RequestErrors();
         if (request.PartyId is not { } partyId || !parties.ContainsKey(partyId))
         {
-            errors.Add("partyId", "required: the id of an existing party");
+            errors.Add("partyId", ProblemText.Words["Wk.PartyId"]);
         }
         else if (access!.Coalition.Any(m => m.PartyId == partyId && (m.To is null || m.To >= (request.From ?? s.Today))))
         {
-            errors.Add("partyId", "this party is already a member (end its membership first)");
+            errors.Add("partyId", ProblemText.Words["Wk.AlreadyMember"]);
         }
 
         WijkaanpakChecks.Date(errors, "from", request.From, "Date.MemberFrom");
@@ -184,7 +184,7 @@ public static class ProgrammesApi
 
         if (request.To is not { } to || to < member!.From || to > WijkaanpakChecks.LastDate)
         {
-            return WijkaanpakSession.Invalid("to", "required: the last day it takes part, not before it joined");
+            return WijkaanpakSession.Invalid("to", ProblemText.Words["Wk.MemberTo"]);
         }
 
         var result = await s.Store.UpdateMemberAsync(member with { To = to, Version = version }, s.AuditActor, ct);

@@ -56,6 +56,7 @@ public sealed record AgreementDto(
     string Status,
     string StoredStatus,
     bool Late,
+    bool DeadlinePassed,
     int Version,
     IReadOnlyList<StatusChangeDto>? History = null,
     IReadOnlyList<CommentDto>? Comments = null);

@@ -14,7 +14,7 @@ internal static class WijkaanpakDtos
         var status = LateRule.EffectiveStatus(a, s.Today);
         return new AgreementDto(
             a.Id, a.ProgrammeId, a.Title, a.Deliverable, s.Party(a.OwnerPartyId), [.. a.CounterpartyIds.Select(s.Party)], a.Deadline,
-            [.. a.Indicators.Select(i => new IndicatorTargetDto(i.IndicatorId, i.Target))], status.Code(), a.Status.Code(), status == AgreementStatus.Late, a.Version);
+            [.. a.Indicators.Select(i => new IndicatorTargetDto(i.IndicatorId, i.Target))], status.Code(), a.Status.Code(), status == AgreementStatus.Late, LateRule.DeadlinePassed(a, s.Today), a.Version);
     }
 
     internal static AccountRefDto AccountRef(IReadOnlyDictionary<long, string> names, long id) => new(id, names.GetValueOrDefault(id) ?? "?");

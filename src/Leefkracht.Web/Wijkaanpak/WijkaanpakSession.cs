@@ -53,7 +53,7 @@ internal sealed class WijkaanpakSession(IWijkaanpakStore store, TimeProvider clo
 
         return WijkaanpakPolicy.CanManage(Actor, access.Programme)
             ? (access, null)
-            : (null, WijkaanpakSession.Forbidden("only the coordinators of the programme's coordinating party manage it"));
+            : (null, WijkaanpakSession.Forbidden(ProblemText.Words["Wk.Forbidden.Manage"]));
     }
 
     /// <summary>
@@ -110,7 +110,7 @@ internal sealed class WijkaanpakSession(IWijkaanpakStore store, TimeProvider clo
 
         return WijkaanpakPolicy.CanEditAgreement(Actor, access!, agreement!, Today)
             ? (agreement, access, null)
-            : (null, null, WijkaanpakSession.Forbidden("a party edits only its own agreements (it may comment on others')"));
+            : (null, null, WijkaanpakSession.Forbidden(ProblemText.Words["Wk.Forbidden.EditAgreement"]));
     }
 
     /// <summary>Display names of the accounts by id (with the parties loaded).</summary>

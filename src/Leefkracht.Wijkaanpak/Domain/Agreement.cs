@@ -13,6 +13,10 @@ namespace Leefkracht.Wijkaanpak.Domain;
 /// <param name="Indicators">The monitor indicators it is meant to move, with targets.</param>
 /// <param name="Status">The stored status (the effective one also depends on the clock: <see cref="LateRule"/>).</param>
 /// <param name="Version">The row version.</param>
+/// <param name="StatusSetOn">
+/// The day (the clock's local date) a person last set its status, read from the status history; null when nobody has
+/// since it was made. A status a person sets after the deadline ends the system's "late" (<see cref="LateRule"/>).
+/// </param>
 public sealed record Agreement(
     long Id,
     long ProgrammeId,
@@ -23,4 +27,5 @@ public sealed record Agreement(
     DateOnly Deadline,
     ImmutableArray<IndicatorTarget> Indicators,
     AgreementStatus Status,
-    int Version);
+    int Version,
+    DateOnly? StatusSetOn = null);

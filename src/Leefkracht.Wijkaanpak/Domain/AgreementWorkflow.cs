@@ -51,12 +51,12 @@ public static class AgreementWorkflow
         var effective = LateRule.EffectiveStatus(agreement, today);
         if (to == AgreementStatus.Late)
         {
-            return new StatusChangeOutcome(null, [], "late cannot be chosen: an agreement is late when its deadline has passed");
+            return new StatusChangeOutcome(null, [], WorkflowText.LateCannotBeChosen);
         }
 
         if (!IsAllowed(effective, to))
         {
-            return new StatusChangeOutcome(null, [], $"an agreement that is {effective.Code()} cannot become {to.Code()}");
+            return new StatusChangeOutcome(null, [], WorkflowText.AgreementCannotBecome(effective, to));
         }
 
         var history = ImmutableArray.CreateBuilder<AgreementStatusChange>();
@@ -66,6 +66,6 @@ public static class AgreementWorkflow
         }
 
         history.Add(new AgreementStatusChange(effective, to, now, accountId, string.IsNullOrWhiteSpace(comment) ? null : comment.Trim()));
-        return new StatusChangeOutcome(agreement with { Status = to }, history.ToImmutable(), null);
+        return new StatusChangeOutcome(agreement with { Status = to, StatusSetOn = today }, history.ToImmutable(), null);
     }
 }

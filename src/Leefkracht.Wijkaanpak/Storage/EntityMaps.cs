@@ -7,7 +7,8 @@ namespace Leefkracht.Wijkaanpak.Storage;
 
 /// <summary>
 /// How one entity type maps to its table: the columns after <c>id</c> (a versioned table ends with <c>version</c>),
-/// how a row reads back, the values to write, and how the entity appears in the audit trail.
+/// how a row reads back, the values to write, and how the entity appears in the audit trail. <paramref name="Derived"/>
+/// are read-only expressions selected after the columns (never written), such as a value taken from another table.
 /// </summary>
 internal sealed record EntityMap<T>(
     string Table,
@@ -20,10 +21,11 @@ internal sealed record EntityMap<T>(
     Func<T, long?> ProgrammeId,
     Func<T, int>? Version = null,
     Func<T, int, T>? WithVersion = null,
-    Func<T, object>? Audit = null)
+    Func<T, object>? Audit = null,
+    string[]? Derived = null)
     where T : class
 {
-    public string SelectColumns => "id, " + string.Join(", ", Columns);
+    public string SelectColumns => "id, " + string.Join(", ", [.. Columns, .. Derived ?? []]);
 }
 
 /// <summary>The JSON of the audit trail and of the small list columns: camelCase, enums as their wire codes.</summary>
@@ -89,19 +91,27 @@ internal static class EntityMaps
         m => m.Version,
         (m, v) => m with { Version = v });
 
-    public static EntityMap<Agreement> Agreements { get; } = new(
+    /// <summary>
+    /// Agreements, with the day a person last set the status (the newest history entry with an account), as a date
+    /// in <paramref name="zone"/>, the clock's: the late rule compares it with the deadline day. The history is the
+    /// one record of it, so nothing has to be kept in step and stores and backups of every version have it.
+    /// </summary>
+    public static EntityMap<Agreement> AgreementsIn(TimeZoneInfo zone) => new(
         "wk_agreements",
         "agreement",
         ["programme_id", "owner_party_id", "counterparties_json", "title", "deliverable", "deadline", "indicators_json", "status", "version"],
         r => new Agreement(
             r.Long(0), r.Long(1), r.Long(2), WijkaanpakJson.Read<ImmutableArray<long>>(r.Text(3)), r.Text(4), r.Text(5), r.Date(6),
-            WijkaanpakJson.Read<ImmutableArray<IndicatorTarget>>(r.Text(7)), ParseStatus(r.Text(8)), r.Int(9)),
+            WijkaanpakJson.Read<ImmutableArray<IndicatorTarget>>(r.Text(7)), ParseStatus(r.Text(8)), r.Int(9),
+            r.MomentOrNull(10) is { } setAt ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(setAt, zone).DateTime) : null),
         a => [a.ProgrammeId, a.OwnerPartyId, WijkaanpakJson.Write(a.CounterpartyIds), a.Title, a.Deliverable, Dates.Text(a.Deadline), WijkaanpakJson.Write(a.Indicators), a.Status.Code(), (long)a.Version],
         a => a.Id,
         (a, id) => a with { Id = id },
         a => a.ProgrammeId,
         a => a.Version,
-        (a, v) => a with { Version = v });
+        (a, v) => a with { Version = v },
+        a => a with { StatusSetOn = null },
+        ["(SELECT MAX(h.at) FROM wk_agreement_history h WHERE h.agreement_id = wk_agreements.id AND h.account_id IS NOT NULL)"]);
 
     public static EntityMap<AgreementComment> Comments { get; } = new(
         "wk_comments",

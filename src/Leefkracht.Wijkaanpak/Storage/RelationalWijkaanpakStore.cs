@@ -11,6 +11,8 @@ namespace Leefkracht.Wijkaanpak.Storage;
 /// </summary>
 internal sealed class RelationalWijkaanpakStore(WijkaanpakDialect dialect, TimeProvider clock, Func<ValueTask> dispose) : IWijkaanpakStore
 {
+    private readonly EntityMap<Agreement> _agreements = EntityMaps.AgreementsIn(clock.LocalTimeZone);
+
     public Task<IReadOnlyList<Party>> ListPartiesAsync(CancellationToken cancellationToken = default) =>
         ListAsync(EntityMaps.Parties, null, null, "name", cancellationToken);
 
@@ -176,21 +178,21 @@ internal sealed class RelationalWijkaanpakStore(WijkaanpakDialect dialect, TimeP
         UpdateAsync(EntityMaps.Members, changed, actor, "end", cancellationToken);
 
     public Task<IReadOnlyList<Agreement>> ListAgreementsAsync(long programmeId, CancellationToken cancellationToken = default) =>
-        ListAsync(EntityMaps.Agreements, "programme_id", programmeId, "id", cancellationToken);
+        ListAsync(_agreements, "programme_id", programmeId, "id", cancellationToken);
 
-    public Task<Agreement?> GetAgreementAsync(long id, CancellationToken cancellationToken = default) => GetAsync(EntityMaps.Agreements, id, cancellationToken);
+    public Task<Agreement?> GetAgreementAsync(long id, CancellationToken cancellationToken = default) => GetAsync(_agreements, id, cancellationToken);
 
     public Task<Agreement> CreateAgreementAsync(Agreement agreement, AuditActor actor, CancellationToken cancellationToken = default) =>
-        CreateAsync(EntityMaps.Agreements, agreement with { Version = 1, Status = AgreementStatus.Planned }, actor, cancellationToken);
+        CreateAsync(_agreements, agreement with { Version = 1, Status = AgreementStatus.Planned, StatusSetOn = null }, actor, cancellationToken);
 
     public Task<WriteResult<Agreement>> UpdateAgreementAsync(Agreement changed, AuditActor actor, CancellationToken cancellationToken = default) =>
-        UpdateAsync(EntityMaps.Agreements, changed, actor, "update", cancellationToken);
+        UpdateAsync(_agreements, changed, actor, "update", cancellationToken);
 
     public Task<WriteResult<Agreement>> ChangeAgreementStatusAsync(long id, int expectedVersion, Func<Agreement, StatusChangeOutcome> change, AuditActor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(change);
         return UpdateCoreAsync(
-            EntityMaps.Agreements,
+            _agreements,
             id,
             expectedVersion,
             before =>

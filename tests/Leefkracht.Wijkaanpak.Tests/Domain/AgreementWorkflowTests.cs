@@ -45,6 +45,23 @@ public sealed class AgreementWorkflowTests
     }
 
     [Fact]
+    public void ChangeStatus_InProgressAfterDeadline_IsWhatTheAgreementThenShows()
+    {
+        // Given an agreement still planned a week after its deadline: late
+        var agreement = Given.Agreement(deadline: Today.AddDays(-7));
+        LateRule.EffectiveStatus(agreement, Today).ShouldBe(AgreementStatus.Late);
+
+        // When its owner sets it in progress
+        var outcome = AgreementWorkflow.ChangeStatus(agreement, AgreementStatus.InProgress, Today, Now, 7, null);
+
+        // Then the history keeps the missed deadline, and the agreement shows in progress from then on, also later
+        outcome.History.Select(h => h.To).ShouldBe([AgreementStatus.Late, AgreementStatus.InProgress]);
+        outcome.Agreement!.StatusSetOn.ShouldBe(Today);
+        LateRule.EffectiveStatus(outcome.Agreement, Today).ShouldBe(AgreementStatus.InProgress);
+        LateRule.EffectiveStatus(outcome.Agreement, Today.AddDays(30)).ShouldBe(AgreementStatus.InProgress);
+    }
+
+    [Fact]
     public void ChangeStatus_ToLate_IsRefused()
     {
         var outcome = AgreementWorkflow.ChangeStatus(Given.Agreement(), AgreementStatus.Late, Today, Now, 7, null);
@@ -56,9 +73,18 @@ public sealed class AgreementWorkflowTests
     [Fact]
     public void ChangeStatus_FromNotKept_IsRefused()
     {
-        var outcome = AgreementWorkflow.ChangeStatus(Given.Agreement(status: AgreementStatus.NotKept), AgreementStatus.Done, Today, Now, 7, null);
+        // The refusal reaches the person who tried, in their language, with the statuses in words
+        using (UiLanguage.Dutch())
+        {
+            AgreementWorkflow.ChangeStatus(Given.Agreement(status: AgreementStatus.NotKept), AgreementStatus.Done, Today, Now, 7, null)
+                .Error.ShouldBe("een afspraak die ‘niet nagekomen’ is, kan niet ‘gedaan’ worden");
+        }
 
-        outcome.Error.ShouldBe("an agreement that is not_kept cannot become done");
+        using (UiLanguage.English())
+        {
+            AgreementWorkflow.ChangeStatus(Given.Agreement(status: AgreementStatus.NotKept), AgreementStatus.Done, Today, Now, 7, null)
+                .Error.ShouldBe("an agreement that is ‘not kept’ cannot become ‘done’");
+        }
     }
 
     [Theory]

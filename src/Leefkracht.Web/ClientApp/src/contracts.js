@@ -162,8 +162,10 @@
  * @property {Party[]} counterparties
  * @property {string} deadline
  * @property {{ indicator: string | null, target: number | null }[]} indicators
- * @property {string} status the effective status: late when planned or in progress past the deadline
+ * @property {string} status the effective status: late when planned or in progress past the deadline and nobody set a status since
  * @property {string} storedStatus the status its owner last set
+ * @property {boolean} late whether the effective status is late
+ * @property {boolean} deadlinePassed the deadline day is past and the agreement is neither done nor not kept
  * @property {number} version
  * @property {{ from: string, to: string, at: string, account: AccountRef | null, comment: string | null }[]} [history]
  * @property {{ id: number, text: string, at: string, account: AccountRef, party: Party }[]} [comments]

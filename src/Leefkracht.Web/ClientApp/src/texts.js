@@ -337,7 +337,7 @@ export const texts = {
   'wk.who': { nl: 'Wie', en: 'Who' },
   'wk.system': { nl: 'systeem', en: 'system' },
   'wk.deadlinePassed': { nl: 'de deadline is verstreken', en: 'the deadline passed' },
-  'wk.lateButSet': { nl: '(gezet op ‘{0}’, maar de deadline is verstreken)', en: '(set to ‘{0}’, but the deadline has passed)' },
+  'wk.deadlinePassedOn': { nl: 'deadline {0} verstreken', en: 'deadline {0} passed' },
   'wk.version': { nl: 'Keer gewijzigd', en: 'Times changed' },
   'wk.readOnly': { nl: 'Alleen de eigenaar ({0}) kan deze afspraak bewerken.', en: 'Only the owner ({0}) can edit this agreement.' },
   'wk.linked': { nl: 'Gekoppelde indicatoren', en: 'Linked indicators' },

@@ -45,13 +45,18 @@ function catalogueSection(year, entries) {
   const filter = el('input', { id: 'catalogue-filter', type: 'search', autocomplete: 'off' });
   const rows = entries.map((i) => {
     const facts = [
-      t(`catalogue.${i.direction}`), t('catalogue.theme', i.theme), i.dimension ? t('catalogue.dimension', i.dimension) : null, i.kwbCode ? t('catalogue.kwb', i.kwbCode) : null,
+      t(`catalogue.${i.direction}`), t('catalogue.theme', i.theme), i.dimension ? t('catalogue.dimension', i.dimension) : null,
     ].filter(Boolean).join('; ');
+    // The CBS variable is a code, not a word of any language (a_w_all): lang="zxx" says so to screen readers and the
+    // page's words check.
+    const [beforeCode, afterCode] = t('catalogue.kwb', '\u0000').split('\u0000');
+    const kwb = i.kwbCode ? ['; ', beforeCode, el('code', { lang: 'zxx', text: i.kwbCode }), afterCode] : [];
     const row = el('tr', { 'data-id': i.id },
       el('th', { scope: 'row' }, el('span', { text: i.name }), el('br'), el('code', { class: 'small', lang: 'zxx', text: i.id })),
-      el('td', { class: 'definition' }, i.definition ?? '', el('br'), el('span', { class: 'small muted', text: facts })),
+      el('td', { class: 'definition' }, i.definition ?? '', el('br'), el('span', { class: 'small muted' }, facts, ...kwb)),
       el('td', { text: t(`unit.${i.unit}`) }),
-      el('td', {}, i.sourceUrl ? el('a', { href: i.sourceUrl, rel: 'noopener', target: '_blank', text: i.source }) : i.source),
+      // A publisher's name is a name in every language: translate="no" says so (and the page's words check skips it).
+      el('td', { translate: 'no' }, i.sourceUrl ? el('a', { href: i.sourceUrl, rel: 'noopener', target: '_blank', text: i.source }) : i.source),
       el('td', { text: yearRanges(i.years) }),
       el('td', { text: i.levels.map((l) => `${l.level} ${Math.round(l.coverage * 100)} % (${plain(l.withValue)}/${plain(l.areas)})`).join(', ') || '–' }));
     return { row, text: `${i.name} ${i.id} ${i.theme} ${i.definition ?? ''}`.toLowerCase() };

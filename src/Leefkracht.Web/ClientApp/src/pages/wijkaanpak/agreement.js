@@ -25,9 +25,9 @@ async function showAgreement(main, params, id) {
   main.append(el('section', { class: 'card', id: 'agreement-facts', 'aria-label': agreement.title },
     el('dl', { class: 'facts-list' },
       el('dt', { text: t('wk.status') }), el('dd', {}, el('span', { class: `badge status-${agreement.status}`, id: 'agreement-status', text: statusLabel(agreement.status) }),
-        // Late is read from the clock: an agreement its owner set in progress is still late past its deadline. Say both,
-        // so that setting "in uitvoering" does not seem to have been ignored.
-        agreement.status === 'late' && agreement.storedStatus === 'in_progress' ? el('span', { id: 'agreement-stored-status', text: ` ${t('wk.lateButSet', statusLabel(agreement.storedStatus))}` }) : null),
+        // The badge is the status a person chose (or the system's "te laat" while nobody acted after the deadline);
+        // a passed deadline stays visible beside it as a quieter fact (docs/wijkaanpak.md, "Late").
+        agreement.deadlinePassed ? el('span', { class: 'small muted', id: 'agreement-deadline-passed', text: ` ${t('wk.deadlinePassedOn', date(agreement.deadline))}` }) : null),
       el('dt', { text: t('wk.owner') }), el('dd', { id: 'agreement-owner-party', text: agreement.ownerParty.name }),
       el('dt', { text: t('wk.counterparties') }), el('dd', { text: agreement.counterparties.map((p) => p.name).join(', ') || '–' }),
       el('dt', { text: t('wk.deadline') }), el('dd', { text: date(agreement.deadline) }),

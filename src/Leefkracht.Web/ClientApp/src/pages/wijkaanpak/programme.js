@@ -104,8 +104,7 @@ function boardSection(agreements) {
       el('ul', {}, ...items.map((a) => el('li', { class: 'agreement-card', 'data-id': String(a.id) },
         el('a', { href: `#/agreement/${a.id}`, text: a.title }),
         el('span', { class: 'small', text: `${t('wk.owner')}: ${a.ownerParty.name}` }),
-        el('span', { class: 'small', text: `${t('wk.deadline')}: ${date(a.deadline)}` }),
-        a.status === 'late' && a.storedStatus === 'in_progress' ? el('span', { class: 'small', text: t('wk.lateButSet', statusLabel(a.storedStatus)) }) : null))));
+        el('span', { class: 'small', text: a.deadlinePassed ? t('wk.deadlinePassedOn', date(a.deadline)) : `${t('wk.deadline')}: ${date(a.deadline)}` })))));
   });
   return el('section', { class: 'card', id: 'board', 'aria-labelledby': 'board-title' }, el('h2', { id: 'board-title', text: t('wk.board') }), el('div', { class: 'board' }, ...columns));
 }
