@@ -360,6 +360,28 @@ public sealed class ApiTests(DashboardServer server)
     }
 
     [Theory]
+    [InlineData("GM0147", 2)]
+    [InlineData("GM0047", 3)]
+    [InlineData("GM0037", 5)]
+    public async Task MapLayer_OfAGemeenteWithFewWijken_HasNoEmptyOrRepeatedLegendClasses(string gemeente, int wijken)
+    {
+        // Given a gemeente with a few wijken, coloured by an indicator (nine quantile classes nationally)
+        var layer = await GetJson($"api/v1/map/wijk?year=2024&by=indicator&indicator=good_health_pct&gemeente={gemeente}");
+        var classes = layer.GetProperty("features").EnumerateArray().Select(f => f.GetProperty("properties").GetProperty("class").GetString()).ToList();
+        classes.Count.ShouldBe(wijken);
+
+        // Then there is a class per distinct value at most, each holding a wijk, each label a range of rounded numbers
+        // with the unit and never "30 – 30"
+        var entries = layer.GetProperty("legend").GetProperty("entries").EnumerateArray().ToList();
+        entries.Count.ShouldBeInRange(2, wijken);
+        entries.Select(e => e.GetProperty("key").GetString()).Order().ShouldBe(classes.Distinct().Order());
+        entries.First().GetProperty("key").GetString().ShouldBe("1");
+        entries.Last().GetProperty("key").GetString().ShouldBe("9");
+        entries.ShouldAllBe(e => System.Text.RegularExpressions.Regex.IsMatch(e.GetProperty("label").GetString()!, @"^\d+(,\d)? – \d+(,\d)? %$"));
+        entries.Select(e => e.GetProperty("label").GetString()).ShouldAllBe(l => l!.Split(" – ", StringSplitOptions.None)[0] != l.Split(" – ", StringSplitOptions.None)[1].TrimEnd(' ', '%'));
+    }
+
+    [Theory]
     [InlineData(2023, "resilience", "resilience", 5)]
     [InlineData(2024, "soc", "livability", 9)]
     [InlineData(2024, "lisa", "lisa", 6)]

@@ -144,6 +144,43 @@ public sealed class DashboardMapBrowserTests(DashboardServer server) : BrowserTe
     }
 
     [Fact]
+    public async Task NationalBuurtMap_FirstPaint_IsMeasured_ColdAndWarm()
+    {
+        // Given the national buurt map (13,748 buurten of 2024), opened twice in fresh browsers: the first time the
+        // server may still have to simplify the boundaries, the second time it has them
+        var times = new List<string>();
+        foreach (var run in new[] { "first", "again" })
+        {
+            var (page, _) = await OpenAsync("#/map?level=buurt");
+            var clock = Stopwatch.StartNew();
+            await page.WaitForSelectorAsync("#map[data-loaded^='buurt:total:']");
+
+            // The canvas draws on the next animation frame: the paint is done when a second frame comes
+            await page.EvaluateAsync("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))");
+            times.Add(string.Create(CultureInfo.InvariantCulture, $"{run} {clock.Elapsed.TotalSeconds:0.00} s"));
+
+            // Then the map has every buurt, and a change of colouring is measured too
+            int.Parse((await page.GetAttributeAsync("#map", "data-loaded"))!.Split(':')[2], CultureInfo.InvariantCulture).ShouldBeGreaterThan(13_000);
+            clock.Restart();
+            await page.SelectOptionAsync("#by", "indicator");
+            await page.WaitForSelectorAsync("#map[data-loaded^='buurt:indicator:']");
+            await page.EvaluateAsync("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))");
+            times.Add(string.Create(CultureInfo.InvariantCulture, $"{run}, colouring changed {clock.Elapsed.TotalSeconds:0.00} s"));
+            if (run == "again")
+            {
+                await ShotAsync(page, "map-1440-national-buurten");
+            }
+
+            await page.Context.CloseAsync();
+        }
+
+        // (measured, never asserted: docs/benchmarks.md)
+        var line = $"{TimeProvider.System.GetUtcNow():u} national buurt map, first paint after opening the page: {string.Join("; ", times)}";
+        TestContext.Current.SendDiagnosticMessage(line);
+        await File.AppendAllTextAsync(Path.Combine(Screenshots, "first-map-timing.txt"), line + Environment.NewLine, Cancel);
+    }
+
+    [Fact]
     public async Task Profile_ShowsTheTrendOverTheYears_WithTheOfficialSeries_AndWhyYearsAreMissing_InTheUsersLanguage()
     {
         // Given Overvecht, which has the official Leefbaarometer beside our score

@@ -104,15 +104,10 @@ internal sealed class MapLayers(DashboardMonitor dashboard, MapGeometryLoader ge
                     var definition = CatalogDocument.Default.Catalog.TryGet(id, out var d) ? d : null;
                     var raw = await spatial.ValuesAsync(id, level, year).ConfigureAwait(false);
                     var shown = raw.Where(kv => gemeente is null || kv.Key.IsWithin(gemeente.Value)).ToDictionary();
-                    var bounds = Quantiles([.. shown.Values]);
-                    var values = shown.ToDictionary(kv => kv.Key, kv => (kv.Value, ClassOf(kv.Value, bounds).ToString(CultureInfo.InvariantCulture)));
+                    var classes = QuantileClasses.Of(shown.Values);
+                    var values = shown.ToDictionary(kv => kv.Key, kv => (kv.Value, classes.KeyOf(kv.Value).ToString(CultureInfo.InvariantCulture)));
                     var numbers = Words.InEnglish ? NumberFormatInfo.InvariantInfo : new NumberFormatInfo { NumberDecimalSeparator = ",", NumberGroupSeparator = "." };
-                    var entries = Enumerable.Range(1, 9).Select(c =>
-                    {
-                        var low = c == 1 ? shown.Values.DefaultIfEmpty().Min() : bounds[c - 2];
-                        var high = c == 9 ? shown.Values.DefaultIfEmpty().Max() : bounds[c - 1];
-                        return new LegendEntry(c.ToString(CultureInfo.InvariantCulture), $"{Format(low, numbers)} – {Format(high, numbers)}");
-                    }).ToList();
+                    var entries = classes.Labels(numbers, definition?.Unit).Select(c => new LegendEntry(c.Key.ToString(CultureInfo.InvariantCulture), c.Label)).ToList();
                     return new LayerValues(values, new LayerLegend("quantiles", VariableName(id), definition?.Direction == Direction.HigherIsWorse, entries));
                 }
         }
@@ -213,29 +208,4 @@ internal sealed class MapLayers(DashboardMonitor dashboard, MapGeometryLoader ge
 
     private static LayerLegend Named(string kind, string title, IReadOnlyList<string> names) =>
         new(kind, title, false, [.. names.Select((n, i) => new LegendEntry((i + 1).ToString(CultureInfo.InvariantCulture), $"{i + 1} {n}"))]);
-
-    private static double[] Quantiles(double[] values)
-    {
-        if (values.Length == 0)
-        {
-            return new double[8];
-        }
-
-        Array.Sort(values);
-        return [.. Enumerable.Range(1, 8).Select(k => values[Math.Min(values.Length - 1, (int)Math.Floor(k * values.Length / 9.0))])];
-    }
-
-    private static int ClassOf(double value, double[] bounds)
-    {
-        var c = 1;
-        while (c <= bounds.Length && value >= bounds[c - 1])
-        {
-            c++;
-        }
-
-        return c;
-    }
-
-    private static string Format(double value, NumberFormatInfo numbers) =>
-        Math.Abs(value) >= 100 ? value.ToString("#,##0", numbers) : value.ToString("0.##", numbers);
 }
