@@ -47,7 +47,8 @@ internal static class ScoreCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var names = await Names(store, cancellationToken).ConfigureAwait(false);
+            // Only the level's names: a buurt list needs no wijk or gemeente names, and reads a fraction of the areas.
+            var names = await Names(store, parsedLevel, cancellationToken).ConfigureAwait(false);
             var outputFormat = result.GetValue(format);
             var machine = outputFormat != OutputFormat.Table;
             string[] columns = machine

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Reflection;
+using System.Security.Cryptography;
 using System.Text.Json;
 
 namespace Leefkracht.Data.Catalog;
@@ -23,8 +24,9 @@ public sealed class CatalogDocument
 
     private readonly FrozenDictionary<string, string> _ignoredColumns;
 
-    private CatalogDocument(IndicatorCatalog catalog, IReadOnlyDictionary<string, string> ignoredColumns, IReadOnlyList<DerivedIndicator> derived, IReadOnlyList<ColumnAlias> aliases, IReadOnlyList<string> ignoredNames)
+    private CatalogDocument(IndicatorCatalog catalog, IReadOnlyDictionary<string, string> ignoredColumns, IReadOnlyList<DerivedIndicator> derived, IReadOnlyList<ColumnAlias> aliases, IReadOnlyList<string> ignoredNames, string fingerprint)
     {
+        Fingerprint = fingerprint;
         Catalog = catalog;
         Derived = derived;
         Aliases = aliases;
@@ -34,6 +36,12 @@ public sealed class CatalogDocument
 
     /// <summary>The indicators and aliases.</summary>
     public IndicatorCatalog Catalog { get; }
+
+    /// <summary>
+    /// The first 16 hex digits of the SHA-256 of the catalog file: part of the key of every stored result computed
+    /// with the catalog (derived indicators, aggregation rules), so a build with another catalog does not read them.
+    /// </summary>
+    public string Fingerprint { get; }
 
     /// <summary>Indicators computed from others (rates, shares), applied when a year is scored.</summary>
     public IReadOnlyList<DerivedIndicator> Derived { get; }
@@ -55,10 +63,14 @@ public sealed class CatalogDocument
     public static CatalogDocument Parse(Stream json)
     {
         ArgumentNullException.ThrowIfNull(json);
+        using var bytes = new MemoryStream();
+        json.CopyTo(bytes);
+        var fingerprint = Convert.ToHexString(SHA256.HashData(bytes.GetBuffer().AsSpan(0, (int)bytes.Length)))[..16];
+        bytes.Position = 0;
         CatalogFile file;
         try
         {
-            file = JsonSerializer.Deserialize(json, Options.GetTypeInfo(typeof(CatalogFile))) as CatalogFile
+            file = JsonSerializer.Deserialize(bytes, Options.GetTypeInfo(typeof(CatalogFile))) as CatalogFile
                 ?? throw new InvalidDataException("The indicator catalog is empty.");
         }
         catch (JsonException exception)
@@ -87,7 +99,7 @@ public sealed class CatalogDocument
             }
         }
 
-        return new CatalogDocument(catalog, ignored, derived, aliases, [.. (file.IgnoredColumns ?? []).Select(c => c.Name)]);
+        return new CatalogDocument(catalog, ignored, derived, aliases, [.. (file.IgnoredColumns ?? []).Select(c => c.Name)], fingerprint);
     }
 
     private static CatalogDocument LoadEmbedded()

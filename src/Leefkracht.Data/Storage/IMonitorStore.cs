@@ -89,12 +89,21 @@ public interface IMonitorStore : IAsyncDisposable
     /// </summary>
     Task<string> DataVersionAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The version of some parts of the data (<see cref="DataScopes"/>): it changes only with an import that writes to
+    /// one of them, so a result keyed by it (a prepared year by <see cref="DataScopes.Values"/> of its period) survives
+    /// imports of other years, boundaries or crosswalks.
+    /// </summary>
+    Task<string> DataVersionAsync(IReadOnlyCollection<string> scopes, CancellationToken cancellationToken = default);
+
     /// <summary>A stored result (compressed, as saved), or null when none is stored under that key and data version.</summary>
     Task<byte[]?> LoadResultAsync(StoredResultKey key, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Stores a result computed from the data of <see cref="StoredResultKey.DataVersion"/>, unless one is already stored
-    /// under the key (two processes that computed it at once both succeed). <see cref="StoreAsync"/> deletes all of them.
+    /// under the key (two processes that computed it at once both succeed). <see cref="StoreAsync"/> deletes those that
+    /// depend on what it wrote (every result keyed by the whole data's version, and those keyed by a scope it wrote to);
+    /// <see cref="RestoreAsync"/> deletes all of them.
     /// </summary>
     Task SaveResultAsync(StoredResultKey key, byte[] content, CancellationToken cancellationToken = default);
 

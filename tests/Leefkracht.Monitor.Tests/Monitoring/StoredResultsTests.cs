@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
+using Leefkracht.Data.Catalog;
+using Leefkracht.Data.Storage.Backup;
 
 namespace Leefkracht.Monitor.Tests.Monitoring;
 
@@ -10,6 +12,7 @@ namespace Leefkracht.Monitor.Tests.Monitoring;
 public sealed class StoredResultsTests : StoreAndFolderTest
 {
     private static readonly AreaCode Heerlen = AreaCode.Parse("GM0917");
+    private const string Violence = "Criminaliteit_Gewelds__en_seksuele_misdrijven";
     private static readonly string Heerlen2018 = Path.Combine(TestData.RepositoryRoot, "data", "sample", "heerlen", "kwb2018_heerlen_GM0917_statline.csv");
 
     [Fact]
@@ -62,34 +65,125 @@ public sealed class StoredResultsTests : StoreAndFolderTest
         (await first.LoadResultAsync(key with { DataVersion = "other" }, cancellationToken)).ShouldBeNull();
     }
 
+    [Fact]
+    public async Task PreparedYear_StoredOnce_GivesTheSameScoresResilienceAndTrends_AndOnlyItsOwnYearsImportOrARestoreInvalidatesIt()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using (var store = Store.Open())
+        {
+            await Stores.ImportAsync(store, Path.Combine(TestData.RepositoryRoot, "data", "sample"));
+        }
+
+        // The first service computes and stores 2016 and 2018; a second one, on its own connection (a restarted
+        // server, a second instance on the same PostgreSQL, a command), reads both and computes nothing.
+        var (computed, computing) = await ResultsAsync();
+        computing.ShouldBe(2);
+        var (read, reading) = await ResultsAsync();
+        reading.ShouldBe(0);
+
+        // The stored table is the computed one, cell for cell (NaN where missing), with the same filled cells; and
+        // what is computed from it is the same to the last digit: scores with every contribution, resilience, trends.
+        foreach (var (a, b) in new[] { (computed.Scores.Prepared, read.Scores.Prepared), (computed.Trend.To, read.Trend.To) })
+        {
+            b.Table.Areas.ShouldBe(a.Table.Areas);
+            b.Table.IndicatorIds.ShouldBe(a.Table.IndicatorIds);
+            foreach (var id in a.Table.IndicatorIds)
+            {
+                b.Table.Column(id).ToArray().Select(BitConverter.DoubleToInt64Bits).ShouldBe(a.Table.Column(id).ToArray().Select(BitConverter.DoubleToInt64Bits), id);
+            }
+
+            b.Aggregated.Select(Cell).Order(StringComparer.Ordinal).ShouldBe(a.Aggregated.Select(Cell).Order(StringComparer.Ordinal));
+        }
+
+        computed.Scores.Scores.Count(s => s.IsScored).ShouldBeGreaterThan(40);
+        Json(read.Scores.Scores).ShouldBe(Json(computed.Scores.Scores));
+        Json(read.Scores.ReferenceScores).ShouldBe(Json(computed.Scores.ReferenceScores));
+        Json(read.Resilience.Scores).ShouldBe(Json(computed.Resilience.Scores));
+        computed.Trend.Trends.Count(t => t.IsCompared).ShouldBeGreaterThan(40);
+        Json(read.Trend.Trends).ShouldBe(Json(computed.Trend.Trends));
+
+        // An import of 2016 changes 2016's version and deletes its stored year; 2018's stays and is read as it was.
+        var catalog = CatalogDocument.Default.Fingerprint;
+        StoredResultKey Prepared(int year, string version) =>
+            new(MonitorService.PreparedYearKind, string.Create(CultureInfo.InvariantCulture, $"{year}:{PreparedYearFormat.Version}:{catalog}"), version);
+        await using (var store = Store.Open())
+        {
+            var version2016 = await store.DataVersionAsync([DataScopes.Values(2016)], cancellationToken);
+            var version2018 = await store.DataVersionAsync([DataScopes.Values(2018)], cancellationToken);
+            (await store.LoadResultAsync(Prepared(2016, version2016), cancellationToken)).ShouldNotBeNull();
+            await Stores.ImportAsync(store, Tripled(Path.Combine(Path.GetDirectoryName(Heerlen2018)!, "kwb2016_heerlen_GM0917_statline.csv"), Violence));
+            (await store.DataVersionAsync([DataScopes.Values(2016)], cancellationToken)).ShouldNotBe(version2016);
+            (await store.DataVersionAsync([DataScopes.Values(2018)], cancellationToken)).ShouldBe(version2018);
+            (await store.LoadResultAsync(Prepared(2016, version2016), cancellationToken)).ShouldBeNull();
+            (await store.LoadResultAsync(Prepared(2018, version2018), cancellationToken)).ShouldNotBeNull();
+        }
+
+        var (afterImport, recomputing) = await ResultsAsync();
+        recomputing.ShouldBe(1);
+        Json(afterImport.Scores.Scores).ShouldBe(Json(computed.Scores.Scores));
+        Json(afterImport.Trend.Trends).ShouldNotBe(Json(computed.Trend.Trends));
+
+        // A restore replaces the data: every stored result goes, whatever its version.
+        var backup = Path.Combine(Folder.Path, "backup.zip");
+        await using (var store = Store.Open())
+        {
+            await StoreBackup.WriteAsync(store, backup, TimeProvider.System, cancellationToken);
+            var version2018 = await store.DataVersionAsync([DataScopes.Values(2018)], cancellationToken);
+            await StoreBackup.RestoreAsync(backup, store, replaceExisting: true, cancellationToken);
+            (await store.LoadResultAsync(Prepared(2018, version2018), cancellationToken)).ShouldBeNull();
+        }
+
+        var (_, afterRestore) = await ResultsAsync();
+        afterRestore.ShouldBe(2);
+    }
+
+    private async Task<((ScoredYear Scores, ResilienceYear Resilience, TrendYears Trend) Results, int Computed)> ResultsAsync()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using var store = Store.Open();
+        var monitor = new MonitorService(store);
+
+        // Heerlen's buurten are the reference: the sample has too few other buurten for 2016 and 2018.
+        var reference = ReferenceChoice.OfGemeente(Heerlen);
+        var scores = await monitor.ScoreAsync(2018, ModelDocument.HandSet, reference, cancellationToken);
+        var resilience = await monitor.ResilienceAsync(2018, ResilienceModel.Default, reference, cancellationToken);
+        var trend = await monitor.TrendAsync(2016, 2018, ModelDocument.HandSet, reference, cancellationToken);
+        return ((scores, resilience, trend), monitor.StoredResultsComputedOf(MonitorService.PreparedYearKind));
+    }
+
+    private static string Cell((AreaKey Area, string Indicator) cell) => $"{cell.Area.Code.Value}/{cell.Area.Year}/{cell.Indicator}";
+
+    private static string Json<T>(T value) => JsonSerializer.Serialize(value, StoredResults.Options);
+
     private async Task<(Watchlist Watchlist, int Computed)> WatchlistAsync()
     {
         await using var store = Store.Open();
         var monitor = new MonitorService(store);
         var watchlist = await new EarlyWarningService(monitor).WatchlistAsync(2018, null, Heerlen, null, ModelDocument.HandSet, TestContext.Current.CancellationToken);
-        return (watchlist, monitor.StoredResultsComputed);
+        return (watchlist, monitor.StoredResultsComputedOf("watchlist"));
     }
 
-    private static string Json(Watchlist watchlist) => JsonSerializer.Serialize(watchlist, StoredResults.Options);
-
     /// <summary>The real 2018 file with three times the violent crimes in every other area.</summary>
-    private string MoreViolence2018()
+    private string MoreViolence2018() => Tripled(Heerlen2018, Violence);
+
+    /// <summary>A real file with three times the value of one column in every other area.</summary>
+    private string Tripled(string file, string column)
     {
-        var lines = File.ReadAllLines(Heerlen2018);
+        var lines = File.ReadAllLines(file);
         var header = lines[0].Split(',');
-        var violence = Array.IndexOf(header, "Criminaliteit_Gewelds__en_seksuele_misdrijven");
-        violence.ShouldBeGreaterThan(0);
+        var index = Array.IndexOf(header, column);
+        index.ShouldBeGreaterThan(0);
         for (var i = 1; i < lines.Length; i += 2)
         {
             var cells = lines[i].Split(',');
-            if (cells.Length == header.Length && double.TryParse(cells[violence], CultureInfo.InvariantCulture, out var value))
+            if (cells.Length == header.Length && double.TryParse(cells[index], CultureInfo.InvariantCulture, out var value))
             {
-                cells[violence] = (value * 3).ToString(CultureInfo.InvariantCulture);
+                cells[index] = (value * 3).ToString(CultureInfo.InvariantCulture);
                 lines[i] = string.Join(',', cells);
             }
         }
 
-        var path = Path.Combine(Folder.Path, "kwb2018_heerlen_GM0917_statline.csv");
+        var path = Path.Combine(Folder.Path, Path.GetFileName(file));
         File.WriteAllLines(path, lines);
         return path;
     }

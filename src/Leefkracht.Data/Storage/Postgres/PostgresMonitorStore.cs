@@ -117,7 +117,7 @@ public sealed class PostgresMonitorStore : IMonitorStore
         var linksStored = await UpsertCrosswalkAsync(connection, BatchRows.CrosswalkLinks(batch.CrosswalkLinks), importId, cancellationToken).ConfigureAwait(false);
         var (scoresStored, postcodeLinksStored) = await LeefbaarometerRows.WriteAsync(connection, transaction, batch, importId, cancellationToken).ConfigureAwait(false);
         await ImportRows.UpdateCountsAsync(connection, transaction, importId, new WrittenCounts(areasStored, valuesStored + scoresStored, valuesReplaced, boundariesStored, linksStored + postcodeLinksStored), cancellationToken).ConfigureAwait(false);
-        await ResultRows.ClearAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        await ResultRows.InvalidateAsync(connection, transaction, importId, DataScopes.Of(batch), cancellationToken).ConfigureAwait(false);
 
         // Disposing the transaction without commit rolls everything back (also on cancellation or error above).
         cancellationToken.ThrowIfCancellationRequested();
@@ -246,6 +246,13 @@ public sealed class PostgresMonitorStore : IMonitorStore
     }
 
     /// <inheritdoc/>
+    public async Task<string> DataVersionAsync(IReadOnlyCollection<string> scopes, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await ResultRows.ScopedVersionAsync(connection, scopes, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
     public async Task<byte[]?> LoadResultAsync(StoredResultKey key, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -352,6 +359,8 @@ public sealed class PostgresMonitorStore : IMonitorStore
             }
         }
 
+        // Results are not in a backup: those of the replaced data are stale, and their versions may come back.
+        await ResultRows.ClearAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 

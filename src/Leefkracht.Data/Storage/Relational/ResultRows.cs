@@ -46,10 +46,66 @@ internal static class ResultRows
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Deletes every stored result: called in the transaction of an import, which makes them all stale.</summary>
-    public static async Task ClearAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    /// <summary>
+    /// The version of some parts of the data (<see cref="DataScopes"/>): for each scope the id of the last import that
+    /// wrote to it (0 when none did since the store was created or restored), as <c>@;values:2024=17;</c>. The
+    /// versions are kept as rows of kind <see cref="ScopeKind"/> in the results table itself, written by the import.
+    /// </summary>
+    public static async Task<string> ScopedVersionAsync(DbConnection connection, IReadOnlyCollection<string> scopes, CancellationToken cancellationToken)
     {
-        await using var command = StoreReads.Command(connection, "DELETE FROM results");
+        ArgumentNullException.ThrowIfNull(scopes);
+        var versions = new Dictionary<string, string>(StringComparer.Ordinal);
+        await using (var command = StoreReads.Command(connection, "SELECT key, data_version FROM results WHERE kind = @kind", ("kind", ScopeKind)))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                versions[reader.GetString(0)] = reader.GetString(1);
+            }
+        }
+
+        return "@;" + string.Concat(scopes.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(s => $"{s}={versions.GetValueOrDefault(s, "0")};"));
+    }
+
+    /// <summary>
+    /// Called in the transaction of an import that wrote to <paramref name="scopes"/>: gives those scopes the import's
+    /// id as their version and deletes the results that depend on them, and every result keyed by the whole data's
+    /// version (<see cref="DataVersionAsync"/>), which every import changes. Results of other scopes stay valid.
+    /// </summary>
+    public static async Task InvalidateAsync(DbConnection connection, DbTransaction transaction, long importId, IReadOnlyList<string> scopes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scopes);
+        await ExecuteAsync(connection, transaction, "DELETE FROM results WHERE kind <> @kind AND data_version NOT LIKE '@;%'", cancellationToken, ("kind", ScopeKind)).ConfigureAwait(false);
+        foreach (var scope in scopes)
+        {
+            // Scope names hold no LIKE wildcards (letters, digits, colons).
+            await ExecuteAsync(connection, transaction, "DELETE FROM results WHERE kind <> @kind AND data_version LIKE @pattern", cancellationToken, ("kind", ScopeKind), ("pattern", $"%;{scope}=%")).ConfigureAwait(false);
+            await ExecuteAsync(connection, transaction, "DELETE FROM results WHERE kind = @kind AND key = @scope", cancellationToken, ("kind", ScopeKind), ("scope", scope)).ConfigureAwait(false);
+            await ExecuteAsync(
+                connection,
+                transaction,
+                "INSERT INTO results (kind, key, data_version, content) VALUES (@kind, @scope, @version, @content)",
+                cancellationToken,
+                ("kind", ScopeKind),
+                ("scope", scope),
+                ("version", importId.ToString(CultureInfo.InvariantCulture)),
+                ("content", Array.Empty<byte>())).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Deletes every stored result and scope version: called in the transaction of a restore, which replaces the data
+    /// (and may bring back import ids that versions were made of).
+    /// </summary>
+    public static Task ClearAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
+        ExecuteAsync(connection, transaction, "DELETE FROM results", cancellationToken);
+
+    /// <summary>The kind of the rows that hold the version of a data scope (<see cref="ScopedVersionAsync"/>).</summary>
+    public const string ScopeKind = "data-scope";
+
+    private static async Task ExecuteAsync(DbConnection connection, DbTransaction transaction, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        await using var command = StoreReads.Command(connection, sql, parameters);
         command.Transaction = transaction;
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }

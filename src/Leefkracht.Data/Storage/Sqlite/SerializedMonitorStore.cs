@@ -76,6 +76,9 @@ internal sealed class SerializedMonitorStore(IMonitorStore inner) : IMonitorStor
     public Task<string> DataVersionAsync(CancellationToken cancellationToken = default) =>
         RunAsync(() => inner.DataVersionAsync(cancellationToken), cancellationToken);
 
+    public Task<string> DataVersionAsync(IReadOnlyCollection<string> scopes, CancellationToken cancellationToken = default) =>
+        RunAsync(() => inner.DataVersionAsync(scopes, cancellationToken), cancellationToken);
+
     public Task<byte[]?> LoadResultAsync(StoredResultKey key, CancellationToken cancellationToken = default) =>
         RunAsync(() => inner.LoadResultAsync(key, cancellationToken), cancellationToken);
 

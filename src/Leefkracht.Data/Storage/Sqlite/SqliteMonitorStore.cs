@@ -96,7 +96,7 @@ public sealed class SqliteMonitorStore : IMonitorStore
             var linksStored = UpsertCrosswalk(BatchRows.CrosswalkLinks(batch.CrosswalkLinks), importId, transaction);
             var (scoresStored, postcodeLinksStored) = await LeefbaarometerRows.WriteAsync(_connection, transaction, batch, importId, cancellationToken).ConfigureAwait(false);
             await ImportRows.UpdateCountsAsync(_connection, transaction, importId, new WrittenCounts(areasStored, valuesStored + scoresStored, valuesReplaced, boundariesStored, linksStored + postcodeLinksStored), cancellationToken).ConfigureAwait(false);
-            await ResultRows.ClearAsync(_connection, transaction, cancellationToken).ConfigureAwait(false);
+            await ResultRows.InvalidateAsync(_connection, transaction, importId, DataScopes.Of(batch), cancellationToken).ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
             transaction.Commit();
             return new StoreResult(await StoreReads.LoadImportAsync(_connection, importId, null, cancellationToken).ConfigureAwait(false));
@@ -195,6 +195,10 @@ public sealed class SqliteMonitorStore : IMonitorStore
         ResultRows.DataVersionAsync(_connection, cancellationToken);
 
     /// <inheritdoc/>
+    public Task<string> DataVersionAsync(IReadOnlyCollection<string> scopes, CancellationToken cancellationToken = default) =>
+        ResultRows.ScopedVersionAsync(_connection, scopes, cancellationToken);
+
+    /// <inheritdoc/>
     public Task<byte[]?> LoadResultAsync(StoredResultKey key, CancellationToken cancellationToken = default) =>
         ResultRows.LoadAsync(_connection, key, cancellationToken);
 
@@ -278,6 +282,8 @@ public sealed class SqliteMonitorStore : IMonitorStore
                 RestoreTable(table, source.ReadRows(table), cancellationToken);
             }
 
+            // Results are not in a backup: those of the replaced data are stale, and their versions may come back.
+            await ResultRows.ClearAsync(_connection, transaction, cancellationToken).ConfigureAwait(false);
             transaction.Commit();
         }
         catch
