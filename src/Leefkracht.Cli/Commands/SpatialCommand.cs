@@ -53,13 +53,13 @@ internal static class SpatialCommand
     private static async Task<int> RunWeights(Context context, CancellationToken cancellationToken)
     {
         var request = context.Request;
-        var layer = await context.Spatial.LoadLayerAsync(request.Level, request.Year, request.Gemeenten, cancellationToken).ConfigureAwait(false);
+        var layer = await context.Spatial.LoadNeighboursAsync(request.Level, request.Year, request.Gemeenten, request.Rule, cancellationToken).ConfigureAwait(false);
         if (layer is null || layer.Areas.Length < 2)
         {
             return await NoBoundaries(context).ConfigureAwait(false);
         }
 
-        var weights = request.Rule.Build(layer.Polygons);
+        var weights = layer.Neighbours.ForAll();
         var names = await ScoreCommand.Names(context.Store, context.Request.Level, cancellationToken).ConfigureAwait(false);
         if (context.Format == OutputFormat.Table)
         {
@@ -190,16 +190,16 @@ internal static class SpatialCommand
     {
         var p = context.Request.Permutations.Count > 0 ? permutationP : normalP;
         var names = await ScoreCommand.Names(context.Store, context.Request.Level, cancellationToken).ConfigureAwait(false);
-        return (p, MultipleTesting.Adjust(p, context.Request.Adjustment), names, input.Data.Layer.Areas, context.Format != OutputFormat.Table);
+        return (p, MultipleTesting.Adjust(p, context.Request.Adjustment), names, input.Data.Areas, context.Format != OutputFormat.Table);
     }
 
-    /// <summary>An indicator layer and its row-standardised weights.</summary>
-    private sealed record Input(IndicatorLayer Data, SpatialWeights Weights);
+    /// <summary>An indicator with its binary weights, and the weights row-standardised.</summary>
+    private sealed record Input(IndicatorWeights Data, SpatialWeights Weights);
 
     private static async Task<Input?> LoadAsync(Context context, CancellationToken cancellationToken)
     {
         var request = context.Request;
-        var data = await context.Spatial.LoadIndicatorAsync(request.Indicator!, request.Level, request.Year, request.Gemeenten, cancellationToken).ConfigureAwait(false);
+        var data = await context.Spatial.LoadIndicatorWeightsAsync(request.Indicator!, request.Level, request.Year, request.Gemeenten, request.Rule, cancellationToken).ConfigureAwait(false);
         if (data is null)
         {
             await NoBoundaries(context).ConfigureAwait(false);
@@ -220,7 +220,7 @@ internal static class SpatialCommand
             return null;
         }
 
-        return new Input(data, request.Rule.Build(data.Layer.Polygons).RowStandardised());
+        return new Input(data, data.Weights.RowStandardised());
     }
 
     private static async Task<int> NoBoundaries(Context context)
@@ -235,7 +235,7 @@ internal static class SpatialCommand
     {
         var request = context.Request;
         context.Environment.Out.MarkupLine(Markup.Escape(context.Texts.Format("spatial.footer",
-            input.Data.Values.Length, input.Data.WithoutValue.Count, request.Rule.ToString(), input.Data.Layer.BoundaryYear,
+            input.Data.Values.Length, input.Data.WithoutValue.Count, request.Rule.ToString(), input.Data.BoundaryYear,
             input.Weights.Islands.Length, request.Permutations.Count, request.Permutations.Seed)));
         return Task.CompletedTask;
     }

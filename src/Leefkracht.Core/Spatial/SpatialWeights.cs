@@ -105,6 +105,46 @@ public sealed class SpatialWeights
         return new SpatialWeights(offsets, [.. all], weights, WeightsStyle.Binary, includesSelf: false);
     }
 
+    /// <summary>
+    /// Binary weights from compressed rows as <see cref="NeighboursOf"/> gives them back: the neighbours of area i are
+    /// <c>neighbours[offsets[i]..offsets[i + 1]]</c>, ascending, without i.
+    /// </summary>
+    /// <exception cref="ArgumentException">The rows are not of that form.</exception>
+    public static SpatialWeights FromRows(int[] offsets, int[] neighbours)
+    {
+        ArgumentNullException.ThrowIfNull(offsets);
+        ArgumentNullException.ThrowIfNull(neighbours);
+        if (offsets.Length == 0 || offsets[0] != 0 || offsets[^1] != neighbours.Length)
+        {
+            throw new ArgumentException($"offsets must run from 0 to the {neighbours.Length} neighbours", nameof(offsets));
+        }
+
+        var n = offsets.Length - 1;
+        for (var i = 0; i < n; i++)
+        {
+            if (offsets[i + 1] < offsets[i])
+            {
+                throw new ArgumentException($"offsets decrease at area {i}", nameof(offsets));
+            }
+
+            for (var k = offsets[i]; k < offsets[i + 1]; k++)
+            {
+                var j = neighbours[k];
+                if (j < 0 || j >= n || j == i || (k > offsets[i] && neighbours[k - 1] >= j))
+                {
+                    throw new ArgumentException($"the neighbours of area {i} are not ascending indices of other areas below {n}", nameof(neighbours));
+                }
+            }
+        }
+
+        var weights = new double[neighbours.Length];
+        Array.Fill(weights, 1.0);
+        return new SpatialWeights([.. offsets], [.. neighbours], weights, WeightsStyle.Binary, includesSelf: false);
+    }
+
+    /// <summary>The neighbour lists as compressed rows (copies), the form <see cref="FromRows"/> reads.</summary>
+    public (int[] Offsets, int[] Neighbours) Rows() => ([.. _offsets], [.. _neighbours]);
+
     /// <summary>Whether j ∈ N(i) ⇔ i ∈ N(j) for all pairs (contiguity and distance bands are; k-nearest lists usually not).</summary>
     public bool IsSymmetric()
     {

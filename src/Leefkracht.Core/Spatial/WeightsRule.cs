@@ -83,24 +83,7 @@ public sealed record WeightsRule(WeightsKind Kind, int K = 0, double Distance = 
     /// Builds binary weights for polygons in projected coordinates (metres); centroids serve the point rules and the
     /// island fallback.
     /// </summary>
-    public SpatialWeights Build(IReadOnlyList<Geometry> polygons)
-    {
-        ArgumentNullException.ThrowIfNull(polygons);
-        var centroids = Kind is WeightsKind.Queen or WeightsKind.Rook or WeightsKind.Fuzzy && !AttachIslands
-            ? []
-            : polygons.Select(p => p.Centroid.Coordinate).ToArray();
-        var weights = Kind switch
-        {
-            WeightsKind.Queen => Contiguity.Queen(polygons, Snap),
-            WeightsKind.Rook => Contiguity.Rook(polygons, Snap),
-            WeightsKind.Fuzzy => Contiguity.WithinDistance(polygons, Snap),
-            WeightsKind.Nearest => PointNeighbours.Nearest(centroids, K),
-            _ => PointNeighbours.WithinDistance(centroids, Distance),
-        };
-        return AttachIslands && weights.Islands.Length > 0 && polygons.Count > 1
-            ? weights.WithIslandsAttached(PointNeighbours.Nearest(centroids, 1))
-            : weights;
-    }
+    public SpatialWeights Build(IReadOnlyList<Geometry> polygons) => PreparedNeighbours.Prepare(this, polygons).ForAll();
 
     /// <inheritdoc/>
     public override string ToString() => Kind switch

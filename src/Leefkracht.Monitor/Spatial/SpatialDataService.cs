@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Leefkracht.Core.Geography;
+using Leefkracht.Core.Spatial;
 using Leefkracht.Data.Storage;
 using Leefkracht.Monitor.Monitoring;
 using NetTopologySuite.Geometries;
@@ -17,6 +18,26 @@ public sealed record SpatialLayer(int BoundaryYear, ImmutableArray<AreaKey> Area
 /// <param name="Values">One value per area of <paramref name="Layer"/>.</param>
 /// <param name="WithoutValue">Areas with a polygon but no value, left out.</param>
 public sealed record IndicatorLayer(SpatialLayer Layer, double[] Values, IReadOnlyList<AreaKey> WithoutValue);
+
+/// <summary>The prepared neighbours of a whole division (one level and boundary year, optionally some gemeenten).</summary>
+/// <param name="BoundaryYear">The division year the boundaries come from.</param>
+/// <param name="Areas">The areas in area-code order, the order of <paramref name="Neighbours"/>.</param>
+/// <param name="Neighbours">The rule prepared on their polygons.</param>
+public sealed record DivisionNeighbours(int BoundaryYear, ImmutableArray<AreaKey> Areas, PreparedNeighbours Neighbours);
+
+/// <summary>An indicator's values with the binary weights of the areas that have one.</summary>
+/// <param name="BoundaryYear">The division year the boundaries come from.</param>
+/// <param name="Areas">The areas with a value, in area-code order.</param>
+/// <param name="Values">One value per area of <paramref name="Areas"/>.</param>
+/// <param name="WithoutValue">Areas with a polygon but no value, left out.</param>
+/// <param name="Weights">The rule's binary weights over <paramref name="Areas"/>, as if built from their polygons.</param>
+public sealed record IndicatorWeights(int BoundaryYear, ImmutableArray<AreaKey> Areas, double[] Values, IReadOnlyList<AreaKey> WithoutValue, SpatialWeights Weights);
+
+/// <summary>
+/// How prepared neighbours are kept in the store's results (<see cref="SpatialDataService.LoadNeighboursAsync"/>):
+/// the areas, their centroids and, for the contiguity rules, the neighbour lists as compressed rows.
+/// </summary>
+public sealed record StoredNeighbours(int BoundaryYear, string[] Codes, int[] Divisions, double[] X, double[] Y, int[]? Offsets, int[]? Neighbours);
 
 /// <summary>
 /// Loads what the spatial statistics need from the store: boundaries projected to RD New, and indicator values of a
@@ -95,27 +116,111 @@ public sealed class SpatialDataService
         }
 
         var values = await ValuesByCodeAsync(indicatorId, level, year, cancellationToken).ConfigureAwait(false);
-        var keep = new bool[layer.Areas.Length];
+        var (keep, kept, without) = Match(layer.Areas, values);
+        var subset = new SpatialLayer(
+            layer.BoundaryYear,
+            [.. layer.Areas.Where((_, i) => keep[i])],
+            [.. layer.Polygons.Where((_, i) => keep[i])]);
+        return new IndicatorLayer(subset, kept, without);
+    }
+
+    /// <summary>The kind of stored result that holds prepared neighbours (<see cref="StoredNeighbours"/>).</summary>
+    public const string NeighboursKind = "spatial-neighbours";
+
+    /// <summary>
+    /// The neighbours of a level's division for a year prepared for a rule, read from the store's results when they are
+    /// stored for the current data version, otherwise built from the boundaries and stored: a second command skips
+    /// reading and projecting the polygons and the contiguity search. Null when there are no boundaries
+    /// (<see cref="LoadLayerAsync"/>). An import (of boundaries or anything else) changes the data version, so the
+    /// lists are built again after one.
+    /// </summary>
+    public async Task<DivisionNeighbours?> LoadNeighboursAsync(
+        AreaLevel level, int year, IReadOnlyList<AreaCode> gemeenten, WeightsRule rule, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(gemeenten);
+        ArgumentNullException.ThrowIfNull(rule);
+        var stored = await _monitor.RememberStoredAsync(NeighboursKind, NeighboursKey(level, year, gemeenten, rule), async () =>
+        {
+            var layer = await LoadLayerAsync(level, year, gemeenten, cancellationToken).ConfigureAwait(false);
+            if (layer is null)
+            {
+                return new StoredNeighbours(0, [], [], [], [], null, null);
+            }
+
+            var prepared = PreparedNeighbours.Prepare(rule, layer.Polygons);
+            var rows = prepared.Contiguity?.Rows();
+            return new StoredNeighbours(
+                layer.BoundaryYear,
+                [.. layer.Areas.Select(a => a.Code.Value)],
+                [.. layer.Areas.Select(a => a.Year)],
+                [.. prepared.Centroids.Select(c => c.X)],
+                [.. prepared.Centroids.Select(c => c.Y)],
+                rows?.Offsets,
+                rows?.Neighbours);
+        }, cancellationToken).ConfigureAwait(false);
+        if (stored.BoundaryYear == 0)
+        {
+            return null;
+        }
+
+        if (stored.Codes.Length != stored.Divisions.Length)
+        {
+            throw new InvalidDataException($"stored neighbours of {level} {year}: {stored.Codes.Length} codes but {stored.Divisions.Length} division years");
+        }
+
+        // The stored rows are the rule's own preparation; attaching islands and k are applied to each subset.
+        return new DivisionNeighbours(
+            stored.BoundaryYear,
+            [.. stored.Codes.Zip(stored.Divisions, (code, division) => new AreaKey(AreaCode.Parse(code), division))],
+            PreparedNeighbours.FromParts(rule, stored.Offsets, stored.Neighbours, stored.X, stored.Y));
+    }
+
+    /// <summary>
+    /// An indicator of a year with the binary weights of the areas that have a value, from the prepared neighbours
+    /// (<see cref="LoadNeighboursAsync"/>): no polygons are read when the neighbours are stored.
+    /// </summary>
+    public async Task<IndicatorWeights?> LoadIndicatorWeightsAsync(
+        string indicatorId, AreaLevel level, int year, IReadOnlyList<AreaCode> gemeenten, WeightsRule rule, CancellationToken cancellationToken = default)
+    {
+        var division = await LoadNeighboursAsync(level, year, gemeenten, rule, cancellationToken).ConfigureAwait(false);
+        if (division is null)
+        {
+            return null;
+        }
+
+        var values = await ValuesByCodeAsync(indicatorId, level, year, cancellationToken).ConfigureAwait(false);
+        var (keep, kept, without) = Match(division.Areas, values);
+        return new IndicatorWeights(division.BoundaryYear, [.. division.Areas.Where((_, i) => keep[i])], kept, without, division.Neighbours.For(keep));
+    }
+
+    /// <summary>
+    /// The key of prepared neighbours: level, data year, gemeenten and what the preparation depends on — the
+    /// contiguity rule and its snap, or only the centroids for the point rules (k and the band are applied per subset).
+    /// </summary>
+    private static string NeighboursKey(AreaLevel level, int year, IReadOnlyList<AreaCode> gemeenten, WeightsRule rule) =>
+        string.Create(CultureInfo.InvariantCulture, $"{level}|{year}|{string.Join(',', gemeenten.Select(g => g.Value).Distinct().Order(StringComparer.Ordinal))}|")
+        + (PreparedNeighbours.IsContiguity(rule) ? string.Create(CultureInfo.InvariantCulture, $"{rule.Kind}:{rule.Snap:R}") : "centroids");
+
+    /// <summary>Which areas have a finite value, their values in order, and the areas without one.</summary>
+    private static (bool[] Keep, double[] Values, List<AreaKey> Without) Match(ImmutableArray<AreaKey> areas, IReadOnlyDictionary<AreaCode, double> values)
+    {
+        var keep = new bool[areas.Length];
         var kept = new List<double>();
         var without = new List<AreaKey>();
-        for (var i = 0; i < layer.Areas.Length; i++)
+        for (var i = 0; i < areas.Length; i++)
         {
-            if (values.TryGetValue(layer.Areas[i].Code, out var value) && double.IsFinite(value))
+            if (values.TryGetValue(areas[i].Code, out var value) && double.IsFinite(value))
             {
                 keep[i] = true;
                 kept.Add(value);
             }
             else
             {
-                without.Add(layer.Areas[i]);
+                without.Add(areas[i]);
             }
         }
 
-        var subset = new SpatialLayer(
-            layer.BoundaryYear,
-            [.. layer.Areas.Where((_, i) => keep[i])],
-            [.. layer.Polygons.Where((_, i) => keep[i])]);
-        return new IndicatorLayer(subset, [.. kept], without);
+        return (keep, [.. kept], without);
     }
 
     /// <summary>
