@@ -10,6 +10,12 @@ public sealed record FetchOptions
     public Uri StatLine { get; init; } = new("https://opendata.cbs.nl/ODataFeed/odata/");
 
     /// <summary>
+    /// The OData feed of the tables CBS publishes for third parties (police 47022NED, RIVM 50150NED): the same
+    /// OData v3 format as <see cref="StatLine"/>, on its own host.
+    /// </summary>
+    public Uri DataDerden { get; init; } = new("https://dataderden.cbs.nl/ODataFeed/odata/");
+
+    /// <summary>
     /// PDOK's OGC API Features for the CBS wijken en buurten of one year; <c>{year}</c> is replaced by the year.
     /// </summary>
     public string PdokTemplate { get; init; } = "https://api.pdok.nl/cbs/wijken-en-buurten-{year}/ogc/v1/";

@@ -49,9 +49,9 @@ public sealed class FetchCommandTests : IAsyncLifetime
         boundaries.ExitCode.ShouldBe(0, boundaries.Error);
         boundaries.Out.ShouldContain("boundaries 2019 wijken (GM0518): 45 features");
         lbm.ExitCode.ShouldBe(0, lbm.Error);
-        lbm.Out.ShouldContain("not imported: Leefkracht has no Leefbaarometer importer yet");
+        lbm.Out.ShouldContain("leefbaarometer3_pc4_2002-2018_first2000.csv");
         list.Out.ShouldContain("45 wijk");
-        list.Out.ShouldContain("in the cache (no importer yet)");
+        list.Out.ShouldContain("in the cache (imported with fetch lbm)");
     }
 
     [Fact]

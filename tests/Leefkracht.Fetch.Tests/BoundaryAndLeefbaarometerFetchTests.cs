@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using Leefkracht.Core.Areas;
 using Leefkracht.Data.Catalog;
 using Leefkracht.Data.Import;
@@ -64,33 +63,79 @@ public sealed class BoundaryAndLeefbaarometerFetchTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Leefbaarometer_IsDownloadedIntoTheCache_AndRevalidatedTheSecondTime()
+    public async Task Leefbaarometer_IsDownloaded_ImportedWithItsProvenance_AndTheSecondTimeChangesNothing()
     {
-        var options = Options();
-        using var client = new FetchClient(options);
-        var fetcher = new LeefbaarometerFetcher(client, options, new FakeTimeProvider(TestStore.FixedNow));
+        using var store = TestStore.Create();
 
-        var first = await fetcher.FetchAsync(2024, TestContext.Current.CancellationToken);
-        var second = await fetcher.FetchAsync(2024, TestContext.Current.CancellationToken);
+        var first = await FetchLeefbaarometerAsync(store);
+        var after = store.Snapshot();
+        var second = await FetchLeefbaarometerAsync(store);
 
         first.Transfer.Downloaded.ShouldBe(1);
+        first.File.ShouldEndWith(Path.Combine("leefbaarometer", "open-data-leefbaarometer-meting-2024.zip"));
+        var import = first.Imports.ShouldHaveSingleItem();
+        import.Outcome.ShouldBe(ImportOutcome.Stored);
+        import.Origin!.Url.ShouldBe(first.Url.AbsoluteUri);
+        import.Origin.Table.ShouldBe("leefbaarometer-meting-2024/leefbaarometer3_pc4_2002-2018_first2000.csv");
+        import.Origin.ETag.ShouldBe(first.ETag);
+        await ShouldHoldEveryScoreOnceAsync(store);
         second.Transfer.Revalidated.ShouldBe(1);
         second.Sha256.ShouldBe(first.Sha256);
-        first.File.ShouldEndWith(Path.Combine("leefbaarometer", "open-data-leefbaarometer-meting-2024.zip"));
-        using var zip = ZipFile.OpenRead(first.File);
-        using var reader = new StreamReader(zip.Entries.Single().Open());
-        (await reader.ReadLineAsync(TestContext.Current.CancellationToken)).ShouldBe("PC4,jaar,lbm,afw,fys,onv,soc,vrz,won");
+        second.Imports.ShouldHaveSingleItem().Outcome.ShouldBe(ImportOutcome.AlreadyImported);
+        store.Snapshot().ShouldBe(after);
+    }
+
+    [Fact]
+    public async Task Leefbaarometer_ABodyThatBreaksOff_IsResumedByRange_InTheNextRun_AndImportedOnce()
+    {
+        _fake.Inject("lbm", 1, Fault.DropConnectionAlways);
+        using var store = TestStore.Create();
+        await using (store.Open())
+        {
+            // The schema, so that the snapshot before the fetch has the tables to compare.
+        }
+
+        var before = store.Snapshot();
+
+        var failure = await Should.ThrowAsync<FetchException>(() => FetchLeefbaarometerAsync(store));
+
+        // The line breaks in the body (the part is kept) or, on a resumption, before the headers (the resilient
+        // client retries, then gives up): either way the bytes already fetched stay for the next run.
+        failure.Message.ShouldContain("kept, fetch again to resume", customMessage: failure.ToString());
+        store.Snapshot().ShouldBe(before);
+        _fake.Heal("lbm", 1);
+        var resumed = await FetchLeefbaarometerAsync(store);
+
+        // Every answer of the first run broke off; the second run asked for the rest only and got it as 206.
+        var statuses = _fake.StatusesOf("/lbm/resources/");
+        statuses[^1].ShouldBe(206);
+        statuses[..^1].ShouldAllBe(s => s == -1);
+        resumed.Sha256.ShouldBe(await StraightDownloadShaAsync());
+        resumed.Imports.ShouldHaveSingleItem().Outcome.ShouldBe(ImportOutcome.Stored);
+        await ShouldHoldEveryScoreOnceAsync(store);
+    }
+
+    [Fact]
+    public async Task Leefbaarometer_AServerThatIgnoresRange_SendsTheWholeFileAgain_AndTheResultIsTheSame()
+    {
+        _fake.Inject("lbm", 1, Fault.DropConnection);
+        _fake.IgnoreRange = true;
+        using var store = TestStore.Create();
+
+        var result = await FetchLeefbaarometerAsync(store);
+
+        _fake.StatusesOf("/lbm/resources/").ShouldBe([-1, 200]);
+        result.Sha256.ShouldBe(await StraightDownloadShaAsync());
+        await ShouldHoldEveryScoreOnceAsync(store);
     }
 
     [Fact]
     public async Task Leefbaarometer_ServiceDown_IsAClearError_AndNothingIsKept()
     {
         _fake.Inject("lbm", 1, Fault.Down);
-        var options = Options();
-        using var client = new FetchClient(options);
-        var fetcher = new LeefbaarometerFetcher(client, options, new FakeTimeProvider(TestStore.FixedNow));
+        using var store = TestStore.Create();
 
-        var failure = await Should.ThrowAsync<FetchException>(() => fetcher.FetchAsync(2024, TestContext.Current.CancellationToken));
+        var failure = await Should.ThrowAsync<FetchException>(() => FetchLeefbaarometerAsync(store));
 
         failure.Status.ShouldBe(503);
         Directory.Exists(Path.Combine(_fake.CacheFolder, "leefbaarometer")).ShouldBeFalse();
@@ -103,6 +148,33 @@ public sealed class BoundaryAndLeefbaarometerFetchTests : IAsyncLifetime
         PdokPageLimit = 10,
         Leefbaarometer = _fake.Leefbaarometer,
     };
+
+    /// <summary>Every scored row of the real file is in the store once: 1,999 data lines, less those with neither lbm nor afw.</summary>
+    private static async Task ShouldHoldEveryScoreOnceAsync(TestStore store)
+    {
+        var lines = File.ReadAllLines(FakeSources.Fixture("leefbaarometer3_pc4_2002-2018_first2000.csv")).Skip(1).Select(l => l.Split(',')).ToList();
+        await using var opened = store.Open();
+        var stored = await opened.LoadLeefbaarometerAsync(Core.Leefbaarometer.LeefbaarometerUnit.Postcode, cancellationToken: TestContext.Current.CancellationToken);
+        stored.Count.ShouldBe(lines.Count(f => f[2] != "NA" || f[3] != "NA"));
+        var row = lines.First(f => f[0] == "1011" && f[1] == "2018");
+        stored.Single(s => s.Score.Code == "1011" && s.Score.Year == 2018).Score.Score.ShouldBe(double.Parse(row[2], System.Globalization.CultureInfo.InvariantCulture), 1e-12);
+    }
+
+    /// <summary>The SHA-256 of the archive downloaded in one go, into a cache of its own, with no fault.</summary>
+    private async Task<string> StraightDownloadShaAsync()
+    {
+        using var other = TestStore.Create();
+        return (await FetchLeefbaarometerAsync(other, Path.Combine(_fake.CacheFolder, "straight"))).Sha256;
+    }
+
+    private async Task<LeefbaarometerFile> FetchLeefbaarometerAsync(TestStore store, string? cache = null)
+    {
+        var options = Options() with { CacheFolder = cache ?? _fake.CacheFolder };
+        using var client = new FetchClient(options);
+        await using var opened = store.Open();
+        var fetcher = new LeefbaarometerFetcher(client, options, opened, CatalogDocument.Default, new FakeTimeProvider(TestStore.FixedNow));
+        return await fetcher.FetchAsync(2024, TestContext.Current.CancellationToken);
+    }
 
     private async Task<BoundaryFetchResult> FetchBoundariesAsync(TestStore store, string? gemeente)
     {

@@ -29,6 +29,9 @@ public enum Fault
 
     /// <summary>503 every time (the service is down).</summary>
     Down,
+
+    /// <summary>Like <see cref="DropConnection"/>, every time until healed (a line that keeps breaking).</summary>
+    DropConnectionAlways,
 }
 
 /// <summary>
@@ -67,6 +70,9 @@ public sealed partial class FakeSources : IAsyncDisposable
 
     /// <summary>Every request answered: path and query, and the status sent.</summary>
     public ConcurrentQueue<(string Url, int Status)> Log { get; } = new();
+
+    /// <summary>Whether the fake ignores <c>Range</c> requests and always sends the whole body (as some servers do).</summary>
+    public bool IgnoreRange { get; set; }
 
     /// <summary>Rows per page (the real feed sends 10,000; the tests page small tables).</summary>
     public int PageSize { get; set; } = 40;
@@ -149,7 +155,7 @@ public sealed partial class FakeSources : IAsyncDisposable
         _collections[(year, "wijken")] = features;
     }
 
-    /// <summary>Makes page <paramref name="page"/> (1-based) of a source fail once (or always, for <see cref="Fault.Down"/>): a table's TypedDataSet, a PDOK collection (<c>wijken</c>) or the Leefbaarometer (<c>lbm</c>).</summary>
+    /// <summary>Makes page <paramref name="page"/> (1-based) of a source fail once (or always, for <see cref="Fault.Down"/> and <see cref="Fault.DropConnectionAlways"/>): a table's TypedDataSet, a PDOK collection (<c>wijken</c>) or the Leefbaarometer (<c>lbm</c>).</summary>
     public void Inject(string source, int page, Fault fault) => _faults[(source, page)] = fault;
 
     /// <summary>Takes a standing fault away (the service is back).</summary>
@@ -174,6 +180,12 @@ public sealed partial class FakeSources : IAsyncDisposable
     private async Task AnswerAsync(HttpContext context, string table, string set)
     {
         var url = context.Request.Path + context.Request.QueryString;
+        if (_series.ContainsKey(table))
+        {
+            await AnswerSeriesAsync(context, table, set);
+            return;
+        }
+
         if (!_tables.TryGetValue(table, out var data))
         {
             await Send(context, url, 404, """{"odata.error":{"code":"","message":{"lang":"en-US","value":"Table not found."}}}"""u8.ToArray());
@@ -198,15 +210,8 @@ public sealed partial class FakeSources : IAsyncDisposable
                 document = new JsonObject { ["odata.metadata"] = metadata, ["value"] = new JsonArray([.. regions]) };
                 break;
             case "TypedDataSet":
-                var matching = data.Rows.Where(r => Matches(filter, r["WijkenEnBuurten"], "WijkenEnBuurten")).ToList();
-                var rows = matching.Skip(skip).Take(PageSize).Select(Typed);
-                document = new JsonObject { ["odata.metadata"] = metadata, ["value"] = new JsonArray([.. rows]) };
-                if (skip + PageSize < matching.Count)
-                {
-                    var next = $"{Feed}{table}/TypedDataSet?{(filter is null ? string.Empty : "$filter=" + Uri.EscapeDataString(filter) + "&")}$skip={skip + PageSize}";
-                    document["odata.nextLink"] = next;
-                }
-
+                var matching = data.Rows.Where(r => Matches(filter, r["WijkenEnBuurten"], "WijkenEnBuurten")).Select(Typed).ToList();
+                document = TypedPage(table, metadata, filter, skip, matching);
                 break;
             default:
                 await Send(context, url, 404, "{}"u8.ToArray());
@@ -214,6 +219,18 @@ public sealed partial class FakeSources : IAsyncDisposable
         }
 
         await SendPageAsync(context, url, set == "TypedDataSet" ? (table, page) : null, JsonSerializer.SerializeToUtf8Bytes(document));
+    }
+
+    /// <summary>One page of a TypedDataSet: <see cref="PageSize"/> rows from <paramref name="skip"/>, with the next link while rows remain.</summary>
+    private JsonObject TypedPage(string table, string metadata, string? filter, int skip, List<JsonObject> matching)
+    {
+        var document = new JsonObject { ["odata.metadata"] = metadata, ["value"] = new JsonArray([.. matching.Skip(skip).Take(PageSize).Select(r => r.DeepClone())]) };
+        if (skip + PageSize < matching.Count)
+        {
+            document["odata.nextLink"] = $"{Feed}{table}/TypedDataSet?{(filter is null ? string.Empty : "$filter=" + Uri.EscapeDataString(filter) + "&")}$skip={skip + PageSize}";
+        }
+
+        return document;
     }
 
     /// <summary>OGC API Features items of a collection, paged with <c>limit</c>/<c>offset</c> and a <c>next</c> link.</summary>
@@ -261,7 +278,7 @@ public sealed partial class FakeSources : IAsyncDisposable
         var etag = $"\"{Convert.ToHexStringLower(SHA256.HashData(body))[..16]}\"";
         if (faultKey is { } key && _faults.TryGetValue(key, out var fault))
         {
-            if (fault != Fault.Down)
+            if (fault is not (Fault.Down or Fault.DropConnectionAlways))
             {
                 _faults.TryRemove(key, out _);
             }
@@ -275,19 +292,42 @@ public sealed partial class FakeSources : IAsyncDisposable
                 case Fault.Down:
                     await Send(context, url, 503, "Service Unavailable"u8.ToArray());
                     return;
-                case Fault.DropConnection:
+                case Fault.DropConnection or Fault.DropConnectionAlways:
                     Log.Enqueue((url, -1));
                     context.Response.StatusCode = 200;
+                    context.Response.Headers.ETag = etag;
                     context.Response.ContentType = contentType;
                     context.Response.ContentLength = body.Length;
                     await context.Response.Body.WriteAsync(body.AsMemory(0, body.Length / 2));
                     await context.Response.Body.FlushAsync();
+                    // Let the half arrive before the line breaks: an abort right away can reset the socket before the
+                    // client has read the headers, and then no byte of the body would have come through.
+                    await Task.Delay(200);
                     context.Abort();
                     return;
                 case Fault.Truncate:
                     await Send(context, url, 200, body[..(body.Length / 2)], contentType);
                     return;
             }
+        }
+
+        // A byte range from N on (RFC 9110 14.2), if the client's If-Range still names this version; else the whole body.
+        var range = RangeFrom().Match(context.Request.Headers.Range.ToString());
+        var ifRange = context.Request.Headers.IfRange.ToString();
+        if (!IgnoreRange && range.Success && (ifRange.Length == 0 || ifRange == etag))
+        {
+            var from = long.Parse(range.Groups["from"].Value, CultureInfo.InvariantCulture);
+            context.Response.Headers.ETag = etag;
+            if (from >= body.Length)
+            {
+                context.Response.Headers.ContentRange = $"bytes */{body.Length}";
+                await Send(context, url, 416, [], contentType);
+                return;
+            }
+
+            context.Response.Headers.ContentRange = $"bytes {from}-{body.Length - 1}/{body.Length}";
+            await Send(context, url, 206, body[(int)from..], contentType);
+            return;
         }
 
         if (context.Request.Headers.IfNoneMatch.ToString() == etag)
@@ -339,17 +379,8 @@ public sealed partial class FakeSources : IAsyncDisposable
         return typed;
     }
 
-    private static JsonArray PropertiesFromKeys(List<string> keys)
-    {
-        var list = new JsonArray();
-        for (var i = 0; i < keys.Count; i++)
-        {
-            var type = keys[i] == "WijkenEnBuurten" ? "GeoDimension" : "Topic";
-            list.Add(new JsonObject { ["odata.type"] = $"Cbs.OData.{type}", ["ID"] = i, ["Position"] = i, ["ParentID"] = null, ["Type"] = type, ["Key"] = keys[i], ["Title"] = keys[i], ["Description"] = string.Empty });
-        }
-
-        return list;
-    }
+    private static JsonArray PropertiesFromKeys(List<string> keys) =>
+        Properties([.. keys.Select(k => (k, k == "WijkenEnBuurten" ? "GeoDimension" : "Topic"))]);
 
     private static List<Dictionary<string, string>> ReadCsv(string path)
     {
@@ -397,6 +428,9 @@ public sealed partial class FakeSources : IAsyncDisposable
         fields.Add(field.ToString());
         return fields;
     }
+
+    [GeneratedRegex(@"^bytes=(?<from>[0-9]+)-$")]
+    private static partial Regex RangeFrom();
 
     [GeneratedRegex(@"^substringof\('(?<text>[^']*)',(?<column>\w+)\)$")]
     private static partial Regex SubstringOf();

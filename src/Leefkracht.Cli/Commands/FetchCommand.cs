@@ -9,8 +9,9 @@ namespace Leefkracht.Cli.Commands;
 
 /// <summary>
 /// <c>leefkracht fetch kwb --year 2019 --gemeente Utrecht</c> (or <c>--years 2013-2025</c>, without
-/// <c>--gemeente</c> the whole country), <c>fetch boundaries</c> (PDOK), <c>fetch lbm</c> (the Leefbaarometer
-/// archive, into the cache) and <c>fetch --list</c>: official data from the source, through the download cache,
+/// <c>--gemeente</c> the whole country), <c>fetch politie</c> / <c>fetch gezondheid</c> (police 47022NED, RIVM
+/// 50150NED), <c>fetch boundaries</c> (PDOK), <c>fetch lbm</c> (the Leefbaarometer archive, imported) and
+/// <c>fetch --list</c>: official data from the source, through the download cache,
 /// into the store with the import's report and provenance.
 /// </summary>
 internal static class FetchCommand
@@ -21,10 +22,11 @@ internal static class FetchCommand
         var cache = new Option<string?>("--cache") { Description = "Download cache folder (default: $LEEFKRACHT_CACHE, else ~/.local/share/leefkracht/cache)", Recursive = true };
         var statLine = new Option<string?>("--statline-url") { Description = "CBS StatLine OData feed (default: $LEEFKRACHT_STATLINE_URL, else https://opendata.cbs.nl/ODataFeed/odata/)", Recursive = true };
         var pdok = new Option<string?>("--pdok-url") { Description = "PDOK OGC API of the CBS wijken en buurten, {year} for the year (default: $LEEFKRACHT_PDOK_URL, else https://api.pdok.nl/cbs/wijken-en-buurten-{year}/ogc/v1/)", Recursive = true };
+        var dataDerden = new Option<string?>("--dataderden-url") { Description = "CBS OData feed of third-party tables, police and RIVM (default: $LEEFKRACHT_DATADERDEN_URL, else https://dataderden.cbs.nl/ODataFeed/odata/)", Recursive = true };
         var lbm = new Option<string?>("--lbm-url") { Description = "Leefbaarometer download folder (default: $LEEFKRACHT_LBM_URL, else https://www.leefbaarometer.nl/resources/)", Recursive = true };
         var retryDelay = new Option<double?>("--retry-delay") { Description = "First back-off delay in seconds (default 2; later ones grow, with jitter; Retry-After wins)", Recursive = true };
-        var command = new Command("fetch", "Fetch official data (CBS StatLine, PDOK, Leefbaarometer) into the store") { list, cache, statLine, pdok, lbm, retryDelay };
-        var settings = new Settings(cache, statLine, pdok, lbm, retryDelay);
+        var command = new Command("fetch", "Fetch official data (CBS StatLine, PDOK, Leefbaarometer) into the store") { list, cache, statLine, dataDerden, pdok, lbm, retryDelay };
+        var settings = new Settings(cache, statLine, dataDerden, pdok, lbm, retryDelay);
         command.SetAction(async (result, cancellationToken) =>
         {
             if (!result.GetValue(list))
@@ -57,11 +59,20 @@ internal static class FetchCommand
                 table.AddRow("boundaries", year.ToString(CultureInfo.InvariantCulture), $"PDOK wijken-en-buurten-{year}", levels.Count > 0 ? string.Join(", ", levels) : "-");
             }
 
+            foreach (var (series, indicator) in new[] { (StatLineSeries.Politie, "crimes_registered"), (StatLineSeries.Gezondheid, "good_health_pct") })
+            {
+                var stored = await context.Store.CountValuesAsync(indicator, cancellationToken).ConfigureAwait(false);
+                foreach (var y in ((IEnumerable<int>?)series.Years ?? KwbTables.Years).Union(stored.Keys).Order())
+                {
+                    table.AddRow(series.Kind, y.ToString(CultureInfo.InvariantCulture), series.Table, stored.TryGetValue(y, out var n) ? $"{n} areas" : "-");
+                }
+            }
+
             var folder = Path.Combine(settings.Options(result, environment).CacheFolder, "leefbaarometer");
             foreach (var measurement in LeefbaarometerFetcher.Measurements)
             {
                 var file = Path.Combine(folder, $"open-data-leefbaarometer-meting-{measurement}.zip");
-                table.AddRow("lbm", measurement.ToString(CultureInfo.InvariantCulture), "leefbaarometer.nl open data", File.Exists(file) ? "in the cache (no importer yet)" : "-");
+                table.AddRow("lbm", measurement.ToString(CultureInfo.InvariantCulture), "leefbaarometer.nl open data", File.Exists(file) ? "in the cache (imported with fetch lbm)" : "-");
             }
 
             environment.Out.Write(table);
@@ -69,7 +80,12 @@ internal static class FetchCommand
         });
         command.Subcommands.Add(CreateKwb(environment, global, settings));
         command.Subcommands.Add(CreateBoundaries(environment, global, settings));
-        command.Subcommands.Add(CreateLeefbaarometer(environment, settings));
+        foreach (var series in StatLineSeries.All)
+        {
+            command.Subcommands.Add(CreateSeries(environment, global, settings, series));
+        }
+
+        command.Subcommands.Add(CreateLeefbaarometer(environment, global, settings));
         return command;
     }
 
@@ -114,6 +130,49 @@ internal static class FetchCommand
         return command;
     }
 
+    private static Command CreateSeries(CliEnvironment environment, GlobalOptions global, Settings settings, StatLineSeries series)
+    {
+        var year = new Option<int?>("--year") { Description = series.Years is { } published ? $"The year ({string.Join(", ", published)})" : "The year (all twelve months published)" };
+        var years = new Option<string?>("--years") { Description = "A range of years, for example 2021-2024" };
+        var gemeente = new Option<string?>("--gemeente") { Description = "Gemeente code (GM0344); without it, the whole country" };
+        var title = series == StatLineSeries.Politie ? "Registered crimes per area and year (politie, CBS 47022NED)" : "Adults in good perceived health per area (RIVM, CBS 50150NED)";
+        var command = new Command(series.Kind, title) { year, years, gemeente };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            if (ParseYears(result.GetValue(year), result.GetValue(years)) is not { } chosen)
+            {
+                await environment.Error.WriteLineAsync("give --year 2023 or --years 2021-2024").ConfigureAwait(false);
+                return ExitCodes.InvalidInput;
+            }
+
+            // A range names every year; the RIVM publishes only some, so a range keeps those.
+            var wanted = result.GetValue(year) is null && series.Years is { } published ? [.. chosen.Where(published.Contains)] : chosen;
+            var options = settings.Options(result, environment);
+            await using var context = global.Open(result, environment);
+            using var client = new FetchClient(options);
+            var fetcher = new SeriesFetcher(client, options, context.Store, CatalogDocument.Default, environment.Clock);
+            var failed = false;
+            foreach (var y in wanted)
+            {
+                try
+                {
+                    var fetched = await fetcher.FetchAsync(series, y, result.GetValue(gemeente), null, cancellationToken).ConfigureAwait(false);
+                    environment.Out.MarkupLine(Markup.Escape($"{series.Kind} {y} ({series.Table} {fetched.TopicKey}, {fetched.Gemeente ?? "NL"}): {fetched.Rows} rows, {fetched.Areas} areas; {Transfer(fetched.Transfer)}"));
+                    ImportCommand.Print(environment, [fetched.Import], context.Texts, verbose: false, compact: true);
+                    failed |= fetched.Import.Outcome == Data.Import.ImportOutcome.Rejected;
+                }
+                catch (FetchException exception)
+                {
+                    await environment.Error.WriteLineAsync($"fetch {series.Kind} {y}: {exception.Message} (the store was not changed)").ConfigureAwait(false);
+                    return ExitCodes.SourceUnavailable;
+                }
+            }
+
+            return failed ? ExitCodes.InvalidInput : ExitCodes.Success;
+        });
+        return command;
+    }
+
     private static Command CreateBoundaries(CliEnvironment environment, GlobalOptions global, Settings settings)
     {
         var year = new Option<int>("--year") { Description = "The division year", Required = true };
@@ -149,20 +208,26 @@ internal static class FetchCommand
         return command;
     }
 
-    private static Command CreateLeefbaarometer(CliEnvironment environment, Settings settings)
+    private static Command CreateLeefbaarometer(CliEnvironment environment, GlobalOptions global, Settings settings)
     {
         var measurement = new Option<int>("--meting") { Description = "The measurement (2020, 2022, 2024)", DefaultValueFactory = _ => LeefbaarometerFetcher.Measurements[^1] };
-        var command = new Command("lbm", "The Leefbaarometer open-data archive of a measurement, into the download cache") { measurement };
+        var command = new Command("lbm", "The Leefbaarometer open data of a measurement: downloaded and its score files imported") { measurement };
         command.SetAction(async (result, cancellationToken) =>
         {
             var options = settings.Options(result, environment);
+            await using var context = global.Open(result, environment);
             using var client = new FetchClient(options);
             try
             {
-                var file = await new LeefbaarometerFetcher(client, options, environment.Clock).FetchAsync(result.GetValue(measurement), cancellationToken).ConfigureAwait(false);
+                var file = await new LeefbaarometerFetcher(client, options, context.Store, CatalogDocument.Default, environment.Clock).FetchAsync(result.GetValue(measurement), cancellationToken).ConfigureAwait(false);
                 environment.Out.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"lbm {result.GetValue(measurement)}: {file.File} ({file.Bytes / 1024.0:0.#} KB, SHA-256 {file.Sha256}); {Transfer(file.Transfer)}")));
-                environment.Out.MarkupLine(Markup.Escape("  kept in the cache, not imported: Leefkracht has no Leefbaarometer importer yet"));
-                return ExitCodes.Success;
+                if (file.Skipped.Count > 0)
+                {
+                    environment.Out.MarkupLine(Markup.Escape($"  not score files, not imported: {string.Join(", ", file.Skipped)}"));
+                }
+
+                ImportCommand.Print(environment, file.Imports, context.Texts, verbose: false, compact: true);
+                return file.Imports.Any(i => i.Outcome == Data.Import.ImportOutcome.Rejected) ? ExitCodes.InvalidInput : ExitCodes.Success;
             }
             catch (FetchException exception)
             {
@@ -227,7 +292,7 @@ internal static class FetchCommand
     }
 
     /// <summary>The options every fetch command shares, and the fetch settings they make (options, then environment).</summary>
-    private sealed record Settings(Option<string?> Cache, Option<string?> StatLine, Option<string?> Pdok, Option<string?> Leefbaarometer, Option<double?> RetryDelay)
+    private sealed record Settings(Option<string?> Cache, Option<string?> StatLine, Option<string?> DataDerden, Option<string?> Pdok, Option<string?> Leefbaarometer, Option<double?> RetryDelay)
     {
         public FetchOptions Options(ParseResult result, CliEnvironment environment)
         {
@@ -235,6 +300,11 @@ internal static class FetchCommand
             if ((result.GetValue(StatLine) ?? environment.GetVariable("LEEFKRACHT_STATLINE_URL")) is { } feed)
             {
                 options = options with { StatLine = new Uri(WithSlash(feed)) };
+            }
+
+            if ((result.GetValue(DataDerden) ?? environment.GetVariable("LEEFKRACHT_DATADERDEN_URL")) is { } derden)
+            {
+                options = options with { DataDerden = new Uri(WithSlash(derden)) };
             }
 
             if ((result.GetValue(Pdok) ?? environment.GetVariable("LEEFKRACHT_PDOK_URL")) is { } pdok)

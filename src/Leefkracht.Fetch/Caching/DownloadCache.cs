@@ -33,7 +33,7 @@ public enum CacheSource
 /// before metadata, so a crash leaves either the old entry or the new one; an entry whose body no longer matches
 /// its checksum is treated as absent.
 /// </summary>
-public sealed class DownloadCache
+public sealed partial class DownloadCache
 {
     private static readonly JsonSerializerOptions MetaJson = new() { WriteIndented = true };
 
@@ -57,43 +57,16 @@ public sealed class DownloadCache
         ArgumentNullException.ThrowIfNull(url);
         var cached = Read(url);
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        if (cached?.ETag is { } etag && EntityTagHeaderValue.TryParse(etag, out var tag))
-        {
-            request.Headers.IfNoneMatch.Add(tag);
-        }
-
-        if (cached?.LastModified is { } modified)
-        {
-            request.Headers.IfModifiedSince = modified;
-        }
-
-        HttpResponseMessage response;
-        try
-        {
-            response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or TimeoutException or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException
-                                          && !cancellationToken.IsCancellationRequested)
-        {
-            throw new FetchException(url, null, $"no answer: {exception.Message}", exception);
-        }
-
-        using (response)
+        AddValidators(request, cached);
+        using (var response = await SendAsync(http, request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false))
         {
             var now = _clock.GetUtcNow();
-            if (response.StatusCode == HttpStatusCode.NotModified && cached is not null)
+            if (Revalidated(url, cached, response) is { } revalidated)
             {
-                var revalidated = cached with { FetchedAt = now, Source = CacheSource.Revalidated };
-                WriteMeta(url, revalidated);
                 return revalidated;
             }
 
-            if (!response.IsSuccessStatusCode)
-            {
-                var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-                throw new FetchException(url, (int)response.StatusCode, $"the server answered {(int)response.StatusCode} {response.ReasonPhrase}{(text.Length > 0 ? ": " + Shorten(text) : string.Empty)}");
-            }
-
+            await ThrowIfRefusedAsync(url, response, cancellationToken).ConfigureAwait(false);
             var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             var fresh = new CachedResponse(
                 url.AbsoluteUri,
@@ -107,6 +80,56 @@ public sealed class DownloadCache
         }
     }
 
+    /// <summary>Asks for the cached version's validators (<c>If-None-Match</c>, <c>If-Modified-Since</c>), if there is one.</summary>
+    private static void AddValidators(HttpRequestMessage request, CachedResponse? cached)
+    {
+        if (cached?.ETag is { } etag && EntityTagHeaderValue.TryParse(etag, out var tag))
+        {
+            request.Headers.IfNoneMatch.Add(tag);
+        }
+
+        if (cached?.LastModified is { } modified)
+        {
+            request.Headers.IfModifiedSince = modified;
+        }
+    }
+
+    /// <summary>Sends through the resilient client; no answer at all (after the retries) is a <see cref="FetchException"/>.</summary>
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient http, HttpRequestMessage request, HttpCompletionOption completion, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await http.SendAsync(request, completion, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or TimeoutException or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException
+                                          && !cancellationToken.IsCancellationRequested)
+        {
+            throw new FetchException(request.RequestUri!, null, $"no answer: {exception.Message}", exception);
+        }
+    }
+
+    /// <summary>The cached entry, marked revalidated, when the server answered 304 for it; else null.</summary>
+    private CachedResponse? Revalidated(Uri url, CachedResponse? cached, HttpResponseMessage response)
+    {
+        if (response.StatusCode != HttpStatusCode.NotModified || cached is null)
+        {
+            return null;
+        }
+
+        var revalidated = cached with { FetchedAt = _clock.GetUtcNow(), Source = CacheSource.Revalidated };
+        WriteMeta(url, revalidated);
+        return revalidated;
+    }
+
+    private static async Task ThrowIfRefusedAsync(Uri url, HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (!response.IsSuccessStatusCode)
+        {
+            var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            throw new FetchException(url, (int)response.StatusCode, $"the server answered {(int)response.StatusCode} {response.ReasonPhrase}{(text.Length > 0 ? ": " + Shorten(text) : string.Empty)}");
+        }
+    }
+
     /// <summary>Keeps a response that the caller checked (a page that parsed), so a broken page is never cached.</summary>
     public void Keep(CachedResponse response)
     {
@@ -116,6 +139,8 @@ public sealed class DownloadCache
         Directory.CreateDirectory(Path.GetDirectoryName(body)!);
         WriteAtomically(body, response.Body);
         WriteMeta(url, response);
+        // A download assembled from parts is complete now: its part is no longer needed.
+        DiscardPart(url);
     }
 
     /// <summary>Forgets a URL (a cached body the caller found unusable).</summary>

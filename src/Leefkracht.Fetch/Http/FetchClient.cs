@@ -61,12 +61,23 @@ public sealed class FetchClient : IDisposable
     }
 }
 
-/// <summary>Reads the whole response body inside the attempt that received it.</summary>
+/// <summary>
+/// Reads the whole response body inside the attempt that received it, except for a request marked
+/// <see cref="Streamed"/> (a large file, resumed by byte range where it broke off instead of read again whole).
+/// </summary>
 internal sealed class WholeBodyHandler : DelegatingHandler
 {
+    /// <summary>Marks a request whose body the caller streams (and resumes) itself.</summary>
+    public static readonly HttpRequestOptionsKey<bool> Streamed = new("leefkracht-streamed");
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (request.Options.TryGetValue(Streamed, out var streamed) && streamed)
+        {
+            return response;
+        }
+
         try
         {
             await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
