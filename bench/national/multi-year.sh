@@ -3,7 +3,7 @@
 # 2024 national file by bench/national/generate_years.py (drift, noise and code changes documented there and in
 # docs/benchmarks.md), imported into one store; then the time of the import, the store's size, a national score, a
 # trend and a watchlist, and the latency of one area profile from a fresh `serve` (p50/p99 of sequential requests).
-# Not part of the test suite: it takes minutes (the smoke test imports two small years, MultiYearSmokeTests).
+# Not part of the test suite: it takes minutes (`bash bench/national/multi-year.sh sqlite 2024 2025 20` is a quick check).
 #
 # Usage (repository root): bash bench/national/multi-year.sh sqlite|postgres [FIRST LAST [REQUESTS]]
 # postgres starts a private server with scripts/postgres-test-server.sh and stops it afterwards.
@@ -38,7 +38,9 @@ echo "|---|---:|"
 import_s=$(seconds "${L[@]}" import --db "$db" "$work"/years/*.csv.gz)
 row "import of $((last - first + 1)) years ($(ls "$work"/years | wc -l) files, $(( $(zcat "$work"/years/*.csv.gz | wc -l) - $(ls "$work"/years | wc -l) )) rows)" "$import_s"
 if [[ $kind == postgres ]]; then
-  size=$(psql "$db" -tAc "SELECT pg_database_size(current_database())")
+  # psql wants a URL, not the Npgsql key=value string.
+  part() { tr ';' '\n' <<<"$db" | sed -n "s/^$1=//p"; }
+  size=$(PGPASSWORD=$(part Password) psql -h "$(part Host)" -p "$(part Port)" -U "$(part Username)" -d "$(part Database)" -tAc "SELECT pg_database_size(current_database())")
 else
   size=$(stat -c %s "$db")
 fi
