@@ -23,24 +23,36 @@ public static class DataScopes
     /// <summary>The official Leefbaarometer scores and the postcode crosswalks they come with.</summary>
     public const string Leefbaarometer = "leefbaarometer";
 
-    /// <summary>The scopes an import of <paramref name="batch"/> writes to, sorted.</summary>
-    public static IReadOnlyList<string> Of(StoreBatch batch)
+    /// <summary>
+    /// The scopes an import of <paramref name="batch"/> changed, sorted: those of a kind of row it inserted or changed
+    /// (the counts; equal rows left alone do not count), so that an import that changes nothing invalidates nothing.
+    /// Values are followed per period in the batch, boundaries per division year.
+    /// </summary>
+    internal static IReadOnlyList<string> Changed(StoreBatch batch, int values, int areas, int boundaries, int links, int leefbaarometer)
     {
         ArgumentNullException.ThrowIfNull(batch);
         var scopes = new SortedSet<string>(StringComparer.Ordinal);
-        scopes.UnionWith(batch.Observations.Select(o => o.Period).Distinct().Select(Values));
-        scopes.UnionWith(batch.Boundaries.Select(b => b.Area.Year).Distinct().Select(Boundaries));
-        if (batch.Areas.Count > 0)
+        if (values > 0)
+        {
+            scopes.UnionWith(batch.Observations.Select(o => o.Period).Distinct().Select(Values));
+        }
+
+        if (boundaries > 0)
+        {
+            scopes.UnionWith(batch.Boundaries.Select(b => b.Area.Year).Distinct().Select(Boundaries));
+        }
+
+        if (areas > 0)
         {
             scopes.Add(Areas);
         }
 
-        if (batch.CrosswalkLinks.Count > 0)
+        if (links > 0)
         {
             scopes.Add(Crosswalks);
         }
 
-        if (batch.Leefbaarometer is not null || batch.PostcodeLinks is { Count: > 0 })
+        if (leefbaarometer > 0)
         {
             scopes.Add(Leefbaarometer);
         }

@@ -59,7 +59,8 @@ public sealed class PostgresServerTests : IDisposable
 
         // Then: the SQLite file that went through PostgreSQL equals the original, row for row (geometries byte for
         // byte), and the PostgreSQL backup's table files equal the SQLite backup's
-        back.Snapshot().ShouldBe(sqlite.Snapshot());
+        // Stored results are derived and not in a backup: the restored stores start without them.
+        back.Snapshot("results").ShouldBe(sqlite.Snapshot("results"));
         StoreBackup.ReadManifest(fromPostgres, TestStore.Schema).Tables.Select(t => (t.Name, t.Rows, t.Sha256))
             .ShouldBe(StoreBackup.ReadManifest(fromSqlite, TestStore.Schema).Tables.Select(t => (t.Name, t.Rows, t.Sha256)));
         StoreBackup.ReadManifest(fromPostgres, TestStore.Schema).Source.ShouldBe("postgres");

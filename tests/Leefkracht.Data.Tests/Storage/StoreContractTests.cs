@@ -46,7 +46,8 @@ public sealed class StoreContractTests(SampleStore sample) : IDisposable
         }
 
         // Then: every row of every table is equal, and so is a backup of the copy, table file for table file
-        copy.Snapshot().ShouldBe(original.Snapshot());
+        // Stored results are derived and not in a backup: a restored store starts without them.
+        copy.Snapshot("results").ShouldBe(original.Snapshot("results"));
         TableChecksums(await BackupAsync(copy, "copy.zip")).ShouldBe(TableChecksums(backup));
         var manifest = StoreBackup.ReadManifest(backup, TestStore.Schema);
         manifest.Tables.Single(t => t.Name == "boundaries").Rows.ShouldBeGreaterThan(2_900);
@@ -95,7 +96,7 @@ public sealed class StoreContractTests(SampleStore sample) : IDisposable
         }
 
         // Then: the original content, and the next import gets the next id
-        target.Snapshot().ShouldBe(original.Snapshot());
+        target.Snapshot("results").ShouldBe(original.Snapshot("results"));
         await using var reopened = target.Open();
         var next = (await Stores.ImportAsync(reopened, TestData.Sample("denhaag/kwb2019_denhaag_GM0518_84583NED.csv"))).Single();
         next.ImportId.ShouldBe(SmallSample.Length + 1);
@@ -191,7 +192,7 @@ public sealed class StoreContractTests(SampleStore sample) : IDisposable
         }
 
         // Then the monitor data are back, and the wijkaanpak tables are empty
-        target.Snapshot("schema_migrations").ShouldBe(source.Snapshot("schema_migrations"));
+        target.Snapshot("schema_migrations", "results").ShouldBe(source.Snapshot("schema_migrations", "results"));
         target.Snapshot().ShouldContain("wk_programmes: 0\n");
         target.Snapshot().ShouldContain("leefbaarometer: 0\n");
     }

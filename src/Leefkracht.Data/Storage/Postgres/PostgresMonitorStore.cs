@@ -117,7 +117,8 @@ public sealed class PostgresMonitorStore : IMonitorStore
         var linksStored = await UpsertCrosswalkAsync(connection, BatchRows.CrosswalkLinks(batch.CrosswalkLinks), importId, cancellationToken).ConfigureAwait(false);
         var (scoresStored, postcodeLinksStored) = await LeefbaarometerRows.WriteAsync(connection, transaction, batch, importId, cancellationToken).ConfigureAwait(false);
         await ImportRows.UpdateCountsAsync(connection, transaction, importId, new WrittenCounts(areasStored, valuesStored + scoresStored, valuesReplaced, boundariesStored, linksStored + postcodeLinksStored), cancellationToken).ConfigureAwait(false);
-        await ResultRows.InvalidateAsync(connection, transaction, importId, DataScopes.Of(batch), cancellationToken).ConfigureAwait(false);
+        var changed = DataScopes.Changed(batch, valuesStored + valuesReplaced, areasStored, boundariesStored, linksStored, scoresStored + postcodeLinksStored);
+        await ResultRows.InvalidateAsync(connection, transaction, importId, changed, cancellationToken).ConfigureAwait(false);
 
         // Disposing the transaction without commit rolls everything back (also on cancellation or error above).
         cancellationToken.ThrowIfCancellationRequested();

@@ -96,7 +96,8 @@ public sealed class SqliteMonitorStore : IMonitorStore
             var linksStored = UpsertCrosswalk(BatchRows.CrosswalkLinks(batch.CrosswalkLinks), importId, transaction);
             var (scoresStored, postcodeLinksStored) = await LeefbaarometerRows.WriteAsync(_connection, transaction, batch, importId, cancellationToken).ConfigureAwait(false);
             await ImportRows.UpdateCountsAsync(_connection, transaction, importId, new WrittenCounts(areasStored, valuesStored + scoresStored, valuesReplaced, boundariesStored, linksStored + postcodeLinksStored), cancellationToken).ConfigureAwait(false);
-            await ResultRows.InvalidateAsync(_connection, transaction, importId, DataScopes.Of(batch), cancellationToken).ConfigureAwait(false);
+            var changed = DataScopes.Changed(batch, valuesStored + valuesReplaced, areasStored, boundariesStored, linksStored, scoresStored + postcodeLinksStored);
+            await ResultRows.InvalidateAsync(_connection, transaction, importId, changed, cancellationToken).ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
             transaction.Commit();
             return new StoreResult(await StoreReads.LoadImportAsync(_connection, importId, null, cancellationToken).ConfigureAwait(false));
