@@ -37,19 +37,21 @@ internal static class CliApp
         root.Subcommands.Add(AccountCommand.Create(environment, global));  // wijkaanpak: bootstrap accounts
 
         var parsed = root.Parse(args);
+
+        // --lang sets the UI culture, and only that: it picks the words (.resx); numbers are formatted as each writer
+        // always did. Set here, in this async method, it holds for the command and is undone when the run returns.
+        // Set before the parse errors are told, so that they too are in the user's language.
+        CultureInfo.CurrentUICulture = global.UiCulture(parsed, environment);
         if (parsed.Errors.Count > 0)
         {
             foreach (var error in parsed.Errors)
             {
-                await environment.Error.WriteLineAsync(error.Message).ConfigureAwait(false);
+                await environment.Error.WriteLineAsync(ParseErrorText.Word(error)).ConfigureAwait(false);
             }
 
             return ExitCodes.InvalidInput;
         }
 
-        // --lang sets the UI culture, and only that: it picks the words (.resx); numbers are formatted as each writer
-        // always did. Set here, in this async method, it holds for the command and is undone when the run returns.
-        CultureInfo.CurrentUICulture = global.UiCulture(parsed, environment);
         try
         {
             // The default handler would print a stack trace and return 1 before the catches below could say what to do.

@@ -17,9 +17,22 @@ internal sealed class GlobalOptions
 
     /// <summary>The culture of the words: English for --lang (or LEEFKRACHT_LANG) en…, Dutch otherwise. <see cref="CliApp"/> makes it the UI culture.</summary>
     public CultureInfo UiCulture(ParseResult result, CliEnvironment environment) =>
-        (result.GetValue(Language) ?? environment.GetVariable("LEEFKRACHT_LANG")) is { } lang && lang.StartsWith("en", StringComparison.OrdinalIgnoreCase)
+        (LanguageGiven(result) ?? environment.GetVariable("LEEFKRACHT_LANG")) is { } lang && lang.StartsWith("en", StringComparison.OrdinalIgnoreCase)
             ? English
             : Dutch;
+
+    /// <summary>The --lang given, or null; also when the command line has errors (they are told in this language).</summary>
+    private string? LanguageGiven(ParseResult result)
+    {
+        try
+        {
+            return result.GetValue(Language);
+        }
+        catch (InvalidOperationException)
+        {
+            return null; // --lang itself is malformed: its error is told in the default language
+        }
+    }
 
     private static CultureInfo Dutch { get; } = new("nl");
 

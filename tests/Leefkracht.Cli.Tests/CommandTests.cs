@@ -113,6 +113,13 @@ public sealed class CommandTests(SampleDatabase database)
     }
 
     [Fact]
+    public async Task UnknownArgument_IsRefusedInTheUsersLanguage()
+    {
+        await CliRunner.ShouldRefuseAsync("onbekende opdracht of onbekend argument: ‘--jaartal’", "areas", "--db", database.Path, "--jaartal", "2024");
+        await CliRunner.ShouldRefuseAsync("unrecognized command or argument ‘--jaartal’", "areas", "--db", database.Path, "--jaartal", "2024", "--lang", "en");
+    }
+
+    [Fact]
     public async Task Areas_UnknownLevel_IsInvalidInput()
     {
         await CliRunner.ShouldRefuseAsync("--level 'district' is not one of land, gemeente, wijk, buurt", "areas", "--db", database.Path, "--level", "district");
