@@ -121,9 +121,21 @@ public static class Aggregation
         }
 
         var population = table.Column("population");
-        return IsSum(indicator)
-            ? Sum(values, population, gemeenten)
-            : WeightedMean(values, population, gemeenten, minimumPopulationShare);
+        if (IsSum(indicator))
+        {
+            return Sum(values, population, gemeenten);
+        }
+
+        // An average per household weighs by households, as FillFromBuurten does: a country's household size is the
+        // persons in households over the households, not an inhabitant-weighted mean of the gemeenten's sizes.
+        if (IsPerHousehold(indicator))
+        {
+            return table.HasIndicator("households")
+                ? WeightedMean(values, table.Column("households"), gemeenten, minimumPopulationShare)
+                : double.NaN;
+        }
+
+        return WeightedMean(values, population, gemeenten, minimumPopulationShare);
     }
 
     /// <summary>

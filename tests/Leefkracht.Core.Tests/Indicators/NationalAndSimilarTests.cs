@@ -9,6 +9,7 @@ public sealed class NationalAndSimilarTests
     private static readonly IndicatorCatalog Catalog = new(
         [
             new("population", "Aantal inwoners", "Inhabitants", IndicatorUnit.Count, "bevolking", null, Direction.Neutral, "CBS", "a_inw"),
+            new("households", "Huishoudens", "Households", IndicatorUnit.Count, "huishoudens", null, Direction.Neutral, "CBS", "a_hh"),
             new("household_size", "Gemiddelde huishoudensgrootte", "Average household size", IndicatorUnit.Count, "huishoudens", null, Direction.Neutral, "CBS", "g_hhgro"),
             new("share", "Aandeel", "Share", IndicatorUnit.Percent, "wonen", null, Direction.Neutral, "CBS", "p_x"),
         ],
@@ -21,17 +22,20 @@ public sealed class NationalAndSimilarTests
     [Fact]
     public void National_WithoutACountryRow_SumsCountsAndWeighsRatesAndAveragesByPopulation()
     {
-        // Given two gemeenten of 2024 (1,000 and 3,000 inhabitants) and one of another division that must not count
+        // Given two gemeenten of 2024 (1,000 and 3,000 inhabitants in 500 and 1,000 households) and one of another
+        // division that must not count
         var table = new IndicatorTable.Builder(2024)
-            .Set(GemeenteA, "population", 1000).Set(GemeenteA, "share", 10).Set(GemeenteA, "household_size", 2)
-            .Set(GemeenteB, "population", 3000).Set(GemeenteB, "share", 30).Set(GemeenteB, "household_size", 3)
+            .Set(GemeenteA, "population", 1000).Set(GemeenteA, "share", 10).Set(GemeenteA, "households", 500).Set(GemeenteA, "household_size", 2)
+            .Set(GemeenteB, "population", 3000).Set(GemeenteB, "share", 30).Set(GemeenteB, "households", 1000).Set(GemeenteB, "household_size", 3)
             .Set(OtherDivision, "population", 99_000).Set(OtherDivision, "share", 90)
             .Build();
 
-        // Then a count is the sum, a share the population-weighted mean, and a CBS g_ average is averaged, not summed
+        // Then a count is the sum, a share the population-weighted mean, and the household size (a CBS g_ average per
+        // household) the household-weighted mean: (500 × 2 + 1,000 × 3) / 1,500 persons per household, not summed and
+        // not the inhabitant-weighted 2.75
         Aggregation.National(table, Catalog, "population", 2024).ShouldBe(4000);
         Aggregation.National(table, Catalog, "share", 2024).ShouldBe(25, 1e-9);
-        Aggregation.National(table, Catalog, "household_size", 2024).ShouldBe(2.75, 1e-9);
+        Aggregation.National(table, Catalog, "household_size", 2024).ShouldBe(4000.0 / 1500, 1e-9);
     }
 
     [Fact]
