@@ -297,6 +297,11 @@ public sealed class ApiTests(DashboardServer server)
         entries[0].GetProperty("code").GetString().ShouldBe("BU03440342");
         entries.ShouldAllBe(e => e.GetProperty("reasons").GetArrayLength() > 0);
         entries.Select(e => e.GetProperty("risk").GetDouble()).ShouldBeInOrder(SortDirection.Descending);
+
+        // each area's class is the one its profile shows for the year (the phone's card gives score, class and reasons)
+        var profile = (await GetJson("api/v1/areas/BU03440342?year=2024")).GetProperty("score");
+        entries[0].GetProperty("class").GetInt32().ShouldBe(profile.GetProperty("class").GetInt32());
+        entries[0].GetProperty("className").GetString().ShouldBe(profile.GetProperty("className").GetString());
         watchlist.GetProperty("riskLabel").GetString().ShouldBe("Kans op wegzakken naar zwak of slechter");
         watchlist.GetProperty("beatsLowestScore").GetBoolean().ShouldBeFalse();
         var basis = watchlist.GetProperty("riskBasis").EnumerateArray().Select(b => b.GetString()).ToList();

@@ -112,8 +112,12 @@ public abstract class BrowserTest : IAsyncLifetime
     /// <summary>The last part of the page's hash (an id), read in the page rather than from Playwright's cached address.</summary>
     protected static async Task<string> HashIdAsync(IPage page) => (await page.EvaluateAsync<string>("location.hash")).Split('/').Last();
 
-    protected static async Task ShotAsync(IPage page, string name, bool fullPage = false) =>
+    /// <summary>A screenshot in artifacts/screenshots, taken once a map on the page has settled (<see cref="PageChecks.SettledAsync"/>).</summary>
+    protected static async Task ShotAsync(IPage page, string name, bool fullPage = false)
+    {
+        await PageChecks.SettledAsync(page);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = fullPage });
+    }
 
     /// <summary>A point on the page (Playwright fills it through its setters).</summary>
     public sealed class Point

@@ -35,7 +35,6 @@ public sealed class BrowserTests(DashboardServer server) : BrowserTest
         await page.SelectOptionAsync("#by", "total");
         await page.SelectOptionAsync("#gemeente", "GM0344");
         await page.WaitForFunctionAsync("() => window.leefkracht.features > 0 && window.leefkracht.features < 200 && document.querySelector('#map').dataset.loaded.startsWith('buurt:total:')");
-        await page.WaitForTimeoutAsync(500);
         await ShotAsync(page, "3-map-utrecht");
 
         // And a click lands inside Welgelegen, Den Hommel
@@ -114,6 +113,40 @@ public sealed class BrowserTests(DashboardServer server) : BrowserTest
     }
 
     [Fact]
+    public async Task Watchlist_OnAPhone_ShowsEachAreaAsACard_WithItsReasonsInFull()
+    {
+        // Given Utrecht's watchlist on a phone, where its table used to scroll sideways with the reasons off-screen
+        var page = await PageChecks.NewPhonePageAsync(Browser, new Uri(server.BaseAddress, "/#/watchlist?gemeente=GM0344&year=2024"));
+        await page.WaitForSelectorAsync("#watchlist-table tbody tr");
+        var first = page.Locator("#watchlist-table tbody tr").First;
+
+        // Then the first area's reasons are within the screen, in full (not cut off inside their box)
+        var reasons = first.Locator("td.reasons");
+        (await reasons.TextContentAsync() ?? string.Empty).Length.ShouldBeGreaterThan(20);
+        var box = await reasons.BoundingBoxAsync() ?? throw new ShouldAssertException("the reasons are not drawn");
+        box.X.ShouldBeGreaterThanOrEqualTo(0);
+        (box.X + box.Width).ShouldBeLessThanOrEqualTo(PageChecks.Phone.Width, $"the reasons end at {box.X + box.Width} px on a {PageChecks.Phone.Width} px screen");
+        (await reasons.EvaluateAsync<bool>("e => e.scrollWidth <= e.clientWidth")).ShouldBeTrue("the reasons are cut off inside their cell");
+
+        // And the card names the area, its score and its class, each under its column's name; nothing sticks out
+        (await first.Locator("td a").TextContentAsync() ?? string.Empty).ShouldNotBeEmpty();
+        var labels = await first.Locator("td[data-label]").EvaluateAllAsync<string[]>("cells => cells.map(c => c.dataset.label)");
+        labels.ShouldContain("afwijking");
+        labels.ShouldContain("klasse");
+        labels.ShouldContain("Redenen");
+        (await first.Locator("td").Nth(4).TextContentAsync() ?? string.Empty).ShouldMatch(@"^\d \p{L}");
+        (await PageChecks.OverflowAsync(page)).ShouldBeEmpty();
+        (await PageChecks.HiddenCellsAsync(page)).ShouldBeEmpty();
+
+        // And the sort buttons stay above the cards and still sort
+        await page.ClickAsync("button.sort[data-key='score']");
+        (await page.GetAttributeAsync("#watchlist-table th:nth-child(4)", "aria-sort")).ShouldBe("descending");
+        await page.EvaluateAsync("() => document.querySelector('#watchlist-table').scrollIntoView()");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "phone-watchlist-cards.png") });
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task KwetsbareWijken_ShowsTheSetsAndTheWijken_InDutchAndEnglish()
     {
         var page = await OpenAsync("#/kwetsbare-wijken?gemeente=GM0599");
@@ -177,9 +210,11 @@ public sealed class BrowserTests(DashboardServer server) : BrowserTest
             ("#/map", "#map[data-loaded^='gemeente:']", "map"),
             ("#/map?level=buurt&gemeente=GM0344", "#map[data-loaded^='buurt:']", "map-utrecht"),
             ("#/area/BU03440111", "h1:has-text('Welgelegen, Den Hommel')", "profile"),
-            ("#/compare?codes=BU03440111,BU03440112", "#compare-table", "compare"),
+            ("#/area/WK034403", "#similar-table tbody tr", "profile-overvecht"),
+            ("#/compare?codes=BU03440111,BU03440112,WK034403,GM0344", "#compare-table", "compare"),
             ("#/watchlist?gemeente=GM0344", "#watchlist-table tbody tr", "watchlist"),
-            ("#/planner?gemeente=GM0344", "#planner-map[data-loaded^='GM0344:']", "planner"),
+            ("#/kwetsbare-wijken?gemeente=GM0599", "#kwib-areas tbody tr", "kwetsbare-wijken"),
+            ("#/planner?gemeente=GM0344", "#planner-results[data-state='ran'] #planner-table tbody tr", "planner"),
             ("#/signin", "#signin-form", "signin"),
         ];
         var page = await PageChecks.NewPhonePageAsync(Browser, new Uri(server.BaseAddress, "/#/data"));

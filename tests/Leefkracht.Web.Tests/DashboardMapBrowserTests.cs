@@ -62,7 +62,6 @@ public sealed class DashboardMapBrowserTests(DashboardServer server) : BrowserTe
         await page.WaitForSelectorAsync(".area-label.selected span:text-is('Utrecht')");
         await page.WaitForFunctionAsync("() => document.querySelector('#map').classList.contains('labels-on')");
         (await page.Locator(".area-label:not(.selected) span:visible").CountAsync()).ShouldBeGreaterThan(0);
-        await page.WaitForTimeoutAsync(300);
         await ShotAsync(page, "map-1440-utrecht-buurten");
         await page.Context.CloseAsync();
     }
@@ -291,6 +290,7 @@ public sealed class DashboardMapBrowserTests(DashboardServer server) : BrowserTe
         await phone.WaitForSelectorAsync("#map[data-loaded^='wijk:indicator:']");
         await phone.ClickAsync("#map-table-toggle");
         await phone.WaitForSelectorAsync("#map-table-rows tbody tr");
+        await PageChecks.SettledAsync(phone);
         await phone.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "phone-map-table.png"), FullPage = true });
         (await PageChecks.CheckAsync(phone, "map-table")).ShouldBeEmpty();
         await phone.Context.CloseAsync();

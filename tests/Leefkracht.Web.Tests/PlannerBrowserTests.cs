@@ -73,6 +73,17 @@ public sealed class PlannerBrowserTests(DashboardServer server) : BrowserTest
         await page.Locator("#planner-optimise").ScrollIntoViewIfNeededAsync();
         await ShotAsync(page, "9-planner-optimiser");
 
+        // And on a phone the results, the comparison and the optimiser's plan fit the screen: their tables reflow
+        foreach (var size in new[] { PageChecks.Phone, PageChecks.SmallPhone })
+        {
+            await page.SetViewportSizeAsync(size.Width, size.Height);
+            await page.WaitForFunctionAsync("(width) => document.documentElement.clientWidth === width", size.Width);
+            string[] findings = [.. await PageChecks.OverflowAsync(page), .. await PageChecks.HiddenCellsAsync(page)];
+            findings.ShouldBeEmpty($"{size.Width} px: {string.Join("\n", findings)}");
+        }
+
+        await page.SetViewportSizeAsync(1366, 768);
+
         // And the downloaded scenario is the document the page built
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#planner-download"));
         var path = Path.Combine(Screenshots, "planner-" + download.SuggestedFilename);

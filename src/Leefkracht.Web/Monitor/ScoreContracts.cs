@@ -70,4 +70,16 @@ public sealed record YearValueDto(int Year, double Value);
 public sealed record WatchlistDto(int? From, int To, string Reference, double TippingPoint, int Considered, IReadOnlyList<WatchlistRowDto> Entries, string RiskLabel, IReadOnlyList<string> RiskBasis, bool? BeatsLowestScore);
 
 /// <summary>One area on the watchlist.</summary>
-public sealed record WatchlistRowDto(string Code, string? Name, string Level, string? Gemeente, double Risk, double? Score, double? Change, double? VulnerableShare, bool IsCorporatiebuurt, IReadOnlyList<string> Reasons);
+/// <param name="Code">The area's code.</param>
+/// <param name="Name">Its name.</param>
+/// <param name="Level">Its level.</param>
+/// <param name="Gemeente">The name of its gemeente (null for a gemeente).</param>
+/// <param name="Risk">The chance of sliding to zwak or worse within four years.</param>
+/// <param name="Score">Its score (deviation) on the watchlist's reference.</param>
+/// <param name="Change">The change of the score since the earlier year.</param>
+/// <param name="VulnerableShare">The share of vulnerable residents.</param>
+/// <param name="IsCorporatiebuurt">Whether more than two thirds of its dwellings are owned by housing corporations.</param>
+/// <param name="Reasons">The rules that fire, in words.</param>
+/// <param name="Class">The area's livability class in the watchlist's year, as its profile and the map show it (null: not scored).</param>
+/// <param name="ClassName">That class's name.</param>
+public sealed record WatchlistRowDto(string Code, string? Name, string Level, string? Gemeente, double Risk, double? Score, double? Change, double? VulnerableShare, bool IsCorporatiebuurt, IReadOnlyList<string> Reasons, int? Class = null, string? ClassName = null);

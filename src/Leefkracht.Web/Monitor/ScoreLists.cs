@@ -44,6 +44,7 @@ internal sealed class ScoreLists(DashboardMonitor dashboard)
         }
 
         var resilience = await dashboard.ResilienceAsync(year);
+        var scored = await dashboard.ScoresAsync(year);
         bool InScope(AreaKey a) => (level is null || a.Code.Level == level) && (gemeente is null || a.Code.IsWithin(gemeente.Value));
         var rows = watchlist.Entries
             .Where(e => InScope(e.Signals.Area))
@@ -57,7 +58,9 @@ internal sealed class ScoreLists(DashboardMonitor dashboard)
                 Dtos.Round(e.Signals.Change),
                 Dtos.Round(e.Signals.VulnerableShare, 2),
                 e.Signals.IsCorporatiebuurt,
-                WatchlistText.Reasons(e, CatalogDocument.Default.Catalog, resilience.ScoreOf(e.Signals.Area.Code)?.VulnerableIndicator)))
+                WatchlistText.Reasons(e, CatalogDocument.Default.Catalog, resilience.ScoreOf(e.Signals.Area.Code)?.VulnerableIndicator),
+                scored.ScoreOf(e.Signals.Area)?.Class,
+                scored.ScoreOf(e.Signals.Area)?.Class is { } c ? scored.Model.Classes.NameOf(c) : null))
             .ToList();
         return new WatchlistDto(watchlist.FromPeriod, watchlist.ToPeriod, watchlist.Reference.LocalDescription(), Math.Round(watchlist.TippingPoint, 4),
             watchlist.Signals.Count(s => InScope(s.Area)), rows, WatchlistText.RiskLabel, basis, backtest?.BeatsLowestScore);

@@ -109,6 +109,8 @@
  * @property {number | null} score
  * @property {number | null} change
  * @property {string[]} reasons
+ * @property {number | null} class the area's class in the year, as its profile shows it
+ * @property {string | null} className
  */
 
 /** @typedef {{ from: number | null, to: number, considered: number, entries: WatchEntry[], riskLabel: string, riskBasis: string[], beatsLowestScore: boolean | null }} Watchlist GET /watchlist */

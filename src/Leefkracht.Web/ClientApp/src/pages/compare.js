@@ -1,5 +1,5 @@
 import { Chart } from '../charts.js';
-import { el } from '../dom.js';
+import { el, reflow } from '../dom.js';
 import { get, getMeta } from '../http.js';
 import { num, t } from '../i18n.js';
 import { navigate } from '../router.js';
@@ -62,7 +62,7 @@ export async function show(main, params) {
   row(`${t('lbm.title')}`, ok.map((p) => (p.leefbaarometer ? `${num(p.leefbaarometer.score, 3)} (${p.leefbaarometer.className}, ${p.leefbaarometer.year})` : '–')));
   row(t('flags'), ok.map((p) => String(p.flags.length)));
   table.append(body);
-  main.append(table);
+  main.append(reflow(table));
   table.querySelectorAll('button').forEach((b) => b.addEventListener('click', () => {
     const rest = ok.filter((_, i) => i !== Number(b.dataset.index)).map((p) => p.area.code);
     navigate(`#/compare?codes=${rest.join(',')}&year=${year}`);

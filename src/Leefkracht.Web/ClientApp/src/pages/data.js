@@ -1,4 +1,4 @@
-import { el } from '../dom.js';
+import { el, reflow } from '../dom.js';
 import { get, getMeta, href } from '../http.js';
 import { plain, t, yearRanges } from '../i18n.js';
 
@@ -27,12 +27,12 @@ export async function show(main) {
   }
   main.append(catalogueSection(catalogue.year, catalogue.indicators));
   main.append(el('h2', { text: t('exports') }), exports, el('h2', { text: t('catalogue.provenance') }));
-  const table = el('table', { id: 'imports-table' },
+  const table = reflow(el('table', { id: 'imports-table' },
     el('thead', {}, el('tr', {}, ...[t('file'), t('kind'), 'SHA-256', t('importedAt'), t('rows'), t('values')].map((h) => el('th', { scope: 'col', text: h })))),
     el('tbody', {}, ...summary.files.map((f) => el('tr', {},
       // A file name is a name, in no language (zxx): screen readers spell it rather than read it as Dutch.
       el('td', { lang: 'zxx', text: f.file }), el('td', { title: f.shape, text: t(`fileKind.${f.kind}`) }), el('td', {}, el('code', { title: f.sha256, text: f.sha256.slice(0, 12) + '…' })),
-      el('td', { text: new Date(f.importedAt).toLocaleString(document.documentElement.lang) }), el('td', { class: 'num', text: plain(f.rowsStored) }), el('td', { class: 'num', text: plain(f.valuesStored) })))));
+      el('td', { text: new Date(f.importedAt).toLocaleString(document.documentElement.lang) }), el('td', { class: 'num', text: plain(f.rowsStored) }), el('td', { class: 'num', text: plain(f.valuesStored) }))))));
   main.append(table, el('p', { class: 'small', text: t('data.sources') }));
 }
 
@@ -70,7 +70,7 @@ function catalogueSection(year, entries) {
     el('p', { class: 'small', text: t('catalogue.help') }),
     el('div', { class: 'field' }, el('label', { for: 'catalogue-filter', text: t('catalogue.filter') }), filter),
     el('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': t('catalogue.title') },
-      el('table', { id: 'catalogue-table' },
+      reflow(el('table', { id: 'catalogue-table' },
         el('thead', {}, el('tr', {}, ...[t('indicator'), t('catalogue.definition'), t('unit'), t('catalogue.source'), t('catalogue.years'), t('catalogue.levels', year)].map((h) => el('th', { scope: 'col', text: h })))),
-        el('tbody', {}, ...rows.map((r) => r.row)))));
+        el('tbody', {}, ...rows.map((r) => r.row))))));
 }

@@ -1,6 +1,6 @@
 import { Chart } from '../charts.js';
 import { colourOf, textOn } from '../colours.js';
-import { el } from '../dom.js';
+import { el, reflow } from '../dom.js';
 import { get, href } from '../http.js';
 import { measure, num, plain, t, yearRanges } from '../i18n.js';
 
@@ -119,9 +119,9 @@ export async function show(main, params, code) {
       el('p', { class: 'score-line' }, el('span', { class: 'class-badge', style: `background:${lc};color:${textOn(lc)}`, text: `${lbm.class} ${lbm.className}` }),
         el('span', { text: `lbm ${num(lbm.score, 3)} (afw ${num(lbm.deviation, 3, true)})` })),
       el('p', { class: 'muted', text: lbm.note }));
-    box.append(el('table', {}, el('caption', { text: t('lbm.series') }),
+    box.append(reflow(el('table', {}, el('caption', { text: t('lbm.series') }),
       el('thead', {}, el('tr', {}, ...lbm.series.map((p) => el('th', { scope: 'col', class: 'num', text: String(p.year) })))),
-      el('tbody', {}, el('tr', {}, ...lbm.series.map((p) => el('td', { class: 'num', text: `${num(p.score, 3)} (${p.class})` }))))));
+      el('tbody', {}, el('tr', {}, ...lbm.series.map((p) => el('td', { class: 'num', text: `${num(p.score, 3)} (${p.class})` }))))), 'values'));
     if (lbm.dimensions) {
       box.append(el('p', { text: `${t('lbm.dimensions')} ${lbm.dimensionsYear}: ${Object.entries(lbm.dimensions).map(([k, v]) => `${k} ${num(v, 3, true)}`).join(', ')}` }));
     }
@@ -196,14 +196,14 @@ function trendCard(profile, history) {
   if (scored.length === 1) card.append(el('p', { text: t('trend.oneYear', scored[0].year) }));
   const shown = years.filter((y) => ours(y) !== null || theirs(y) !== null);
   if (shown.length) {
-    card.append(el('table', { id: 'trend-table' }, el('caption', { text: t('trend.table') }),
+    card.append(reflow(el('table', { id: 'trend-table' }, el('caption', { text: t('trend.table') }),
       el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: t('year') }), el('th', { scope: 'col', class: 'num', text: t('deviation') }), el('th', { scope: 'col', text: t('klasse') }), el('th', { scope: 'col', class: 'num', text: t('coverage') }), lbm.length ? el('th', { scope: 'col', class: 'num', text: t('trend.lbm') }) : null)),
       el('tbody', {}, ...shown.map((y) => {
         const official = lbm.find((x) => x.year === y);
         const p = scored.find((x) => x.year === y);
         return el('tr', {}, el('td', { text: String(y) }), el('td', { class: 'num', text: num(p?.deviation, 3, true) }), el('td', { text: p?.class ? `${p.class}` : '–' }),
           el('td', { class: 'num', text: p ? `${Math.round(p.coverage * 100)} %` : '–' }), lbm.length ? el('td', { class: 'num', text: official ? `${num(official.deviation, 3, true)} (${official.class})` : '–' }) : null);
-      }))));
+      }))), 'matrix'));
   }
   if (history.missing.length) {
     // Years with the same reason are one line: "2009–2011, 2013–2015: …".
@@ -233,10 +233,10 @@ function keyIndicators(profile, history) {
   const years = [...new Set(key.flatMap((s) => s.values.map((v) => v.year)))].sort((a, b) => a - b);
   if (key.length && years.length) {
     box.append(el('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': t('trend.keyIndicators') },
-      el('table', { id: 'key-indicators' }, el('caption', { text: t('trend.keyIndicators') }),
+      reflow(el('table', { id: 'key-indicators' }, el('caption', { text: t('trend.keyIndicators') }),
         el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: t('indicator') }), el('th', { scope: 'col', text: t('unit') }), ...years.map((y) => el('th', { scope: 'col', class: 'num', text: String(y) })))),
         el('tbody', {}, ...key.map((s) => el('tr', {}, el('th', { scope: 'row', text: s.name }), el('td', { text: t(`unit.${s.unit}`) }),
-          ...years.map((y) => el('td', { class: 'num', text: measure(s.values.find((v) => v.year === y)?.value ?? null) }))))))));
+          ...years.map((y) => el('td', { class: 'num', text: measure(s.values.find((v) => v.year === y)?.value ?? null) })))))), 'matrix')));
   }
   if (!history.indicators.length) return box;
   const id = 'indicator-trend';
@@ -280,7 +280,7 @@ function similarCard(similar) {
   }
   const ids = similar.variables.map((v) => v.id);
   card.append(el('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': t('similar.title') },
-    el('table', { id: 'similar-table' },
+    reflow(el('table', { id: 'similar-table' },
       el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: t('name') }), el('th', { scope: 'col', class: 'num', text: t('deviation') }), el('th', { scope: 'col', text: t('klasse') }),
         ...similar.variables.map((v) => el('th', { scope: 'col', class: 'num', text: v.unit === 'count' ? v.name : `${v.name} (${t(`unit.${v.unit}`)})` })), el('th', { scope: 'col', class: 'num', text: t('similar.distance') }))),
       el('tbody', {}, ...similar.areas.map((a) => el('tr', { 'data-code': a.area.code },
@@ -288,6 +288,6 @@ function similarCard(similar) {
         el('td', { class: 'num', text: num(a.deviation, 3, true) }),
         el('td', { text: a.class ? `${a.class} ${a.className}` : '–' }),
         ...ids.map((id) => el('td', { class: 'num', 'data-id': id, text: measure(a.values[id]) })),
-        el('td', { class: 'num', text: num(a.distance, 2) })))))));
+        el('td', { class: 'num', text: num(a.distance, 2) }))))))));
   return card;
 }

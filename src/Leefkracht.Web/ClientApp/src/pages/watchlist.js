@@ -1,4 +1,4 @@
-import { el } from '../dom.js';
+import { el, reflow } from '../dom.js';
 import { get, getMeta, href } from '../http.js';
 import { num, t } from '../i18n.js';
 
@@ -35,6 +35,7 @@ export async function show(main, params) {
     ['gemeente', t('gemeente'), (e) => e.gemeente ?? ''],
     ['risk', list.riskLabel, (e) => e.risk],
     ['score', t('deviation'), (e) => e.score],
+    ['class', t('klasse'), (e) => e.class],
     ['change', t('change'), (e) => e.change],
   ];
   /** @type {[string, number]} the column and the direction (1 ascending, -1 descending) */
@@ -54,8 +55,11 @@ export async function show(main, params) {
       el('td', { text: e.gemeente ?? '' }),
       el('td', { class: 'num', text: `${num(e.risk * 100, 1)} %` }),
       el('td', { class: 'num', text: num(e.score, 3, true) }),
+      el('td', { text: e.class ? `${e.class} ${e.className}` : '–' }),
       el('td', { class: 'num', text: num(e.change, 3, true) }),
-      el('td', { text: e.reasons.join('; ') })))));
+      el('td', { class: 'reasons', text: e.reasons.join('; ') })))));
+    // On a phone each area is a card with its reasons in full (the most important column, which scrolled off-screen).
+    reflow(table);
     table.querySelectorAll('button').forEach((b) => b.addEventListener('click', () => {
       const column = b.dataset.key ?? '';
       sort = [column, sort[0] === column ? -sort[1] : -1];

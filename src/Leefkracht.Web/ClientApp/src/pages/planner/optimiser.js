@@ -1,4 +1,4 @@
-import { el, labelled, numberInput } from '../../dom.js';
+import { el, labelled, numberInput, reflow } from '../../dom.js';
 import { post } from '../../http.js';
 import { pct, plain, t } from '../../i18n.js';
 
@@ -43,7 +43,7 @@ function renderOptimisation(box, result, names) {
       el('li', {}, el('strong', { text: `${t('planner.naive')}: ` }), t('planner.worstPlaced', pct(result.naive.worstPlacedShare), result.naive.placed)),
       el('li', {}, el('strong', { text: `${t('planner.optimisedPlan')}: ` }), t('planner.worstPlaced', pct(result.optimised.worstPlacedShare), result.optimised.placed))),
     el('ul', { class: 'small' }, ...result.explanation.map((line) => el('li', { text: line }))),
-    el('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': `${result.year}: ${t('planner.optCaption')}` }, el('table', { id: 'planner-opt-table' },
+    el('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': `${result.year}: ${t('planner.optCaption')}` }, reflow(el('table', { id: 'planner-opt-table' },
       el('caption', { text: `${result.year}: ${t('planner.optCaption')}` }),
       el('thead', {}, el('tr', {}, ...['name', 'planner.vacancies', 'planner.capacity', 'planner.shareNow', 'planner.naiveShort', 'planner.optimisedPlan', 'planner.reason'].map((h, i) => el('th', { scope: 'col', class: i && i < 6 ? 'num' : '', text: t(h) })))),
       el('tbody', {}, ...rows.map((r) => el('tr', {},
@@ -53,5 +53,5 @@ function renderOptimisation(box, result, names) {
         el('td', { class: 'num', text: pct(r.shareBefore) }),
         el('td', { class: 'num', text: `${r.naive} → ${pct(r.naiveShareAfter)}` }),
         el('td', { class: 'num', text: `${r.optimised} → ${pct(r.optimisedShareAfter)}` }),
-        el('td', { text: t('reason.' + r.reason) })))))));
+        el('td', { text: t('reason.' + r.reason) }))))))));
 }

@@ -1,5 +1,5 @@
 import { Chart } from '../../charts.js';
-import { el } from '../../dom.js';
+import { el, reflow } from '../../dom.js';
 import { num, pct, plain, t } from '../../i18n.js';
 
 // A run's results against its baseline: per year a line chart of the vulnerable share and of mean resilience and a
@@ -88,7 +88,7 @@ export function renderRun(box, run, year, selected = new Set()) {
   });
 
   const head = ['year', 'planner.vulnerableShare', 'planner.highest', 'planner.aboveTipping', 'planner.meanResilience', 'planner.veryVulnerable', 'planner.placed'];
-  part('planner-summary-table').replaceChildren(el('table', { id: 'planner-summary' },
+  part('planner-summary-table').replaceChildren(reflow(el('table', { id: 'planner-summary' },
     el('caption', { text: t('planner.perYear') + ' — ' + t('planner.scenarioVsBaseline') }),
     el('thead', {}, el('tr', {}, ...head.map((h, i) => el('th', { scope: 'col', class: i ? 'num' : '', text: t(h) })))),
     el('tbody', {}, ...summary.map((s, i) => el('tr', {},
@@ -98,7 +98,7 @@ export function renderRun(box, run, year, selected = new Set()) {
       el('td', { class: 'num', text: `${s.buurtenAboveTipping} (${base[i].buurtenAboveTipping})` }),
       el('td', { class: 'num', text: `${num(s.meanResilience, 3, true)} (${num(base[i].meanResilience, 3, true)})` }),
       el('td', { class: 'num', text: `${s.veryVulnerableBuurten} (${base[i].veryVulnerableBuurten})` }),
-      el('td', { class: 'num', text: plain(Math.round(s.placed)) }))))));
+      el('td', { class: 'num', text: plain(Math.round(s.placed)) }))))), 'matrix'));
   part('planner-assumptions').replaceChildren(el('summary', { text: t('planner.assumptions') }),
     el('ul', { class: 'small' }, ...[...run.assumptions, ...run.skipped, `${t('reference')}: ${run.resilienceReference}`].map((a) => el('li', { text: a }))));
 
@@ -111,7 +111,7 @@ export function renderRun(box, run, year, selected = new Set()) {
   const cols = ['name', 'planner.baseline', 'planner.scenario', 'planner.difference', 'planner.resilienceBaseline', 'planner.resilienceScenario', 'planner.socialRent', 'planner.placedHouseholds'];
   const caption = `${t('planner.vulnerableShare')} ${t('planner.andResilience')}, ${shownYear}`;
   // The scroll area is a focusable region so that keyboard users can scroll it (axe: scrollable-region-focusable).
-  part('planner-buurt-table').replaceChildren(el('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': caption }, el('table', { id: 'planner-table' },
+  part('planner-buurt-table').replaceChildren(el('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': caption }, reflow(el('table', { id: 'planner-table' },
     el('caption', { text: caption }),
     el('thead', {}, el('tr', {}, ...cols.map((h, i) => el('th', { scope: 'col', class: i ? 'num' : '', text: t(h) })))),
     el('tbody', {}, ...rows.map(({ r, b, d }) => el('tr', { 'data-code': r.code, class: selected.has(r.code) ? 'chosen' : '' },
@@ -122,5 +122,5 @@ export function renderRun(box, run, year, selected = new Set()) {
       el('td', { class: 'num', text: num(b?.resilience, 2, true) }),
       el('td', { class: 'num', text: num(r.resilience, 2, true) }),
       el('td', { class: 'num', text: pct(r.socialRentShare, 0) }),
-      el('td', { class: 'num', text: plain(Math.round(r.placedHouseholds)) })))))));
+      el('td', { class: 'num', text: plain(Math.round(r.placedHouseholds)) }))))), 'matrix')));
 }

@@ -1,4 +1,4 @@
-import { el } from '../../dom.js';
+import { el, reflow } from '../../dom.js';
 import { get, post } from '../../http.js';
 import { num, pct, t } from '../../i18n.js';
 import { atLeastOnePoint, chart, line, palette } from './results.js';
@@ -72,19 +72,19 @@ function renderComparison(box, comparison) {
     data: { labels: years, datasets: runs.map((r, i) => line(r.scenario, r.summary.map((s) => 100 * s.vulnerableShare), palette[i % palette.length], i === 0)) },
     options: { plugins: { title: { display: true, text: `${t('planner.vulnerableShare')} (%)` } }, scales: { y: atLeastOnePoint(runs.flatMap((r) => r.summary)) } },
   });
-  box.append(el('table', { id: 'planner-compare-table' },
+  box.append(reflow(el('table', { id: 'planner-compare-table' },
     el('caption', { text: `${comparison.year}; ${t('planner.comparedWith')} ${comparison.comparedWith}` }),
     el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: t('planner.scenario') }),
       ...['planner.vulnerableShare', 'planner.highest', 'planner.aboveTipping', 'planner.meanResilience', 'planner.veryVulnerable'].map((h) => el('th', { scope: 'col', class: 'num', text: t(h) })))),
     el('tbody', {}, ...runs.map((r) => el('tr', {}, el('th', { scope: 'row', text: r.scenario }),
       el('td', { class: 'num', text: pct(last(r).vulnerableShare, 2) }), el('td', { class: 'num', text: pct(last(r).highestVulnerableShare) }),
       el('td', { class: 'num', text: String(last(r).buurtenAboveTipping) }), el('td', { class: 'num', text: num(last(r).meanResilience, 3, true) }),
-      el('td', { class: 'num', text: String(last(r).veryVulnerableBuurten) }))))));
+      el('td', { class: 'num', text: String(last(r).veryVulnerableBuurten) }))))), 'matrix'));
   for (const difference of comparison.differences) {
     const moved = difference.buurten.filter((b) => Math.abs(b.vulnerableShare) >= 0.0005).sort((a, b) => Math.abs(b.vulnerableShare) - Math.abs(a.vulnerableShare)).slice(0, 10);
     box.append(el('h3', { text: `${difference.scenario}: ${t('planner.mostChanged')}` }),
-      moved.length ? el('table', {}, el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: t('name') }), el('th', { scope: 'col', class: 'num', text: t('planner.difference') }), el('th', { scope: 'col', class: 'num', text: t('planner.resilienceDifference') }))),
-        el('tbody', {}, ...moved.map((b) => el('tr', {}, el('th', { scope: 'row', text: b.name ?? b.code }), el('td', { class: 'num', text: pct(b.vulnerableShare, 2, true) }), el('td', { class: 'num', text: num(b.resilience, 3, true) })))))
+      moved.length ? reflow(el('table', {}, el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: t('name') }), el('th', { scope: 'col', class: 'num', text: t('planner.difference') }), el('th', { scope: 'col', class: 'num', text: t('planner.resilienceDifference') }))),
+        el('tbody', {}, ...moved.map((b) => el('tr', {}, el('th', { scope: 'row', text: b.name ?? b.code }), el('td', { class: 'num', text: pct(b.vulnerableShare, 2, true) }), el('td', { class: 'num', text: num(b.resilience, 3, true) }))))))
         : el('p', { class: 'muted', text: t('planner.noDifference') }));
   }
 }

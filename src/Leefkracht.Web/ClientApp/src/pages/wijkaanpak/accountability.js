@@ -1,4 +1,4 @@
-import { el } from '../../dom.js';
+import { el, reflow } from '../../dom.js';
 import { get, href } from '../../http.js';
 import { date, euro, t } from '../../i18n.js';
 import { movementLabel, statusLabel, target } from './forms.js';
@@ -53,16 +53,16 @@ async function showAccountability(main, params, id) {
     item.indicators.forEach((i, n) => rows.push(el('tr', n === 0 ? { 'data-id': String(a.id), 'data-status': a.status } : {}, ...(n === 0 ? lead : []), ...indicatorCells(i))));
   }
   main.append(el('section', { class: 'card', 'aria-labelledby': 'acc-title' }, el('h2', { id: 'acc-title', text: t('wk.agreements') }),
-    el('table', { id: 'accountability-table' },
+    reflow(el('table', { id: 'accountability-table' },
       el('thead', {}, el('tr', {}, ...[t('wk.title'), t('wk.owner'), t('wk.deadline'), t('wk.status'), t('wk.indicator'), t('wk.target'), t('wk.baseline'), t('wk.latest'), t('wk.movement')]
         .map((h, i) => el('th', { scope: 'col', class: i >= 5 && i <= 7 ? 'num' : '', text: h })))),
-      el('tbody', {}, ...rows))));
+      el('tbody', {}, ...rows)))));
 
   if (view.goals.length) {
     main.append(el('section', { class: 'card', 'aria-labelledby': 'acc-goals' }, el('h2', { id: 'acc-goals', text: t('wk.goals') }),
-      el('table', {}, el('thead', {}, el('tr', {}, ...[t('wk.indicator'), t('wk.target'), t('wk.baseline'), t('wk.latest'), t('wk.movement')].map((h) => el('th', { scope: 'col', text: h })))),
+      reflow(el('table', {}, el('thead', {}, el('tr', {}, ...[t('wk.indicator'), t('wk.target'), t('wk.baseline'), t('wk.latest'), t('wk.movement')].map((h) => el('th', { scope: 'col', text: h })))),
         el('tbody', {}, ...view.goals.map((g) => el('tr', {}, el('td', { text: g.name }), el('td', { class: 'num', text: target(g.target, unitOf(g)) }), el('td', { class: 'num', text: yearValue(g.baseline, unitOf(g)) }),
-          el('td', { class: 'num', text: yearValue(g.latest, unitOf(g)) }), el('td', { class: `movement ${g.movement}`, text: movementLabel(g.movement) })))))));
+          el('td', { class: 'num', text: yearValue(g.latest, unitOf(g)) }), el('td', { class: `movement ${g.movement}`, text: movementLabel(g.movement) }))))))));
   }
   main.append(el('section', { class: 'card', 'aria-labelledby': 'acc-funding' }, el('h2', { id: 'acc-funding', text: t('wk.funding') }),
     el('p', { text: `${t('wk.total')}: ${euro(view.funding.total)}` }),

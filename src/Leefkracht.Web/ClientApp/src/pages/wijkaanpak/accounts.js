@@ -1,4 +1,4 @@
-import { el } from '../../dom.js';
+import { el, reflow } from '../../dom.js';
 import { get, href, send } from '../../http.js';
 import { t, time } from '../../i18n.js';
 import { reload } from '../../router.js';
@@ -50,9 +50,9 @@ async function showAccounts(main) {
       el('td', { text: a.userName }), el('td', { text: a.displayName }), el('td', { text: a.party.name }), el('td', { text: roleLabel(a.role) }),
       el('td', { text: a.disabled ? t('yes') : t('no') }), el('td', { text: a.lockedUntil ? time(a.lockedUntil) : '–' }), el('td', {}, toggle, reset));
   });
-  main.append(messages, el('table', { id: 'accounts-table' },
+  main.append(messages, reflow(el('table', { id: 'accounts-table' },
     el('thead', {}, el('tr', {}, ...[t('wk.userName'), t('wk.displayName'), t('wk.party'), t('wk.role'), t('wk.disabled'), t('wk.lockedUntil'), ''].map((h) => el('th', { scope: 'col', text: h })))),
-    el('tbody', {}, ...rows)));
+    el('tbody', {}, ...rows))));
 
   const userName = field(t('wk.userName'), { id: 'account-user', type: 'text', required: '', autocomplete: 'off' });
   const displayName = field(t('wk.displayName'), { id: 'account-display', type: 'text', required: '' });

@@ -1,4 +1,4 @@
-import { el } from '../../dom.js';
+import { el, reflow } from '../../dom.js';
 import { get, send } from '../../http.js';
 import { date, t, time } from '../../i18n.js';
 import { reload } from '../../router.js';
@@ -46,6 +46,8 @@ async function showAgreement(main, params, id) {
         el('td', { text: time(h.at) }), el('td', { text: `${statusLabel(h.from)} → ${statusLabel(h.to)}` }), el('td', { text: h.account?.displayName ?? t('wk.system') }),
         // The system writes only the late mark (when a deadline passed), in the store's words: word it here.
         el('td', { text: !h.account && h.to === 'late' ? t('wk.deadlinePassed') : h.comment ?? '' })))))));
+  // On a phone each change is a card: its comment was in a column off to the right.
+  reflow(/** @type {HTMLTableElement} */ (main.querySelector('#history-table')));
 
   const comments = el('section', { class: 'card', id: 'comments', 'aria-labelledby': 'comments-title' }, el('h2', { id: 'comments-title', text: t('wk.comments') }));
   const said = agreement.comments ?? [];

@@ -1,4 +1,4 @@
-import { el } from '../../dom.js';
+import { el, reflow } from '../../dom.js';
 import { get, send } from '../../http.js';
 import { t, time } from '../../i18n.js';
 import { reload } from '../../router.js';
@@ -36,7 +36,7 @@ async function showInitiatives(main, params, id) {
       el('td', { text: `${i.submittedBy.displayName} · ${time(i.submittedAt)}` }), el('td', { text: i.note ?? '' }), decide);
   });
   main.append(initiatives.length
-    ? el('table', { id: 'initiatives-table' }, el('thead', {}, el('tr', {}, ...[t('wk.title'), t('wk.status'), t('wk.submittedBy'), t('wk.note'), ''].map((h) => el('th', { scope: 'col', text: h })))), el('tbody', {}, ...rows))
+    ? reflow(el('table', { id: 'initiatives-table' }, el('thead', {}, el('tr', {}, ...[t('wk.title'), t('wk.status'), t('wk.submittedBy'), t('wk.note'), ''].map((h) => el('th', { scope: 'col', text: h })))), el('tbody', {}, ...rows)))
     : el('p', { text: t('wk.noInitiatives') }), messages);
 
   if (signedInAccount().role !== 'admin') {

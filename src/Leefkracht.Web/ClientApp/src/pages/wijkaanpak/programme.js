@@ -1,4 +1,4 @@
-import { el } from '../../dom.js';
+import { el, reflow } from '../../dom.js';
 import { get, send } from '../../http.js';
 import { date, euro, t } from '../../i18n.js';
 import { reload } from '../../router.js';
@@ -75,8 +75,8 @@ function coalitionSection(programme, parties, manage) {
     row.append(cell);
     return row;
   });
-  section.append(el('table', { id: 'coalition-table' },
-    el('thead', {}, el('tr', {}, ...[t('wk.party'), t('wk.type'), t('wk.from'), t('wk.to'), ''].map((h) => el('th', { scope: 'col', text: h })))), el('tbody', {}, ...rows)));
+  section.append(reflow(el('table', { id: 'coalition-table' },
+    el('thead', {}, el('tr', {}, ...[t('wk.party'), t('wk.type'), t('wk.from'), t('wk.to'), ''].map((h) => el('th', { scope: 'col', text: h })))), el('tbody', {}, ...rows))));
   if (manage) {
     const current = new Set(programme.coalition.filter((m) => !m.to).map((m) => m.party.id));
     const party = select(t('wk.party'), parties.filter((p) => !current.has(p.id)).map((p) => [p.id, `${p.name} (${p.type})`]), { id: 'member-party' });
@@ -137,9 +137,9 @@ async function agreementForm(programme) {
  */
 function fundingSection(programme, funding, parties, manage) {
   const section = el('section', { class: 'card', id: 'funding', 'aria-labelledby': 'funding-title' }, el('h2', { id: 'funding-title', text: t('wk.funding') }));
-  section.append(el('table', { id: 'funding-table' },
+  section.append(reflow(el('table', { id: 'funding-table' },
     el('thead', {}, el('tr', {}, ...[t('wk.funder'), t('wk.purpose'), t('wk.from'), t('wk.to'), t('wk.amount')].map((h, i) => el('th', { scope: 'col', class: i === 4 ? 'num' : '', text: h })))),
-    el('tbody', {}, ...funding.map((f) => el('tr', {}, el('td', { text: f.funderParty.name }), el('td', { text: f.purpose }), el('td', { text: date(f.from) }), el('td', { text: date(f.to) }), el('td', { class: 'num', text: euro(f.amount) }))))));
+    el('tbody', {}, ...funding.map((f) => el('tr', {}, el('td', { text: f.funderParty.name }), el('td', { text: f.purpose }), el('td', { text: date(f.from) }), el('td', { text: date(f.to) }), el('td', { class: 'num', text: euro(f.amount) })))))));
   if (manage) {
     const funder = select(t('wk.funder'), parties.map((p) => [p.id, p.name]), { id: 'funding-funder' });
     const amount = field(t('wk.amount'), { id: 'funding-amount', type: 'number', step: '0.01', min: '0', required: '' });

@@ -1,4 +1,4 @@
-import { el } from '../../dom.js';
+import { el, reflow } from '../../dom.js';
 import { get, send } from '../../http.js';
 import { t } from '../../i18n.js';
 import { signedInAccount } from '../../session.js';
@@ -17,7 +17,7 @@ async function showProgrammes(main) {
   main.append(el('h1', { text: t('wk.programmes') }), el('p', { text: t('wk.programmesHelp') }));
   if (!programmes.length) main.append(el('p', { text: t('wk.noProgrammes') }));
   else {
-    main.append(el('table', { id: 'programmes-table' },
+    main.append(reflow(el('table', { id: 'programmes-table' },
       el('thead', {}, el('tr', {}, ...[t('wk.name'), t('wk.area'), t('wk.coordinator'), t('wk.published'), t('wk.agreements'), t('wk.late')].map((h, i) => el('th', { scope: 'col', class: i > 3 ? 'num' : '', text: h })))),
       el('tbody', {}, ...programmes.map((p) => el('tr', { 'data-id': String(p.id) },
         el('td', {}, el('a', { href: `#/programme/${p.id}`, text: p.name })),
@@ -25,7 +25,7 @@ async function showProgrammes(main) {
         el('td', { text: p.coordinatorParty.name }),
         el('td', { text: p.published ? t('yes') : t('no') }),
         el('td', { class: 'num', text: String(p.agreements) }),
-        el('td', { class: 'num', text: String(p.late) }))))));
+        el('td', { class: 'num', text: String(p.late) })))))));
   }
   if (signedInAccount().role === 'coordinator') main.append(await programmeForm());
 }
