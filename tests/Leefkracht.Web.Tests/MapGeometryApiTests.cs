@@ -78,7 +78,12 @@ public sealed class MapGeometryApiTests(DashboardServer server)
 
         // Then they list the same areas in the same order, with the same value and class, under the same legend
         var features = layer.GetProperty("features").EnumerateArray().Select(f => f.GetProperty("properties")).ToList();
-        var codes = values.GetProperty("codes").EnumerateArray().Select(c => c.GetString()).ToList();
+        // (without a gemeente the codes are the boundaries' own, in their order)
+        var listed = values.TryGetProperty("codes", out var own)
+            ? own
+            : (await GetJson($"api/v1/map/{level}/geometry?year={values.GetProperty("boundaryYear").GetInt32()}&detail=low")).GetProperty("codes");
+        values.TryGetProperty("codes", out _).ShouldBe(gemeente.Length > 0);
+        var codes = listed.EnumerateArray().Select(c => c.GetString()).ToList();
         codes.ShouldBe(features.Select(p => p.GetProperty("code").GetString()).ToList());
         var numbers = values.GetProperty("values").EnumerateArray().ToList();
         var classes = values.GetProperty("classes").EnumerateArray().ToList();

@@ -177,7 +177,8 @@ internal sealed class MapLayers(DashboardMonitor dashboard, MapGeometryLoader ge
     /// <summary>
     /// The values of a layer without its boundaries: the areas the map shows (those of <see cref="ShapesAsync"/>'s
     /// boundaries, within the gemeente), each with its value and class or nulls, in the boundaries' order, the legend,
-    /// and which boundaries to draw them on (<c>boundaryYear</c>, <c>geometryVersion</c>).
+    /// and which boundaries to draw them on (<c>boundaryYear</c>, <c>geometryVersion</c>). The areas' <c>codes</c>
+    /// are listed only for a gemeente: otherwise the values are those of every area of the boundaries, in their order.
     /// </summary>
     public async Task<byte[]?> ValuesJsonAsync(AreaLevel level, int year, MapColouring colouring, AreaCode? gemeente)
     {
@@ -197,9 +198,15 @@ internal sealed class MapLayers(DashboardMonitor dashboard, MapGeometryLoader ge
             writer.WriteStartObject();
             WriteLayerMembers(writer, level, year, shapes.BoundaryYear, colouring, values.Legend);
             writer.WriteString("geometryVersion", version);
-            writer.WriteStartArray("codes");
-            shown.ForEach(a => writer.WriteStringValue(a.Code.Value));
-            writer.WriteEndArray();
+            if (gemeente is not null)
+            {
+                // Without a gemeente every area of the boundaries is shown, in their order, and the codes (more than
+                // half of the bytes) are already in the boundaries the browser keeps.
+                writer.WriteStartArray("codes");
+                shown.ForEach(a => writer.WriteStringValue(a.Code.Value));
+                writer.WriteEndArray();
+            }
+
             writer.WriteStartArray("values");
             foreach (var area in shown)
             {

@@ -17,7 +17,7 @@ import { navigate } from '../router.js';
  * @typedef {{ title: string, kind: string, reversed: boolean, entries: LegendEntry[] }} Legend
  * @typedef {import('../map-shapes.js').AreaProperties} AreaProperties
  * @typedef {GeoJSON.FeatureCollection<GeoJSON.Geometry, AreaProperties> & { legend: Legend, year: number }} Layer
- * @typedef {{ year: number, boundaryYear: number, geometryVersion: string, legend: Legend, codes: string[], values: (number | null)[], classes: (string | null)[] }} LayerValues
+ * @typedef {{ year: number, boundaryYear: number, geometryVersion: string, legend: Legend, codes?: string[], values: (number | null)[], classes: (string | null)[] }} LayerValues
  * @typedef {{ year: number, withValue: number, areas: number, coverage: number }} LayerYear
  */
 
@@ -256,7 +256,9 @@ export async function show(main, params) {
 function join(values, shapes) {
   /** @type {import('../map-shapes.js').AreaFeature[]} */
   const features = [];
-  values.codes.forEach((code, i) => {
+  // Without codes the values are those of every area of the boundaries, in their order.
+  const codes = values.codes ?? shapes.features.map((f) => f.properties.code);
+  codes.forEach((code, i) => {
     const feature = shapes.byCode.get(code);
     if (!feature) return;
     feature.properties.value = values.values[i];
