@@ -92,6 +92,14 @@ internal sealed class DataVersionETags(RequestDelegate next, DataVersion version
 
         var token = await version.RefreshAsync(context.RequestAborted).ConfigureAwait(false);
         context.Items[HttpCaching.ItemKey] = token;
+        if (Monitor.MapApi.IsGeometry(path))
+        {
+            // A layer's boundaries change with the boundaries only, not with every import: they carry their own strong
+            // ETag of that version and are immutable under a versioned URL (MapApi.GetGeometry).
+            await next(context).ConfigureAwait(false);
+            return;
+        }
+
         // The same URL answers in the language of the request (query, cookie or Accept-Language, chosen by request
         // localization before this runs), so the language is part of the validator: a 304 never serves the other one.
         var language = CultureInfo.CurrentUICulture.Name;

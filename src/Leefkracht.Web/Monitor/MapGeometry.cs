@@ -28,7 +28,9 @@ public enum MapDetail
 /// <param name="BoundaryYear">The division year of the boundaries.</param>
 /// <param name="Areas">The areas, in code order.</param>
 /// <param name="Geometries">Each area's GeoJSON geometry object, UTF-8, ready to copy into a response.</param>
-internal sealed record MapGeometry(int BoundaryYear, ImmutableArray<AreaKey> Areas, ImmutableArray<ReadOnlyMemory<byte>> Geometries);
+/// <param name="Shapes">Each area's simplified polygons, for the compact encoding (<see cref="CompactShapes"/>).</param>
+/// <param name="Digits">The decimals the coordinates are rounded to (<see cref="MapGeometryLoader.DigitsOf"/>).</param>
+internal sealed record MapGeometry(int BoundaryYear, ImmutableArray<AreaKey> Areas, ImmutableArray<ReadOnlyMemory<byte>> Geometries, ImmutableArray<Geometry> Shapes, int Digits);
 
 /// <summary>Loads, simplifies and serialises boundaries (cached per level, year and detail).</summary>
 internal sealed class MapGeometryLoader(DashboardMonitor dashboard)
@@ -54,7 +56,7 @@ internal sealed class MapGeometryLoader(DashboardMonitor dashboard)
                         : SimplifyCoverage(polygons, ToleranceOf(detail));
                     var digits = DigitsOf(detail);
                     Parallel.For(0, ordered.Length, i => geometries[i] = Write(simplified[i], digits));
-                    return (MapGeometry?)new MapGeometry(candidate, [.. ordered.Select(r => r.Area)], [.. geometries]);
+                    return (MapGeometry?)new MapGeometry(candidate, [.. ordered.Select(r => r.Area)], [.. geometries], [.. simplified], digits);
                 }
             }
 

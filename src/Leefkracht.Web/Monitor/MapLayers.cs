@@ -1,9 +1,12 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using Leefkracht.Core.Indicators;
 using Leefkracht.Core.Indices;
 using Leefkracht.Core.Leefbaarometer;
 using Leefkracht.Core.Text;
 using Leefkracht.Data.Catalog;
+using Leefkracht.Data.Storage;
 
 namespace Leefkracht.Web.Monitor;
 
@@ -31,7 +34,16 @@ internal sealed record LayerLegend(string Kind, string Title, bool Reversed, IRe
 /// <summary>The value and class of every area, and the legend.</summary>
 internal sealed record LayerValues(IReadOnlyDictionary<AreaCode, (double Value, string Class)> ByCode, LayerLegend Legend);
 
-/// <summary>Map layers: the chosen value joined onto simplified boundaries, as GeoJSON.</summary>
+/// <summary>The compact boundaries of a level and division year at one detail (<see cref="CompactShapes"/>).</summary>
+/// <param name="BoundaryYear">The division year of the boundaries.</param>
+/// <param name="Version">Changes when the boundaries, the area names or the program change: the geometry's ETag and URL.</param>
+/// <param name="Json">The encoded boundaries.</param>
+internal sealed record LayerShapes(int BoundaryYear, string Version, byte[] Json);
+
+/// <summary>
+/// Map layers: the chosen value joined onto simplified boundaries, as GeoJSON; or the boundaries (immutable for a
+/// version, cached by the browser) and the values (small, per colouring and year) apart.
+/// </summary>
 internal sealed class MapLayers(DashboardMonitor dashboard, MapGeometryLoader geometry, SpatialStatistics spatial)
 {
     public async Task<LayerValues> ValuesAsync(AreaLevel level, int year, MapColouring colouring, AreaCode? gemeente)
@@ -147,6 +159,93 @@ internal sealed class MapLayers(DashboardMonitor dashboard, MapGeometryLoader ge
         }).ConfigureAwait(false);
     }
 
+    /// <summary>The boundaries the map draws for a level and year (the nearest boundary year), compact and versioned.</summary>
+    public async Task<LayerShapes?> ShapesAsync(AreaLevel level, int year, MapDetail detail)
+    {
+        var shapes = await geometry.LoadAsync(level, year, detail).ConfigureAwait(false);
+        if (shapes is null)
+        {
+            return null;
+        }
+
+        var version = await GeometryVersionAsync(level, shapes.BoundaryYear).ConfigureAwait(false);
+        var json = await dashboard.RememberAsync(DashboardMonitor.Key("compact-geometry", (int)level, shapes.BoundaryYear, (int)detail), async () =>
+            CompactShapes.Write(shapes, level, detail, await dashboard.AreasAsync().ConfigureAwait(false))).ConfigureAwait(false);
+        return new LayerShapes(shapes.BoundaryYear, version, json);
+    }
+
+    /// <summary>
+    /// The values of a layer without its boundaries: the areas the map shows (those of <see cref="ShapesAsync"/>'s
+    /// boundaries, within the gemeente), each with its value and class or nulls, in the boundaries' order, the legend,
+    /// and which boundaries to draw them on (<c>boundaryYear</c>, <c>geometryVersion</c>). The areas' <c>codes</c>
+    /// are listed only for a gemeente: otherwise the values are those of every area of the boundaries, in their order.
+    /// </summary>
+    public async Task<byte[]?> ValuesJsonAsync(AreaLevel level, int year, MapColouring colouring, AreaCode? gemeente)
+    {
+        // The areas and the boundary year are the same at every detail: the coarsest is the cheapest to make.
+        var shapes = await geometry.LoadAsync(level, year, MapDetail.Low).ConfigureAwait(false);
+        if (shapes is null)
+        {
+            return null;
+        }
+
+        var version = await GeometryVersionAsync(level, shapes.BoundaryYear).ConfigureAwait(false);
+        var values = await ValuesAsync(level, year, colouring, gemeente).ConfigureAwait(false);
+        var shown = shapes.Areas.Where(Within(gemeente)).ToList();
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream))
+        {
+            writer.WriteStartObject();
+            WriteLayerMembers(writer, level, year, shapes.BoundaryYear, colouring, values.Legend);
+            writer.WriteString("geometryVersion", version);
+            if (gemeente is not null)
+            {
+                // Without a gemeente every area of the boundaries is shown, in their order, and the codes (more than
+                // half of the bytes) are already in the boundaries the browser keeps.
+                writer.WriteStartArray("codes");
+                shown.ForEach(a => writer.WriteStringValue(a.Code.Value));
+                writer.WriteEndArray();
+            }
+
+            writer.WriteStartArray("values");
+            foreach (var area in shown)
+            {
+                if (values.ByCode.TryGetValue(area.Code, out var value))
+                {
+                    writer.WriteNumberValue(Math.Round(value.Value, 4));
+                }
+                else
+                {
+                    writer.WriteNullValue();
+                }
+            }
+
+            writer.WriteEndArray();
+            writer.WriteStartArray("classes");
+            foreach (var area in shown)
+            {
+                writer.WriteStringValue(values.ByCode.TryGetValue(area.Code, out var value) ? value.Class : null);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        return stream.ToArray();
+    }
+
+    /// <summary>
+    /// The version of a level's boundaries of one division year: a hash of the data versions of those boundaries and
+    /// of the area names (both in the encoding), the encoding and the program's build (which holds the simplification).
+    /// </summary>
+    public Task<string> GeometryVersionAsync(AreaLevel level, int boundaryYear) =>
+        dashboard.RememberAsync(DashboardMonitor.Key("geometry-version", (int)level, boundaryYear), async () =>
+        {
+            var data = await dashboard.Store.DataVersionAsync([DataScopes.Boundaries(boundaryYear), DataScopes.Areas]).ConfigureAwait(false);
+            var text = string.Create(CultureInfo.InvariantCulture, $"{CompactShapes.Format}:{Dtos.LevelName(level)}:{boundaryYear}:{data}:{HttpCaching.BuildId}");
+            return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
+        });
+
     /// <summary>The layer as a GeoJSON FeatureCollection (<see cref="GeoJsonWriter"/>) with the legend as a foreign member.</summary>
     public async Task<byte[]?> GeoJsonAsync(AreaLevel level, int year, MapColouring colouring, AreaCode? gemeente, MapDetail detail)
     {
@@ -160,7 +259,7 @@ internal sealed class MapLayers(DashboardMonitor dashboard, MapGeometryLoader ge
         var areas = await dashboard.AreasAsync().ConfigureAwait(false);
         return GeoJsonWriter.FeatureCollection(
             shapes,
-            area => gemeente is not { } g || area.Code.IsWithin(g),
+            Within(gemeente),
             (writer, area) =>
             {
                 writer.WriteStartObject();
@@ -179,21 +278,25 @@ internal sealed class MapLayers(DashboardMonitor dashboard, MapGeometryLoader ge
 
                 writer.WriteEndObject();
             },
-            writer =>
-            {
-                writer.WriteString("level", Dtos.LevelName(level));
-                writer.WriteNumber("year", year);
-                writer.WriteNumber("boundaryYear", shapes.BoundaryYear);
-                writer.WriteString("by", colouring.By);
-                writer.WritePropertyName("legend");
-                JsonSerializer.Serialize(writer, values.Legend, JsonDefaults.Options);
-            });
+            writer => WriteLayerMembers(writer, level, year, shapes.BoundaryYear, colouring, values.Legend));
     }
 
     public static string VariableName(string variable) =>
         variable == SpatialQuery.Livability
             ? UiText.Words["Map.LivabilityVariable"]
             : CatalogDocument.Default.Catalog.TryGet(variable, out var d) ? d.Name() : variable;
+
+    private static Func<AreaKey, bool> Within(AreaCode? gemeente) => area => gemeente is not { } g || area.Code.IsWithin(g);
+
+    private static void WriteLayerMembers(Utf8JsonWriter writer, AreaLevel level, int year, int boundaryYear, MapColouring colouring, LayerLegend legend)
+    {
+        writer.WriteString("level", Dtos.LevelName(level));
+        writer.WriteNumber("year", year);
+        writer.WriteNumber("boundaryYear", boundaryYear);
+        writer.WriteString("by", colouring.By);
+        writer.WritePropertyName("legend");
+        JsonSerializer.Serialize(writer, legend, JsonDefaults.Options);
+    }
 
     private static Dictionary<AreaCode, (double, string)> Latest<T>(IEnumerable<T> rows, Func<T, AreaKey> area, Func<T, (double, string)> value)
     {

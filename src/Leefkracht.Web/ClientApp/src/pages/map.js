@@ -4,16 +4,20 @@ import { announce, el, escape, labelled, options } from '../dom.js';
 import { get, getMeta } from '../http.js';
 import { measure, num, plain, t } from '../i18n.js';
 import { contextLayer, leafletMap, netherlands, publish } from '../leaflet-map.js';
+import { shapesOf } from '../map-shapes.js';
 import { navigate } from '../router.js';
 
 // The map page (#/map?level=&year=&by=&from=&indicator=&gemeente=): every area of a level coloured by livability, a
 // dimension, resilience, change, LISA clusters or an indicator, with its legend; a click opens the area's profile.
+// The boundaries and the values come apart (map-shapes.js): a change of colouring or year within a division year
+// fetches only the values and re-colours the polygons already drawn.
 
 /**
  * @typedef {{ key: string, label: string }} LegendEntry
  * @typedef {{ title: string, kind: string, reversed: boolean, entries: LegendEntry[] }} Legend
- * @typedef {{ code: string, name: string | null, value: number | null, class: string | null }} AreaProperties
+ * @typedef {import('../map-shapes.js').AreaProperties} AreaProperties
  * @typedef {GeoJSON.FeatureCollection<GeoJSON.Geometry, AreaProperties> & { legend: Legend, year: number }} Layer
+ * @typedef {{ year: number, boundaryYear: number, geometryVersion: string, legend: Legend, codes?: string[], values: (number | null)[], classes: (string | null)[] }} LayerValues
  * @typedef {{ year: number, withValue: number, areas: number, coverage: number }} LayerYear
  */
 
@@ -76,8 +80,6 @@ export async function show(main, params) {
   main.append(layout, tableBox);
 
   const { map, renderer } = leafletMap(mapBox, meta.baseMap);
-  /** @type {Map<string, Layer>} the gemeente outlines per detail */
-  const gemeenteShapes = new Map();
   /** @type {L.LayerGroup | undefined} */
   let context;
   let contextKey = '';
@@ -88,15 +90,11 @@ export async function show(main, params) {
     const key = `${detail}:${gemeente.value}`;
     if (key === contextKey) return;
     contextKey = key;
-    let shapes = gemeenteShapes.get(detail);
-    if (!shapes) {
-      shapes = /** @type {Layer} */ (await get('/api/v1/map/gemeente', { year: year.value, detail }));
-      gemeenteShapes.set(detail, shapes);
-    }
+    const { features } = await shapesOf('gemeente', year.value, detail);
     if (contextKey !== key) return;
     context?.remove();
-    context = contextLayer(map, shapes, gemeente.value);
-    mapBox.dataset.context = String(shapes.features.length);
+    context = contextLayer(map, { type: 'FeatureCollection', features }, gemeente.value);
+    mapBox.dataset.context = String(features.length);
   };
   /** @type {{ key: string, years: LayerYear[] } | undefined} */
   let layerYears;
@@ -134,6 +132,10 @@ export async function show(main, params) {
   });
   /** @type {L.GeoJSON | undefined} */
   let layer;
+  /** The boundaries and areas the layer's polygons were made of: while they stay, a new colouring only re-styles them. */
+  let drawnShapes = '';
+  /** @type {Layer | undefined} the layer on the map, whose legend the styles and tooltips read */
+  let current;
   let loaded = '';
   let request = 0;
 
@@ -153,9 +155,9 @@ export async function show(main, params) {
       year: year.value, by: by.value, gemeente: gemeente.value,
       from: by.value === 'change' ? from.value : '',
       indicator: by.value === 'indicator' ? indicator.value : '',
-      detail: detailFor(map.getZoom(), !!gemeente.value),
     };
-    const key = JSON.stringify([level.value, query]);
+    const detail = detailFor(map.getZoom(), !!gemeente.value);
+    const key = JSON.stringify([level.value, query, detail]);
     if (key === loaded) return;
     loaded = key;
     const mine = ++request;
@@ -164,8 +166,14 @@ export async function show(main, params) {
     message.hidden = false;
     /** @type {Layer} */
     let data;
+    /** @type {string} */
+    let shapesKey;
     try {
-      data = await get(`/api/v1/map/${level.value}`, query);
+      const values = /** @type {LayerValues} */ (await get(`/api/v1/map/${level.value}/values`, query));
+      const shapes = await shapesOf(level.value, values.boundaryYear, detail, values.geometryVersion);
+      if (mine !== request) return;
+      data = join(values, shapes);
+      shapesKey = JSON.stringify([level.value, values.boundaryYear, detail, values.geometryVersion, gemeente.value]);
     } catch (error) {
       legend.replaceChildren(el('p', { class: 'error', role: 'alert', text: error instanceof Error ? error.message : String(error) }));
       mapBox.setAttribute('aria-busy', 'false');
@@ -173,21 +181,29 @@ export async function show(main, params) {
       loaded = '';
       return;
     }
-    if (mine !== request) return;
-    const { kind, reversed } = data.legend;
-    if (layer) layer.remove();
-    /** @type {L.GeoJSONOptions<AreaProperties> & { renderer: L.Renderer }} The features are drawn as paths, which take the renderer. */
-    const layerOptions = {
-      renderer,
-      style: (f) => ({ fillColor: colourOf(kind, f?.properties.class ?? null, reversed), fillOpacity: meta.baseMap.tileUrl ? 0.7 : 0.85, color: '#555', weight: level.value === 'buurt' ? 0.2 : 0.6 }),
-      onEachFeature: (f, l) => {
-        /** @type {AreaProperties} */
-        const p = f.properties;
-        l.bindTooltip(() => `<strong>${escape(p.name ?? p.code)}</strong><br>${p.value === null ? t('noValue') : num(p.value, kind === 'quantiles' ? 2 : 3)}${labelOf(data.legend, p.class)}<br><small>${t('openProfile')}</small>`, { sticky: true });
-        l.on('click', () => navigate(`#/area/${p.code}?year=${year.value}`));
-      },
-    };
-    layer = L.geoJSON(data, layerOptions).addTo(map);
+    current = data;
+    const weight = level.value === 'buurt' ? 0.2 : 0.6;
+    /** @param {GeoJSON.Feature<GeoJSON.Geometry, AreaProperties> | undefined} f */
+    const style = (f) => ({ fillColor: colourOf(data.legend.kind, f?.properties.class ?? null, data.legend.reversed), fillOpacity: meta.baseMap.tileUrl ? 0.7 : 0.85, color: '#555', weight });
+    if (layer && shapesKey === drawnShapes) {
+      // The same polygons: only their colours change (their properties were filled in by join).
+      layer.setStyle(style);
+    } else {
+      layer?.remove();
+      /** @type {L.GeoJSONOptions<AreaProperties> & { renderer: L.Renderer }} The features are drawn as paths, which take the renderer. */
+      const layerOptions = {
+        renderer,
+        style,
+        onEachFeature: (f, l) => {
+          /** @type {AreaProperties} */
+          const p = f.properties;
+          l.bindTooltip(() => tooltipOf(p, current?.legend), { sticky: true });
+          l.on('click', () => navigate(`#/area/${p.code}?year=${year.value}`));
+        },
+      };
+      layer = L.geoJSON(data, layerOptions).addTo(map);
+      drawnShapes = shapesKey;
+    }
     publish(layer, map, { loaded: key, features: data.features.length });
     if (fit && gemeente.value && layer.getBounds().isValid()) map.fitBounds(layer.getBounds());
     renderLegend(legend, data, unitOf(meta, by.value, indicator.value));
@@ -228,6 +244,38 @@ export async function show(main, params) {
   sync();
   await load(true);
   await drawContext();
+}
+
+/**
+ * The values joined onto the boundaries: the areas the values list (those the map shows), in their order, each
+ * feature's value and class set to this layer's.
+ * @param {LayerValues} values
+ * @param {import('../map-shapes.js').Shapes} shapes
+ * @returns {Layer}
+ */
+function join(values, shapes) {
+  /** @type {import('../map-shapes.js').AreaFeature[]} */
+  const features = [];
+  // Without codes the values are those of every area of the boundaries, in their order.
+  const codes = values.codes ?? shapes.features.map((f) => f.properties.code);
+  codes.forEach((code, i) => {
+    const feature = shapes.byCode.get(code);
+    if (!feature) return;
+    feature.properties.value = values.values[i];
+    feature.properties.class = values.classes[i];
+    features.push(feature);
+  });
+  return { type: 'FeatureCollection', features, legend: values.legend, year: values.year };
+}
+
+/**
+ * An area's tooltip: its name, value and class in the legend shown.
+ * @param {AreaProperties} p
+ * @param {Legend | undefined} legend
+ */
+function tooltipOf(p, legend) {
+  const value = p.value === null ? t('noValue') : num(p.value, legend?.kind === 'quantiles' ? 2 : 3);
+  return `<strong>${escape(p.name ?? p.code)}</strong><br>${value}${legend ? labelOf(legend, p.class) : ''}<br><small>${t('openProfile')}</small>`;
 }
 
 /**
