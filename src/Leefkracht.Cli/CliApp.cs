@@ -8,6 +8,55 @@ internal static class CliApp
     public static async Task<int> RunAsync(string[] args, CliEnvironment environment, CancellationToken cancellationToken = default)
     {
         var global = new GlobalOptions();
+        var root = CreateRoot(environment, global);
+        HelpTexts.Install(root, environment);
+        var parsed = root.Parse(args);
+
+        // --lang sets the UI culture, and only that: it picks the words (.resx); numbers are formatted as each writer
+        // always did. Set here, in this async method, it holds for the command and is undone when the run returns.
+        // Set before the parse errors are told, so that they too are in the user's language.
+        CultureInfo.CurrentUICulture = global.UiCulture(parsed, environment);
+        if (parsed.Errors.Count > 0 && parsed.Action is not { ClearsParseErrors: true })
+        {
+            // A command that needs a subcommand and got nothing else (a bare `leefkracht`, `leefkracht model`): its help
+            // says what there is. With an unknown word beside it (`leefkracht nonsense`), that word is the error.
+            if (parsed.Errors.All(ParseErrorText.IsMissingCommand))
+            {
+                HelpTexts.Write(parsed.CommandResult.Command, environment);
+                return ExitCodes.InvalidInput;
+            }
+
+            foreach (var error in parsed.Errors.Where(e => !ParseErrorText.IsMissingCommand(e)))
+            {
+                await environment.Error.WriteLineAsync(ParseErrorText.Word(error)).ConfigureAwait(false);
+            }
+
+            return ExitCodes.InvalidInput;
+        }
+
+        try
+        {
+            // The default handler would print a stack trace and return 1 before the catches below could say what to do.
+            return await parsed.InvokeAsync(
+                new InvocationConfiguration { Output = environment.Out.Profile.Out.Writer, Error = environment.Error, EnableDefaultExceptionHandler = false },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (Leefkracht.Data.Storage.StoreUnavailableException exception)
+        {
+            // Unreachable server, refused login, missing PostGIS, newer schema: say what to do (no password in it).
+            await environment.Error.WriteLineAsync(Texts.Instance.Format("store_unavailable", exception.Location, exception.Detail)).ConfigureAwait(false);
+            return ExitCodes.StoreUnavailable;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidOperationException or System.Data.Common.DbException)
+        {
+            await environment.Error.WriteLineAsync(Texts.Instance.Format("failure", exception.Message)).ConfigureAwait(false);
+            return ExitCodes.Failure;
+        }
+    }
+
+    /// <summary>The command tree: the global options and every command (the help's words are checked against it).</summary>
+    internal static RootCommand CreateRoot(CliEnvironment environment, GlobalOptions global)
+    {
         var root = new RootCommand("Leefkracht: livability and resilience monitor for Dutch neighbourhoods")
         {
             global.Database,
@@ -35,40 +84,6 @@ internal static class CliApp
         root.Subcommands.Add(BackupCommand.Create(environment, global));  // server mode (issue 7): backup and restore
         root.Subcommands.Add(RestoreCommand.Create(environment, global));
         root.Subcommands.Add(AccountCommand.Create(environment, global));  // wijkaanpak: bootstrap accounts
-
-        var parsed = root.Parse(args);
-
-        // --lang sets the UI culture, and only that: it picks the words (.resx); numbers are formatted as each writer
-        // always did. Set here, in this async method, it holds for the command and is undone when the run returns.
-        // Set before the parse errors are told, so that they too are in the user's language.
-        CultureInfo.CurrentUICulture = global.UiCulture(parsed, environment);
-        if (parsed.Errors.Count > 0)
-        {
-            foreach (var error in parsed.Errors)
-            {
-                await environment.Error.WriteLineAsync(ParseErrorText.Word(error)).ConfigureAwait(false);
-            }
-
-            return ExitCodes.InvalidInput;
-        }
-
-        try
-        {
-            // The default handler would print a stack trace and return 1 before the catches below could say what to do.
-            return await parsed.InvokeAsync(
-                new InvocationConfiguration { Output = environment.Out.Profile.Out.Writer, Error = environment.Error, EnableDefaultExceptionHandler = false },
-                cancellationToken).ConfigureAwait(false);
-        }
-        catch (Leefkracht.Data.Storage.StoreUnavailableException exception)
-        {
-            // Unreachable server, refused login, missing PostGIS, newer schema: say what to do (no password in it).
-            await environment.Error.WriteLineAsync(Texts.Instance.Format("store_unavailable", exception.Location, exception.Detail)).ConfigureAwait(false);
-            return ExitCodes.StoreUnavailable;
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidOperationException or System.Data.Common.DbException)
-        {
-            await environment.Error.WriteLineAsync($"error: {exception.Message}").ConfigureAwait(false);
-            return ExitCodes.Failure;
-        }
+        return root;
     }
 }

@@ -17,12 +17,12 @@ internal static class CommandInput
             return (true, null);
         }
 
-        if (AreaCode.TryParse(text, out var code, out var error))
+        if (AreaCode.TryParse(text, out var code))
         {
             return (true, code);
         }
 
-        await environment.Error.WriteLineAsync($"'{text}' is not an area code: {error}").ConfigureAwait(false);
+        await environment.Error.WriteLineAsync(Texts.Instance.Format("area_code_invalid", text)).ConfigureAwait(false);
         return (false, null);
     }
 
@@ -39,7 +39,7 @@ internal static class CommandInput
             return (true, gemeente);
         }
 
-        await environment.Error.WriteLineAsync($"--gemeente '{text}' is neither a gemeente code nor the name of exactly one gemeente in the database").ConfigureAwait(false);
+        await environment.Error.WriteLineAsync(Texts.Instance.Format("gemeente_unknown", text)).ConfigureAwait(false);
         return (false, null);
     }
 

@@ -57,7 +57,7 @@ internal sealed class MonitorOptions
         var latest = await monitor.DefaultYearAsync(cancellationToken).ConfigureAwait(false);
         if (latest is null)
         {
-            await environment.Error.WriteLineAsync("the database holds no year with inhabitants yet: run 'leefkracht demo' or 'leefkracht import' first").ConfigureAwait(false);
+            await environment.Error.WriteLineAsync(Texts.Instance["no_inhabited_year"]).ConfigureAwait(false);
             return null;
         }
 

@@ -155,7 +155,7 @@ internal sealed class SpatialOptions
             year = await monitor.DefaultYearAsync(cancellationToken).ConfigureAwait(false);
             if (year is null)
             {
-                errors.Add("the database holds no year with inhabitants yet: run 'leefkracht demo' or 'leefkracht import' first");
+                errors.Add(Texts.Instance["no_inhabited_year"]);
             }
         }
 

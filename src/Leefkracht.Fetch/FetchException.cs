@@ -5,7 +5,7 @@ public sealed class FetchException : Exception
 {
     /// <summary>A failure at <paramref name="url"/>.</summary>
     public FetchException(Uri url, int? status, string reason, Exception? inner = null)
-        : base($"{url}: {reason}", inner)
+        : base(FetchWords.Words.Format("Failure", url, reason), inner)
     {
         Url = url;
         Status = status;
@@ -36,6 +36,6 @@ public sealed class FetchException : Exception
     /// <summary>The HTTP status, when the server answered.</summary>
     public int? Status { get; }
 
-    /// <summary>Why, without the address.</summary>
+    /// <summary>Why, in the user's words (FetchWords), without the address.</summary>
     public string Reason { get; }
 }

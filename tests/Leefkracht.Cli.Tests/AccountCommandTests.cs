@@ -34,8 +34,8 @@ public sealed class AccountCommandTests : IDisposable
         var unknownParty = await CliRunner.RunWithInputAsync("lang-genoeg-wachtwoord\n", "account", "add", "--name", "b", "--party", "Nergens", "--role", "partner", "--db", _store.Setting);
 
         shortPassword.ExitCode.ShouldBe(2);
-        shortPassword.Error.ShouldContain("at least 12 characters");
+        shortPassword.Error.ShouldBe("het wachtwoord moet minstens 12 tekens hebben (en beide invoeren moeten gelijk zijn)\n");
         unknownParty.ExitCode.ShouldBe(2);
-        unknownParty.Error.ShouldContain("--party-type");
+        unknownParty.Error.ShouldBe("--party: er is geen partij ‘Nergens’; geef --party-type (gemeente, corporatie, zorg, welzijn, politie, bewoners) om haar aan te maken\n");
     }
 }

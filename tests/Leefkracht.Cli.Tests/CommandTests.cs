@@ -109,7 +109,7 @@ public sealed class CommandTests(SampleDatabase database)
     [Fact]
     public async Task Show_MalformedCode_IsInvalidInput()
     {
-        await CliRunner.ShouldRefuseAsync("expected BU followed by 8 characters", "show", "BU1234", "--db", database.Path);
+        await CliRunner.ShouldRefuseAsync("‘BU1234’ is geen CBS-gebiedscode: verwacht GM en 4 cijfers, WK en 6 tekens of BU en 8 tekens", "show", "BU1234", "--db", database.Path);
     }
 
     [Fact]
@@ -122,7 +122,8 @@ public sealed class CommandTests(SampleDatabase database)
     [Fact]
     public async Task Areas_UnknownLevel_IsInvalidInput()
     {
-        await CliRunner.ShouldRefuseAsync("--level 'district' is not one of land, gemeente, wijk, buurt", "areas", "--db", database.Path, "--level", "district");
+        await CliRunner.ShouldRefuseAsync("--level ‘district’ bestaat niet; kies uit land, gemeente, wijk, buurt", "areas", "--db", database.Path, "--level", "district");
+        await CliRunner.ShouldRefuseAsync("--level 'district' is not one of land, gemeente, wijk, buurt", "areas", "--db", database.Path, "--level", "district", "--lang", "en");
     }
 
     [Fact]

@@ -13,6 +13,9 @@ public sealed class FetchCommandTests : IAsyncLifetime
         _fake = await FakeSources.StartAsync();
         _fake.Serve("84583NED", FakeSources.DenHaag2019());
         _fake.ServeWijkBoundaries(2019);
+        _fake.Serve("85984NED", FakeSources.National2024());
+        _fake.ServePolice(["GM0518"]);
+        _fake.ServeHealth(["GM0518"]);
     }
 
     public ValueTask DisposeAsync() => _fake.DisposeAsync();
@@ -51,7 +54,7 @@ public sealed class FetchCommandTests : IAsyncLifetime
         lbm.ExitCode.ShouldBe(0, lbm.Error);
         lbm.Out.ShouldContain("leefbaarometer3_pc4_2002-2018_first2000.csv");
         list.Out.ShouldContain("45 wijk");
-        list.Out.ShouldContain("in the cache (imported with fetch lbm)");
+        list.Out.ShouldContain("in de downloadmap (geïmporteerd met fetch lbm)");
     }
 
     [Fact]
@@ -65,8 +68,9 @@ public sealed class FetchCommandTests : IAsyncLifetime
         var fetch = await CliRunner.RunAsync("fetch", "kwb", "--year", "2019", "--gemeente", "GM0518", "--db", store.Setting, "--cache", _fake.CacheFolder, "--statline-url", _fake.Feed.AbsoluteUri, "--retry-delay", "0.001");
 
         fetch.ExitCode.ShouldBe(4);
-        fetch.Error.ShouldContain("the server answered 503");
-        fetch.Error.ShouldContain("de opslag is niet veranderd");
+        fetch.Error.ShouldContain("fetch kwb 2019: de server antwoordde 503 (niet beschikbaar)");
+        fetch.Error.ShouldContain($"; adres: {_fake.Feed}");
+        fetch.Error.ShouldContain("(de opslag is niet veranderd)");
         store.Snapshot().ShouldBe(before);
     }
 
@@ -100,5 +104,49 @@ public sealed class FetchCommandTests : IAsyncLifetime
         fetch.Out.ShouldContain("known non-indicators, 0 unknown");
         list.Out.ShouldContain("in the store");
         list.Out.ShouldContain("159 areas with inhabitants");
+    }
+
+    [Fact]
+    public async Task FetchPolitieAndGezondheid_SayWhatTheyStored_AndWhyAYearFails_InDutch()
+    {
+        using var store = TestStore.Create();
+        var sources = await DenHaag2024Async(store);
+
+        var police = await CliRunner.RunAsync(["fetch", "politie", "--year", "2023", "--gemeente", "GM0518", .. sources]);
+        var noYear = await CliRunner.RunAsync(["fetch", "politie", "--gemeente", "GM0518", .. sources]);
+        var notEstimated = await CliRunner.RunAsync(["fetch", "gezondheid", "--year", "2023", "--gemeente", "GM0518", .. sources]);
+
+        police.ExitCode.ShouldBe(0, police.Error);
+        police.Out.ShouldMatch(@"politie 2023 \(47022NED GeregistreerdeMisdrijven_1, GM0518\): \d+ rijen, \d+ gebieden; \d+ antwoorden");
+        noYear.ExitCode.ShouldBe(2);
+        noYear.Error.ShouldBe("geef --year 2019 of --years 2013-2025\n");
+        notEstimated.ExitCode.ShouldBe(4);
+        notEstimated.Error.ShouldStartWith("fetch gezondheid 2023: 50150NED heeft geen cijfers voor 2023; jaren met cijfers: 2012, 2016, 2020, 2022, 2024; adres: ");
+        notEstimated.Error.ShouldEndWith("(de opslag is niet veranderd)\n");
+    }
+
+    [Fact]
+    public async Task FetchPolitieAndGezondheid_SayItInEnglish_WithLangEn()
+    {
+        using var store = TestStore.Create();
+        string[] sources = [.. await DenHaag2024Async(store), "--lang", "en"];
+
+        var health = await CliRunner.RunAsync(["fetch", "gezondheid", "--year", "2022", "--gemeente", "GM0518", .. sources]);
+        var notEstimated = await CliRunner.RunAsync(["fetch", "gezondheid", "--year", "2023", "--gemeente", "GM0518", .. sources]);
+
+        health.ExitCode.ShouldBe(0, health.Error);
+        health.Out.ShouldMatch(@"gezondheid 2022 \(50150NED GoedErvarenGezondheid_4, GM0518\): \d+ rows, \d+ areas; \d+ responses");
+        notEstimated.Error.ShouldStartWith("fetch gezondheid 2023: 50150NED has no figures for 2023; years with figures: 2012, 2016, 2020, 2022, 2024; address: ");
+        notEstimated.Error.ShouldEndWith("(the store was not changed)\n");
+    }
+
+    /// <summary>Fills <paramref name="store"/> with Den Haag's KWB 2024 (the division the police and RIVM codes belong to) and returns the options that reach the fake sources.</summary>
+    private async Task<string[]> DenHaag2024Async(TestStore store)
+    {
+        _fake.PageSize = 500;
+        string[] sources = ["--db", store.Setting, "--cache", _fake.CacheFolder, "--statline-url", _fake.Feed.AbsoluteUri, "--dataderden-url", _fake.Feed.AbsoluteUri, "--retry-delay", "0.001"];
+        var kwb = await CliRunner.RunAsync(["fetch", "kwb", "--year", "2024", "--gemeente", "GM0518", .. sources]);
+        kwb.ExitCode.ShouldBe(0, kwb.Error);
+        return sources;
     }
 }

@@ -32,8 +32,8 @@ public sealed class MonitorCommandTests(SampleDatabase database)
     [Fact]
     public async Task Trend_SameYearOrUnscorableYear_IsRefused()
     {
-        await CliRunner.ShouldRefuseAsync("--from and --to are both 2018", "trend", "WK091710", "--db", database.Path, "--from", "2018", "--to", "2018");
-        await CliRunner.ShouldRefuseAsync("1999 has no inhabitants in the database", "trend", "WK091710", "--db", database.Path, "--from", "1999", "--to", "2018");
+        await CliRunner.ShouldRefuseAsync("--from en --to zijn allebei 2018: een verloop heeft twee verschillende jaren nodig", "trend", "WK091710", "--db", database.Path, "--from", "2018", "--to", "2018");
+        await CliRunner.ShouldRefuseAsync("1999 heeft geen inwoners in de database", "trend", "WK091710", "--db", database.Path, "--from", "1999", "--to", "2018");
     }
 
     [Fact]
@@ -59,7 +59,8 @@ public sealed class MonitorCommandTests(SampleDatabase database)
     [Fact]
     public async Task Resilience_BadCode_IsRefused()
     {
-        await CliRunner.ShouldRefuseAsync("'WK05183' is not an area code", "resilience", "WK05183", "--db", database.Path, "--year", "2015");
+        await CliRunner.ShouldRefuseAsync("‘WK05183’ is geen CBS-gebiedscode: verwacht GM en 4 cijfers, WK en 6 tekens of BU en 8 tekens (of NL00)", "resilience", "WK05183", "--db", database.Path, "--year", "2015");
+        await CliRunner.ShouldRefuseAsync("'WK05183' is not an area code: expected GM and 4 digits", "resilience", "WK05183", "--db", database.Path, "--year", "2015", "--lang", "en");
     }
 
     [Fact]
@@ -211,7 +212,7 @@ public sealed class MonitorCommandTests(SampleDatabase database)
     [Fact]
     public async Task Watchlist_FromAfterYear_IsRefused()
     {
-        await CliRunner.ShouldRefuseAsync("--from 2019 must be before the year of the watchlist (2018)", "watchlist", "--db", database.Path, "--year", "2018", "--from", "2019");
+        await CliRunner.ShouldRefuseAsync("--from 2019 moet vóór het jaar van de signaleringslijst liggen (2018)", "watchlist", "--db", database.Path, "--year", "2018", "--from", "2019");
     }
 
     [Fact]
@@ -305,6 +306,6 @@ public sealed class MonitorCommandTests(SampleDatabase database)
     [Fact]
     public async Task Compare_NoExternalScores_IsRefused()
     {
-        await CliRunner.ShouldRefuseAsync("no external scores found", "compare", "--db", database.Path, "--gemeente", "Heerlen", "--year", "2018");
+        await CliRunner.ShouldRefuseAsync("geen scores van anderen gevonden", "compare", "--db", database.Path, "--gemeente", "Heerlen", "--year", "2018");
     }
 }

@@ -42,7 +42,7 @@ public sealed class ValidateCommandTests(SampleDatabase database)
         var year = await CliRunner.RunAsync("validate", "--db", database.Path, "--target-year", "2017");
 
         format.ExitCode.ShouldBe(2);
-        format.Error.ShouldContain("--format 'pdf' is not one of table, markdown");
+        format.Error.ShouldContain("--format ‘pdf’ bestaat niet; kies uit table, markdown");
         year.ExitCode.ShouldBe(2);
         year.Error.ShouldContain("the Leefbaarometer has no measurement in 2017; it has 2002, 2008, 2012, 2014, 2016, 2018");
     }

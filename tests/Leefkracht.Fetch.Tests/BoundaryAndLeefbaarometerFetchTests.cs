@@ -101,7 +101,7 @@ public sealed class BoundaryAndLeefbaarometerFetchTests : IAsyncLifetime
 
         // The line breaks in the body (the part is kept) or, on a resumption, before the headers (the resilient
         // client retries, then gives up): either way the bytes already fetched stay for the next run.
-        failure.Message.ShouldContain("kept, fetch again to resume", customMessage: failure.ToString());
+        failure.Message.ShouldContain("bewaard: haal opnieuw op om verder te gaan", customMessage: failure.ToString());
         store.Snapshot().ShouldBe(before);
         _fake.Heal("lbm", 1);
         var resumed = await FetchLeefbaarometerAsync(store);

@@ -111,7 +111,8 @@ public sealed class KwbFetchTests : IAsyncLifetime
 
         var failure = await Should.ThrowAsync<FetchException>(() => FetchAsync(store, 2019, "GM0518"));
 
-        failure.Message.ShouldContain("page 2: the answer is not complete JSON");
+        failure.Message.ShouldContain("pagina 2: het antwoord hield halverwege op, het is geen volledige JSON (regel ");
+        failure.Message.ShouldContain("er is niets van bewaard: haal opnieuw op om verder te gaan; adres: ");
         store.Snapshot().ShouldBe(before);
         var resumed = await FetchAsync(store, 2019, "GM0518");
         // Page 1 comes from the cache (304); the broken page was never kept, so it is fetched again.
@@ -129,6 +130,7 @@ public sealed class KwbFetchTests : IAsyncLifetime
         var failure = await Should.ThrowAsync<FetchException>(() => FetchAsync(store, 2019, "GM0518"));
 
         failure.Status.ShouldBe(503);
+        failure.Message.ShouldContain("de server antwoordde 503 (niet beschikbaar)");
         store.Snapshot().ShouldBe(empty);
         _fake.Heal(Table2019, 3);
         var resumed = await FetchAsync(store, 2019, "GM0518");
@@ -203,7 +205,8 @@ public sealed class KwbFetchTests : IAsyncLifetime
 
         var failure = await Should.ThrowAsync<FetchException>(() => FetchAsync(store, 2019, "GM0518", feed: feed));
 
-        failure.Message.ShouldContain("no answer");
+        failure.Message.ShouldContain("geen antwoord van de server (");
+        failure.Message.ShouldContain($"; adres: {feed}");
         failure.Status.ShouldBeNull();
         store.Snapshot().ShouldBe(before);
     }

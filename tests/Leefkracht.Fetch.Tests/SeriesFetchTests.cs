@@ -84,7 +84,7 @@ public sealed class SeriesFetchTests : IAsyncLifetime
 
         var failure = await Should.ThrowAsync<FetchException>(() => FetchAsync(store, StatLineSeries.Politie, 2025, "GM0518"));
 
-        failure.Message.ShouldContain("47022NED has 9 months of 2025 (2025MM01 to 2025MM09): a year's total needs all twelve");
+        failure.Message.ShouldContain("47022NED heeft 9 maanden van 2025 (2025MM01 tot 2025MM09): een jaartotaal heeft alle twaalf nodig, dus 2025 wordt niet geïmporteerd");
         store.Snapshot().ShouldBe(before);
     }
 
@@ -92,6 +92,7 @@ public sealed class SeriesFetchTests : IAsyncLifetime
     public async Task AYearTheRivmDidNotEstimate_AndAGemeenteName_AreClearErrors()
     {
         using var store = await DenHaag2024Async();
+        using var english = UiLanguage.English();
 
         (await Should.ThrowAsync<FetchException>(() => FetchAsync(store, StatLineSeries.Gezondheid, 2023, "GM0518")))
             .Message.ShouldContain("50150NED has no figures for 2023; years with figures: 2012, 2016, 2020, 2022, 2024");

@@ -144,6 +144,42 @@ public sealed class ConcurrencyAndAuditTests(WijkaanpakServer server)
         var history = (await ApiClient.OkJson(c.GetAsync(path)))["history"]!.AsArray();
         history.Select(h => $"{h!["from"]}>{h["to"]}").ShouldBe(["planned>late", "late>done"]);
         history[0]!["account"].ShouldBeNull();
+
+        // in words, in the reader's language (the store keeps a language-neutral code)
+        history[0]!["comment"]!.GetValue<string>().ShouldBe("de deadline is verstreken");
+        (await ApiClient.OkJson(c.GetAsync(path + "?lang=en")))["history"]![0]!["comment"]!.GetValue<string>().ShouldBe("the deadline passed");
+        (await server.Wijkaanpak.LoadHistoryAsync(Scenario.Id(created), TestContext.Current.CancellationToken))[0].Comment.ShouldBe(AgreementStatusChange.DeadlinePassed);
+    }
+
+    [Fact]
+    public async Task AHistoryWrittenBeforeTheCode_ShowsTheSystemsLateMarkInWordsToo()
+    {
+        // Given an agreement whose history holds the system's late mark as stores wrote it before the code: English words
+        var scenario = await Scenario.CreateAsync(server, withCorporation: false);
+        var c = scenario.Coordinator;
+        var created = await ApiClient.OkJson(c.PostAsync($"api/v1/wijkaanpak/programmes/{scenario.ProgrammeId}/agreements", new
+        {
+            title = "Schouw van de bergingen",
+            ownerPartyId = server.Gemeente.Id,
+            deadline = "2030-01-01",
+        }));
+        var id = Scenario.Id(created);
+        var written = await server.Wijkaanpak.ChangeAgreementStatusAsync(
+            id,
+            1,
+            a => new StatusChangeOutcome(a, [new AgreementStatusChange(AgreementStatus.Planned, AgreementStatus.Late, server.Clock.GetUtcNow(), null, AgreementStatusChange.DeadlinePassedBeforeCodes)], null),
+            WijkaanpakSeeds.Seeder,
+            TestContext.Current.CancellationToken);
+        written.Value.ShouldNotBeNull();
+
+        // When it is read, in Dutch and in English
+        var path = $"api/v1/wijkaanpak/agreements/{id}";
+        var dutch = (await ApiClient.OkJson(c.GetAsync(path)))["history"]!.AsArray();
+        var english = (await ApiClient.OkJson(c.GetAsync(path + "?lang=en")))["history"]!.AsArray();
+
+        // Then the old entry reads like a new one, in words
+        dutch.Single()!["comment"]!.GetValue<string>().ShouldBe("de deadline is verstreken");
+        english.Single()!["comment"]!.GetValue<string>().ShouldBe("the deadline passed");
     }
 
     [Fact]

@@ -22,7 +22,7 @@ internal static class AccountCommand
         {
             if (!WireCodes.TryParse(result.GetValue(role), out Role accountRole))
             {
-                await environment.Error.WriteLineAsync($"--role: use one of {WireCodes.Choices<Role>()}").ConfigureAwait(false);
+                await environment.Error.WriteLineAsync(Texts.Instance.Format("account_role", WireCodes.Choices<Role>())).ConfigureAwait(false);
                 return ExitCodes.InvalidInput;
             }
 
@@ -30,7 +30,7 @@ internal static class AccountCommand
             var userName = result.GetValue(name)!.Trim();
             if (userName.Length == 0 || await store.FindAccountAsync(userName, cancellationToken).ConfigureAwait(false) is not null)
             {
-                await environment.Error.WriteLineAsync($"--name: an account '{userName}' exists already (or the name is empty)").ConfigureAwait(false);
+                await environment.Error.WriteLineAsync(Texts.Instance.Format("account_exists", userName)).ConfigureAwait(false);
                 return ExitCodes.InvalidInput;
             }
 
@@ -41,7 +41,7 @@ internal static class AccountCommand
             {
                 if (!WireCodes.TryParse(result.GetValue(partyType), out PartyType type))
                 {
-                    await environment.Error.WriteLineAsync($"--party: no party '{partyName}'; pass --party-type ({WireCodes.Choices<PartyType>()}) to create it").ConfigureAwait(false);
+                    await environment.Error.WriteLineAsync(Texts.Instance.Format("account_no_party", partyName, WireCodes.Choices<PartyType>())).ConfigureAwait(false);
                     return ExitCodes.InvalidInput;
                 }
 
@@ -51,7 +51,7 @@ internal static class AccountCommand
             var password = ReadPassword(environment);
             if (password is null || password.Length < Passwords.MinimumLength)
             {
-                await environment.Error.WriteLineAsync($"the password must have at least {Passwords.MinimumLength} characters (and both entries must match)").ConfigureAwait(false);
+                await environment.Error.WriteLineAsync(Texts.Instance.Format("account_password", Passwords.MinimumLength)).ConfigureAwait(false);
                 return ExitCodes.InvalidInput;
             }
 

@@ -20,7 +20,7 @@ internal static class AreasCommand
             {
                 if (!Enum.TryParse<AreaLevel>(levelText, ignoreCase: true, out var l) || int.TryParse(levelText, out _))
                 {
-                    await environment.Error.WriteLineAsync($"--level '{levelText}' is not one of land, gemeente, wijk, buurt").ConfigureAwait(false);
+                    await environment.Error.WriteLineAsync(Texts.Instance.Format("option_not_one_of", "--level", levelText, "land, gemeente, wijk, buurt")).ConfigureAwait(false);
                     return ExitCodes.InvalidInput;
                 }
 
@@ -35,7 +35,7 @@ internal static class AreasCommand
                 within = await ResolveGemeente(store, gemeenteText, cancellationToken).ConfigureAwait(false);
                 if (within is null)
                 {
-                    await environment.Error.WriteLineAsync($"--gemeente '{gemeenteText}' is neither a gemeente code nor the name of exactly one gemeente in the database").ConfigureAwait(false);
+                    await environment.Error.WriteLineAsync(Texts.Instance.Format("gemeente_unknown", gemeenteText)).ConfigureAwait(false);
                     return ExitCodes.InvalidInput;
                 }
             }

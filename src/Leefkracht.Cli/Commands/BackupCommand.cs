@@ -15,7 +15,7 @@ internal static class BackupCommand
             var path = result.GetValue(file)!;
             if (File.Exists(path))
             {
-                await environment.Error.WriteLineAsync($"{path} already exists; choose another name or remove it first").ConfigureAwait(false);
+                await environment.Error.WriteLineAsync(Texts.Instance.Format("backup_exists", path)).ConfigureAwait(false);
                 return ExitCodes.InvalidInput;
             }
 

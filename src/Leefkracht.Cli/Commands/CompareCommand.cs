@@ -34,7 +34,7 @@ internal static class CompareCommand
 
             if (MonitorOptions.ParseLevel(result.GetValue(level)) is not { } parsedLevel)
             {
-                await environment.Error.WriteLineAsync($"--level '{result.GetValue(level)}' is not one of gemeente, wijk, buurt").ConfigureAwait(false);
+                await environment.Error.WriteLineAsync(Texts.Instance.Format("option_not_one_of", "--level", result.GetValue(level), "gemeente, wijk, buurt")).ConfigureAwait(false);
                 return ExitCodes.InvalidInput;
             }
 
@@ -63,7 +63,7 @@ internal static class CompareCommand
 
                 if (externalPeriod is null)
                 {
-                    await environment.Error.WriteLineAsync($"no Leefbaarometer scores for the {parsedLevel.ToString().ToLowerInvariant()}en of {year}: import a Leefbaarometer file (the sample has the PC4 file and the PC4 crosswalk; buurten need the official buurt file)").ConfigureAwait(false);
+                    await environment.Error.WriteLineAsync(Texts.Instance.Format("compare_no_lbm", parsedLevel.ToString().ToLowerInvariant(), year)).ConfigureAwait(false);
                     return ExitCodes.InvalidInput;
                 }
 
@@ -74,7 +74,7 @@ internal static class CompareCommand
             {
                 if (!monitor.Catalog.Catalog.TryGet(id, out _))
                 {
-                    await environment.Error.WriteLineAsync($"--external '{id}' is not an indicator of the catalog").ConfigureAwait(false);
+                    await environment.Error.WriteLineAsync(Texts.Instance.Format("external_unknown", id)).ConfigureAwait(false);
                     return ExitCodes.InvalidInput;
                 }
             }
@@ -95,14 +95,14 @@ internal static class CompareCommand
             var ids = externals ?? (externalPeriod is { } p ? await comparison.ExternalIndicatorsAsync(p, within, cancellationToken).ConfigureAwait(false) : []);
             if (externalPeriod is null || ids.Count == 0)
             {
-                await environment.Error.WriteLineAsync("no external scores found: import the Rotterdam Wijkprofiel sheets (they are in the sample) or pass --external and --external-year, or --external leefbaarometer").ConfigureAwait(false);
+                await environment.Error.WriteLineAsync(Texts.Instance["compare_no_external"]).ConfigureAwait(false);
                 return ExitCodes.InvalidInput;
             }
 
             compared ??= await comparison.CompareAsync(ids, externalPeriod.Value, year, parsedLevel, within, choice.Model, choice.Reference, cancellationToken).ConfigureAwait(false);
             if (compared.Correlations.All(c => c.Areas < 3))
             {
-                await environment.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"fewer than three areas have both our {year} score and the {externalPeriod} external scores{(within is null ? string.Empty : $" in {within}")}")).ConfigureAwait(false);
+                await environment.Error.WriteLineAsync(Texts.Instance.Format("compare_too_few", year, externalPeriod, within is null ? string.Empty : Texts.Instance.Format("within_gemeente", within))).ConfigureAwait(false);
                 return ExitCodes.InvalidInput;
             }
 

@@ -19,7 +19,7 @@ internal static class DemoCommand
             var folder = result.GetValue(sample) ?? FindSample();
             if (folder is null || !Directory.Exists(folder))
             {
-                await environment.Error.WriteLineAsync($"sample folder not found ({folder ?? "looked next to the program and in data/sample"}); pass --sample").ConfigureAwait(false);
+                await environment.Error.WriteLineAsync(Texts.Instance.Format("demo_no_sample", folder ?? Texts.Instance["demo_looked"])).ConfigureAwait(false);
                 return ExitCodes.InvalidInput;
             }
 

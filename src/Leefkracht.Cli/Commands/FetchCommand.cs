@@ -64,7 +64,7 @@ internal static class FetchCommand
                 var stored = await context.Store.CountValuesAsync(indicator, cancellationToken).ConfigureAwait(false);
                 foreach (var y in ((IEnumerable<int>?)series.Years ?? KwbTables.Years).Union(stored.Keys).Order())
                 {
-                    table.AddRow(series.Kind, y.ToString(CultureInfo.InvariantCulture), series.Table, stored.TryGetValue(y, out var n) ? $"{n} areas" : "-");
+                    table.AddRow(series.Kind, y.ToString(CultureInfo.InvariantCulture), series.Table, stored.TryGetValue(y, out var n) ? texts.Format("fetch_list_areas", n) : "-");
                 }
             }
 
@@ -72,7 +72,7 @@ internal static class FetchCommand
             foreach (var measurement in LeefbaarometerFetcher.Measurements)
             {
                 var file = Path.Combine(folder, $"open-data-leefbaarometer-meting-{measurement}.zip");
-                table.AddRow("lbm", measurement.ToString(CultureInfo.InvariantCulture), "leefbaarometer.nl open data", File.Exists(file) ? "in the cache (imported with fetch lbm)" : "-");
+                table.AddRow("lbm", measurement.ToString(CultureInfo.InvariantCulture), "leefbaarometer.nl open data", File.Exists(file) ? texts["fetch_list_cached"] : "-");
             }
 
             environment.Out.Write(table);
@@ -141,7 +141,7 @@ internal static class FetchCommand
         {
             if (ParseYears(result.GetValue(year), result.GetValue(years)) is not { } chosen)
             {
-                await environment.Error.WriteLineAsync("give --year 2023 or --years 2021-2024").ConfigureAwait(false);
+                await environment.Error.WriteLineAsync(Texts.Instance["fetch_years"]).ConfigureAwait(false);
                 return ExitCodes.InvalidInput;
             }
 
@@ -157,13 +157,13 @@ internal static class FetchCommand
                 try
                 {
                     var fetched = await fetcher.FetchAsync(series, y, result.GetValue(gemeente), null, cancellationToken).ConfigureAwait(false);
-                    environment.Out.MarkupLine(Markup.Escape($"{series.Kind} {y} ({series.Table} {fetched.TopicKey}, {fetched.Gemeente ?? "NL"}): {fetched.Rows} rows, {fetched.Areas} areas; {Transfer(fetched.Transfer)}"));
+                    environment.Out.MarkupLine(Markup.Escape(context.Texts.Format("fetch_series_done", series.Kind, y, series.Table, fetched.TopicKey, fetched.Gemeente ?? "NL", fetched.Rows, fetched.Areas, Transfer(fetched.Transfer))));
                     ImportCommand.Print(environment, [fetched.Import], context.Texts, verbose: false, compact: true);
                     failed |= fetched.Import.Outcome == Data.Import.ImportOutcome.Rejected;
                 }
                 catch (FetchException exception)
                 {
-                    await environment.Error.WriteLineAsync($"fetch {series.Kind} {y}: {exception.Message} (the store was not changed)").ConfigureAwait(false);
+                    await environment.Error.WriteLineAsync(context.Texts.Format("fetch_failed", $"{series.Kind} {y}", exception.Message)).ConfigureAwait(false);
                     return ExitCodes.SourceUnavailable;
                 }
             }
@@ -220,10 +220,10 @@ internal static class FetchCommand
             try
             {
                 var file = await new LeefbaarometerFetcher(client, options, context.Store, CatalogDocument.Default, environment.Clock).FetchAsync(result.GetValue(measurement), cancellationToken).ConfigureAwait(false);
-                environment.Out.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"lbm {result.GetValue(measurement)}: {file.File} ({file.Bytes / 1024.0:0.#} KB, SHA-256 {file.Sha256}); {Transfer(file.Transfer)}")));
+                environment.Out.MarkupLine(Markup.Escape(context.Texts.Format("fetch_lbm_done", result.GetValue(measurement), file.File, NumberText.Number(file.Bytes / 1024.0, "0.#"), file.Sha256, Transfer(file.Transfer))));
                 if (file.Skipped.Count > 0)
                 {
-                    environment.Out.MarkupLine(Markup.Escape($"  not score files, not imported: {string.Join(", ", file.Skipped)}"));
+                    environment.Out.MarkupLine(Markup.Escape(context.Texts.Format("fetch_lbm_skipped", string.Join(", ", file.Skipped))));
                 }
 
                 ImportCommand.Print(environment, file.Imports, context.Texts, verbose: false, compact: true);
@@ -231,7 +231,7 @@ internal static class FetchCommand
             }
             catch (FetchException exception)
             {
-                await environment.Error.WriteLineAsync($"fetch lbm: {exception.Message}").ConfigureAwait(false);
+                await environment.Error.WriteLineAsync(context.Texts.Format("fetch_failed", $"lbm {result.GetValue(measurement)}", exception.Message)).ConfigureAwait(false);
                 return ExitCodes.SourceUnavailable;
             }
         });

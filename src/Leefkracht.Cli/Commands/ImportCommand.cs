@@ -29,13 +29,13 @@ internal static class ImportCommand
         {
             if (result.GetValue(maxErrors) < 0)
             {
-                await environment.Error.WriteLineAsync("--max-errors must be 0 or more").ConfigureAwait(false);
+                await environment.Error.WriteLineAsync(Texts.Instance.Format("option_at_least", "--max-errors", 0)).ConfigureAwait(false);
                 return ExitCodes.InvalidInput;
             }
 
             if (new[] { maxFile, maxLine, maxRatio, maxFields, maxDepth }.FirstOrDefault(o => result.GetValue(o) <= 0) is { } limit)
             {
-                await environment.Error.WriteLineAsync($"{limit.Name} must be 1 or more").ConfigureAwait(false);
+                await environment.Error.WriteLineAsync(Texts.Instance.Format("option_at_least", limit.Name, 1)).ConfigureAwait(false);
                 return ExitCodes.InvalidInput;
             }
 

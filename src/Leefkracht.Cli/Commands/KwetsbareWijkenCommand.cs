@@ -32,7 +32,7 @@ internal static class KwetsbareWijkenCommand
             var service = new KwetsbareWijkenService(store, monitor, new LeefbaarometerService(store, monitor));
             if (await service.ReportAsync(cancellationToken).ConfigureAwait(false) is not { Result.Considered: > 0 } report)
             {
-                await environment.Error.WriteLineAsync("no Leefbaarometer series for the wijken: import leefbaarometer3_pc4_2002-2018.csv, the postcode crosswalk and a year with inhabitants (the sample has them: 'leefkracht demo')").ConfigureAwait(false);
+                await environment.Error.WriteLineAsync(Texts.Instance["kwetsbare_no_series"]).ConfigureAwait(false);
                 return ExitCodes.InvalidInput;
             }
 

@@ -52,7 +52,7 @@ internal static class ModelCommand
 
             if (MonitorOptions.ParseLevel(result.GetValue(level)) is not { } parsedLevel)
             {
-                await environment.Error.WriteLineAsync($"--level '{result.GetValue(level)}' is not one of gemeente, wijk, buurt").ConfigureAwait(false);
+                await environment.Error.WriteLineAsync(Texts.Instance.Format("option_not_one_of", "--level", result.GetValue(level), "gemeente, wijk, buurt")).ConfigureAwait(false);
                 return ExitCodes.InvalidInput;
             }
 
@@ -64,7 +64,7 @@ internal static class ModelCommand
             var period = result.GetValue(year) ?? await monitor.DefaultYearAsync(cancellationToken).ConfigureAwait(false);
             if (period is null)
             {
-                await environment.Error.WriteLineAsync("the database holds no year with inhabitants yet: run 'leefkracht demo' or 'leefkracht import' first").ConfigureAwait(false);
+                await environment.Error.WriteLineAsync(Texts.Instance["no_inhabited_year"]).ConfigureAwait(false);
                 return ExitCodes.InvalidInput;
             }
 
@@ -135,7 +135,7 @@ internal static class ModelCommand
         var period = year ?? await monitor.DefaultYearAsync(cancellationToken).ConfigureAwait(false);
         if (period is null)
         {
-            await environment.Error.WriteLineAsync("the database holds no year with inhabitants yet: run 'leefkracht demo' or 'leefkracht import' first").ConfigureAwait(false);
+            await environment.Error.WriteLineAsync(Texts.Instance["no_inhabited_year"]).ConfigureAwait(false);
             return ExitCodes.InvalidInput;
         }
 

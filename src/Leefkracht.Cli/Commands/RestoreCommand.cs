@@ -18,7 +18,7 @@ internal static class RestoreCommand
             var path = result.GetValue(file)!;
             if (!File.Exists(path))
             {
-                await environment.Error.WriteLineAsync($"{path}: no such file").ConfigureAwait(false);
+                await environment.Error.WriteLineAsync(Texts.Instance.Format("restore_no_file", path)).ConfigureAwait(false);
                 return ExitCodes.InvalidInput;
             }
 

@@ -95,7 +95,7 @@ internal static class ScenarioCommand
 
             if (runs.Select(r => r.Scenario.BaseYear).Distinct().Count() > 1)
             {
-                await environment.Error.WriteLineAsync("the scenarios must have the same base year to be compared").ConfigureAwait(false);
+                await environment.Error.WriteLineAsync(Texts.Instance["scenario_base_year"]).ConfigureAwait(false);
                 return ExitCodes.InvalidInput;
             }
 
@@ -135,7 +135,7 @@ internal static class ScenarioCommand
             var texts = Texts.Instance;
             if (result.GetValue(placements) is var n && n < 1 || result.GetValue(cap) is not (> 0 and <= 1) || result.GetValue(exclude) is (<= 0 or > 1))
             {
-                await environment.Error.WriteLineAsync("--placements must be at least 1, --cap and --exclude-above must lie in (0, 1]").ConfigureAwait(false);
+                await environment.Error.WriteLineAsync(Texts.Instance["scenario_allocation_limits"]).ConfigureAwait(false);
                 return ExitCodes.InvalidInput;
             }
 
@@ -199,7 +199,7 @@ internal static class ScenarioCommand
     {
         if (result.GetValue(options.Years) is < 1 or > 50 || result.GetValue(options.Replicates) is < 1 or > 10_000)
         {
-            await environment.Error.WriteLineAsync("--years must lie between 1 and 50, --replicates between 1 and 10000").ConfigureAwait(false);
+            await environment.Error.WriteLineAsync(Texts.Instance["scenario_run_limits"]).ConfigureAwait(false);
             return null;
         }
 

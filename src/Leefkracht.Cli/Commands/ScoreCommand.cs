@@ -18,7 +18,7 @@ internal static class ScoreCommand
         {
             if (MonitorOptions.ParseLevel(result.GetValue(level)) is not { } parsedLevel)
             {
-                await environment.Error.WriteLineAsync($"--level '{result.GetValue(level)}' is not one of gemeente, wijk, buurt").ConfigureAwait(false);
+                await environment.Error.WriteLineAsync(Texts.Instance.Format("option_not_one_of", "--level", result.GetValue(level), "gemeente, wijk, buurt")).ConfigureAwait(false);
                 return ExitCodes.InvalidInput;
             }
 
@@ -43,7 +43,7 @@ internal static class ScoreCommand
             var rows = scored.Scores.Where(s => s.Area.Code.Level == parsedLevel && (within is null || s.Area.Code.IsWithin(within.Value))).ToList();
             if (rows.Count == 0)
             {
-                await environment.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"no {parsedLevel.ToString().ToLowerInvariant()} has values in {year}{(within is null ? string.Empty : $" in {within}")}")).ConfigureAwait(false);
+                await environment.Error.WriteLineAsync(Texts.Instance.Format("no_level_values", parsedLevel.ToString().ToLowerInvariant(), year, within is null ? string.Empty : Texts.Instance.Format("within_gemeente", within))).ConfigureAwait(false);
                 return ExitCodes.InvalidInput;
             }
 

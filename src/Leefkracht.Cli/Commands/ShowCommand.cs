@@ -15,9 +15,9 @@ internal static class ShowCommand
         command.SetAction(async (result, cancellationToken) =>
         {
             var text = result.GetValue(code)!;
-            if (!AreaCode.TryParse(text, out var area, out var error))
+            if (!AreaCode.TryParse(text, out var area))
             {
-                await environment.Error.WriteLineAsync($"'{text}' is not an area code: {error}").ConfigureAwait(false);
+                await environment.Error.WriteLineAsync(Texts.Instance.Format("area_code_invalid", text)).ConfigureAwait(false);
                 return ExitCodes.InvalidInput;
             }
 

@@ -28,7 +28,7 @@ internal static class TrendCommand
             var (fromYear, toYear) = (result.GetValue(from), result.GetValue(to));
             if (fromYear == toYear)
             {
-                await environment.Error.WriteLineAsync($"--from and --to are both {fromYear}: a trend needs two different years").ConfigureAwait(false);
+                await environment.Error.WriteLineAsync(Texts.Instance.Format("trend_same_years", fromYear)).ConfigureAwait(false);
                 return ExitCodes.InvalidInput;
             }
 
@@ -42,7 +42,7 @@ internal static class TrendCommand
             var years = await monitor.ScorableYearsAsync(cancellationToken).ConfigureAwait(false);
             foreach (var year in new[] { fromYear, toYear }.Where(y => !years.Contains(y)))
             {
-                await environment.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{year} has no inhabitants in the database, so it cannot be scored; years that can: {string.Join(", ", years.Order())}")).ConfigureAwait(false);
+                await environment.Error.WriteLineAsync(Texts.Instance.Format("year_not_scorable", year, string.Join(", ", years.Order()))).ConfigureAwait(false);
                 return ExitCodes.InvalidInput;
             }
 
@@ -120,14 +120,14 @@ internal static class TrendCommand
     {
         if (MonitorOptions.ParseLevel(levelText) is not { } level)
         {
-            await environment.Error.WriteLineAsync($"--level '{levelText}' is not one of gemeente, wijk, buurt").ConfigureAwait(false);
+            await environment.Error.WriteLineAsync(Texts.Instance.Format("option_not_one_of", "--level", levelText, "gemeente, wijk, buurt")).ConfigureAwait(false);
             return ExitCodes.InvalidInput;
         }
 
         var rows = trends.Trends.Where(t => t.Area.Code.Level == level && (within is null || t.Area.Code.IsWithin(within.Value))).ToList();
         if (rows.Count == 0)
         {
-            await environment.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"no {level.ToString().ToLowerInvariant()} has values in {trends.ToPeriod}{(within is null ? string.Empty : $" in {within}")}")).ConfigureAwait(false);
+            await environment.Error.WriteLineAsync(Texts.Instance.Format("no_level_values", level.ToString().ToLowerInvariant(), trends.ToPeriod, within is null ? string.Empty : Texts.Instance.Format("within_gemeente", within))).ConfigureAwait(false);
             return ExitCodes.InvalidInput;
         }
 

@@ -36,7 +36,7 @@ internal static class ValidateCommand
             };
             if (markdown is null)
             {
-                await environment.Error.WriteLineAsync($"--format '{result.GetValue(format)}' is not one of table, markdown").ConfigureAwait(false);
+                await environment.Error.WriteLineAsync(Texts.Instance.Format("option_not_one_of", "--format", result.GetValue(format), "table, markdown")).ConfigureAwait(false);
                 return ExitCodes.InvalidInput;
             }
 
@@ -56,7 +56,7 @@ internal static class ValidateCommand
             var period = result.GetValue(year) ?? await monitor.DefaultYearAsync(cancellationToken).ConfigureAwait(false);
             if (period is null)
             {
-                await environment.Error.WriteLineAsync("the database holds no year with inhabitants yet: run 'leefkracht demo' or 'leefkracht import' first").ConfigureAwait(false);
+                await environment.Error.WriteLineAsync(Texts.Instance["no_inhabited_year"]).ConfigureAwait(false);
                 return ExitCodes.InvalidInput;
             }
 

@@ -35,7 +35,7 @@ internal static class WatchlistCommand
                 parsedLevel = MonitorOptions.ParseLevel(levelText);
                 if (parsedLevel is null)
                 {
-                    await environment.Error.WriteLineAsync($"--level '{levelText}' is not one of gemeente, wijk, buurt").ConfigureAwait(false);
+                    await environment.Error.WriteLineAsync(Texts.Instance.Format("option_not_one_of", "--level", levelText, "gemeente, wijk, buurt")).ConfigureAwait(false);
                     return ExitCodes.InvalidInput;
                 }
             }
@@ -50,7 +50,7 @@ internal static class WatchlistCommand
 
             if (result.GetValue(from) is { } fromYear && fromYear >= year)
             {
-                await environment.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"--from {fromYear} must be before the year of the watchlist ({year})")).ConfigureAwait(false);
+                await environment.Error.WriteLineAsync(Texts.Instance.Format("watchlist_from_after", fromYear, year)).ConfigureAwait(false);
                 return ExitCodes.InvalidInput;
             }
 
@@ -121,7 +121,7 @@ internal static class WatchlistCommand
 
             if (await new LeefbaarometerService(store, monitor).BacktestAsync(cancellationToken).ConfigureAwait(false) is not { } backtest)
             {
-                await environment.Error.WriteLineAsync("no Leefbaarometer series per postcode to backtest on: import leefbaarometer3_pc4_2002-2018.csv and the postcode crosswalk (the sample has both: 'leefkracht demo')").ConfigureAwait(false);
+                await environment.Error.WriteLineAsync(Texts.Instance["watchlist_no_pc4"]).ConfigureAwait(false);
                 return ExitCodes.InvalidInput;
             }
 
@@ -150,7 +150,7 @@ internal static class WatchlistCommand
         var reports = backtest.Panels;
         if (reports.Count == 0)
         {
-            await environment.Error.WriteLineAsync("no panel to backtest: the database holds none of the multi-year series (import the sample with 'leefkracht demo')").ConfigureAwait(false);
+            await environment.Error.WriteLineAsync(Texts.Instance["watchlist_no_panel"]).ConfigureAwait(false);
             return ExitCodes.InvalidInput;
         }
 

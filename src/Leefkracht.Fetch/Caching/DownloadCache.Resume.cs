@@ -60,7 +60,7 @@ public sealed partial class DownloadCache
             }
             catch (FetchException exception) when (exception.Status is null && part is not null)
             {
-                throw new FetchException(url, null, $"{exception.Reason}; the {part.Length} bytes fetched before are kept, fetch again to resume", exception);
+                throw new FetchException(url, null, FetchWords.Words.Format("PartKept", exception.Reason, part.Length), exception);
             }
 
             using var response = sent;
@@ -97,7 +97,7 @@ public sealed partial class DownloadCache
                 var have = new FileInfo(partPath).Length;
                 if (attempt >= attempts)
                 {
-                    throw new FetchException(url, (int)response.StatusCode, $"the connection broke off after {have} of {meta.Total?.ToString(CultureInfo.InvariantCulture) ?? "?"} bytes; the {have} bytes are kept, fetch again to resume", exception);
+                    throw new FetchException(url, (int)response.StatusCode, FetchWords.Words.Format("BrokeOff", have, meta.Total?.ToString(CultureInfo.InvariantCulture) ?? "?"), exception);
                 }
 
                 await Task.Delay(pause, cancellationToken).ConfigureAwait(false);
@@ -108,7 +108,7 @@ public sealed partial class DownloadCache
             if (meta.Total is { } total && bytes.LongLength != total)
             {
                 DiscardPart(url);
-                throw new FetchException(url, (int)response.StatusCode, $"the assembled file has {bytes.LongLength} bytes, the server announced {total}; the part was discarded, fetch again");
+                throw new FetchException(url, (int)response.StatusCode, FetchWords.Words.Format("SizeMismatch", bytes.LongLength, total));
             }
 
             return new CachedResponse(url.AbsoluteUri, bytes, Convert.ToHexStringLower(SHA256.HashData(bytes)), meta.ETag, meta.LastModified, _clock.GetUtcNow(), CacheSource.Downloaded);

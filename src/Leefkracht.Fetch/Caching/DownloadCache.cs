@@ -104,7 +104,7 @@ public sealed partial class DownloadCache
         catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or TimeoutException or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException
                                           && !cancellationToken.IsCancellationRequested)
         {
-            throw new FetchException(request.RequestUri!, null, $"no answer: {exception.Message}", exception);
+            throw new FetchException(request.RequestUri!, null, FetchWords.Words.Format("NoAnswer", exception.Message), exception);
         }
     }
 
@@ -126,7 +126,7 @@ public sealed partial class DownloadCache
         if (!response.IsSuccessStatusCode)
         {
             var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            throw new FetchException(url, (int)response.StatusCode, $"the server answered {(int)response.StatusCode} {response.ReasonPhrase}{(text.Length > 0 ? ": " + Shorten(text) : string.Empty)}");
+            throw new FetchException(url, (int)response.StatusCode, FetchWords.ServerAnswered((int)response.StatusCode, response.ReasonPhrase) + (text.Length > 0 ? FetchWords.Words.Format("ServerSaid", Shorten(text)) : string.Empty));
         }
     }
 

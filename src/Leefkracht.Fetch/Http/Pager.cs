@@ -32,7 +32,7 @@ internal sealed class Pager(HttpClient http, DownloadCache cache)
         {
             if (!visited.Add(next.AbsoluteUri))
             {
-                throw new FetchException(next, null, $"the next link points back to a page already read (page {visited.Count}); the source is looping");
+                throw new FetchException(next, null, FetchWords.Words.Format("Looping", visited.Count));
             }
 
             var response = await cache.GetAsync(http, next, cancellationToken).ConfigureAwait(false);
@@ -43,7 +43,7 @@ internal sealed class Pager(HttpClient http, DownloadCache cache)
             }
             catch (JsonException exception)
             {
-                throw new FetchException(next, 200, $"page {visited.Count}: the answer is not complete JSON (line {exception.LineNumber + 1}, byte {exception.BytePositionInLine + 1}: {exception.Message.Split(" LineNumber", 2)[0]}); nothing of it was kept, fetch again to resume", exception);
+                throw new FetchException(next, 200, FetchWords.Words.Format("Truncated", visited.Count, exception.LineNumber + 1, exception.BytePositionInLine + 1, exception.Message.Split(" LineNumber", 2)[0]), exception);
             }
 
             cache.Keep(response);
@@ -63,6 +63,6 @@ internal sealed class Pager(HttpClient http, DownloadCache cache)
         ArgumentNullException.ThrowIfNull(response);
         var url = new Uri(response.Url);
         return Uri.TryCreate(url, href, out var resolved) ? resolved
-            : throw new FetchException(url, 200, $"page {pageNumber}: {path}: '{href}' is not an address");
+            : throw new FetchException(url, 200, FetchWords.Words.Format("NotAnAddress", pageNumber, path, href));
     }
 }

@@ -47,7 +47,7 @@ public sealed class LeefbaarometerFetcher(FetchClient client, FetchOptions optio
         if (response.Body is not [0x50, 0x4B, 0x03, 0x04, ..])
         {
             cache.DiscardPart(url);
-            throw new FetchException(url, 200, $"the answer is not a zip archive ({response.Body.Length} bytes); nothing was kept");
+            throw new FetchException(url, 200, FetchWords.Words.Format("NotZip", response.Body.Length));
         }
 
         (List<(string Entry, byte[] Content)> Scores, List<string> Skipped) entries;
@@ -107,11 +107,11 @@ public sealed class LeefbaarometerFetcher(FetchClient client, FetchOptions optio
         }
         catch (InvalidDataException exception)
         {
-            throw new FetchException(url, 200, $"the zip archive is damaged: {exception.Message}; nothing was kept", exception);
+            throw new FetchException(url, 200, FetchWords.Words.Format("ZipDamaged", exception.Message), exception);
         }
 
         return scores.Count > 0 ? (scores, skipped)
-            : throw new FetchException(url, 200, $"the archive holds no Leefbaarometer score file (a CSV with a unit column, jaar, lbm and afw); its entries: {string.Join(", ", skipped)}");
+            : throw new FetchException(url, 200, FetchWords.Words.Format("NoScoreFile", string.Join(", ", skipped)));
     }
 
     /// <summary>The normalised column names of a CSV's first line (comma or semicolon separated).</summary>

@@ -52,14 +52,14 @@ public sealed class PdokBoundaryFetcher
         var api = _options.PdokFor(year);
         if (!Collections.Contains(collection))
         {
-            throw new FetchException(api, null, $"no collection '{collection}'; PDOK's CBS wijken en buurten has {string.Join(", ", Collections)}");
+            throw new FetchException(api, null, FetchWords.Words.Format("NoCollection", collection, string.Join(", ", Collections)));
         }
 
         string? code = null;
         if (gemeente is not null)
         {
             code = GemeenteCodes.Number(gemeente) is { } number ? "GM" + number
-                : throw new FetchException(api, null, $"'{gemeente}': boundaries are fetched by gemeente code (GM0344 or 0344)");
+                : throw new FetchException(api, null, FetchWords.Words.Format("BoundariesByGemeenteCode", gemeente));
         }
 
         // OGC API Features filters on a property by its name as a query parameter (Part 1, "parameters for filtering
@@ -72,7 +72,7 @@ public sealed class PdokBoundaryFetcher
         var kept = features.Select(f => Normalise(f, singular)).Where(f => code is null || InGemeente(f, code)).ToList();
         if (kept.Count == 0)
         {
-            throw new FetchException(first, 200, code is null ? "the collection has no features" : $"the collection has no features in {code}");
+            throw new FetchException(first, 200, code is null ? FetchWords.Words["NoFeatures"] : FetchWords.Words.Format("NoFeaturesIn", code));
         }
 
         progress?.Report(new FetchProgress(source, "import", transfer.Requests, kept.Count));
@@ -89,7 +89,7 @@ public sealed class PdokBoundaryFetcher
         var root = document.RootElement;
         if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("features", out var features) || features.ValueKind != JsonValueKind.Array)
         {
-            throw new FetchException(new Uri(response.Url), 200, $"page {pageNumber}: $.features: expected a GeoJSON FeatureCollection");
+            throw new FetchException(new Uri(response.Url), 200, FetchWords.Words.Format("GeoJsonNoFeatures", pageNumber));
         }
 
         Uri? next = null;

@@ -57,7 +57,7 @@ public sealed class SeriesFetcher
         ArgumentNullException.ThrowIfNull(series);
         if (series.Years is { } years && !years.Contains(year))
         {
-            throw new FetchException(_options.DataDerden, null, $"{series.Table} has no figures for {year}; years with figures: {string.Join(", ", years)}");
+            throw new FetchException(_options.DataDerden, null, FetchWords.Words.Format("SeriesNoFigures", series.Table, year, string.Join(", ", years)));
         }
 
         string? number = null;
@@ -66,7 +66,7 @@ public sealed class SeriesFetcher
             number = GemeenteCodes.Number(gemeente) ?? throw new FetchException(
                 _options.DataDerden,
                 null,
-                $"'{gemeente}': {series.Kind} is fetched by gemeente code (GM0344 or 0344)");
+                FetchWords.Words.Format("ByGemeenteCode", gemeente, series.Kind));
         }
 
         progress?.Report(new FetchProgress(series.Table, "columns", 0, 0));
@@ -90,7 +90,7 @@ public sealed class SeriesFetcher
         var values = YearValues(series, year, topic, kept, first);
         if (values.Count == 0)
         {
-            throw new FetchException(first, 200, $"{series.Table} has no rows for {year}{(number is null ? string.Empty : " in GM" + number)}");
+            throw new FetchException(first, 200, number is null ? FetchWords.Words.Format("SeriesNoRows", series.Table, year) : FetchWords.Words.Format("SeriesNoRowsIn", series.Table, year, "GM" + number));
         }
 
         var scope = number is null ? "NL" : "GM" + number;
@@ -110,13 +110,13 @@ public sealed class SeriesFetcher
         {
             if (!keys.Any(k => k.Key == dimension))
             {
-                throw new FetchException(address, 200, $"{series.Table} has no dimension {dimension}; its keys: {string.Join(", ", keys.Select(k => k.Key))}");
+                throw new FetchException(address, 200, FetchWords.Words.Format("SeriesNoDimension", series.Table, dimension, string.Join(", ", keys.Select(k => k.Key))));
             }
         }
 
         var topics = keys.Where(k => k.Type == "Topic" && (k.Key == series.Topic || k.Key.StartsWith(series.Topic + "_", StringComparison.Ordinal))).ToList();
         return topics.Count == 1 ? topics[0].Key
-            : throw new FetchException(address, 200, $"{series.Table}: expected one topic {series.Topic}_n, found {(topics.Count == 0 ? "none" : string.Join(", ", topics.Select(t => t.Key)))}; its topics: {string.Join(", ", keys.Where(k => k.Type == "Topic").Select(k => k.Key))}");
+            : throw new FetchException(address, 200, FetchWords.Words.Format("SeriesTopic", series.Table, series.Topic, topics.Count == 0 ? FetchWords.Words["SeriesNone"] : string.Join(", ", topics.Select(t => t.Key)), string.Join(", ", keys.Where(k => k.Type == "Topic").Select(k => k.Key))));
     }
 
     private static bool Keep(StatLineSeries series, int year, string? number, JsonElement row)
@@ -137,7 +137,7 @@ public sealed class SeriesFetcher
         var periods = rows.Select(r => Text(r, "Perioden").Trim()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         if (series.Periods == YearValue.SumOfTwelveMonths && periods.Count is > 0 and not 12)
         {
-            throw new FetchException(first, 200, $"{series.Table} has {periods.Count} months of {year} ({periods[0]} to {periods[^1]}): a year's total needs all twelve, so {year} is not imported");
+            throw new FetchException(first, 200, FetchWords.Words.Format("SeriesMonths", series.Table, periods.Count, year, periods[0], periods[^1]));
         }
 
         var values = new SortedDictionary<string, double?>(StringComparer.Ordinal);
@@ -147,7 +147,7 @@ public sealed class SeriesFetcher
             double? value = row.TryGetProperty(topic, out var cell) && cell.ValueKind == JsonValueKind.Number ? cell.GetDouble() : null;
             if (series.Periods == YearValue.Year && values.ContainsKey(code))
             {
-                throw new FetchException(first, 200, $"{series.Table}: {code} has more than one row for {year} with {string.Join(", ", series.Fixed.Select(f => $"{f.Key} {f.Value.Trim()}"))}");
+                throw new FetchException(first, 200, FetchWords.Words.Format("SeriesTwoRows", series.Table, code, year, string.Join(", ", series.Fixed.Select(f => $"{f.Key} {f.Value.Trim()}"))));
             }
 
             values[code] = values.TryGetValue(code, out var sum) && sum is { } known ? known + (value ?? 0) : value;

@@ -24,7 +24,7 @@ internal sealed class StatLineClient(HttpClient http, DownloadCache cache, Uri f
         var root = document.RootElement;
         if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("value", out var value) || value.ValueKind != JsonValueKind.Array)
         {
-            throw new FetchException(new Uri(response.Url), 200, $"page {pageNumber}: $.value: expected the OData array of rows");
+            throw new FetchException(new Uri(response.Url), 200, FetchWords.Words.Format("ODataNoRows", pageNumber));
         }
 
         var next = root.TryGetProperty("odata.nextLink", out var link) && link.ValueKind == JsonValueKind.String

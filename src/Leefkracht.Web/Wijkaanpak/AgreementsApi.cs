@@ -54,7 +54,7 @@ public static class AgreementsApi
         WijkaanpakSession.ETag(http, agreement!.Version);
         return TypedResults.Ok(WijkaanpakDtos.AgreementDto(s, agreement) with
         {
-            History = [.. history.Select(h => new StatusChangeDto(h.From.Code(), h.To.Code(), h.At, h.AccountId is { } a ? WijkaanpakDtos.AccountRef(names, a) : null, h.Comment))],
+            History = [.. history.Select(h => new StatusChangeDto(h.From.Code(), h.To.Code(), h.At, h.AccountId is { } a ? WijkaanpakDtos.AccountRef(names, a) : null, WorkflowText.HistoryComment(h)))],
             Comments = [.. comments.Select(c => WijkaanpakDtos.CommentDto(s, names, c))],
         });
     }

@@ -62,7 +62,7 @@ public static class AgreementWorkflow
         var history = ImmutableArray.CreateBuilder<AgreementStatusChange>();
         if (effective != agreement.Status)
         {
-            history.Add(new AgreementStatusChange(agreement.Status, effective, now, null, "deadline passed"));
+            history.Add(new AgreementStatusChange(agreement.Status, effective, now, null, AgreementStatusChange.DeadlinePassed));
         }
 
         history.Add(new AgreementStatusChange(effective, to, now, accountId, string.IsNullOrWhiteSpace(comment) ? null : comment.Trim()));

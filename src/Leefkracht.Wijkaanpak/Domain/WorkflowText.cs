@@ -17,6 +17,10 @@ public static class WorkflowText
     public static string AgreementCannotBecome(AgreementStatus from, AgreementStatus to) =>
         Words.Format("AgreementCannotBecome", Words["Agreement." + from.Code()], Words["Agreement." + to.Code()]);
 
+    /// <summary>The comment of a history entry to show: the system's late mark in words, a person's comment as written.</summary>
+    public static string? HistoryComment(AgreementStatusChange change) =>
+        change?.IsDeadlinePassed == true ? Words["DeadlinePassed"] : change?.Comment;
+
     /// <summary>An initiative may not go from <paramref name="from"/> to <paramref name="to"/>.</summary>
     public static string InitiativeCannotBecome(InitiativeStatus from, InitiativeStatus to) =>
         Words.Format("InitiativeCannotBecome", Words["Initiative." + from.Code()], Words["Initiative." + to.Code()]);

@@ -231,7 +231,7 @@ internal sealed class RelationalWijkaanpakStore(WijkaanpakDialect dialect, TimeP
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             var row = new Row(reader, dialect);
-            history.Add(new AgreementStatusChange(EntityMaps.ParseStatus(row.Text(0)), EntityMaps.ParseStatus(row.Text(1)), row.Moment(2), row.LongOrNull(3), row.TextOrNull(4)));
+            history.Add(AgreementStatusChange.Read(EntityMaps.ParseStatus(row.Text(0)), EntityMaps.ParseStatus(row.Text(1)), row.Moment(2), row.LongOrNull(3), row.TextOrNull(4)));
         }
 
         return history;

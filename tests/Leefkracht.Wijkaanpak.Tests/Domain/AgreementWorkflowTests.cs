@@ -39,7 +39,7 @@ public sealed class AgreementWorkflowTests
 
         // Then the history says it was late (by the system) before it was done
         outcome.History.Length.ShouldBe(2);
-        outcome.History[0].ShouldBe(new AgreementStatusChange(AgreementStatus.Planned, AgreementStatus.Late, Now, null, "deadline passed"));
+        outcome.History[0].ShouldBe(new AgreementStatusChange(AgreementStatus.Planned, AgreementStatus.Late, Now, null, AgreementStatusChange.DeadlinePassed));
         outcome.History[1].ShouldBe(new AgreementStatusChange(AgreementStatus.Late, AgreementStatus.Done, Now, 7, null));
         outcome.Agreement!.Status.ShouldBe(AgreementStatus.Done);
     }
