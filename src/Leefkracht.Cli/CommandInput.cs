@@ -22,7 +22,8 @@ internal static class CommandInput
             return (true, code);
         }
 
-        await environment.Error.WriteLineAsync($"'{text}' is not an area code: {error}").ConfigureAwait(false);
+        // The reason names the text and what is wrong with it, in the user's language (AreaWords.resx).
+        await environment.Error.WriteLineAsync(error).ConfigureAwait(false);
         return (false, null);
     }
 

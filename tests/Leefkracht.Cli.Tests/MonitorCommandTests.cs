@@ -59,7 +59,7 @@ public sealed class MonitorCommandTests(SampleDatabase database)
     [Fact]
     public async Task Resilience_BadCode_IsRefused()
     {
-        await CliRunner.ShouldRefuseAsync("'WK05183' is not an area code", "resilience", "WK05183", "--db", database.Path, "--year", "2015");
+        await CliRunner.ShouldRefuseAsync("'WK05183' is geen geldige wijkcode", "resilience", "WK05183", "--db", database.Path, "--year", "2015");
     }
 
     [Fact]

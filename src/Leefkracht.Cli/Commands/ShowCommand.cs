@@ -17,7 +17,7 @@ internal static class ShowCommand
             var text = result.GetValue(code)!;
             if (!AreaCode.TryParse(text, out var area, out var error))
             {
-                await environment.Error.WriteLineAsync($"'{text}' is not an area code: {error}").ConfigureAwait(false);
+                await environment.Error.WriteLineAsync(error).ConfigureAwait(false);
                 return ExitCodes.InvalidInput;
             }
 
