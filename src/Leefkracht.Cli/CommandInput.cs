@@ -17,12 +17,13 @@ internal static class CommandInput
             return (true, null);
         }
 
-        if (AreaCode.TryParse(text, out var code))
+        if (AreaCode.TryParse(text, out var code, out var error))
         {
             return (true, code);
         }
 
-        await environment.Error.WriteLineAsync(Texts.Instance.Format("area_code_invalid", text)).ConfigureAwait(false);
+        // The reason names the text and what is wrong with it, in the user's language (AreaWords.resx).
+        await environment.Error.WriteLineAsync(error).ConfigureAwait(false);
         return (false, null);
     }
 

@@ -87,7 +87,7 @@ public sealed partial class CommandLineWordsTests(SampleDatabase database)
     }
 
     [Theory]
-    [InlineData("‘BU123’ is geen CBS-gebiedscode: verwacht GM en 4 cijfers, WK en 6 tekens of BU en 8 tekens (of NL00)", "'BU123' is not an area code: expected GM and 4 digits, WK and 6 characters or BU and 8 characters (or NL00)", "show", "BU123")]
+    [InlineData("'BU123' is geen geldige buurtcode: verwacht BU gevolgd door 8 tekens", "'BU123' is not a valid buurt code: expected BU followed by 8 characters", "show", "BU123")]
     [InlineData("--gemeente ‘Atlantis’ is geen gemeentecode en ook niet de naam van precies één gemeente in de database", "--gemeente 'Atlantis' is neither a gemeente code nor the name of exactly one gemeente in the database", "score", "--gemeente", "Atlantis")]
     [InlineData("--level ‘district’ bestaat niet; kies uit gemeente, wijk, buurt", "--level 'district' is not one of gemeente, wijk, buurt", "score", "--level", "district")]
     [InlineData("--max-errors moet 0 of meer zijn", "--max-errors must be 0 or more", "import", "x.csv", "--max-errors", "-1")]

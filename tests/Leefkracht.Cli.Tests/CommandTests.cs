@@ -109,7 +109,8 @@ public sealed class CommandTests(SampleDatabase database)
     [Fact]
     public async Task Show_MalformedCode_IsInvalidInput()
     {
-        await CliRunner.ShouldRefuseAsync("‘BU1234’ is geen CBS-gebiedscode: verwacht GM en 4 cijfers, WK en 6 tekens of BU en 8 tekens", "show", "BU1234", "--db", database.Path);
+        await CliRunner.ShouldRefuseAsync("'BU1234' is geen geldige buurtcode: verwacht BU gevolgd door 8 tekens", "show", "BU1234", "--db", database.Path);
+        await CliRunner.ShouldRefuseAsync("'BU1234' is not a valid buurt code: expected BU followed by 8 characters", "show", "BU1234", "--db", database.Path, "--lang", "en");
     }
 
     [Fact]
@@ -138,10 +139,37 @@ public sealed class CommandTests(SampleDatabase database)
         var result = await CliRunner.RunAsync("import", file, "--db", database.Path);
 
         result.ExitCode.ShouldBe(2);
-        result.Out.ShouldContain("long_2024.csv:2:4 [value] 'abc'");
+        result.Out.ShouldContain("fout in long_2024.csv, regel 2, kolom 4 (value), waarde 'abc': geen getal (waarde van population)");
         result.Error.ShouldContain("long_2024.csv: afgewezen: 1 fout(en), meer dan de toegestane 0 (--max-errors); er is niets opgeslagen");
         result.Out.ShouldNotContain("rejected: rejected"); // the outcome is said once (issue 18)
         result.Out.ShouldContain("afgewezen: 1 fout(en)");
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task Import_DamagedCbsFile_SaysWhereAndWhatInDutchByDefaultAndInEnglishWithLangEn()
+    {
+        // Given the real Utrecht KWB file of the sample with 'abc' where line 5 has its share of corporation dwellings
+        var folder = Path.Combine(Path.GetTempPath(), "leefkracht-cli-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var lines = (await File.ReadAllTextAsync(Path.Combine(CliRunner.Sample, "utrecht", "kwb2023_utrecht_GM0344.csv"), TestContext.Current.CancellationToken)).Split('\n');
+        var fields = lines[4].Split(',');
+        fields[45] = "abc";
+        lines[4] = string.Join(',', fields);
+        var file = Path.Combine(folder, "kwb2023_utrecht_damaged.csv");
+        await File.WriteAllTextAsync(file, string.Join('\n', lines), TestContext.Current.CancellationToken);
+
+        // When it is imported without a language and with --lang en (rejected, so the shared database is unchanged)
+        var dutch = await CliRunner.RunAsync("import", file, "--db", database.Path);
+        var english = await CliRunner.RunAsync("import", file, "--db", database.Path, "--lang", "en");
+
+        // Then both name the file, line, column and value, and say what is wrong in the reader's language
+        dutch.ExitCode.ShouldBe(2);
+        dutch.Out.ShouldContain("fout in kwb2023_utrecht_damaged.csv, regel 5, kolom 46 (p_wcorpw), waarde 'abc': geen getal (verwacht een percentage voor dwellings_corporation_pct)");
+        dutch.Out.ShouldNotContain("not a number");
+        english.ExitCode.ShouldBe(2);
+        english.Out.ShouldContain("error in kwb2023_utrecht_damaged.csv, line 5, column 46 (p_wcorpw), value 'abc': not a number (expected a percentage for dwellings_corporation_pct)");
+        english.Out.ShouldNotContain("geen getal");
         Directory.Delete(folder, recursive: true);
     }
 

@@ -13,10 +13,15 @@ public sealed class PlannerApiTests(DashboardServer server)
     private static JsonObject Example(string file) =>
         JsonNode.Parse(File.ReadAllText(Path.Combine(TestData.RepositoryRoot, "docs", "planner", file)))!.AsObject();
 
-    private async Task<(HttpStatusCode Status, JsonElement Body, string? ContentType)> PostAsync(string path, string json)
+    private async Task<(HttpStatusCode Status, JsonElement Body, string? ContentType)> PostAsync(string path, string json, string? language = null)
     {
-        using var content = new StringContent(json, Encoding.UTF8, "application/json");
-        using var response = await server.Client.PostAsync(path, content, Cancel);
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        if (language is not null)
+        {
+            request.Headers.AcceptLanguage.ParseAdd(language);
+        }
+
+        using var response = await server.Client.SendAsync(request, Cancel);
         var body = await response.Content.ReadAsStringAsync(Cancel);
         return (response.StatusCode, JsonDocument.Parse(body).RootElement.Clone(), response.Content.Headers.ContentType?.MediaType);
     }
@@ -169,22 +174,22 @@ public sealed class PlannerApiTests(DashboardServer server)
     }
 
     [Theory]
-    [InlineData("run", """{ "name": "x", "baseYear": 2023, "area": { "gemeenten": ["GM0344"] }, "stock": [ { "action": "build", "segment": "midRent", "dwellings": 100, "year": 2020 } ] }""", "$.stock[0].year", "a whole number from 2024 to 2033")]
-    [InlineData("run", """{ "name": "x", "baseYear": 2023, "area": { "gemeenten": ["GM0344"] }, "placements": [ { "group": "students", "perYear": 10, "allocation": "vacancies" } ] }""", "$.placements[0].group", "'students' is not one of ggz, shelter, statushouder")]
-    [InlineData("run", """{ "name": "x", "baseYear": 2023, "area": { "buurten": ["BU03449999"] } }""", "$.area.buurten[0]", "BU03449999 has no data in 2023")]
-    [InlineData("run", """{ "name": "x", "baseYear": 1999, "area": { "gemeenten": ["GM0344"] } }""", "$.baseYear", "1999 has no data to start from")]
-    [InlineData("run", """{ "name": "x", "baseYear": 2023, "years": 40, "area": { "gemeenten": ["GM0344"] } }""", "$.years", "at most 30")]
-    [InlineData("run", """{ "name": "x", "baseYear": 2023, "area": { "gemeenten": ["GM0344", "GM0363", "GM0518", "GM0917"] } }""", "$.area.gemeenten", "at most 3")]
-    [InlineData("run", """{ "name": "x", """, "$", "not valid JSON")]
-    [InlineData("compare", """{ "scenarios": [ { "name": "a", "baseYear": 2023, "area": { "gemeenten": ["GM0344"] } } ] }""", "$.scenarios", "2 to 4 scenario documents")]
-    [InlineData("compare", """{ "scenarios": [ { "name": "a", "baseYear": 2023, "area": { "gemeenten": ["GM0344"] } }, { "name": "b", "baseYear": 2023, "years": 5, "area": { "gemeenten": ["GM0344"] } } ] }""", "$.scenarios[1].years", "over the same years")]
-    [InlineData("compare", """{ "scenarios": [ { "name": "a", "baseYear": 2023, "area": { "gemeenten": ["GM0344"] } }, { "name": "", "baseYear": 2023, "area": { "gemeenten": ["GM0344"] } } ] }""", "$.scenarios[1].name", "a non-empty string is required")]
-    [InlineData("optimise", """{ "gemeente": "Utrecht", "placements": 0 }""", "$.placements", "a whole number from 1 to 10000")]
-    [InlineData("optimise", """{ "gemeente": "Utrecht", "placements": 10, "cap": 2 }""", "$.cap", "above 0 and at most 1")]
-    [InlineData("optimise", """{ "gemeente": "Utrecht", "placements": 10, "year": 2016 }""", "$.year", "has no buurten in 2016")]
-    [InlineData("run", """{ "name": "x", "baseYear": 2023, "baseYear": 1900, "area": { "gemeenten": ["GM0344"] } }""", "$.baseYear", "the field is given more than once")]
-    [InlineData("compare", """{ "scenarios": [ { "name": "a", "baseYear": 2023, "area": { "gemeenten": ["GM0344"] } }, { "name": "b", "baseYear": 2023, "area": { "gemeenten": ["GM0344"], "gemeenten": [] } } ] }""", "$.scenarios[1].area.gemeenten", "the field is given more than once")]
-    [InlineData("optimise", """{ "gemeente": "Utrecht", "placements": 10, "placements": 20 }""", "$.placements", "the field is given more than once")]
+    [InlineData("run", """{ "name": "x", "baseYear": 2023, "area": { "gemeenten": ["GM0344"] }, "stock": [ { "action": "build", "segment": "midRent", "dwellings": 100, "year": 2020 } ] }""", "$.stock[0].year", "hier hoort een geheel getal van 2024 tot en met 2033 te staan, maar er staat 2020")]
+    [InlineData("run", """{ "name": "x", "baseYear": 2023, "area": { "gemeenten": ["GM0344"] }, "placements": [ { "group": "students", "perYear": 10, "allocation": "vacancies" } ] }""", "$.placements[0].group", "'students' kan hier niet; kies uit ggz, shelter, statushouder")]
+    [InlineData("run", """{ "name": "x", "baseYear": 2023, "area": { "buurten": ["BU03449999"] } }""", "$.area.buurten[0]", "BU03449999 heeft geen gegevens in 2023")]
+    [InlineData("run", """{ "name": "x", "baseYear": 1999, "area": { "gemeenten": ["GM0344"] } }""", "$.baseYear", "1999 heeft geen gegevens om vanaf te rekenen")]
+    [InlineData("run", """{ "name": "x", "baseYear": 2023, "years": 40, "area": { "gemeenten": ["GM0344"] } }""", "$.years", "40 jaar: de planner op de website rekent hoogstens 30 jaar door")]
+    [InlineData("run", """{ "name": "x", "baseYear": 2023, "area": { "gemeenten": ["GM0344", "GM0363", "GM0518", "GM0917"] } }""", "$.area.gemeenten", "4 gemeenten: de planner op de website neemt er hoogstens 3")]
+    [InlineData("run", """{ "name": "x", """, "$", "geen geldige JSON op regel 1")]
+    [InlineData("compare", """{ "scenarios": [ { "name": "a", "baseYear": 2023, "area": { "gemeenten": ["GM0344"] } } ] }""", "$.scenarios", "hier hoort een lijst van 2 tot 4 scenariodocumenten")]
+    [InlineData("compare", """{ "scenarios": [ { "name": "a", "baseYear": 2023, "area": { "gemeenten": ["GM0344"] } }, { "name": "b", "baseYear": 2023, "years": 5, "area": { "gemeenten": ["GM0344"] } } ] }""", "$.scenarios[1].years", "5: scenario's worden over dezelfde jaren vergeleken, het eerste heeft 10")]
+    [InlineData("compare", """{ "scenarios": [ { "name": "a", "baseYear": 2023, "area": { "gemeenten": ["GM0344"] } }, { "name": "", "baseYear": 2023, "area": { "gemeenten": ["GM0344"] } } ] }""", "$.scenarios[1].name", "hier hoort een tekst te staan")]
+    [InlineData("optimise", """{ "gemeente": "Utrecht", "placements": 0 }""", "$.placements", "hier hoort een geheel getal van 1 tot en met 10000 te staan")]
+    [InlineData("optimise", """{ "gemeente": "Utrecht", "placements": 10, "cap": 2 }""", "$.cap", "hier hoort een getal boven 0 en hoogstens 1, maar er staat 2")]
+    [InlineData("optimise", """{ "gemeente": "Utrecht", "placements": 10, "year": 2016 }""", "$.year", "(Utrecht) heeft geen buurten in 2016")]
+    [InlineData("run", """{ "name": "x", "baseYear": 2023, "baseYear": 1900, "area": { "gemeenten": ["GM0344"] } }""", "$.baseYear", "dit veld staat er meer dan één keer")]
+    [InlineData("compare", """{ "scenarios": [ { "name": "a", "baseYear": 2023, "area": { "gemeenten": ["GM0344"] } }, { "name": "b", "baseYear": 2023, "area": { "gemeenten": ["GM0344"], "gemeenten": [] } } ] }""", "$.scenarios[1].area.gemeenten", "dit veld staat er meer dan één keer")]
+    [InlineData("optimise", """{ "gemeente": "Utrecht", "placements": 10, "placements": 20 }""", "$.placements", "dit veld staat er meer dan één keer")]
     public async Task BadField_Is400ProblemDetails_KeyedByItsJsonPath(string endpoint, string json, string path, string message)
     {
         var (status, problem, type) = await PostAsync("api/v1/planner/" + endpoint, json);
@@ -193,6 +198,47 @@ public sealed class PlannerApiTests(DashboardServer server)
         type.ShouldBe("application/problem+json");
         var errors = problem.GetProperty("errors").GetProperty(path).EnumerateArray().Select(e => e.GetString()).ToList();
         errors.ShouldContain(e => e!.Contains(message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task BadScenario_IsWordedInTheReadersLanguage_WithTheSameCodes()
+    {
+        const string Json = """{ "name": "x", "baseYear": 2023, "area": { "gemeenten": ["GM0344"] }, "stock": [ { "action": "build", "segment": "midRent", "dwellings": 100, "year": 2020, "buurten": ["BU03440111"], "weakest": 2 } ] }""";
+
+        var (dutchStatus, dutch, _) = await PostAsync("api/v1/planner/run", Json);
+        var (englishStatus, english, _) = await PostAsync("api/v1/planner/run", Json, "en");
+
+        dutchStatus.ShouldBe(HttpStatusCode.BadRequest, dutch.ToString());
+        englishStatus.ShouldBe(HttpStatusCode.BadRequest, english.ToString());
+        dutch.GetProperty("title").GetString().ShouldBe("Het scenario is niet geldig");
+        english.GetProperty("title").GetString().ShouldBe("The scenario is not valid");
+        string Error(JsonElement problem, string path) => problem.GetProperty("errors").GetProperty(path)[0].GetString()!;
+        Error(dutch, "$.stock[0].year").ShouldBe("hier hoort een geheel getal van 2024 tot en met 2033 te staan, maar er staat 2020");
+        Error(english, "$.stock[0].year").ShouldBe("a whole number from 2024 to 2033 is required, found 2020");
+        Error(dutch, "$.stock[0]").ShouldBe("geef \"buurten\" of \"weakest\", niet allebei");
+        Error(english, "$.stock[0]").ShouldBe("give either \"buurten\" or \"weakest\", not both");
+        // The codes say the same to a program in either language, keyed like the errors
+        foreach (var problem in (JsonElement[])[dutch, english])
+        {
+            var codes = problem.GetProperty("codes");
+            codes.GetProperty("$.stock[0].year")[0].GetString().ShouldBe("Document.WholeNumberFound");
+            codes.GetProperty("$.stock[0]")[0].GetString().ShouldBe("Scenario.EitherBuurtenOrWeakest");
+        }
+    }
+
+    [Fact]
+    public async Task ScenarioThatDoesNotFitTheData_IsWordedInTheReadersLanguage()
+    {
+        const string Json = """{ "name": "x", "baseYear": 2023, "area": { "buurten": ["BU03449999"] } }""";
+
+        var (_, dutch, _) = await PostAsync("api/v1/planner/run", Json, "nl");
+        var (_, english, _) = await PostAsync("api/v1/planner/run", Json, "en");
+
+        dutch.GetProperty("title").GetString().ShouldBe("Het scenario past niet bij de gegevens");
+        dutch.GetProperty("errors").GetProperty("$.area.buurten[0]")[0].GetString().ShouldBe("BU03449999 heeft geen gegevens in 2023");
+        english.GetProperty("title").GetString().ShouldBe("The scenario does not fit the data");
+        english.GetProperty("errors").GetProperty("$.area.buurten[0]")[0].GetString().ShouldBe("BU03449999 has no data in 2023");
+        english.GetProperty("codes").GetProperty("$.area.buurten[0]")[0].GetString().ShouldBe("Data.BuurtWithoutData");
     }
 
     [Fact]

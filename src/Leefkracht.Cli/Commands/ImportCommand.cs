@@ -161,7 +161,7 @@ internal static class ImportCommand
 
             foreach (var count in report.IssueCounts.Where(c => c.Count > IssueLog.DetailLimitPerReason && (verbose || c.Severity != IssueSeverity.Info)))
             {
-                console.MarkupLine($"  [grey]… {count.Count - IssueLog.DetailLimitPerReason} more: {Markup.Escape(count.Reason)}[/]");
+                console.MarkupLine($"  [grey]{Markup.Escape(texts.Format("import_more", count.Count - IssueLog.DetailLimitPerReason, count.Reason))}[/]");
             }
         }
 

@@ -15,9 +15,9 @@ internal static class ShowCommand
         command.SetAction(async (result, cancellationToken) =>
         {
             var text = result.GetValue(code)!;
-            if (!AreaCode.TryParse(text, out var area))
+            if (!AreaCode.TryParse(text, out var area, out var error))
             {
-                await environment.Error.WriteLineAsync(Texts.Instance.Format("area_code_invalid", text)).ConfigureAwait(false);
+                await environment.Error.WriteLineAsync(error).ConfigureAwait(false);
                 return ExitCodes.InvalidInput;
             }
 

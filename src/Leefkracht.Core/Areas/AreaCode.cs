@@ -77,13 +77,13 @@ public readonly record struct AreaCode : IComparable<AreaCode>
     /// <summary>Tries to parse a code.</summary>
     public static bool TryParse([NotNullWhen(true)] string? text, out AreaCode code) => TryParse(text, out code, out _);
 
-    /// <summary>Tries to parse a code; on failure <paramref name="error"/> explains why.</summary>
+    /// <summary>Tries to parse a code; on failure <paramref name="error"/> explains why, in the user's language (AreaWords.resx).</summary>
     public static bool TryParse([NotNullWhen(true)] string? text, out AreaCode code, [NotNullWhen(false)] out string? error)
     {
         code = default;
         if (string.IsNullOrWhiteSpace(text))
         {
-            error = "empty area code";
+            error = AreaWords.Words["Code.Empty"];
             return false;
         }
 
@@ -97,7 +97,7 @@ public readonly record struct AreaCode : IComparable<AreaCode>
 
         if (value.Length < 2)
         {
-            error = $"'{text.Trim()}' is not a CBS area code (expected GMxxxx, WKxxxxxx or BUxxxxxxxx)";
+            error = AreaWords.Words.Format("Code.TooShort", text.Trim());
             return false;
         }
 
@@ -110,13 +110,13 @@ public readonly record struct AreaCode : IComparable<AreaCode>
         };
         if (length == 0)
         {
-            error = $"'{text.Trim()}' is not a CBS area code: it must start with GM, WK or BU (or be NL00)";
+            error = AreaWords.Words.Format("Code.Prefix", text.Trim());
             return false;
         }
 
         if (value.Length != length)
         {
-            error = $"'{text.Trim()}' is not a valid {level.ToString().ToLowerInvariant()} code: expected {value[..2]} followed by {length - 2} characters";
+            error = AreaWords.Words.Format("Code.Length", text.Trim(), level.ToString().ToLowerInvariant(), value[..2], length - 2);
             return false;
         }
 
@@ -124,7 +124,7 @@ public readonly record struct AreaCode : IComparable<AreaCode>
         {
             if (!char.IsAsciiDigit(value[i]))
             {
-                error = $"'{text.Trim()}' is not a valid area code: the gemeente part '{value[2..6]}' must be four digits";
+                error = AreaWords.Words.Format("Code.Gemeente", text.Trim(), value[2..6]);
                 return false;
             }
         }
@@ -133,7 +133,7 @@ public readonly record struct AreaCode : IComparable<AreaCode>
         {
             if (!char.IsAsciiDigit(value[i]) && !char.IsAsciiLetterUpper(value[i]))
             {
-                error = $"'{text.Trim()}' is not a valid area code: '{value[i]}' is not a letter or digit";
+                error = AreaWords.Words.Format("Code.Character", text.Trim(), value[i]);
                 return false;
             }
         }

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 
 namespace Leefkracht.Core.Planner;
 
@@ -39,29 +38,32 @@ public sealed record PlannerParameters(
     /// </summary>
     public static PlannerParameters Default { get; } = new([0.07, 0.10, 0.15, 0.05], [1.0, 0.35, 0.3, 0.1]);
 
-    /// <summary>Every problem with the values, as (parameter, message); empty when valid.</summary>
-    public IReadOnlyList<(string Parameter, string Message)> Problems()
+    /// <summary>
+    /// Every problem with the values, each as its parameter, a code and the bounds it breaks; empty when valid. The
+    /// planner's documents word them in the user's language (ScenarioWords.resx, <c>Parameter.*</c>).
+    /// </summary>
+    public IReadOnlyList<ParameterProblem> Problems()
     {
-        var problems = new List<(string, string)>();
+        var problems = new List<ParameterProblem>();
         PerSegment("turnover", Turnover, 1);
         if (PerSegment("relativeVulnerability", RelativeVulnerability, 10) && RelativeVulnerability.All(r => r == 0))
         {
-            problems.Add(("relativeVulnerability", "at least one segment must house vulnerable households"));
+            problems.Add(new("relativeVulnerability", ParameterProblem.NoVulnerableSegment));
         }
 
         if (!(MidRentShareOfOtherRent is >= 0 and <= 1))
         {
-            problems.Add(("midRentShareOfOtherRent", "must lie between 0 and 1"));
+            problems.Add(new("midRentShareOfOtherRent", ParameterProblem.Between, 0, 1));
         }
 
         if (!(TippingShare is > 0 and < 1))
         {
-            problems.Add(("tippingShare", "must lie between 0 and 1 (exclusive)"));
+            problems.Add(new("tippingShare", ParameterProblem.BetweenExclusive, 0, 1));
         }
 
         if (!(InflowFeedback is >= 0 and <= 3))
         {
-            problems.Add(("inflowFeedback", "must lie between 0 and 3"));
+            problems.Add(new("inflowFeedback", ParameterProblem.Between, 0, 3));
         }
 
         return problems;
@@ -71,7 +73,7 @@ public sealed record PlannerParameters(
         {
             if (values.Length != PlannerDimensions.Segments)
             {
-                problems.Add((parameter, "one value per segment is required"));
+                problems.Add(new(parameter, ParameterProblem.OnePerSegment));
                 return false;
             }
 
@@ -79,7 +81,7 @@ public sealed record PlannerParameters(
             {
                 if (!(values[s] >= 0 && values[s] <= max))
                 {
-                    problems.Add(($"{parameter}.{PlannerDimensions.JsonName((Segment)s)}", string.Create(CultureInfo.InvariantCulture, $"must lie between 0 and {max}")));
+                    problems.Add(new($"{parameter}.{PlannerDimensions.JsonName((Segment)s)}", ParameterProblem.Between, 0, max));
                 }
             }
 

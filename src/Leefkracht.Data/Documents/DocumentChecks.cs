@@ -4,7 +4,8 @@ namespace Leefkracht.Data.Documents;
 
 /// <summary>
 /// The rules a document's fields are checked by, collecting every problem with its JSON path instead of stopping
-/// at the first. Each document record checks itself with these and returns its domain value.
+/// at the first. Each document record checks itself with these and returns its domain value. The problems are worded
+/// in the user's language (DocumentWords.resx) and carry a stable code.
 /// </summary>
 public sealed class DocumentChecks
 {
@@ -16,7 +17,10 @@ public sealed class DocumentChecks
     /// <summary>Whether any problem was found.</summary>
     public bool Any => _problems.Count > 0;
 
-    /// <summary>Records a problem at a path.</summary>
+    /// <summary>Records a problem (worded with its code by <see cref="DocumentWords.Problem"/> or a document's own words).</summary>
+    public void Add(DocumentProblem problem) => _problems.Add(problem ?? throw new ArgumentNullException(nameof(problem)));
+
+    /// <summary>Records a problem that is only words, without a code (a model document's own checks).</summary>
     public void Add(string path, string message) => _problems.Add(new DocumentProblem(path, message));
 
     /// <summary>Throws a <see cref="DocumentException"/> under <paramref name="heading"/> when any problem was found.</summary>
@@ -40,7 +44,7 @@ public sealed class DocumentChecks
         var known = string.Join(", ", DocumentJson.Options.GetTypeInfo(body.GetType()).Properties.Where(p => !p.IsExtensionData).Select(p => p.Name));
         foreach (var key in unknown.Keys)
         {
-            Add($"{path}.{key}", $"unknown field (expected one of {known})");
+            Add(DocumentWords.Problem($"{path}.{key}", "Document.Unknown", known));
         }
     }
 
@@ -54,7 +58,7 @@ public sealed class DocumentChecks
 
         if (required || !field.IsMissing)
         {
-            Add(path, "a non-empty string is required");
+            Add(DocumentWords.Problem(path, "Document.Text"));
         }
 
         return string.Empty;
@@ -67,7 +71,7 @@ public sealed class DocumentChecks
         var text = Text(field, path);
         if (text.Length > 0 && !choices.Contains(text))
         {
-            Add(path, $"'{text}' is not one of {string.Join(", ", choices)}");
+            Add(DocumentWords.Problem(path, "Document.Choice", text, string.Join(", ", choices)));
             return string.Empty;
         }
 
@@ -86,7 +90,7 @@ public sealed class DocumentChecks
 
         if (text.Length > 0)
         {
-            Add(path, $"'{text}' is not one of {string.Join(", ", System.Enum.GetNames<T>())}");
+            Add(DocumentWords.Problem(path, "Document.Choice", text, string.Join(", ", System.Enum.GetNames<T>())));
         }
 
         return default;
@@ -105,7 +109,7 @@ public sealed class DocumentChecks
             return missing;
         }
 
-        Add(path, "a number is required");
+        Add(DocumentWords.Problem(path, "Document.Number"));
         return fallback ?? 0;
     }
 
@@ -122,17 +126,22 @@ public sealed class DocumentChecks
             return (int)field.Value;
         }
 
-        Add(path, string.Create(CultureInfo.InvariantCulture, $"a whole number from {min} to {max} is required{(field.IsMissing ? string.Empty : $", found {field.Json}")}"));
+        Add(field.IsMissing
+            ? DocumentWords.Problem(path, "Document.WholeNumber", min, max)
+            : DocumentWords.Problem(path, "Document.WholeNumberFound", min, max, field.Json));
         return fallback ?? min;
     }
 
-    /// <summary>The object of a field, or <see langword="null"/> with <paramref name="message"/> as the problem when it is not an object.</summary>
-    public T? Body<T>(Field<T> field, string path, string message = "an object is required")
+    /// <summary>
+    /// The object of a field, or <see langword="null"/> with a problem when it is not an object:
+    /// <paramref name="problem"/>, or "an object is required" (<c>Document.Object</c>).
+    /// </summary>
+    public T? Body<T>(Field<T> field, string path, DocumentProblem? problem = null)
         where T : DocumentBody
     {
         if (!field.HasValue)
         {
-            Add(path, message);
+            Add(problem ?? DocumentWords.Problem(path, "Document.Object"));
         }
 
         return field.Value;
@@ -154,7 +163,7 @@ public sealed class DocumentChecks
 
         if (!field.HasValue)
         {
-            Add(path, "an array is required");
+            Add(DocumentWords.Problem(path, "Document.Array"));
             return [];
         }
 

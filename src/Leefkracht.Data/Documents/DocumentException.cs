@@ -3,10 +3,17 @@ using System.Text.Json;
 
 namespace Leefkracht.Data.Documents;
 
-/// <summary>One problem of a document: the JSON path of the field (<c>$.stock[0].year</c>) and what is wrong with it.</summary>
+/// <summary>
+/// One problem of a document: the JSON path of the field (<c>$.stock[0].year</c>), what is wrong with it in the
+/// user's language, and a stable code that says the same to a program (docs/localization.md#document-problems).
+/// </summary>
 /// <param name="Path">JSON path; <c>$</c> for the document as a whole.</param>
-/// <param name="Message">What is wrong, in words.</param>
-public sealed record DocumentProblem(string Path, string Message)
+/// <param name="Message">What is wrong, in words, worded in the UI culture of the moment the problem was found.</param>
+/// <param name="Code">
+/// The kind of problem, the same in every language (<c>Document.WholeNumberFound</c>, <c>Scenario.EitherBuurtenOrWeakest</c>):
+/// the name of its words in the resources. Null for a problem that is only words (a model document's own checks).
+/// </param>
+public sealed record DocumentProblem(string Path, string Message, string? Code = null)
 {
     /// <inheritdoc />
     public override string ToString() => $"{Path}: {Message}";
@@ -50,15 +57,15 @@ public sealed class DocumentException : Exception
     /// <summary>Every problem with its JSON path; empty when the exception was made from a message alone.</summary>
     public ImmutableArray<DocumentProblem> Problems { get; }
 
-    /// <summary>The document is not JSON at all: one problem at <c>$</c>, and the message <c>name: not valid JSON at line …</c>.</summary>
+    /// <summary>The document is not JSON at all: one problem at <c>$</c>, and the message <c>name: geen geldige JSON op regel …</c> (in the user's language).</summary>
     public static DocumentException NotJson(string name, JsonException exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
         // System.Text.Json names the depth in its message and has no other way to tell.
-        var reason = Import.ImportLimits.IsTooDeep(exception)
-            ? $"nested deeper than {DocumentJson.MaxDepth} levels, the deepest document accepted (a scenario or model nests at most 5; the limit is fixed)"
-            : exception.Message;
-        var problem = new DocumentProblem("$", $"not valid JSON at line {exception.LineNumber + 1}: {reason}");
+        var line = (exception.LineNumber + 1)?.ToString(CultureInfo.InvariantCulture);
+        var problem = Import.ImportLimits.IsTooDeep(exception)
+            ? DocumentWords.Problem("$", "Document.TooDeep", line, DocumentJson.MaxDepth)
+            : DocumentWords.Problem("$", "Document.NotJson", line, (exception.BytePositionInLine + 1)?.ToString(CultureInfo.InvariantCulture), exception.Message);
         return new DocumentException($"{name}: {problem.Message}", [problem], exception);
     }
 }

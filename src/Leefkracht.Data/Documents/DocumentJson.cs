@@ -81,7 +81,7 @@ public static class DocumentJson
                 var propertyPath = $"{path}.{property.Name}";
                 if (!seen.Add(property.Name))
                 {
-                    problems.Add(new DocumentProblem(propertyPath, "the field is given more than once; give it once"));
+                    problems.Add(DocumentWords.Problem(propertyPath, "Document.Twice"));
                 }
                 else
                 {

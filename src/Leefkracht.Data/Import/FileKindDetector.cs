@@ -9,7 +9,7 @@ namespace Leefkracht.Data.Import;
 /// <summary>What a quick look at the start of a file says about it.</summary>
 /// <param name="Reader">The reader that handles it, or <see langword="null"/> when nothing does.</param>
 /// <param name="Phase">When to import it in a batch of files: areas first, then data that refer to them.</param>
-/// <param name="Reason">Why no reader applies, when <paramref name="Reader"/> is null.</param>
+/// <param name="Reason">Why no reader applies, when <paramref name="Reader"/> is null, in the user's language (the JSON reader's own reasons stay in English).</param>
 public sealed record Detection(IImportReader? Reader, ImportPhase Phase, string? Reason);
 
 /// <summary>The order in which a batch of files is imported, so that every file finds the areas it refers to.</summary>
@@ -53,12 +53,12 @@ public static class FileKindDetector
         ArgumentNullException.ThrowIfNull(catalog);
         if (file.Content.Length == 0)
         {
-            return new Detection(null, ImportPhase.Unrecognised, "the file is empty");
+            return new Detection(null, ImportPhase.Unrecognised, ImportWords.Words["Import.Empty"]);
         }
 
         if (TextDecoding.LooksBinary(file.Content))
         {
-            return new Detection(null, ImportPhase.Unrecognised, "the file is not text (binary content in the first 64 KB); expected a CSV table, GeoJSON or TopoJSON");
+            return new Detection(null, ImportPhase.Unrecognised, ImportWords.Words["Import.Binary"]);
         }
 
         var head = Encoding.UTF8.GetString(file.Content, 0, Math.Min(file.Content.Length, HeadBytes)).TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
@@ -69,13 +69,13 @@ public static class FileKindDetector
                 "Topology" => new Detection(new Boundaries.TopoJsonBoundaryReader(), ImportPhase.Boundaries, null),
                 "FeatureCollection" or "Feature" => new Detection(new Boundaries.GeoJsonBoundaryReader(), ImportPhase.Boundaries, null),
                 { } other when other.StartsWith("invalid JSON", StringComparison.Ordinal) => new Detection(null, ImportPhase.Unrecognised, other),
-                _ => new Detection(null, ImportPhase.Unrecognised, "JSON, but neither GeoJSON (a FeatureCollection) nor TopoJSON (a Topology)"),
+                _ => new Detection(null, ImportPhase.Unrecognised, ImportWords.Words["Import.NotGeoJson"]),
             };
         }
 
         if (CsvParser.DetectDelimiter(head) is not { } delimiter)
         {
-            return new Detection(null, ImportPhase.Unrecognised, "not a delimited table: no delimiter (';', ',', tab or '|') splits the first lines into a consistent number of columns");
+            return new Detection(null, ImportPhase.Unrecognised, ImportWords.Words["Import.NoDelimiter"]);
         }
 
         var records = CsvParser.Records(head, delimiter).Take(40).ToList();
@@ -100,9 +100,7 @@ public static class FileKindDetector
         {
             var firstLine = records.FirstOrDefault(r => !r.IsBlank);
             var delimiterName = delimiter == '\t' ? "tab" : $"'{delimiter}'";
-            return new Detection(null, ImportPhase.Unrecognised, string.Create(
-                CultureInfo.InvariantCulture,
-                $"no header row found: splitting on {delimiterName} (the delimiter most lines agree on), none of the first lines names a column the indicator catalog knows; the first line splits into {firstLine?.Fields.Length ?? 0} field(s), so the file may mix delimiters (see docs/indicators.md for known columns)"));
+            return new Detection(null, ImportPhase.Unrecognised, ImportWords.Words.Format("Import.NoHeaderDelimiter", delimiterName, firstLine?.Fields.Length ?? 0));
         }
 
         if (layout.ValueColumn is not null && layout.IndicatorNameColumn is not null)

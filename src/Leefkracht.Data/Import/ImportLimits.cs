@@ -43,11 +43,6 @@ public sealed record ImportLimits
     /// <value>The default is 16 MiB.</value>
     public long RatioCheckedFromBytes { get; init; } = 16L << 20;
 
-    /// <summary>The refusal of a table line with more than <see cref="MaxFields"/> fields.</summary>
-    internal string TooManyFields(int line, int fields) => string.Create(
-        CultureInfo.InvariantCulture,
-        $"line {line} has {fields:N0} fields, more than {MaxFields:N0}, the most a table line may have. If the file is right, raise the limit with --max-fields.");
-
     /// <summary>
     /// The refusal of JSON nested deeper than <see cref="MaxJsonDepth"/>, when <paramref name="exception"/> is the JSON
     /// reader's (System.Text.Json names the depth in its message, and has no other way to tell); otherwise null.

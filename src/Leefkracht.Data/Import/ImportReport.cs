@@ -15,9 +15,10 @@ public enum ImportOutcome
 
 /// <summary>How often one kind of finding occurred in a file.</summary>
 /// <param name="Severity">Its severity.</param>
-/// <param name="Reason">The reason (or its stable key).</param>
+/// <param name="Reason">What the kind of finding is called, in the user's language (or the reason itself, for a finding without a code).</param>
 /// <param name="Count">How often it occurred.</param>
-public sealed record IssueCount(IssueSeverity Severity, string Reason, int Count);
+/// <param name="Code">The kind's code (<see cref="ImportIssue.Code"/>), when it has one.</param>
+public sealed record IssueCount(IssueSeverity Severity, string Reason, int Count, string? Code = null);
 
 /// <summary>
 /// The report of one file's import: what it was, what happened, counts of rows read, stored, skipped and

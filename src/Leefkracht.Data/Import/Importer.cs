@@ -248,10 +248,14 @@ public sealed class Importer
         ValuesRead = batch.Observations.Count,
         ImportId = importId,
         Issues = batch.Issues.Issues,
-        IssueCounts = [.. batch.Issues.CountByReason.Select(c => new IssueCount(c.Key.Severity, c.Key.Reason, c.Value)).OrderByDescending(c => c.Severity).ThenByDescending(c => c.Count)],
+        IssueCounts = [.. batch.Issues.CountByReason.Select(c => Counted(batch.Issues, c.Key.Severity, c.Key.Reason, c.Value)).OrderByDescending(c => c.Severity).ThenByDescending(c => c.Count)],
         ElapsedSeconds = _clock.GetElapsedTime(started).TotalSeconds,
         Origin = origin,
     };
+
+    /// <summary>A count of findings, under the name of their kind in the user's language when the key is a code.</summary>
+    private static IssueCount Counted(IssueLog issues, IssueSeverity severity, string key, int count) =>
+        issues.KindOfCode(key) is { } kind ? new IssueCount(severity, kind, count, key) : new IssueCount(severity, key, count);
 
     private static ImportReport Unreadable(string path, string reason)
     {

@@ -65,7 +65,7 @@ public sealed class PlannerService
         ArgumentNullException.ThrowIfNull(gemeenten);
         ArgumentNullException.ThrowIfNull(rules);
         var baseYear = year ?? await BaseYearAsync(gemeenten, cancellationToken).ConfigureAwait(false)
-            ?? throw new DocumentException($"no year has buurten of {string.Join(", ", gemeenten)} in the database");
+            ?? throw new DocumentException(ScenarioWords.Problem("$", "Data.NoBaseYear", string.Join(", ", gemeenten)).Message);
         var spec = new ScenarioSpec(
             "optimise", string.Empty, baseYear, 1, [.. gemeenten], [], parameters ?? PlannerParameters.Default, rules, [],
             [new PlacementSpec(HouseholdGroup.Statushouder, placements, AllocationMethod.Optimised, baseYear + 1, baseYear + 1, new BuurtSelector([], null, "$"), ImmutableDictionary<AreaCode, int>.Empty, "--placements")]);
@@ -135,7 +135,7 @@ public sealed class PlannerService
             var inGemeente = buurtRows.Where(a => a.Code.Gemeente == spec.Gemeenten[i]).ToList();
             if (inGemeente.Count == 0)
             {
-                errors.Add($"$.area.gemeenten[{i}]", string.Create(CultureInfo.InvariantCulture, $"{spec.Gemeenten[i]} has no buurten with data in {spec.BaseYear}"));
+                errors.Add(ScenarioWords.Problem($"$.area.gemeenten[{i}]", "Data.GemeenteWithoutBuurten", spec.Gemeenten[i], spec.BaseYear));
             }
 
             scope.AddRange(inGemeente);
@@ -146,7 +146,7 @@ public sealed class PlannerService
             var found = buurtRows.Where(a => a.Code == spec.Buurten[i]).ToList();
             if (found.Count == 0)
             {
-                errors.Add($"$.area.buurten[{i}]", string.Create(CultureInfo.InvariantCulture, $"{spec.Buurten[i]} has no data in {spec.BaseYear}"));
+                errors.Add(ScenarioWords.Problem($"$.area.buurten[{i}]", "Data.BuurtWithoutData", spec.Buurten[i], spec.BaseYear));
             }
 
             scope.AddRange(found.Where(f => !scope.Contains(f)));
@@ -162,7 +162,7 @@ public sealed class PlannerService
             {
                 if (scores.Count < n)
                 {
-                    errors.Add($"{where.Path}.weakest", string.Create(CultureInfo.InvariantCulture, $"only {scores.Count} buurten of the area have a resilience score in {spec.BaseYear}"));
+                    errors.Add(ScenarioWords.Problem($"{where.Path}.weakest", "Data.TooFewScores", scores.Count, spec.BaseYear));
                 }
 
                 return [.. scores.Take(n)];
@@ -177,7 +177,7 @@ public sealed class PlannerService
             {
                 if (!inScope.Contains(where.Buurten[i]))
                 {
-                    errors.Add($"{where.Path}.buurten[{i}]", $"{where.Buurten[i]} is not a buurt of the scenario's area");
+                    errors.Add(ScenarioWords.Problem($"{where.Path}.buurten[{i}]", "Data.NotInArea", where.Buurten[i]));
                 }
             }
 
@@ -207,7 +207,7 @@ public sealed class PlannerService
         {
             foreach (var code in placement.Explicit.Keys.Where(c => !inScope.Contains(c)))
             {
-                errors.Add($"{placement.Path}.explicit.{code}", "not a buurt of the scenario's area");
+                errors.Add(ScenarioWords.Problem($"{placement.Path}.explicit.{code}", "Data.ExplicitNotInArea"));
             }
 
             programmes.Add(new PlacementProgramme(placement.Group, placement.PerYear, placement.FromYear, placement.ToYear, placement.Method, Select(placement.Pool), placement.Explicit));
@@ -215,10 +215,10 @@ public sealed class PlannerService
 
         if (seeds.Count == 0 && !errors.Any)
         {
-            errors.Add("$.area", string.Create(CultureInfo.InvariantCulture, $"no buurt has households or dwellings in {spec.BaseYear}"));
+            errors.Add(ScenarioWords.Problem("$.area", "Data.NoHouseholds", spec.BaseYear));
         }
 
-        errors.ThrowIfAny($"scenario '{spec.Name}' does not fit the data:");
+        errors.ThrowIfAny(ScenarioWords.DoesNotFit(spec.Name));
 
         var gemeenten = seeds.Select(s => s.Area.Code.Gemeente).OfType<AreaCode>().ToHashSet();
         var names = (await _store.LoadAreasAsync(new AreaQuery(Year: spec.BaseYear), cancellationToken).ConfigureAwait(false))

@@ -36,7 +36,7 @@ public sealed record ScenarioSpec(
 /// <summary>
 /// Reads scenario files (<c>docs/planner.md#scenario-files</c>): System.Text.Json deserialises the file into
 /// <see cref="ScenarioBody"/> as written, then the checks below turn it into a <see cref="ScenarioSpec"/>, reporting
-/// every problem at once, each with its JSON path, as <see cref="Models.ModelDocument"/> does for weight models.
+/// every problem at once, each with its JSON path and code, worded in the user's language (ScenarioWords.resx), as <see cref="Models.ModelDocument"/> does for weight models.
 /// </summary>
 public static class ScenarioDocument
 {
@@ -60,9 +60,9 @@ public static class ScenarioDocument
     /// <exception cref="DocumentException">Not valid; every problem with its JSON path.</exception>
     public static ScenarioSpec Parse(ReadOnlyMemory<byte> json, string name)
     {
-        var heading = $"{name} is not a valid scenario:";
+        var heading = ScenarioWords.NotValid(name);
         var body = DocumentJson.Read<ScenarioBody>(json, name, heading)
-            ?? throw new DocumentException(heading, [new DocumentProblem("$", "an object is required")]);
+            ?? throw new DocumentException(heading, [DocumentWords.Problem("$", "Document.Object")]);
         var checks = new DocumentChecks();
         var spec = new Checker(checks).Scenario(body);
         checks.ThrowIfAny(heading);
@@ -95,7 +95,7 @@ public static class ScenarioDocument
 
         private (ImmutableArray<AreaCode> Gemeenten, ImmutableArray<AreaCode> Buurten) Area(Field<AreaBody> field, string path)
         {
-            if (checks.Body(field, path, "an object with \"gemeenten\" or \"buurten\" is required") is not { } area)
+            if (checks.Body(field, path, ScenarioWords.Problem(path, "Scenario.AreaRequired")) is not { } area)
             {
                 return ([], []);
             }
@@ -105,7 +105,7 @@ public static class ScenarioDocument
             var buurten = Codes(area.Buurten, $"{path}.buurten", AreaLevel.Buurt);
             if (gemeenten.IsEmpty && buurten.IsEmpty)
             {
-                checks.Add(path, "at least one gemeente or buurt is required");
+                checks.Add(ScenarioWords.Problem(path, "Scenario.AreaEmpty"));
             }
 
             return (gemeenten, buurten);
@@ -126,9 +126,9 @@ public static class ScenarioDocument
                 checks.Number(parameters.MidRentShareOfOtherRent, $"{path}.midRentShareOfOtherRent", defaults.MidRentShareOfOtherRent),
                 checks.Number(parameters.TippingShare, $"{path}.tippingShare", defaults.TippingShare),
                 checks.Number(parameters.InflowFeedback, $"{path}.inflowFeedback", defaults.InflowFeedback));
-            foreach (var (parameter, message) in result.Problems())
+            foreach (var problem in result.Problems())
             {
-                checks.Add($"{path}.{parameter}", message);
+                checks.Add(ScenarioWords.Problem($"{path}.{problem.Parameter}", problem));
             }
 
             return result;
@@ -136,7 +136,7 @@ public static class ScenarioDocument
 
         private ImmutableArray<double> PerSegment(Field<SegmentValuesBody> field, string path, ImmutableArray<double> defaults)
         {
-            if (field.IsMissing || checks.Body(field, path, $"an object with a number per segment ({string.Join(", ", SegmentNames)}) is required") is not { } values)
+            if (field.IsMissing || checks.Body(field, path, ScenarioWords.Problem(path, "Scenario.PerSegment", string.Join(", ", SegmentNames))) is not { } values)
             {
                 return defaults;
             }
@@ -159,7 +159,7 @@ public static class ScenarioDocument
                 var value = checks.Number(share, $"{path}.{key}", fallback);
                 if (value > 1 || value < 0 || (!allowZero && value == 0))
                 {
-                    checks.Add($"{path}.{key}", string.Create(CultureInfo.InvariantCulture, $"must lie between 0 and 1, found {value}"));
+                    checks.Add(ScenarioWords.Problem($"{path}.{key}", "Scenario.Share", ScenarioWords.Number(value)));
                 }
 
                 return value;
@@ -190,12 +190,12 @@ public static class ScenarioDocument
                 to = SegmentOf(item.To, $"{path}.to") ?? segment;
                 if (to == segment && !item.To.IsMissing)
                 {
-                    checks.Add($"{path}.to", $"a conversion needs a segment other than \"{PlannerDimensions.JsonName(segment)}\"");
+                    checks.Add(ScenarioWords.Problem($"{path}.to", "Scenario.ConvertToSameSegment", PlannerDimensions.JsonName(segment)));
                 }
             }
             else if (!item.To.IsMissing)
             {
-                checks.Add($"{path}.to", "only a conversion has a target segment (a sale goes to ownerOccupied)");
+                checks.Add(ScenarioWords.Problem($"{path}.to", "Scenario.TargetOnlyForConvert"));
             }
 
             if (kind == StockChangeKind.Sell)
@@ -203,7 +203,7 @@ public static class ScenarioDocument
                 to = Segment.OwnerOccupied;
                 if (segment == Segment.OwnerOccupied)
                 {
-                    checks.Add($"{path}.segment", "only rented dwellings can be sold");
+                    checks.Add(ScenarioWords.Problem($"{path}.segment", "Scenario.SellOwnerOccupied"));
                 }
             }
 
@@ -212,7 +212,7 @@ public static class ScenarioDocument
             var overYears = checks.WholeNumber(item.OverYears, $"{path}.overYears", 1, 1, 50);
             if (year + overYears - 1 > baseYear + years && year >= baseYear + 1)
             {
-                checks.Add($"{path}.overYears", string.Create(CultureInfo.InvariantCulture, $"{overYears} years from {year} run past the last projected year {baseYear + years}"));
+                checks.Add(ScenarioWords.Problem($"{path}.overYears", "Scenario.PastLastYear", overYears, year, baseYear + years));
             }
 
             return new StockChangeSpec(kind, segment, to, dwellings, Selector(item, path), year, overYears, path);
@@ -233,7 +233,7 @@ public static class ScenarioDocument
             var to = checks.WholeNumber(item.To, $"{path}.to", baseYear + years, baseYear + 1, baseYear + years);
             if (to < from)
             {
-                checks.Add($"{path}.to", string.Create(CultureInfo.InvariantCulture, $"{to} is before from ({from})"));
+                checks.Add(ScenarioWords.Problem($"{path}.to", "Scenario.ToBeforeFrom", to, from));
             }
 
             var explicitCounts = ImmutableDictionary<AreaCode, int>.Empty;
@@ -252,13 +252,13 @@ public static class ScenarioDocument
                 }
                 else
                 {
-                    checks.Add($"{path}.explicit", "an object of buurt codes and yearly placements is required with \"allocation\": \"explicit\"");
+                    checks.Add(ScenarioWords.Problem($"{path}.explicit", "Scenario.ExplicitRequired"));
                 }
 
                 perYear = explicitCounts.Values.Sum();
                 if (!item.PerYear.IsMissing && checks.WholeNumber(item.PerYear, $"{path}.perYear", null, 0, 1_000_000) != perYear)
                 {
-                    checks.Add($"{path}.perYear", string.Create(CultureInfo.InvariantCulture, $"must equal the sum of \"explicit\" ({perYear}) or be left out"));
+                    checks.Add(ScenarioWords.Problem($"{path}.perYear", "Scenario.PerYearIsSum", perYear));
                 }
             }
             else
@@ -266,7 +266,7 @@ public static class ScenarioDocument
                 perYear = checks.WholeNumber(item.PerYear, $"{path}.perYear", null, 1, 1_000_000);
                 if (!item.Explicit.IsMissing)
                 {
-                    checks.Add($"{path}.explicit", "only with \"allocation\": \"explicit\"");
+                    checks.Add(ScenarioWords.Problem($"{path}.explicit", "Scenario.ExplicitOnly"));
                 }
             }
 
@@ -279,7 +279,7 @@ public static class ScenarioDocument
             int? weakest = item.Weakest.IsMissing ? null : checks.WholeNumber(item.Weakest, $"{path}.weakest", null, 1, 100_000);
             if (weakest is not null && !buurten.IsEmpty)
             {
-                checks.Add(path, "give either \"buurten\" or \"weakest\", not both");
+                checks.Add(ScenarioWords.Problem(path, "Scenario.EitherBuurtenOrWeakest"));
             }
 
             return new BuurtSelector(buurten, weakest, path);
@@ -294,7 +294,7 @@ public static class ScenarioDocument
 
             if (!field.HasValue)
             {
-                checks.Add(path, "an array of codes is required");
+                checks.Add(ScenarioWords.Problem(path, "Scenario.CodeList"));
                 return [];
             }
 
@@ -303,13 +303,13 @@ public static class ScenarioDocument
             {
                 if (field.Value[i].Value is not { } text)
                 {
-                    checks.Add($"{path}[{i}]", "a code string is required");
+                    checks.Add(ScenarioWords.Problem($"{path}[{i}]", "Scenario.CodeText"));
                 }
                 else if (Code(text, $"{path}[{i}]", level) is { } code)
                 {
                     if (codes.Contains(code))
                     {
-                        checks.Add($"{path}[{i}]", $"{code} is listed twice");
+                        checks.Add(ScenarioWords.Problem($"{path}[{i}]", "Scenario.CodeTwice", code));
                     }
 
                     codes.Add(code);
@@ -323,13 +323,13 @@ public static class ScenarioDocument
         {
             if (!AreaCode.TryParse(text, out var code, out var error))
             {
-                checks.Add(path, $"'{text}' is not an area code: {error}");
+                checks.Add(ScenarioWords.Problem(path, "Scenario.NotACode", text, error));
                 return null;
             }
 
             if (code.Level != level)
             {
-                checks.Add(path, $"{code} is a {code.Level.ToString().ToLowerInvariant()}, a {level.ToString().ToLowerInvariant()} is required");
+                checks.Add(ScenarioWords.Problem(path, "Scenario.WrongLevel", code, code.Level.ToString().ToLowerInvariant(), level.ToString().ToLowerInvariant()));
                 return null;
             }
 

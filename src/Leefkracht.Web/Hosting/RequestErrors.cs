@@ -10,6 +10,7 @@ namespace Leefkracht.Web.Hosting;
 internal sealed class RequestErrors
 {
     private readonly Dictionary<string, string[]> _errors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string[]> _codes = new(StringComparer.Ordinal);
 
     public bool Any => _errors.Count > 0;
 
@@ -19,8 +20,25 @@ internal sealed class RequestErrors
     public void Add(string parameter, string message) =>
         _errors[parameter] = _errors.TryGetValue(parameter, out var existing) ? [.. existing, message] : [message];
 
+    /// <summary>
+    /// A message with the stable code of its problem (a document check's, such as <c>Document.WholeNumberFound</c>):
+    /// the answer lists the codes under <c>codes</c>, keyed like <c>errors</c>, so a program need not read the words.
+    /// </summary>
+    public void Add(string parameter, string message, string? code)
+    {
+        Add(parameter, message);
+        if (code is not null)
+        {
+            _codes[parameter] = _codes.TryGetValue(parameter, out var existing) ? [.. existing, code] : [code];
+        }
+    }
+
     public ValidationProblem ToProblem(string? title = null) =>
-        TypedResults.ValidationProblem(_errors, title: title ?? ProblemText.Words["Title.Invalid"], type: "https://tools.ietf.org/html/rfc9110#section-15.5.1");
+        TypedResults.ValidationProblem(
+            _errors,
+            title: title ?? ProblemText.Words["Title.Invalid"],
+            type: "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+            extensions: _codes.Count == 0 ? null : [new("codes", _codes)]);
 
     /// <summary>
     /// Checks the <c>lang</c> query parameter: empty, nl or en. Request localization (<see cref="Localization"/>) has

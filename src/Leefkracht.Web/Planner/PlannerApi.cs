@@ -60,7 +60,7 @@ public static class PlannerApi
         errors.Language(request.Lang);
         if (string.IsNullOrWhiteSpace(request.Gemeente))
         {
-            errors.Add("gemeente", "a gemeente code or name is required, e.g. gemeente=Utrecht");
+            errors.Add("gemeente", ProblemText.Words["Planner.GemeenteRequired"]);
         }
 
         if (errors.Any)
@@ -71,13 +71,13 @@ public static class PlannerApi
         var areas = await dashboard.AreasAsync();
         if (areas.FindGemeente(request.Gemeente!) is not { } gemeente)
         {
-            return Problems.NotFound($"'{request.Gemeente}' is not a gemeente code or name in the database");
+            return Problems.NotFound(ProblemText.Words.Format("Gemeente", request.Gemeente));
         }
 
         var years = await YearsWithBuurtenAsync(dashboard, areas, gemeente);
         if (years.Count == 0 || await runner.BaseYearAsync(gemeente, years) is not { } baseYear)
         {
-            return Problems.NotFound($"{gemeente} ({areas.NameOf(gemeente)}) has no buurten with data in the database");
+            return Problems.NotFound(ProblemText.Words.Format("Planner.NoBuurten", gemeente, areas.NameOf(gemeente)));
         }
         return TypedResults.Ok(new PlannerContextDto(
             new AreaRefDto(gemeente.Value, areas.NameOf(gemeente)), baseYear, years, BuurtenOf(areas, gemeente, baseYear), Limits, PlannerText.WhatIf,
@@ -105,7 +105,7 @@ public static class PlannerApi
 
         if (errors.Any)
         {
-            return errors.ToProblem("The scenario is not valid");
+            return errors.ToProblem(ProblemText.Words["Title.Planner.Invalid"]);
         }
 
         var (ran, result) = await runner.TryRunAsync(async service =>
@@ -171,25 +171,25 @@ public static class PlannerApi
 
         if (errors.Any)
         {
-            return errors.ToProblem("The scenarios are not valid");
+            return errors.ToProblem(ProblemText.Words["Title.Planner.InvalidAll"]);
         }
 
         for (var i = 1; i < specs.Count; i++)
         {
             if (specs[i].BaseYear != specs[0].BaseYear)
             {
-                errors.Add($"$.scenarios[{i}].baseYear", string.Create(CultureInfo.InvariantCulture, $"{specs[i].BaseYear}: scenarios are compared from one base year, the first has {specs[0].BaseYear}"));
+                errors.Add($"$.scenarios[{i}].baseYear", ProblemText.Words.Format("Planner.BaseYearsDiffer", specs[i].BaseYear, specs[0].BaseYear));
             }
 
             if (specs[i].Years != specs[0].Years)
             {
-                errors.Add($"$.scenarios[{i}].years", string.Create(CultureInfo.InvariantCulture, $"{specs[i].Years}: scenarios are compared over the same years, the first has {specs[0].Years}"));
+                errors.Add($"$.scenarios[{i}].years", ProblemText.Words.Format("Planner.YearsDiffer", specs[i].Years, specs[0].Years));
             }
         }
 
         if (errors.Any)
         {
-            return errors.ToProblem("The scenarios cannot be compared");
+            return errors.ToProblem(ProblemText.Words["Title.Planner.NotComparable"]);
         }
 
         var (ran, result) = await runner.TryRunAsync(async service =>
@@ -233,7 +233,7 @@ public static class PlannerApi
         var gemeenteText = root?.Gemeente.Value?.Trim() ?? string.Empty;
         if (root is not null && gemeenteText.Length == 0)
         {
-            fields.Add("$.gemeente", "a non-empty string is required");
+            fields.Add(DocumentWords.Problem("$.gemeente", "Document.Text"));
         }
 
         var placements = root is null ? 0 : fields.WholeNumber(root.Placements, "$.placements", null, 1, PlannerLimits.MaxPlacements);
@@ -248,19 +248,19 @@ public static class PlannerApi
         AddProblems(errors, fields.Problems, "$");
         if (errors.Any)
         {
-            return errors.ToProblem("The optimisation request is not valid");
+            return errors.ToProblem(ProblemText.Words["Title.Planner.OptimiseInvalid"]);
         }
 
         var areas = await dashboard.AreasAsync();
         if (areas.FindGemeente(gemeenteText) is not { } gemeente)
         {
-            return Problems.NotFound($"$.gemeente: '{gemeenteText}' is not a gemeente code or name in the database");
+            return Problems.NotFound(ProblemText.Words.Format("Planner.GemeenteAt", "$.gemeente", gemeenteText));
         }
 
         if (year is { } y && BuurtenOf(areas, gemeente, y) == 0)
         {
-            errors.Add("$.year", string.Create(CultureInfo.InvariantCulture, $"{gemeente} ({areas.NameOf(gemeente)}) has no buurten in {y}"));
-            return errors.ToProblem("The optimisation request is not valid");
+            errors.Add("$.year", ProblemText.Words.Format("Planner.NoBuurtenInYear", gemeente, areas.NameOf(gemeente), y));
+            return errors.ToProblem(ProblemText.Words["Title.Planner.OptimiseInvalid"]);
         }
 
         // Without a year, the same base year as the planner page (GET /context), so that the API and the page agree.
@@ -279,10 +279,10 @@ public static class PlannerApi
                 var invalid = new RequestErrors();
                 foreach (var p in ProblemsOf(exception))
                 {
-                    invalid.Add("$", p.Message);
+                    invalid.Add("$", p.Message, p.Code);
                 }
 
-                return (Run: null, Invalid: invalid.ToProblem("The optimisation request does not fit the data"));
+                return (Run: null, Invalid: invalid.ToProblem(ProblemText.Words["Title.Planner.OptimiseDoesNotFit"]));
             }
         }, request.HttpContext.RequestAborted);
         if (!ran)
@@ -304,7 +304,7 @@ public static class PlannerApi
     private static int BuurtenOf(AreaIndex areas, AreaCode gemeente, int year) =>
         areas.Search(null, AreaLevel.Buurt, gemeente, year, int.MaxValue).Count;
 
-    private static ProblemHttpResult Busy() => Problems.Unavailable("the planner is busy with other runs; try again in a minute");
+    private static ProblemHttpResult Busy() => Problems.Unavailable(ProblemText.Words["Planner.Busy"]);
 
     /// <summary>
     /// Parses one scenario document and checks it against the store and the limits: every bad field goes to
@@ -331,33 +331,33 @@ public static class PlannerApi
         {
             if (areas.Latest(spec.Gemeenten[i]) is null)
             {
-                return (null, Problems.NotFound($"{prefix}.area.gemeenten[{i}]: {spec.Gemeenten[i]} is not a gemeente in the database"));
+                return (null, Problems.NotFound(ProblemText.Words.Format("Planner.NotAGemeente", $"{prefix}.area.gemeenten[{i}]", spec.Gemeenten[i])));
             }
         }
 
         if (!years.Scorable.Contains(spec.BaseYear))
         {
-            errors.Add(prefix + ".baseYear", string.Create(CultureInfo.InvariantCulture, $"{spec.BaseYear} has no data to start from; years that can: {string.Join(", ", years.Scorable.Order())}"));
+            errors.Add(prefix + ".baseYear", ProblemText.Words.Format("Planner.BaseYear", spec.BaseYear, string.Join(", ", years.Scorable.Order())));
         }
 
         if (spec.Years > PlannerLimits.MaxYears)
         {
-            errors.Add(prefix + ".years", string.Create(CultureInfo.InvariantCulture, $"{spec.Years} years: the web planner projects at most {PlannerLimits.MaxYears} (the command line up to 50)"));
+            errors.Add(prefix + ".years", ProblemText.Words.Format("Planner.TooManyYears", spec.Years, PlannerLimits.MaxYears));
         }
 
         if (spec.Gemeenten.Length > PlannerLimits.MaxGemeenten)
         {
-            errors.Add(prefix + ".area.gemeenten", string.Create(CultureInfo.InvariantCulture, $"{spec.Gemeenten.Length} gemeenten: the web planner takes at most {PlannerLimits.MaxGemeenten} (use the command line for more)"));
+            errors.Add(prefix + ".area.gemeenten", ProblemText.Words.Format("Planner.TooManyGemeenten", spec.Gemeenten.Length, PlannerLimits.MaxGemeenten));
         }
 
         var buurten = spec.Gemeenten.Sum(g => BuurtenOf(areas, g, spec.BaseYear)) + spec.Buurten.Length;
         if (buurten > PlannerLimits.MaxBuurten)
         {
-            errors.Add(prefix + ".area", string.Create(CultureInfo.InvariantCulture, $"{buurten} buurten: the web planner takes at most {PlannerLimits.MaxBuurten} (use the command line for more)"));
+            errors.Add(prefix + ".area", ProblemText.Words.Format("Planner.TooManyBuurten", buurten, PlannerLimits.MaxBuurten));
         }
         else if ((long)buurten * (spec.Years + 1) * replicates > PlannerLimits.MaxBuurtYears)
         {
-            errors.Add(prefix, string.Create(CultureInfo.InvariantCulture, $"{buurten} buurten × {spec.Years + 1} years × {replicates} replicates is more than one request may ask ({PlannerLimits.MaxBuurtYears:N0} buurt-years): fewer years or replicates"));
+            errors.Add(prefix, ProblemText.Words.Format("Planner.TooMuchWork", buurten, spec.Years + 1, replicates, PlannerLimits.MaxBuurtYears));
         }
 
         return (errors.Count > before ? null : spec, null);
@@ -367,7 +367,7 @@ public static class PlannerApi
     {
         var errors = new RequestErrors();
         AddScenarioErrors(errors, exception, prefix);
-        return errors.ToProblem("The scenario does not fit the data");
+        return errors.ToProblem(ProblemText.Words["Title.Planner.DoesNotFit"]);
     }
 
     private static void AddScenarioErrors(RequestErrors errors, DocumentException exception, string prefix) =>
@@ -378,7 +378,7 @@ public static class PlannerApi
     {
         foreach (var problem in problems)
         {
-            errors.Add(prefix + problem.Path[1..], problem.Message);
+            errors.Add(prefix + problem.Path[1..], problem.Message, problem.Code);
         }
     }
 
@@ -391,7 +391,7 @@ public static class PlannerApi
     {
         if (request.ContentLength > PlannerLimits.MaxBodyBytes)
         {
-            errors.Add("$", "the document is larger than 1 MB");
+            errors.Add("$", ProblemText.Words["Planner.TooLarge"]);
             return null;
         }
 
@@ -403,14 +403,14 @@ public static class PlannerApi
             buffer.Write(chunk, 0, read);
             if (buffer.Length > PlannerLimits.MaxBodyBytes)
             {
-                errors.Add("$", "the document is larger than 1 MB");
+                errors.Add("$", ProblemText.Words["Planner.TooLarge"]);
                 return null;
             }
         }
 
         if (buffer.Length == 0)
         {
-            errors.Add("$", "a JSON document is required in the request body");
+            errors.Add("$", ProblemText.Words["Planner.BodyRequired"]);
             return null;
         }
 
@@ -428,7 +428,7 @@ public static class PlannerApi
         var scenarios = root.Scenarios.Value;
         if (!root.Scenarios.HasValue || scenarios.Length < PlannerLimits.MinScenarios || scenarios.Length > PlannerLimits.MaxScenarios)
         {
-            errors.Add("$.scenarios", string.Create(CultureInfo.InvariantCulture, $"an array of {PlannerLimits.MinScenarios} to {PlannerLimits.MaxScenarios} scenario documents is required"));
+            errors.Add("$.scenarios", ProblemText.Words.Format("Planner.ScenarioCount", PlannerLimits.MinScenarios, PlannerLimits.MaxScenarios));
             return [];
         }
 
@@ -449,7 +449,8 @@ public static class PlannerApi
                 return root;
             }
 
-            errors.Add("$", "an object is required");
+            var problem = DocumentWords.Problem("$", "Document.Object");
+            errors.Add(problem.Path, problem.Message, problem.Code);
         }
         catch (DocumentException exception)
         {
@@ -472,7 +473,7 @@ public static class PlannerApi
             return field.Value;
         }
 
-        checks.Add(path, $"a number above 0 and at most 1 is required, found {field.Json}");
+        checks.Add(new DocumentProblem(path, ProblemText.Words.Format("Planner.Share", field.Json), "Planner.Share"));
         return null;
     }
 }

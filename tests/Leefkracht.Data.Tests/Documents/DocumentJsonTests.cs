@@ -46,7 +46,7 @@ public sealed class DocumentJsonTests
 
         checks.Unknown(Read("""{ "nmae": "x" }""")!, "$.thing");
 
-        checks.Problems.ShouldBe([new DocumentProblem("$.thing.nmae", "unknown field (expected one of name, count, flag, items)")]);
+        checks.Problems.ShouldBe([new DocumentProblem("$.thing.nmae", "onbekend veld (bekende velden: name, count, flag, items)", "Document.Unknown")]);
     }
 
     [Fact]
@@ -58,7 +58,40 @@ public sealed class DocumentJsonTests
         checks.WholeNumber(body.Count, "$.count", null, 1, 10).ShouldBe(1);
         checks.WholeNumber(body.Flag.IsMissing ? default : body.Count, "$.flag", 7, 1, 10).ShouldBe(7);
 
-        checks.Problems.ShouldBe([new DocumentProblem("$.count", "a whole number from 1 to 10 is required, found 2.5")]);
+        checks.Problems.ShouldBe([new DocumentProblem("$.count", "hier hoort een geheel getal van 1 tot en met 10 te staan, maar er staat 2.5", "Document.WholeNumberFound")]);
+    }
+
+    [Fact]
+    public void Checks_WordTheirProblemsInTheUsersLanguage_WithTheSameCode()
+    {
+        var body = Read("""{ "count": 2.5, "nmae": "x" }""")!;
+        DocumentProblem[] Check()
+        {
+            var checks = new DocumentChecks();
+            checks.WholeNumber(body.Count, "$.count", null, 1, 10);
+            checks.Text(body.Name, "$.name");
+            checks.Unknown(body, "$");
+            return [.. checks.Problems];
+        }
+
+        var dutch = Check();
+        DocumentProblem[] english;
+        using (UiLanguage.English())
+        {
+            english = Check();
+        }
+
+        english.ShouldBe([
+            new DocumentProblem("$.count", "a whole number from 1 to 10 is required, found 2.5", "Document.WholeNumberFound"),
+            new DocumentProblem("$.name", "a non-empty string is required", "Document.Text"),
+            new DocumentProblem("$.nmae", "unknown field (expected one of name, count, flag, items)", "Document.Unknown"),
+        ]);
+        dutch.Select(p => p.Message).ShouldBe([
+            "hier hoort een geheel getal van 1 tot en met 10 te staan, maar er staat 2.5",
+            "hier hoort een tekst te staan",
+            "onbekend veld (bekende velden: name, count, flag, items)",
+        ]);
+        dutch.Select(p => p.Code).ShouldBe(english.Select(p => p.Code));
     }
 
     private static TestBody? Read(string json) => DocumentJson.Read<TestBody>(Encoding.UTF8.GetBytes(json), "t.json", "t.json is not valid:");

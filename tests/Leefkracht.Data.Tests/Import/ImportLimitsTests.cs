@@ -78,7 +78,7 @@ public sealed class ImportLimitsTests : StoreAndFolderTest
 
         // Then
         refused.Outcome.ShouldBe(ImportOutcome.Rejected);
-        refused.Issues.ShouldContain(i => i.Reason == "line 124 has 501 fields, more than 500, the most a table line may have. If the file is right, raise the limit with --max-fields.");
+        refused.Issues.ShouldContain(i => i.Code == "Import.TooManyFields" && i.Reason == "regel 124 heeft 501 velden, meer dan 500, het hoogste aantal dat een tabelregel mag hebben. Is het bestand goed, verhoog de grens dan met --max-fields.");
         Store.Snapshot().ShouldBe(before);
     }
 

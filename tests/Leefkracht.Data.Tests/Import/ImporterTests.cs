@@ -88,12 +88,12 @@ public sealed class ImporterTests : StoreAndFolderTest
 
     public static TheoryData<string, string, int?, int?, string> MalformedInputs => new()
     {
-        // name, how the real Utrecht file is damaged, expected line, expected column, expected reason
-        { "truncated", "truncated", 62, null, "row has 40 fields but the header has 121 (truncated row or wrong delimiter?)" },
-        { "wrong delimiter", "semicolons in data rows", null, null, "no header row found: splitting on ';' (the delimiter most lines agree on)" },
-        { "non-numeric value", "abc in p_wcorpw", 5, 46, "not a number (expected a percentage for dwellings_corporation_pct)" },
-        { "unknown area code", "BU12 as code", 5, 1, "invalid area code: 'BU12' is not a valid buurt code" },
-        { "empty file", "empty", null, null, "the file is empty" },
+        // name, how the real Utrecht file is damaged, expected line, expected column, expected reason (in Dutch, the default)
+        { "truncated", "truncated", 62, null, "de regel heeft 40 velden, de kopregel 121 (afgebroken regel of verkeerd scheidingsteken?)" },
+        { "wrong delimiter", "semicolons in data rows", null, null, "geen kopregel gevonden: bij splitsen op ';' (het scheidingsteken waar de meeste regels het over eens zijn)" },
+        { "non-numeric value", "abc in p_wcorpw", 5, 46, "geen getal (verwacht een percentage voor dwellings_corporation_pct)" },
+        { "unknown area code", "BU12 as code", 5, 1, "ongeldige gebiedscode: 'BU12' is geen geldige buurtcode" },
+        { "empty file", "empty", null, null, "het bestand is leeg" },
     };
 
     [Theory]
@@ -135,7 +135,7 @@ public sealed class ImporterTests : StoreAndFolderTest
         // Then
         report.Outcome.ShouldBe(ImportOutcome.Rejected);
         report.Issues.Single(i => i.Severity == IssueSeverity.Error).ToString()
-            .ShouldBe("error: long_2023.csv:3:1 [area_code] 'BU03449999': unknown area code: BU03449999 is not in any imported division (import the KWB table or boundaries that define it first)");
+            .ShouldBe("fout in long_2023.csv, regel 3, kolom 1 (area_code), waarde 'BU03449999': onbekende gebiedscode: BU03449999 staat in geen enkele geïmporteerde indeling (importeer eerst de KWB-tabel of de grenzen die hem vastleggen)");
         Store.Snapshot().ShouldBe(before);
     }
 
@@ -196,7 +196,7 @@ public sealed class ImporterTests : StoreAndFolderTest
 
         // Then
         report.Outcome.ShouldBe(ImportOutcome.Rejected);
-        report.Issues.Single().Reason.ShouldContain("not text (binary content");
+        report.Issues.Single().Reason.ShouldContain("geen tekst (binaire inhoud");
         Store.Snapshot().ShouldBe(before);
     }
 

@@ -158,6 +158,8 @@ public sealed class MonitorServiceTests(SampleStore sample)
                 "indicators": [ { "id": "no_such_indicator", "weight": -1, "direction": "Upwards", "reason": "r" } ] } ] }
             """;
 
+        // A model's own checks are still worded in English only (docs/localization.md#document-problems); the shared ones follow the language.
+        using var english = UiLanguage.English();
         var error = Should.Throw<Leefkracht.Data.Documents.DocumentException>(() => ModelDocument.Parse(ModelDocument.ToStream(Json), "broken.json"));
 
         error.Message.ShouldContain("$.classes.upperBounds: eight ascending bounds are required for nine classes, found 3");

@@ -51,6 +51,7 @@ public sealed class YardstickTests(SampleStore sample)
         yardstick["intercept"] = "zero";
 
         // Then: every problem is named by its JSON path
+        using var english = UiLanguage.English();
         var error = Should.Throw<Leefkracht.Data.Documents.DocumentException>(() => ModelDocument.Parse(ModelDocument.ToStream(root.ToJsonString()), "broken.json"));
         error.Message.ShouldContain("$.yardstick.indicators[0].standardDeviation: must be positive");
         error.Message.ShouldContain("$.yardstick.indicators[1].transform: 'Cube' is not one of Identity, Log");

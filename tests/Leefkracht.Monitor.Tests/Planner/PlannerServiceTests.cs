@@ -104,6 +104,7 @@ public sealed class PlannerServiceTests(SampleStore sample)
 
         var exception = await Should.ThrowAsync<Leefkracht.Data.Documents.DocumentException>(() => new PlannerService(store).RunAsync(spec, cancellationToken: TestContext.Current.CancellationToken));
 
-        exception.Message.ShouldContain("$.area.buurten[0]: BU99990101 has no data in 2023");
+        exception.Message.ShouldStartWith("scenario 'Basis (geen ingreep)' past niet bij de gegevens:");
+        exception.Problems.ShouldContain(new Leefkracht.Data.Documents.DocumentProblem("$.area.buurten[0]", "BU99990101 heeft geen gegevens in 2023", "Data.BuurtWithoutData"));
     }
 }

@@ -58,24 +58,57 @@ public sealed class ScenarioDocumentTests
         build.OverYears.ShouldBe(2);
     }
 
+    private const string InvalidScenario = """
+        {
+          "name": "",
+          "baseYear": 2023,
+          "years": 0,
+          "area": { "gemeenten": ["BU03440111"], "wijken": [] },
+          "parameters": { "turnover": { "socialRent": 1.5, "middleRent": 0.1 } },
+          "rules": { "maxPlacementShare": 2 },
+          "stock": [
+            { "action": "paint", "segment": "socialRent", "dwellings": -5, "year": 2020 },
+            { "action": "convert", "segment": "socialRent", "to": "socialRent", "dwellings": 10, "year": 2025, "buurten": ["BU03440111"], "weakest": 2 }
+          ],
+          "placements": [ { "group": "students", "perYear": 10, "allocation": "explicit" } ]
+        }
+        """;
+
     [Fact]
-    public void Parse_InvalidFile_ReportsEveryProblemWithItsPath()
+    public void Parse_InvalidFile_ReportsEveryProblemWithItsPath_InDutch()
     {
-        var exception = Should.Throw<DocumentException>(() => Parse("""
-            {
-              "name": "",
-              "baseYear": 2023,
-              "years": 0,
-              "area": { "gemeenten": ["BU03440111"], "wijken": [] },
-              "parameters": { "turnover": { "socialRent": 1.5, "middleRent": 0.1 } },
-              "rules": { "maxPlacementShare": 2 },
-              "stock": [
-                { "action": "paint", "segment": "socialRent", "dwellings": -5, "year": 2020 },
-                { "action": "convert", "segment": "socialRent", "to": "socialRent", "dwellings": 10, "year": 2025, "buurten": ["BU03440111"], "weakest": 2 }
-              ],
-              "placements": [ { "group": "students", "perYear": 10, "allocation": "explicit" } ]
-            }
-            """));
+        var exception = Should.Throw<DocumentException>(() => Parse(InvalidScenario));
+
+        exception.Message.ShouldBe("""
+            test.json is geen geldig scenario:
+              $.name: hier hoort een tekst te staan
+              $.years: hier hoort een geheel getal van 1 tot en met 50 te staan, maar er staat 0
+              $.area.wijken: onbekend veld (bekende velden: gemeenten, buurten)
+              $.area.gemeenten[0]: BU03440111 is een buurt; hier hoort een gemeente
+              $.area: noem minstens één gemeente of buurt
+              $.parameters.turnover.middleRent: onbekend veld (bekende velden: socialRent, midRent, privateRent, ownerOccupied)
+              $.parameters.turnover.socialRent: moet tussen 0 en 1 liggen
+              $.rules.maxPlacementShare: moet tussen 0 en 1 liggen, maar is 2
+              $.stock[0].action: 'paint' kan hier niet; kies uit build, demolish, convert, sell
+              $.stock[0].dwellings: hier hoort een geheel getal van 1 tot en met 1000000 te staan, maar er staat -5
+              $.stock[0].year: hier hoort een geheel getal van 2024 tot en met 2033 te staan, maar er staat 2020
+              $.stock[1].to: een omzetting (convert) heeft een ander doelsegment nodig dan "socialRent"
+              $.stock[1]: geef "buurten" of "weakest", niet allebei
+              $.placements[0].group: 'students' kan hier niet; kies uit ggz, shelter, statushouder
+              $.placements[0].explicit: bij "allocation": "explicit" hoort hier een object met buurtcodes en het aantal plaatsingen per jaar
+              $.placements[0].perYear: moet gelijk zijn aan de som van "explicit" (0), of laat het weg
+            """.ReplaceLineEndings());
+    }
+
+    [Fact]
+    public void Parse_InvalidFile_InEnglish_SaysTheSameWithTheSameCodes()
+    {
+        var dutch = Should.Throw<DocumentException>(() => Parse(InvalidScenario)).Problems;
+        DocumentException exception;
+        using (UiLanguage.English())
+        {
+            exception = Should.Throw<DocumentException>(() => Parse(InvalidScenario));
+        }
 
         exception.Message.ShouldBe("""
             test.json is not a valid scenario:
@@ -96,6 +129,26 @@ public sealed class ScenarioDocumentTests
               $.placements[0].explicit: an object of buurt codes and yearly placements is required with "allocation": "explicit"
               $.placements[0].perYear: must equal the sum of "explicit" (0) or be left out
             """.ReplaceLineEndings());
+        exception.Problems.Select(p => (p.Path, p.Code)).ShouldBe(dutch.Select(p => (p.Path, p.Code)));
+        exception.Problems.Select(p => p.Code).ShouldBe([
+            "Document.Text", "Document.WholeNumberFound", "Document.Unknown", "Scenario.WrongLevel", "Scenario.AreaEmpty",
+            "Document.Unknown", "Parameter.Between", "Scenario.Share", "Document.Choice", "Document.WholeNumberFound",
+            "Document.WholeNumberFound", "Scenario.ConvertToSameSegment", "Scenario.EitherBuurtenOrWeakest", "Document.Choice",
+            "Scenario.ExplicitRequired", "Scenario.PerYearIsSum",
+        ]);
+    }
+
+    [Fact]
+    public void Parse_BadAreaCode_SaysWhyInTheUsersLanguage()
+    {
+        const string Json = """{ "name": "x", "baseYear": 2023, "area": { "gemeenten": ["GM0344"], "buurten": ["BU0344-101"] } }""";
+
+        var dutch = Should.Throw<DocumentException>(() => Parse(Json)).Problems.ShouldHaveSingleItem();
+        using var english = UiLanguage.English();
+        var inEnglish = Should.Throw<DocumentException>(() => Parse(Json)).Problems.ShouldHaveSingleItem();
+
+        dutch.ShouldBe(new DocumentProblem("$.area.buurten[0]", "'BU0344-101' is geen gebiedscode: 'BU0344-101' is geen geldige gebiedscode: '-' is geen letter of cijfer", "Scenario.NotACode"));
+        inEnglish.ShouldBe(new DocumentProblem("$.area.buurten[0]", "'BU0344-101' is not an area code: 'BU0344-101' is not a valid area code: '-' is not a letter or digit", "Scenario.NotACode"));
     }
 
     [Fact]
@@ -103,8 +156,9 @@ public sealed class ScenarioDocumentTests
     {
         var exception = Should.Throw<DocumentException>(() => Parse("{ \"name\": \"x\",\n  \"baseYear\": }"));
 
-        exception.Message.ShouldStartWith("test.json: not valid JSON at line 2");
+        exception.Message.ShouldStartWith("test.json: geen geldige JSON op regel 2, positie ");
         exception.Problems.ShouldHaveSingleItem().Path.ShouldBe("$");
+        exception.Problems[0].Code.ShouldBe("Document.NotJson");
     }
 
     [Fact]
@@ -116,8 +170,8 @@ public sealed class ScenarioDocumentTests
             """));
 
         exception.Problems.ShouldBe([
-            new DocumentProblem("$.stock[0].year", "a whole number from 2024 to 2033 is required, found 2020"),
-            new DocumentProblem("$.stock[0]", "give either \"buurten\" or \"weakest\", not both"),
+            new DocumentProblem("$.stock[0].year", "hier hoort een geheel getal van 2024 tot en met 2033 te staan, maar er staat 2020", "Document.WholeNumberFound"),
+            new DocumentProblem("$.stock[0]", "geef \"buurten\" of \"weakest\", niet allebei", "Scenario.EitherBuurtenOrWeakest"),
         ]);
         new DocumentException("other").Problems.ShouldBeEmpty();
     }
@@ -130,10 +184,10 @@ public sealed class ScenarioDocumentTests
               "stock": [ { "action": "build", "segment": "midRent", "dwellings": 10, "year": 2025, "year": 2026 } ] }
             """));
 
-        exception.Message.ShouldStartWith("test.json is not a valid scenario:");
+        exception.Message.ShouldStartWith("test.json is geen geldig scenario:");
         exception.Problems.ShouldBe([
-            new DocumentProblem("$.baseYear", "the field is given more than once; give it once"),
-            new DocumentProblem("$.stock[0].year", "the field is given more than once; give it once"),
+            new DocumentProblem("$.baseYear", "dit veld staat er meer dan één keer; geef het één keer", "Document.Twice"),
+            new DocumentProblem("$.stock[0].year", "dit veld staat er meer dan één keer; geef het één keer", "Document.Twice"),
         ]);
     }
 }

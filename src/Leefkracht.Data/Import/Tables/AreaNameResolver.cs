@@ -63,7 +63,7 @@ internal sealed partial class AreaNameResolver
         {
             if (found.Division != _period)
             {
-                note = $"code taken from the {found.Division} division";
+                note = ImportWords.Words.Format("Note.OtherDivision", found.Division);
             }
 
             return found.Code;
@@ -72,7 +72,7 @@ internal sealed partial class AreaNameResolver
         var match = WijkPattern().Match(name.Trim());
         if (match.Success && AreaCode.TryParse(string.Concat("WK", _gemeente.GemeenteNumber, match.Groups[1].Value), out var byNumber))
         {
-            note = $"no wijk of this name known; code {byNumber} derived from the number in the name";
+            note = ImportWords.Words.Format("Note.WijkByNumber", byNumber);
             return byNumber;
         }
 
@@ -85,7 +85,7 @@ internal sealed partial class AreaNameResolver
         {
             if (inWijk.Division != _period)
             {
-                note = $"code taken from the {inWijk.Division} division";
+                note = ImportWords.Words.Format("Note.OtherDivision", inWijk.Division);
             }
 
             return inWijk.Code;
@@ -94,8 +94,8 @@ internal sealed partial class AreaNameResolver
         if (_areas.ResolveName(name, AreaLevel.Buurt, _gemeente, _period) is { } inGemeente)
         {
             note = _currentWijk is { } w
-                ? string.Create(CultureInfo.InvariantCulture, $"found as {inGemeente.Code} ({inGemeente.Division} division), outside the wijk {w} it follows in the file")
-                : $"code taken from the {inGemeente.Division} division";
+                ? ImportWords.Words.Format("Note.OutsideWijk", inGemeente.Code, inGemeente.Division, w)
+                : ImportWords.Words.Format("Note.OtherDivision", inGemeente.Division);
             return inGemeente.Code;
         }
 

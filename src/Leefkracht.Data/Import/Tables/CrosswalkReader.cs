@@ -27,7 +27,7 @@ public sealed class CrosswalkReader : IImportReader
         var missing = Required.Where(h => !header.Contains(h)).ToList();
         if (headerRecord is null || missing.Count > 0)
         {
-            issues.FileError($"not a crosswalk: the header lacks {string.Join(", ", missing)}");
+            issues.FileError(ImportWords.Reason("Import.NotCrosswalk", string.Join(", ", missing)));
             return batch;
         }
 
@@ -41,8 +41,8 @@ public sealed class CrosswalkReader : IImportReader
             var f = record.Fields;
             if (record.UnterminatedQuote || f.Length != header.Count)
             {
-                Reject(batch, record, null, null, record.UnterminatedQuote ? "the file ends inside a quoted field (truncated file?)"
-                    : string.Create(CultureInfo.InvariantCulture, $"row has {f.Length} fields but the header has {header.Count}"));
+                Reject(batch, record, null, null, record.UnterminatedQuote ? ImportWords.Reason("Import.UnterminatedQuote")
+                    : ImportWords.Reason("Import.FieldCountShort", f.Length, header.Count));
                 continue;
             }
 
@@ -55,13 +55,13 @@ public sealed class CrosswalkReader : IImportReader
             };
             if (areaLevel is null)
             {
-                Reject(batch, record, level, f[level], "level must be gemeente, wijk or buurt");
+                Reject(batch, record, level, f[level], ImportWords.Reason("Import.CrosswalkLevel"));
                 continue;
             }
 
             if (TableText.ParsePeriod(f[from]) is not { } fromYear || TableText.ParsePeriod(f[to]) is not { } toYear)
             {
-                Reject(batch, record, from, $"{f[from]}→{f[to]}", "van_jaar and naar_jaar must be years");
+                Reject(batch, record, from, $"{f[from]}→{f[to]}", ImportWords.Reason("Import.CrosswalkYears"));
                 continue;
             }
 
@@ -79,13 +79,13 @@ public sealed class CrosswalkReader : IImportReader
 
             if (!TryCode(f[fromCode], areaLevel.Value, out var source, out var error) || !TryCode(f[toCode], areaLevel.Value, out var target, out error))
             {
-                Reject(batch, record, fromCode, $"{f[fromCode]}→{f[toCode]}", $"invalid area code: {error}");
+                Reject(batch, record, fromCode, $"{f[fromCode]}→{f[toCode]}", ImportWords.Reason("Import.InvalidCode", error));
                 continue;
             }
 
             if (CbsValue.Read(f[addresses], out var count) != CellKind.Number || count < 0)
             {
-                Reject(batch, record, addresses, f[addresses], "aantal_adressen must be a non-negative number");
+                Reject(batch, record, addresses, f[addresses], ImportWords.Reason("Import.CrosswalkAddresses"));
                 continue;
             }
 
@@ -94,7 +94,7 @@ public sealed class CrosswalkReader : IImportReader
 
         if (postcodeLinks > 0)
         {
-            issues.Info(null, postcode + 1, "voor_postcode", "TRUE", string.Create(CultureInfo.InvariantCulture, $"{postcodeLinks} postcode-to-area rows kept as the postcode crosswalk (it carries PC4 scores such as the Leefbaarometer to wijken and gemeenten)"));
+            issues.Info(null, postcode + 1, "voor_postcode", "TRUE", ImportWords.Reason("Import.PostcodeLinks", postcodeLinks));
         }
 
         return batch;
@@ -106,25 +106,25 @@ public sealed class CrosswalkReader : IImportReader
         var postcode = f[columns.From].Trim();
         if (postcode.Length != 4 || !postcode.All(char.IsAsciiDigit) || postcode[0] == '0')
         {
-            Reject(batch, record, columns.From, postcode, "van_code of a postcode row must be a PC4 code (four digits, 1000–9999)");
+            Reject(batch, record, columns.From, postcode, ImportWords.Reason("Import.PostcodeCode"));
             return null;
         }
 
         if (level is not (AreaLevel.Gemeente or AreaLevel.Wijk))
         {
-            Reject(batch, record, columns.Level, f[columns.Level], "a postcode row carries to a gemeente or wijk");
+            Reject(batch, record, columns.Level, f[columns.Level], ImportWords.Reason("Import.PostcodeLevel"));
             return null;
         }
 
         if (!TryCode(f[columns.To], level, out var target, out var error))
         {
-            Reject(batch, record, columns.To, f[columns.To], $"invalid area code: {error}");
+            Reject(batch, record, columns.To, f[columns.To], ImportWords.Reason("Import.InvalidCode", error));
             return null;
         }
 
         if (CbsValue.Read(f[columns.Addresses], out var count) != CellKind.Number || count < 0)
         {
-            Reject(batch, record, columns.Addresses, f[columns.Addresses], "aantal_adressen must be a non-negative number");
+            Reject(batch, record, columns.Addresses, f[columns.Addresses], ImportWords.Reason("Import.CrosswalkAddresses"));
             return null;
         }
 
@@ -143,7 +143,7 @@ public sealed class CrosswalkReader : IImportReader
         return AreaCode.TryParse(text.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) ? text : prefix + text, out code, out error);
     }
 
-    private static void Reject(ImportBatch batch, CsvRecord record, int? column, string? value, string reason)
+    private static void Reject(ImportBatch batch, CsvRecord record, int? column, string? value, IssueReason reason)
     {
         batch.RowsRejected++;
         batch.Issues.Error(record.Line, column + 1, null, value, reason);

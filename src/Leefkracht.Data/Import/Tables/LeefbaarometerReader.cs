@@ -46,14 +46,14 @@ public sealed class LeefbaarometerReader : IImportReader
         var (headerRecord, header) = text.PlainHeader();
         if (headerRecord is null || !Recognises(header.ToHashSet(StringComparer.Ordinal)))
         {
-            issues.FileError("not a Leefbaarometer file: the header needs a unit column (PC4, bu_code, wk_code, gm_code or grid_id), jaar, lbm and afw");
+            issues.FileError(ImportWords.Reason("Import.NotLeefbaarometer"));
             return batch;
         }
 
         var units = UnitColumns.Where(u => header.Contains(u.Header)).ToList();
         if (units.Select(u => u.Unit).Distinct().Count() > 1)
         {
-            issues.FileError($"the header names more than one kind of unit ({string.Join(", ", units.Select(u => u.Header.Replace(' ', '_')))}); a Leefbaarometer file holds one");
+            issues.FileError(ImportWords.Reason("Import.LbmUnits", string.Join(", ", units.Select(u => u.Header.Replace(' ', '_')))));
             return batch;
         }
 
@@ -61,7 +61,7 @@ public sealed class LeefbaarometerReader : IImportReader
         var columns = new Columns(header.IndexOf(unitHeader), header.IndexOf("jaar"), header.IndexOf("lbm"), header.IndexOf("afw"), [.. LeefbaarometerDimensions.ShortNames.Select(name => header.IndexOf(name))], header.IndexOf("kscore"), [.. headerRecord.Fields.Select(f => f.Trim())]);
         if (columns.Dimensions.Any(c => c >= 0) && columns.Dimensions.Any(c => c < 0))
         {
-            issues.FileError($"the header has some dimension columns but not all of fys, onv, soc, vrz, won (missing: {string.Join(", ", LeefbaarometerDimensions.ShortNames.Where((_, d) => columns.Dimensions[d] < 0))})");
+            issues.FileError(ImportWords.Reason("Import.LbmDimensions", string.Join(", ", LeefbaarometerDimensions.ShortNames.Where((_, d) => columns.Dimensions[d] < 0))));
             return batch;
         }
 
@@ -76,7 +76,7 @@ public sealed class LeefbaarometerReader : IImportReader
 
             if (lines.TryGetValue((score.Code, score.Year), out var earlier))
             {
-                Reject(batch, record, columns, columns.Code, $"{score.Code} {score.Year}", string.Create(CultureInfo.InvariantCulture, $"a second score for this unit and year (the first is on line {earlier})"));
+                Reject(batch, record, columns, columns.Code, $"{score.Code} {score.Year}", ImportWords.Reason("Import.LbmSecondScore", earlier));
                 continue;
             }
 
@@ -88,9 +88,8 @@ public sealed class LeefbaarometerReader : IImportReader
         if (outlier is not null)
         {
             var line = scores.First(s => ReferenceEquals(s.Score, outlier)).Line;
-            issues.Error(line, columns.Lbm + 1, columns.Names[columns.Lbm], outlier.Score.ToString("R", CultureInfo.InvariantCulture), string.Create(
-                CultureInfo.InvariantCulture,
-                $"lbm − afw is not one constant over the file (it varies by {spread:G3}; here {outlier.Score - outlier.Deviation:R}): a Leefbaarometer file holds one edition, whose lbm − afw is its fixed national reference"));
+            issues.Error(line, columns.Lbm + 1, columns.Names[columns.Lbm], outlier.Score.ToString("R", CultureInfo.InvariantCulture), ImportWords.Reason(
+                "Import.LbmReference", spread.ToString("G3", CultureInfo.InvariantCulture), (outlier.Score - outlier.Deviation).ToString("R", CultureInfo.InvariantCulture)));
             return batch;
         }
 
@@ -111,8 +110,8 @@ public sealed class LeefbaarometerReader : IImportReader
         var f = record.Fields;
         if (record.UnterminatedQuote || f.Length != header.Count)
         {
-            Reject(batch, record, columns, null, null, record.UnterminatedQuote ? "the file ends inside a quoted field (truncated file?)"
-                : string.Create(CultureInfo.InvariantCulture, $"row has {f.Length} fields but the header has {header.Count}"));
+            Reject(batch, record, columns, null, null, record.UnterminatedQuote ? ImportWords.Reason("Import.UnterminatedQuote")
+                : ImportWords.Reason("Import.FieldCountShort", f.Length, header.Count));
             return null;
         }
 
@@ -120,16 +119,16 @@ public sealed class LeefbaarometerReader : IImportReader
         {
             Reject(batch, record, columns, columns.Code, f[columns.Code], unit switch
             {
-                LeefbaarometerUnit.Postcode => "a PC4 code is four digits, 1000–9999",
-                LeefbaarometerUnit.Grid => "the grid id is empty",
-                _ => $"not a CBS {unit.ToString().ToLowerInvariant()} code",
+                LeefbaarometerUnit.Postcode => ImportWords.Reason("Import.LbmPc4"),
+                LeefbaarometerUnit.Grid => ImportWords.Reason("Import.LbmGrid"),
+                _ => ImportWords.Reason("Import.LbmCode", unit.ToString().ToLowerInvariant()),
             });
             return null;
         }
 
         if (TableText.ParsePeriod(f[columns.Year]) is not { } year)
         {
-            Reject(batch, record, columns, columns.Year, f[columns.Year], "jaar must be a year");
+            Reject(batch, record, columns, columns.Year, f[columns.Year], ImportWords.Reason("Import.LbmYear"));
             return null;
         }
 
@@ -138,14 +137,14 @@ public sealed class LeefbaarometerReader : IImportReader
         if (lbmKind == CellKind.Missing && afwKind == CellKind.Missing)
         {
             batch.RowsSkipped++;
-            batch.Issues.Warning(record.Line, columns.Lbm + 1, "lbm", f[columns.Lbm], "no score for this unit and year (lbm and afw missing); row skipped");
+            batch.Issues.Warning(record.Line, columns.Lbm + 1, "lbm", f[columns.Lbm], ImportWords.Reason("Import.LbmNoScore"));
             return null;
         }
 
         if (lbmKind != CellKind.Number || afwKind != CellKind.Number)
         {
             var (column, name) = lbmKind != CellKind.Number ? (columns.Lbm, "lbm") : (columns.Afw, "afw");
-            Reject(batch, record, columns, column, f[column], $"{name} must be a number");
+            Reject(batch, record, columns, column, f[column], ImportWords.Reason("Import.LbmNumber", name));
             return null;
         }
 
@@ -160,7 +159,7 @@ public sealed class LeefbaarometerReader : IImportReader
         {
             if (classKind != CellKind.Number || value != Math.Floor(value) || value is < 1 or > 9)
             {
-                Reject(batch, record, columns, columns.Class, f[columns.Class], "kscore must be a class 1–9");
+                Reject(batch, record, columns, columns.Class, f[columns.Class], ImportWords.Reason("Import.LbmClass"));
                 return null;
             }
 
@@ -186,7 +185,7 @@ public sealed class LeefbaarometerReader : IImportReader
             var (kind, value) = Number(record.Fields[column]);
             if (kind == CellKind.Invalid)
             {
-                Reject(batch, record, columns, column, record.Fields[column], $"{LeefbaarometerDimensions.ShortNames[d]} must be a number");
+                Reject(batch, record, columns, column, record.Fields[column], ImportWords.Reason("Import.LbmNumber", LeefbaarometerDimensions.ShortNames[d]));
                 rejected = true;
                 return null;
             }
@@ -202,7 +201,7 @@ public sealed class LeefbaarometerReader : IImportReader
 
         if (missing > 0)
         {
-            Reject(batch, record, columns, columns.Dimensions[Array.FindIndex(values, double.IsNaN)], "NA", "some dimensions are given and others not; give all five (fys, onv, soc, vrz, won) or none");
+            Reject(batch, record, columns, columns.Dimensions[Array.FindIndex(values, double.IsNaN)], "NA", ImportWords.Reason("Import.LbmSomeDimensions"));
             rejected = true;
             return null;
         }
@@ -210,7 +209,7 @@ public sealed class LeefbaarometerReader : IImportReader
         var dimensions = new LeefbaarometerDimensions(values[0], values[1], values[2], values[3], values[4]);
         if (Math.Abs(dimensions.Sum - afw) > DimensionTolerance)
         {
-            batch.Issues.Warning(record.Line, columns.Afw + 1, "afw", afw.ToString("R", CultureInfo.InvariantCulture), string.Create(CultureInfo.InvariantCulture, $"the dimensions add up to {dimensions.Sum:0.####}, not to afw"));
+            batch.Issues.Warning(record.Line, columns.Afw + 1, "afw", afw.ToString("R", CultureInfo.InvariantCulture), ImportWords.Reason("Import.LbmSum", dimensions.Sum.ToString("0.####", CultureInfo.InvariantCulture)));
         }
 
         return dimensions;
@@ -239,7 +238,7 @@ public sealed class LeefbaarometerReader : IImportReader
 
     private static (CellKind Kind, double Value) Number(string cell) => (CbsValue.Read(cell, out var value), value);
 
-    private static void Reject(ImportBatch batch, CsvRecord record, Columns columns, int? column, string? value, string reason)
+    private static void Reject(ImportBatch batch, CsvRecord record, Columns columns, int? column, string? value, IssueReason reason)
     {
         batch.RowsRejected++;
         batch.Issues.Error(record.Line, column + 1, column is { } c ? columns.Names[c] : null, value, reason);

@@ -21,14 +21,14 @@ public sealed class LongTableReader : IImportReader
 
         if (layout.CodeColumn is not { } codeColumn || layout.IndicatorNameColumn is not { } indicatorColumn || layout.ValueColumn is not { } valueColumn)
         {
-            issues.FileError("a long table needs an area code column (area_code/code), an indicator column (indicator) and a value column (value)");
+            issues.FileError(ImportWords.Reason("Import.LongColumns"));
             return batch;
         }
 
         var fileYear = layout.PeriodColumn is null ? context.Options.Year ?? TableText.YearFromFileName(file.Name) : null;
         if (layout.PeriodColumn is null && fileYear is null)
         {
-            issues.FileError("a long table needs a year column (year/jaar/perioden), a year in the file name, or --year");
+            issues.FileError(ImportWords.Reason("Import.LongYear"));
             return batch;
         }
 
@@ -45,14 +45,14 @@ public sealed class LongTableReader : IImportReader
             if (record.UnterminatedQuote || fields.Length != layout.Width)
             {
                 Reject(batch, record, null, null, record.UnterminatedQuote
-                    ? "the file ends inside a quoted field (truncated file?)"
-                    : string.Create(CultureInfo.InvariantCulture, $"row has {fields.Length} fields but the header has {layout.Width} (truncated row or wrong delimiter?)"), layout);
+                    ? ImportWords.Reason("Import.UnterminatedQuote")
+                    : ImportWords.Reason("Import.FieldCount", fields.Length, layout.Width), layout);
                 continue;
             }
 
             if (!AreaCode.TryParse(fields[codeColumn], out var code, out var codeError))
             {
-                Reject(batch, record, codeColumn, fields[codeColumn], $"invalid area code: {codeError}", layout);
+                Reject(batch, record, codeColumn, fields[codeColumn], ImportWords.Reason("Import.InvalidCode", codeError), layout);
                 continue;
             }
 
@@ -61,7 +61,7 @@ public sealed class LongTableReader : IImportReader
             {
                 if (TableText.ParsePeriod(fields[p]) is not { } year)
                 {
-                    Reject(batch, record, p, fields[p], "not a year (expected e.g. 2019 or 2019JJ00)", layout);
+                    Reject(batch, record, p, fields[p], ImportWords.Reason("Import.NotAYear"), layout);
                     continue;
                 }
 
@@ -74,7 +74,7 @@ public sealed class LongTableReader : IImportReader
 
             if (!context.Catalog.Catalog.TryResolveColumn(fields[indicatorColumn], out var alias))
             {
-                Reject(batch, record, indicatorColumn, fields[indicatorColumn], "unknown indicator: not an id or alias in the indicator catalog (see docs/indicators.md)", layout);
+                Reject(batch, record, indicatorColumn, fields[indicatorColumn], ImportWords.Reason("Import.UnknownIndicator"), layout);
                 continue;
             }
 
@@ -82,13 +82,13 @@ public sealed class LongTableReader : IImportReader
             var division = context.Options.Division ?? divisions.DivisionFor(code, period);
             if (division is null || !context.Areas.Contains(new AreaKey(code, division.Value)))
             {
-                Reject(batch, record, codeColumn, code.Value, $"unknown area code: {code} is not in {(context.Options.Division is { } d ? $"the {d} division given with --division" : "any imported division (import the KWB table or boundaries that define it first)")}", layout);
+                Reject(batch, record, codeColumn, code.Value, context.Options.Division is { } d ? ImportWords.Reason("Import.NotInGivenDivision", code, d) : ImportWords.Reason("Import.NotInAnyDivision", code), layout);
                 continue;
             }
 
             if (seen.TryGetValue((code, period, indicator.Id), out var firstLine))
             {
-                Reject(batch, record, indicatorColumn, indicator.Id, string.Create(CultureInfo.InvariantCulture, $"{indicator.Id} for {code} in {period} appears twice (first on line {firstLine})"), layout);
+                Reject(batch, record, indicatorColumn, indicator.Id, ImportWords.Reason("Import.ValueTwice", indicator.Id, code, period, firstLine), layout);
                 continue;
             }
 
@@ -97,10 +97,10 @@ public sealed class LongTableReader : IImportReader
             {
                 case CellKind.Missing:
                     batch.RowsSkipped++;
-                    issues.Info(record.Line, valueColumn + 1, layout.Header[valueColumn], fields[valueColumn].Trim(), "no value (missing marker); row skipped", "missing value");
+                    issues.Info(record.Line, valueColumn + 1, layout.Header[valueColumn], fields[valueColumn].Trim(), ImportWords.Reason("Import.MissingValue"));
                     continue;
                 case CellKind.Invalid:
-                    Reject(batch, record, valueColumn, fields[valueColumn], $"not a number (value of {indicator.Id})", layout);
+                    Reject(batch, record, valueColumn, fields[valueColumn], ImportWords.Reason("Import.NotANumberOf", indicator.Id), layout);
                     continue;
                 case CellKind.Number:
                     break;
@@ -109,7 +109,7 @@ public sealed class LongTableReader : IImportReader
             value *= alias.Scale;
             if (indicator.Range is { } range && !range.Contains(value))
             {
-                Reject(batch, record, valueColumn, fields[valueColumn], string.Create(CultureInfo.InvariantCulture, $"outside the plausible range {range.Minimum}–{range.Maximum} of {indicator.Id}"), layout);
+                Reject(batch, record, valueColumn, fields[valueColumn], ImportWords.Reason("Import.OutOfRangeOf", range.Minimum.ToString(CultureInfo.InvariantCulture), range.Maximum.ToString(CultureInfo.InvariantCulture), indicator.Id), layout);
                 continue;
             }
 
@@ -119,7 +119,7 @@ public sealed class LongTableReader : IImportReader
         return batch;
     }
 
-    private static void Reject(ImportBatch batch, CsvRecord record, int? column, string? value, string reason, TableLayout layout)
+    private static void Reject(ImportBatch batch, CsvRecord record, int? column, string? value, IssueReason reason, TableLayout layout)
     {
         batch.RowsRejected++;
         batch.Issues.Error(record.Line, column + 1, column is { } c ? layout.Header[c] : null, value?.Trim(), reason);

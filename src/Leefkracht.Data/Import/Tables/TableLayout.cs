@@ -107,7 +107,7 @@ internal sealed class TableLayout
                 null,
                 null,
                 first is null ? null : string.Join(",", first.Fields.Take(6)),
-                $"no header row found: none of the first {HeaderSearchDepth} lines has a column the indicator catalog knows (see docs/indicators.md), so this is not a KWB, police, health or long table");
+                ImportWords.Reason("Import.NoHeader", HeaderSearchDepth));
             return null;
         }
 
@@ -126,7 +126,7 @@ internal sealed class TableLayout
             var column = header[c];
             if (column.Length == 0)
             {
-                issues.Info(headerLine, c + 1, null, null, "column without a header ignored (row numbers, usually)", "unnamed column");
+                issues.Info(headerLine, c + 1, null, null, ImportWords.Reason("Import.UnnamedColumn"));
                 continue;
             }
 
@@ -136,7 +136,7 @@ internal sealed class TableLayout
             {
                 if (!roles.TryAdd(role, c))
                 {
-                    issues.Info(headerLine, c + 1, column, null, "second column with the same role ignored", "duplicate structural column");
+                    issues.Info(headerLine, c + 1, column, null, ImportWords.Reason("Import.DuplicateRole"));
                 }
 
                 continue;
@@ -147,7 +147,7 @@ internal sealed class TableLayout
                 var indicator = catalog.Catalog[alias.IndicatorId];
                 if (seen.TryGetValue(indicator.Id, out var first))
                 {
-                    issues.Warning(headerLine, c + 1, column, null, $"maps to {indicator.Id}, which column {first + 1} ('{header[first]}') already supplies; ignored", "duplicate indicator column");
+                    issues.Warning(headerLine, c + 1, column, null, ImportWords.Reason("Import.DuplicateIndicator", indicator.Id, first + 1, header[first]));
                     continue;
                 }
 
@@ -156,11 +156,11 @@ internal sealed class TableLayout
             }
             else if (catalog.IgnoreReason(column) is { } reason)
             {
-                issues.Info(headerLine, c + 1, column, null, $"not imported: {reason}", "known non-indicator column");
+                issues.Info(headerLine, c + 1, column, null, ImportWords.Reason("Import.NotImported", reason));
             }
             else
             {
-                issues.Warning(headerLine, c + 1, column, null, "column not in the indicator catalog; ignored (add an alias to Catalog/indicators.json to import it)", "unknown column");
+                issues.Warning(headerLine, c + 1, column, null, ImportWords.Reason("Import.UnknownColumn"));
             }
         }
 

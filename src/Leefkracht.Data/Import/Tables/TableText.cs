@@ -73,32 +73,32 @@ internal sealed partial class TableText
     {
         if (file.Content.Length == 0)
         {
-            issues.FileError("the file is empty");
+            issues.FileError(ImportWords.Reason("Import.Empty"));
             return null;
         }
 
         if (TextDecoding.LooksBinary(file.Content))
         {
-            issues.FileError("the file is not text (binary content in the first 64 KB); expected a CSV table, GeoJSON or TopoJSON");
+            issues.FileError(ImportWords.Reason("Import.Binary"));
             return null;
         }
 
         var text = TextDecoding.Decode(file.Content, out var latin1);
         if (string.IsNullOrWhiteSpace(text))
         {
-            issues.FileError("the file contains only whitespace");
+            issues.FileError(ImportWords.Reason("Import.Whitespace"));
             return null;
         }
 
         if (CsvParser.DetectDelimiter(text) is not { } delimiter)
         {
-            issues.FileError("not a delimited table: no delimiter (';', ',', tab or '|') splits the first lines into a consistent number of columns");
+            issues.FileError(ImportWords.Reason("Import.NoDelimiter"));
             return null;
         }
 
         if (latin1)
         {
-            issues.Warning(null, null, null, null, "the file is not valid UTF-8; read as Latin-1 (check names with accents)");
+            issues.Warning(null, null, null, null, ImportWords.Reason("Import.Latin1"));
         }
 
         var records = new List<CsvRecord>();
@@ -106,7 +106,7 @@ internal sealed partial class TableText
         {
             if (record.Fields.Length > limits.MaxFields)
             {
-                issues.FileError(limits.TooManyFields(record.Line, record.Fields.Length));
+                issues.FileError(ImportWords.Reason("Import.TooManyFields", record.Line, record.Fields.Length, limits.MaxFields));
                 return null;
             }
 

@@ -29,13 +29,13 @@ public sealed class WideTableReader : IImportReader
         var result = new ImportBatch(kind, shape, issues);
         if (layout.Indicators.Count == 0)
         {
-            issues.FileError("the header has no column the indicator catalog knows; nothing to import");
+            issues.FileError(ImportWords.Reason("Import.NoIndicatorColumn"));
             return result;
         }
 
         if (layout.CodeColumn is null && layout.NameColumn is null)
         {
-            issues.FileError("no column with area codes or area names (expected e.g. gwb_code_10, Codering_3, code, Wijken en buurten)");
+            issues.FileError(ImportWords.Reason("Import.NoAreaColumn"));
             return result;
         }
 
@@ -45,7 +45,7 @@ public sealed class WideTableReader : IImportReader
             fileYear = context.Options.Year ?? layout.PreambleYear ?? TableText.YearFromFileName(file.Name);
             if (fileYear is null)
             {
-                issues.FileError("cannot tell which year the data describe: there is no period column and no single year in the title lines or the file name; pass --year");
+                issues.FileError(ImportWords.Reason("Import.NoYear"));
                 return result;
             }
         }
@@ -102,17 +102,17 @@ public sealed class WideTableReader : IImportReader
 
             if (_missingCells > 0)
             {
-                _issues.Info(null, null, null, null, string.Create(CultureInfo.InvariantCulture, $"{_missingCells} cells hold no value ('.', empty or another CBS missing marker) and were not stored"));
+                _issues.Info(null, null, null, null, ImportWords.Reason("Import.MissingCells", _missingCells));
             }
 
             if (_zerosAsMissing > 0)
             {
-                _issues.Info(null, null, null, null, string.Create(CultureInfo.InvariantCulture, $"{_zerosAsMissing} zeros read as missing: the source writes 0 for figures it does not have (see the catalog's zeroMeansMissing)"));
+                _issues.Info(null, null, null, null, ImportWords.Reason("Import.ZerosAsMissing", _zerosAsMissing));
             }
 
             foreach (var ((period, division), count) in _attached.Where(a => a.Key.Period != a.Key.Division))
             {
-                _issues.Info(null, null, null, null, string.Create(CultureInfo.InvariantCulture, $"{count} values of {period} attached to areas of the {division} division (the {period} division does not contain these codes)"));
+                _issues.Info(null, null, null, null, ImportWords.Reason("Import.OtherDivision", count, period, division));
             }
 
             batch.ShapeDescription += string.Create(CultureInfo.InvariantCulture, $"; {layout.Indicators.Count} indicator columns");
@@ -123,7 +123,7 @@ public sealed class WideTableReader : IImportReader
         {
             while (start < records.Count && IsUnitRow(records[start]))
             {
-                _issues.Info(records[start].Line, null, null, null, "row of units under the header skipped", "unit row");
+                _issues.Info(records[start].Line, null, null, null, ImportWords.Reason("Import.UnitRow"));
                 start++;
             }
 
@@ -141,14 +141,14 @@ public sealed class WideTableReader : IImportReader
             var fields = record.Fields;
             if (record.UnterminatedQuote)
             {
-                Reject(record, null, null, "the file ends inside a quoted field (truncated file?)");
+                Reject(record, null, null, ImportWords.Reason("Import.UnterminatedQuote"));
                 return;
             }
 
             // StatLine exports end with "Bron: CBS" (alone, or followed by empty fields).
             if (record.FilledFieldCount <= 1 && !LooksLikeArea(fields[0]))
             {
-                _issues.Info(record.Line, null, null, fields[0].Trim(), "footer or comment line skipped", "footer");
+                _issues.Info(record.Line, null, null, fields[0].Trim(), ImportWords.Reason("Import.Footer"));
                 batch.RowsSkipped++;
                 return;
             }
@@ -156,7 +156,7 @@ public sealed class WideTableReader : IImportReader
             if (fields.Length != layout.Width)
             {
                 Reject(record, null, string.Join(text.Delimiter, fields.Take(3)) + (fields.Length > 3 ? "…" : string.Empty),
-                    string.Create(CultureInfo.InvariantCulture, $"row has {fields.Length} fields but the header has {layout.Width} (truncated row or wrong delimiter?)"));
+                    ImportWords.Reason("Import.FieldCount", fields.Length, layout.Width));
                 return;
             }
 
@@ -173,7 +173,7 @@ public sealed class WideTableReader : IImportReader
             if (_firstLineOfArea.TryGetValue((area, period), out var firstLine))
             {
                 Reject(record, layout.CodeColumn ?? layout.NameColumn, area.Value,
-                    string.Create(CultureInfo.InvariantCulture, $"area {area} appears twice for {period} (first on line {firstLine})"));
+                    ImportWords.Reason("Import.AreaTwice", area, period, firstLine));
                 return;
             }
 
@@ -189,13 +189,13 @@ public sealed class WideTableReader : IImportReader
                 division = known;
                 if (context.Options.Division is not null && !context.Areas.Contains(new AreaKey(area, known)))
                 {
-                    Reject(record, layout.CodeColumn, area.Value, $"unknown area code: {area} is not in the {known} division given with --division");
+                    Reject(record, layout.CodeColumn, area.Value, ImportWords.Reason("Import.NotInGivenDivision", area, known));
                     return;
                 }
             }
             else
             {
-                Reject(record, layout.CodeColumn, area.Value, $"unknown area code: {area} is not in any imported division (import the KWB table or boundaries that define it first)");
+                Reject(record, layout.CodeColumn, area.Value, ImportWords.Reason("Import.NotInAnyDivision", area));
                 return;
             }
 
@@ -222,7 +222,7 @@ public sealed class WideTableReader : IImportReader
                     _missingCells++;
                     return false;
                 case CellKind.Invalid:
-                    _issues.Error(record.Line, column.Index + 1, column.Header, cell.Trim(), $"not a number (expected {Describe(column.Indicator.Unit)} for {column.Indicator.Id})", "not a number");
+                    _issues.Error(record.Line, column.Index + 1, column.Header, cell.Trim(), ImportWords.Reason("Import.NotANumber", Describe(column.Indicator.Unit), column.Indicator.Id));
                     return false;
                 case CellKind.Number when value == 0 && column.ZeroMeansMissing:
                     _zerosAsMissing++;
@@ -235,8 +235,7 @@ public sealed class WideTableReader : IImportReader
             if (column.Indicator.Range is { } range && !range.Contains(value))
             {
                 _issues.Error(record.Line, column.Index + 1, column.Header, cell.Trim(),
-                    string.Create(CultureInfo.InvariantCulture, $"outside the plausible range {range.Minimum}–{range.Maximum} of {column.Indicator.Id} ({Describe(column.Indicator.Unit)}); is the column in another unit?"),
-                    "out of range");
+                    ImportWords.Reason("Import.OutOfRange", Invariant(range.Minimum), Invariant(range.Maximum), column.Indicator.Id, Describe(column.Indicator.Unit)));
                 return false;
             }
 
@@ -258,7 +257,7 @@ public sealed class WideTableReader : IImportReader
             }
 
             period = 0;
-            Reject(record, p, record.Fields[p].Trim(), "not a year (expected e.g. 2019 or 2019JJ00)");
+            Reject(record, p, record.Fields[p].Trim(), ImportWords.Reason("Import.NotAYear"));
             return false;
         }
 
@@ -274,19 +273,19 @@ public sealed class WideTableReader : IImportReader
 
                 if (IsPlaceholderCode(record.Fields[c]))
                 {
-                    _issues.Info(record.Line, c + 1, layout.Header[c], record.Fields[c].Trim(), "placeholder code for an unknown area (such as ELAN's 'Wijk onbekend'); row skipped", "placeholder code");
+                    _issues.Info(record.Line, c + 1, layout.Header[c], record.Fields[c].Trim(), ImportWords.Reason("Import.Placeholder"));
                     batch.RowsSkipped++;
                     return false;
                 }
 
-                Reject(record, c, record.Fields[c].Trim(), $"invalid area code: {error}");
+                Reject(record, c, record.Fields[c].Trim(), ImportWords.Reason("Import.InvalidCode", error));
                 return false;
             }
 
             area = default;
             if (name is null)
             {
-                Reject(record, layout.NameColumn, null, "no area name in this row");
+                Reject(record, layout.NameColumn, null, ImportWords.Reason("Import.NoAreaName"));
                 return false;
             }
 
@@ -299,14 +298,14 @@ public sealed class WideTableReader : IImportReader
             {
                 if (note is not null)
                 {
-                    _issues.Info(record.Line, layout.NameColumn + 1, layout.Header[layout.NameColumn!.Value], name, $"resolved to {resolved}: {note}", "name resolution note");
+                    _issues.Info(record.Line, layout.NameColumn + 1, layout.Header[layout.NameColumn!.Value], name, ImportWords.Reason("Import.NameResolved", resolved, note));
                 }
 
                 area = resolved;
                 return true;
             }
 
-            Reject(record, layout.NameColumn, name, $"cannot resolve area name within {resolver.Gemeente}: no wijk or buurt of that name is known in any imported division");
+            Reject(record, layout.NameColumn, name, ImportWords.Reason("Import.NameUnknown", resolver.Gemeente));
             return false;
         }
 
@@ -332,7 +331,7 @@ public sealed class WideTableReader : IImportReader
                 }
                 else
                 {
-                    Reject(record, null, option, "--gemeente is neither a gemeente code (GMxxxx) nor the name of exactly one known gemeente");
+                    Reject(record, null, option, ImportWords.Reason("Import.GemeenteOption"));
                     return null;
                 }
 
@@ -346,7 +345,7 @@ public sealed class WideTableReader : IImportReader
             else
             {
                 Reject(record, layout.NameColumn, firstName,
-                    "this file names areas instead of coding them, and its first row is not the name of exactly one known gemeente: pass --gemeente, or import a KWB table or boundaries with that gemeente's names first");
+                    ImportWords.Reason("Import.NamesWithoutGemeente"));
                 return null;
             }
 
@@ -370,14 +369,14 @@ public sealed class WideTableReader : IImportReader
                 return true;
             }
 
-            Reject(record, l, stated, $"level '{stated}' does not match the code {area}, which is a {area.Level.ToString().ToLowerInvariant()}");
+            Reject(record, l, stated, ImportWords.Reason("Import.LevelMismatch", stated, area, area.Level.ToString().ToLowerInvariant()));
             return false;
         }
 
         private string? GemeenteName(string[] fields, AreaCode area) =>
             area.Level == AreaLevel.Gemeente && layout.GemeenteNameColumn is { } g ? NullIfEmpty(fields[g]) : null;
 
-        private void Reject(CsvRecord record, int? column, string? value, string reason)
+        private void Reject(CsvRecord record, int? column, string? value, IssueReason reason)
         {
             batch.RowsRejected++;
             _issues.Error(record.Line, column + 1, column is { } c && c < layout.Header.Length ? layout.Header[c] : null, value, reason);
@@ -400,12 +399,9 @@ public sealed class WideTableReader : IImportReader
 
         private static string? NullIfEmpty(string cell) => string.IsNullOrWhiteSpace(cell) ? null : cell.Trim();
 
-        private static string Describe(IndicatorUnit unit) => unit switch
-        {
-            IndicatorUnit.Count => "a count",
-            IndicatorUnit.Percent => "a percentage",
-            IndicatorUnit.ThousandEuro => "thousands of euros",
-            _ => unit.ToString(),
-        };
+        /// <summary>What a unit's values are, in the user's language (the unit's name for units without words).</summary>
+        private static string Describe(IndicatorUnit unit) => ImportWords.Words.Find("Unit." + unit) ?? unit.ToString();
+
+        private static string Invariant(double value) => value.ToString(CultureInfo.InvariantCulture);
     }
 }

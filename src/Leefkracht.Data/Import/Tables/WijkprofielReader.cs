@@ -49,7 +49,7 @@ public sealed class WijkprofielReader : IImportReader
         var records = text.Records;
         if (!Recognises(records))
         {
-            issues.FileError("not a Wijkprofiel sheet: line 2 must start with 'naam gebied (voormalig deelgemeente)', 'wijknr', 'BUURT85'");
+            issues.FileError(ImportWords.Reason("Import.NotWijkprofiel"));
             return batch;
         }
 
@@ -57,7 +57,7 @@ public sealed class WijkprofielReader : IImportReader
         var period = context.Options.Year ?? TableText.ParsePeriod(yearCell);
         if (period is null)
         {
-            issues.Error(records[0].Line, 2, null, yearCell, "the Wijkprofiel's year belongs in the second cell of line 1 (for example 2016); pass --year if it is missing");
+            issues.Error(records[0].Line, 2, null, yearCell, ImportWords.Reason("Import.WijkprofielYear"));
             return batch;
         }
 
@@ -65,7 +65,7 @@ public sealed class WijkprofielReader : IImportReader
         var columns = IndexColumns(header, context, issues, records[1].Line);
         if (columns.Count == 0)
         {
-            issues.FileError("none of the index columns SI, SIs, SIo, FI, FIs, FIo, VI, VIs, VIo is present");
+            issues.FileError(ImportWords.Reason("Import.WijkprofielNoIndex"));
             return batch;
         }
 
@@ -76,7 +76,7 @@ public sealed class WijkprofielReader : IImportReader
         {
             if (record.Fields.Length != header.Length)
             {
-                Reject(batch, record, null, null, string.Create(CultureInfo.InvariantCulture, $"row has {record.Fields.Length} fields but the header has {header.Length}"));
+                Reject(batch, record, null, null, ImportWords.Reason("Import.FieldCountShort", record.Fields.Length, header.Length));
                 continue;
             }
 
@@ -84,7 +84,7 @@ public sealed class WijkprofielReader : IImportReader
             var name = record.Fields[2].Trim();
             if (!int.TryParse(numberCell, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
             {
-                Reject(batch, record, 2, numberCell, "the wijk number is not a whole number");
+                Reject(batch, record, 2, numberCell, ImportWords.Reason("Import.WijkNumber"));
                 continue;
             }
 
@@ -93,19 +93,19 @@ public sealed class WijkprofielReader : IImportReader
                 // Gebieden (4000s), the city (5000) and Rotterdam's own splits and combinations of CBS buurten.
                 batch.RowsSkipped++;
                 skippedAggregates++;
-                issues.Info(record.Line, 2, header[1], $"{number} {name}", "Rotterdam's own grouping (gebied, city, or a split or combination of CBS buurten): not a CBS area; skipped", "wijkprofiel grouping");
+                issues.Info(record.Line, 2, header[1], $"{number} {name}", ImportWords.Reason("Import.WijkprofielGrouping"));
                 continue;
             }
 
             if (Resolve(context.Areas, gemeente, name, number, period.Value, out var note) is not { } code)
             {
-                Reject(batch, record, 3, name, string.Create(CultureInfo.InvariantCulture, $"no CBS buurt of {gemeente} is called '{name}' or has a code ending in {number:00}; import the KWB or boundaries of Rotterdam first"));
+                Reject(batch, record, 3, name, ImportWords.Reason("Import.WijkprofielBuurtUnknown", gemeente, name, number.ToString("00", CultureInfo.InvariantCulture)));
                 continue;
             }
 
             if (note is not null)
             {
-                issues.Info(record.Line, 3, header[2], name, $"resolved to {code}: {note}", "name resolution note");
+                issues.Info(record.Line, 3, header[2], name, ImportWords.Reason("Import.NameResolved", code, note));
             }
 
             var key = new AreaKey(code, context.Options.Division ?? context.Areas.DivisionFor(code, period.Value)!.Value);
@@ -118,10 +118,10 @@ public sealed class WijkprofielReader : IImportReader
                         batch.Observations.Add(new ObservationRecord(key, period.Value, column.Indicator.Id, value * column.Scale));
                         break;
                     case CellKind.Number:
-                        issues.Error(record.Line, column.Index + 1, column.Header, cell.Trim(), $"outside the plausible range of {column.Indicator.Id}", "out of range");
+                        issues.Error(record.Line, column.Index + 1, column.Header, cell.Trim(), ImportWords.Reason("Import.OutOfRangeIndex", column.Indicator.Id));
                         break;
                     case CellKind.Invalid:
-                        issues.Error(record.Line, column.Index + 1, column.Header, cell.Trim(), $"not a number (expected an index score for {column.Indicator.Id})", "not a number");
+                        issues.Error(record.Line, column.Index + 1, column.Header, cell.Trim(), ImportWords.Reason("Import.NotAnIndex", column.Indicator.Id));
                         break;
                     case CellKind.Missing:
                         break;
@@ -158,7 +158,7 @@ public sealed class WijkprofielReader : IImportReader
 
         if (others > 0)
         {
-            issues.Info(line, null, null, null, string.Create(CultureInfo.InvariantCulture, $"{others} sub-index and survey columns are not imported (only the indices themselves are)"));
+            issues.Info(line, null, null, null, ImportWords.Reason("Import.WijkprofielOthers", others));
         }
 
         return columns;
@@ -176,14 +176,14 @@ public sealed class WijkprofielReader : IImportReader
         var byNumber = areas.CodesWithin(gemeente, AreaLevel.Buurt).Where(code => code.Value.EndsWith(suffix, StringComparison.Ordinal)).ToList();
         if (byNumber.Count == 1)
         {
-            note = $"no buurt of this name is known; found by its number ({byNumber[0]} '{areas.LatestNameOf(byNumber[0])}')";
+            note = ImportWords.Words.Format("Note.BuurtByNumber", byNumber[0], areas.LatestNameOf(byNumber[0]));
             return byNumber[0];
         }
 
         return null;
     }
 
-    private static void Reject(ImportBatch batch, CsvRecord record, int? column, string? value, string reason)
+    private static void Reject(ImportBatch batch, CsvRecord record, int? column, string? value, IssueReason reason)
     {
         batch.RowsRejected++;
         batch.Issues.Error(record.Line, column, null, value, reason);

@@ -28,8 +28,8 @@ public sealed class ExternalScoreReaderTests
 
         // "Zuiderpark en Zuidrand" (wijk 78) is CBS buurt BU05991578 "Zuiderpark"
         batch.Value("BU05991578", "wijkprofiel_safety_index").ShouldBe(67.84170269397346);
-        batch.Issues.Issues.ShouldContain(i => i.Value == "Zuiderpark en Zuidrand" && i.Reason.Contains("found by its number (BU05991578 'Zuiderpark')", StringComparison.Ordinal));
-        batch.Issues.Issues.ShouldContain(i => i.Value == "3004 OudMathenesse/Witte Dorp" && i.Reason.StartsWith("Rotterdam's own grouping", StringComparison.Ordinal));
+        batch.Issues.Issues.ShouldContain(i => i.Value == "Zuiderpark en Zuidrand" && i.Reason.Contains("gevonden aan het nummer (BU05991578 'Zuiderpark')", StringComparison.Ordinal));
+        batch.Issues.Issues.ShouldContain(i => i.Value == "3004 OudMathenesse/Witte Dorp" && i.Code == "Import.WijkprofielGrouping" && i.Reason.StartsWith("eigen indeling van Rotterdam", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -67,9 +67,9 @@ public sealed class ExternalScoreReaderTests
         noYear.Issues.Issues.Single().ShouldSatisfyAllConditions(
             i => i.Line.ShouldBe(1),
             i => i.ColumnNumber.ShouldBe(2),
-            i => i.Reason.ShouldContain("second cell of line 1"));
+            i => i.Reason.ShouldContain("tweede cel van regel 1"));
         unknown.Issues.ErrorCount.ShouldBe(2);
-        unknown.Issues.Issues[0].ShouldSatisfyAllConditions(i => i.Line.ShouldBe(4), i => i.Value.ShouldBe("Nergenshuizen"), i => i.Reason.ShouldContain("no CBS buurt of GM0599 is called 'Nergenshuizen' or has a code ending in 97"));
+        unknown.Issues.Issues[0].ShouldSatisfyAllConditions(i => i.Line.ShouldBe(4), i => i.Value.ShouldBe("Nergenshuizen"), i => i.Reason.ShouldContain("geen CBS-buurt van GM0599 heet 'Nergenshuizen' of heeft een code die eindigt op 97"));
         unknown.Issues.Issues[1].ShouldSatisfyAllConditions(i => i.Line.ShouldBe(5), i => i.ColumnNumber.ShouldBe(4), i => i.Value.ShouldBe("abc"));
     }
 
@@ -86,13 +86,13 @@ public sealed class ExternalScoreReaderTests
         batch.Issues.ErrorCount.ShouldBe(0);
         batch.Kind.ShouldBe(FileKind.AreaPeriodTable);
         batch.RowsSkipped.ShouldBe(2); // "WK1916--, Wijk onbekend" in 2009 and 2010
-        batch.Issues.Issues.ShouldContain(i => i.Value == "WK1916--" && i.Reason.StartsWith("placeholder code", StringComparison.Ordinal));
+        batch.Issues.Issues.ShouldContain(i => i.Value == "WK1916--" && i.Code == "Import.Placeholder" && i.Reason.StartsWith("vervangende code", StringComparison.Ordinal));
         batch.Value("WK051838", "persons_low_income_pct", 2022).ShouldBe(7.903123008285533, 1e-12);
         batch.Value("WK051838", "population_elan", 2022).ShouldBe(47070);
 
         // ELAN writes 0 for the low-income share of 2009 (not yet available): no value, not a zero
         batch.Observations.ShouldNotContain(o => o.Area.Code.Value == "WK051838" && o.Period == 2009 && o.IndicatorId == "persons_low_income_pct");
-        batch.Issues.Issues.ShouldContain(i => i.Reason.Contains("zeros read as missing", StringComparison.Ordinal));
+        batch.Issues.Issues.ShouldContain(i => i.Code == "Import.ZerosAsMissing" && i.Reason.Contains("nullen gelezen als ontbrekend", StringComparison.Ordinal));
 
         // Den Haag's wijken exist in the 2019 division, the neighbouring gemeenten' only in 2024
         batch.Observations.Where(o => o.Area.Code.Value.StartsWith("WK0518", StringComparison.Ordinal) && o.Period <= 2019).ShouldAllBe(o => o.Area.Year == 2019);

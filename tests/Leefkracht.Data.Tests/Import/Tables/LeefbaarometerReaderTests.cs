@@ -97,8 +97,9 @@ public sealed class LeefbaarometerReaderTests : StoreAndFolderTest
         error.Line.ShouldBe(3);
         error.ColumnNumber.ShouldBe(3);
         error.Value.ShouldBe("4.5682");
-        error.Reason.ShouldContain("lbm − afw is not one constant");
-        error.ToString().ShouldContain("leefbaarometer_mixed.csv:3:3 [lbm] '4.5682'");
+        error.Code.ShouldBe("Import.LbmReference");
+        error.Reason.ShouldContain("lbm − afw is niet één vaste waarde");
+        error.ToString().ShouldStartWith("fout in leefbaarometer_mixed.csv, regel 3, kolom 3 (lbm), waarde '4.5682': ");
         Store.Snapshot().ShouldBe(before);
     }
 
@@ -126,8 +127,8 @@ public sealed class LeefbaarometerReaderTests : StoreAndFolderTest
         report.Outcome.ShouldBe(ImportOutcome.Rejected);
         var errors = report.Issues.Where(i => i.Severity == IssueSeverity.Error).ToList();
         errors.Select(e => (e.Line, e.ColumnNumber, e.Value)).ShouldBe([(3, 4, "zwak"), (4, 1, "356")]);
-        errors[0].Reason.ShouldBe("afw must be a number");
-        errors[1].Reason.ShouldContain("four digits");
+        errors[0].Reason.ShouldBe("afw moet een getal zijn");
+        errors[1].Reason.ShouldContain("vier cijfers");
         Store.Snapshot().ShouldBe(before);
     }
 }

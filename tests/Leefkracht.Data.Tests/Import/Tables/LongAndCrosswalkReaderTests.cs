@@ -41,9 +41,11 @@ public sealed class LongAndCrosswalkReaderTests
             i => i.Line.ShouldBe(2),
             i => i.ColumnNumber.ShouldBe(1),
             i => i.Value.ShouldBe("BU99999999"),
-            i => i.Reason.ShouldStartWith("unknown area code: BU99999999"));
-        batch.Issues.Issues[1].ShouldSatisfyAllConditions(i => i.Line.ShouldBe(3), i => i.ColumnNumber.ShouldBe(3), i => i.Reason.ShouldStartWith("unknown indicator"));
-        batch.Issues.Issues[2].Reason.ShouldContain("expected BU followed by 8 characters");
+            i => i.Code.ShouldBe("Import.NotInAnyDivision"),
+            i => i.Reason.ShouldStartWith("onbekende gebiedscode: BU99999999"));
+        batch.Issues.Issues[1].ShouldSatisfyAllConditions(i => i.Line.ShouldBe(3), i => i.ColumnNumber.ShouldBe(3), i => i.Code.ShouldBe("Import.UnknownIndicator"), i => i.Reason.ShouldStartWith("onbekende indicator"));
+        batch.Issues.Issues[2].Code.ShouldBe("Import.InvalidCode");
+        batch.Issues.Issues[2].Reason.ShouldContain("verwacht BU gevolgd door 8 tekens");
     }
 
     [Fact]

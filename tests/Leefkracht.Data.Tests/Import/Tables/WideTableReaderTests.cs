@@ -122,7 +122,7 @@ public sealed class WideTableReaderTests
         var batch = Readers.Read(Reader, "heerlen/kwb2016_heerlen_GM0917_statline.csv", Readers.National2024);
 
         // Then: the number in the name leads to WK091741 twice, which is reported, not silently merged
-        batch.Issues.Issues.ShouldContain(i => i.Severity == IssueSeverity.Error && i.Reason.Contains("WK091741 appears twice for 2016") && i.Line == 81);
+        batch.Issues.Issues.ShouldContain(i => i.Severity == IssueSeverity.Error && i.Code == "Import.AreaTwice" && i.Reason.Contains("gebied WK091741 staat twee keer in 2016") && i.Line == 81);
     }
 
     [Fact]
@@ -146,7 +146,7 @@ public sealed class WideTableReaderTests
     {
         var batch = Readers.Read(Reader, "heerlen/kwb2020_heerlen_GM0917_statline.csv");
 
-        batch.Issues.Issues.ShouldContain(i => i.Reason.Contains("pass --gemeente", StringComparison.Ordinal) && i.Value == "Heerlen");
+        batch.Issues.Issues.ShouldContain(i => i.Code == "Import.NamesWithoutGemeente" && i.Reason.Contains("geef --gemeente", StringComparison.Ordinal) && i.Value == "Heerlen");
     }
 
     [Fact]
@@ -163,7 +163,7 @@ public sealed class WideTableReaderTests
         batch.Observations.ShouldAllBe(o => o.Area.Year == 2024);
         batch.Value("BU03440111", "crimes_registered", 2021).ShouldBe(145);
         batch.Value("BU03440111", "crimes_registered", 2025).ShouldBe(181);
-        batch.Issues.Issues.ShouldContain(i => i.Reason.Contains("values of 2021 attached to areas of the 2024 division"));
+        batch.Issues.Issues.ShouldContain(i => i.Code == "Import.OtherDivision" && i.Reason.Contains("waarden van 2021 gekoppeld aan gebieden van de indeling van 2024"));
     }
 
     [Fact]
@@ -173,7 +173,8 @@ public sealed class WideTableReaderTests
 
         batch.RowsRejected.ShouldBe(74180);
         var first = batch.Issues.Issues.First(i => i.Severity == IssueSeverity.Error);
-        first.Reason.ShouldStartWith("unknown area code: GM0014 is not in any imported division");
+        first.Code.ShouldBe("Import.NotInAnyDivision");
+        first.Reason.ShouldStartWith("onbekende gebiedscode: GM0014 staat in geen enkele geïmporteerde indeling");
         first.Line.ShouldBe(2);
         first.ColumnName.ShouldBe("code");
     }
@@ -203,7 +204,13 @@ public sealed class WideTableReaderTests
         issue.Line.ShouldBe(2);
         issue.ColumnNumber.ShouldBe(3);
         issue.Value.ShouldBe("458000");
-        issue.Reason.ShouldContain("outside the plausible range 0–10000 of woz_mean");
+        issue.Code.ShouldBe("Import.OutOfRange");
+        issue.Reason.ShouldBe("buiten het aannemelijke bereik 0–10000 van woz_mean (duizenden euro's); staat de kolom in een andere eenheid?");
+        issue.ToString().ShouldBe("fout in kwb2023_test.csv, regel 2, kolom 3 (g_wozbag), waarde '458000': " + issue.Reason);
+        using var english = UiLanguage.English();
+        var inEnglish = Readers.ReadText(Reader, "kwb2023_test.csv", Text).Issues.Issues.Single(i => i.Severity == IssueSeverity.Error);
+        inEnglish.Code.ShouldBe("Import.OutOfRange");
+        inEnglish.ToString().ShouldBe("error in kwb2023_test.csv, line 2, column 3 (g_wozbag), value '458000': outside the plausible range 0–10000 of woz_mean (thousands of euros); is the column in another unit?");
     }
 
     [Fact]
@@ -211,7 +218,7 @@ public sealed class WideTableReaderTests
     {
         var batch = Readers.ReadText(Reader, "utrecht.csv", "gwb_code_10,regio,a_inw\nGM0344,Utrecht,1\n");
 
-        batch.Issues.Issues.Single().Reason.ShouldContain("pass --year");
+        batch.Issues.Issues.Single().Reason.ShouldContain("geef --year");
         Readers.ReadText(Reader, "utrecht.csv", "gwb_code_10,regio,a_inw\nGM0344,Utrecht,1\n", options: new ImportOptions { Year = 2023 })
             .Observations.Single().Period.ShouldBe(2023);
     }
