@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Leefkracht.Data.Storage;
+using Leefkracht.Monitor.Monitoring;
 
 [assembly: AssemblyFixture(typeof(Leefkracht.Cli.Tests.SampleDatabase))]
 
@@ -14,6 +16,22 @@ public sealed class CommandTests(SampleDatabase database)
         database.Demo.ExitCode.ShouldBe(0);
         database.Demo.Out.ShouldContain(" 0 afgewezen.");
         database.Demo.Out.ShouldNotContain("✘");
+    }
+
+    [Fact]
+    public async Task Demo_StoresTheDefaultYearsScoresAndResilienceBeforeItReports_SoAServerReadsThem()
+    {
+        // The demo's import computed and stored them in its own process (issue 17): a service opened afterwards, as a
+        // freshly started server's is, reads the default year's scores and resilience and computes nothing.
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using var store = MonitorStores.Open(database.Path, TimeProvider.System, TestStore.Schema);
+        var monitor = new MonitorService(store);
+        var year = (await monitor.DefaultYearAsync(cancellationToken)).ShouldNotBeNull();
+        var scored = await monitor.ScoreAsync(year, DefaultResults.Model, ReferenceChoice.National, cancellationToken);
+        await monitor.ResilienceAsync(year, DefaultResults.Resilience, ReferenceChoice.National, cancellationToken);
+
+        scored.Scores.Count(s => s.IsScored).ShouldBeGreaterThan(10_000);
+        monitor.StoredResultsComputed.ShouldBe(0);
     }
 
     [Fact]

@@ -108,6 +108,15 @@ public interface IMonitorStore : IAsyncDisposable
     Task SaveResultAsync(StoredResultKey key, byte[] content, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Waits for this caller's turn to compute a result that is not stored yet, and holds it until disposed. On
+    /// PostgreSQL a session advisory lock per key (<c>pg_try_advisory_lock</c>, tried again until free), so that of
+    /// two instances starting on one fresh database one computes a result and the other, waiting, then reads it
+    /// (<see cref="LoadResultAsync"/> again after the turn begins). A SQLite store is meant for one process at a time:
+    /// its turn begins at once, and two processes that compute one result both store it (the second insert is ignored).
+    /// </summary>
+    Task<IAsyncDisposable> TakeResultTurnAsync(StoredResultKey key, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Hands every row of every table of <see cref="Schema"/> to <paramref name="sink"/>, table by table in
     /// key order, all read in one consistent snapshot (writers may go on meanwhile).
     /// </summary>

@@ -187,16 +187,36 @@ public sealed class MonitorService
             // The version is read before the data: a result stored under it was computed from these data or newer
             // ones, and one computed while an import committed is stored under the old version, which nobody reads.
             var stored = new StoredResultKey(kind, key, await _store.DataVersionAsync(cancellationToken).ConfigureAwait(false));
-            if (await _store.LoadResultAsync(stored, cancellationToken).ConfigureAwait(false) is { } content)
+            return await LoadOrComputeAsync(stored, StoredResults.Read<T>, compute, StoredResults.Write, cancellationToken).ConfigureAwait(false);
+        });
+    }
+
+    /// <summary>
+    /// The result stored under <paramref name="key"/>, or else computed and stored. Computing waits for the store's
+    /// turn for that key (<see cref="IMonitorStore.TakeResultTurnAsync"/>: on PostgreSQL an advisory lock), and looks
+    /// again once it has it, so that of two instances starting on one fresh database only one computes the result.
+    /// </summary>
+    private async Task<T> LoadOrComputeAsync<T>(StoredResultKey key, Func<byte[], T> read, Func<Task<T>> compute, Func<T, byte[]> write, CancellationToken cancellationToken)
+    {
+        if (await _store.LoadResultAsync(key, cancellationToken).ConfigureAwait(false) is { } content)
+        {
+            return read(content);
+        }
+
+        var turn = await _store.TakeResultTurnAsync(key, cancellationToken).ConfigureAwait(false);
+        await using (turn.ConfigureAwait(false))
+        {
+            // Another process may have stored it while this one waited for its turn.
+            if (await _store.LoadResultAsync(key, cancellationToken).ConfigureAwait(false) is { } storedMeanwhile)
             {
-                return StoredResults.Read<T>(content);
+                return read(storedMeanwhile);
             }
 
             var result = await compute().ConfigureAwait(false);
-            _storedResultsComputed.AddOrUpdate(kind, 1, (_, n) => n + 1);
-            await _store.SaveResultAsync(stored, StoredResults.Write(result), cancellationToken).ConfigureAwait(false);
+            _storedResultsComputed.AddOrUpdate(key.Kind, 1, (_, n) => n + 1);
+            await _store.SaveResultAsync(key, write(result), cancellationToken).ConfigureAwait(false);
             return result;
-        });
+        }
     }
 
     /// <summary>Drops every remembered result (after the store's data changed).</summary>
@@ -214,19 +234,36 @@ public sealed class MonitorService
             PreparedYearKind,
             string.Create(CultureInfo.InvariantCulture, $"{period}:{PreparedYearFormat.Version}:{_catalog.Fingerprint}"),
             await _store.DataVersionAsync([DataScopes.Values(period)], cancellationToken).ConfigureAwait(false));
-        if (await _store.LoadResultAsync(key, cancellationToken).ConfigureAwait(false) is { } content)
-        {
-            return PreparedYearFormat.Read(content);
-        }
-
-        var prepared = await ComputePreparedAsync(period, cancellationToken).ConfigureAwait(false);
-        _storedResultsComputed.AddOrUpdate(PreparedYearKind, 1, (_, n) => n + 1);
-        await _store.SaveResultAsync(key, PreparedYearFormat.Write(prepared), cancellationToken).ConfigureAwait(false);
-        return prepared;
+        return await LoadOrComputeAsync(key, PreparedYearFormat.Read, () => ComputePreparedAsync(period, cancellationToken), PreparedYearFormat.Write, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The kind of the stored prepared years in the store's results.</summary>
     public const string PreparedYearKind = "prepared-year";
+
+    /// <summary>The kind of the stored scored years (<see cref="ScoreAsync"/>) in the store's results.</summary>
+    public const string ScoredYearKind = "scored-year";
+
+    /// <summary>The kind of the stored years of resilience (<see cref="ResilienceAsync"/>) in the store's results.</summary>
+    public const string ResilienceYearKind = "resilience-year";
+
+    /// <summary>
+    /// The key of a year's scores or resilience in the store's results, and the version it is kept under: the values of
+    /// the year and of a base year it is standardised against (<see cref="DataScopes.Values"/>), so that, like the
+    /// prepared year, it survives imports of other years, boundaries and crosswalks.
+    /// </summary>
+    private async Task<StoredResultKey> YearResultKeyAsync<TModel>(string kind, int period, TModel model, ReferenceChoice reference, CancellationToken cancellationToken)
+    {
+        var (choice, scopes) = reference switch
+        {
+            GemeenteReference g => (g.Gemeente.Value, new[] { DataScopes.Values(period) }),
+            BaseYearReference b => (string.Create(CultureInfo.InvariantCulture, $"{b.Year}:{b.Gemeente?.Value ?? "NL"}"), [DataScopes.Values(period), DataScopes.Values(b.Year)]),
+            _ => ("NL", [DataScopes.Values(period)]),
+        };
+        return new StoredResultKey(
+            kind,
+            string.Create(CultureInfo.InvariantCulture, $"{period}:{choice}:{ScoredYearFormat.Version}:{_catalog.Fingerprint}:{StoredResults.Fingerprint(model)}"),
+            await _store.DataVersionAsync(scopes, cancellationToken).ConfigureAwait(false));
+    }
 
     private async Task<PreparedYear> ComputePreparedAsync(int period, CancellationToken cancellationToken)
     {
@@ -236,12 +273,50 @@ public sealed class MonitorService
         return new PreparedYear(DerivedIndicator.Apply(aggregated, _catalog.Derived), filled);
     }
 
-    /// <summary>Scores every area of a year against the chosen reference.</summary>
-    public async Task<ScoredYear> ScoreAsync(int period, LivabilityModel model, ReferenceChoice reference, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Scores every area of a year against the chosen reference: read from the store's results when they hold the
+    /// year scored with this model, reference and catalog for the year's current values, otherwise computed and stored
+    /// (<see cref="ScoredYearFormat"/>); remembered (<see cref="RememberAsync"/>).
+    /// </summary>
+    public Task<ScoredYear> ScoreAsync(int period, LivabilityModel model, ReferenceChoice reference, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(reference);
-        var prepared = await PrepareAsync(period, cancellationToken).ConfigureAwait(false);
+        return RememberYearAsync(
+            ScoredYearKind,
+            period,
+            model,
+            reference,
+            (content, prepared) => ScoredYearFormat.ReadScoredYear(content, model, prepared),
+            prepared => ComputeScoresAsync(prepared, model, reference, cancellationToken),
+            ScoredYearFormat.Write,
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// A result computed from one prepared year with a model and a reference (scores, resilience): remembered, and
+    /// read from the store's results or computed and stored (<see cref="YearResultKeyAsync"/>).
+    /// </summary>
+    private Task<T> RememberYearAsync<TModel, T>(
+        string kind,
+        int period,
+        TModel model,
+        ReferenceChoice reference,
+        Func<byte[], PreparedYear, T> read,
+        Func<PreparedYear, Task<T>> compute,
+        Func<T, byte[]> write,
+        CancellationToken cancellationToken) =>
+        RememberAsync((kind, period, model, reference), async () =>
+        {
+            // The version is read before the data, as in RememberStoredAsync.
+            var key = await YearResultKeyAsync(kind, period, model, reference, cancellationToken).ConfigureAwait(false);
+            var prepared = await PrepareAsync(period, cancellationToken).ConfigureAwait(false);
+            return await LoadOrComputeAsync(key, content => read(content, prepared), () => compute(prepared), write, cancellationToken).ConfigureAwait(false);
+        });
+
+    private async Task<ScoredYear> ComputeScoresAsync(PreparedYear prepared, LivabilityModel model, ReferenceChoice reference, CancellationToken cancellationToken)
+    {
+        var period = prepared.Table.Period;
         var standard = await ReferenceAsync(prepared, model, reference, cancellationToken).ConfigureAwait(false);
         var scores = LivabilityIndex.Compute(prepared.Table, model, standard);
 
@@ -272,14 +347,27 @@ public sealed class MonitorService
         return (prepared.Table, LivabilityIndex.Compute(prepared.Table, model, standard));
     }
 
-    /// <summary>Resilience of every area of a year against the chosen reference.</summary>
-    public async Task<ResilienceYear> ResilienceAsync(int period, ResilienceModel model, ReferenceChoice reference, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Resilience of every area of a year against the chosen reference: read from the store's results or computed and
+    /// stored, as <see cref="ScoreAsync"/>; remembered.
+    /// </summary>
+    public Task<ResilienceYear> ResilienceAsync(int period, ResilienceModel model, ReferenceChoice reference, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(reference);
-        var prepared = await PrepareAsync(period, cancellationToken).ConfigureAwait(false);
-        var standard = await ReferenceAsync(prepared, [.. model.IndicatorIds], new ScoringRules(), reference, cancellationToken).ConfigureAwait(false);
-        return new ResilienceYear(period, model, standard, prepared, ResilienceIndex.Compute(prepared.Table, model, standard));
+        return RememberYearAsync(
+            ResilienceYearKind,
+            period,
+            model,
+            reference,
+            (content, prepared) => ScoredYearFormat.ReadResilienceYear(content, model, prepared),
+            async prepared =>
+            {
+                var standard = await ReferenceAsync(prepared, [.. model.IndicatorIds], new ScoringRules(), reference, cancellationToken).ConfigureAwait(false);
+                return new ResilienceYear(period, model, standard, prepared, ResilienceIndex.Compute(prepared.Table, model, standard));
+            },
+            ScoredYearFormat.Write,
+            cancellationToken);
     }
 
     /// <summary>

@@ -2,7 +2,6 @@ using Leefkracht.Core.Indices;
 using Leefkracht.Core.Leefbaarometer;
 using Leefkracht.Data.Storage;
 using Leefkracht.Monitor.KwetsbareWijken;
-using Leefkracht.Monitor.Models;
 using Leefkracht.Monitor.Monitoring;
 
 namespace Leefkracht.Web.Monitor;
@@ -33,7 +32,7 @@ internal sealed class DashboardMonitor
     }
 
     /// <summary>The livability model the dashboard shows (the hand-set default).</summary>
-    public static LivabilityModel Model => ModelDocument.Default;
+    public static LivabilityModel Model => DefaultResults.Model;
 
     public MonitorService Monitor { get; }
 
@@ -79,7 +78,7 @@ internal sealed class DashboardMonitor
         RememberAsync(Key("scores", year), () => Monitor.ScoreAsync(year, Model, ReferenceChoice.National));
 
     public Task<ResilienceYear> ResilienceAsync(int year) =>
-        RememberAsync(Key("resilience", year), () => Monitor.ResilienceAsync(year, ResilienceModel.Default, ReferenceChoice.National));
+        RememberAsync(Key("resilience", year), () => Monitor.ResilienceAsync(year, DefaultResults.Resilience, ReferenceChoice.National));
 
     public Task<PreparedYear> PreparedAsync(int year) => Monitor.PrepareAsync(year);
 

@@ -137,6 +137,102 @@ public sealed class StoredResultsTests : StoreAndFolderTest
         afterRestore.ShouldBe(2);
     }
 
+    [Fact]
+    public async Task ScoredYearAndResilience_StoredOnce_AreReadBackExactly_AndOnlyTheirOwnYearsImportInvalidatesThem()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using (var store = Store.Open())
+        {
+            await Stores.ImportAsync(store, Path.Combine(TestData.RepositoryRoot, "data", "sample"));
+        }
+
+        // The first service (a fresh store) computes 2018 and 2024 scored and their resilience and stores them; a
+        // second one on its own connection (a restarted server, a command) reads all four and computes nothing.
+        var (computed, computing) = await YearResultsAsync();
+        computing.ShouldBe((2, 2));
+        var (read, reading) = await YearResultsAsync();
+        reading.ShouldBe((0, 0));
+
+        // Read back to the last bit: every score with every contribution, the percentiles' reference scores, the
+        // reference's moments; every resilience score with its parts and gaps. The national 2024 has unscored areas
+        // (too few inhabitants) on both sides, so the reasons are compared too.
+        computed[2024].Scores.Scores.Count(s => s.IsScored).ShouldBeGreaterThan(10_000);
+        computed[2024].Scores.Scores.ShouldContain(s => !s.IsScored);
+        computed[2024].Resilience.Scores.ShouldContain(s => s.NotScoredReason != null);
+        computed[2018].Scores.Scores.ShouldContain(s => s.IsScored);
+        foreach (var year in new[] { 2018, 2024 })
+        {
+            var (a, b) = (computed[year], read[year]);
+            Json(b.Scores.Scores).ShouldBe(Json(a.Scores.Scores));
+            Json(b.Scores.ReferenceScores).ShouldBe(Json(a.Scores.ReferenceScores));
+            Json(b.Scores.Reference).ShouldBe(Json(a.Scores.Reference));
+            Json(b.Resilience.Scores).ShouldBe(Json(a.Resilience.Scores));
+            Json(b.Resilience.Reference).ShouldBe(Json(a.Resilience.Reference));
+            b.Resilience.Scores.Where(s => s.NotScoredReason != null).Select(s => s.NotScoredReason!.ToString())
+                .ShouldBe(a.Resilience.Scores.Where(s => s.NotScoredReason != null).Select(s => s.NotScoredReason!.ToString()));
+            b.Scores.Prepared.ShouldBeSameAs(b.Resilience.Prepared);
+            b.Scores.PercentileOf(0.1).ShouldBe(a.Scores.PercentileOf(0.1));
+        }
+
+        // An import of 2018 deletes 2018's stored scores and resilience; 2024's stay and are read, 2018's computed again.
+        await using (var store = Store.Open())
+        {
+            await Stores.ImportAsync(store, MoreViolence2018());
+        }
+
+        var (afterImport, recomputing) = await YearResultsAsync();
+        recomputing.ShouldBe((1, 1));
+        Json(afterImport[2024].Scores.Scores).ShouldBe(Json(computed[2024].Scores.Scores));
+        var (before, after) = (computed[2018].Scores.Prepared.Table, afterImport[2018].Scores.Prepared.Table);
+        after.IndicatorIds.Where(id => !after.Column(id).SequenceEqual(before.Column(id))).ShouldNotBeEmpty("the recomputed 2018 is not from the imported data");
+    }
+
+    [Fact]
+    public async Task TwoServicesOnOneStoreAtOnce_ComputeAYearsScoresOnce_WhenTheStoreGivesTurns()
+    {
+        // Two instances starting together on one fresh database (each its own store and connections). On PostgreSQL
+        // the advisory lock per result gives one of them the turn and the other reads what it stored; a SQLite store
+        // is meant for one process at a time and gives no turns (docs/architecture.md#caching), so there only the
+        // answers are compared.
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using (var store = Store.Open())
+        {
+            await Stores.ImportAsync(store, Path.Combine(TestData.RepositoryRoot, "data", "sample", "heerlen"));
+        }
+
+        await using var first = Store.Open();
+        await using var second = Store.Open();
+        var monitors = new[] { new MonitorService(first), new MonitorService(second) };
+        var reference = ReferenceChoice.OfGemeente(Heerlen);
+        var scored = await Task.WhenAll(monitors.Select(m => Task.Run(() => m.ScoreAsync(2018, ModelDocument.HandSet, reference, cancellationToken), cancellationToken)));
+        var resilience = await Task.WhenAll(monitors.Select(m => Task.Run(() => m.ResilienceAsync(2018, ResilienceModel.Default, reference, cancellationToken), cancellationToken)));
+
+        Json(scored[1].Scores).ShouldBe(Json(scored[0].Scores));
+        Json(resilience[1].Scores).ShouldBe(Json(resilience[0].Scores));
+        if (Store.Kind == StoreKind.Postgres)
+        {
+            monitors.Sum(m => m.StoredResultsComputedOf(MonitorService.PreparedYearKind)).ShouldBe(1);
+            monitors.Sum(m => m.StoredResultsComputedOf(MonitorService.ScoredYearKind)).ShouldBe(1);
+            monitors.Sum(m => m.StoredResultsComputedOf(MonitorService.ResilienceYearKind)).ShouldBe(1);
+        }
+    }
+
+    private async Task<(Dictionary<int, (ScoredYear Scores, ResilienceYear Resilience)> Years, (int Scores, int Resilience) Computed)> YearResultsAsync()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using var store = Store.Open();
+        var monitor = new MonitorService(store);
+        var years = new Dictionary<int, (ScoredYear, ResilienceYear)>();
+        foreach (var year in new[] { 2018, 2024 })
+        {
+            years[year] = (
+                await monitor.ScoreAsync(year, ModelDocument.Default, ReferenceChoice.National, cancellationToken),
+                await monitor.ResilienceAsync(year, ResilienceModel.Default, ReferenceChoice.National, cancellationToken));
+        }
+
+        return (years, (monitor.StoredResultsComputedOf(MonitorService.ScoredYearKind), monitor.StoredResultsComputedOf(MonitorService.ResilienceYearKind)));
+    }
+
     private async Task<((ScoredYear Scores, ResilienceYear Resilience, TrendYears Trend) Results, int Computed)> ResultsAsync()
     {
         var cancellationToken = TestContext.Current.CancellationToken;

@@ -110,4 +110,7 @@ internal static class AdvisoryLocks
 
     /// <summary>Held (per transaction) while a store writes: imports and restores run one at a time.</summary>
     public const int Writes = 0x4C4B_0002;
+
+    /// <summary>Held (per session) while a process computes a stored result (the second key: a hash of the result's key).</summary>
+    public const int Results = 0x4C4B_0003;
 }

@@ -268,6 +268,22 @@ public sealed class PostgresMonitorStore : IMonitorStore
     }
 
     /// <inheritdoc/>
+    public async Task<IAsyncDisposable> TakeResultTurnAsync(StoredResultKey key, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await ResultTurn.TakeAsync(connection, key, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <inheritdoc/>
     public async Task<string?> LoadImportReportJsonAsync(long importId, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);

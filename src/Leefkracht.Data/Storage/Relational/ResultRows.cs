@@ -100,6 +100,14 @@ internal static class ResultRows
     public static Task ClearAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
         ExecuteAsync(connection, transaction, "DELETE FROM results", cancellationToken);
 
+    /// <summary>A turn that begins at once and holds nothing (<see cref="IMonitorStore.TakeResultTurnAsync"/> of a SQLite store).</summary>
+    public static IAsyncDisposable NoTurn { get; } = new NothingHeld();
+
+    private sealed class NothingHeld : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+
     /// <summary>The kind of the rows that hold the version of a data scope (<see cref="ScopedVersionAsync"/>).</summary>
     public const string ScopeKind = "data-scope";
 

@@ -85,6 +85,10 @@ internal sealed class SerializedMonitorStore(IMonitorStore inner) : IMonitorStor
     public Task SaveResultAsync(StoredResultKey key, byte[] content, CancellationToken cancellationToken = default) =>
         RunAsync(async () => { await inner.SaveResultAsync(key, content, cancellationToken).ConfigureAwait(false); return true; }, cancellationToken);
 
+    // Not through the gate: a turn is held while the result is computed, which itself reads through the gate.
+    public Task<IAsyncDisposable> TakeResultTurnAsync(StoredResultKey key, CancellationToken cancellationToken = default) =>
+        inner.TakeResultTurnAsync(key, cancellationToken);
+
     public Task<StoreSummary> SummarizeAsync(CancellationToken cancellationToken = default) =>
         RunAsync(() => inner.SummarizeAsync(cancellationToken), cancellationToken);
 

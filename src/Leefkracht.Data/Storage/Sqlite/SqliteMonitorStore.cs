@@ -208,6 +208,10 @@ public sealed class SqliteMonitorStore : IMonitorStore
         ResultRows.SaveAsync(_connection, null, key, content, cancellationToken);
 
     /// <inheritdoc/>
+    public Task<IAsyncDisposable> TakeResultTurnAsync(StoredResultKey key, CancellationToken cancellationToken = default) =>
+        Task.FromResult(ResultRows.NoTurn);
+
+    /// <inheritdoc/>
     public Task<string?> LoadImportReportJsonAsync(long importId, CancellationToken cancellationToken = default) =>
         StoreReads.ImportReportJsonAsync(_connection, importId, cancellationToken);
 
