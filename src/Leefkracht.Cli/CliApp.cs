@@ -11,6 +11,7 @@ internal static class CliApp
         var root = CreateRoot(environment, global);
         HelpTexts.Install(root, environment);
         var parsed = root.Parse(args);
+        PhaseTimings.Mark("start-up, command line");
 
         // --lang sets the UI culture, and only that: it picks the words (.resx); numbers are formatted as each writer
         // always did. Set here, in this async method, it holds for the command and is undone when the run returns.
@@ -37,9 +38,11 @@ internal static class CliApp
         try
         {
             // The default handler would print a stack trace and return 1 before the catches below could say what to do.
-            return await parsed.InvokeAsync(
+            var exitCode = await parsed.InvokeAsync(
                 new InvocationConfiguration { Output = environment.Out.Profile.Out.Writer, Error = environment.Error, EnableDefaultExceptionHandler = false },
                 cancellationToken).ConfigureAwait(false);
+            PhaseTimings.Mark("close");
+            return exitCode;
         }
         catch (Leefkracht.Data.Storage.StoreUnavailableException exception)
         {

@@ -3,6 +3,9 @@ using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Leefkracht.Core.Areas;
+using Leefkracht.Core.Spatial;
+using Leefkracht.Monitor.Spatial;
 
 namespace Leefkracht.Web.Tests;
 
@@ -413,6 +416,45 @@ public sealed class ApiTests(DashboardServer server)
         (counts.TryGetProperty("HH", out var hh) ? hh.GetInt32() : 0).ShouldBeGreaterThan(0);
         var gi = await GetJson("api/v1/spatial/gistar?gemeente=Utrecht&variable=good_health_pct");
         gi.GetProperty("statistic").GetString().ShouldBe("gistar");
+    }
+
+    [Theory]
+    [InlineData("lisa")]
+    [InlineData("gistar")]
+    public async Task Spatial_FromTheStoredNeighbourLists_EqualsTheStatisticOnWeightsBuiltFromThePolygons(string statistic)
+    {
+        // Given the endpoint's answer, its neighbours read from the prepared lists stored in the store's results
+        var answer = await GetJson($"api/v1/spatial/{statistic}?gemeente=GM0344&year=2024&variable=good_health_pct");
+        var rows = answer.GetProperty("areas").EnumerateArray().ToList();
+
+        // When the same statistic is computed the way the endpoint did before: the polygons read, projected and
+        // intersected with the default rule (fuzzy, 5 m), on the buurten of Utrecht that have a value
+        await using var store = server.Store.Open();
+        var spatial = new SpatialDataService(store);
+        var layer = (await spatial.LoadLayerAsync(AreaLevel.Buurt, 2024, [AreaCode.Parse("GM0344")], Cancel))!;
+        var values = await spatial.ValuesByCodeAsync("good_health_pct", AreaLevel.Buurt, 2024, Cancel);
+        var keep = Enumerable.Range(0, layer.Areas.Length).Where(i => values.TryGetValue(layer.Areas[i].Code, out var v) && double.IsFinite(v)).ToArray();
+        var x = keep.Select(i => values[layer.Areas[i].Code]).ToArray();
+        var weights = WeightsRule.Default.Build([.. keep.Select(i => layer.Polygons[i])]);
+        double[] statistics, pseudoP;
+        if (statistic == "lisa")
+        {
+            var lisa = LocalMoran.Compute(x, weights.RowStandardised(), new PermutationOptions());
+            (statistics, pseudoP) = (lisa.I, lisa.PseudoP);
+        }
+        else
+        {
+            var g = GetisOrd.Compute(x, weights.RowStandardised().WithSelf(), new PermutationOptions());
+            (statistics, pseudoP) = (g.G, g.PseudoP);
+        }
+
+        // Then both hold the same areas in the same order, with the same statistic and the same permutation p-value
+        keep.Length.ShouldBeGreaterThan(50);
+        answer.GetProperty("boundaryYear").GetInt32().ShouldBe(layer.BoundaryYear);
+        rows.Select(r => r.GetProperty("code").GetString()).ShouldBe(keep.Select(i => layer.Areas[i].Code.Value));
+        rows.Select(r => r.GetProperty("statistic").GetDouble()).ShouldBe(statistics.Select(v => Math.Round(v, 6)));
+        rows.Select(r => r.GetProperty("p") is { ValueKind: JsonValueKind.Number } p ? p.GetDouble() : (double?)null)
+            .ShouldBe(pseudoP.Select(v => double.IsFinite(v) ? Math.Round(v, 6) : (double?)null));
     }
 
     [Fact]

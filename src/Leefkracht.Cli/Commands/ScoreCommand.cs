@@ -27,6 +27,7 @@ internal static class ScoreCommand
                 return ExitCodes.InvalidInput;
             }
 
+            PhaseTimings.Mark("model");
             await using var context = global.Open(result, environment);
             var (store, monitor, texts) = context;
             if (await monitorOptions.YearAsync(result, environment, monitor, cancellationToken).ConfigureAwait(false) is not { } year)
@@ -34,12 +35,15 @@ internal static class ScoreCommand
                 return ExitCodes.InvalidInput;
             }
 
+            PhaseTimings.Mark("open the store");
+
             if (await CommandInput.GemeenteAsync(result.GetValue(gemeente), store, environment, cancellationToken).ConfigureAwait(false) is not (true, var within))
             {
                 return ExitCodes.InvalidInput;
             }
 
             var scored = await monitor.ScoreAsync(year, choice.Model, choice.Reference, cancellationToken).ConfigureAwait(false);
+            PhaseTimings.Mark("score the year");
             var rows = scored.Scores.Where(s => s.Area.Code.Level == parsedLevel && (within is null || s.Area.Code.IsWithin(within.Value))).ToList();
             if (rows.Count == 0)
             {
@@ -49,6 +53,7 @@ internal static class ScoreCommand
 
             // Only the level's names: a buurt list needs no wijk or gemeente names, and reads a fraction of the areas.
             var names = await Names(store, parsedLevel, cancellationToken).ConfigureAwait(false);
+            PhaseTimings.Mark("names");
             var outputFormat = result.GetValue(format);
             var machine = outputFormat != OutputFormat.Table;
             string[] columns = machine
@@ -61,6 +66,7 @@ internal static class ScoreCommand
                 environment.Out.MarkupLine(Markup.Escape(texts.Format("score_footer", rows.Count(s => s.IsScored), rows.Count, scored.Reference.LocalDescription(), scored.Model.Id, scored.Model.Version)));
             }
 
+            PhaseTimings.Mark("output");
             return ExitCodes.Success;
         });
         return command;

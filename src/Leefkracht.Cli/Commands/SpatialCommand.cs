@@ -44,6 +44,7 @@ internal static class SpatialCommand
                 return ExitCodes.InvalidInput;
             }
 
+            PhaseTimings.Mark("open the store, options");
             var context = new Context(environment, texts, store, new SpatialDataService(store, monitor), request, result.GetValue(format));
             return await run(context, cancellationToken).ConfigureAwait(false);
         });
@@ -125,7 +126,9 @@ internal static class SpatialCommand
 
         var request = context.Request;
         var lisa = LocalMoran.Compute(input.Data.Values, input.Weights, request.Permutations);
+        PhaseTimings.Mark("local Moran");
         var (p, q, names, areas, machine) = await LocalOutputAsync(context, input, lisa.PseudoP, lisa.P, cancellationToken).ConfigureAwait(false);
+        PhaseTimings.Mark("names");
         string[] columns = machine
             ? ["code", "name", "value", "I", "expected", "variance", "z", "p_normal", "p_permutation", "q", "quadrant", "cluster", "neighbours"]
             : [context.Texts["code"], context.Texts["name"], context.Texts["value"], "I", "z", "p", "q", context.Texts["spatial.cluster"]];
@@ -147,6 +150,7 @@ internal static class SpatialCommand
                 counts.GetValueOrDefault("ns"), request.Alpha.ToString(CultureInfo.InvariantCulture), AdjustmentName(request.Adjustment))));
         }
 
+        PhaseTimings.Mark("output");
         return ExitCodes.Success;
     }
 
@@ -220,6 +224,7 @@ internal static class SpatialCommand
             return null;
         }
 
+        PhaseTimings.Mark("neighbours and values");
         return new Input(data, data.Weights.RowStandardised());
     }
 

@@ -15,17 +15,22 @@ public static class ModelDocument
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    // Each shipped model is read when it is first asked for: a command on the default model does not parse the other
+    // one (parsing a model document is part of every CLI command's start; docs/benchmarks.md, "Start-up and JIT").
+    private static readonly Lazy<LivabilityModel> HandSetModel = new(() => LoadEmbedded("leefkracht-default.json"));
+    private static readonly Lazy<LivabilityModel> CalibratedModel = new(() => LoadEmbedded("leefkracht-lbm-calibrated.json"));
+
     /// <summary>The hand-set model shipped with Leefkracht (id <c>leefkracht-default</c>, the default before the calibrated model).</summary>
-    public static LivabilityModel HandSet { get; } = LoadEmbedded("leefkracht-default.json");
+    public static LivabilityModel HandSet => HandSetModel.Value;
 
     /// <summary>The model calibrated against the Leefbaarometer on a fixed yardstick (id <c>leefkracht-lbm-calibrated</c>): the default.</summary>
-    public static LivabilityModel Calibrated { get; } = LoadEmbedded("leefkracht-lbm-calibrated.json");
+    public static LivabilityModel Calibrated => CalibratedModel.Value;
 
     /// <summary>The default model: <see cref="Calibrated"/>.</summary>
     public static LivabilityModel Default => Calibrated;
 
     /// <summary>The models shipped with Leefkracht, by id.</summary>
-    public static IReadOnlyList<LivabilityModel> Shipped { get; } = [Calibrated, HandSet];
+    public static IReadOnlyList<LivabilityModel> Shipped => [Calibrated, HandSet];
 
     /// <summary>A shipped model by its id (<c>leefkracht-default</c>, <c>leefkracht-lbm-calibrated</c>), or else the model file at that path.</summary>
     /// <exception cref="InvalidDataException">The file is not a valid model.</exception>

@@ -183,12 +183,23 @@ public sealed class SpatialDataService
         string indicatorId, AreaLevel level, int year, IReadOnlyList<AreaCode> gemeenten, WeightsRule rule, CancellationToken cancellationToken = default)
     {
         var division = await LoadNeighboursAsync(level, year, gemeenten, rule, cancellationToken).ConfigureAwait(false);
-        if (division is null)
-        {
-            return null;
-        }
+        return division is null ? null : WeightsOf(division, await ValuesByCodeAsync(indicatorId, level, year, cancellationToken).ConfigureAwait(false));
+    }
 
-        var values = await ValuesByCodeAsync(indicatorId, level, year, cancellationToken).ConfigureAwait(false);
+    /// <summary>
+    /// Any values by code (an indicator, the livability deviation) with the binary weights of the areas that have one,
+    /// from the prepared neighbours (<see cref="LoadNeighboursAsync"/>); null when there are no boundaries.
+    /// </summary>
+    public async Task<IndicatorWeights?> LoadWeightsAsync(
+        IReadOnlyDictionary<AreaCode, double> values, AreaLevel level, int year, IReadOnlyList<AreaCode> gemeenten, WeightsRule rule, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var division = await LoadNeighboursAsync(level, year, gemeenten, rule, cancellationToken).ConfigureAwait(false);
+        return division is null ? null : WeightsOf(division, values);
+    }
+
+    private static IndicatorWeights WeightsOf(DivisionNeighbours division, IReadOnlyDictionary<AreaCode, double> values)
+    {
         var (keep, kept, without) = Match(division.Areas, values);
         return new IndicatorWeights(division.BoundaryYear, [.. division.Areas.Where((_, i) => keep[i])], kept, without, division.Neighbours.For(keep));
     }

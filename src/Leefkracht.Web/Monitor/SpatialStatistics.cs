@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Leefkracht.Core.Spatial;
 using Leefkracht.Core.Statistics;
 using Leefkracht.Monitor.Spatial;
@@ -16,8 +17,12 @@ internal sealed record SpatialQuery(string Variable, AreaLevel Level, int Year, 
     public string CacheKey => $"{Variable}:{(int)Level}:{Year}:{Gemeente?.Value ?? "NL"}";
 }
 
-/// <summary>The values of a spatial query on the layer's polygons, with their weights.</summary>
-internal sealed record SpatialInputData(SpatialLayer Layer, double[] Values, SpatialWeights Weights);
+/// <summary>The values of a spatial query on the areas that have one, with their row-standardised weights.</summary>
+/// <param name="BoundaryYear">The division year the neighbours come from.</param>
+/// <param name="Areas">The areas with a value, in area-code order.</param>
+/// <param name="Values">One value per area.</param>
+/// <param name="Weights">The default rule's weights over <paramref name="Areas"/>, row-standardised.</param>
+internal sealed record SpatialInputData(int BoundaryYear, ImmutableArray<AreaKey> Areas, double[] Values, SpatialWeights Weights);
 
 /// <summary>
 /// Global Moran's I, LISA and Gi* on the store's data, with the defaults of <c>leefkracht spatial</c>: fuzzy
@@ -49,32 +54,32 @@ internal sealed class SpatialStatistics(DashboardMonitor dashboard)
         return await dashboard.RememberAsync($"values:{variable}:{(int)level}:{year}", () => _spatial.ValuesByCodeAsync(variable, level, year)).ConfigureAwait(false);
     }
 
-    /// <summary>The input, or a reason why there is none.</summary>
+    /// <summary>
+    /// The input, or a reason why there is none. The neighbours are the division's prepared lists, stored in the store's
+    /// results like the CLI's (<see cref="SpatialDataService.LoadNeighboursAsync"/>): no polygons are read or intersected
+    /// once they are stored, and the weights equal those built from the polygons of the areas with a value.
+    /// </summary>
     public Task<(SpatialInputData? Data, string? Problem)> InputAsync(SpatialQuery query) =>
         dashboard.RememberAsync("spatial-input:" + query.CacheKey, async () =>
         {
-            var layer = await _spatial.LoadLayerAsync(query.Level, query.Year, query.Gemeente is { } g ? [g] : []).ConfigureAwait(false);
-            if (layer is null)
+            var values = await ValuesAsync(query.Variable, query.Level, query.Year).ConfigureAwait(false);
+            var data = await _spatial.LoadWeightsAsync(values, query.Level, query.Year, query.Gemeente is { } g ? [g] : [], WeightsRule.Default).ConfigureAwait(false);
+            if (data is null)
             {
                 return ((SpatialInputData?)null, (string?)$"no {Dtos.LevelName(query.Level)} boundaries within {SpatialDataService.MaxYearDistance} years of {query.Year} in the database");
             }
 
-            var values = await ValuesAsync(query.Variable, query.Level, query.Year).ConfigureAwait(false);
-            var keep = Enumerable.Range(0, layer.Areas.Length).Where(i => values.TryGetValue(layer.Areas[i].Code, out var v) && double.IsFinite(v)).ToArray();
-            if (keep.Length < 4)
+            if (data.Values.Length < 4)
             {
-                return (null, $"{query.Variable} has a value for {keep.Length} {Dtos.LevelName(query.Level)} polygons in {query.Year}: at least 4 are needed");
+                return (null, $"{query.Variable} has a value for {data.Values.Length} {Dtos.LevelName(query.Level)} polygons in {query.Year}: at least 4 are needed");
             }
 
-            var x = keep.Select(i => values[layer.Areas[i].Code]).ToArray();
-            if (x.All(v => v == x[0]))
+            if (data.Values.All(v => v == data.Values[0]))
             {
                 return (null, $"{query.Variable} is the same in every area: without variation there is no spatial pattern");
             }
 
-            var subset = new SpatialLayer(layer.BoundaryYear, [.. keep.Select(i => layer.Areas[i])], [.. keep.Select(i => layer.Polygons[i])]);
-            var weights = WeightsRule.Default.Build(subset.Polygons).RowStandardised();
-            return (new SpatialInputData(subset, x, weights), null);
+            return (new SpatialInputData(data.BoundaryYear, data.Areas, data.Values, data.Weights.RowStandardised()), null);
         });
 
     public Task<(MoranDto? Result, string? Problem)> MoranAsync(SpatialQuery query) =>
@@ -87,7 +92,7 @@ internal sealed class SpatialStatistics(DashboardMonitor dashboard)
             }
 
             var moran = GlobalMoran.Compute(input.Values, input.Weights, Permutations.Count, Permutations.Seed);
-            return (new MoranDto(query.Variable, query.Year, Dtos.LevelName(query.Level), moran.Areas, input.Layer.BoundaryYear, WeightsRule.Default.ToString(),
+            return (new MoranDto(query.Variable, query.Year, Dtos.LevelName(query.Level), moran.Areas, input.BoundaryYear, WeightsRule.Default.ToString(),
                 moran.I, moran.Expected, moran.ZRandomisation, moran.PRandomisation, moran.Permutations, moran.Permutations > 0 ? moran.PPermutation : null), (string?)null);
         });
 
@@ -120,10 +125,10 @@ internal sealed class SpatialStatistics(DashboardMonitor dashboard)
 
             var adjusted = MultipleTesting.Adjust(p, PValueAdjustment.BenjaminiHochberg);
             var rows = Enumerable.Range(0, n).Select(i => new LocalRowDto(
-                input.Layer.Areas[i].Code.Value, areas.NameOf(input.Layer.Areas[i]), Math.Round(input.Values[i], 4), Math.Round(stat[i], 6),
+                input.Areas[i].Code.Value, areas.NameOf(input.Areas[i]), Math.Round(input.Values[i], 4), Math.Round(stat[i], 6),
                 Finite(z[i]), Finite(p[i]), Finite(adjusted[i]), category(i, adjusted))).ToList();
             var counts = rows.CountBy(r => r.Category).ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal);
-            return (new LocalStatisticsDto(query.Variable, statistic, query.Year, Dtos.LevelName(query.Level), input.Layer.BoundaryYear, WeightsRule.Default.ToString(),
+            return (new LocalStatisticsDto(query.Variable, statistic, query.Year, Dtos.LevelName(query.Level), input.BoundaryYear, WeightsRule.Default.ToString(),
                 Permutations.Count, Alpha, counts, rows), (string?)null);
         });
 
