@@ -326,8 +326,15 @@ internal static partial class PageChecks
         var words = (english ? englishTexts : dutchTexts).SelectMany(Words).ToHashSet(StringComparer.Ordinal);
         words.ExceptWith((english ? dutchTexts : englishTexts).SelectMany(Words));
         words.ExceptWith(AlikeInBothLanguages);
+        words.ExceptWith(PlaceNamesThatAreEnglishWords);
         return words;
     }
+
+    /// <summary>
+    /// Gemeenten whose name is also an English word of the product's texts ("a sale goes to ownerOccupied"): a page
+    /// listing every gemeente (the map's gemeente list, the map table) shows "Goes" as a name, in every language.
+    /// </summary>
+    private static readonly string[] PlaceNamesThatAreEnglishWords = ["goes"];
 
     /// <summary>Words Dutch writes as English does, which a Dutch page may rightly show.</summary>
     private static readonly string[] AlikeInBothLanguages = ["api", "csv", "pdf", "json", "xlsx", "geojson", "chromium", "leaflet", "openstreetmap", "leefkracht"];

@@ -131,7 +131,7 @@ public sealed class RobustnessTests(DashboardServer server)
         JsonDocument.Parse(await typed.Content.ReadAsStringAsync(Cancel)).RootElement.GetProperty("errors").GetRawText().ShouldBe(
             $"{{\"body\":[\"dieper genest dan 32 niveaus, het diepste dat wordt aangenomen (de instelling {BadRequests.MaxDepthSetting} van de server verhoogt dat)\"]}}");
         document.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await document.Content.ReadAsStringAsync(Cancel)).ShouldContain("nested deeper than 64 levels, the deepest document accepted");
+        (await document.Content.ReadAsStringAsync(Cancel)).ShouldContain("dieper genest dan 64 niveaus, het diepste document dat wordt aangenomen");
     }
 
     /// <summary>

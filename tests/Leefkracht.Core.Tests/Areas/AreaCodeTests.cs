@@ -29,19 +29,29 @@ public sealed class AreaCodeTests
     }
 
     [Theory]
-    [InlineData("", "empty area code")]
-    [InlineData("XX0344", "must start with GM, WK or BU")]
-    [InlineData("BU034401", "expected BU followed by 8 characters")]
-    [InlineData("GM03A4", "must be four digits")]
-    [InlineData("WK0344-1", "is not a letter or digit")]
-    public void TryParse_InvalidCode_ExplainsWhy(string text, string reason)
+    [InlineData("", "empty area code", "lege gebiedscode")]
+    [InlineData("XX0344", "must start with GM, WK or BU", "een code begint met GM, WK of BU")]
+    [InlineData("BU034401", "expected BU followed by 8 characters", "verwacht BU gevolgd door 8 tekens")]
+    [InlineData("GM03A4", "must be four digits", "moet uit vier cijfers bestaan")]
+    [InlineData("WK0344-1", "is not a letter or digit", "is geen letter of cijfer")]
+    public void TryParse_InvalidCode_ExplainsWhy_InTheUsersLanguage(string text, string english, string dutch)
     {
-        // When
-        var ok = AreaCode.TryParse(text, out _, out var error);
+        // The reason is in the user's language (AreaWords.resx): Dutch unless the UI culture says English
+        var before = System.Globalization.CultureInfo.CurrentUICulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("nl");
+            AreaCode.TryParse(text, out _, out var inDutch).ShouldBeFalse();
+            System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("en");
+            AreaCode.TryParse(text, out _, out var inEnglish).ShouldBeFalse();
 
-        // Then
-        ok.ShouldBeFalse();
-        error!.ShouldContain(reason);
+            inDutch!.ShouldContain(dutch);
+            inEnglish!.ShouldContain(english);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = before;
+        }
     }
 
     [Fact]

@@ -64,6 +64,8 @@ export async function show(main, params) {
   /** @type {{ areas: import('../contracts.js').Area[] }} */
   const gemeenten = await get('/api/v1/areas', { level: 'gemeente', limit: 1000 });
   const gemeente = options(el('select'), [['', t('all')], ...gemeenten.areas.map((a) => /** @type {[string, string]} */ ([a.code, a.name]))], state.gemeente);
+  // A gemeente's name is a name in every language (Goes, Best): translate="no" on its option, not on "Alle".
+  for (const option of [...gemeente.options].slice(1)) option.translate = false;
   const fromField = labelled('from', t('fromYear'), from);
   const indicatorField = labelled('indicator', t('indicator'), indicator);
   controls.append(labelled('level', t('level'), level), labelled('year', t('year'), year), labelled('by', t('colourBy'), by), fromField, indicatorField, labelled('gemeente', t('gemeente'), gemeente));
@@ -350,7 +352,9 @@ function areaTable(box, data, unit, year) {
     const head = el('tr', {}, ...columns.map(([k, label]) => el('th', { scope: 'col', class: k === 'value' ? 'num' : '', 'aria-sort': k === key ? (dir > 0 ? 'ascending' : 'descending') : 'none' },
       el('button', { type: 'button', class: 'sort', 'data-key': k, 'aria-label': `${t('sortBy')} ${label}`, text: label + (k === key ? (dir > 0 ? ' ▲' : ' ▼') : '') }))));
     table.replaceChildren(el('caption', { class: 'visually-hidden', text: `${data.legend.title} (${year})` }), el('thead', {}, head), el('tbody', {}, ...sorted.map((p) => el('tr', { 'data-code': p.code },
-      el('td', {}, el('a', { href: `#/area/${p.code}?year=${year}`, text: p.name ?? p.code })),
+      // An area's name is a name in every language (Goes, Best, Hoorn): translate="no" says so to the browser's
+      // translator and to the page's words check.
+      el('td', { translate: 'no' }, el('a', { href: `#/area/${p.code}?year=${year}`, text: p.name ?? p.code })),
       el('td', { class: 'num', text: valueText(p) }),
       el('td', { text: data.legend.entries.find((e) => e.key === p.class)?.label ?? t('noValue') })))));
     table.querySelectorAll('button.sort').forEach((b) => b.addEventListener('click', () => {
