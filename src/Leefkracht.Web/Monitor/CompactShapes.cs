@@ -53,7 +53,7 @@ internal static class CompactShapes
                     // Collections after repair keep their polygons, as in the GeoJSON layer.
                     if (shape.GetGeometryN(i) is Polygon polygon)
                     {
-                        WritePolygon(writer, polygon, digits);
+                        MapGeometryLoader.WritePolygon(writer, polygon, digits, WriteRing);
                     }
                 }
 
@@ -67,17 +67,6 @@ internal static class CompactShapes
         return stream.ToArray();
     }
 
-    private static void WritePolygon(Utf8JsonWriter writer, Polygon polygon, int digits)
-    {
-        writer.WriteStartArray();
-        WriteRing(writer, polygon.ExteriorRing, digits);
-        foreach (var hole in polygon.InteriorRings)
-        {
-            WriteRing(writer, hole, digits);
-        }
-
-        writer.WriteEndArray();
-    }
 
     private static void WriteRing(Utf8JsonWriter writer, LineString ring, int digits)
     {

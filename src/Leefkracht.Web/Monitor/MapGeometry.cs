@@ -182,13 +182,16 @@ internal sealed class MapGeometryLoader(DashboardMonitor dashboard)
         return buffer.WrittenMemory;
     }
 
-    private static void WritePolygon(Utf8JsonWriter writer, Polygon polygon, int digits)
+    private static void WritePolygon(Utf8JsonWriter writer, Polygon polygon, int digits) => WritePolygon(writer, polygon, digits, WriteRing);
+
+    /// <summary>A polygon as an array of rings, the exterior first, each ring written by <paramref name="writeRing"/> (GeoJSON's or <see cref="CompactShapes"/>' encoding).</summary>
+    internal static void WritePolygon(Utf8JsonWriter writer, Polygon polygon, int digits, Action<Utf8JsonWriter, LineString, int> writeRing)
     {
         writer.WriteStartArray();
-        WriteRing(writer, polygon.ExteriorRing, digits);
+        writeRing(writer, polygon.ExteriorRing, digits);
         foreach (var hole in polygon.InteriorRings)
         {
-            WriteRing(writer, hole, digits);
+            writeRing(writer, hole, digits);
         }
 
         writer.WriteEndArray();
