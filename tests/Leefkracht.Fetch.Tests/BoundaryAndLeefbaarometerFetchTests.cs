@@ -89,12 +89,7 @@ public sealed class BoundaryAndLeefbaarometerFetchTests : IAsyncLifetime
     public async Task Leefbaarometer_ABodyThatBreaksOff_IsResumedByRange_InTheNextRun_AndImportedOnce()
     {
         _fake.Inject("lbm", 1, Fault.DropConnectionAlways);
-        using var store = TestStore.Create();
-        await using (store.Open())
-        {
-            // The schema, so that the snapshot before the fetch has the tables to compare.
-        }
-
+        using var store = await KwbFetchTests.MigratedStoreAsync();
         var before = store.Snapshot();
 
         var failure = await Should.ThrowAsync<FetchException>(() => FetchLeefbaarometerAsync(store));
@@ -113,6 +108,39 @@ public sealed class BoundaryAndLeefbaarometerFetchTests : IAsyncLifetime
         resumed.Sha256.ShouldBe(await StraightDownloadShaAsync());
         resumed.Imports.ShouldHaveSingleItem().Outcome.ShouldBe(ImportOutcome.Stored);
         await ShouldHoldEveryScoreOnceAsync(store);
+
+        // Once more after the resumption: a 304, the archive "already imported", the store as it was.
+        var resumedStore = store.Snapshot();
+        var again = await FetchLeefbaarometerAsync(store);
+        again.Transfer.Revalidated.ShouldBe(1);
+        again.Imports.ShouldHaveSingleItem().Outcome.ShouldBe(ImportOutcome.AlreadyImported);
+        store.Snapshot().ShouldBe(resumedStore);
+        await ShouldHoldEveryScoreOnceAsync(store);
+    }
+
+    [Fact]
+    public async Task Boundaries_InterruptedByAServiceDown_ResumeFromTheCache_AndAThirdFetchChangesNothing()
+    {
+        _fake.Inject("wijken", 3, Fault.Down);
+        using var store = await KwbFetchTests.MigratedStoreAsync();
+        var empty = store.Snapshot();
+
+        var failure = await Should.ThrowAsync<FetchException>(() => FetchBoundariesAsync(store, null));
+
+        failure.Status.ShouldBe(503);
+        store.Snapshot().ShouldBe(empty);
+        _fake.Heal("wijken", 3);
+        var resumed = await FetchBoundariesAsync(store, null);
+        var after = store.Snapshot();
+        var again = await FetchBoundariesAsync(store, null);
+
+        // Pages 1 and 2 were kept from the interrupted run (304); page 3 onwards came now, 8 pages of 10 in all.
+        _fake.StatusesOf("/collections/wijken/items").SkipWhile(s => s != 503).SkipWhile(s => s == 503).Take(8).ShouldBe([304, 304, 200, 200, 200, 200, 200, 200]);
+        resumed.Import.Outcome.ShouldBe(ImportOutcome.Stored);
+        again.Transfer.Downloaded.ShouldBe(0);
+        again.Import.Outcome.ShouldBe(ImportOutcome.AlreadyImported);
+        store.Snapshot().ShouldBe(after);
+        FetchedValues.RowCount(store, "boundaries").ShouldBe(72);
     }
 
     [Fact]
@@ -156,6 +184,7 @@ public sealed class BoundaryAndLeefbaarometerFetchTests : IAsyncLifetime
         await using var opened = store.Open();
         var stored = await opened.LoadLeefbaarometerAsync(Core.Leefbaarometer.LeefbaarometerUnit.Postcode, cancellationToken: TestContext.Current.CancellationToken);
         stored.Count.ShouldBe(lines.Count(f => f[2] != "NA" || f[3] != "NA"));
+        FetchedValues.RowCount(store, "leefbaarometer").ShouldBe(stored.Count);
         var row = lines.First(f => f[0] == "1011" && f[1] == "2018");
         stored.Single(s => s.Score.Code == "1011" && s.Score.Year == 2018).Score.Score.ShouldBe(double.Parse(row[2], System.Globalization.CultureInfo.InvariantCulture), 1e-12);
     }

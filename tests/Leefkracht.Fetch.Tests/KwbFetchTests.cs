@@ -55,8 +55,7 @@ public sealed class KwbFetchTests : IAsyncLifetime
     [Fact]
     public async Task TheWholeCountry_InPagesOf10000_IsFetchedAndImported()
     {
-        using var gzip = new System.IO.Compression.GZipStream(File.OpenRead(FakeSources.Fixture("kwb2024_85984NED_DataProperties.json.gz")), System.IO.Compression.CompressionMode.Decompress);
-        _fake.Serve("85984NED", FakeSources.National2024(), System.Text.Json.Nodes.JsonNode.Parse(gzip)!.AsArray());
+        _fake.Serve("85984NED", FakeSources.National2024(), FakeSources.DataProperties2024());
         _fake.PageSize = 10_000;
         using var store = TestStore.Create();
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -140,6 +139,16 @@ public sealed class KwbFetchTests : IAsyncLifetime
         var direct = await FetchAsync(straight, 2019, "GM0518", Path.Combine(_fake.CacheFolder, "other"));
         resumed.Import.ValuesStored.ShouldBe(direct.Import.ValuesStored);
         store.Snapshot("imports").ShouldBe(straight.Snapshot("imports"));
+
+        // And once more after the resumption: nothing downloaded, nothing imported, one copy of every value the
+        // source has (every number in a column the catalog knows, counted from the fixture itself).
+        var resumedStore = store.Snapshot();
+        var again = await FetchAsync(store, 2019, "GM0518");
+        again.Transfer.Downloaded.ShouldBe(0);
+        again.Import.Outcome.ShouldBe(ImportOutcome.AlreadyImported);
+        store.Snapshot().ShouldBe(resumedStore);
+        FetchedValues.RowCount(store, "observations").ShouldBe(FakeSources.DenHaag2019().Sum(row => FetchedValues.OfRow(row).Count));
+        FetchedValues.RowCount(store, "imports").ShouldBe(1);
     }
 
     [Fact]
@@ -212,7 +221,7 @@ public sealed class KwbFetchTests : IAsyncLifetime
     }
 
     /// <summary>An empty store with its schema, so that a snapshot before the fetch has the tables to compare.</summary>
-    private static async Task<TestStore> MigratedStoreAsync()
+    internal static async Task<TestStore> MigratedStoreAsync()
     {
         var store = TestStore.Create();
         await using (store.Open())

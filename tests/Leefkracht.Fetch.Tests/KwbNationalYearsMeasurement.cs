@@ -26,14 +26,7 @@ public sealed class KwbNationalYearsMeasurement : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _fake = await FakeSources.StartAsync();
-        var rows = FakeSources.National2024();
-        using var gzip = new System.IO.Compression.GZipStream(File.OpenRead(FakeSources.Fixture("kwb2024_85984NED_DataProperties.json.gz")), System.IO.Compression.CompressionMode.Decompress);
-        var properties = System.Text.Json.Nodes.JsonNode.Parse(gzip)!.AsArray();
-        for (var index = 0; index < Years.Length; index++)
-        {
-            _fake.Serve(KwbTables.For(Years[index])!, rows.Take(rows.Count - (Years.Length - 1 - index)).ToList(), properties);
-        }
-
+        _fake.ServeNationalYears([.. Years.Select(year => KwbTables.For(year)!)]);
         _fake.ServePolice(FakeSources.SampleRows(FakeSources.PoliceSample).Select(r => r["gm_code"]).ToHashSet(), lastYear: 2021);
         _fake.PageSize = 10_000;
     }

@@ -269,7 +269,7 @@ public sealed partial class FakeSources : IAsyncDisposable
     /// <summary>The Leefbaarometer open-data archive (any measurement): the real PC4 scores in a zip.</summary>
     private Task AnswerFileAsync(HttpContext context, string file) =>
         file.StartsWith("open-data-leefbaarometer-meting-", StringComparison.Ordinal)
-            ? SendPageAsync(context, context.Request.Path, ("lbm", 1), _leefbaarometerZip.Value, "application/zip")
+            ? SendPageAsync(context, context.Request.Path, ("lbm", 1), _leefbaarometerArchive ?? _leefbaarometerZip.Value, "application/zip")
             : Send(context, context.Request.Path, 404, "Not Found"u8.ToArray());
 
     /// <summary>Sends an answer with a strong ETag (304 when the client has it), or the fault injected for it.</summary>
@@ -436,19 +436,8 @@ public sealed partial class FakeSources : IAsyncDisposable
     private static partial Regex SubstringOf();
 
     /// <summary>A zip with the PC4 scores, built once with fixed entry times so its bytes (and ETag) never change.</summary>
-    private static byte[] ZipLeefbaarometer()
-    {
-        using var buffer = new MemoryStream();
-        using (var zip = new System.IO.Compression.ZipArchive(buffer, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
-        {
-            var entry = zip.CreateEntry("leefbaarometer3_pc4_2002-2018_first2000.csv");
-            entry.LastWriteTime = new DateTimeOffset(2024, 11, 1, 0, 0, 0, TimeSpan.Zero);
-            using var stream = entry.Open();
-            stream.Write(File.ReadAllBytes(Fixture("leefbaarometer3_pc4_2002-2018_first2000.csv")));
-        }
-
-        return buffer.ToArray();
-    }
+    private static byte[] ZipLeefbaarometer() =>
+        Zip(("leefbaarometer3_pc4_2002-2018_first2000.csv", File.ReadAllBytes(Fixture("leefbaarometer3_pc4_2002-2018_first2000.csv"))));
 
     private sealed record FakeTable(IReadOnlyList<Dictionary<string, string>> Rows, JsonArray Properties);
 }
