@@ -8,8 +8,12 @@ if (args.Length > 0 && args[0] == "spdep-compare")
     return await SpdepComparison.RunAsync(args[1..]);
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
-return 0;
+// dotnet artifacts/bin/Leefkracht.Benchmarks/release/Leefkracht.Benchmarks.dll fake-sources 2013 2025   (see bench/fetch/national.sh)
+if (args.Length > 0 && args[0] == "fake-sources")
+{
+    return await FakeSourcesHost.RunAsync(args[1..]);
+}
 
-/// <summary>Entry point type for BenchmarkSwitcher.</summary>
-public partial class Program;
+// Not typeof(Program): the fake sources bring Leefkracht.Web, whose public Program would be meant as well.
+BenchmarkSwitcher.FromAssembly(typeof(Sample).Assembly).Run(args);
+return 0;
