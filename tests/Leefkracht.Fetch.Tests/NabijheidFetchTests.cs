@@ -137,6 +137,21 @@ public sealed class NabijheidFetchTests : IAsyncLifetime
         (await StoredAsync(store, "distance_gp", before.Keys)).ShouldBe(before);
     }
 
+    /// <summary>Without a gemeente the table is read unfiltered (the fake's table holds Utrecht only, so that is what it sends).</summary>
+    [Fact]
+    public async Task WithoutAGemeente_TheWholeTableIsFetched_Unfiltered()
+    {
+        using var store = await Utrecht2024Async();
+
+        var result = await FetchAsync(store, 2024, null);
+
+        result.Gemeente.ShouldBeNull();
+        result.Import.Origin!.Url.ShouldNotContain("filter");
+        Path.GetFileName(result.File).ShouldBe("nabijheid_86134NED_2024_NL.csv");
+        result.Rows.ShouldBe(122);
+        (await StoredAsync(store, "distance_school", Real("afstandSchool").Keys)).ShouldBe(Real("afstandSchool"));
+    }
+
     [Fact]
     public async Task AYearWithoutATable_OrAGemeenteByName_IsRefused_WithNothingStored()
     {
@@ -175,7 +190,7 @@ public sealed class NabijheidFetchTests : IAsyncLifetime
         return store;
     }
 
-    private async Task<TableFetchResult> FetchAsync(TestStore store, int year, string gemeente)
+    private async Task<TableFetchResult> FetchAsync(TestStore store, int year, string? gemeente)
     {
         var options = KwbFetchTests.TestOptions(_fake.Feed, _fake.CacheFolder);
         using var client = new FetchClient(options);
