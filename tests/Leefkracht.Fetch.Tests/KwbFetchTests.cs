@@ -242,7 +242,7 @@ public sealed class KwbFetchTests : IAsyncLifetime
         TotalTimeout = TimeSpan.FromSeconds(60),
     };
 
-    private async Task<KwbFetchResult> FetchAsync(TestStore store, int year, string? gemeente, string? cache = null, Uri? feed = null)
+    private async Task<TableFetchResult> FetchAsync(TestStore store, int year, string? gemeente, string? cache = null, Uri? feed = null)
     {
         var options = TestOptions(feed ?? _fake.Feed, cache ?? _fake.CacheFolder);
         using var client = new FetchClient(options);

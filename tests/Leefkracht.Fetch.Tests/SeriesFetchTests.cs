@@ -106,7 +106,8 @@ public sealed class SeriesFetchTests : IAsyncLifetime
             .Where(r => r["gm_code"] == gemeente && r["jaar"] == year.ToString(CultureInfo.InvariantCulture) && r[column] is not ("" or "."))
             .ToDictionary(r => r["code"], r => double.Parse(r[column], CultureInfo.InvariantCulture), StringComparer.Ordinal);
 
-    private static async Task<Dictionary<string, double>> StoredAsync(TestStore store, string indicator, int year, IEnumerable<string> codes)
+    /// <summary>The stored values of an indicator and year for the areas with <paramref name="codes"/> (an area without one is left out).</summary>
+    internal static async Task<Dictionary<string, double>> StoredAsync(TestStore store, string indicator, int year, IEnumerable<string> codes)
     {
         await using var opened = store.Open();
         var stored = new Dictionary<string, double>(StringComparer.Ordinal);

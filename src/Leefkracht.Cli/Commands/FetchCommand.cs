@@ -10,7 +10,8 @@ namespace Leefkracht.Cli.Commands;
 /// <summary>
 /// <c>leefkracht fetch kwb --year 2019 --gemeente Utrecht</c> (or <c>--years 2013-2025</c>, without
 /// <c>--gemeente</c> the whole country), <c>fetch politie</c> / <c>fetch gezondheid</c> (police 47022NED, RIVM
-/// 50150NED), <c>fetch boundaries</c> (PDOK), <c>fetch lbm</c> (the Leefbaarometer archive, imported) and
+/// 50150NED), <c>fetch nabijheid</c> (CBS Nabijheid voorzieningen), <c>fetch boundaries</c> (PDOK), <c>fetch lbm</c>
+/// (the Leefbaarometer archive, imported) and
 /// <c>fetch --list</c>: official data from the source, through the download cache,
 /// into the store with the import's report and provenance.
 /// </summary>
@@ -68,6 +69,13 @@ internal static class FetchCommand
                 }
             }
 
+            // Nabijheid voorzieningen: the areas with a distance to a GP practice per year (KWB supplies it too).
+            var distances = await context.Store.CountValuesAsync("distance_gp", cancellationToken).ConfigureAwait(false);
+            foreach (var y in NabijheidTables.Years)
+            {
+                table.AddRow("nabijheid", y.ToString(CultureInfo.InvariantCulture), NabijheidTables.For(y)!, distances.TryGetValue(y, out var n) ? texts.Format("fetch_list_areas", n) : "-");
+            }
+
             var folder = Path.Combine(settings.Options(result, environment).CacheFolder, "leefbaarometer");
             foreach (var measurement in LeefbaarometerFetcher.Measurements)
             {
@@ -85,6 +93,7 @@ internal static class FetchCommand
             command.Subcommands.Add(CreateSeries(environment, global, settings, series));
         }
 
+        command.Subcommands.Add(CreateNabijheid(environment, global, settings));
         command.Subcommands.Add(CreateLeefbaarometer(environment, global, settings));
         return command;
     }
@@ -107,25 +116,12 @@ internal static class FetchCommand
             await using var context = global.Open(result, environment);
             using var client = new FetchClient(options);
             var fetcher = new KwbFetcher(client, options, context.Store, CatalogDocument.Default, environment.Clock);
-            var failed = false;
-            foreach (var y in chosen)
+            return await FetchYearsAsync(environment, context.Texts, "kwb", chosen, async y =>
             {
-                try
-                {
-                    var fetched = await FetchWithProgress(environment, fetcher, y, result.GetValue(gemeente), cancellationToken).ConfigureAwait(false);
-                    Print(environment, fetched, context.Texts);
-                    ImportCommand.Print(environment, [fetched.Import], context.Texts, verbose: false, compact: true);
-                    failed |= fetched.Import.Outcome == Data.Import.ImportOutcome.Rejected;
-                }
-                catch (FetchException exception)
-                {
-                    // Nothing was imported for this year: the store only changes in the import's one transaction.
-                    await environment.Error.WriteLineAsync(context.Texts.Format("fetch_failed", $"kwb {y}", exception.Message)).ConfigureAwait(false);
-                    return ExitCodes.SourceUnavailable;
-                }
-            }
-
-            return failed ? ExitCodes.InvalidInput : ExitCodes.Success;
+                var fetched = await FetchWithProgress(environment, fetcher, y, result.GetValue(gemeente), cancellationToken).ConfigureAwait(false);
+                Print(environment, fetched, "fetch_kwb_done", context.Texts);
+                return fetched.Import;
+            }).ConfigureAwait(false);
         });
         return command;
     }
@@ -151,24 +147,42 @@ internal static class FetchCommand
             await using var context = global.Open(result, environment);
             using var client = new FetchClient(options);
             var fetcher = new SeriesFetcher(client, options, context.Store, CatalogDocument.Default, environment.Clock);
-            var failed = false;
-            foreach (var y in wanted)
+            return await FetchYearsAsync(environment, context.Texts, series.Kind, wanted, async y =>
             {
-                try
-                {
-                    var fetched = await fetcher.FetchAsync(series, y, result.GetValue(gemeente), null, cancellationToken).ConfigureAwait(false);
-                    environment.Out.MarkupLine(Markup.Escape(context.Texts.Format("fetch_series_done", series.Kind, y, series.Table, fetched.TopicKey, fetched.Gemeente ?? "NL", fetched.Rows, fetched.Areas, Transfer(fetched.Transfer))));
-                    ImportCommand.Print(environment, [fetched.Import], context.Texts, verbose: false, compact: true);
-                    failed |= fetched.Import.Outcome == Data.Import.ImportOutcome.Rejected;
-                }
-                catch (FetchException exception)
-                {
-                    await environment.Error.WriteLineAsync(context.Texts.Format("fetch_failed", $"{series.Kind} {y}", exception.Message)).ConfigureAwait(false);
-                    return ExitCodes.SourceUnavailable;
-                }
+                var fetched = await fetcher.FetchAsync(series, y, result.GetValue(gemeente), null, cancellationToken).ConfigureAwait(false);
+                environment.Out.MarkupLine(Markup.Escape(context.Texts.Format("fetch_series_done", series.Kind, y, series.Table, fetched.TopicKey, fetched.Gemeente ?? "NL", fetched.Rows, fetched.Areas, Transfer(fetched.Transfer))));
+                return fetched.Import;
+            }).ConfigureAwait(false);
+        });
+        return command;
+    }
+
+    private static Command CreateNabijheid(CliEnvironment environment, GlobalOptions global, Settings settings)
+    {
+        var year = new Option<int?>("--year") { Description = $"The year ({string.Join(", ", NabijheidTables.Years)})" };
+        var years = new Option<string?>("--years") { Description = "A range of years, for example 2022-2025 (the years without a table are skipped)" };
+        var gemeente = new Option<string?>("--gemeente") { Description = "Gemeente code (GM0344); without it, the whole country" };
+        var command = new Command("nabijheid", "Distances to facilities per area (CBS Nabijheid voorzieningen, wijk- en buurtcijfers)") { year, years, gemeente };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            if (ParseYears(result.GetValue(year), result.GetValue(years)) is not { } chosen)
+            {
+                await environment.Error.WriteLineAsync(Texts.Instance["fetch_years"]).ConfigureAwait(false);
+                return ExitCodes.InvalidInput;
             }
 
-            return failed ? ExitCodes.InvalidInput : ExitCodes.Success;
+            // A range names every year; a range keeps those with a table, a single year without one is refused by the fetcher.
+            var wanted = result.GetValue(year) is null ? [.. chosen.Where(y => NabijheidTables.For(y) is not null)] : chosen;
+            var options = settings.Options(result, environment);
+            await using var context = global.Open(result, environment);
+            using var client = new FetchClient(options);
+            var fetcher = new NabijheidFetcher(client, options, context.Store, CatalogDocument.Default, environment.Clock);
+            return await FetchYearsAsync(environment, context.Texts, "nabijheid", wanted, async y =>
+            {
+                var fetched = await fetcher.FetchAsync(y, result.GetValue(gemeente), null, cancellationToken).ConfigureAwait(false);
+                Print(environment, fetched, "fetch_nabijheid_done", context.Texts);
+                return fetched.Import;
+            }).ConfigureAwait(false);
         });
         return command;
     }
@@ -241,14 +255,14 @@ internal static class FetchCommand
     private static string Transfer(TransferCount t) =>
         Texts.Instance.Format("fetch_transfer", t.Requests, t.Downloaded, NumberText.Number(t.BytesDownloaded / 1024.0, "0.#"), t.Revalidated);
 
-    private static async Task<KwbFetchResult> FetchWithProgress(CliEnvironment environment, KwbFetcher fetcher, int year, string? gemeente, CancellationToken cancellationToken)
+    private static async Task<TableFetchResult> FetchWithProgress(CliEnvironment environment, KwbFetcher fetcher, int year, string? gemeente, CancellationToken cancellationToken)
     {
         if (!environment.Interactive)
         {
             return await fetcher.FetchAsync(year, gemeente, null, cancellationToken).ConfigureAwait(false);
         }
 
-        KwbFetchResult? fetched = null;
+        TableFetchResult? fetched = null;
         await environment.Out.Progress()
             .Columns(new TaskDescriptionColumn(), new SpinnerColumn(), new ElapsedTimeColumn())
             .StartAsync(async context =>
@@ -265,12 +279,40 @@ internal static class FetchCommand
     /// <summary>A fetch stage (columns, rows, names, import) in the user's words; a stage without words as the fetcher named it.</summary>
     private static string Stage(Texts texts, string stage) => texts["fetch_stage_" + stage] is var word && word != "fetch_stage_" + stage ? word : stage;
 
-    private static void Print(CliEnvironment environment, KwbFetchResult fetched, Texts texts)
+    /// <summary>
+    /// Fetches year after year: each year prints what it fetched and returns its import report, which is printed; the
+    /// first year the source refuses or cannot be reached ends the command (exit 4) with that year not imported, as the
+    /// store only changes in an import's one transaction.
+    /// </summary>
+    private static async Task<int> FetchYearsAsync(CliEnvironment environment, Texts texts, string kind, IEnumerable<int> years, Func<int, Task<Data.Import.ImportReport>> fetchYear)
+    {
+        var failed = false;
+        foreach (var y in years)
+        {
+            try
+            {
+                var report = await fetchYear(y).ConfigureAwait(false);
+                ImportCommand.Print(environment, [report], texts, verbose: false, compact: true);
+                failed |= report.Outcome == Data.Import.ImportOutcome.Rejected;
+            }
+            catch (FetchException exception)
+            {
+                await environment.Error.WriteLineAsync(texts.Format("fetch_failed", $"{kind} {y}", exception.Message)).ConfigureAwait(false);
+                return ExitCodes.SourceUnavailable;
+            }
+        }
+
+        return failed ? ExitCodes.InvalidInput : ExitCodes.Success;
+    }
+
+    /// <summary>What a table fetch did (<paramref name="done"/>: the line's words), how its columns mapped, and every unknown column by key and title.</summary>
+    private static void Print(CliEnvironment environment, TableFetchResult fetched, string done, Texts texts)
     {
         var console = environment.Out;
-        console.MarkupLine(Markup.Escape(texts.Format("fetch_kwb_done", fetched.Year, fetched.Table, fetched.Gemeente ?? "NL", fetched.Rows, Transfer(fetched.Transfer))));
-        console.MarkupLine(Markup.Escape(texts.Format("fetch_kwb_columns", fetched.Columns.IndicatorCount, fetched.Columns.Columns.Count(c => c.Fate == ColumnFate.Ignored), fetched.Columns.Unknown.Count)));
-        foreach (var unknown in fetched.Columns.Unknown)
+        var columns = fetched.Columns;
+        console.MarkupLine(Markup.Escape(texts.Format(done, fetched.Year, fetched.Table, fetched.Gemeente ?? "NL", fetched.Rows, Transfer(fetched.Transfer))));
+        console.MarkupLine(Markup.Escape(texts.Format("fetch_kwb_columns", columns.IndicatorCount, columns.Columns.Count(c => c.Fate == ColumnFate.Ignored), columns.Unknown.Count)));
+        foreach (var unknown in columns.Unknown)
         {
             console.MarkupLine($"  [yellow]{Markup.Escape(texts.Format("fetch_kwb_unknown", unknown.Property.Key, unknown.Property.Title).TrimStart())}[/]");
         }

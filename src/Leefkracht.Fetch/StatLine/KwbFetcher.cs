@@ -1,23 +1,10 @@
 using System.Text;
 using System.Text.Json;
 using Leefkracht.Data.Catalog;
-using Leefkracht.Data.Import;
 using Leefkracht.Data.Storage;
-using Leefkracht.Fetch.Caching;
 using Leefkracht.Fetch.Http;
 
 namespace Leefkracht.Fetch.StatLine;
-
-/// <summary>What fetching one KWB year did.</summary>
-/// <param name="Table">The StatLine table.</param>
-/// <param name="Year">The year.</param>
-/// <param name="Gemeente">The gemeente code (GMxxxx) fetched, or null for the whole country.</param>
-/// <param name="Columns">The table's columns and what became of each.</param>
-/// <param name="Rows">The rows (areas) fetched.</param>
-/// <param name="Transfer">What the network did.</param>
-/// <param name="File">The assembled file handed to the importer.</param>
-/// <param name="Import">The importer's report.</param>
-public sealed record KwbFetchResult(string Table, int Year, string? Gemeente, StatLineColumns Columns, int Rows, TransferCount Transfer, string File, ImportReport Import);
 
 /// <summary>
 /// Fetches a year of Kerncijfers wijken en buurten from StatLine and imports it: the table's <c>DataProperties</c>
@@ -25,43 +12,31 @@ public sealed record KwbFetchResult(string Table, int Year, string? Gemeente, St
 /// then <c>TypedDataSet</c> page by page (filtered on the server to the gemeente), assembled into one CSV with the
 /// OData keys as header and handed to the existing atomic import with its provenance (URL, table, time, ETag).
 /// </summary>
-public sealed class KwbFetcher
+public sealed class KwbFetcher : StatLineFetcher
 {
-    private readonly StatLineClient _client;
-    private readonly FetchOptions _options;
-    private readonly CatalogDocument _catalog;
-    private readonly StagedImport _staged;
-    private readonly TimeProvider _clock;
-
     /// <summary>A fetcher that imports into <paramref name="store"/>.</summary>
     public KwbFetcher(FetchClient client, FetchOptions options, IMonitorStore store, CatalogDocument catalog, TimeProvider clock)
+        : base(client, options, store, catalog, clock, o => o.StatLine)
     {
-        ArgumentNullException.ThrowIfNull(client);
-        ArgumentNullException.ThrowIfNull(options);
-        _client = new StatLineClient(client.Http, new DownloadCache(options.CacheFolder, clock), options.StatLine);
-        _options = options;
-        _catalog = catalog;
-        _staged = new StagedImport(store, catalog, options, clock);
-        _clock = clock;
     }
 
     /// <summary>Fetches and imports one year, for one gemeente (code or name) or, with null, the whole country.</summary>
     /// <exception cref="FetchException">No table for the year, the gemeente is not in it, or the service failed.</exception>
-    public async Task<KwbFetchResult> FetchAsync(int year, string? gemeente, IProgress<FetchProgress>? progress, CancellationToken cancellationToken)
+    public async Task<TableFetchResult> FetchAsync(int year, string? gemeente, IProgress<FetchProgress>? progress, CancellationToken cancellationToken)
     {
         var table = KwbTables.For(year) ?? throw new FetchException(
-            _options.StatLine,
+            Options.StatLine,
             null,
             FetchWords.Words.Format("KwbNoTable", year, string.Join(", ", KwbTables.Years)));
         progress?.Report(new FetchProgress(table, "columns", 0, 0));
-        var (properties, transfer, _) = await _client.ReadAllAsync(_client.Address(table, "DataProperties"), table, null, "columns", cancellationToken).ConfigureAwait(false);
+        var (properties, transfer, _) = await Client.ReadAllAsync(Client.Address(table, "DataProperties"), table, null, "columns", cancellationToken).ConfigureAwait(false);
         var columns = ReadColumns(table, properties);
         var gemeenteNumber = gemeente is null ? null : await ResolveGemeenteAsync(table, gemeente, cancellationToken).ConfigureAwait(false);
 
         // substringof is the OData v3 function StatLine filters codes with (cbsodataR's has_substring); it also
         // matches the number elsewhere in a code (BU05990344), so rows are checked again below.
-        var first = _client.Address(table, "TypedDataSet", gemeenteNumber is null ? null : $"substringof('{gemeenteNumber}',WijkenEnBuurten)");
-        var (rows, pages, firstPage) = await _client.ReadAllAsync(first, table, progress, "rows", cancellationToken).ConfigureAwait(false);
+        var first = Client.Address(table, "TypedDataSet", gemeenteNumber is null ? null : $"substringof('{gemeenteNumber}',WijkenEnBuurten)");
+        var (rows, pages, firstPage) = await Client.ReadAllAsync(first, table, progress, "rows", cancellationToken).ConfigureAwait(false);
         transfer = transfer.Plus(pages);
         var kept = rows.Where(r => gemeenteNumber is null || InGemeente(r, gemeenteNumber)).ToList();
         if (kept.Count == 0)
@@ -70,8 +45,8 @@ public sealed class KwbFetcher
         }
 
         // TypedDataSet holds codes only; the names of the areas are the titles of the WijkenEnBuurten dimension.
-        var dimension = _client.Address(table, "WijkenEnBuurten", gemeenteNumber is null ? null : $"substringof('{gemeenteNumber}',Key)");
-        var (regions, names, _) = await _client.ReadAllAsync(dimension, table, progress, "names", cancellationToken).ConfigureAwait(false);
+        var dimension = Client.Address(table, "WijkenEnBuurten", gemeenteNumber is null ? null : $"substringof('{gemeenteNumber}',Key)");
+        var (regions, names, _) = await Client.ReadAllAsync(dimension, table, progress, "names", cancellationToken).ConfigureAwait(false);
         transfer = transfer.Plus(names);
         var titles = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var region in regions)
@@ -81,20 +56,20 @@ public sealed class KwbFetcher
 
         var scope = gemeenteNumber is null ? "NL" : $"GM{gemeenteNumber}";
         progress?.Report(new FetchProgress(table, "import", pages.Requests, kept.Count));
-        var origin = new ImportOrigin(first.AbsoluteUri, table, _clock.GetUtcNow(), firstPage.ETag, pages.Requests);
-        var (file, report) = await _staged.ImportAsync($"kwb{year}_{table}_{scope}.csv", ODataCsv.Write(kept, titles, columns.CatalogNames), year, origin, cancellationToken).ConfigureAwait(false);
-        return new KwbFetchResult(table, year, gemeenteNumber is null ? null : scope, columns, kept.Count, transfer, file, report);
+        var origin = Origin(first, table, firstPage, pages);
+        var (file, report) = await Staged.ImportAsync($"kwb{year}_{table}_{scope}.csv", ODataCsv.Write(kept, titles, columns.CatalogNames), year, origin, cancellationToken).ConfigureAwait(false);
+        return new TableFetchResult(table, year, gemeenteNumber is null ? null : scope, columns, kept.Count, transfer, file, report);
     }
 
     private StatLineColumns ReadColumns(string table, List<JsonElement> properties)
     {
         try
         {
-            return StatLineColumns.Read(JsonSerializer.SerializeToUtf8Bytes(properties), _catalog);
+            return StatLineColumns.Read(JsonSerializer.SerializeToUtf8Bytes(properties), Catalog);
         }
         catch (InvalidDataException exception)
         {
-            throw new FetchException(_client.Address(table, "DataProperties"), 200, exception.Message, exception);
+            throw new FetchException(Client.Address(table, "DataProperties"), 200, exception.Message, exception);
         }
     }
 
@@ -107,8 +82,8 @@ public sealed class KwbFetcher
             return number;
         }
 
-        var address = _client.Address(table, "WijkenEnBuurten", "substringof('GM',Key)");
-        var (regions, _, _) = await _client.ReadAllAsync(address, table, null, "gemeenten", cancellationToken).ConfigureAwait(false);
+        var address = Client.Address(table, "WijkenEnBuurten", "substringof('GM',Key)");
+        var (regions, _, _) = await Client.ReadAllAsync(address, table, null, "gemeenten", cancellationToken).ConfigureAwait(false);
         var named = regions
             .Select(r => (Key: Text(r, "Key").Trim(), Title: Text(r, "Title").Trim()))
             .Where(r => r.Key.StartsWith("GM", StringComparison.Ordinal))
@@ -124,9 +99,6 @@ public sealed class KwbFetcher
     }
 
     private static bool InGemeente(JsonElement row, string number) => GemeenteCodes.Contains(number, Text(row, "WijkenEnBuurten"));
-
-    private static string Text(JsonElement row, string name) =>
-        row.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : string.Empty;
 }
 
 /// <summary>

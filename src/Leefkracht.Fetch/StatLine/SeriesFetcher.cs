@@ -3,7 +3,6 @@ using System.Text.Json;
 using Leefkracht.Data.Catalog;
 using Leefkracht.Data.Import;
 using Leefkracht.Data.Storage;
-using Leefkracht.Fetch.Caching;
 using Leefkracht.Fetch.Http;
 
 namespace Leefkracht.Fetch.StatLine;
@@ -30,22 +29,12 @@ public sealed record SeriesFetchResult(StatLineSeries Series, int Year, string? 
 /// The codes belong to the division of the table; the importer attaches them to the imported division that has them,
 /// so the Kerncijfers of that division must be in the store first (<c>fetch kwb</c>).
 /// </summary>
-public sealed class SeriesFetcher
+public sealed class SeriesFetcher : StatLineFetcher
 {
-    private readonly StatLineClient _client;
-    private readonly FetchOptions _options;
-    private readonly StagedImport _staged;
-    private readonly TimeProvider _clock;
-
     /// <summary>A fetcher that imports into <paramref name="store"/>, reading the third-party feed of the options.</summary>
     public SeriesFetcher(FetchClient client, FetchOptions options, IMonitorStore store, CatalogDocument catalog, TimeProvider clock)
+        : base(client, options, store, catalog, clock, o => o.DataDerden)
     {
-        ArgumentNullException.ThrowIfNull(client);
-        ArgumentNullException.ThrowIfNull(options);
-        _client = new StatLineClient(client.Http, new DownloadCache(options.CacheFolder, clock), options.DataDerden);
-        _options = options;
-        _staged = new StagedImport(store, catalog, options, clock);
-        _clock = clock;
     }
 
     /// <summary>Fetches and imports one year of <paramref name="series"/> for a gemeente code, or with null the whole country.</summary>
@@ -57,20 +46,20 @@ public sealed class SeriesFetcher
         ArgumentNullException.ThrowIfNull(series);
         if (series.Years is { } years && !years.Contains(year))
         {
-            throw new FetchException(_options.DataDerden, null, FetchWords.Words.Format("SeriesNoFigures", series.Table, year, string.Join(", ", years)));
+            throw new FetchException(Options.DataDerden, null, FetchWords.Words.Format("SeriesNoFigures", series.Table, year, string.Join(", ", years)));
         }
 
         string? number = null;
         if (gemeente is not null)
         {
             number = GemeenteCodes.Number(gemeente) ?? throw new FetchException(
-                _options.DataDerden,
+                Options.DataDerden,
                 null,
                 FetchWords.Words.Format("ByGemeenteCode", gemeente, series.Kind));
         }
 
         progress?.Report(new FetchProgress(series.Table, "columns", 0, 0));
-        var (properties, transfer, _) = await _client.ReadAllAsync(_client.Address(series.Table, "DataProperties"), series.Table, null, "columns", cancellationToken).ConfigureAwait(false);
+        var (properties, transfer, _) = await Client.ReadAllAsync(Client.Address(series.Table, "DataProperties"), series.Table, null, "columns", cancellationToken).ConfigureAwait(false);
         var topic = TopicKey(series, properties);
 
         var clauses = new List<string>();
@@ -81,8 +70,8 @@ public sealed class SeriesFetcher
 
         clauses.AddRange(series.Fixed.Select(f => $"{f.Key} eq '{f.Value}'"));
         clauses.Add(series.PeriodFilter(year));
-        var first = _client.Address(series.Table, "TypedDataSet", string.Join(" and ", clauses));
-        var (rows, pages, firstPage) = await _client.ReadAllAsync(first, series.Table, progress, "rows", cancellationToken).ConfigureAwait(false);
+        var first = Client.Address(series.Table, "TypedDataSet", string.Join(" and ", clauses));
+        var (rows, pages, firstPage) = await Client.ReadAllAsync(first, series.Table, progress, "rows", cancellationToken).ConfigureAwait(false);
         transfer = transfer.Plus(pages);
 
         // The server filtered; the rows are checked again (substringof also matches the digits elsewhere in a code).
@@ -95,9 +84,9 @@ public sealed class SeriesFetcher
 
         var scope = number is null ? "NL" : "GM" + number;
         progress?.Report(new FetchProgress(series.Table, "import", pages.Requests, values.Count));
-        var origin = new ImportOrigin(first.AbsoluteUri, series.Table, _clock.GetUtcNow(), firstPage.ETag, pages.Requests);
+        var origin = Origin(first, series.Table, firstPage, pages);
         var fileName = string.Create(CultureInfo.InvariantCulture, $"{series.Kind}_{series.Table}_{year}_{scope}.csv");
-        var (file, report) = await _staged.ImportAsync(fileName, AreaPeriodCsv(series, year, values), year, origin, cancellationToken).ConfigureAwait(false);
+        var (file, report) = await Staged.ImportAsync(fileName, AreaPeriodCsv(series, year, values), year, origin, cancellationToken).ConfigureAwait(false);
         return new SeriesFetchResult(series, year, number is null ? null : scope, topic, kept.Count, values.Count, transfer, file, report);
     }
 
@@ -105,7 +94,7 @@ public sealed class SeriesFetcher
     private string TopicKey(StatLineSeries series, List<JsonElement> properties)
     {
         var keys = properties.Select(p => (Key: Text(p, "Key").Trim(), Type: Text(p, "Type"))).Where(p => p.Key.Length > 0).ToList();
-        var address = _client.Address(series.Table, "DataProperties");
+        var address = Client.Address(series.Table, "DataProperties");
         foreach (var dimension in series.Fixed.Keys.Append("WijkenEnBuurten").Append("Perioden"))
         {
             if (!keys.Any(k => k.Key == dimension))
@@ -168,14 +157,12 @@ public sealed class SeriesFetcher
         return Encoding.UTF8.GetBytes(text.ToString());
     }
 
-    private static string? Level(string code) => code.Length < 6 ? null : code[..2] switch
+    /// <summary>The level word of a GM/WK/BU code the area-period layout carries, or null for any other code.</summary>
+    internal static string? Level(string code) => code.Length < 6 ? null : code[..2] switch
     {
         "GM" => "Gemeente",
         "WK" => "Wijk",
         "BU" => "Buurt",
         _ => null,
     };
-
-    private static string Text(JsonElement row, string name) =>
-        row.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : string.Empty;
 }

@@ -125,7 +125,11 @@ public sealed class StatLineColumns
         return new StatLineColumns(columns);
     }
 
-    private static bool IsStructural(StatLineProperty property) =>
+    /// <summary>The columns of a table as another rule mapped them (<see cref="NabijheidColumns"/>).</summary>
+    internal static StatLineColumns Of(IReadOnlyList<ColumnMapping> columns) => new(columns);
+
+    /// <summary>The region columns: the code, gemeente name, level and other dimensions.</summary>
+    internal static bool IsStructural(StatLineProperty property) =>
         StructuralKeys.Contains(property.Key) || property.Type is "Dimension" or "GeoDimension" or "TimeDimension";
 
     private static string? Text(JsonElement item, string name) =>
