@@ -39,6 +39,10 @@ public sealed class BrowserTests(DashboardServer server) : BrowserTest
 
         // And a click lands inside Welgelegen, Den Hommel
         var point = await page.EvaluateAsync<Point>("window.leefkracht.pointOf('BU03440111')");
+
+        // (the areas are drawn on one canvas, which finds the area under the mouse: hovering names it in a tooltip)
+        await page.Mouse.MoveAsync(point.X, point.Y);
+        await page.WaitForSelectorAsync(".leaflet-tooltip:has-text('Welgelegen, Den Hommel')");
         await page.Mouse.ClickAsync(point.X, point.Y);
 
         // Then its profile opens with the score and the breakdown

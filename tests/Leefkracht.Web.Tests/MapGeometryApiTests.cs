@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using Leefkracht.Web.Monitor;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Leefkracht.Web.Tests;
 
@@ -197,5 +199,26 @@ public sealed class MapGeometryApiTests(DashboardServer server)
         }
 
         return points;
+    }
+
+    [Fact]
+    public async Task Geometry_IsStored_SoThatASecondInstanceOnTheStoreReadsItInsteadOfSimplifying()
+    {
+        // Given the national buurt and gemeente boundaries at low detail, asked of the running server (which stores
+        // them, as its warmer does)
+        var buurten = await server.Client.GetByteArrayAsync("api/v1/map/buurt/geometry?year=2024&detail=low", Cancel);
+        var gemeenten = await server.Client.GetByteArrayAsync("api/v1/map/gemeente/geometry?year=2024&detail=low", Cancel);
+
+        // When a second instance of the app on the same store answers the same requests
+        await using var app = server.CreateApp();
+        await app.StartAsync(Cancel);
+        using var client = new HttpClient { BaseAddress = new Uri(app.ListeningAddress()!.TrimEnd('/') + "/") };
+        var again = await client.GetByteArrayAsync("api/v1/map/buurt/geometry?year=2024&detail=low", Cancel);
+        var gemeentenAgain = await client.GetByteArrayAsync("api/v1/map/gemeente/geometry?year=2024&detail=low", Cancel);
+
+        // Then it sends the same bytes, and simplified nothing itself: it read them from the store
+        again.ShouldBe(buurten);
+        gemeentenAgain.ShouldBe(gemeenten);
+        app.Services.GetRequiredService<MapGeometryLoader>().Simplified.ShouldBe(0);
     }
 }

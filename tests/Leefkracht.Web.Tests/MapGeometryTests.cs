@@ -2,6 +2,7 @@ using Leefkracht.Data.Catalog;
 using Leefkracht.Data.Import;
 using Leefkracht.Data.Import.Boundaries;
 using Leefkracht.Data.Import.Text;
+using Leefkracht.Data.Storage;
 using Leefkracht.Web.Monitor;
 using NetTopologySuite.Coverage;
 using NetTopologySuite.Geometries;
@@ -17,12 +18,15 @@ namespace Leefkracht.Web.Tests;
 public sealed class MapGeometryTests
 {
     /// <summary>The stored polygons of a sample boundary file, in code order.</summary>
-    private static Geometry[] Read(string file)
+    private static Geometry[] Read(string file) => [.. Records(file).Select(b => b.Geometry)];
+
+    /// <summary>The boundaries of a sample boundary file as an import stores them, in code order.</summary>
+    private static BoundaryRecord[] Records(string file)
     {
         var source = SourceFile.Read(TestData.Sample("boundaries/" + file));
         IImportReader reader = file.Contains(".topojson", StringComparison.Ordinal) ? new TopoJsonBoundaryReader() : new GeoJsonBoundaryReader();
         var batch = reader.Read(source, new ImportContext(CatalogDocument.Default, new AreaDirectory([]), new ImportOptions()), TestContext.Current.CancellationToken);
-        return [.. batch.Boundaries.OrderBy(b => b.Area.Code).Select(b => b.Geometry)];
+        return [.. batch.Boundaries.OrderBy(b => b.Area.Code)];
     }
 
     /// <summary>How many polygons of a coverage have an edge that does not match its neighbour's (an overlap or a gap).</summary>
@@ -69,5 +73,55 @@ public sealed class MapGeometryTests
         var stored = Read("cbs_gemeente_2022_gegeneraliseerd_wgs84.geojson.gz");
 
         MapGeometryLoader.SimplifyCoverage(stored, MapGeometryLoader.ToleranceOf(MapDetail.Full)).ShouldBe(stored);
+    }
+
+    [Fact]
+    public void StoredBoundaries_ReadBackAsWritten_PointForPoint()
+    {
+        // Given the real gemeenten of 2022 simplified for the map at medium detail
+        var records = Records("cbs_gemeente_2022_gegeneraliseerd_wgs84.geojson.gz");
+        var detail = MapDetail.Medium;
+        var digits = MapGeometryLoader.DigitsOf(detail);
+        var shapes = MapGeometryLoader.SimplifyCoverage([.. records.Select(r => r.Geometry)], MapGeometryLoader.ToleranceOf(detail));
+        var geometry = new MapGeometry(2022, [.. records.Select(r => r.Area)], [.. shapes.Select(g => MapGeometryLoader.Write(g, digits))], [.. shapes], digits);
+
+        // When they are stored and read back
+        var content = StoredMapGeometry.Write(geometry);
+        var read = StoredMapGeometry.Read(content);
+
+        // Then every area comes back with the same code, year and polygons, coordinate for coordinate, and the same GeoJSON
+        read.BoundaryYear.ShouldBe(2022);
+        read.Digits.ShouldBe(digits);
+        read.Areas.ShouldBe(geometry.Areas);
+        for (var i = 0; i < shapes.Length; i++)
+        {
+            read.Shapes[i].EqualsExact(shapes[i]).ShouldBeTrue(records[i].Area.Code.Value);
+            read.Geometries[i].ToArray().ShouldBe(geometry.Geometries[i].ToArray());
+        }
+
+        // And a content of another format is refused rather than misread
+        content[0] ^= 0xFF;
+        Should.Throw<Exception>(() => StoredMapGeometry.Read(content));
+    }
+
+    [Fact]
+    public void SimplifyEach_ASmallDetailedBuurt_IsSimplifiedAtAFinerTolerance_NotKeptWhole()
+    {
+        // Given the largest of the sample's 2024 buurten that the national detail's tolerance simplifies to nothing, at
+        // full detail: a point every 7–11 m of its boundary, about what real full-detail boundaries have
+        // (bench/web/detailed_boundaries.py)
+        var tolerance = MapGeometryLoader.ToleranceOf(MapDetail.Low);
+        var small = Read("cbs_buurt_2024_approx_wgs84.geojson.gz").Where(g => DouglasPeuckerSimplifier.Simplify(g, tolerance).IsEmpty).MaxBy(g => g.Length)!;
+        var detailed = NetTopologySuite.Densify.Densifier.Densify(small, 0.0001);
+        DouglasPeuckerSimplifier.Simplify(detailed, tolerance).IsEmpty.ShouldBeTrue();
+        detailed.NumPoints.ShouldBeGreaterThan(4 * small.NumPoints);
+
+        // When the buurten are simplified one by one for the national map
+        var simplified = MapGeometryLoader.SimplifyEach([detailed], tolerance).Single();
+
+        // Then it keeps a polygon, with far fewer points than its detailed shape, that stays within the tolerance of it
+        simplified.IsEmpty.ShouldBeFalse();
+        simplified.NumPoints.ShouldBeLessThan(detailed.NumPoints / 4);
+        new NetTopologySuite.Algorithm.Distance.DiscreteHausdorffDistance(detailed, simplified).Distance().ShouldBeLessThanOrEqualTo(tolerance);
     }
 }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Immutable;
 using System.Text.Json;
+using Leefkracht.Data.Storage;
 using Leefkracht.Monitor.Spatial;
 using NetTopologySuite.Coverage;
 using NetTopologySuite.Geometries;
@@ -32,9 +33,21 @@ public enum MapDetail
 /// <param name="Digits">The decimals the coordinates are rounded to (<see cref="MapGeometryLoader.DigitsOf"/>).</param>
 internal sealed record MapGeometry(int BoundaryYear, ImmutableArray<AreaKey> Areas, ImmutableArray<ReadOnlyMemory<byte>> Geometries, ImmutableArray<Geometry> Shapes, int Digits);
 
-/// <summary>Loads, simplifies and serialises boundaries (cached per level, year and detail).</summary>
+/// <summary>
+/// Loads, simplifies and serialises boundaries: remembered per level, year and detail, and stored per level, division
+/// year and detail (<see cref="StoredMapGeometry"/>) so that only the first process after an import of boundaries
+/// loads and simplifies them.
+/// </summary>
 internal sealed class MapGeometryLoader(DashboardMonitor dashboard)
 {
+    /// <summary>The stored result's kind (<see cref="StoredResultKey.Kind"/>).</summary>
+    public const string StoredKind = "map-geometry";
+
+    /// <summary>How many boundary sets this loader simplified instead of reading them from the store (for tests).</summary>
+    public int Simplified => simplified;
+
+    private int simplified;
+
     public Task<MapGeometry?> LoadAsync(AreaLevel level, int year, MapDetail detail) =>
         dashboard.RememberAsync(DashboardMonitor.Key("geometry", (int)level, year, (int)detail), async () =>
         {
@@ -42,26 +55,68 @@ internal sealed class MapGeometryLoader(DashboardMonitor dashboard)
             {
                 foreach (var candidate in distance == 0 ? [year] : new[] { year + distance, year - distance })
                 {
-                    var records = await dashboard.Store.LoadBoundariesAsync(level, candidate).ConfigureAwait(false);
-                    if (records.Count == 0)
+                    if (await LoadStoredOrSimplifyAsync(level, candidate, detail).ConfigureAwait(false) is { } found)
                     {
-                        continue;
+                        return found;
                     }
-
-                    var ordered = records.OrderBy(r => r.Area.Code).ToArray();
-                    var geometries = new ReadOnlyMemory<byte>[ordered.Length];
-                    var polygons = ordered.Select(r => r.Geometry).ToArray();
-                    var simplified = level == AreaLevel.Buurt
-                        ? SimplifyEach(polygons, ToleranceOf(detail))
-                        : SimplifyCoverage(polygons, ToleranceOf(detail));
-                    var digits = DigitsOf(detail);
-                    Parallel.For(0, ordered.Length, i => geometries[i] = Write(simplified[i], digits));
-                    return (MapGeometry?)new MapGeometry(candidate, [.. ordered.Select(r => r.Area)], [.. geometries], [.. simplified], digits);
                 }
             }
 
             return null;
         });
+
+    /// <summary>
+    /// The boundaries of one division year from the store's results, or else loaded, simplified and stored; null
+    /// when the store has none of that level and year. Keyed by the version of that year's boundaries and the
+    /// program's build (which holds the simplification); computing takes the store's turn for the key, so of two
+    /// instances starting on one database only one simplifies.
+    /// </summary>
+    private async Task<MapGeometry?> LoadStoredOrSimplifyAsync(AreaLevel level, int boundaryYear, MapDetail detail)
+    {
+        var store = dashboard.Store;
+        var version = await store.DataVersionAsync([DataScopes.Boundaries(boundaryYear)]).ConfigureAwait(false);
+        var key = new StoredResultKey(
+            StoredKind,
+            string.Create(CultureInfo.InvariantCulture, $"{StoredMapGeometry.Format}:{Dtos.LevelName(level)}:{boundaryYear}:{detail}:{HttpCaching.BuildId}"),
+            version);
+        if (await store.LoadResultAsync(key).ConfigureAwait(false) is { } stored)
+        {
+            return StoredMapGeometry.Read(stored);
+        }
+
+        var turn = await store.TakeResultTurnAsync(key).ConfigureAwait(false);
+        await using (turn.ConfigureAwait(false))
+        {
+            if (await store.LoadResultAsync(key).ConfigureAwait(false) is { } storedMeanwhile)
+            {
+                return StoredMapGeometry.Read(storedMeanwhile);
+            }
+
+            var records = await store.LoadBoundariesAsync(level, boundaryYear).ConfigureAwait(false);
+            if (records.Count == 0)
+            {
+                return null;
+            }
+
+            var geometry = Simplify(records, level, boundaryYear, detail);
+            Interlocked.Increment(ref simplified);
+            await store.SaveResultAsync(key, StoredMapGeometry.Write(geometry)).ConfigureAwait(false);
+            return geometry;
+        }
+    }
+
+    private static MapGeometry Simplify(IReadOnlyList<BoundaryRecord> records, AreaLevel level, int boundaryYear, MapDetail detail)
+    {
+        var ordered = records.OrderBy(r => r.Area.Code).ToArray();
+        var geometries = new ReadOnlyMemory<byte>[ordered.Length];
+        var polygons = ordered.Select(r => r.Geometry).ToArray();
+        var simplified = level == AreaLevel.Buurt
+            ? SimplifyEach(polygons, ToleranceOf(detail))
+            : SimplifyCoverage(polygons, ToleranceOf(detail));
+        var digits = DigitsOf(detail);
+        Parallel.For(0, ordered.Length, i => geometries[i] = Write(simplified[i], digits));
+        return new MapGeometry(boundaryYear, [.. ordered.Select(r => r.Area)], [.. geometries], [.. simplified], digits);
+    }
 
     /// <summary>Tolerance in degrees (WGS84): 0.001° is about 70 m east-west and 110 m north-south here.</summary>
     public static double ToleranceOf(MapDetail detail) => detail switch
@@ -132,10 +187,30 @@ internal sealed class MapGeometryLoader(DashboardMonitor dashboard)
     /// not share their edges. With real, shared-edge buurt boundaries this brings back small slivers when zoomed out;
     /// simplified geometry stored per data version (like the results) would let buurten use the coverage too.
     /// </summary>
+    /// <remarks>
+    /// A polygon smaller than the tolerance simplifies to nothing; it is simplified again at a quarter of the tolerance,
+    /// then a sixteenth, and keeps its stored shape only if that empties it too. With full-detail boundaries (hundreds
+    /// of points a buurt) keeping the stored shape of every small buurt made the national layer at low detail four
+    /// times its size (docs/benchmarks.md, "Map: one canvas for every area").
+    /// </remarks>
     public static Geometry[] SimplifyEach(Geometry[] polygons, double tolerance) =>
-        tolerance <= 0 ? polygons : [.. polygons.Select(g => DouglasPeuckerSimplifier.Simplify(g, tolerance) is { IsEmpty: false } s ? s : g)];
+        tolerance <= 0 ? polygons : [.. polygons.Select(g => SimplifyOne(g, tolerance))];
 
-    private static ReadOnlyMemory<byte> Write(Geometry geometry, int digits)
+    private static Geometry SimplifyOne(Geometry polygon, double tolerance)
+    {
+        for (var t = tolerance; t >= tolerance / 16; t /= 4)
+        {
+            if (DouglasPeuckerSimplifier.Simplify(polygon, t) is { IsEmpty: false } simplified)
+            {
+                return simplified;
+            }
+        }
+
+        return polygon;
+    }
+
+    /// <summary>An area's geometry as a GeoJSON geometry object, its coordinates rounded to <paramref name="digits"/> decimals.</summary>
+    internal static ReadOnlyMemory<byte> Write(Geometry geometry, int digits)
     {
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer))

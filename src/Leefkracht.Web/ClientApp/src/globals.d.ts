@@ -2,7 +2,7 @@
 // its number of features, and a point inside an area to click.
 interface Window {
   leefkracht: {
-    layer?: import('leaflet').GeoJSON;
+    layer?: import('leaflet').GeoJSON | import('./area-layer.js').AreaLayer;
     map?: import('leaflet').Map;
     loaded?: string;
     features?: number;

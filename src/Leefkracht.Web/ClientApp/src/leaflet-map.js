@@ -87,7 +87,7 @@ function outlineRenderer(map) {
 
 /**
  * Publishes the layer just drawn for the browser tests (`window.leefkracht.features`, `pointOf`).
- * @param {L.GeoJSON} layer
+ * @param {L.GeoJSON | import('./area-layer.js').AreaLayer} layer
  * @param {L.Map} map
  * @param {Partial<Window['leefkracht']>} more
  */
@@ -102,15 +102,10 @@ export function publish(layer, map, more) {
 function pointOf(code) {
   const { layer, map } = window.leefkracht;
   if (!layer || !map) return null;
-  /** @type {L.Polygon | undefined} */
-  let found;
-  layer.eachLayer((l) => { if (/** @type {L.Polygon} */ (l).feature?.properties.code === code) found = /** @type {L.Polygon} */ (l); });
-  if (!found) return null;
+  const outer = 'ringOf' in layer ? layer.ringOf(code) : ringOfPath(layer, code);
+  if (!outer) return null;
   // The outer ring of the first polygon, on screen; a horizontal line through its middle crosses it in pairs.
-  /** @type {any} */
-  let rings = found.getLatLngs();
-  while (Array.isArray(rings[0])) rings = rings[0];
-  const ring = /** @type {L.LatLng[]} */ (rings).map((ll) => map.latLngToContainerPoint(ll));
+  const ring = outer.map((ll) => map.latLngToContainerPoint(ll));
   const y = L.bounds(ring).getCenter().y;
   /** @type {number[]} */
   const crossings = [];
@@ -127,6 +122,23 @@ function pointOf(code) {
   if (!best) return null;
   const rect = map.getContainer().getBoundingClientRect();
   return { x: rect.left + (best[0] + best[1]) / 2, y: rect.top + y };
+}
+
+/**
+ * The outer ring of the first polygon of an area drawn as a Leaflet path (the planner's map).
+ * @param {L.GeoJSON} layer
+ * @param {string} code
+ * @returns {L.LatLng[] | null}
+ */
+function ringOfPath(layer, code) {
+  /** @type {L.Polygon | undefined} */
+  let found;
+  layer.eachLayer((l) => { if (/** @type {L.Polygon} */ (l).feature?.properties.code === code) found = /** @type {L.Polygon} */ (l); });
+  if (!found) return null;
+  /** @type {any} */
+  let rings = found.getLatLngs();
+  while (Array.isArray(rings[0])) rings = rings[0];
+  return rings;
 }
 
 window.leefkracht = { ...window.leefkracht, pointOf };

@@ -1,22 +1,22 @@
-import L from 'leaflet';
+import { AreaLayer } from '../area-layer.js';
 import { colourOf, none } from '../colours.js';
 import { announce, el, escape, labelled, options } from '../dom.js';
 import { get, getMeta } from '../http.js';
 import { measure, num, plain, t } from '../i18n.js';
 import { contextLayer, leafletMap, netherlands, publish } from '../leaflet-map.js';
-import { shapesOf } from '../map-shapes.js';
+import { featuresOf, shapesOf } from '../map-shapes.js';
 import { navigate } from '../router.js';
 
 // The map page (#/map?level=&year=&by=&from=&indicator=&gemeente=): every area of a level coloured by livability, a
 // dimension, resilience, change, LISA clusters or an indicator, with its legend; a click opens the area's profile.
 // The boundaries and the values come apart (map-shapes.js): a change of colouring or year within a division year
-// fetches only the values and re-colours the polygons already drawn.
+// fetches only the values and re-colours the areas already drawn. The areas are drawn on one canvas (area-layer.js).
 
 /**
  * @typedef {{ key: string, label: string }} LegendEntry
  * @typedef {{ title: string, kind: string, reversed: boolean, entries: LegendEntry[] }} Legend
  * @typedef {import('../map-shapes.js').AreaProperties} AreaProperties
- * @typedef {GeoJSON.FeatureCollection<GeoJSON.Geometry, AreaProperties> & { legend: Legend, year: number }} Layer
+ * @typedef {{ areas: AreaProperties[], shown: number[], legend: Legend, year: number }} Layer the areas shown (their properties, and their indices in the boundaries), in the values' order
  * @typedef {{ year: number, boundaryYear: number, geometryVersion: string, legend: Legend, codes?: string[], values: (number | null)[], classes: (string | null)[] }} LayerValues
  * @typedef {{ year: number, withValue: number, areas: number, coverage: number }} LayerYear
  */
@@ -41,6 +41,8 @@ function detailFor(zoom, hasGemeente) {
 /** @type {import('../router.js').View} */
 export async function show(main, params) {
   const meta = await getMeta(true);
+  // Marks of the first paint's steps, read by scripts/map-paint.mjs (docs/benchmarks.md): where the time goes.
+  performance.mark('map:meta');
   const state = {
     level: params.get('level') ?? 'gemeente',
     year: params.get('year') ?? String(meta.defaultYear),
@@ -81,7 +83,7 @@ export async function show(main, params) {
   layout.append(controls, el('div', { class: 'map-wrap' }, mapBox, message));
   main.append(layout, tableBox);
 
-  const { map, renderer } = leafletMap(mapBox, meta.baseMap);
+  const { map } = leafletMap(mapBox, meta.baseMap);
   /** @type {L.LayerGroup | undefined} */
   let context;
   let contextKey = '';
@@ -92,7 +94,7 @@ export async function show(main, params) {
     const key = `${detail}:${gemeente.value}`;
     if (key === contextKey) return;
     contextKey = key;
-    const { features } = await shapesOf('gemeente', year.value, detail);
+    const features = featuresOf(await shapesOf('gemeente', year.value, detail));
     if (contextKey !== key) return;
     context?.remove();
     context = contextLayer(map, { type: 'FeatureCollection', features }, gemeente.value);
@@ -132,9 +134,9 @@ export async function show(main, params) {
     drawTable();
     if (!tableBox.hidden) tableBox.scrollIntoView({ block: 'start' });
   });
-  /** @type {L.GeoJSON | undefined} */
+  /** @type {AreaLayer | undefined} */
   let layer;
-  /** The boundaries and areas the layer's polygons were made of: while they stay, a new colouring only re-styles them. */
+  /** The boundaries and areas the layer was made of: while they stay, a new colouring only re-colours them. */
   let drawnShapes = '';
   /** @type {Layer | undefined} the layer on the map, whose legend the styles and tooltips read */
   let current;
@@ -170,9 +172,14 @@ export async function show(main, params) {
     let data;
     /** @type {string} */
     let shapesKey;
+    /** @type {import('../map-shapes.js').Shapes} */
+    let shapes;
     try {
+      performance.mark('map:ask');
       const values = /** @type {LayerValues} */ (await get(`/api/v1/map/${level.value}/values`, query));
-      const shapes = await shapesOf(level.value, values.boundaryYear, detail, values.geometryVersion);
+      performance.mark('map:values');
+      shapes = await shapesOf(level.value, values.boundaryYear, detail, values.geometryVersion);
+      performance.mark('map:shapes');
       if (mine !== request) return;
       data = join(values, shapes);
       shapesKey = JSON.stringify([level.value, values.boundaryYear, detail, values.geometryVersion, gemeente.value]);
@@ -184,37 +191,34 @@ export async function show(main, params) {
       return;
     }
     current = data;
-    const weight = level.value === 'buurt' ? 0.2 : 0.6;
-    /** @param {GeoJSON.Feature<GeoJSON.Geometry, AreaProperties> | undefined} f */
-    const style = (f) => ({ fillColor: colourOf(data.legend.kind, f?.properties.class ?? null, data.legend.reversed), fillOpacity: meta.baseMap.tileUrl ? 0.7 : 0.85, color: '#555', weight });
+    const areas = shapes.areas;
+    /** @param {number} a */
+    const fill = (a) => colourOf(data.legend.kind, areas[a].class, data.legend.reversed);
+    const style = {
+      fillOpacity: meta.baseMap.tileUrl ? 0.7 : 0.85,
+      weight: level.value === 'buurt' ? 0.2 : 0.6,
+      tooltip: (/** @type {number} */ a) => tooltipOf(areas[a], current?.legend),
+      click: (/** @type {number} */ a) => navigate(`#/area/${areas[a].code}?year=${year.value}`),
+    };
     if (layer && shapesKey === drawnShapes) {
-      // The same polygons: only their colours change (their properties were filled in by join).
-      layer.setStyle(style);
+      // The same areas: only their colours change (their properties were filled in by join).
+      layer.restyle(style);
+      layer.recolour(fill);
     } else {
       layer?.remove();
-      /** @type {L.GeoJSONOptions<AreaProperties> & { renderer: L.Renderer }} The features are drawn as paths, which take the renderer. */
-      const layerOptions = {
-        renderer,
-        style,
-        onEachFeature: (f, l) => {
-          /** @type {AreaProperties} */
-          const p = f.properties;
-          l.bindTooltip(() => tooltipOf(p, current?.legend), { sticky: true });
-          l.on('click', () => navigate(`#/area/${p.code}?year=${year.value}`));
-        },
-      };
-      layer = L.geoJSON(data, layerOptions).addTo(map);
+      layer = new AreaLayer(map, shapes, data.shown, { ...style, fill, stroke: '#555' });
       drawnShapes = shapesKey;
     }
-    publish(layer, map, { loaded: key, features: data.features.length });
+    performance.mark('map:drawn');
+    publish(layer, map, { loaded: key, features: data.shown.length });
     if (fit && gemeente.value && layer.getBounds().isValid()) map.fitBounds(layer.getBounds());
     renderLegend(legend, data, unitOf(meta, by.value, indicator.value));
     shown = data;
     drawTable();
     mapBox.setAttribute('aria-busy', 'false');
     message.hidden = true;
-    mapBox.dataset.loaded = `${level.value}:${by.value}:${data.features.length}`;
-    announce(`${data.legend.title}: ${data.features.length}`);
+    mapBox.dataset.loaded = `${level.value}:${by.value}:${data.shown.length}`;
+    announce(`${data.legend.title}: ${data.shown.length}`);
     await explain(data, mine);
   }
 
@@ -224,15 +228,15 @@ export async function show(main, params) {
    * @param {number} mine
    */
   async function explain(data, mine) {
-    const withValue = data.features.filter((f) => f.properties.value !== null).length;
+    const withValue = data.areas.filter((p) => p.value !== null).length;
     const known = await refreshYears().catch(() => /** @type {LayerYear[]} */ ([]));
     if (mine !== request) return;
-    if (data.features.length > 0 && withValue === 0) {
+    if (data.areas.length > 0 && withValue === 0) {
       const others = known.filter((y) => y.year !== data.year).map(yearLabel);
       message.textContent = `${t('map.empty', data.legend.title, level.value, data.year)} ${others.length ? t('map.emptyWhere', others.join(', ')) : t('map.emptyNowhere')}`;
       message.hidden = false;
-    } else if (withValue < data.features.length / 2) {
-      message.textContent = t('map.partial', withValue, data.features.length, data.year);
+    } else if (withValue < data.areas.length / 2) {
+      message.textContent = t('map.partial', withValue, data.areas.length, data.year);
       message.hidden = false;
     } else {
       message.hidden = true;
@@ -250,24 +254,25 @@ export async function show(main, params) {
 
 /**
  * The values joined onto the boundaries: the areas the values list (those the map shows), in their order, each
- * feature's value and class set to this layer's.
+ * area's value and class set to this layer's.
  * @param {LayerValues} values
  * @param {import('../map-shapes.js').Shapes} shapes
  * @returns {Layer}
  */
 function join(values, shapes) {
-  /** @type {import('../map-shapes.js').AreaFeature[]} */
-  const features = [];
+  /** @type {number[]} */
+  const shown = [];
   // Without codes the values are those of every area of the boundaries, in their order.
-  const codes = values.codes ?? shapes.features.map((f) => f.properties.code);
-  codes.forEach((code, i) => {
-    const feature = shapes.byCode.get(code);
-    if (!feature) return;
-    feature.properties.value = values.values[i];
-    feature.properties.class = values.classes[i];
-    features.push(feature);
-  });
-  return { type: 'FeatureCollection', features, legend: values.legend, year: values.year };
+  const indexOf = values.codes ? (/** @type {number} */ i) => shapes.byCode.get(/** @type {string[]} */ (values.codes)[i]) : (/** @type {number} */ i) => i;
+  const count = values.codes?.length ?? shapes.areas.length;
+  for (let i = 0; i < count; i++) {
+    const a = indexOf(i);
+    if (a === undefined) continue;
+    shapes.areas[a].value = values.values[i];
+    shapes.areas[a].class = values.classes[i];
+    shown.push(a);
+  }
+  return { areas: shown.map((a) => shapes.areas[a]), shown, legend: values.legend, year: values.year };
 }
 
 /**
@@ -328,7 +333,7 @@ function renderLegend(box, data, unit) {
  * @param {string} year
  */
 function areaTable(box, data, unit, year) {
-  const rows = data.features.map((f) => f.properties);
+  const rows = data.areas;
   /** @type {[string, string, (p: AreaProperties) => string | number | null][]} */
   const columns = [
     ['name', t('name'), (p) => p.name ?? p.code],

@@ -1,0 +1,310 @@
+import L from 'leaflet';
+
+// Every area of a map layer on one canvas, drawn from the decoded boundaries' flat arrays (map-shapes.js) instead of
+// one Leaflet path per area: building 13,748 Leaflet polygons (their LatLng objects, projection, tooltips and click
+// handlers) took more than a second of the national buurt map's first paint; this draws the same areas with one fill
+// per colour and one stroke, and finds the area under the mouse in a grid of the areas' boxes
+// (docs/benchmarks.md, "Map: one canvas for every area"; docs/web.md#map-geometry).
+//
+// The paths are made once, as SVG path text parsed by the browser (new Path2D(text)), in "local" pixels (those of
+// zoom 12 from a point of the layer) and drawn at every zoom by the canvas transform: in Chromium a call of moveTo or
+// lineTo per point cost ten to twenty times more than making and parsing the text (0.95–1.2 s against 0.06–0.12 s
+// for the 13,748 buurten, under load).
+
+/** How far the canvas reaches beyond the view on each side (as Leaflet's canvas renderer): a short pan shows no gap. */
+const padding = 0.3;
+/** Cells per side of the hit-test grid over the shown areas' extent. */
+const cells = 64;
+/** World units to local pixels: those of zoom 12 (256 × 2^12). */
+const local = 2 ** 20;
+
+/**
+ * The path text of each area of a set of boundaries in local pixels from the set's first point, made when first
+ * drawn and kept with the boundaries (a layer of a gemeente's areas reuses the national layer's).
+ * @type {WeakMap<import('./map-shapes.js').Shapes, { x0: number, y0: number, text: (string | undefined)[] }>}
+ */
+const pathTexts = new WeakMap();
+
+/**
+ * @typedef {import('./map-shapes.js').Shapes} Shapes
+ * @typedef {object} AreaStyle
+ * @property {(area: number) => string} fill an area's fill colour
+ * @property {number} fillOpacity
+ * @property {string} stroke the outlines' colour
+ * @property {number} weight the outlines' width in CSS pixels
+ * @property {(area: number) => string} tooltip an area's tooltip (HTML)
+ * @property {(area: number) => void} click what a click on an area does
+ */
+
+/** The areas of one layer on a canvas in the map's overlay pane, re-drawn after every move and zoom. */
+export class AreaLayer {
+  /**
+   * @param {L.Map} map
+   * @param {Shapes} shapes the decoded boundaries
+   * @param {number[]} shown the areas (indices into the boundaries) to draw
+   * @param {AreaStyle} style
+   */
+  constructor(map, shapes, shown, style) {
+    this.map = map;
+    this.shapes = shapes;
+    this.shown = shown;
+    this.style = style;
+    /** @type {Map<string, Path2D>} the shown areas' paths by fill colour: one fill each */
+    this.groups = new Map();
+    this.texts = textsOf(shapes, shown);
+    /** Every shown area's rings, for the outlines. */
+    this.outlines = new Path2D(shown.map((a) => this.texts.text[a]).join(''));
+    this.grid = gridOf(shapes, shown);
+    this.canvas = L.DomUtil.create('canvas', 'area-canvas leaflet-zoom-animated');
+    /** The centre and zoom the canvas was last drawn at (for the zoom animation's transform). */
+    this.drawnAt = { center: map.getCenter(), zoom: map.getZoom() };
+    this.hovered = -1;
+    this.tooltip = L.tooltip({ direction: 'auto', opacity: 0.95 });
+    /** @type {L.LatLng | null} the mouse's last position, handled on the next animation frame */
+    this.pending = null;
+    this.events = {
+      moveend: () => this.redraw(),
+      viewreset: () => this.redraw(),
+      resize: () => this.redraw(),
+      zoomanim: (/** @type {L.ZoomAnimEvent} */ e) => this.animate(e.center, e.zoom),
+      mousemove: (/** @type {L.LeafletMouseEvent} */ e) => this.hover(e.latlng),
+      mouseout: () => this.leave(),
+      click: (/** @type {L.LeafletMouseEvent} */ e) => {
+        const area = this.areaAt(e.latlng);
+        if (area >= 0) style.click(area);
+      },
+    };
+    map.getPanes().overlayPane.appendChild(this.canvas);
+    map.on(this.events);
+    this.recolour(style.fill);
+  }
+
+  /**
+   * New fill colours for the same areas (a change of colouring): grouped again and re-drawn, nothing rebuilt.
+   * @param {(area: number) => string} fill
+   */
+  recolour(fill) {
+    this.style = { ...this.style, fill };
+    /** @type {Map<string, string[]>} */
+    const texts = new Map();
+    for (const area of this.shown) {
+      const colour = fill(area);
+      const text = /** @type {string} */ (this.texts.text[area]);
+      const group = texts.get(colour);
+      if (group) group.push(text);
+      else texts.set(colour, [text]);
+    }
+    this.groups = new Map([...texts].map(([colour, group]) => [colour, new Path2D(group.join(''))]));
+    if (this.hovered >= 0) this.tooltip.setContent(this.style.tooltip(this.hovered));
+    this.redraw();
+  }
+
+  /**
+   * @param {{ fillOpacity: number, weight: number, tooltip: (area: number) => string, click: (area: number) => void }} style the rest of the style (the fill goes by recolour)
+   */
+  restyle(style) {
+    this.style = { ...this.style, ...style };
+  }
+
+  remove() {
+    this.map.off(this.events);
+    this.leave();
+    this.canvas.remove();
+  }
+
+  /** The box of the shown areas. */
+  getBounds() {
+    const box = this.shapes.box;
+    let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const a of this.shown) {
+      minX = Math.min(minX, box[4 * a]); minY = Math.min(minY, box[4 * a + 1]);
+      maxX = Math.max(maxX, box[4 * a + 2]); maxY = Math.max(maxY, box[4 * a + 3]);
+    }
+    return minX > maxX ? L.latLngBounds([]) : L.latLngBounds(toLatLng(minX, maxY), toLatLng(maxX, minY));
+  }
+
+  /**
+   * The exterior ring of an area's first polygon (the browser tests click inside it), or null for an area not shown.
+   * @param {string} code
+   */
+  ringOf(code) {
+    const a = this.shapes.byCode.get(code);
+    if (a === undefined || !this.shown.includes(a)) return null;
+    const { ringStart, areaRing, lonLat } = this.shapes;
+    const ring = [];
+    for (let p = ringStart[areaRing[a]]; p < ringStart[areaRing[a] + 1]; p++) ring.push(L.latLng(lonLat[2 * p + 1], lonLat[2 * p]));
+    return ring;
+  }
+
+  /** Draws the shown areas (the canvas clips what lies outside): a fill per colour, then every outline in one stroke. */
+  redraw() {
+    const map = this.map;
+    const size = map.getSize();
+    const min = map.containerPointToLayerPoint(size.multiplyBy(-padding)).round();
+    const full = size.multiplyBy(1 + 2 * padding).round();
+    L.DomUtil.setPosition(this.canvas, min);
+    this.drawnAt = { center: map.getCenter(), zoom: map.getZoom() };
+    const ratio = window.devicePixelRatio || 1;
+    this.canvas.width = Math.round(full.x * ratio);
+    this.canvas.height = Math.round(full.y * ratio);
+    this.canvas.style.width = `${full.x}px`;
+    this.canvas.style.height = `${full.y}px`;
+    const ctx = this.canvas.getContext('2d');
+    if (!ctx) return;
+    // Local pixels to canvas pixels: the scale from zoom 12 to this zoom, the local origin's place on the canvas.
+    const zoomScale = (256 * 2 ** map.getZoom()) / local;
+    const origin = map.getPixelOrigin();
+    const { x0, y0 } = this.texts;
+    ctx.setTransform(ratio * zoomScale, 0, 0, ratio * zoomScale, ratio * (x0 * local * zoomScale - origin.x - min.x), ratio * (y0 * local * zoomScale - origin.y - min.y));
+    ctx.globalAlpha = this.style.fillOpacity;
+    for (const [colour, path] of this.groups) {
+      ctx.fillStyle = colour;
+      ctx.fill(path, 'nonzero');
+    }
+    ctx.globalAlpha = 1;
+    ctx.strokeStyle = this.style.stroke;
+    // The line width is in local pixels too: the weight in screen pixels at this zoom.
+    ctx.lineWidth = this.style.weight / zoomScale;
+    ctx.lineJoin = 'round';
+    ctx.stroke(this.outlines);
+  }
+
+  /**
+   * During a zoom animation the drawn canvas is scaled and moved as Leaflet's own canvas renderer does it; it is drawn
+   * again at the end (moveend).
+   * @param {L.LatLng} center
+   * @param {number} zoom
+   */
+  animate(center, zoom) {
+    const map = this.map;
+    const scale = map.getZoomScale(zoom, this.drawnAt.zoom);
+    const half = map.getSize().multiplyBy(0.5 + padding);
+    const centre = map.project(this.drawnAt.center, zoom);
+    /** @type {L.Point} Leaflet's own pixel origin of the coming view (private, as its canvas renderer uses it) */
+    const newOrigin = /** @type {any} */ (map)._getNewPixelOrigin(center, zoom);
+    L.DomUtil.setTransform(this.canvas, half.multiplyBy(-scale).add(centre).subtract(newOrigin), scale);
+  }
+
+  /**
+   * The area under a point: the shown areas whose box holds it, tested by their rings (even-odd, so holes are out).
+   * @param {L.LatLng} latlng
+   * @returns {number} the area's index, or -1
+   */
+  areaAt(latlng) {
+    const x = 0.5 + latlng.lng / 360;
+    const phi = (latlng.lat * Math.PI) / 180;
+    const y = 0.5 - Math.log(Math.tan(Math.PI / 4 + phi / 2)) / (2 * Math.PI);
+    const { grid } = this;
+    const i = Math.floor((x - grid.minX) / grid.cellX);
+    const j = Math.floor((y - grid.minY) / grid.cellY);
+    if (i < 0 || j < 0 || i >= cells || j >= cells) return -1;
+    const { box, world, ringStart, areaRing } = this.shapes;
+    for (const a of grid.cells[j * cells + i]) {
+      if (x < box[4 * a] || x > box[4 * a + 2] || y < box[4 * a + 1] || y > box[4 * a + 3]) continue;
+      let inside = false;
+      for (let r = areaRing[a]; r < areaRing[a + 1]; r++) {
+        const [from, to] = [ringStart[r], ringStart[r + 1]];
+        for (let p = from, q = to - 1; p < to; q = p++) {
+          const [px, py, qx, qy] = [world[2 * p], world[2 * p + 1], world[2 * q], world[2 * q + 1]];
+          if ((py > y) !== (qy > y) && x < ((qx - px) * (y - py)) / (qy - py) + px) inside = !inside;
+        }
+      }
+      if (inside) return a;
+    }
+    return -1;
+  }
+
+  /**
+   * The tooltip follows the mouse over the areas (once per animation frame), with the area's name and value.
+   * @param {L.LatLng} latlng
+   */
+  hover(latlng) {
+    if (this.pending === null) {
+      requestAnimationFrame(() => {
+        const at = this.pending;
+        this.pending = null;
+        if (!at || !this.canvas.isConnected) return;
+        const area = this.areaAt(at);
+        if (area < 0) {
+          this.leave();
+          return;
+        }
+        if (area !== this.hovered) this.tooltip.setContent(this.style.tooltip(area));
+        this.hovered = area;
+        this.tooltip.setLatLng(at);
+        if (!this.map.hasLayer(this.tooltip)) this.map.openTooltip(this.tooltip);
+        this.map.getContainer().classList.add('over-area');
+      });
+    }
+    this.pending = latlng;
+  }
+
+  leave() {
+    this.pending = null;
+    this.hovered = -1;
+    this.tooltip.remove();
+    this.map.getContainer().classList.remove('over-area');
+  }
+}
+
+/**
+ * The path texts of the shown areas (made for those that have none yet): each ring "M x y L x y … Z" in local pixels,
+ * rounded to a hundredth (at zoom 16 a sixth of a pixel).
+ * @param {import('./map-shapes.js').Shapes} shapes
+ * @param {number[]} shown
+ */
+function textsOf(shapes, shown) {
+  let texts = pathTexts.get(shapes);
+  if (!texts) {
+    texts = { x0: shapes.world[0] ?? 0, y0: shapes.world[1] ?? 0, text: new Array(shapes.areas.length) };
+    pathTexts.set(shapes, texts);
+  }
+  const { x0, y0, text } = texts;
+  const { world, ringStart, areaRing } = shapes;
+  for (const a of shown) {
+    if (text[a] !== undefined) continue;
+    let d = '';
+    for (let r = areaRing[a]; r < areaRing[a + 1]; r++) {
+      const [from, to] = [ringStart[r], ringStart[r + 1]];
+      if (to - from < 3) continue;
+      for (let p = from; p < to; p++) d += `${p === from ? 'M' : 'L'}${((world[2 * p] - x0) * local).toFixed(2)} ${((world[2 * p + 1] - y0) * local).toFixed(2)}`;
+      d += 'Z';
+    }
+    text[a] = d;
+  }
+  return texts;
+}
+
+/**
+ * The shown areas by the cells of a grid over their extent that their boxes touch.
+ * @param {Shapes} shapes
+ * @param {number[]} shown
+ */
+function gridOf(shapes, shown) {
+  const box = shapes.box;
+  let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const a of shown) {
+    minX = Math.min(minX, box[4 * a]); minY = Math.min(minY, box[4 * a + 1]);
+    maxX = Math.max(maxX, box[4 * a + 2]); maxY = Math.max(maxY, box[4 * a + 3]);
+  }
+  const cellX = (maxX - minX) / cells || 1;
+  const cellY = (maxY - minY) / cells || 1;
+  /** @type {number[][]} */
+  const grid = Array.from({ length: cells * cells }, () => []);
+  const clamp = (/** @type {number} */ v) => Math.max(0, Math.min(cells - 1, Math.floor(v)));
+  for (const a of shown) {
+    for (let j = clamp((box[4 * a + 1] - minY) / cellY); j <= clamp((box[4 * a + 3] - minY) / cellY); j++) {
+      for (let i = clamp((box[4 * a] - minX) / cellX); i <= clamp((box[4 * a + 2] - minX) / cellX); i++) grid[j * cells + i].push(a);
+    }
+  }
+  return { minX, minY, cellX, cellY, cells: grid };
+}
+
+/**
+ * A point in world units (Web Mercator, 0–1) as latitude and longitude.
+ * @param {number} x
+ * @param {number} y
+ */
+function toLatLng(x, y) {
+  return L.latLng(((2 * Math.atan(Math.exp((0.5 - y) * 2 * Math.PI)) - Math.PI / 2) * 180) / Math.PI, (x - 0.5) * 360);
+}
