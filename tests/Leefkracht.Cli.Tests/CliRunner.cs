@@ -37,6 +37,19 @@ internal static class CliRunner
     {
         var output = new StringWriter();
         var error = new StringWriter();
+        var console = PlainConsole(output, width);
+        var environment = new CliEnvironment(console, error, _ => null, new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero)), Interactive: false)
+        {
+            Input = new StringReader(input),
+            InputIsTerminal = false,
+        };
+        var exitCode = await CliApp.RunAsync(args, environment, TestContext.Current.CancellationToken);
+        return new CliResult(exitCode, output.ToString(), error.ToString());
+    }
+
+    /// <summary>A console without colours or interaction, <paramref name="width"/> columns wide, writing to <paramref name="output"/>.</summary>
+    public static IAnsiConsole PlainConsole(TextWriter output, int width)
+    {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Ansi = AnsiSupport.No,
@@ -45,13 +58,7 @@ internal static class CliRunner
             Out = new AnsiConsoleOutput(output),
         });
         console.Profile.Width = width;
-        var environment = new CliEnvironment(console, error, _ => null, new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero)), Interactive: false)
-        {
-            Input = new StringReader(input),
-            InputIsTerminal = false,
-        };
-        var exitCode = await CliApp.RunAsync(args, environment, TestContext.Current.CancellationToken);
-        return new CliResult(exitCode, output.ToString(), error.ToString());
+        return console;
     }
 
     public static string Sample => Path.Combine(TestData.RepositoryRoot, "data", "sample");

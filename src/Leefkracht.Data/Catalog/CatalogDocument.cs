@@ -11,16 +11,10 @@ namespace Leefkracht.Data.Catalog;
 /// </summary>
 public sealed class CatalogDocument
 {
-    // The catalog is a file of the build, not user input: strict types, so a wrong one fails at its path.
-    // Declared before Default, which reads the embedded catalog with them when the type is initialised.
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        AllowDuplicateProperties = false,
-        RespectNullableAnnotations = true,
-        RespectRequiredConstructorParameters = true,
-        TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(),
-    };
+    // The catalog is a file of the build, not user input: strict types, so a wrong one fails at its path (the options
+    // are on CatalogJsonContext). Declared before Default, which reads the embedded catalog with them when the type is
+    // initialised.
+    private static readonly JsonSerializerOptions Options = CatalogJsonContext.Default.Options;
 
     private readonly FrozenDictionary<string, string> _ignoredColumns;
 

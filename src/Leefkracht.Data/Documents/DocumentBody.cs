@@ -10,6 +10,10 @@ namespace Leefkracht.Data.Documents;
 public abstract record DocumentBody
 {
     /// <summary>Fields the record does not declare, in the order written.</summary>
+    /// <remarks>
+    /// Settable rather than init-only: source-generated JSON metadata (the model's, <c>ModelJsonContext</c>) sets
+    /// init-only properties through the constructor, which an extension data property cannot be.
+    /// </remarks>
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Unknown { get; init; }
+    public Dictionary<string, JsonElement>? Unknown { get; set; }
 }

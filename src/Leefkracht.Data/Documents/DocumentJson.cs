@@ -10,21 +10,36 @@ namespace Leefkracht.Data.Documents;
 public static class DocumentJson
 {
     /// <summary>The options of every document: camelCase names, comments, trailing commas, no duplicate fields.</summary>
-    public static JsonSerializerOptions Options { get; } = CreateOptions();
+    public static JsonSerializerOptions Options { get; } = CreateOptions(new DefaultJsonTypeInfoResolver());
 
     /// <summary>The deepest nesting of a document (System.Text.Json's default, named so that the refusal can say it).</summary>
     public const int MaxDepth = 64;
 
     private static readonly JsonDocumentOptions Syntax = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = MaxDepth };
 
+    /// <summary>
+    /// <see cref="Options"/> that take a document's metadata from <paramref name="generated"/> (a source-generated
+    /// <see cref="System.Text.Json.Serialization.JsonSerializerContext"/>) and anything it lacks by reflection: a
+    /// document read at every start, such as the shipped model, then does not build its metadata by reflection.
+    /// </summary>
+    public static JsonSerializerOptions OptionsWith(IJsonTypeInfoResolver generated)
+    {
+        ArgumentNullException.ThrowIfNull(generated);
+        return CreateOptions(JsonTypeInfoResolver.Combine(generated, new DefaultJsonTypeInfoResolver()));
+    }
+
     /// <summary>Reads a document from a stream; see <see cref="Read{T}(ReadOnlyMemory{byte}, string, string)"/>.</summary>
     public static T? Read<T>(Stream json, string name, string heading)
+        where T : DocumentBody => Read<T>(json, name, heading, Options);
+
+    /// <summary>Reads a document from a stream with <paramref name="options"/> made by <see cref="OptionsWith"/>.</summary>
+    public static T? Read<T>(Stream json, string name, string heading, JsonSerializerOptions options)
         where T : DocumentBody
     {
         ArgumentNullException.ThrowIfNull(json);
         using var buffer = new MemoryStream();
         json.CopyTo(buffer);
-        return Read<T>(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), name, heading);
+        return Read<T>(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), name, heading, options);
     }
 
     /// <summary>
@@ -35,6 +50,9 @@ public static class DocumentJson
     /// <param name="heading">The heading of the problem list (<c>x.json is not a valid scenario:</c>).</param>
     /// <exception cref="DocumentException">Not JSON, or a field occurs twice.</exception>
     public static T? Read<T>(ReadOnlyMemory<byte> json, string name, string heading)
+        where T : DocumentBody => Read<T>(json, name, heading, Options);
+
+    private static T? Read<T>(ReadOnlyMemory<byte> json, string name, string heading, JsonSerializerOptions options)
         where T : DocumentBody
     {
         JsonDocument document;
@@ -58,7 +76,7 @@ public static class DocumentJson
             }
 
             return document.RootElement.ValueKind == JsonValueKind.Object
-                ? (T?)document.RootElement.Deserialize(Options.GetTypeInfo(typeof(T)))
+                ? (T?)document.RootElement.Deserialize(options.GetTypeInfo(typeof(T)))
                 : null;
         }
     }
@@ -91,7 +109,7 @@ public static class DocumentJson
         }
     }
 
-    private static JsonSerializerOptions CreateOptions()
+    private static JsonSerializerOptions CreateOptions(IJsonTypeInfoResolver resolver)
     {
         var options = new JsonSerializerOptions
         {
@@ -99,7 +117,7 @@ public static class DocumentJson
             ReadCommentHandling = JsonCommentHandling.Skip,
             AllowTrailingCommas = true,
             AllowDuplicateProperties = false,
-            TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
+            TypeInfoResolver = resolver,
         };
         options.MakeReadOnly();
         return options;

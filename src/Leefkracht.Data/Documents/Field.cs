@@ -36,7 +36,8 @@ public readonly record struct Field<T>
 }
 
 /// <summary>Reads <see cref="Field{T}"/>: never fails on a value of the wrong kind, only on JSON that is not well formed.</summary>
-internal sealed class FieldConverterFactory : JsonConverterFactory
+/// <remarks>Public so that the source-generated JSON metadata of other assemblies' documents can name it.</remarks>
+public sealed class FieldConverterFactory : JsonConverterFactory
 {
     public override bool CanConvert(Type typeToConvert) =>
         typeToConvert.IsGenericType && typeToConvert.GetGenericTypeDefinition() == typeof(Field<>);

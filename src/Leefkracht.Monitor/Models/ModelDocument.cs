@@ -15,6 +15,10 @@ public static class ModelDocument
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    // The options of DocumentJson on the compile-time metadata of a model file (ModelJsonContext). Declared before the
+    // models below, which are read with them.
+    private static readonly JsonSerializerOptions DocumentOptions = DocumentJson.OptionsWith(ModelJsonContext.Default);
+
     // Each shipped model is read when it is first asked for: a command on the default model does not parse the other
     // one (parsing a model document is part of every CLI command's start; docs/benchmarks.md, "Start-up and JIT").
     private static readonly Lazy<LivabilityModel> HandSetModel = new(() => LoadEmbedded("leefkracht-default.json"));
@@ -53,7 +57,7 @@ public static class ModelDocument
     public static LivabilityModel Parse(Stream json, string name, IndicatorCatalog? catalog = null)
     {
         var heading = $"{name} is not a valid livability model:";
-        var body = DocumentJson.Read<ModelBody>(json, name, heading) ?? new ModelBody(default, default, default, default, default, default, default, default, default, default);
+        var body = DocumentJson.Read<ModelBody>(json, name, heading, DocumentOptions) ?? new ModelBody(default, default, default, default, default, default, default, default, default, default);
         var checks = new DocumentChecks();
         var model = Build(body, catalog ?? CatalogDocument.Default.Catalog, checks);
         checks.ThrowIfAny(heading);
