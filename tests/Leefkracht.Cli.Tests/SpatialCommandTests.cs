@@ -231,7 +231,8 @@ public sealed class SpatialCommandTests(SampleDatabase database)
     [Fact]
     public async Task SpatialLisa_WithoutIndicator_ExitsWithTwo()
     {
-        await CliRunner.ShouldRefuseAsync("--indicator is required", "spatial", "lisa", "--db", database.Path, "--year", "2024");
+        await CliRunner.ShouldRefuseAsync("--indicator is verplicht, bijvoorbeeld --indicator income_per_inhabitant", "spatial", "lisa", "--db", database.Path, "--year", "2024");
+        await CliRunner.ShouldRefuseAsync("--indicator is required, e.g. --indicator income_per_inhabitant", "spatial", "lisa", "--db", database.Path, "--year", "2024", "--lang", "en");
     }
 
     [Fact]
@@ -290,8 +291,8 @@ public sealed class SpatialCommandTests(SampleDatabase database)
     }
 
     [Theory]
-    [InlineData("--group", "left_handed", "--group 'left_handed'")]
-    [InlineData("--group", "corporation,households_low_income_pct", "different bases")]
+    [InlineData("--group", "left_handed", "--group ‘left_handed’ is geen van")]
+    [InlineData("--group", "corporation,households_low_income_pct", "de groepen zijn aandelen van verschillende totalen")]
     [InlineData("--gemeente", "Atlantis", "--gemeente ‘Atlantis’ is geen gemeentecode")]
     public async Task Segregation_BadInput_ExitsWithTwoAndSaysWhat(string option, string value, string message)
     {
