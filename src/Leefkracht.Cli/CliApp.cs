@@ -50,7 +50,18 @@ internal static class CliApp
             await environment.Error.WriteLineAsync(Texts.Instance.Format("store_unavailable", exception.Location, exception.Detail)).ConfigureAwait(false);
             return ExitCodes.StoreUnavailable;
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidOperationException or System.Data.Common.DbException)
+        catch (FileProblemException exception)
+        {
+            await environment.Error.WriteLineAsync(Texts.Instance.Format("failure", exception.Message)).ConfigureAwait(false);
+            return ExitCodes.Failure;
+        }
+        catch (Exception exception) when (Data.Files.FileWords.IsFileProblem(exception))
+        {
+            // A file the command did not name itself (the path is in the system's text, kept as the detail).
+            await environment.Error.WriteLineAsync(Texts.Instance.Format("failure", Data.Files.FileWords.Describe(exception, path: null))).ConfigureAwait(false);
+            return ExitCodes.Failure;
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or System.Data.Common.DbException)
         {
             await environment.Error.WriteLineAsync(Texts.Instance.Format("failure", exception.Message)).ConfigureAwait(false);
             return ExitCodes.Failure;

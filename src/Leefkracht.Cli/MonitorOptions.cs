@@ -33,7 +33,7 @@ internal sealed class MonitorOptions
         }
         catch (Exception exception) when (exception is DocumentException or IOException or UnauthorizedAccessException)
         {
-            await environment.Error.WriteLineAsync(exception.Message).ConfigureAwait(false);
+            await environment.Error.WriteLineAsync(FileOutput.ReadFailure(exception, result.GetValue(Model))).ConfigureAwait(false);
             return null;
         }
 

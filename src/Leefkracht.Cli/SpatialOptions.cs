@@ -94,18 +94,18 @@ internal sealed class SpatialOptions
         var level = MonitorOptions.ParseLevel(result.GetValue(Level));
         if (level is null)
         {
-            errors.Add($"--level '{result.GetValue(Level)}' is not one of gemeente, wijk, buurt");
+            errors.Add(Texts.Instance.Format("spatial_level", result.GetValue(Level)));
         }
 
         if (!WeightsRule.TryParse(result.GetValue(Weights), result.GetValue(Snap), result.GetValue(AttachIslands), out var rule, out var weightsError))
         {
-            errors.Add($"--weights: {weightsError}");
+            errors.Add(Texts.Instance.Format("spatial_weights", weightsError));
         }
 
         var permutations = result.GetValue(Permutations);
         if (permutations is < 0 or > 1_000_000)
         {
-            errors.Add(string.Create(CultureInfo.InvariantCulture, $"--permutations {permutations} must be between 0 and 1,000,000"));
+            errors.Add(Texts.Instance.Format("spatial_permutations", permutations));
         }
 
         var adjustment = !_local ? PValueAdjustment.None : result.GetValue(Fdr)?.Trim().ToLowerInvariant() switch
@@ -117,23 +117,23 @@ internal sealed class SpatialOptions
         };
         if (adjustment is null)
         {
-            errors.Add($"--fdr '{result.GetValue(Fdr)}' is not one of bh, by, none");
+            errors.Add(Texts.Instance.Format("spatial_fdr", result.GetValue(Fdr)));
         }
 
         var alpha = _local ? result.GetValue(Alpha) : 0.05;
         if (!(alpha > 0 && alpha < 1))
         {
-            errors.Add(string.Create(CultureInfo.InvariantCulture, $"--alpha {alpha} must be between 0 and 1"));
+            errors.Add(Texts.Instance.Format("spatial_alpha", alpha.ToString(CultureInfo.InvariantCulture)));
         }
 
         var indicator = result.GetValue(Indicator)?.Trim();
         if (needsIndicator && string.IsNullOrEmpty(indicator))
         {
-            errors.Add("--indicator is required, e.g. --indicator income_per_inhabitant");
+            errors.Add(Texts.Instance["spatial_indicator_required"]);
         }
         else if (needsIndicator && !monitor.Catalog.Catalog.TryGet(indicator!, out _) && !monitor.Catalog.Derived.Any(d => d.Id == indicator))
         {
-            errors.Add($"--indicator '{indicator}' is not in the indicator catalog (see docs/indicators.md)");
+            errors.Add(Texts.Instance.Format("spatial_indicator_unknown", indicator));
         }
 
         var gemeenten = new List<AreaCode>();
@@ -145,7 +145,7 @@ internal sealed class SpatialOptions
             }
             else
             {
-                errors.Add($"--gemeente '{text}' is neither a gemeente code nor the name of exactly one gemeente in the database");
+                errors.Add(Texts.Instance.Format("spatial_gemeente", text));
             }
         }
 

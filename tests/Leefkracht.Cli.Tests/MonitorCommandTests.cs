@@ -88,8 +88,10 @@ public sealed class MonitorCommandTests(SampleDatabase database)
     [Fact]
     public async Task ModelFit_UnknownTargetOrTooFewAreas_IsRefused()
     {
-        await CliRunner.ShouldRefuseAsync("--target: 'happiness' is neither 'woz' nor an indicator id", "model", "fit", "--db", database.Path, "--target", "happiness", "--out", "/tmp/never.json");
-        await CliRunner.ShouldRefuseAsync("cannot estimate log(woz_mean) on the gemeente areas of 2024 in GM0344: only 1 areas have the target", "model", "fit", "--db", database.Path, "--target", "woz", "--year", "2024", "--level", "gemeente", "--gemeente", "GM0344", "--out", "/tmp/never.json");
+        await CliRunner.ShouldRefuseAsync("--target: ‘happiness’ is geen 'woz' en geen indicator-id of alias uit de catalogus", "model", "fit", "--db", database.Path, "--target", "happiness", "--out", "/tmp/never.json");
+        await CliRunner.ShouldRefuseAsync("kan log(woz_mean) niet schatten op de gebieden van niveau gemeente in 2024 binnen GM0344: maar 1 gebieden hebben de doelwaarde", "model", "fit", "--db", database.Path, "--target", "woz", "--year", "2024", "--level", "gemeente", "--gemeente", "GM0344", "--out", "/tmp/never.json");
+        await CliRunner.ShouldRefuseAsync("--target: 'happiness' is neither 'woz' nor an indicator id", "model", "fit", "--db", database.Path, "--target", "happiness", "--out", "/tmp/never.json", "--lang", "en");
+        await CliRunner.ShouldRefuseAsync("cannot estimate log(woz_mean) on the gemeente areas of 2024 in GM0344: only 1 areas have the target", "model", "fit", "--db", database.Path, "--target", "woz", "--year", "2024", "--level", "gemeente", "--gemeente", "GM0344", "--out", "/tmp/never.json", "--lang", "en");
 
         File.Exists("/tmp/never.json").ShouldBeFalse();
     }

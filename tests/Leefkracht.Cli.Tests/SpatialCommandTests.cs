@@ -198,15 +198,17 @@ public sealed class SpatialCommandTests(SampleDatabase database)
     }
 
     [Theory]
-    [InlineData("--weights", "hexagon", "not a weights rule")]
-    [InlineData("--indicator", "no_such_indicator", "not in the indicator catalog")]
-    [InlineData("--gemeente", "Atlantis", "--gemeente 'Atlantis'")]
-    [InlineData("--fdr", "holm", "--fdr 'holm'")]
-    [InlineData("--snap", "-1", "snap tolerance -1")]
-    [InlineData("--permutations", "-5", "--permutations -5")]
-    public async Task SpatialLisa_BadInput_ExitsWithTwoAndSaysWhat(string option, string value, string message)
+    [InlineData("--weights", "hexagon", "--weights: ‘hexagon’ is geen buurregel")]
+    [InlineData("--indicator", "no_such_indicator", "--indicator ‘no_such_indicator’ staat niet in de indicatorcatalogus")]
+    [InlineData("--gemeente", "Atlantis", "--gemeente ‘Atlantis’ is geen gemeentecode")]
+    [InlineData("--fdr", "holm", "--fdr ‘holm’ is geen van bh, by, none")]
+    [InlineData("--snap", "-1", "snap-tolerantie -1 moet een afstand van 0 meter of meer zijn")]
+    [InlineData("--permutations", "-5", "--permutations -5 moet tussen 0 en 1.000.000 liggen")]
+    [InlineData("--weights", "hexagon", "--weights: 'hexagon' is not a weights rule: use queen", "en")]
+    [InlineData("--snap", "-1", "snap tolerance -1 must be a distance of 0 metres or more", "en")]
+    public async Task SpatialLisa_BadInput_ExitsWithTwoAndSaysWhat(string option, string value, string message, string language = "nl")
     {
-        List<string> args = ["spatial", "lisa", "--db", database.Path, "--indicator", "dwellings_corporation_pct", "--year", "2023"];
+        List<string> args = ["spatial", "lisa", "--db", database.Path, "--indicator", "dwellings_corporation_pct", "--year", "2023", "--lang", language];
         var at = args.IndexOf(option);
         if (at >= 0)
         {
@@ -229,7 +231,8 @@ public sealed class SpatialCommandTests(SampleDatabase database)
     [Fact]
     public async Task SpatialLisa_WithoutIndicator_ExitsWithTwo()
     {
-        await CliRunner.ShouldRefuseAsync("--indicator is required", "spatial", "lisa", "--db", database.Path, "--year", "2024");
+        await CliRunner.ShouldRefuseAsync("--indicator is verplicht, bijvoorbeeld --indicator income_per_inhabitant", "spatial", "lisa", "--db", database.Path, "--year", "2024");
+        await CliRunner.ShouldRefuseAsync("--indicator is required, e.g. --indicator income_per_inhabitant", "spatial", "lisa", "--db", database.Path, "--year", "2024", "--lang", "en");
     }
 
     [Fact]
@@ -288,9 +291,9 @@ public sealed class SpatialCommandTests(SampleDatabase database)
     }
 
     [Theory]
-    [InlineData("--group", "left_handed", "--group 'left_handed'")]
-    [InlineData("--group", "corporation,households_low_income_pct", "different bases")]
-    [InlineData("--gemeente", "Atlantis", "--gemeente 'Atlantis'")]
+    [InlineData("--group", "left_handed", "--group ‘left_handed’ is geen van")]
+    [InlineData("--group", "corporation,households_low_income_pct", "de groepen zijn aandelen van verschillende totalen")]
+    [InlineData("--gemeente", "Atlantis", "--gemeente ‘Atlantis’ is geen gemeentecode")]
     public async Task Segregation_BadInput_ExitsWithTwoAndSaysWhat(string option, string value, string message)
     {
         List<string> args = ["segregation", "--db", database.Path, "--group", "corporation", "--gemeente", "Heerlen"];

@@ -40,11 +40,14 @@ public sealed class ValidateCommandTests(SampleDatabase database)
     {
         var format = await CliRunner.RunAsync("validate", "--db", database.Path, "--format", "pdf");
         var year = await CliRunner.RunAsync("validate", "--db", database.Path, "--target-year", "2017");
+        var yearInEnglish = await CliRunner.RunAsync("validate", "--db", database.Path, "--target-year", "2017", "--lang", "en");
 
         format.ExitCode.ShouldBe(2);
         format.Error.ShouldContain("--format ‘pdf’ bestaat niet; kies uit table, markdown");
         year.ExitCode.ShouldBe(2);
-        year.Error.ShouldContain("the Leefbaarometer has no measurement in 2017; it has 2002, 2008, 2012, 2014, 2016, 2018");
+        year.Error.ShouldContain("kan niet valideren: de Leefbaarometer heeft geen meting in 2017; wel in 2002, 2008, 2012, 2014, 2016, 2018");
+        yearInEnglish.ExitCode.ShouldBe(2);
+        yearInEnglish.Error.ShouldContain("cannot validate: the Leefbaarometer has no measurement in 2017; it has 2002, 2008, 2012, 2014, 2016, 2018");
     }
 
     [Fact]

@@ -48,7 +48,13 @@ internal static class AccountCommand
                 found = await store.CreatePartyAsync(partyName, type, actor, cancellationToken).ConfigureAwait(false);
             }
 
-            var password = ReadPassword(environment);
+            var (password, differ) = ReadPassword(environment);
+            if (differ)
+            {
+                await environment.Error.WriteLineAsync(Texts.Instance["account_password_differ"]).ConfigureAwait(false);
+                return ExitCodes.InvalidInput;
+            }
+
             if (password is null || password.Length < Passwords.MinimumLength)
             {
                 await environment.Error.WriteLineAsync(Texts.Instance.Format("account_password", Passwords.MinimumLength)).ConfigureAwait(false);
@@ -59,22 +65,25 @@ internal static class AccountCommand
                 new AccountRecord(0, userName, result.GetValue(displayName)?.Trim() is { Length: > 0 } shown ? shown : userName, found.Id, accountRole, Passwords.Hash(password), false, 0, null, 1),
                 actor,
                 cancellationToken).ConfigureAwait(false);
-            environment.Out.MarkupLine(Markup.Escape($"account {account.UserName} ({accountRole.Code()}) of {found.Name} created"));
+            environment.Out.MarkupLine(Markup.Escape(Texts.Instance.Format("account_created", account.UserName, accountRole.Code(), found.Name)));
             return ExitCodes.Success;
         });
         return new Command("account", "Wijkaanpak accounts (docs/wijkaanpak.md)") { add };
     }
 
-    /// <summary>One line from standard input when it is redirected; else asked twice at the terminal, without echo.</summary>
-    private static string? ReadPassword(CliEnvironment environment)
+    /// <summary>
+    /// One line from standard input when it is redirected; else asked twice at the terminal, without echo, in the
+    /// user's language (<paramref name="environment"/>'s prompts); <c>Differ</c> when the two answers are not the same.
+    /// </summary>
+    private static (string? Password, bool Differ) ReadPassword(CliEnvironment environment)
     {
         if (!environment.InputIsTerminal)
         {
-            return environment.Input.ReadLine()?.TrimEnd('\r', '\n');
+            return (environment.Input.ReadLine()?.TrimEnd('\r', '\n'), false);
         }
 
-        var first = environment.Out.Prompt(new TextPrompt<string>("Wachtwoord / password:").Secret());
-        var second = environment.Out.Prompt(new TextPrompt<string>("Nog een keer / again:").Secret());
-        return first == second ? first : null;
+        var first = environment.Out.Prompt(new TextPrompt<string>(Markup.Escape(Texts.Instance["account_password_prompt"])).Secret());
+        var second = environment.Out.Prompt(new TextPrompt<string>(Markup.Escape(Texts.Instance["account_password_again"])).Secret());
+        return first == second ? (first, false) : (null, true);
     }
 }

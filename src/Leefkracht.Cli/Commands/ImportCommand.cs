@@ -61,7 +61,7 @@ internal static class ImportCommand
             Print(environment, reports, texts, result.GetValue(verbose));
             if (result.GetValue(report) is { } reportPath)
             {
-                await File.WriteAllTextAsync(reportPath, "[" + string.Join(",\n", reports.Select(Importer.ToJson)) + "]\n", cancellationToken).ConfigureAwait(false);
+                await FileOutput.WriteAsync(reportPath, "[" + string.Join(",\n", reports.Select(Importer.ToJson)) + "]\n", cancellationToken).ConfigureAwait(false);
             }
 
             var rejected = reports.Where(r => r.Outcome == ImportOutcome.Rejected).ToList();

@@ -75,14 +75,18 @@ internal static class ModelCommand
             }
             catch (ArgumentException exception)
             {
-                await environment.Error.WriteLineAsync($"cannot estimate {spec.Label} on the {parsedLevel.ToString().ToLowerInvariant()} areas of {period}{(within is null ? string.Empty : $" in {within}")}: {exception.Message.Split(" (Parameter", 2)[0]}").ConfigureAwait(false);
+                var reason = exception.Message.Split(" (Parameter", 2)[0];
+                var levelName = parsedLevel.ToString().ToLowerInvariant();
+                await environment.Error.WriteLineAsync(within is null
+                    ? texts.Format("model_cannot_estimate", spec.Label, levelName, period, reason)
+                    : texts.Format("model_cannot_estimate_within", spec.Label, levelName, period, within, reason)).ConfigureAwait(false);
                 return ExitCodes.InvalidInput;
             }
 
-            await File.WriteAllTextAsync(result.GetValue(output)!, ModelDocument.ToJson(estimated.Model), cancellationToken).ConfigureAwait(false);
+            await FileOutput.WriteAsync(result.GetValue(output)!, ModelDocument.ToJson(estimated.Model), cancellationToken).ConfigureAwait(false);
             if (result.GetValue(design) is { } designPath)
             {
-                await File.WriteAllTextAsync(designPath, ModelEstimator.DesignCsv(estimated), cancellationToken).ConfigureAwait(false);
+                await FileOutput.WriteAsync(designPath, ModelEstimator.DesignCsv(estimated), cancellationToken).ConfigureAwait(false);
             }
 
             WriteFit(environment, estimated, texts);
@@ -106,7 +110,7 @@ internal static class ModelCommand
             }
             catch (Exception exception) when (exception is DocumentException or IOException or UnauthorizedAccessException)
             {
-                await environment.Error.WriteLineAsync(exception.Message).ConfigureAwait(false);
+                await environment.Error.WriteLineAsync(FileOutput.ReadFailure(exception, result.GetValue(file))).ConfigureAwait(false);
                 return ExitCodes.InvalidInput;
             }
 
@@ -147,11 +151,11 @@ internal static class ModelCommand
         }
         catch (ArgumentException exception)
         {
-            await environment.Error.WriteLineAsync($"cannot fit against the Leefbaarometer: {exception.Message.Split(" (Parameter", 2)[0]}").ConfigureAwait(false);
+            await environment.Error.WriteLineAsync(texts.Format("model_cannot_fit", exception.Message.Split(" (Parameter", 2)[0])).ConfigureAwait(false);
             return ExitCodes.InvalidInput;
         }
 
-        await File.WriteAllTextAsync(output, ModelDocument.ToJson(model), cancellationToken).ConfigureAwait(false);
+        await FileOutput.WriteAsync(output, ModelDocument.ToJson(model), cancellationToken).ConfigureAwait(false);
         environment.Out.MarkupLine(Markup.Escape(texts.Format(
             "model_lbm_summary",
             model.Yardstick!.Target?.LatestMeasurement,

@@ -213,7 +213,7 @@ internal static class ScenarioCommand
             }
             catch (Exception exception) when (exception is DocumentException or IOException or UnauthorizedAccessException)
             {
-                await environment.Error.WriteLineAsync(exception.Message).ConfigureAwait(false);
+                await environment.Error.WriteLineAsync(FileOutput.ReadFailure(exception, file)).ConfigureAwait(false);
                 failed = true;
             }
         }
@@ -250,7 +250,7 @@ internal static class ScenarioCommand
             return ExitCodes.Success;
         }
 
-        await File.WriteAllTextAsync(path, PlannerChart.Svg(runs)).ConfigureAwait(false);
+        await FileOutput.WriteAsync(path, PlannerChart.Svg(runs)).ConfigureAwait(false);
         await environment.Error.WriteLineAsync(PlannerTexts.Format("chart_written", path)).ConfigureAwait(false);
         return ExitCodes.Success;
     }

@@ -37,13 +37,13 @@ internal static class SegregationCommand
                 }
                 else
                 {
-                    errors.Add($"--group '{name}' is neither {string.Join(", ", SegregationGroup.Named.Keys)} nor a percentage indicator (…_pct) of the catalog");
+                    errors.Add(Texts.Instance.Format("segregation_group", name, string.Join(", ", SegregationGroup.Named.Keys)));
                 }
             }
 
             if (groups.Select(g => g.BaseIndicator).Distinct().Count() > 1)
             {
-                errors.Add($"--group: the groups are shares of different bases ({string.Join(", ", groups.Select(g => $"{g.Name} of {g.BaseIndicator}"))}); a multigroup index needs one base");
+                errors.Add(Texts.Instance.Format("segregation_bases", string.Join(", ", groups.Select(g => Texts.Instance.Format("segregation_group_base", g.Name, g.BaseIndicator)))));
             }
 
             var gemeenten = new List<AreaCode>();
@@ -55,7 +55,7 @@ internal static class SegregationCommand
                 }
                 else
                 {
-                    errors.Add($"--gemeente '{text}' is neither a gemeente code nor the name of exactly one gemeente in the database");
+                    errors.Add(Texts.Instance.Format("spatial_gemeente", text));
                 }
             }
 

@@ -47,7 +47,7 @@ internal static class ValidateCommand
             }
             catch (Exception exception) when (exception is Data.Documents.DocumentException or IOException or UnauthorizedAccessException)
             {
-                await environment.Error.WriteLineAsync(exception.Message).ConfigureAwait(false);
+                await environment.Error.WriteLineAsync(FileOutput.ReadFailure(exception, result.GetValue(model))).ConfigureAwait(false);
                 return ExitCodes.InvalidInput;
             }
 
@@ -67,7 +67,7 @@ internal static class ValidateCommand
             }
             catch (ArgumentException exception)
             {
-                await environment.Error.WriteLineAsync($"cannot validate: {exception.Message.Split(" (Parameter", 2)[0]}").ConfigureAwait(false);
+                await environment.Error.WriteLineAsync(Texts.Instance.Format("validate_cannot", exception.Message.Split(" (Parameter", 2)[0])).ConfigureAwait(false);
                 return ExitCodes.InvalidInput;
             }
 
@@ -75,7 +75,7 @@ internal static class ValidateCommand
             writer.Write(report, CommandLine(result, year, targetYear, model, output));
             if (markdown.Value && result.GetValue(output) is { } file)
             {
-                await File.WriteAllTextAsync(file, writer.Markdown, cancellationToken).ConfigureAwait(false);
+                await FileOutput.WriteAsync(file, writer.Markdown, cancellationToken).ConfigureAwait(false);
                 environment.Out.MarkupLine(Markup.Escape(texts.Format("validate_written", file)));
             }
             else if (markdown.Value)

@@ -143,12 +143,12 @@ public static class WeightEstimation
         ArgumentNullException.ThrowIfNull(options);
         if (design.Predictors.Count == 0)
         {
-            throw new ArgumentException("no predictor has enough values", nameof(design));
+            throw new ArgumentException(IndexWords.Words["Estimation.NoPredictor"], nameof(design));
         }
 
         if (design.Areas.Count < Math.Max(options.Folds * 2, design.Predictors.Count + 10))
         {
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"only {design.Areas.Count} areas have the target and every predictor; at least {Math.Max(options.Folds * 2, design.Predictors.Count + 10)} are needed for {design.Predictors.Count} predictors and {options.Folds} folds"), nameof(design));
+            throw new ArgumentException(IndexWords.Words.Format("Estimation.TooFewAreas", design.Areas.Count, Math.Max(options.Folds * 2, design.Predictors.Count + 10), design.Predictors.Count, options.Folds), nameof(design));
         }
 
         var n = design.Areas.Count;

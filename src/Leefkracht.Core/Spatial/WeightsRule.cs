@@ -52,7 +52,7 @@ public sealed record WeightsRule(WeightsKind Kind, int K = 0, double Distance = 
         var parts = (text ?? string.Empty).Trim().ToLowerInvariant().Split(':', 2);
         if (!double.IsFinite(snap) || snap < 0)
         {
-            error = $"snap tolerance {snap.ToString(CultureInfo.InvariantCulture)} must be a distance of 0 metres or more";
+            error = SpatialWords.Words.Format("Weights.Snap", snap.ToString(CultureInfo.InvariantCulture));
             return false;
         }
 
@@ -74,7 +74,7 @@ public sealed record WeightsRule(WeightsKind Kind, int K = 0, double Distance = 
                 rule = new WeightsRule(WeightsKind.DistanceBand, Distance: metres, Snap: snap, AttachIslands: attachIslands);
                 return true;
             default:
-                error = $"'{text}' is not a weights rule: use queen, rook, fuzzy, knn:K (K ≥ 1) or band:METRES (METRES > 0)";
+                error = SpatialWords.Words.Format("Weights.Rule", text);
                 return false;
         }
     }

@@ -17,7 +17,7 @@ public sealed class DocumentChecks
     /// <summary>Whether any problem was found.</summary>
     public bool Any => _problems.Count > 0;
 
-    /// <summary>Records a problem (worded with its code by <see cref="DocumentWords.Problem"/> or a document's own words).</summary>
+    /// <summary>Records a problem (worded with its code by <see cref="DocumentWords.Problem(string, string, object?[])"/> or a document's own words).</summary>
     public void Add(DocumentProblem problem) => _problems.Add(problem ?? throw new ArgumentNullException(nameof(problem)));
 
     /// <summary>Records a problem that is only words, without a code (a model document's own checks).</summary>

@@ -13,5 +13,12 @@ public static class DocumentWords
 
     /// <summary>A problem at <paramref name="path"/> with the code <paramref name="code"/>, worded now in the user's language.</summary>
     public static DocumentProblem Problem(string path, string code, params object?[] arguments) =>
-        new(path, Words.Format(code, arguments), code);
+        Problem(Words, path, code, arguments);
+
+    /// <summary>A problem at <paramref name="path"/> with the code <paramref name="code"/>, worded now with a feature's own <paramref name="words"/> (the code names them).</summary>
+    public static DocumentProblem Problem(Words words, string path, string code, params object?[] arguments)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        return new(path, words.Format(code, arguments), code);
+    }
 }

@@ -9,7 +9,7 @@ namespace Leefkracht.Data.Import;
 /// <summary>What a quick look at the start of a file says about it.</summary>
 /// <param name="Reader">The reader that handles it, or <see langword="null"/> when nothing does.</param>
 /// <param name="Phase">When to import it in a batch of files: areas first, then data that refer to them.</param>
-/// <param name="Reason">Why no reader applies, when <paramref name="Reader"/> is null, in the user's language (the JSON reader's own reasons stay in English).</param>
+/// <param name="Reason">Why no reader applies, when <paramref name="Reader"/> is null, in the user's language (the JSON reader's own detail after "geen geldige JSON op regel …" stays in English).</param>
 public sealed record Detection(IImportReader? Reader, ImportPhase Phase, string? Reason);
 
 /// <summary>The order in which a batch of files is imported, so that every file finds the areas it refers to.</summary>
@@ -64,11 +64,11 @@ public static class FileKindDetector
         var head = Encoding.UTF8.GetString(file.Content, 0, Math.Min(file.Content.Length, HeadBytes)).TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
         if (head.StartsWith('{') || head.StartsWith('['))
         {
-            return JsonTypeOf(file.Content, limits ?? ImportLimits.Default) switch
+            return JsonTypeOf(file.Content, limits ?? ImportLimits.Default, out var broken) switch
             {
+                _ when broken is not null => new Detection(null, ImportPhase.Unrecognised, broken),
                 "Topology" => new Detection(new Boundaries.TopoJsonBoundaryReader(), ImportPhase.Boundaries, null),
                 "FeatureCollection" or "Feature" => new Detection(new Boundaries.GeoJsonBoundaryReader(), ImportPhase.Boundaries, null),
-                { } other when other.StartsWith("invalid JSON", StringComparison.Ordinal) => new Detection(null, ImportPhase.Unrecognised, other),
                 _ => new Detection(null, ImportPhase.Unrecognised, ImportWords.Words["Import.NotGeoJson"]),
             };
         }
@@ -116,10 +116,12 @@ public static class FileKindDetector
 
     /// <summary>
     /// The top-level <c>type</c> member of a JSON document, found by scanning (large members such as TopoJSON's
-    /// <c>arcs</c> are skipped, not parsed); "invalid JSON …" with the position when the document is broken.
+    /// <c>arcs</c> are skipped, not parsed); null, with <paramref name="broken"/> saying where and why ("geen geldige JSON
+    /// op regel …"), when the document is broken.
     /// </summary>
-    private static string? JsonTypeOf(byte[] content, ImportLimits limits)
+    private static string? JsonTypeOf(byte[] content, ImportLimits limits, out string? broken)
     {
+        broken = null;
         var reader = new Utf8JsonReader(content, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, MaxDepth = limits.MaxJsonDepth });
         try
         {
@@ -144,7 +146,8 @@ public static class FileKindDetector
         }
         catch (JsonException exception)
         {
-            return $"invalid JSON at line {exception.LineNumber + 1}, byte {exception.BytePositionInLine + 1}: {limits.TooDeep(exception) ?? exception.Message.Split(" LineNumber", 2)[0]}";
+            broken = ImportWords.Words.Format("Detect.InvalidJson", exception.LineNumber + 1, exception.BytePositionInLine + 1, limits.TooDeep(exception) ?? exception.Message.Split(" LineNumber", 2)[0]);
+            return null;
         }
     }
 }

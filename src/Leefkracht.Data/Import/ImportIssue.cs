@@ -13,7 +13,7 @@ namespace Leefkracht.Data.Import;
 /// <param name="Reason">What is wrong, in words a user can act on (worded when it was found, in the UI culture).</param>
 /// <param name="Code">
 /// The kind of finding, the same in every language (<c>Import.NotANumber</c>): the name of its words in
-/// ImportWords.resx. Null for a finding that is only words (the boundary readers' findings, still in English).
+/// ImportWords.resx (<c>Boundary.NoCode</c>, <c>Crs.Unknown</c> for the boundary readers). Null for a finding that is only words.
 /// </param>
 public sealed record ImportIssue(
     IssueSeverity Severity,

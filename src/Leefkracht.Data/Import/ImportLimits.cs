@@ -48,7 +48,7 @@ public sealed record ImportLimits
     /// reader's (System.Text.Json names the depth in its message, and has no other way to tell); otherwise null.
     /// </summary>
     internal string? TooDeep(System.Text.Json.JsonException exception) => IsTooDeep(exception)
-        ? string.Create(CultureInfo.InvariantCulture, $"nested deeper than {MaxJsonDepth} levels, the deepest JSON accepted. If the file is right, raise the limit with --max-depth.")
+        ? ImportWords.Words.Format("Json.TooDeep", MaxJsonDepth)
         : null;
 
     /// <summary>

@@ -75,7 +75,7 @@ public sealed class Importer
             }
             else
             {
-                reports.Add(Unreadable(path, "no such file or folder"));
+                reports.Add(Unreadable(path, Files.FileWords.NoSuchPath(path)));
             }
         }
 
@@ -131,9 +131,14 @@ public sealed class Importer
         {
             file = alreadyRead ?? SourceFile.Read(path, options.Limits);
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidDataException)
+        catch (InvalidDataException exception)
         {
+            // The limits' own words (SourceFile), already in the user's language.
             return Unreadable(path, exception.Message);
+        }
+        catch (Exception exception) when (Files.FileWords.IsFileProblem(exception))
+        {
+            return Unreadable(path, Files.FileWords.Describe(exception, path));
         }
 
         if (!options.Force && await _store.FindImportAsync(file.Sha256, cancellationToken).ConfigureAwait(false) is { } earlier)

@@ -56,7 +56,7 @@ public static class ModelDocument
     /// <exception cref="DocumentException">The document is not a valid model; the message lists every problem with its JSON path.</exception>
     public static LivabilityModel Parse(Stream json, string name, IndicatorCatalog? catalog = null)
     {
-        var heading = $"{name} is not a valid livability model:";
+        var heading = ModelWords.NotValid(name);
         var body = DocumentJson.Read<ModelBody>(json, name, heading, DocumentOptions) ?? new ModelBody(default, default, default, default, default, default, default, default, default, default);
         var checks = new DocumentChecks();
         var model = Build(body, catalog ?? CatalogDocument.Default.Catalog, checks);
@@ -140,18 +140,18 @@ public static class ModelDocument
             checks.Number(rulesBody.MinimumReferenceCoverage, "$.rules.minimumReferenceCoverage", 0.4));
         if (rules.MinimumCoverage is < 0 or > 1)
         {
-            checks.Add("$.rules.minimumCoverage", "must lie between 0 and 1");
+            checks.Add(ModelWords.Problem("$.rules.minimumCoverage", "Model.Share"));
         }
 
         if (rules.MinimumReferenceCoverage is < 0 or > 1)
         {
-            checks.Add("$.rules.minimumReferenceCoverage", "must lie between 0 and 1");
+            checks.Add(ModelWords.Problem("$.rules.minimumReferenceCoverage", "Model.Share"));
         }
 
         var dimensionItems = root.Dimensions.Value;
         if (dimensionItems.IsDefaultOrEmpty)
         {
-            checks.Add("$.dimensions", "at least one dimension is required");
+            checks.Add(ModelWords.Problem("$.dimensions", "Model.NoDimension"));
             dimensionItems = [];
         }
 
@@ -160,19 +160,19 @@ public static class ModelDocument
         var total = dimensions.Sum(d => d.Weight);
         if (dimensions.Count > 0 && Math.Abs(total - 1) > 1e-9)
         {
-            checks.Add("$.dimensions[*].weight", string.Create(CultureInfo.InvariantCulture, $"the dimension weights must sum to 1, they sum to {total}"));
+            checks.Add(ModelWords.Problem("$.dimensions[*].weight", "Model.WeightsSum", total.ToString("R", CultureInfo.InvariantCulture)));
         }
 
         if (dimensions.Select(d => d.Dimension).Distinct().Count() != dimensions.Count)
         {
-            checks.Add("$.dimensions[*].dimension", "each dimension may occur once");
+            checks.Add(ModelWords.Problem("$.dimensions[*].dimension", "Model.DimensionTwice"));
         }
 
         var fit = root.Fit.Value is { } fitBody ? Fit(fitBody, checks) : null;
         var version = checks.Number(root.Version, "$.version");
         if (version < 1 || version != Math.Floor(version))
         {
-            checks.Add("$.version", "a positive whole number is required");
+            checks.Add(ModelWords.Problem("$.version", "Model.Version"));
         }
 
         var yardstick = root.Yardstick.IsMissing ? null : YardstickDocument.Read(checks.Body(root.Yardstick, "$.yardstick"), dimensions, catalog, checks);
@@ -195,7 +195,7 @@ public static class ModelDocument
         var indicators = indicatorItems.Select((indicator, i) => Indicator(indicator.Value ?? IndicatorBody.Empty, $"{path}.indicators[{i}]", catalog, seen, checks)).ToList();
         if (indicators.Count == 0)
         {
-            checks.Add($"{path}.indicators", "at least one indicator is required");
+            checks.Add(ModelWords.Problem($"{path}.indicators", "Model.NoIndicator"));
         }
 
         return new ModelDimension(checks.Enum<LivabilityDimension>(item.Dimension, $"{path}.dimension"), checks.Number(item.Weight, $"{path}.weight"), indicators, checks.Text(item.Reason, $"{path}.reason"));
@@ -206,24 +206,24 @@ public static class ModelDocument
         var id = checks.Text(item.Id, $"{path}.id");
         if (id.Length > 0 && !catalog.TryGet(id, out _))
         {
-            checks.Add($"{path}.id", $"'{id}' is not in the indicator catalog");
+            checks.Add(ModelWords.Problem($"{path}.id", "Model.NotInCatalog", id));
         }
 
         if (id.Length > 0 && !seen.Add(id))
         {
-            checks.Add($"{path}.id", $"'{id}' is used twice in the model");
+            checks.Add(ModelWords.Problem($"{path}.id", "Model.IndicatorTwice", id));
         }
 
         var weight = checks.Number(item.Weight, $"{path}.weight");
         if (weight <= 0)
         {
-            checks.Add($"{path}.weight", "must be positive");
+            checks.Add(ModelWords.Problem($"{path}.weight", "Model.Positive"));
         }
 
         var direction = checks.Enum<Direction>(item.Direction, $"{path}.direction");
         if (direction == Direction.Neutral && !item.Direction.IsMissing)
         {
-            checks.Add($"{path}.direction", "an indicator in a livability model must be HigherIsBetter or HigherIsWorse");
+            checks.Add(ModelWords.Problem($"{path}.direction", "Model.Direction"));
         }
 
         return new ModelIndicator(id, weight, direction, checks.Text(item.Reason, $"{path}.reason"));
@@ -251,11 +251,11 @@ public static class ModelDocument
         var bounds = (items.IsDefault ? [] : items).Select((b, i) => checks.Number(b, $"{path}.upperBounds[{i}]")).ToList();
         if (bounds.Count != 8)
         {
-            checks.Add($"{path}.upperBounds", $"eight ascending bounds are required for nine classes, found {bounds.Count}");
+            checks.Add(ModelWords.Problem($"{path}.upperBounds", "Model.ClassBounds", bounds.Count));
         }
         else if (bounds.Zip(bounds.Skip(1)).Any(p => p.First >= p.Second))
         {
-            checks.Add($"{path}.upperBounds", "the bounds must ascend strictly");
+            checks.Add(ModelWords.Problem($"{path}.upperBounds", "Model.BoundsAscend"));
         }
 
         return bounds;

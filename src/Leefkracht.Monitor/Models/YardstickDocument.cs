@@ -24,7 +24,7 @@ internal static class YardstickDocument
         var indicatorItems = node.Indicators.Value.IsDefault ? [] : node.Indicators.Value;
         if (indicatorItems.Length == 0)
         {
-            checks.Add($"{Root}.indicators", "at least one indicator is required");
+            checks.Add(ModelWords.Problem($"{Root}.indicators", "Model.NoIndicator"));
         }
 
         for (var i = 0; i < indicatorItems.Length; i++)
@@ -34,18 +34,18 @@ internal static class YardstickDocument
             var id = checks.Text(item.Id, $"{path}.id");
             if (id.Length > 0 && !catalog.TryGet(id, out _))
             {
-                checks.Add($"{path}.id", $"'{id}' is not in the indicator catalog");
+                checks.Add(ModelWords.Problem($"{path}.id", "Model.NotInCatalog", id));
             }
 
             if (indicators.Any(x => x.IndicatorId == id))
             {
-                checks.Add($"{path}.id", $"'{id}' is used twice in the yardstick");
+                checks.Add(ModelWords.Problem($"{path}.id", "Yardstick.IndicatorTwice", id));
             }
 
             var sd = checks.Number(item.StandardDeviation, $"{path}.standardDeviation");
             if (sd <= 0)
             {
-                checks.Add($"{path}.standardDeviation", "must be positive");
+                checks.Add(ModelWords.Problem($"{path}.standardDeviation", "Model.Positive"));
             }
 
             TimeAlignment? alignment = null;
@@ -56,7 +56,7 @@ internal static class YardstickDocument
                 {
                     if (!int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var y))
                     {
-                        checks.Add($"{path}.alignment.byYear.{year}", "the key must be a year");
+                        checks.Add(ModelWords.Problem($"{path}.alignment.byYear.{year}", "Yardstick.YearKey"));
                     }
 
                     byYear[y] = checks.Number(factor, $"{path}.alignment.byYear.{year}");
@@ -86,14 +86,14 @@ internal static class YardstickDocument
                 var sign = indicator.Direction == Direction.HigherIsBetter ? 1 : -1;
                 if (match is null || match.Coefficient == 0 || Math.Sign(match.Coefficient) != sign || match.Dimension != dimension.Dimension)
                 {
-                    checks.Add($"$.dimensions[{d}].indicators[{i}]", $"'{indicator.IndicatorId}' must be a yardstick indicator of this dimension with a non-zero coefficient of the same direction");
+                    checks.Add(ModelWords.Problem($"$.dimensions[{d}].indicators[{i}]", "Yardstick.NotInYardstick", indicator.IndicatorId));
                 }
             }
         }
 
         foreach (var missing in indicators.Where(y => y.Coefficient != 0 && !dimensions.SelectMany(d => d.Indicators).Any(i => i.IndicatorId == y.IndicatorId)))
         {
-            checks.Add("$.dimensions", $"yardstick indicator '{missing.IndicatorId}' has a coefficient but is in no dimension");
+            checks.Add(ModelWords.Problem("$.dimensions", "Yardstick.InNoDimension", missing.IndicatorId));
         }
 
         var imputation = node.Imputation.Value;
@@ -103,7 +103,7 @@ internal static class YardstickDocument
             .ToList();
         if (mean.Count != indicators.Count || covariance.Count != indicators.Count || covariance.Any(row => row.Count != indicators.Count))
         {
-            checks.Add($"{Root}.imputation", $"the mean needs one entry and the covariance one row and column per yardstick indicator ({indicators.Count})");
+            checks.Add(ModelWords.Problem($"{Root}.imputation", "Yardstick.Imputation", indicators.Count));
         }
 
         TargetScale? target = null;

@@ -33,7 +33,7 @@ public sealed class ModelEstimator(MonitorService monitor)
             return new EstimationTarget(alias.IndicatorId, log);
         }
 
-        error = $"'{name}' is neither 'woz' nor an indicator id or alias of the catalog";
+        error = InputWords.Words.Format("Target.Unknown", name);
         return null;
     }
 

@@ -30,7 +30,7 @@ public abstract record ReferenceChoice
             {
                 if (!AreaCode.TryParse(parts[1], out var code) || code.Level != AreaLevel.Gemeente)
                 {
-                    error = $"'{parts[1]}' is not a gemeente code";
+                    error = InputWords.Words.Format("Reference.NotAGemeente", parts[1]);
                     return false;
                 }
 
@@ -47,7 +47,7 @@ public abstract record ReferenceChoice
             return true;
         }
 
-        error = $"'{text}' is not a reference: use national, a gemeente code (GM0344), a base year (2016) or both (2016:GM0917)";
+        error = InputWords.Words.Format("Reference.Unknown", text);
         return false;
     }
 }

@@ -14,8 +14,7 @@ public static class ScenarioWords
     private static readonly Words Words = new(typeof(ScenarioWords));
 
     /// <summary>A problem at <paramref name="path"/> with the code <paramref name="code"/>, worded in the user's language.</summary>
-    public static DocumentProblem Problem(string path, string code, params object?[] arguments) =>
-        new(path, Words.Format(code, arguments), code);
+    public static DocumentProblem Problem(string path, string code, params object?[] arguments) => DocumentWords.Problem(Words, path, code, arguments);
 
     /// <summary>A parameter's problem at <paramref name="path"/>, its bounds as written in documents.</summary>
     public static DocumentProblem Problem(string path, ParameterProblem problem)

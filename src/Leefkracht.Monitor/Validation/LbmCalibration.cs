@@ -115,7 +115,7 @@ public static class LbmCalibration
         ArgumentNullException.ThrowIfNull(signs);
         if (rows.Count < 2 * signs.Count)
         {
-            throw new ArgumentException($"{rows.Count} complete areas are too few to fit {signs.Count} weights", nameof(rows));
+            throw new ArgumentException(Monitoring.InputWords.Words.Format("Calibration.TooFewAreas", rows.Count, signs.Count), nameof(rows));
         }
 
         var folds = GemeenteFolds.Assign(rows.Select(r => r.Gemeente), InnerFolds);

@@ -230,20 +230,20 @@ public sealed class ValidationService(IMonitorStore store, MonitorService monito
 
     private async Task<Data> LoadAsync(int period, int? targetYear, LivabilityModel model, CancellationToken cancellationToken)
     {
-        var yardstick = model.Yardstick ?? throw new ArgumentException($"model {model.Id} has no fixed yardstick: only a calibrated model can be refitted and validated out of sample", nameof(model));
+        var yardstick = model.Yardstick ?? throw new ArgumentException(InputWords.Words.Format("Validation.NoYardstick", model.Id), nameof(model));
         var postcodeScores = await store.LoadLeefbaarometerAsync(LeefbaarometerUnit.Postcode, null, cancellationToken).ConfigureAwait(false);
         var edition = postcodeScores.MaxBy(s => s.ImportId)?.Edition;
         var latest = postcodeScores.Where(s => s.Edition == edition).ToList();
         var years = latest.Select(s => s.Score.Year).Distinct().Order().ToList();
         if (years.Count == 0)
         {
-            throw new ArgumentException("the database holds no Leefbaarometer scores per postcode: import data/sample/leefbaarometer (or the open-data file) first");
+            throw new ArgumentException(InputWords.Words["Validation.NoLeefbaarometer"]);
         }
 
         var target = targetYear ?? years[^1];
         if (!years.Contains(target))
         {
-            throw new ArgumentException($"the Leefbaarometer has no measurement in {target}; it has {string.Join(", ", years)}");
+            throw new ArgumentException(InputWords.Words.Format("Validation.NoMeasurement", target, string.Join(", ", years)));
         }
 
         int? earlier = years.LastOrDefault(y => y < target) is var e and > 0 ? e : null;
@@ -251,7 +251,7 @@ public sealed class ValidationService(IMonitorStore store, MonitorService monito
         var table = prepared.Table;
         if (!table.Areas.Any(a => a.Code.Level == AreaLevel.Buurt))
         {
-            throw new ArgumentException($"the database holds no buurten in {period}");
+            throw new ArgumentException(InputWords.Words.Format("Validation.NoBuurten", period));
         }
 
         var division = table.Areas.Max(a => a.Year);

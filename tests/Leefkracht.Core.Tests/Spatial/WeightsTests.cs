@@ -1,3 +1,4 @@
+using System.Globalization;
 using Leefkracht.Core.Spatial;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO;
@@ -185,7 +186,18 @@ public sealed class WeightsTests
         }
         else
         {
-            error!.ShouldContain("not a weights rule");
+            error!.ShouldContain("is geen buurregel: gebruik queen, rook, fuzzy, knn:K (K ≥ 1) of band:METERS (METERS > 0)");
+            var before = CultureInfo.CurrentUICulture;
+            try
+            {
+                CultureInfo.CurrentUICulture = new CultureInfo("en");
+                WeightsRule.TryParse(text, 5, attachIslands: false, out _, out var inEnglish).ShouldBeFalse();
+                inEnglish.ShouldBe($"'{text}' is not a weights rule: use queen, rook, fuzzy, knn:K (K ≥ 1) or band:METRES (METRES > 0)");
+            }
+            finally
+            {
+                CultureInfo.CurrentUICulture = before;
+            }
         }
     }
 }

@@ -25,7 +25,7 @@ public sealed class ImportLimitsTests : StoreAndFolderTest
 
         // Then
         report.Outcome.ShouldBe(ImportOutcome.Rejected);
-        report.Summary.ShouldBe("line 1 is longer than 64 KB, the longest table line accepted. If the file is right, raise the limit with --max-line-kb.");
+        report.Summary.ShouldBe("regel 1 is langer dan 64 KB, de langste tabelregel die wordt aangenomen. Klopt het bestand, verhoog de grens dan met --max-line-kb.");
         report.File.ShouldBe("bomb_line.csv.gz");
         Store.Snapshot().ShouldBe(before);
     }
@@ -38,8 +38,8 @@ public sealed class ImportLimitsTests : StoreAndFolderTest
 
         var error = Should.Throw<InvalidDataException>(() => SourceFile.Read(path, Low));
 
-        error.Message.ShouldStartWith(path + ": expands more than 50 times (");
-        error.Message.ShouldEndWith("that is a compression bomb, not a data file. If the file is right, raise the limit with --max-ratio.");
+        error.Message.ShouldStartWith(path + ": wordt bij het uitpakken meer dan 50 keer zo groot (");
+        error.Message.ShouldEndWith("dat is een zipbom, geen gegevensbestand. Klopt het bestand, verhoog de grens dan met --max-ratio.");
     }
 
     [Fact]
@@ -50,8 +50,8 @@ public sealed class ImportLimitsTests : StoreAndFolderTest
         var noRatio = Low with { MaxRatio = int.MaxValue };
 
         Should.Throw<InvalidDataException>(() => SourceFile.Read(plain, Low)).Message
-            .ShouldBe($"{plain}: larger than 4 MB (decompressed), the largest file accepted. If the file is right, raise the limit with --max-file-mb.");
-        Should.Throw<InvalidDataException>(() => SourceFile.Read(packed, noRatio)).Message.ShouldEndWith("raise the limit with --max-file-mb.");
+            .ShouldBe($"{plain}: groter dan 4 MB (uitgepakt), het grootste bestand dat wordt aangenomen. Klopt het bestand, verhoog de grens dan met --max-file-mb.");
+        Should.Throw<InvalidDataException>(() => SourceFile.Read(packed, noRatio)).Message.ShouldEndWith("verhoog de grens dan met --max-file-mb.");
         SourceFile.Read(packed, noRatio with { MaxBytes = 8L << 20 }).Content.Length.ShouldBe((5 << 20) + 4);
     }
 
@@ -104,7 +104,7 @@ public sealed class ImportLimitsTests : StoreAndFolderTest
 
         // Then the first is refused for its depth, the second not (whatever else it lacks)
         refused.Outcome.ShouldBe(ImportOutcome.Rejected);
-        refused.Issues.ShouldContain(i => i.Reason.EndsWith("nested deeper than 64 levels, the deepest JSON accepted. If the file is right, raise the limit with --max-depth.", StringComparison.Ordinal));
+        refused.Issues.ShouldContain(i => i.Reason.EndsWith("dieper genest dan 64 niveaus, de diepste JSON die wordt aangenomen. Klopt het bestand, verhoog de grens dan met --max-depth.", StringComparison.Ordinal));
         raised.Issues.ShouldNotContain(i => i.Reason.Contains("--max-depth", StringComparison.Ordinal));
         Store.Snapshot().ShouldBe(before);
     }

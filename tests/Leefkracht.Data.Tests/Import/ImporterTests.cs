@@ -159,7 +159,7 @@ public sealed class ImporterTests : StoreAndFolderTest
         report.Outcome.ShouldBe(ImportOutcome.Rejected);
         var issue = report.Issues.Single(i => i.Severity == IssueSeverity.Error);
         issue.Line.ShouldBe(2);
-        issue.Reason.ShouldContain("feature 1 (WK034401): the geometry cannot be repaired");
+        issue.Reason.ShouldContain("object 1 (WK034401): de geometrie is niet te herstellen");
         Store.Snapshot().ShouldBe(before);
     }
 
@@ -225,7 +225,7 @@ public sealed class ImporterTests : StoreAndFolderTest
         await using var store = Store.Open();
         var report = (await Stores.ImportAsync(store, Folder.File("nope.csv"))).Single();
         report.Outcome.ShouldBe(ImportOutcome.Rejected);
-        report.Summary.ShouldContain("no such file or folder");
+        report.Summary.ShouldContain("er is geen bestand of map ‘");
     }
 
     private static string Damage(string text, string damage)

@@ -143,7 +143,13 @@ public sealed class ModelEstimationTests(SampleStore sample)
         var estimator = new ModelEstimator(new MonitorService(null!));
 
         estimator.ParseTarget("happiness", out var error).ShouldBeNull();
-        error.ShouldBe("'happiness' is neither 'woz' nor an indicator id or alias of the catalog");
+        error.ShouldBe("‘happiness’ is geen 'woz' en geen indicator-id of alias uit de catalogus");
+        using (UiLanguage.English())
+        {
+            estimator.ParseTarget("happiness", out var english).ShouldBeNull();
+            english.ShouldBe("'happiness' is neither 'woz' nor an indicator id or alias of the catalog");
+        }
+
         estimator.ParseTarget("log:income_per_inhabitant", out _).ShouldBe(new EstimationTarget("income_per_inhabitant", Log: true));
     }
 

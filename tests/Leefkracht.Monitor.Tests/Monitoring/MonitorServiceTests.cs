@@ -158,16 +158,31 @@ public sealed class MonitorServiceTests(SampleStore sample)
                 "indicators": [ { "id": "no_such_indicator", "weight": -1, "direction": "Upwards", "reason": "r" } ] } ] }
             """;
 
-        // A model's own checks are still worded in English only (docs/localization.md#document-problems); the shared ones follow the language.
-        using var english = UiLanguage.English();
-        var error = Should.Throw<Leefkracht.Data.Documents.DocumentException>(() => ModelDocument.Parse(ModelDocument.ToStream(Json), "broken.json"));
+        // Each problem with its JSON path and its code, in Dutch (the default) and in English on request
+        (string Code, string Dutch, string English)[] expected =
+        [
+            ("Heading", "broken.json is geen geldig leefbaarheidsmodel:", "broken.json is not a valid livability model:"),
+            ("Model.ClassBounds", "$.classes.upperBounds: negen klassen hebben acht oplopende grenzen nodig, gevonden: 3", "$.classes.upperBounds: eight ascending bounds are required for nine classes, found 3"),
+            ("Model.NotInCatalog", "$.dimensions[0].indicators[0].id: ‘no_such_indicator’ staat niet in de indicatorcatalogus", "$.dimensions[0].indicators[0].id: 'no_such_indicator' is not in the indicator catalog"),
+            ("Model.Positive", "$.dimensions[0].indicators[0].weight: moet groter dan 0 zijn", "$.dimensions[0].indicators[0].weight: must be positive"),
+            ("Model.WeightsSum", "$.dimensions[*].weight: de gewichten van de dimensies moeten samen 1 zijn, ze zijn samen 0.7", "$.dimensions[*].weight: the dimension weights must sum to 1, they sum to 0.7"),
+            ("Model.Version", "$.version: een positief geheel getal is nodig", "$.version: a positive whole number is required"),
+        ];
+        var dutch = Should.Throw<Leefkracht.Data.Documents.DocumentException>(() => ModelDocument.Parse(ModelDocument.ToStream(Json), "broken.json"));
+        Leefkracht.Data.Documents.DocumentException english;
+        using (UiLanguage.English())
+        {
+            english = Should.Throw<Leefkracht.Data.Documents.DocumentException>(() => ModelDocument.Parse(ModelDocument.ToStream(Json), "broken.json"));
+        }
 
-        error.Message.ShouldContain("$.classes.upperBounds: eight ascending bounds are required for nine classes, found 3");
-        error.Message.ShouldContain("$.dimensions[0].indicators[0].id: 'no_such_indicator' is not in the indicator catalog");
-        error.Message.ShouldContain("$.dimensions[0].indicators[0].weight: must be positive");
-        error.Message.ShouldContain("$.dimensions[0].indicators[0].direction: 'Upwards' is not one of");
-        error.Message.ShouldContain("$.dimensions[*].weight: the dimension weights must sum to 1, they sum to 0.7");
-        error.Message.ShouldContain("$.version: a positive whole number is required");
+        foreach (var (code, inDutch, inEnglish) in expected)
+        {
+            dutch.Message.ShouldContain(inDutch);
+            english.Message.ShouldContain(inEnglish);
+            (code == "Heading" || dutch.Problems.Any(p => p.Code == code)).ShouldBeTrue(code);
+        }
+
+        english.Message.ShouldContain("$.dimensions[0].indicators[0].direction: 'Upwards' is not one of");
     }
 
     [Fact]

@@ -56,7 +56,7 @@ internal static class AreaProperties
         }
 
         code = default;
-        error = firstInvalid ?? (null, null, $"none of {CandidateList} is present");
+        error = firstInvalid ?? (null, null, ImportWords.Words.Format("Boundary.NoCodeProperty", CandidateList));
         return false;
     }
 
@@ -108,7 +108,7 @@ internal static class AreaProperties
     {
         if (feature.Properties.Count == 0)
         {
-            return feature.Id is null ? "no properties" : $"no properties, id '{feature.Id}'";
+            return feature.Id is null ? ImportWords.Words["Boundary.NoProperties"] : ImportWords.Words.Format("Boundary.NoPropertiesId", feature.Id);
         }
 
         var text = new StringBuilder();

@@ -20,7 +20,7 @@ internal static class BoundaryBatchBuilder
         batch.RowsSkipped = parsed.SkippedGeometries;
         if (features.Count == 0)
         {
-            issues.FileError($"the {parsed.Format} file has no polygon features");
+            issues.FileError(ImportWords.Reason("Boundary.NoFeatures", parsed.Format));
             return batch;
         }
 
@@ -45,22 +45,19 @@ internal static class BoundaryBatchBuilder
 
             if (!AreaProperties.TryResolveCode(feature, out var code, out var codeError))
             {
-                issues.Error(feature.Line, null, codeError.Property, codeError.Value,
-                    $"{feature.Label} has no valid area code: {(codeError.Property is null ? codeError.Reason : $"{codeError.Property} {codeError.Reason}")} (properties: {AreaProperties.Describe(feature)})",
-                    "feature without a valid area code");
+                issues.Error(feature.Line, null, codeError.Property, codeError.Value, ImportWords.Reason("Boundary.NoCode",
+                    feature.Label, codeError.Property is null ? codeError.Reason : $"{codeError.Property} {codeError.Reason}", AreaProperties.Describe(feature)));
                 batch.RowsRejected++;
                 continue;
             }
 
-            var label = $"{feature.Label} ({code})";
+            var label = ImportWords.Words.Format("Boundary.Labelled", feature.Label, code);
             var name = AreaProperties.NameOf(feature, code);
             var key = new AreaKey(code, year.Value);
             var isRepeat = firstFeatureByCode.TryGetValue(code, out var first);
             if (isRepeat && first.Name != name)
             {
-                issues.Error(feature.Line, null, null, code.Value,
-                    $"{label}: the code {code} already appeared in {first.Label} with another name ('{first.Name}' vs '{name}'); each area may have one feature, so this one is skipped",
-                    "duplicate area code");
+                issues.Error(feature.Line, null, null, code.Value, ImportWords.Reason("Boundary.DuplicateCode", label, code, first.Label, first.Name, name));
                 batch.RowsRejected++;
                 continue;
             }
@@ -70,13 +67,13 @@ internal static class BoundaryBatchBuilder
                 if (feature.GeometryIsEmpty)
                 {
                     // An empty geometry is legal GeoJSON: the area exists in the division but has no drawn boundary.
-                    issues.Warning(feature.Line, null, "geometry", null, $"{label}: {feature.GeometryProblem}; the area is registered without a boundary", "empty geometry");
+                    issues.Warning(feature.Line, null, "geometry", null, ImportWords.Reason("Boundary.EmptyGeometry", label, feature.GeometryProblem));
                     RegisterArea(batch, firstFeatureByCode, isRepeat, feature, code, key, name, boundary: -1);
                     batch.RowsSkipped++;
                     continue;
                 }
 
-                issues.Error(feature.Line, null, "geometry", null, $"{label}: {feature.GeometryProblem}", "unusable geometry");
+                issues.Error(feature.Line, null, "geometry", null, ImportWords.Reason("Boundary.UnusableGeometry", label, feature.GeometryProblem));
                 batch.RowsRejected++;
                 continue;
             }
@@ -87,21 +84,20 @@ internal static class BoundaryBatchBuilder
                 if (parsed.Format == "TopoJSON")
                 {
                     // TopoJSON snaps coordinates to a grid; areas smaller than a grid cell collapse to lines or points.
-                    issues.Warning(feature.Line, null, "geometry", null, $"{label}: {outcome.Error} (collapsed by the file's quantisation); the area is registered without a boundary", "geometry collapsed by quantisation");
+                    issues.Warning(feature.Line, null, "geometry", null, ImportWords.Reason("Boundary.Collapsed", label, outcome.Error));
                     RegisterArea(batch, firstFeatureByCode, isRepeat, feature, code, key, name, boundary: -1);
                     batch.RowsSkipped++;
                     continue;
                 }
 
-                issues.Error(feature.Line, null, "geometry", null, $"{label}: {outcome.Error}", "geometry cannot be repaired");
+                issues.Error(feature.Line, null, "geometry", null, ImportWords.Reason("Boundary.Unrepairable", label, outcome.Error));
                 batch.RowsRejected++;
                 continue;
             }
 
             if (outcome.Repairs.Count > 0)
             {
-                var kinds = string.Join(", ", outcome.Repairs.Select(r => r.Kind).Distinct());
-                issues.Warning(feature.Line, null, "geometry", null, $"{label}: geometry repaired: {BoundaryGeometry.Join(outcome.Repairs)}", $"geometry repaired ({kinds})");
+                issues.Warning(feature.Line, null, "geometry", null, ImportWords.Reason("Boundary.Repaired", label, BoundaryGeometry.Join(outcome.Repairs)));
             }
 
             if (outcome.RepeatedPoints > 0)
@@ -116,7 +112,7 @@ internal static class BoundaryBatchBuilder
                 var merged = NetTopologySuite.Geometries.Utilities.GeometryFixer.Fix(batch.Boundaries[first.Boundary].Geometry.Union(geometry));
                 merged.SRID = geometry.SRID;
                 batch.Boundaries[first.Boundary] = new BoundaryRecord(key, merged);
-                issues.Warning(feature.Line, null, null, code.Value, $"{label}: a second feature for {code} ('{name}', first in {first.Label}); merged into one multi-part boundary", "multi-part area split over features");
+                issues.Warning(feature.Line, null, null, code.Value, ImportWords.Reason("Boundary.MultiPart", label, code, name, first.Label));
                 continue;
             }
 
@@ -131,8 +127,8 @@ internal static class BoundaryBatchBuilder
         if (repeatedPoints > 0)
         {
             // Legal in GeoJSON and harmless, so a note rather than a warning per feature.
-            issues.Info(null, null, "geometry", null,
-                $"dropped {BoundaryGeometry.Plural(repeatedPoints, "repeated point")} (the same position twice in a row) in {BoundaryGeometry.Plural(featuresWithRepeatedPoints, "feature")}");
+            issues.Info(null, null, "geometry", null, ImportWords.Reason("Boundary.RepeatedPoints",
+                ImportWords.Count(repeatedPoints, "RepeatedPoint"), ImportWords.Count(featuresWithRepeatedPoints, "Feature")));
         }
 
         foreach (var (code, name) in gemeenten)

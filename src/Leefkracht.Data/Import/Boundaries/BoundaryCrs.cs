@@ -35,16 +35,16 @@ internal static class BoundaryCrsDetection
             var declared = FromName(crsName);
             if (declared is null)
             {
-                issues.FileError($"unsupported coordinate system '{crsName}': Leefkracht reads WGS84 (EPSG:4326, CRS84) and RD New (EPSG:28992); reproject the file first");
+                issues.FileError(ImportWords.Reason("Crs.Unsupported", crsName));
                 return null;
             }
 
             if (!extent.IsNull && !DomainOf(declared.Value).Contains(extent))
             {
                 var swapped = declared == BoundaryCrs.Wgs84 && Wgs84Domain.Contains(new Envelope(extent.MinY, extent.MaxY, extent.MinX, extent.MaxX))
-                    ? " They look like latitude, longitude: GeoJSON puts the longitude first."
+                    ? ImportWords.Words["Crs.Swapped"]
                     : string.Empty;
-                issues.FileError($"the file declares {Describe(declared.Value)} ('{crsName}'), but its coordinates {Describe(extent)} lie outside {DomainText(declared.Value)}.{swapped}");
+                issues.FileError(ImportWords.Reason("Crs.OutsideDeclared", Describe(declared.Value), crsName, Describe(extent), DomainText(declared.Value), swapped));
                 return null;
             }
 
@@ -61,12 +61,12 @@ internal static class BoundaryCrsDetection
         {
             if (DomainOf(candidate).Contains(extent))
             {
-                issues.Info(null, null, "crs", null, $"the file declares no coordinate system; its coordinates {Describe(extent)} lie within {DomainText(candidate)}, so they are read as {Describe(candidate)}");
+                issues.Info(null, null, "crs", null, ImportWords.Reason("Crs.Inferred", Describe(extent), DomainText(candidate), Describe(candidate)));
                 return candidate;
             }
         }
 
-        issues.FileError($"the file declares no coordinate system and its coordinates {Describe(extent)} are neither RD New ({DomainText(BoundaryCrs.RdNew)}) nor WGS84 ({DomainText(BoundaryCrs.Wgs84)}); add a \"crs\" member or reproject the file");
+        issues.FileError(ImportWords.Reason("Crs.Unknown", Describe(extent), DomainText(BoundaryCrs.RdNew), DomainText(BoundaryCrs.Wgs84)));
         return null;
     }
 
@@ -103,9 +103,9 @@ internal static class BoundaryCrsDetection
     private static string Describe(BoundaryCrs crs) => crs == BoundaryCrs.RdNew ? "RD New (EPSG:28992)" : "WGS84 (EPSG:4326)";
 
     private static string DomainText(BoundaryCrs crs) => crs == BoundaryCrs.RdNew
-        ? "x −7,000 to 300,000 m, y 289,000 to 629,000 m"
-        : "longitude 2 to 8°, latitude 50 to 54°";
+        ? ImportWords.Words["Crs.RdDomain"]
+        : ImportWords.Words["Crs.Wgs84Domain"];
 
     private static string Describe(Envelope extent) =>
-        $"(x {BoundaryJson.Format(extent.MinX)} to {BoundaryJson.Format(extent.MaxX)}, y {BoundaryJson.Format(extent.MinY)} to {BoundaryJson.Format(extent.MaxY)})";
+        ImportWords.Words.Format("Crs.Extent", BoundaryJson.Format(extent.MinX), BoundaryJson.Format(extent.MaxX), BoundaryJson.Format(extent.MinY), BoundaryJson.Format(extent.MaxY));
 }

@@ -7,7 +7,7 @@ using NetTopologySuite.Operation.Valid;
 namespace Leefkracht.Data.Import.Boundaries;
 
 /// <summary>One change made to a geometry to make it valid.</summary>
-/// <param name="Kind">The kind of problem, stable across features (for grouping in the report).</param>
+/// <param name="Kind">The kind of problem, stable across features and languages: the code of its words (<c>Geometry.Unclosed</c>, <c>Topology.SelfIntersection</c>).</param>
 /// <param name="Detail">What was wrong and where.</param>
 internal readonly record struct GeometryRepair(string Kind, string Detail);
 
@@ -52,15 +52,14 @@ internal static class BoundaryGeometry
                 var isShell = r == ring;
                 if (!wasClosed)
                 {
-                    repairs.Add(new("unclosed ring", $"{What(isShell, r - ring, p)} was not closed"));
+                    repairs.Add(new("Geometry.Unclosed", ImportWords.Words.Format("Geometry.Unclosed", What(isShell, r - ring, p))));
                 }
 
                 if (coordinates.Length < 4)
                 {
-                    var distinct = Plural(Math.Max(coordinates.Length - 1, 1), "distinct point");
-                    repairs.Add(new("degenerate ring", isShell
-                        ? $"{What(isShell, r - ring, p)} has only {distinct}, so the polygon was dropped"
-                        : $"{What(isShell, r - ring, p)} has only {distinct} and was dropped"));
+                    var distinct = ImportWords.Count(Math.Max(coordinates.Length - 1, 1), "DistinctPoint");
+                    var degenerate = isShell ? "Geometry.DegenerateShell" : "Geometry.DegenerateHole";
+                    repairs.Add(new(degenerate, ImportWords.Words.Format(degenerate, What(isShell, r - ring, p), distinct)));
                     if (isShell)
                     {
                         break;
@@ -88,7 +87,7 @@ internal static class BoundaryGeometry
 
         if (polygons.Count == 0)
         {
-            return new GeometryOutcome(null, repairs, repeated, $"the geometry cannot be repaired: {Join(repairs)}; no polygon with 3 or more distinct points is left");
+            return new GeometryOutcome(null, repairs, repeated, ImportWords.Words.Format("Geometry.NothingLeft", Join(repairs)));
         }
 
         Geometry geometry = polygons.Count == 1 ? polygons[0] : factory.CreateMultiPolygon([.. polygons]);
@@ -101,11 +100,13 @@ internal static class BoundaryGeometry
         if (!validation.IsValid)
         {
             var error = validation.ValidationError;
-            repairs.Add(new(error.Message, $"{error.Message} at or near ({BoundaryJson.Format(error.Coordinate.X)} {BoundaryJson.Format(error.Coordinate.Y)})"));
+            // NTS words its validation errors in English only; its error type names the words.
+            var problem = ImportWords.Words.Find("Topology." + error.ErrorType) ?? error.Message;
+            repairs.Add(new("Topology." + error.ErrorType, ImportWords.Words.Format("Geometry.Invalid", problem, BoundaryJson.Format(error.Coordinate.X), BoundaryJson.Format(error.Coordinate.Y))));
             geometry = Polygonal(GeometryFixer.Fix(geometry));
             if (geometry.IsEmpty)
             {
-                return new GeometryOutcome(null, repairs, repeated, $"the geometry cannot be repaired: {Join(repairs)}; repairing it leaves nothing");
+                return new GeometryOutcome(null, repairs, repeated, ImportWords.Words.Format("Geometry.RepairLeavesNothing", Join(repairs)));
             }
         }
 
@@ -116,7 +117,7 @@ internal static class BoundaryGeometry
     public static string Join(IEnumerable<GeometryRepair> repairs) => string.Join("; ", repairs.Select(r => r.Detail));
 
     private static string What(bool isShell, int hole, int polygon) =>
-        isShell ? $"the outer ring of polygon {polygon + 1}" : $"hole {hole} of polygon {polygon + 1}";
+        isShell ? ImportWords.Words.Format("Geometry.Shell", polygon + 1) : ImportWords.Words.Format("Geometry.Hole", hole, polygon + 1);
 
     private static Coordinate[] CleanRing(double[] xy, int start, int end, ref int repeated, out bool wasClosed)
     {
@@ -176,6 +177,4 @@ internal static class BoundaryGeometry
         return unchanged ? polygon : polygon.Factory.CreatePolygon(shell, holes);
     }
 
-    internal static string Plural(int count, string noun) =>
-        string.Create(CultureInfo.InvariantCulture, $"{count} {noun}{(count == 1 ? "" : "s")}");
 }

@@ -41,7 +41,7 @@ internal static class BoundaryJson
             return true;
         }
 
-        issues.FileError($"not {format}: the file does not start with a JSON object");
+        issues.FileError(ImportWords.Reason("Json.NotAnObject", format));
         return false;
     }
 
@@ -61,13 +61,13 @@ internal static class BoundaryJson
 
         var hint = type switch
         {
-            "Topology" => " (this is TopoJSON)",
-            "FeatureCollection" or "Feature" => " (this is GeoJSON)",
+            "Topology" => ImportWords.Words.Format("Json.ThisIs", "TopoJSON"),
+            "FeatureCollection" or "Feature" => ImportWords.Words.Format("Json.ThisIs", "GeoJSON"),
             _ => string.Empty,
         };
         issues.FileError(type is null
-            ? $"not {format}: the root object has no \"type\" member; expected a {expected}"
-            : $"not a {format} {expected}: the root \"type\" is '{type}'{hint}");
+            ? ImportWords.Reason("Json.NoType", format, expected)
+            : ImportWords.Reason("Json.WrongType", format, expected, type, hint));
         return false;
     }
 
@@ -110,11 +110,11 @@ internal static class BoundaryJson
             // Utf8JsonReader's wording when the text stops inside a value ("Expected end of data" is the opposite: garbage after the root).
             var truncated = message.Contains("end of the JSON payload", StringComparison.Ordinal)
                 || message.Contains("reached end of data", StringComparison.Ordinal)
-                ? " The file ends in the middle of the JSON: it is probably truncated."
+                ? ImportWords.Words["Json.Truncated"]
                 : string.Empty;
-            issues.Error(line, position, null, null,
-                $"not valid JSON at line {line}, byte {position}: {message}{truncated}",
-                "not valid JSON");
+
+            // The reader's own message stays as the detail: .NET words it in English only.
+            issues.Error(line, position, null, null, ImportWords.Reason("Json.Invalid", line, position, message, truncated));
             return null;
         }
     }
@@ -210,13 +210,13 @@ internal static class BoundaryJson
 
         if (span.TrimStart(" \t\r\n"u8).IsEmpty)
         {
-            issues.FileError("the file is empty: expected a GeoJSON or TopoJSON object");
+            issues.FileError(ImportWords.Reason("Json.Empty"));
             return null;
         }
 
         if (TextDecoding.LooksBinary(span))
         {
-            issues.FileError("the file is binary data, not JSON text");
+            issues.FileError(ImportWords.Reason("Json.Binary"));
             return null;
         }
 
@@ -227,7 +227,7 @@ internal static class BoundaryJson
         }
 
         // JSON must be UTF-8 (RFC 8259), but older exports write names such as "Súdwest-Fryslân" in Latin-1.
-        issues.Warning(null, null, null, null, "the file is not valid UTF-8; it was read as Windows-1252 (Latin-1), check names with accents");
+        issues.Warning(null, null, null, null, ImportWords.Reason("Json.Latin1"));
         var text = TextDecoding.Decode(content[offset..], out _);
         return Encoding.UTF8.GetBytes(text);
     }

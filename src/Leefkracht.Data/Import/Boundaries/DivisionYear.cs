@@ -25,7 +25,7 @@ internal static partial class DivisionYear
         {
             if (fromProperty.Count > 0 && !fromProperty.SequenceEqual([given]))
             {
-                issues.Warning(null, null, "jrstatcode", Years(fromProperty), $"the file's jrstatcode says {Years(fromProperty)}, but --year {given} was given; the boundaries are stored for {given}");
+                issues.Warning(null, null, "jrstatcode", Years(fromProperty), ImportWords.Reason("Year.Differs", Years(fromProperty), given));
             }
 
             return given;
@@ -33,24 +33,25 @@ internal static partial class DivisionYear
 
         if (fromProperty.Count == 1)
         {
-            issues.Info(null, null, "jrstatcode", null, $"division year {fromProperty[0]} taken from the jrstatcode property");
+            issues.Info(null, null, "jrstatcode", null, ImportWords.Reason("Year.FromProperty", fromProperty[0]));
             return fromProperty[0];
         }
 
         if (fromProperty.Count > 1)
         {
-            issues.FileError($"the jrstatcode property holds several years ({Years(fromProperty)}); split the file or pass --year");
+            issues.FileError(ImportWords.Reason("Year.Several", Years(fromProperty)));
             return null;
         }
 
         var inName = YearInName().Matches(fileName).Select(m => int.Parse(m.Value, CultureInfo.InvariantCulture)).Distinct().ToList();
         if (inName.Count == 1)
         {
-            issues.Info(null, null, null, null, $"division year {inName[0]} taken from the file name");
+            issues.Info(null, null, null, null, ImportWords.Reason("Year.FromName", inName[0]));
             return inName[0];
         }
 
-        issues.FileError($"cannot tell which year's division the boundaries belong to: there is no jrstatcode property and the file name {(inName.Count == 0 ? "holds no year 20xx" : $"holds several years ({string.Join(", ", inName)})")}; pass --year");
+        var nameSays = inName.Count == 0 ? ImportWords.Words["Year.NameWithoutYear"] : ImportWords.Words.Format("Year.NameWithYears", Years(inName));
+        issues.FileError(ImportWords.Reason("Year.Unknown", nameSays));
         return null;
     }
 

@@ -71,7 +71,7 @@ public sealed class GeoJsonBoundaryReader : IImportReader
 
         if (!hasFeatures)
         {
-            issues.FileError("the FeatureCollection has no \"features\" array");
+            issues.FileError(ImportWords.Reason("GeoJson.NoFeatures"));
             return null;
         }
 
@@ -81,17 +81,18 @@ public sealed class GeoJsonBoundaryReader : IImportReader
     private static BoundaryFeature ReadFeature(ref Utf8JsonReader reader, ReadOnlyMemory<byte> json, int number, LineCounter lines, NestedNumbers coordinates)
     {
         var line = lines.LineAt(reader.TokenStartIndex);
-        var label = string.Create(CultureInfo.InvariantCulture, $"feature {number}");
+        var label = ImportWords.Words.Format("Boundary.Feature", number);
         if (reader.TokenType != JsonTokenType.StartObject)
         {
             reader.Skip();
-            return new BoundaryFeature(number, line, label, [], null, null, "the feature is not a JSON object");
+            return new BoundaryFeature(number, line, label, [], null, null, ImportWords.Words["Feature.NotAnObject"]);
         }
 
         IReadOnlyList<KeyValuePair<string, string?>> properties = [];
         string? id = null;
         RawPolygons? polygons = null;
-        var problem = "the feature has no geometry";
+        var problem = ImportWords.Words["Feature.NoGeometry"];
+        var isEmpty = false;
         while (BoundaryJson.NextMember(ref reader, out var member))
         {
             switch (member)
@@ -103,7 +104,7 @@ public sealed class GeoJsonBoundaryReader : IImportReader
                     id = BoundaryJson.ReadValue(ref reader, json.Span);
                     break;
                 case "geometry" when reader.TokenType == JsonTokenType.StartObject:
-                    (polygons, problem) = ReadGeometry(ref reader, coordinates);
+                    (polygons, problem, isEmpty) = ReadGeometry(ref reader, coordinates);
                     break;
                 default:
                     reader.Skip();
@@ -111,10 +112,10 @@ public sealed class GeoJsonBoundaryReader : IImportReader
             }
         }
 
-        return new BoundaryFeature(number, line, label, properties, id, polygons, polygons is null ? problem : null, polygons is null && problem.EndsWith(" is empty", StringComparison.Ordinal));
+        return new BoundaryFeature(number, line, label, properties, id, polygons, polygons is null ? problem : null, polygons is null && isEmpty);
     }
 
-    private static (RawPolygons? Polygons, string Problem) ReadGeometry(ref Utf8JsonReader reader, NestedNumbers coordinates)
+    private static (RawPolygons? Polygons, string Problem, bool IsEmpty) ReadGeometry(ref Utf8JsonReader reader, NestedNumbers coordinates)
     {
         coordinates.Clear();
         string? type = null;
@@ -143,25 +144,25 @@ public sealed class GeoJsonBoundaryReader : IImportReader
         };
         if (expected == 0)
         {
-            return (null, type is null ? "the geometry has no type" : $"the geometry is a {type}, not a Polygon or MultiPolygon");
+            return (null, type is null ? ImportWords.Words["Geometry.NoType"] : ImportWords.Words.Format("Geometry.NotPolygon", type), false);
         }
 
         if (coordinates.Problem is { } problem)
         {
-            return (null, $"malformed {type} coordinates: {problem}");
+            return (null, ImportWords.Words.Format("Geometry.BadCoordinates", type, problem), false);
         }
 
         if (depth is -2 or 0)
         {
-            return (null, $"the {type} is empty");
+            return (null, ImportWords.Words.Format("Geometry.Empty", type), true);
         }
 
         if (depth != expected)
         {
-            return (null, $"malformed {type} coordinates: nested {depth} deep instead of {expected}");
+            return (null, ImportWords.Words.Format("Geometry.CoordinatesDepth", type, depth, expected), false);
         }
 
         // Depth-3 arrays are polygons in both types: a Polygon is one, a MultiPolygon holds several.
-        return (new RawPolygons([.. coordinates.Values], [.. coordinates.EndsAt(2)], [.. coordinates.EndsAt(3)]), string.Empty);
+        return (new RawPolygons([.. coordinates.Values], [.. coordinates.EndsAt(2)], [.. coordinates.EndsAt(3)]), string.Empty, false);
     }
 }

@@ -66,7 +66,7 @@ internal sealed class NestedNumbers(NestedNumbers.LeafKind leafKind)
     {
         if (reader.TokenType != JsonTokenType.StartArray)
         {
-            Note($"expected an array but found {Describe(reader.TokenType)}");
+            Note(ImportWords.Words.Format("Nested.ExpectedArray", Describe(reader.TokenType)));
             reader.Skip();
             return -1;
         }
@@ -83,7 +83,7 @@ internal sealed class NestedNumbers(NestedNumbers.LeafKind leafKind)
             var child = reader.TokenType == JsonTokenType.StartArray ? Read(ref reader) : SkipUnexpected(ref reader);
             if (child == 0)
             {
-                Note("an empty array inside the coordinates");
+                Note(ImportWords.Words["Nested.EmptyArray"]);
                 depth = -1;
             }
             else if (child < 0)
@@ -96,7 +96,7 @@ internal sealed class NestedNumbers(NestedNumbers.LeafKind leafKind)
             }
             else if (depth != child && depth > 0)
             {
-                Note("arrays of different depths side by side");
+                Note(ImportWords.Words["Nested.MixedDepths"]);
                 depth = -1;
             }
 
@@ -115,7 +115,7 @@ internal sealed class NestedNumbers(NestedNumbers.LeafKind leafKind)
 
         if (depth + 1 > MaxDepth)
         {
-            Note($"coordinates nested {depth + 1} deep");
+            Note(ImportWords.Words.Format("Nested.TooDeep", depth + 1));
             return -1;
         }
 
@@ -137,7 +137,7 @@ internal sealed class NestedNumbers(NestedNumbers.LeafKind leafKind)
             }
             else if (!reader.TryGetDouble(out var value) || !double.IsFinite(value))
             {
-                Note($"'{System.Text.Encoding.UTF8.GetString(reader.ValueSpan)}' is not a usable number");
+                Note(ImportWords.Words.Format("Nested.NotANumber", System.Text.Encoding.UTF8.GetString(reader.ValueSpan)));
                 ok = false;
             }
             else if (leafKind == LeafKind.Integers || count < 2)
@@ -152,7 +152,7 @@ internal sealed class NestedNumbers(NestedNumbers.LeafKind leafKind)
 
         if (leafKind == LeafKind.Position && count < 2)
         {
-            Note("a position with fewer than two numbers");
+            Note(ImportWords.Words["Nested.ShortPosition"]);
             ok = false;
         }
 
@@ -183,7 +183,7 @@ internal sealed class NestedNumbers(NestedNumbers.LeafKind leafKind)
 
     private int SkipUnexpected(ref Utf8JsonReader reader)
     {
-        Note($"{Describe(reader.TokenType)} where a number or an array was expected");
+        Note(ImportWords.Words.Format("Nested.Unexpected", Describe(reader.TokenType)));
         reader.Skip();
         return -1;
     }
@@ -192,11 +192,11 @@ internal sealed class NestedNumbers(NestedNumbers.LeafKind leafKind)
 
     private static string Describe(JsonTokenType token) => token switch
     {
-        JsonTokenType.String => "a string",
-        JsonTokenType.StartObject => "an object",
-        JsonTokenType.Null => "null",
-        JsonTokenType.True or JsonTokenType.False => "a boolean",
-        JsonTokenType.Number => "a number",
+        JsonTokenType.String => ImportWords.Words["Token.String"],
+        JsonTokenType.StartObject => ImportWords.Words["Token.Object"],
+        JsonTokenType.Null => ImportWords.Words["Token.Null"],
+        JsonTokenType.True or JsonTokenType.False => ImportWords.Words["Token.Boolean"],
+        JsonTokenType.Number => ImportWords.Words["Token.Number"],
         _ => token.ToString(),
     };
 }

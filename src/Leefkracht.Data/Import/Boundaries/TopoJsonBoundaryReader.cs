@@ -70,7 +70,7 @@ public sealed class TopoJsonBoundaryReader : IImportReader
                     case "transform":
                         if (!ReadTransform(ref reader))
                         {
-                            issues.FileError("the topology's \"transform\" is malformed: expected {\"scale\": [kx, ky], \"translate\": [tx, ty]}");
+                            issues.FileError(ImportWords.Reason("Topo.BadTransform"));
                             return null;
                         }
 
@@ -96,19 +96,19 @@ public sealed class TopoJsonBoundaryReader : IImportReader
 
             if (!hasObjects)
             {
-                issues.FileError("the topology has no \"objects\" member");
+                issues.FileError(ImportWords.Reason("Topo.NoObjects"));
                 return null;
             }
 
             if (_arcs.Problem is not null || arcsDepth is not (3 or 0 or -2))
             {
-                issues.FileError($"the topology's \"arcs\" are malformed: {_arcs.Problem ?? "expected an array of arcs, each an array of positions"}");
+                issues.FileError(ImportWords.Reason("Topo.BadArcs", _arcs.Problem ?? ImportWords.Words["Topo.ArcsExpected"]));
                 return null;
             }
 
             foreach (var (name, count) in _skippedByObject)
             {
-                issues.Info(null, null, null, null, $"object '{name}': skipped {count} point geometr{(count == 1 ? "y" : "ies")}; label points are not boundaries", "point geometries skipped");
+                issues.Info(null, null, null, null, ImportWords.Reason("Topo.PointsSkipped", name, ImportWords.Count(count, "PointGeometry")));
             }
 
             var (xy, arcEnds) = DecodeArcs();
@@ -122,7 +122,7 @@ public sealed class TopoJsonBoundaryReader : IImportReader
             if (reader.TokenType != JsonTokenType.StartObject)
             {
                 reader.Skip();
-                Add(objectName, line, [], null, null, "the geometry object is not a JSON object");
+                Add(objectName, line, [], null, null, ImportWords.Words["Topo.GeometryNotAnObject"]);
                 return;
             }
 
@@ -182,10 +182,10 @@ public sealed class TopoJsonBoundaryReader : IImportReader
                 "MultiPolygon" => 3,
                 _ => 0,
             };
-            var problem = expected == 0 ? (type is null ? "the geometry has no type (a null geometry)" : $"the geometry is a {type}, not a Polygon or MultiPolygon")
-                : refsProblem is not null ? $"malformed {type} arcs: {refsProblem}"
-                : depth is -2 or 0 ? $"the {type} is empty"
-                : depth != expected ? $"malformed {type} arcs: nested {depth} deep instead of {expected}"
+            var problem = expected == 0 ? (type is null ? ImportWords.Words["Geometry.NullType"] : ImportWords.Words.Format("Geometry.NotPolygon", type))
+                : refsProblem is not null ? ImportWords.Words.Format("Geometry.BadArcs", type, refsProblem)
+                : depth is -2 or 0 ? ImportWords.Words.Format("Geometry.Empty", type)
+                : depth != expected ? ImportWords.Words.Format("Geometry.ArcsDepth", type, depth, expected)
                 : null;
             Add(objectName, line, properties, id, problem is null ? (refs, ringEnds, polygonEnds) : null, problem);
         }
@@ -264,7 +264,7 @@ public sealed class TopoJsonBoundaryReader : IImportReader
 
         private static BoundaryFeature ToFeature(TopoGeometry geometry, double[] arcXy, int[] arcEnds)
         {
-            var label = string.Create(CultureInfo.InvariantCulture, $"geometry {geometry.Number} of object '{geometry.ObjectName}'");
+            var label = ImportWords.Words.Format("Boundary.TopoGeometry", geometry.Number, geometry.ObjectName);
             if (geometry.Problem is not null)
             {
                 return new BoundaryFeature(geometry.Number, geometry.Line, label, geometry.Properties, geometry.Id, null, geometry.Problem);
@@ -281,7 +281,7 @@ public sealed class TopoJsonBoundaryReader : IImportReader
                     var index = reference >= 0 ? reference : -reference - 1;
                     if (index != Math.Floor(index) || index >= arcEnds.Length)
                     {
-                        var problem = string.Create(CultureInfo.InvariantCulture, $"arc reference {reference} points to arc {index}, but the topology has {arcEnds.Length} arcs");
+                        var problem = ImportWords.Words.Format("Topo.ArcOutOfRange", BoundaryJson.Format(reference), BoundaryJson.Format(index), arcEnds.Length);
                         return new BoundaryFeature(geometry.Number, geometry.Line, label, geometry.Properties, geometry.Id, null, problem);
                     }
 

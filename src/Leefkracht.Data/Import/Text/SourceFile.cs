@@ -89,7 +89,7 @@ public sealed class SourceFile
             }
             catch (InvalidDataException exception) when (!exception.Message.StartsWith(name, StringComparison.Ordinal))
             {
-                throw new InvalidDataException($"{name}: the file starts like gzip but is not a valid gzip stream ({exception.Message}).", exception);
+                throw new InvalidDataException(ImportWords.Words.Format("Limit.NotGzip", name, exception.Message), exception);
             }
         }
         else
@@ -127,9 +127,7 @@ public sealed class SourceFile
             if (compressed is not null && total > limits.RatioCheckedFromBytes && total > Math.Max(1, compressed.Position) * limits.MaxRatio)
             {
                 var packed = compressed.Position;
-                throw new InvalidDataException(string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"{path}: expands more than {limits.MaxRatio} times (its first {packed:N0} compressed bytes gave more than {total:N0}); that is a compression bomb, not a data file. If the file is right, raise the limit with --max-ratio."));
+                throw new InvalidDataException(ImportWords.Words.Format("Limit.Ratio", path, limits.MaxRatio, ImportWords.Whole(packed), ImportWords.Whole(total)));
             }
 
             json ??= StartsJson(chunk); // null while only whitespace came: the next chunk decides
@@ -144,9 +142,7 @@ public sealed class SourceFile
                     }
                     else if (++line > limits.MaxLineBytes)
                     {
-                        throw new InvalidDataException(string.Create(
-                            CultureInfo.InvariantCulture,
-                            $"{path}: line {lineNumber} is longer than {limits.MaxLineBytes / 1024:N0} KB, the longest table line accepted. If the file is right, raise the limit with --max-line-kb."));
+                        throw new InvalidDataException(ImportWords.Words.Format("Limit.LongLine", path, lineNumber, ImportWords.Whole(limits.MaxLineBytes / 1024)));
                     }
                 }
             }
@@ -178,7 +174,6 @@ public sealed class SourceFile
         return utf16 is null ? content : Encoding.UTF8.GetBytes(utf16.GetString(content, 2, content.Length - 2));
     }
 
-    private static InvalidDataException TooLarge(string path, ImportLimits limits) => new(string.Create(
-        CultureInfo.InvariantCulture,
-        $"{path}: larger than {limits.MaxBytes / (1024 * 1024):N0} MB (decompressed), the largest file accepted. If the file is right, raise the limit with --max-file-mb."));
+    private static InvalidDataException TooLarge(string path, ImportLimits limits) =>
+        new(ImportWords.Words.Format("Limit.TooLarge", path, ImportWords.Whole(limits.MaxBytes / (1024 * 1024))));
 }

@@ -27,7 +27,7 @@ public sealed class GeoJsonBoundaryReaderTests
         batch.Areas.Count.ShouldBe(13_748);
         batch.Areas.ShouldContain(new Area(AreaCode.Parse("BU00140000"), 2024, "Binnenstad-Noord"));
         batch.ShouldAllBeValidInTheNetherlands();
-        batch.Texts().ShouldContain("opmerking in cbs_buurt_2024_approx_wgs84.geojson.gz: division year 2024 taken from the file name");
+        batch.Texts().ShouldContain("opmerking in cbs_buurt_2024_approx_wgs84.geojson.gz: indelingsjaar 2024 overgenomen uit de bestandsnaam");
         batch.ShapeDescription.ShouldBe("GeoJSON boundaries: 13748 buurt polygons of division 2024 (WGS84)");
     }
 
@@ -41,8 +41,8 @@ public sealed class GeoJsonBoundaryReaderTests
         batch.Boundaries.Count.ShouldBe(3_070);
         batch.Boundaries.ShouldAllBe(b => b.Area.Year == 2017 && b.Area.Code.Level == AreaLevel.Wijk);
         batch.ShouldAllBeValidInTheNetherlands();
-        batch.Texts().ShouldContain(t => t.EndsWith("kolom jrstatcode: division year 2017 taken from the jrstatcode property", StringComparison.Ordinal));
-        batch.Texts().ShouldContain(t => t.Contains("lie within longitude 2 to 8°, latitude 50 to 54°, so they are read as WGS84 (EPSG:4326)", StringComparison.Ordinal));
+        batch.Texts().ShouldContain(t => t.EndsWith("kolom jrstatcode: indelingsjaar 2017 overgenomen uit de eigenschap jrstatcode", StringComparison.Ordinal));
+        batch.Texts().ShouldContain(t => t.Contains("liggen binnen lengtegraad 2 tot 8°, breedtegraad 50 tot 54°, dus ze zijn gelezen als WGS84 (EPSG:4326)", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -56,8 +56,8 @@ public sealed class GeoJsonBoundaryReaderTests
         // Then
         batch.Texts(IssueSeverity.Warning).ShouldBe(
         [
-            "waarschuwing in cbs_wijk_2017_gegeneraliseerd_wgs84.geojson.gz, regel 1108, kolom geometry: feature 1107 (WK071588): geometry repaired: Ring Self-intersection at or near (3.889 51.223)",
-            "waarschuwing in cbs_wijk_2017_gegeneraliseerd_wgs84.geojson.gz, regel 2989, kolom geometry: feature 2988 (WK019701): geometry repaired: Ring Self-intersection at or near (6.6 51.928)",
+            "waarschuwing in cbs_wijk_2017_gegeneraliseerd_wgs84.geojson.gz, regel 1108, kolom geometry: object 1107 (WK071588): geometrie hersteld: rand snijdt zichzelf bij of nabij (3.889 51.223)",
+            "waarschuwing in cbs_wijk_2017_gegeneraliseerd_wgs84.geojson.gz, regel 2989, kolom geometry: object 2988 (WK019701): geometrie hersteld: rand snijdt zichzelf bij of nabij (6.6 51.928)",
         ]);
     }
 
@@ -99,11 +99,11 @@ public sealed class GeoJsonBoundaryReaderTests
 
         // Then: no error; the empty wijken exist without boundary, the island joins its wijk
         batch.Issues.ErrorCount.ShouldBe(0);
-        batch.Texts(IssueSeverity.Warning).Where(t => !t.Contains("geometry repaired", StringComparison.Ordinal)).ShouldBe(
+        batch.Issues.Issues.Where(i => i.Severity == IssueSeverity.Warning && i.Code != "Boundary.Repaired").Select(i => i.ToString()).ShouldBe(
         [
-            "waarschuwing in cbs_wijk_2016_nl_rd.geojson.gz, regel 622, kolom geometry: feature 619 (WK024316): the MultiPolygon is empty; the area is registered without a boundary",
-            "waarschuwing in cbs_wijk_2016_nl_rd.geojson.gz, regel 2259, kolom geometry: feature 2256 (WK099590): the MultiPolygon is empty; the area is registered without a boundary",
-            "waarschuwing in cbs_wijk_2016_nl_rd.geojson.gz, regel 2985, waarde 'WK191104': feature 2982 (WK191104): a second feature for WK191104 ('Wijk 04 Wieringen', first in feature 2824); merged into one multi-part boundary",
+            "waarschuwing in cbs_wijk_2016_nl_rd.geojson.gz, regel 622, kolom geometry: object 619 (WK024316): de MultiPolygon is leeg; het gebied is opgenomen zonder grens",
+            "waarschuwing in cbs_wijk_2016_nl_rd.geojson.gz, regel 2259, kolom geometry: object 2256 (WK099590): de MultiPolygon is leeg; het gebied is opgenomen zonder grens",
+            "waarschuwing in cbs_wijk_2016_nl_rd.geojson.gz, regel 2985, waarde 'WK191104': object 2982 (WK191104): een tweede object voor WK191104 ('Wijk 04 Wieringen', eerst in object 2824); samengevoegd tot één grens uit meerdere delen",
         ]);
         batch.RowsSkipped.ShouldBe(2);
         batch.RowsRejected.ShouldBe(0);
@@ -180,7 +180,7 @@ public sealed class GeoJsonBoundaryReaderTests
 
         // Then
         batch.Boundaries.Single().Area.ShouldBe(new AreaKey(AreaCode.Parse("WK034401"), 2018));
-        batch.Texts().ShouldContain("waarschuwing in wijken.geojson, kolom jrstatcode, waarde '2017': the file's jrstatcode says 2017, but --year 2018 was given; the boundaries are stored for 2018");
+        batch.Texts().ShouldContain("waarschuwing in wijken.geojson, kolom jrstatcode, waarde '2017': volgens jrstatcode is het 2017, maar --year 2018 is opgegeven; de grenzen zijn opgeslagen voor 2018");
     }
 
     [Fact]
@@ -191,7 +191,7 @@ public sealed class GeoJsonBoundaryReaderTests
 
         // Then
         batch.Boundaries.ShouldBeEmpty();
-        batch.Texts(IssueSeverity.Error).ShouldBe(["fout in buurten.geojson: cannot tell which year's division the boundaries belong to: there is no jrstatcode property and the file name holds no year 20xx; pass --year"]);
+        batch.Texts(IssueSeverity.Error).ShouldBe(["fout in buurten.geojson: niet te zeggen bij welk jaar de gebiedsindeling van deze grenzen hoort: er is geen eigenschap jrstatcode en de bestandsnaam bevat geen jaar 20xx; geef --year op"]);
     }
 
     [Fact]
@@ -214,7 +214,7 @@ public sealed class GeoJsonBoundaryReaderTests
         var batch = ReadText(Collection(Feature("BU03440101", bowTie)));
 
         // Then
-        batch.Texts(IssueSeverity.Warning).ShouldBe(["waarschuwing in buurten_2024.geojson, regel 1, kolom geometry: feature 1 (BU03440101): geometry repaired: Self-intersection at or near (5.385 52.155)"]);
+        batch.Texts(IssueSeverity.Warning).ShouldBe(["waarschuwing in buurten_2024.geojson, regel 1, kolom geometry: object 1 (BU03440101): geometrie hersteld: zelfdoorsnijding bij of nabij (5.385 52.155)"]);
         var geometry = batch.Boundaries.Single().Geometry.ShouldBeOfType<MultiPolygon>();
         geometry.NumGeometries.ShouldBe(2);
         geometry.IsValid.ShouldBeTrue();
@@ -230,7 +230,7 @@ public sealed class GeoJsonBoundaryReaderTests
         var batch = ReadText(Collection(Feature("BU03440101", unclosed)));
 
         // Then
-        batch.Texts(IssueSeverity.Warning).ShouldBe(["waarschuwing in buurten_2024.geojson, regel 1, kolom geometry: feature 1 (BU03440101): geometry repaired: the outer ring of polygon 1 was not closed"]);
+        batch.Texts(IssueSeverity.Warning).ShouldBe(["waarschuwing in buurten_2024.geojson, regel 1, kolom geometry: object 1 (BU03440101): geometrie hersteld: de buitenrand van vlak 1 was niet gesloten"]);
         var polygon = batch.Boundaries.Single().Geometry.ShouldBeOfType<Polygon>();
         polygon.Shell.IsClosed.ShouldBeTrue();
         polygon.Shell.NumPoints.ShouldBe(5);
@@ -245,7 +245,7 @@ public sealed class GeoJsonBoundaryReaderTests
         // Then
         batch.Boundaries.Count.ShouldBe(1);
         batch.RowsRejected.ShouldBe(1);
-        batch.Texts(IssueSeverity.Error).ShouldBe(["fout in buurten_2024.geojson, regel 2, kolom geometry: feature 2 (BU03440102): the geometry cannot be repaired: the outer ring of polygon 1 was not closed; the outer ring of polygon 1 has only 2 distinct points, so the polygon was dropped; no polygon with 3 or more distinct points is left"]);
+        batch.Texts(IssueSeverity.Error).ShouldBe(["fout in buurten_2024.geojson, regel 2, kolom geometry: object 2 (BU03440102): de geometrie is niet te herstellen: de buitenrand van vlak 1 was niet gesloten; de buitenrand van vlak 1 heeft maar 2 verschillende punten, dus het vlak is weggelaten; er blijft geen vlak met 3 of meer verschillende punten over"]);
     }
 
     [Fact]
@@ -258,7 +258,7 @@ public sealed class GeoJsonBoundaryReaderTests
         var batch = ReadText(Collection(Feature("BU03440101", withBadHole)));
 
         // Then
-        batch.Texts(IssueSeverity.Warning).ShouldBe(["waarschuwing in buurten_2024.geojson, regel 1, kolom geometry: feature 1 (BU03440101): geometry repaired: hole 1 of polygon 1 has only 1 distinct point and was dropped"]);
+        batch.Texts(IssueSeverity.Warning).ShouldBe(["waarschuwing in buurten_2024.geojson, regel 1, kolom geometry: object 1 (BU03440101): geometrie hersteld: gat 1 van vlak 1 heeft maar 1 verschillend punt en is weggelaten"]);
         batch.Boundaries.Single().Geometry.ShouldBeOfType<Polygon>().NumInteriorRings.ShouldBe(0);
     }
 
@@ -273,7 +273,7 @@ public sealed class GeoJsonBoundaryReaderTests
 
         // Then
         batch.Issues.WarningCount.ShouldBe(0);
-        batch.Texts().ShouldContain("opmerking in buurten_2024.geojson, kolom geometry: dropped 2 repeated points (the same position twice in a row) in 2 features");
+        batch.Texts().ShouldContain("opmerking in buurten_2024.geojson, kolom geometry: 2 herhaalde punten weggelaten (twee keer achter elkaar dezelfde positie) in 2 objecten");
         batch.Boundaries[0].Geometry.NumPoints.ShouldBe(5);
     }
 
@@ -306,7 +306,7 @@ public sealed class GeoJsonBoundaryReaderTests
 
         // Then
         batch.Boundaries.Count.ShouldBe(1);
-        batch.Texts(IssueSeverity.Error).ShouldBe(["fout in buurten_2024.geojson, regel 2: feature 2 has no valid area code: none of statcode, BU_CODE, WK_CODE, WKC, GM_CODE, GMC, code, id is present (properties: naam='Centrum', inwoners='1200')"]);
+        batch.Texts(IssueSeverity.Error).ShouldBe(["fout in buurten_2024.geojson, regel 2: object 2 heeft geen geldige gebiedscode: geen van statcode, BU_CODE, WK_CODE, WKC, GM_CODE, GMC, code, id is aanwezig (eigenschappen: naam='Centrum', inwoners='1200')"]);
     }
 
     [Fact]
@@ -316,7 +316,7 @@ public sealed class GeoJsonBoundaryReaderTests
         var batch = ReadText(Collection(Feature("XX03440101", Square)));
 
         // Then
-        batch.Texts(IssueSeverity.Error).ShouldBe(["fout in buurten_2024.geojson, regel 1, kolom statcode, waarde 'XX03440101': feature 1 has no valid area code: statcode 'XX03440101' is geen CBS-gebiedscode: een code begint met GM, WK of BU (of is NL00) (properties: statcode='XX03440101', statnaam='Test XX03440101')"]);
+        batch.Texts(IssueSeverity.Error).ShouldBe(["fout in buurten_2024.geojson, regel 1, kolom statcode, waarde 'XX03440101': object 1 heeft geen geldige gebiedscode: statcode 'XX03440101' is geen CBS-gebiedscode: een code begint met GM, WK of BU (of is NL00) (eigenschappen: statcode='XX03440101', statnaam='Test XX03440101')"]);
     }
 
     [Theory]
@@ -359,8 +359,8 @@ public sealed class GeoJsonBoundaryReaderTests
         // Then
         batch.Texts(IssueSeverity.Error).ShouldBe(
         [
-            "fout in buurten_2024.geojson, regel 1, kolom geometry: feature 1 (BU03440101): the geometry is a Point, not a Polygon or MultiPolygon",
-            "fout in buurten_2024.geojson, regel 2, kolom geometry: feature 2 (BU03440102): the feature has no geometry",
+            "fout in buurten_2024.geojson, regel 1, kolom geometry: object 1 (BU03440101): de geometrie is een Point, geen Polygon of MultiPolygon",
+            "fout in buurten_2024.geojson, regel 2, kolom geometry: object 2 (BU03440102): het object heeft geen geometrie",
         ]);
     }
 
@@ -377,8 +377,8 @@ public sealed class GeoJsonBoundaryReaderTests
         batch.Boundaries.Single().Area.Code.Value.ShouldBe("BU03440103");
         batch.Texts(IssueSeverity.Error).ShouldBe(
         [
-            "fout in buurten_2024.geojson, regel 1, kolom geometry: feature 1 (BU03440101): malformed Polygon coordinates: a string where a number or an array was expected",
-            "fout in buurten_2024.geojson, regel 2, kolom geometry: feature 2 (BU03440102): malformed Polygon coordinates: nested 2 deep instead of 3",
+            "fout in buurten_2024.geojson, regel 1, kolom geometry: object 1 (BU03440101): onbruikbare coördinaten in de Polygon: een tekst waar een getal of een lijst werd verwacht",
+            "fout in buurten_2024.geojson, regel 2, kolom geometry: object 2 (BU03440102): onbruikbare coördinaten in de Polygon: 2 niveaus diep genest in plaats van 3",
         ]);
     }
 
@@ -399,7 +399,7 @@ public sealed class GeoJsonBoundaryReaderTests
         issue.Severity.ShouldBe(IssueSeverity.Error);
         issue.Line.ShouldBe(1523);
         issue.ColumnNumber.ShouldBe(62);
-        issue.Reason.ShouldBe("not valid JSON at line 1523, byte 62: Expected depth to be zero at the end of the JSON payload. There is an open JSON object or array that should be closed. The file ends in the middle of the JSON: it is probably truncated.");
+        issue.Reason.ShouldBe("geen geldige JSON op regel 1523, byte 62: Expected depth to be zero at the end of the JSON payload. There is an open JSON object or array that should be closed. Het bestand houdt midden in de JSON op: het is waarschijnlijk afgekapt.");
     }
 
     [Fact]
@@ -410,16 +410,16 @@ public sealed class GeoJsonBoundaryReaderTests
 
         // Then
         batch.Boundaries.ShouldBeEmpty();
-        batch.Texts().ShouldBe(["fout in buurten_2024.geojson, regel 2, kolom 1: not valid JSON at line 2, byte 1: '}' is invalid after a single JSON value. Expected end of data."]);
+        batch.Texts().ShouldBe(["fout in buurten_2024.geojson, regel 2, kolom 1: geen geldige JSON op regel 2, byte 1: '}' is invalid after a single JSON value. Expected end of data."]);
     }
 
     [Theory]
-    [InlineData("", "fout in buurten_2024.geojson: the file is empty: expected a GeoJSON or TopoJSON object")]
-    [InlineData(" \n ", "fout in buurten_2024.geojson: the file is empty: expected a GeoJSON or TopoJSON object")]
-    [InlineData("""{"type":"FeatureCollection","features":[]}""", "fout in buurten_2024.geojson: the GeoJSON file has no polygon features")]
-    [InlineData("""{"type":"FeatureCollection"}""", "fout in buurten_2024.geojson: the FeatureCollection has no \"features\" array")]
-    [InlineData("""{"type":"Topology","objects":{}}""", "fout in buurten_2024.geojson: not a GeoJSON FeatureCollection: the root \"type\" is 'Topology' (this is TopoJSON)")]
-    [InlineData("""[1,2,3]""", "fout in buurten_2024.geojson: not GeoJSON: the file does not start with a JSON object")]
+    [InlineData("", "fout in buurten_2024.geojson: het bestand is leeg: verwacht een GeoJSON- of TopoJSON-object")]
+    [InlineData(" \n ", "fout in buurten_2024.geojson: het bestand is leeg: verwacht een GeoJSON- of TopoJSON-object")]
+    [InlineData("""{"type":"FeatureCollection","features":[]}""", "fout in buurten_2024.geojson: het GeoJSON-bestand bevat geen vlakken (Polygon of MultiPolygon)")]
+    [InlineData("""{"type":"FeatureCollection"}""", "fout in buurten_2024.geojson: de FeatureCollection heeft geen lijst \"features\"")]
+    [InlineData("""{"type":"Topology","objects":{}}""", "fout in buurten_2024.geojson: geen GeoJSON FeatureCollection: het \"type\" van het hoofdobject is 'Topology' (dit is TopoJSON)")]
+    [InlineData("""[1,2,3]""", "fout in buurten_2024.geojson: geen GeoJSON: het bestand begint niet met een JSON-object")]
     public void Read_NoUsableContent_IsOneFileError(string json, string expected)
     {
         // When
@@ -441,7 +441,7 @@ public sealed class GeoJsonBoundaryReaderTests
 
         // Then
         batch.Boundaries.ShouldBeEmpty();
-        batch.Texts(IssueSeverity.Error).ShouldBe(["fout in buurten_2024.geojson: unsupported coordinate system 'urn:ogc:def:crs:EPSG::3857': Leefkracht reads WGS84 (EPSG:4326, CRS84) and RD New (EPSG:28992); reproject the file first"]);
+        batch.Texts(IssueSeverity.Error).ShouldBe(["fout in buurten_2024.geojson: coördinatenstelsel 'urn:ogc:def:crs:EPSG::3857' wordt niet ondersteund: Leefkracht leest WGS84 (EPSG:4326, CRS84) en RD New (EPSG:28992); zet het bestand eerst om"]);
     }
 
     [Fact]
@@ -451,7 +451,7 @@ public sealed class GeoJsonBoundaryReaderTests
         var batch = ReadText(Collection(Feature("BU03440101", "[[[598000,6820000],[599000,6820000],[599000,6821000],[598000,6820000]]]")));
 
         // Then
-        batch.Texts().ShouldContain("fout in buurten_2024.geojson: the file declares no coordinate system and its coordinates (x 598000 to 599000, y 6820000 to 6821000) are neither RD New (x −7,000 to 300,000 m, y 289,000 to 629,000 m) nor WGS84 (longitude 2 to 8°, latitude 50 to 54°); add a \"crs\" member or reproject the file");
+        batch.Texts().ShouldContain("fout in buurten_2024.geojson: het bestand noemt geen coördinatenstelsel en de coördinaten (x 598000 tot 599000, y 6820000 tot 6821000) zijn geen RD New (x −7.000 tot 300.000 m, y 289.000 tot 629.000 m) en geen WGS84 (lengtegraad 2 tot 8°, breedtegraad 50 tot 54°); voeg een \"crs\" toe of zet het bestand om");
     }
 
     [Fact]
@@ -462,7 +462,7 @@ public sealed class GeoJsonBoundaryReaderTests
         var batch = ReadText(json);
 
         // Then
-        batch.Texts().ShouldContain("fout in buurten_2024.geojson: the file declares WGS84 (EPSG:4326) ('EPSG:4326'), but its coordinates (x 52.15 to 52.16, y 5.38 to 5.39) lie outside longitude 2 to 8°, latitude 50 to 54°. They look like latitude, longitude: GeoJSON puts the longitude first.");
+        batch.Texts().ShouldContain("fout in buurten_2024.geojson: het bestand noemt WGS84 (EPSG:4326) ('EPSG:4326'), maar de coördinaten (x 52.15 tot 52.16, y 5.38 tot 5.39) liggen buiten lengtegraad 2 tot 8°, breedtegraad 50 tot 54°. Ze lijken breedtegraad, lengtegraad: in GeoJSON staat de lengtegraad eerst.");
     }
 
     [Fact]
@@ -475,7 +475,7 @@ public sealed class GeoJsonBoundaryReaderTests
         var batch = ReadText(json);
 
         // Then
-        batch.Texts().ShouldContain("opmerking in buurten_2024.geojson, kolom crs: the file declares no coordinate system; its coordinates (x 155000 to 156000, y 463000 to 464000) lie within x −7,000 to 300,000 m, y 289,000 to 629,000 m, so they are read as RD New (EPSG:28992)");
+        batch.Texts().ShouldContain("opmerking in buurten_2024.geojson, kolom crs: het bestand noemt geen coördinatenstelsel; de coördinaten (x 155000 tot 156000, y 463000 tot 464000) liggen binnen x −7.000 tot 300.000 m, y 289.000 tot 629.000 m, dus ze zijn gelezen als RD New (EPSG:28992)");
         var corner = batch.Boundaries.Single().Geometry.Coordinates[0];
         var (longitude, latitude) = RdNew.ToWgs84(155_000, 463_000);
         corner.X.ShouldBe(longitude, 1e-12);
@@ -494,6 +494,6 @@ public sealed class GeoJsonBoundaryReaderTests
 
         // Then
         batch.Areas.Single().Name.ShouldBe("Súdwest-Fryslân");
-        batch.Texts(IssueSeverity.Warning).ShouldBe(["waarschuwing in gemeenten_2024.geojson: the file is not valid UTF-8; it was read as Windows-1252 (Latin-1), check names with accents"]);
+        batch.Texts(IssueSeverity.Warning).ShouldBe(["waarschuwing in gemeenten_2024.geojson: het bestand is geen geldige UTF-8; het is gelezen als Windows-1252 (Latin-1), controleer namen met accenten"]);
     }
 }

@@ -54,7 +54,7 @@ public sealed class TopoJsonBoundaryReaderTests
         batch.RowsRead.ShouldBe(4);
         batch.RowsSkipped.ShouldBe(2);
         batch.RowsAccepted.ShouldBe(2);
-        batch.Texts().ShouldContain("opmerking in buurten_2024.topojson: object 'labels': skipped 2 point geometries; label points are not boundaries");
+        batch.Texts().ShouldContain("opmerking in buurten_2024.topojson: object 'labels': 2 puntgeometrieën overgeslagen; labelpunten zijn geen grenzen");
     }
 
     [Fact]
@@ -85,15 +85,15 @@ public sealed class TopoJsonBoundaryReaderTests
 
         // Then
         batch.Boundaries.Single().Area.Code.Value.ShouldBe("BU03440102");
-        batch.Texts(IssueSeverity.Error).ShouldBe(["fout in buurten_2024.topojson, regel 4, kolom geometry: geometry 1 of object 'layer' (BU03440101): arc reference -6 points to arc 5, but the topology has 3 arcs"]);
+        batch.Texts(IssueSeverity.Error).ShouldBe(["fout in buurten_2024.topojson, regel 4, kolom geometry: geometrie 1 van TopoJSON-object 'layer' (BU03440101): boogverwijzing -6 wijst naar boog 5, maar de topologie heeft 3 bogen"]);
     }
 
     [Theory]
-    [InlineData("""{"type":"FeatureCollection","features":[]}""", "fout in w_2024.topojson: not a TopoJSON Topology: the root \"type\" is 'FeatureCollection' (this is GeoJSON)")]
-    [InlineData("""{"type":"Topology","arcs":[]}""", "fout in w_2024.topojson: the topology has no \"objects\" member")]
-    [InlineData("""{"type":"Topology","objects":{},"arcs":[]}""", "fout in w_2024.topojson: the TopoJSON file has no polygon features")]
-    [InlineData("""{"type":"Topology","objects":{},"arcs":[],"transform":{"scale":[1]}}""", "fout in w_2024.topojson: the topology's \"transform\" is malformed: expected {\"scale\": [kx, ky], \"translate\": [tx, ty]}")]
-    [InlineData("""{"type":"Topology","objects":{},"arcs":[[1,2]]}""", "fout in w_2024.topojson: the topology's \"arcs\" are malformed: expected an array of arcs, each an array of positions")]
+    [InlineData("""{"type":"FeatureCollection","features":[]}""", "fout in w_2024.topojson: geen TopoJSON Topology: het \"type\" van het hoofdobject is 'FeatureCollection' (dit is GeoJSON)")]
+    [InlineData("""{"type":"Topology","arcs":[]}""", "fout in w_2024.topojson: de topologie heeft geen \"objects\"")]
+    [InlineData("""{"type":"Topology","objects":{},"arcs":[]}""", "fout in w_2024.topojson: het TopoJSON-bestand bevat geen vlakken (Polygon of MultiPolygon)")]
+    [InlineData("""{"type":"Topology","objects":{},"arcs":[],"transform":{"scale":[1]}}""", "fout in w_2024.topojson: de \"transform\" van de topologie is onbruikbaar: verwacht {\"scale\": [kx, ky], \"translate\": [tx, ty]}")]
+    [InlineData("""{"type":"Topology","objects":{},"arcs":[[1,2]]}""", "fout in w_2024.topojson: de \"arcs\" van de topologie zijn onbruikbaar: verwacht een lijst van bogen, elk een lijst van posities")]
     public void Read_UnusableTopology_IsOneFileError(string json, string expected)
     {
         // When
@@ -117,7 +117,7 @@ public sealed class TopoJsonBoundaryReaderTests
         batch.Boundaries.ShouldBeEmpty();
         var issue = batch.Issues.Issues.ShouldHaveSingleItem();
         issue.Line.ShouldBe(1);
-        issue.Reason.ShouldEndWith("The file ends in the middle of the JSON: it is probably truncated.");
+        issue.Reason.ShouldEndWith("Het bestand houdt midden in de JSON op: het is waarschijnlijk afgekapt.");
     }
 
     [Fact]
@@ -133,7 +133,7 @@ public sealed class TopoJsonBoundaryReaderTests
         batch.Areas.Count.ShouldBe(2_745);
         batch.Boundaries.ShouldAllBe(b => b.Area.Year == 2014 && b.Area.Code.Level == AreaLevel.Wijk);
         batch.ShouldAllBeValidInTheNetherlands();
-        batch.Texts().ShouldContain($"opmerking in {Wijk2014}: object 'labels': skipped 2746 point geometries; label points are not boundaries");
+        batch.Texts().ShouldContain($"opmerking in {Wijk2014}: object 'labels': 2746 puntgeometrieën overgeslagen; labelpunten zijn geen grenzen");
     }
 
     [Fact]
@@ -147,9 +147,9 @@ public sealed class TopoJsonBoundaryReaderTests
         // Then
         batch.RowsRejected.ShouldBe(0);
         batch.Issues.ErrorCount.ShouldBe(0);
-        batch.Issues.CountByReason[(IssueSeverity.Warning, "geometry collapsed by quantisation")].ShouldBe(28);
-        batch.Texts(IssueSeverity.Warning).ShouldContain($"waarschuwing in {Wijk2014}, regel 1, kolom geometry: geometry 165 of object 'layer' (WK189504): the geometry cannot be repaired: the outer ring of polygon 1 has only 1 distinct point, so the polygon was dropped; no polygon with 3 or more distinct points is left (collapsed by the file's quantisation); the area is registered without a boundary");
-        batch.Texts(IssueSeverity.Warning).ShouldContain($"waarschuwing in {Wijk2014}, regel 1, kolom geometry: geometry 32 of object 'layer' (WK192400): geometry repaired: the outer ring of polygon 1 has only 2 distinct points, so the polygon was dropped");
+        batch.Issues.CountByReason[(IssueSeverity.Warning, "Boundary.Collapsed")].ShouldBe(28);
+        batch.Texts(IssueSeverity.Warning).ShouldContain($"waarschuwing in {Wijk2014}, regel 1, kolom geometry: geometrie 165 van TopoJSON-object 'layer' (WK189504): de geometrie is niet te herstellen: de buitenrand van vlak 1 heeft maar 1 verschillend punt, dus het vlak is weggelaten; er blijft geen vlak met 3 of meer verschillende punten over (weggevallen door de afronding van de coördinaten in het bestand); het gebied is opgenomen zonder grens");
+        batch.Texts(IssueSeverity.Warning).ShouldContain($"waarschuwing in {Wijk2014}, regel 1, kolom geometry: geometrie 32 van TopoJSON-object 'layer' (WK192400): geometrie hersteld: de buitenrand van vlak 1 heeft maar 2 verschillende punten, dus het vlak is weggelaten");
     }
 
     [Fact]
