@@ -7,12 +7,13 @@ namespace Leefkracht.Monitor.Monitoring;
 /// <summary>
 /// A scored year (<see cref="ScoredYear"/>) and a year's resilience (<see cref="ResilienceYear"/>) as bytes for the
 /// store's results table, compactly: the reference they were standardised against and every area's headline — score,
-/// class, coverage, reason, estimates; for resilience also capacity, pressure, the vulnerable share and the
-/// corporatiebuurt flag — written field by field (doubles as their raw bits, so a score read back is the computed one
-/// to the last bit), all Brotli-compressed. What lists, maps, <c>score</c> and watchlists need is read in one pass; the
-/// contributions that make up each score (about 30 per area, nine tenths of the old stored form's 16 MB) are not
-/// stored but computed again from the prepared year, the model and the stored reference when first asked for (a
-/// profile, <c>explain</c>): area by area for the first few, then the whole year at once.
+/// class, coverage, reason, estimates, and each dimension's contribution and coverage; for resilience also capacity,
+/// pressure, the vulnerable share and the corporatiebuurt flag — written field by field in columns (doubles as their
+/// raw bits, so a score read back is the computed one to the last bit), all Brotli-compressed. What lists, maps,
+/// <c>score</c> and watchlists need is read in one pass; the indicators' contributions that make up each dimension
+/// (about 30 per area, most of the old stored form's 16 MB) and resilience's parts are not stored but computed again
+/// from the prepared year, the model and the stored reference when first asked for (a profile, <c>explain</c>): area
+/// by area for the first few, then the whole year at once.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -31,13 +32,13 @@ namespace Leefkracht.Monitor.Monitoring;
 public static class ScoredYearFormat
 {
     /// <summary>Changes when the layout does, so that a store written by an older build is recomputed, not misread.</summary>
-    public const string Version = "scored-v2";
+    public const string Version = "scored-v3";
 
     /// <summary>How many areas' contributions are computed one by one before the whole year is computed at once.</summary>
     private const int SingleAreas = 32;
 
     /// <summary>The columns of a livability score's fields (<see cref="ResultWriter.WriteColumns"/>).</summary>
-    private const int LivabilityColumns = 8;
+    private const int LivabilityColumns = 10;
 
     /// <summary>The columns of a resilience score's fields.</summary>
     private const int ResilienceColumns = 13;
@@ -336,8 +337,15 @@ public static class ScoredYearFormat
                 c[6].Write(uncertainty.StandardDeviation);
             }
 
-            // Only whether there are contributions: they are computed again when asked for.
-            c[7].Write(score.Dimensions.Count > 0);
+            // The dimensions' sums and coverages (what lists, maps and `score` show); their indicators' parts are
+            // computed again when asked for.
+            c[7].Write7BitEncodedInt(score.Dimensions.Count);
+            foreach (var dimension in score.Dimensions)
+            {
+                c[7].Write7BitEncodedInt((int)dimension.Dimension);
+                c[8].Write(dimension.Contribution);
+                c[9].Write(dimension.Coverage);
+            }
         }
 
         /// <summary>The fields of a resilience score, each into its own column (<see cref="ResilienceColumns"/>); the gap in the last.</summary>
@@ -497,7 +505,17 @@ public static class ScoredYearFormat
                 uncertainty = new ScoreUncertainty(estimated, c[6].ReadDouble());
             }
 
-            IReadOnlyList<DimensionContribution> dimensions = c[7].ReadBoolean() ? parts.Deferred(row) : Array.Empty<DimensionContribution>();
+            var dimensions = new DimensionContribution[c[7].Read7BitEncodedInt()];
+            for (var d = 0; d < dimensions.Length; d++)
+            {
+                var index = d;
+                dimensions[d] = new DimensionContribution(
+                    (LivabilityDimension)c[7].Read7BitEncodedInt(),
+                    c[8].ReadDouble(),
+                    c[9].ReadDouble(),
+                    new DeferredList<IndicatorContribution>(() => parts.Of(row)[index].Indicators));
+            }
+
             return new LivabilityScore(area, period, deviation, @class, dimensions, coverage, reason, constant, uncertainty);
         }
 
