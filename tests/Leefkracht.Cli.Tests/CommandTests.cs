@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Leefkracht.Core.Areas;
 using Leefkracht.Data.Storage;
 using Leefkracht.Monitor.Monitoring;
 
@@ -19,7 +20,7 @@ public sealed class CommandTests(SampleDatabase database)
     }
 
     [Fact]
-    public async Task Demo_StoresTheDefaultYearsScoresAndResilienceBeforeItReports_SoAServerReadsThem()
+    public async Task Demo_StoresTheDefaultYearsScoresResilienceAndWatchlistsBeforeItReports_SoAServerReadsThem()
     {
         // The demo's import computed and stored them in its own process (issue 17): a service opened afterwards, as a
         // freshly started server's is, reads the default year's scores and resilience and computes nothing.
@@ -29,6 +30,11 @@ public sealed class CommandTests(SampleDatabase database)
         var year = (await monitor.DefaultYearAsync(cancellationToken)).ShouldNotBeNull();
         var scored = await monitor.ScoreAsync(year, DefaultResults.Model, ReferenceChoice.National, cancellationToken);
         await monitor.ResilienceAsync(year, DefaultResults.Resilience, ReferenceChoice.National, cancellationToken);
+
+        // And the watchlists a profile shows: the national one and its gemeente's (Utrecht's, for BU03440111).
+        var warnings = new EarlyWarningService(monitor);
+        await warnings.WatchlistAsync(year, null, null, null, DefaultResults.Model, cancellationToken);
+        await warnings.WatchlistAsync(year, null, AreaCode.Parse("GM0344"), null, DefaultResults.Model, cancellationToken);
 
         scored.Scores.Count(s => s.IsScored).ShouldBeGreaterThan(10_000);
         monitor.StoredResultsComputed.ShouldBe(0);

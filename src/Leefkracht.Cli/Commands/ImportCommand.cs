@@ -117,7 +117,8 @@ internal static class ImportCommand
         // "Scores and resilience stored"), so the command reports done once the store is ready to serve.
         if (reports.Any(r => r.Outcome == ImportOutcome.Stored))
         {
-            await DefaultResults.StoreAsync(store, cancellationToken).ConfigureAwait(false);
+            PhaseTimings.Mark("import");
+            await DefaultResults.StoreAsync(store, PhaseTimings.Mark, cancellationToken).ConfigureAwait(false);
         }
 
         return reports;

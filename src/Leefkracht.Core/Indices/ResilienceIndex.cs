@@ -127,8 +127,8 @@ public static class ResilienceIndex
 
     private static readonly string[] VulnerableHeadline = ["households_low_income_pct", "persons_low_income_pct", "households_social_minimum_pct", "benefits_social_assistance_per_1000", "welfare_benefit_pct"];
 
-    /// <summary>Scores every area of the table.</summary>
-    public static IReadOnlyList<ResilienceScore> Compute(IndicatorTable table, ResilienceModel model, StandardisationReference reference)
+    /// <summary>Scores every area of the table (or those <paramref name="include"/> selects).</summary>
+    public static IReadOnlyList<ResilienceScore> Compute(IndicatorTable table, ResilienceModel model, StandardisationReference reference, Func<AreaKey, bool>? include = null)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(model);
@@ -143,6 +143,11 @@ public static class ResilienceIndex
         for (var row = 0; row < table.Areas.Length; row++)
         {
             var area = table.Areas[row];
+            if (include is not null && !include(area))
+            {
+                continue;
+            }
+
             var contributions = new List<ResilienceContribution>();
             var (c, cCoverage) = Side(capacity, row, +1, contributions);
             var (p, pCoverage) = Side(pressure, row, -1, contributions);

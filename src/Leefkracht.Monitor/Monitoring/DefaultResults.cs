@@ -17,16 +17,20 @@ public static class DefaultResults
     public static ResilienceModel Resilience => ResilienceModel.Default;
 
     /// <summary>
-    /// Computes and stores the default year's prepared indicators, scores and resilience, unless the store holds them
-    /// for the current data already (then they are only read). Returns the year, or null when no year can be scored.
+    /// Computes and stores the default year's prepared indicators, scores, resilience and watchlists (the national one
+    /// and each gemeente's), unless the store holds them for the current data already (then they are only read).
+    /// Returns the year, or null when no year can be scored.
     /// </summary>
     /// <remarks>
     /// Called by the process that imported, after the import committed: the computation is the one a server's warm-up
-    /// would do, keyed the same way (<see cref="MonitorService.ScoreAsync"/>), so a server started afterwards (or
-    /// running meanwhile, after it noticed the import) reads it. The watchlists are not computed here: see
-    /// docs/benchmarks.md, "Scores and resilience stored".
+    /// and first profiles would do, keyed the same way (<see cref="MonitorService.ScoreAsync"/>,
+    /// <see cref="EarlyWarningService.WatchlistAsync"/>), so a server started afterwards (or running meanwhile, after
+    /// it noticed the import) reads it.
     /// </remarks>
-    public static async Task<int?> StoreAsync(IMonitorStore store, CancellationToken cancellationToken = default)
+    /// <param name="store">The store just imported into.</param>
+    /// <param name="stepDone">Told the name of each step when it is done (the CLI's phase timings).</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    public static async Task<int?> StoreAsync(IMonitorStore store, Action<string>? stepDone = null, CancellationToken cancellationToken = default)
     {
         var monitor = new MonitorService(store);
         if (await monitor.DefaultYearAsync(cancellationToken).ConfigureAwait(false) is not { } year)
@@ -36,6 +40,9 @@ public static class DefaultResults
 
         await monitor.ScoreAsync(year, Model, ReferenceChoice.National, cancellationToken).ConfigureAwait(false);
         await monitor.ResilienceAsync(year, Resilience, ReferenceChoice.National, cancellationToken).ConfigureAwait(false);
+        stepDone?.Invoke("store scores and resilience");
+        await new EarlyWarningService(monitor).StoreDashboardWatchlistsAsync(year, Model, cancellationToken).ConfigureAwait(false);
+        stepDone?.Invoke("store watchlists");
         return year;
     }
 }

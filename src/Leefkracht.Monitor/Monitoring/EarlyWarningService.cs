@@ -1,4 +1,5 @@
 using Leefkracht.Core.Statistics;
+using Leefkracht.Data.Storage;
 
 namespace Leefkracht.Monitor.Monitoring;
 
@@ -67,14 +68,51 @@ public sealed class EarlyWarningService(MonitorService monitor)
     /// <param name="model">The livability model.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <remarks>
-    /// Comparing the year with up to six earlier ones takes seconds, so the watchlist is stored per data version
-    /// (<see cref="MonitorService.RememberStoredAsync"/>): computed once, then read by every process on the store.
+    /// Comparing the year with up to six earlier ones takes seconds, so the watchlist is stored
+    /// (<see cref="MonitorService.RememberStoredAsync{T}(string, string, IReadOnlyCollection{string}, Func{Task{T}}, CancellationToken)"/>):
+    /// computed once, then read by every process on the store. It is kept under the version of what it is computed
+    /// from (<see cref="ScopesOf"/>), so an import of a later year, of boundaries, names or the Leefbaarometer keeps it.
     /// </remarks>
     public Task<Watchlist> WatchlistAsync(int year, int? fromYear, AreaCode? within, AreaLevel? level, LivabilityModel model, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
         var key = string.Create(CultureInfo.InvariantCulture, $"{year}:{fromYear}:{within?.Value ?? "NL"}:{level}:{model.Id}:{model.Version}:{StoredResults.Fingerprint(model)}");
-        return monitor.RememberStoredAsync("watchlist", key, () => ComputeWatchlistAsync(year, fromYear, within, level, model, cancellationToken), cancellationToken);
+        return monitor.RememberStoredAsync(WatchlistKind, key, ScopesOf(year, fromYear), () => ComputeWatchlistAsync(year, fromYear, within, level, model, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>The kind of the stored watchlists in the store's results.</summary>
+    public const string WatchlistKind = "watchlist";
+
+    /// <summary>How many years before the watchlist's year are candidates for the year its changes are measured from.</summary>
+    public const int EarlierYears = 6;
+
+    /// <summary>
+    /// What a watchlist of <paramref name="year"/> is computed from: the values of the year and of every year its
+    /// changes may be measured from (the given one, or each of the <see cref="EarlierYears"/> candidates, which also
+    /// serve as the trend's base-year reference), and the crosswalks that carry the earlier year onto the year's areas.
+    /// A candidate year without values yet has version 0 until an import brings it, which then renews the watchlist.
+    /// </summary>
+    public static IReadOnlyList<string> ScopesOf(int year, int? fromYear) =>
+        [DataScopes.Crosswalks, DataScopes.Values(year), .. (fromYear is { } from ? [from] : Enumerable.Range(year - EarlierYears, EarlierYears)).Select(DataScopes.Values)];
+
+    /// <summary>
+    /// Computes and stores the watchlists the dashboard shows for <paramref name="year"/> — the national one and one
+    /// per gemeente of the year (a profile shows its gemeente's) — unless they are stored for the current data.
+    /// Called after an import (<see cref="DefaultResults.StoreAsync"/>), so the first profile does not wait for them.
+    /// </summary>
+    /// <returns>How many watchlists were asked for.</returns>
+    public async Task<int> StoreDashboardWatchlistsAsync(int year, LivabilityModel model, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var scored = await monitor.ScoreAsync(year, model, ReferenceChoice.National, cancellationToken).ConfigureAwait(false);
+        var gemeenten = scored.Prepared.Table.Areas.Where(a => a.Code.Level == AreaLevel.Gemeente).Select(a => a.Code).Distinct().Order().ToList();
+        await WatchlistAsync(year, null, null, null, model, cancellationToken).ConfigureAwait(false);
+        foreach (var gemeente in gemeenten)
+        {
+            await WatchlistAsync(year, null, gemeente, null, model, cancellationToken).ConfigureAwait(false);
+        }
+
+        return gemeenten.Count + 1;
     }
 
     private async Task<Watchlist> ComputeWatchlistAsync(int year, int? fromYear, AreaCode? within, AreaLevel? level, LivabilityModel model, CancellationToken cancellationToken)
@@ -102,9 +140,10 @@ public sealed class EarlyWarningService(MonitorService monitor)
         var minimumMeasured = coverages.Count == 0 ? 0 : coverages[coverages.Count / 2] - MeasuredShareMargin;
         var signals = new List<AreaSignals>();
         var entries = new List<WatchlistEntry>();
+        var latestTrends = LatestTrendsOf(trends);
         foreach (var score in scored.Scores.Where(s => InScope(s.Area) && s.Deviation is not null))
         {
-            var trend = trends?.TrendOf(score.Area.Code) is { Area: var a } t && a == score.Area && t.IsCompared ? t : null;
+            var trend = latestTrends.GetValueOrDefault(score.Area.Code) is { Area: var a } t && a == score.Area && t.IsCompared ? t : null;
             resilience.TryGetValue(score.Area, out var r);
             var signal = new AreaSignals(
                 score.Area,
@@ -311,7 +350,7 @@ public sealed class EarlyWarningService(MonitorService monitor)
     /// <summary>The earlier scorable year (up to six back) whose trend compares the most areas in scope; ties go to the latest.</summary>
     private async Task<int?> PreviousYearAsync(int year, LivabilityModel model, Func<AreaKey, bool> inScope, CancellationToken cancellationToken)
     {
-        var candidates = (await monitor.ScorableYearsAsync(cancellationToken).ConfigureAwait(false)).Where(y => y < year && y >= year - 6).OrderDescending().ToList();
+        var candidates = (await monitor.ScorableYearsAsync(cancellationToken).ConfigureAwait(false)).Where(y => y < year && y >= year - EarlierYears).OrderDescending().ToList();
         int? best = null;
         var most = 0;
         foreach (var candidate in candidates)
@@ -328,7 +367,34 @@ public sealed class EarlyWarningService(MonitorService monitor)
     }
 
     /// <summary>Resilience in both years of a trend, on the trend's base year and on common indicators, plus the current year's own.</summary>
-    private async Task<Dictionary<AreaKey, (ResilienceScore? From, ResilienceScore? To, ResilienceScore? Current)>> ResilienceChangesAsync(TrendYears trends, CancellationToken cancellationToken)
+    /// <summary>
+    /// The trend of each code in the latest division the year holds it in (<see cref="TrendYears.TrendOf"/>), looked up
+    /// once: a national watchlist would otherwise search all trends once per area.
+    /// </summary>
+    private static Dictionary<AreaCode, LivabilityTrend> LatestTrendsOf(TrendYears? trends)
+    {
+        var latest = new Dictionary<AreaCode, LivabilityTrend>();
+        foreach (var trend in trends?.Trends ?? [])
+        {
+            if (!latest.TryGetValue(trend.Area.Code, out var seen) || trend.Area.Year > seen.Area.Year)
+            {
+                latest[trend.Area.Code] = trend;
+            }
+        }
+
+        return latest;
+    }
+
+    /// <summary>
+    /// Resilience in the trend's two years and now, per area; remembered, since every gemeente's watchlist of a year
+    /// needs the same national comparison.
+    /// </summary>
+    private Task<Dictionary<AreaKey, (ResilienceScore? From, ResilienceScore? To, ResilienceScore? Current)>> ResilienceChangesAsync(TrendYears trends, CancellationToken cancellationToken) =>
+        monitor.RememberAsync(
+            (nameof(ResilienceChangesAsync), trends.FromPeriod, trends.ToPeriod, trends.Model, trends.ReferenceChoice),
+            () => ComputeResilienceChangesAsync(trends, cancellationToken));
+
+    private async Task<Dictionary<AreaKey, (ResilienceScore? From, ResilienceScore? To, ResilienceScore? Current)>> ComputeResilienceChangesAsync(TrendYears trends, CancellationToken cancellationToken)
     {
         var reference = await monitor.ReferenceAsync(await monitor.PrepareAsync(trends.FromPeriod, cancellationToken).ConfigureAwait(false), [.. ResilienceModel.Default.IndicatorIds], new ScoringRules(), trends.ReferenceChoice, cancellationToken).ConfigureAwait(false);
         var current = ResilienceIndex.Compute(trends.To.Table, ResilienceModel.Default, reference).ToDictionary(s => s.Area);

@@ -68,6 +68,32 @@ public sealed record ScoredYear(
         return sums;
     }
 
+    /// <summary>
+    /// Where <see cref="ReferenceScores"/> come from: this year's own scores (then the stored form leaves them out and
+    /// a read rebuilds them, <see cref="ReferenceScoresOf"/>), limited to the buurten of <see cref="PercentileGemeente"/>
+    /// when set; false for a base-year reference in another year, whose scores are kept as they are.
+    /// </summary>
+    public bool PercentilesFromOwnYear { get; init; }
+
+    /// <summary>The gemeente whose buurten the percentiles compare with; null for the whole reference.</summary>
+    public AreaCode? PercentileGemeente { get; init; }
+
+    /// <summary>
+    /// The reference scores of the percentiles: deviation and inhabitants of every scored area of the table's finest
+    /// level (within <paramref name="gemeente"/> when given), sorted by deviation.
+    /// </summary>
+    public static IReadOnlyList<(double Deviation, double Inhabitants)> ReferenceScoresOf(IndicatorTable table, IReadOnlyList<LivabilityScore> scores, AreaCode? gemeente)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(scores);
+        var finest = table.Areas.Length == 0 ? AreaLevel.Buurt : table.Areas.Max(a => a.Code.Level);
+        var population = table.Column(ReferenceDistribution.PopulationIndicator).ToArray();
+        return [.. scores
+            .Where(s => s.IsScored && s.Area.Code.Level == finest && (gemeente is null || s.Area.Code.Gemeente == gemeente))
+            .Select(s => (s.Deviation!.Value, population[table.RowOf(s.Area)]))
+            .OrderBy(x => x.Item1)];
+    }
+
     /// <summary>The score of an area, if it is in the year.</summary>
     public LivabilityScore? ScoreOf(AreaKey area) => _byArea.GetValueOrDefault(area);
 
@@ -179,15 +205,25 @@ public sealed class MonitorService
     /// long to compute and are small (the watchlist); <paramref name="key"/> names everything the result depends on
     /// besides the data.
     /// </summary>
-    public Task<T> RememberStoredAsync<T>(string kind, string key, Func<Task<T>> compute, CancellationToken cancellationToken = default)
+    public Task<T> RememberStoredAsync<T>(string kind, string key, Func<Task<T>> compute, CancellationToken cancellationToken = default) =>
+        RememberStoredAsync(kind, key, null, compute, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="RememberStoredAsync{T}(string, string, Func{Task{T}}, CancellationToken)"/>, but kept under the
+    /// version of some parts of the data only (<see cref="DataScopes"/>), so that an import of other parts keeps it;
+    /// <paramref name="scopes"/> null means the whole data's version.
+    /// </summary>
+    public Task<T> RememberStoredAsync<T>(string kind, string key, IReadOnlyCollection<string>? scopes, Func<Task<T>> compute, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(compute);
         return RememberAsync((nameof(RememberStoredAsync), kind, key), async () =>
         {
             // The version is read before the data: a result stored under it was computed from these data or newer
             // ones, and one computed while an import committed is stored under the old version, which nobody reads.
-            var stored = new StoredResultKey(kind, key, await _store.DataVersionAsync(cancellationToken).ConfigureAwait(false));
-            return await LoadOrComputeAsync(stored, StoredResults.Read<T>, compute, StoredResults.Write, cancellationToken).ConfigureAwait(false);
+            var version = scopes is null
+                ? await _store.DataVersionAsync(cancellationToken).ConfigureAwait(false)
+                : await _store.DataVersionAsync(scopes, cancellationToken).ConfigureAwait(false);
+            return await LoadOrComputeAsync(new StoredResultKey(kind, key, version), StoredResults.Read<T>, compute, StoredResults.Write, cancellationToken).ConfigureAwait(false);
         });
     }
 
@@ -196,6 +232,10 @@ public sealed class MonitorService
     /// turn for that key (<see cref="IMonitorStore.TakeResultTurnAsync"/>: on PostgreSQL an advisory lock), and looks
     /// again once it has it, so that of two instances starting on one fresh database only one computes the result.
     /// </summary>
+    /// <remarks>
+    /// With <see cref="WritesInBackground"/> the computed result is returned at once and encoded and stored after:
+    /// the turn is held until the write is done, so another process waiting for it still finds the result stored.
+    /// </remarks>
     private async Task<T> LoadOrComputeAsync<T>(StoredResultKey key, Func<byte[], T> read, Func<Task<T>> compute, Func<T, byte[]> write, CancellationToken cancellationToken)
     {
         if (await _store.LoadResultAsync(key, cancellationToken).ConfigureAwait(false) is { } content)
@@ -204,7 +244,8 @@ public sealed class MonitorService
         }
 
         var turn = await _store.TakeResultTurnAsync(key, cancellationToken).ConfigureAwait(false);
-        await using (turn.ConfigureAwait(false))
+        var handedOver = false;
+        try
         {
             // Another process may have stored it while this one waited for its turn.
             if (await _store.LoadResultAsync(key, cancellationToken).ConfigureAwait(false) is { } storedMeanwhile)
@@ -214,8 +255,64 @@ public sealed class MonitorService
 
             var result = await compute().ConfigureAwait(false);
             _storedResultsComputed.AddOrUpdate(key.Kind, 1, (_, n) => n + 1);
-            await _store.SaveResultAsync(key, write(result), cancellationToken).ConfigureAwait(false);
+            if (WritesInBackground)
+            {
+                handedOver = true;
+                Track(Task.Run(() => StoreAsync(key, write, result, turn), CancellationToken.None));
+            }
+            else
+            {
+                await _store.SaveResultAsync(key, write(result), cancellationToken).ConfigureAwait(false);
+            }
+
             return result;
+        }
+        finally
+        {
+            if (!handedOver)
+            {
+                await turn.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Encodes and stores a computed result, then gives up the turn; not cancelled with the request that computed it.</summary>
+    private async Task StoreAsync<T>(StoredResultKey key, Func<T, byte[]> write, T result, IAsyncDisposable turn)
+    {
+        await using (turn.ConfigureAwait(false))
+        {
+            await _store.SaveResultAsync(key, write(result), CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Whether a computed result is encoded and stored after it is returned (the web: a request that had to compute
+    /// answers without waiting for the write) rather than before (a command, whose process may end right after).
+    /// <see cref="StoredAsync"/> waits for the writes.
+    /// </summary>
+    public bool WritesInBackground { get; init; }
+
+    private readonly Lock _writesLock = new();
+    private readonly List<Task> _writes = [];
+
+    private void Track(Task write)
+    {
+        lock (_writesLock)
+        {
+            _writes.RemoveAll(w => w.IsCompletedSuccessfully);
+            _writes.Add(write);
+        }
+    }
+
+    /// <summary>
+    /// Waits until every result computed so far is stored (<see cref="WritesInBackground"/>); throws what a failed
+    /// write threw (the result then stays unstored and is computed again by the next process that needs it).
+    /// </summary>
+    public Task StoredAsync()
+    {
+        lock (_writesLock)
+        {
+            return Task.WhenAll([.. _writes]);
         }
     }
 
@@ -321,23 +418,18 @@ public sealed class MonitorService
         var scores = LivabilityIndex.Compute(prepared.Table, model, standard);
 
         // Percentiles compare with the reference areas themselves: the base year's buurten for a base-year reference.
-        var (referenceTable, referenceScores) = reference is BaseYearReference b && b.Year != period
-            ? await BaseYearScoresAsync(b.Year, model, standard, cancellationToken).ConfigureAwait(false)
-            : (prepared.Table, scores);
+        var ownYear = reference is not BaseYearReference b || b.Year == period;
+        var (referenceTable, referenceScores) = ownYear
+            ? (prepared.Table, scores)
+            : await BaseYearScoresAsync(((BaseYearReference)reference).Year, model, standard, cancellationToken).ConfigureAwait(false);
         var gemeente = reference switch
         {
             GemeenteReference g => g.Gemeente,
             BaseYearReference { Gemeente: { } g } => g,
             _ => (AreaCode?)null,
         };
-        var finest = referenceTable.Areas.Length == 0 ? AreaLevel.Buurt : referenceTable.Areas.Max(a => a.Code.Level);
-        var population = referenceTable.Column(ReferenceDistribution.PopulationIndicator).ToArray();
-        var distribution = referenceScores
-            .Where(s => s.IsScored && s.Area.Code.Level == finest && (gemeente is null || s.Area.Code.Gemeente == gemeente))
-            .Select(s => (s.Deviation!.Value, population[referenceTable.RowOf(s.Area)]))
-            .OrderBy(x => x.Item1)
-            .ToList();
-        return new ScoredYear(period, model, standard, prepared, scores, distribution);
+        var distribution = ScoredYear.ReferenceScoresOf(referenceTable, referenceScores, gemeente);
+        return new ScoredYear(period, model, standard, prepared, scores, distribution) { PercentilesFromOwnYear = ownYear, PercentileGemeente = gemeente };
     }
 
     private async Task<(IndicatorTable Table, IReadOnlyList<LivabilityScore> Scores)> BaseYearScoresAsync(
@@ -464,8 +556,11 @@ public sealed class MonitorService
         }
     }
 
-    /// <summary>The years for which inhabitants are known (the years that can be scored), newest first.</summary>
-    public async Task<IReadOnlyList<int>> ScorableYearsAsync(CancellationToken cancellationToken = default)
+    /// <summary>The years for which inhabitants are known (the years that can be scored), newest first; remembered (every watchlist asks).</summary>
+    public Task<IReadOnlyList<int>> ScorableYearsAsync(CancellationToken cancellationToken = default) =>
+        RememberAsync(nameof(ScorableYearsAsync), () => CountScorableYearsAsync(cancellationToken));
+
+    private async Task<IReadOnlyList<int>> CountScorableYearsAsync(CancellationToken cancellationToken)
     {
         // Inhabitants may also come from a source that fills them (ELAN's registered population).
         var years = new HashSet<int>();

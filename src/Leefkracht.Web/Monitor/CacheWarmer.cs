@@ -31,4 +31,22 @@ internal sealed class CacheWarmer(DataVersion version, DashboardMonitor dashboar
             logger.LogWarning(exception, "warming the caches failed");
         }
     }
+
+    /// <summary>
+    /// Lets the results computed by requests finish being stored (<see cref="Leefkracht.Monitor.Monitoring.MonitorService.WritesInBackground"/>)
+    /// before the store is closed, so that the next start reads them.
+    /// </summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await dashboard.Monitor.StoredAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Not stored: the next process that needs the result computes it again.
+            logger.LogWarning(exception, "storing a computed result failed");
+        }
+    }
 }

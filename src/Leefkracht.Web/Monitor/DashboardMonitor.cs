@@ -24,7 +24,8 @@ internal sealed class DashboardMonitor
     public DashboardMonitor(IMonitorStore store, DataVersion version)
     {
         _store = store;
-        Monitor = new MonitorService(store);
+        // A request that had to compute a result answers with it; the result is stored after (issue 16's first map).
+        Monitor = new MonitorService(store) { WritesInBackground = true };
         Warnings = new EarlyWarningService(Monitor);
         Leefbaarometer = new LeefbaarometerService(store, Monitor);
         KwetsbareWijken = new KwetsbareWijkenService(store, Monitor, Leefbaarometer);

@@ -6,7 +6,7 @@ using Leefkracht.Data.Storage.Backup;
 namespace Leefkracht.Monitor.Tests.Monitoring;
 
 /// <summary>
-/// Results kept in the store per data version (<see cref="MonitorService.RememberStoredAsync"/>): the watchlist of
+/// Results kept in the store per data version (<see cref="MonitorService.RememberStoredAsync{T}(string, string, Func{Task{T}}, CancellationToken)"/>): the watchlist of
 /// Heerlen 2018 on the real sample, in a store of the run's kind (SQLite, or PostgreSQL under scripts/test.sh).
 /// </summary>
 public sealed class StoredResultsTests : StoreAndFolderTest
@@ -47,6 +47,16 @@ public sealed class StoredResultsTests : StoreAndFolderTest
         (Json(recomputed) == Json(computed)).ShouldBeFalse("the changed data left the watchlist as it was");
         recomputed.Signals.Select(s => s.Area).ShouldBe(computed.Signals.Select(s => s.Area));
         recomputed.Signals.Select(s => s.Score).ShouldNotBe(computed.Signals.Select(s => s.Score));
+
+        // The watchlist is kept per year (EarlyWarningService.ScopesOf): an import that changes a later year keeps it.
+        await using (var store = Store.Open())
+        {
+            await Stores.ImportAsync(store, Tripled(Path.Combine(Path.GetDirectoryName(Heerlen2018)!, "kwb2020_heerlen_GM0917_statline.csv"), "Inkomen_Inkomen_van_huishoudens_Huishoudens_met_een_laag_inkomen"));
+        }
+
+        var (kept, keeping) = await WatchlistAsync();
+        keeping.ShouldBe(0);
+        Json(kept).ShouldBe(Json(recomputed));
     }
 
     [Fact]
@@ -160,6 +170,14 @@ public sealed class StoredResultsTests : StoreAndFolderTest
         computed[2024].Scores.Scores.ShouldContain(s => !s.IsScored);
         computed[2024].Resilience.Scores.ShouldContain(s => s.NotScoredReason != null);
         computed[2018].Scores.Scores.ShouldContain(s => s.IsScored);
+
+        // The stored form is compact: the headline of every score, not its contributions (16 MB for 2024 before).
+        ScoredYearFormat.Write(computed[2024].Scores).Length.ShouldBeLessThan(1_000_000);
+        ScoredYearFormat.Write(computed[2024].Resilience).Length.ShouldBeLessThan(1_000_000);
+
+        // One area's contributions, asked for first (a profile), are computed for that area alone and equal the computed ones.
+        var profiled = read[2024].Scores.Scores.First(s => s.IsScored && s.Area.Code.Level == AreaLevel.Buurt);
+        Json(profiled).ShouldBe(Json(computed[2024].Scores.ScoreOf(profiled.Area)));
         foreach (var year in new[] { 2018, 2024 })
         {
             var (a, b) = (computed[year], read[year]);
@@ -185,6 +203,31 @@ public sealed class StoredResultsTests : StoreAndFolderTest
         Json(afterImport[2024].Scores.Scores).ShouldBe(Json(computed[2024].Scores.Scores));
         var (before, after) = (computed[2018].Scores.Prepared.Table, afterImport[2018].Scores.Prepared.Table);
         after.IndicatorIds.Where(id => !after.Column(id).SequenceEqual(before.Column(id))).ShouldNotBeEmpty("the recomputed 2018 is not from the imported data");
+    }
+
+    [Fact]
+    public async Task WritesInBackground_AnswerWithTheComputedResult_AndStoreIt_ForASecondServiceToRead()
+    {
+        // The web's service stores what it computed after answering; once StoredAsync is done, another reads it.
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using (var store = Store.Open())
+        {
+            await Stores.ImportAsync(store, Path.Combine(TestData.RepositoryRoot, "data", "sample", "heerlen"));
+        }
+
+        var reference = ReferenceChoice.OfGemeente(Heerlen);
+        await using var first = Store.Open();
+        var writer = new MonitorService(first) { WritesInBackground = true };
+        var computed = await writer.ScoreAsync(2018, ModelDocument.HandSet, reference, cancellationToken);
+        await writer.StoredAsync();
+        writer.StoredResultsComputedOf(MonitorService.ScoredYearKind).ShouldBe(1);
+
+        await using var second = Store.Open();
+        var reader = new MonitorService(second);
+        var read = await reader.ScoreAsync(2018, ModelDocument.HandSet, reference, cancellationToken);
+        reader.StoredResultsComputed.ShouldBe(0);
+        Json(read.Scores).ShouldBe(Json(computed.Scores));
+        Json(read.ReferenceScores).ShouldBe(Json(computed.ReferenceScores));
     }
 
     [Fact]
