@@ -44,9 +44,9 @@ internal sealed class MapGeometryLoader(DashboardMonitor dashboard)
     public const string StoredKind = "map-geometry";
 
     /// <summary>How many boundary sets this loader simplified instead of reading them from the store (for tests).</summary>
-    public int Simplified => simplified;
+    public int Simplified => _simplified;
 
-    private int simplified;
+    private int _simplified;
 
     public Task<MapGeometry?> LoadAsync(AreaLevel level, int year, MapDetail detail) =>
         dashboard.RememberAsync(DashboardMonitor.Key("geometry", (int)level, year, (int)detail), async () =>
@@ -99,7 +99,7 @@ internal sealed class MapGeometryLoader(DashboardMonitor dashboard)
             }
 
             var geometry = Simplify(records, level, boundaryYear, detail);
-            Interlocked.Increment(ref simplified);
+            Interlocked.Increment(ref _simplified);
             await store.SaveResultAsync(key, StoredMapGeometry.Write(geometry)).ConfigureAwait(false);
             return geometry;
         }
