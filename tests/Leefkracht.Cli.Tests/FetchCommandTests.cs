@@ -21,17 +21,18 @@ public sealed class FetchCommandTests : IAsyncLifetime
     public ValueTask DisposeAsync() => _fake.DisposeAsync();
 
     [Fact]
-    public async Task FetchKwb_ThenScore_WorksFromAnEmptyStore()
+    public async Task FetchKwb_ThenScore_ByTheGemeentesCommonName_WorksFromAnEmptyStore()
     {
         using var store = TestStore.Create();
 
-        var fetch = await CliRunner.RunAsync("fetch", "kwb", "--year", "2019", "--gemeente", "'s-Gravenhage", "--db", store.Setting, "--cache", _fake.CacheFolder, "--statline-url", _fake.Feed.AbsoluteUri, "--retry-delay", "0.001");
+        // "Den Haag" is what people type; CBS's tables and the store name it 's-Gravenhage.
+        var fetch = await CliRunner.RunAsync("fetch", "kwb", "--year", "2019", "--gemeente", "Den Haag", "--db", store.Setting, "--cache", _fake.CacheFolder, "--statline-url", _fake.Feed.AbsoluteUri, "--retry-delay", "0.001");
 
         fetch.Error.ShouldBeEmpty();
         fetch.ExitCode.ShouldBe(0);
         fetch.Out.ShouldContain("kwb 2019 (84583NED, GM0518): 159 rijen; 6 antwoorden, 6 gedownload");
         fetch.Out.ShouldContain("0 onbekend");
-        var score = await CliRunner.RunAsync("score", "--year", "2019", "--gemeente", "'s-Gravenhage", "--db", store.Setting);
+        var score = await CliRunner.RunAsync("score", "--year", "2019", "--gemeente", "Den Haag", "--db", store.Setting);
         score.ExitCode.ShouldBe(0, score.Error);
         score.Out.ShouldContain("BU0518");
 

@@ -192,6 +192,17 @@ public sealed class KwbFetchTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AGemeenteByItsCommonName_IsFetchedUnderTheNameCbsGivesIt()
+    {
+        using var store = TestStore.Create();
+
+        var result = await FetchAsync(store, 2019, "Den Haag");
+
+        result.Gemeente.ShouldBe("GM0518");
+        result.Import.AreasStored.ShouldBe(159);
+    }
+
+    [Fact]
     public async Task AGemeenteNotInTheTable_IsNamedWithSuggestions()
     {
         using var store = TestStore.Create();

@@ -1,3 +1,4 @@
+using Leefkracht.Data.Catalog;
 using Leefkracht.Data.Storage;
 
 namespace Leefkracht.Cli.Commands;
@@ -73,8 +74,15 @@ internal static class AreasCommand
             return code.Level == AreaLevel.Gemeente ? code : null;
         }
 
-        var matches = (await store.LoadAreasAsync(new AreaQuery(AreaLevel.Gemeente, NameContains: text.Trim()), cancellationToken).ConfigureAwait(false))
-            .Where(a => string.Equals(a.Name, text.Trim(), StringComparison.OrdinalIgnoreCase))
+        return await GemeenteNamedAsync(store, text.Trim(), cancellationToken).ConfigureAwait(false)
+            ?? (GemeenteAliases.GemeenteNamed(text) is { } official ? await GemeenteNamedAsync(store, official, cancellationToken).ConfigureAwait(false) : null);
+    }
+
+    // The one gemeente the store names exactly so (case ignored), or null when none or more than one does.
+    private static async Task<AreaCode?> GemeenteNamedAsync(IMonitorStore store, string name, CancellationToken cancellationToken)
+    {
+        var matches = (await store.LoadAreasAsync(new AreaQuery(AreaLevel.Gemeente, NameContains: name), cancellationToken).ConfigureAwait(false))
+            .Where(a => string.Equals(a.Name, name, StringComparison.OrdinalIgnoreCase))
             .Select(a => a.Code)
             .Distinct()
             .ToList();

@@ -88,7 +88,15 @@ public sealed class KwbFetcher : StatLineFetcher
             .Select(r => (Key: Text(r, "Key").Trim(), Title: Text(r, "Title").Trim()))
             .Where(r => r.Key.StartsWith("GM", StringComparison.Ordinal))
             .ToList();
+        // The name itself first (a gemeente that merged later is found in the years it existed), then the name CBS
+        // uses for a common one ("Den Haag" is 's-Gravenhage).
+        var official = GemeenteAliases.GemeenteNamed(trimmed);
         var found = named.FirstOrDefault(r => string.Equals(r.Title, trimmed, StringComparison.OrdinalIgnoreCase));
+        if (found.Key is null && official is not null)
+        {
+            found = named.FirstOrDefault(r => string.Equals(r.Title, official, StringComparison.OrdinalIgnoreCase));
+        }
+
         if (found.Key is null)
         {
             var close = named.Where(r => r.Title.Contains(trimmed, StringComparison.OrdinalIgnoreCase)).Select(r => $"{r.Title} ({r.Key})").Take(5).ToList();

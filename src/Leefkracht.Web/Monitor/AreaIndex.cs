@@ -1,3 +1,5 @@
+using Leefkracht.Data.Catalog;
+
 namespace Leefkracht.Web.Monitor;
 
 /// <summary>Every area the store knows, for names and search (a few tens of thousands of rows: kept in memory).</summary>
@@ -25,7 +27,7 @@ internal sealed class AreaIndex
         _defunct = [.. gemeenten.Where(a => a.Year < currentYear).Select(a => a.Code)];
         var current = gemeenten.Where(a => a.Year == currentYear && a.Name is not null)
             .GroupBy(a => AreaNames.Normalise(a.Name!)).ToDictionary(g => g.Key, g => g.First().Code, StringComparer.Ordinal);
-        _aliases = [.. AreaNames.Aliases
+        _aliases = [.. GemeenteAliases.All
             .Where(a => current.ContainsKey(AreaNames.Normalise(a.Gemeente)))
             .Select(a => (a.Alias, AreaNames.Normalise(a.Alias), current[AreaNames.Normalise(a.Gemeente)]))];
     }

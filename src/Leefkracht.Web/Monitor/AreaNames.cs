@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text;
 
 namespace Leefkracht.Web.Monitor;
@@ -6,7 +5,7 @@ namespace Leefkracht.Web.Monitor;
 /// <summary>
 /// How the search box compares names: without case, accents, apostrophes or hyphens ("'s-Hertogenbosch" is
 /// "s hertogenbosch"), with a few typing errors allowed, and with the other names of gemeenten
-/// (GemeenteAliases.csv: common names such as Den Haag, and gemeenten that merged into another).
+/// (<see cref="Leefkracht.Data.Catalog.GemeenteAliases"/>: common names such as Den Haag, and gemeenten that merged into another).
 /// </summary>
 internal static class AreaNames
 {
@@ -83,35 +82,5 @@ internal static class AreaNames
         }
 
         return previous.Min();
-    }
-
-    /// <summary>The other names of gemeenten: (alias, the current gemeente's name, why), from GemeenteAliases.csv.</summary>
-    public static IReadOnlyList<(string Alias, string Gemeente, string Why)> Aliases { get; } = ReadAliases();
-
-    private static List<(string Alias, string Gemeente, string Why)> ReadAliases()
-    {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("GemeenteAliases.csv")
-            ?? throw new InvalidOperationException("GemeenteAliases.csv is not embedded in Leefkracht.Web");
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        var aliases = new List<(string, string, string)>();
-        var number = 0;
-        while (reader.ReadLine() is { } line)
-        {
-            number++;
-            if (line.Length == 0 || line.StartsWith('#'))
-            {
-                continue;
-            }
-
-            var fields = line.Split(';');
-            if (fields.Length != 3 || fields.Any(string.IsNullOrWhiteSpace))
-            {
-                throw new InvalidDataException($"GemeenteAliases.csv line {number}: expected 'alias;gemeente;why', found '{line}'");
-            }
-
-            aliases.Add((fields[0].Trim(), fields[1].Trim(), fields[2].Trim()));
-        }
-
-        return aliases;
     }
 }
