@@ -1,3 +1,6 @@
+using Leefkracht.Core.Areas;
+using Leefkracht.Monitor.Monitoring;
+
 namespace Leefkracht.Cli.Tests;
 
 /// <summary>
@@ -32,6 +35,19 @@ public sealed class FetchCommandTests : IAsyncLifetime
         fetch.ExitCode.ShouldBe(0);
         fetch.Out.ShouldContain("kwb 2019 (84583NED, GM0518): 159 rijen; 6 antwoorden, 6 gedownload");
         fetch.Out.ShouldContain("0 onbekend");
+
+        // Like import, the fetch stored what a first visitor waits for: a service opened afterwards (as a freshly
+        // started server's is) reads the year's scores, resilience and the gemeente's watchlist and computes nothing.
+        await using (var opened = store.Open())
+        {
+            var cancellationToken = TestContext.Current.CancellationToken;
+            var monitor = new MonitorService(opened);
+            await monitor.ScoreAsync(2019, DefaultResults.Model, ReferenceChoice.National, cancellationToken);
+            await monitor.ResilienceAsync(2019, DefaultResults.Resilience, ReferenceChoice.National, cancellationToken);
+            await new EarlyWarningService(monitor).WatchlistAsync(2019, null, AreaCode.Parse("GM0518"), null, DefaultResults.Model, cancellationToken);
+            monitor.StoredResultsComputed.ShouldBe(0);
+        }
+
         var score = await CliRunner.RunAsync("score", "--year", "2019", "--gemeente", "Den Haag", "--db", store.Setting);
         score.ExitCode.ShouldBe(0, score.Error);
         score.Out.ShouldContain("BU0518");

@@ -116,12 +116,12 @@ internal static class FetchCommand
             await using var context = global.Open(result, environment);
             using var client = new FetchClient(options);
             var fetcher = new KwbFetcher(client, options, context.Store, CatalogDocument.Default, environment.Clock);
-            return await FetchYearsAsync(environment, context.Texts, "kwb", chosen, async y =>
+            return await FetchYearsAsync(environment, context, "kwb", chosen, async y =>
             {
                 var fetched = await FetchWithProgress(environment, fetcher, y, result.GetValue(gemeente), cancellationToken).ConfigureAwait(false);
                 Print(environment, fetched, "fetch_kwb_done", context.Texts);
                 return fetched.Import;
-            }).ConfigureAwait(false);
+            }, cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
@@ -147,12 +147,12 @@ internal static class FetchCommand
             await using var context = global.Open(result, environment);
             using var client = new FetchClient(options);
             var fetcher = new SeriesFetcher(client, options, context.Store, CatalogDocument.Default, environment.Clock);
-            return await FetchYearsAsync(environment, context.Texts, series.Kind, wanted, async y =>
+            return await FetchYearsAsync(environment, context, series.Kind, wanted, async y =>
             {
                 var fetched = await fetcher.FetchAsync(series, y, result.GetValue(gemeente), null, cancellationToken).ConfigureAwait(false);
                 environment.Out.MarkupLine(Markup.Escape(context.Texts.Format("fetch_series_done", series.Kind, y, series.Table, fetched.TopicKey, fetched.Gemeente ?? "NL", fetched.Rows, fetched.Areas, Transfer(fetched.Transfer))));
                 return fetched.Import;
-            }).ConfigureAwait(false);
+            }, cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
@@ -177,12 +177,12 @@ internal static class FetchCommand
             await using var context = global.Open(result, environment);
             using var client = new FetchClient(options);
             var fetcher = new NabijheidFetcher(client, options, context.Store, CatalogDocument.Default, environment.Clock);
-            return await FetchYearsAsync(environment, context.Texts, "nabijheid", wanted, async y =>
+            return await FetchYearsAsync(environment, context, "nabijheid", wanted, async y =>
             {
                 var fetched = await fetcher.FetchAsync(y, result.GetValue(gemeente), null, cancellationToken).ConfigureAwait(false);
                 Print(environment, fetched, "fetch_nabijheid_done", context.Texts);
                 return fetched.Import;
-            }).ConfigureAwait(false);
+            }, cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
@@ -284,9 +284,11 @@ internal static class FetchCommand
     /// first year the source refuses or cannot be reached ends the command (exit 4) with that year not imported, as the
     /// store only changes in an import's one transaction.
     /// </summary>
-    private static async Task<int> FetchYearsAsync(CliEnvironment environment, Texts texts, string kind, IEnumerable<int> years, Func<int, Task<Data.Import.ImportReport>> fetchYear)
+    private static async Task<int> FetchYearsAsync(CliEnvironment environment, CommandContext context, string kind, IEnumerable<int> years, Func<int, Task<Data.Import.ImportReport>> fetchYear, CancellationToken cancellationToken)
     {
+        var texts = context.Texts;
         var failed = false;
+        var stored = false;
         foreach (var y in years)
         {
             try
@@ -294,15 +296,28 @@ internal static class FetchCommand
                 var report = await fetchYear(y).ConfigureAwait(false);
                 ImportCommand.Print(environment, [report], texts, verbose: false, compact: true);
                 failed |= report.Outcome == Data.Import.ImportOutcome.Rejected;
+                stored |= report.Outcome == Data.Import.ImportOutcome.Stored;
             }
             catch (FetchException exception)
             {
                 await environment.Error.WriteLineAsync(texts.Format("fetch_failed", $"{kind} {y}", exception.Message)).ConfigureAwait(false);
+                await StoreResultsAsync().ConfigureAwait(false);
                 return ExitCodes.SourceUnavailable;
             }
         }
 
+        await StoreResultsAsync().ConfigureAwait(false);
         return failed ? ExitCodes.InvalidInput : ExitCodes.Success;
+
+        // As `import` does: what a first visitor would wait for (the default year's scores, resilience and
+        // watchlists) is computed by the command, once, after the years it stored, so a fetched store serves at once.
+        async Task StoreResultsAsync()
+        {
+            if (stored)
+            {
+                await DefaultResults.StoreAsync(context.Store, PhaseTimings.Mark, cancellationToken).ConfigureAwait(false);
+            }
+        }
     }
 
     /// <summary>What a table fetch did (<paramref name="done"/>: the line's words), how its columns mapped, and every unknown column by key and title.</summary>
