@@ -43,11 +43,11 @@ public sealed class ColumnMappingTests
     [InlineData("kwb2017_83765NED_keys.txt", 109)]
     [InlineData("kwb2018_84286NED_keys.txt", 117)]
     [InlineData("kwb2020_84799NED_keys.txt", 29)]
-    [InlineData("kwb2021_85039NED_keys.txt", 24)]
-    [InlineData("kwb2022_85318NED_keys.txt", 81)]
+    [InlineData("kwb2021_85039NED_keys.txt", 85)]
+    [InlineData("kwb2022_85318NED_keys.txt", 118)]
     [InlineData("kwb2023_85618NED_first-release_keys.txt", 24)]
-    [InlineData("kwb2023_85618NED_keys.txt", 85)]
-    [InlineData("kwb2025_86165NED_keys.txt", 107)]
+    [InlineData("kwb2023_85618NED_keys.txt", 127)]
+    [InlineData("kwb2025_86165NED_keys.txt", 120)]
     public void AYearsDocumentedKeys_MapFully(string file, int keys)
     {
         var columns = StatLineColumns.Map(DocumentedKeys(file), CatalogDocument.Default);
@@ -122,7 +122,8 @@ public sealed class ColumnMappingTests
     /// <summary>
     /// The core columns of every year with a key list reach the same indicator, whatever their number that year: the
     /// key of a stem in the year's list maps to the indicator the 2024 codebook gives that stem (checked where the
-    /// year has the stem; the selections of 2016 and 2020-2023 hold a part of them, and the count says how many).
+    /// year has the stem; the selections of 2016, 2020, 2021, 2025 and the first release of 2023 hold a part of them,
+    /// and the count says how many).
     /// </summary>
     [Theory]
     [InlineData("kwb2013_82339NED_keys.txt", 13)]
@@ -131,7 +132,7 @@ public sealed class ColumnMappingTests
     [InlineData("kwb2017_83765NED_keys.txt", 14)]
     [InlineData("kwb2018_84286NED_keys.txt", 14)]
     [InlineData("kwb2020_84799NED_keys.txt", 7)]
-    [InlineData("kwb2021_85039NED_keys.txt", 12)]
+    [InlineData("kwb2021_85039NED_keys.txt", 14)]
     [InlineData("kwb2022_85318NED_keys.txt", 14)]
     [InlineData("kwb2023_85618NED_first-release_keys.txt", 12)]
     [InlineData("kwb2023_85618NED_keys.txt", 14)]
@@ -162,6 +163,63 @@ public sealed class ColumnMappingTests
         }
 
         found.ShouldBe(coreColumns);
+    }
+
+    /// <summary>
+    /// The lists called complete are the whole table: StatLine numbers a table's topics 1, 2, 3, … in order, so a
+    /// complete list holds the region dimension and every number from 1 to its last, without a gap (a selection has
+    /// gaps: the keys its sources do not name).
+    /// </summary>
+    [Theory]
+    [InlineData("kwb2013_82339NED_keys.txt", 122)]
+    [InlineData("kwb2015_83220NED_keys.txt", 106)]
+    [InlineData("kwb2017_83765NED_keys.txt", 108)]
+    [InlineData("kwb2018_84286NED_keys.txt", 116)]
+    [InlineData("kwb2022_85318NED_keys.txt", 117)]
+    [InlineData("kwb2023_85618NED_keys.txt", 126)]
+    public void ACompleteYearsKeys_AreTheRegionAndEveryTopicNumber_WithoutAGap(string file, int topics)
+    {
+        var keys = DocumentedKeys(file).Select(p => p.Key).ToList();
+
+        keys.Where(k => !char.IsAsciiDigit(k[^1])).ShouldHaveSingleItem().ShouldBeOneOf("RegioS", "WijkenEnBuurten");
+        keys.Where(k => char.IsAsciiDigit(k[^1]))
+            .Select(k => int.Parse(k.AsSpan(k.LastIndexOf('_') + 1), CultureInfo.InvariantCulture))
+            .Order().ShouldBe(Enumerable.Range(1, topics));
+    }
+
+    /// <summary>
+    /// KWB 2025 (86165NED) names topics the catalog does not use: the poverty counts (PersonenInArmoede,
+    /// PersonenTot25BovenArmoedegrens) and the energy-transition counts (Aardgaswoningen, AardgasvrijeWoningen) are
+    /// knowingly ignored, not reported as unknown and not guessed into another indicator.
+    /// </summary>
+    [Fact]
+    public void Kwb2025_TheNewTopics_AreKnowinglyIgnored()
+    {
+        var columns = StatLineColumns.Map(DocumentedKeys(2025), CatalogDocument.Default);
+
+        foreach (var key in new[] { "PersonenInArmoede_81", "PersonenTot25BovenArmoedegrens_82", "Aardgaswoningen_58", "AardgasvrijeWoningen_57" })
+        {
+            (key, columns.Columns.Single(c => c.Property.Key == key).Fate).ShouldBe((key, ColumnFate.Ignored));
+        }
+
+        Target(columns, "k_20PersonenMetHoogsteInkomen_80").ShouldBe("persons_highest_20pct_income_pct");
+        Target(columns, "GemiddeldInkomenPerInwoner_78").ShouldBe("income_per_inhabitant");
+    }
+
+    /// <summary>
+    /// KWB 2023 as CBS revised it (85618NED) has the labour columns under their full keys
+    /// (<c>WerknemersMetVasteArbeidsrelatie_76</c>), where 2025 shortens them (<c>WerknemersMetVasteArbeidsr_73</c>); both
+    /// are the same labour-market detail, knowingly ignored, and the net labour participation beside them still maps.
+    /// </summary>
+    [Fact]
+    public void Kwb2023_TheLabourColumnsUnderTheirFullKeys_AreKnowinglyIgnored()
+    {
+        var columns = StatLineColumns.Map(DocumentedKeys("kwb2023_85618NED_keys.txt"), CatalogDocument.Default);
+
+        columns.Columns.Single(c => c.Property.Key == "WerknemersMetVasteArbeidsrelatie_76").Fate.ShouldBe(ColumnFate.Ignored);
+        columns.Columns.Single(c => c.Property.Key == "WerknemersMetFlexibeleArbeidsrelatie_77").Fate.ShouldBe(ColumnFate.Ignored);
+        Target(columns, "Nettoarbeidsparticipatie_74").ShouldBe(Target(StatLineColumns.Map(DocumentedKeys(2025), CatalogDocument.Default), "Nettoarbeidsparticipatie_71"));
+        Target(columns, "Nettoarbeidsparticipatie_74").ShouldNotBeNull();
     }
 
     /// <summary>
