@@ -41,7 +41,7 @@ public sealed class NabijheidFetchTests : IAsyncLifetime
     /// region columns structural, everything else unknown (and so reported by a fetch).
     /// </summary>
     [Theory]
-    [InlineData(2019, 4, 0, 3)]
+    [InlineData(2018, 18, 0, 3)]
     [InlineData(2022, 10, 4, 1)]
     [InlineData(2024, 57, 5, 1)]
     [InlineData(2025, 44, 4, 3)]
@@ -86,9 +86,12 @@ public sealed class NabijheidFetchTests : IAsyncLifetime
     [Fact]
     public void TheYearsWithATable_AreThoseAPublicSourceNames()
     {
-        NabijheidTables.Years.ShouldBe([2019, 2022, 2023, 2024, 2025]);
+        NabijheidTables.Years.ShouldBe([2017, 2018, 2019, 2021, 2022, 2023, 2024, 2025]);
         NabijheidTables.For(2024).ShouldBe(Table2024);
-        NabijheidTables.For(2021).ShouldBeNull();
+        NabijheidTables.For(2018).ShouldBe("84463NED");
+        NabijheidTables.For(2019).ShouldBe("84718NED");
+        NabijheidTables.For(2021).ShouldBe("85231NED");
+        NabijheidTables.For(2020).ShouldBeNull();
     }
 
     [Fact]
@@ -157,10 +160,10 @@ public sealed class NabijheidFetchTests : IAsyncLifetime
     {
         using var store = await Utrecht2024Async();
 
-        var noTable = await Should.ThrowAsync<FetchException>(() => FetchAsync(store, 2021, "GM0344"));
+        var noTable = await Should.ThrowAsync<FetchException>(() => FetchAsync(store, 2020, "GM0344"));
         var byName = await Should.ThrowAsync<FetchException>(() => FetchAsync(store, 2024, "Utrecht"));
 
-        noTable.Message.ShouldContain("2019, 2022, 2023, 2024, 2025");
+        noTable.Message.ShouldContain("2017, 2018, 2019, 2021, 2022, 2023, 2024, 2025");
         byName.Message.ShouldContain("GM0344");
         (await StoredAsync(store, "distance_gp", Real("afstandHuisarts").Keys)).ShouldBeEmpty();
     }
