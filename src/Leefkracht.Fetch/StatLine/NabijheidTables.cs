@@ -3,9 +3,9 @@ namespace Leefkracht.Fetch.StatLine;
 /// <summary>
 /// The StatLine tables "Nabijheid voorzieningen; afstand locatie, wijk- en buurtcijfers", one per year, each on the
 /// division of its year. Only the years for which a public source names the table id are listed (sources in
-/// <c>tests/Leefkracht.Testing/Fixtures/Sources/nabijheid-keys/README.md</c>); 2020 was not found and is refused
-/// with the list of years that have a table. 84463NED is the 2018 table and 84718NED the 2019 one, as three public
-/// sources say against one.
+/// <c>tests/Leefkracht.Testing/Fixtures/Sources/nabijheid-keys/README.md</c>; 2020, 2021 and 2023 by CBS's own
+/// table pages); an earlier year is refused with the list of years that have a table. 84463NED is the 2018 table and
+/// 84718NED the 2019 one, as three public sources say against one.
 /// </summary>
 public static class NabijheidTables
 {
@@ -14,6 +14,7 @@ public static class NabijheidTables
         [2017] = "84334NED",
         [2018] = "84463NED",
         [2019] = "84718NED",
+        [2020] = "84953NED",
         [2021] = "85231NED",
         [2022] = "85560NED",
         [2023] = "85830NED",
