@@ -3,7 +3,7 @@ import L from 'leaflet';
 // Every area of a map layer on one canvas, drawn from the decoded boundaries' flat arrays (map-shapes.js) instead of
 // one Leaflet path per area: building 13,748 Leaflet polygons (their LatLng objects, projection, tooltips and click
 // handlers) took more than a second of the national buurt map's first paint; this draws the same areas with one fill
-// per colour and one stroke, and finds the area under the mouse in a grid of the areas' boxes
+// per colour and a stroke of the same paths, and finds the area under the mouse in a grid of the areas' boxes
 // (docs/benchmarks.md, "Map: one canvas for every area"; docs/web.md#map-geometry).
 //
 // The paths are made once, as SVG path text parsed by the browser (new Path2D(text)), in "local" pixels (those of
@@ -58,8 +58,6 @@ export class AreaLayer {
     /** @type {Map<string, Path2D>} the shown areas' paths by fill colour: one fill each */
     this.groups = new Map();
     this.texts = textsOf(shapes, shown);
-    /** Every shown area's rings, for the outlines. */
-    this.outlines = new Path2D(shown.map((a) => this.texts.text[a]).join(''));
     this.grid = gridOf(shapes, shown);
     this.canvas = L.DomUtil.create('canvas', 'area-canvas leaflet-zoom-animated');
     /** The highlights' canvas over the areas' one, of the same size and place. */
@@ -167,7 +165,10 @@ export class AreaLayer {
     return ring;
   }
 
-  /** Draws the shown areas (the canvas clips what lies outside): a fill per colour, then every outline in one stroke. */
+  /**
+   * Draws the shown areas (the canvas clips what lies outside): a fill per colour, then the outlines, stroked from the
+   * same paths (every shown area is in one of them), so that the path text is parsed once per colouring, not twice.
+   */
   redraw() {
     const map = this.map;
     const size = map.getSize();
@@ -201,7 +202,7 @@ export class AreaLayer {
     // The line width is in local pixels too: the weight in screen pixels at this zoom.
     ctx.lineWidth = this.style.weight / zoomScale;
     ctx.lineJoin = 'round';
-    ctx.stroke(this.outlines);
+    for (const path of this.groups.values()) ctx.stroke(path);
   }
 
   /**

@@ -49,6 +49,20 @@ export function shapesOf(level, year, detail, version) {
   return found;
 }
 
+/**
+ * Keeps boundaries fetched another way (without a version, map-start.js) as those of a version, so that a later
+ * shapesOf of that version (the next colouring) finds them instead of fetching them again.
+ * @param {string} level
+ * @param {number} year
+ * @param {string} detail
+ * @param {string} version
+ * @param {Shapes} shapes
+ */
+export function adopt(level, year, detail, version, shapes) {
+  const key = `${level}:${year}:${detail}:${version}`;
+  if (!decoded.has(key)) decoded.set(key, Promise.resolve(shapes));
+}
+
 /** Web Mercator as Leaflet's EPSG:3857 at zoom 0, divided by 256: x and y from 0 to 1. */
 const maxLatitude = 85.0511287798;
 /** @param {number} lon */

@@ -1,5 +1,5 @@
 import { get } from './http.js';
-import { shapesOf } from './map-shapes.js';
+import { adopt, shapesOf } from './map-shapes.js';
 
 // The map page's first requests, started by the router as soon as the entry script runs, while the map page's code
 // and Leaflet are still downloading: /meta, the gemeente list, then at once the first layer's values and its
@@ -64,7 +64,7 @@ export function take(path, query = {}) {
 /**
  * The boundaries the values name: those started early without a version when they are of the same level, detail and
  * boundary year (the values of `year` are drawn on the boundaries nearest to it, which the early request got too),
- * else the versioned ones.
+ * else the versioned ones. Boundaries taken from the early request are kept as those of the values' version.
  * @param {string} level
  * @param {string} year the year the values were asked for
  * @param {string} detail
@@ -74,7 +74,11 @@ export function boundariesFor(level, year, detail, values) {
   const asked = unversioned;
   if (asked && asked.level === level && asked.year === year && asked.detail === detail) {
     unversioned = null;
-    return asked.shapes.then((shapes) => (shapes.boundaryYear === values.boundaryYear ? shapes : shapesOf(level, values.boundaryYear, detail, values.geometryVersion)));
+    return asked.shapes.then((shapes) => {
+      if (shapes.boundaryYear !== values.boundaryYear) return shapesOf(level, values.boundaryYear, detail, values.geometryVersion);
+      adopt(level, values.boundaryYear, detail, values.geometryVersion, shapes);
+      return shapes;
+    });
   }
   return shapesOf(level, values.boundaryYear, detail, values.geometryVersion);
 }
