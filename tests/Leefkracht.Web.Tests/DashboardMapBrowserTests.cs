@@ -215,6 +215,9 @@ public sealed class DashboardMapBrowserTests(DashboardServer server) : BrowserTe
           const sum = (c) => { const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let s = 0; for (let i = 0; i < d.length; i += 97) s = (s * 31 + d[i]) % 1000000007; return s; };
           const overlay = document.querySelector('canvas.area-highlight');
           const areas = document.querySelector('canvas.area-canvas:not(.area-highlight)');
+          window.areasBefore ??= sum(areas);
+          // Without a highlight the overlay has no bitmap at all
+          if (overlay.width === 0) return { drawn: false, areasUnchanged: sum(areas) === window.areasBefore };
           const d = overlay.getContext('2d').getImageData(0, 0, overlay.width, overlay.height).data;
           let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
           for (let y = 0; y < overlay.height; y++) for (let x = 0; x < overlay.width; x++) {
@@ -223,7 +226,6 @@ public sealed class DashboardMapBrowserTests(DashboardServer server) : BrowserTe
           }
           const rect = overlay.getBoundingClientRect();
           const k = rect.width / overlay.width;
-          window.areasBefore ??= sum(areas);
           return { drawn: minX <= maxX, left: rect.left + minX * k, top: rect.top + minY * k, right: rect.left + maxX * k, bottom: rect.top + maxY * k, areasUnchanged: sum(areas) === window.areasBefore };
         }
         """;

@@ -5,8 +5,8 @@
 // Each run is "cold" (an empty cache) and then "warm" (the same browser again: the boundaries from its cache).
 //
 // Usage: node scripts/map-paint.mjs 'http://127.0.0.1:5391/#/map?level=buurt' [--runs 3] [--chromium /usr/bin/chromium] [--shot map.png] [--resources]
-//   --shot saves a screenshot of the last paint; --resources prints the load event and every resource (scripts,
-//   styles, requests) with its start and end, in ms from navigation.
+//   --shot saves a screenshot of the last paint; --resources prints the load event and every resource but the base
+//   map's tiles (scripts, styles, requests) with its start and end, in ms from navigation.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -78,7 +78,7 @@ const report = `new Promise((done) => requestAnimationFrame(() => requestAnimati
   marks: Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('map:')).reverse().map((m) => [m.name, m.startTime])),
   loaded: performance.getEntriesByType('navigation')[0]?.loadEventStart,
   // Every resource before the paint (scripts, styles, requests): what the page waited for before the layer drew.
-  resources: performance.getEntriesByType('resource').map((r) => ({ path: new URL(r.name).pathname.split('/').pop(), start: r.startTime, end: r.responseEnd })),
+  resources: performance.getEntriesByType('resource').filter((r) => r.initiatorType !== 'img').map((r) => ({ path: new URL(r.name).pathname.split('/').pop(), start: r.startTime, end: r.responseEnd })),
   requests: performance.getEntriesByType('resource').filter((r) => r.name.includes('/api/')).map((r) => ({
     path: new URL(r.name).pathname + new URL(r.name).search, start: r.startTime, end: r.responseEnd, wire: r.transferSize, body: r.decodedBodySize,
   })),

@@ -176,13 +176,14 @@ export class AreaLayer {
     const full = size.multiplyBy(1 + 2 * padding).round();
     this.drawnAt = { center: map.getCenter(), zoom: map.getZoom() };
     const ratio = window.devicePixelRatio || 1;
+    // The overlay takes the areas' canvas's place and size on the page; its bitmap is made by drawHighlight.
     for (const canvas of [this.canvas, this.overlay]) {
       L.DomUtil.setPosition(canvas, min);
-      canvas.width = Math.round(full.x * ratio);
-      canvas.height = Math.round(full.y * ratio);
       canvas.style.width = `${full.x}px`;
       canvas.style.height = `${full.y}px`;
     }
+    this.canvas.width = Math.round(full.x * ratio);
+    this.canvas.height = Math.round(full.y * ratio);
     // Local pixels to canvas pixels: the scale from zoom 12 to this zoom, the local origin's place on the canvas.
     const zoomScale = (256 * 2 ** map.getZoom()) / local;
     const origin = map.getPixelOrigin();
@@ -210,22 +211,31 @@ export class AreaLayer {
    * of areas. The focused one is drawn last and thicker, so that it stays visible under the pointer.
    */
   drawHighlight() {
+    // Without a highlight the overlay has no bitmap (0 × 0): a transparent canvas of the view's size would still be
+    // cleared and composited at every frame of the first paint.
+    const none = this.hovered < 0 && this.focused < 0;
+    const [width, height] = none ? [0, 0] : [this.canvas.width, this.canvas.height];
+    if (this.overlay.width !== width || this.overlay.height !== height) {
+      this.overlay.width = width;
+      this.overlay.height = height;
+    }
+    if (none) return;
     const ctx = this.overlay.getContext('2d');
     if (!ctx) return;
     ctx.resetTransform();
-    ctx.clearRect(0, 0, this.overlay.width, this.overlay.height);
+    ctx.clearRect(0, 0, width, height);
     ctx.setTransform(this.transform);
     // Widths are in local pixels, as the areas' outlines: CSS pixels divided by the transform's scale.
     const perPixel = (window.devicePixelRatio || 1) / this.transform.a;
     ctx.lineJoin = 'round';
-    for (const [area, width] of [[this.hovered, outline.hoverWidth], [this.focused, outline.focusWidth]]) {
+    for (const [area, line] of [[this.hovered, outline.hoverWidth], [this.focused, outline.focusWidth]]) {
       if (area < 0) continue;
       const path = new Path2D(this.texts.text[area]);
       ctx.strokeStyle = outline.halo;
-      ctx.lineWidth = (width + outline.haloExtra) * perPixel;
+      ctx.lineWidth = (line + outline.haloExtra) * perPixel;
       ctx.stroke(path);
       ctx.strokeStyle = outline.line;
-      ctx.lineWidth = width * perPixel;
+      ctx.lineWidth = line * perPixel;
       ctx.stroke(path);
     }
   }
