@@ -206,6 +206,161 @@ public sealed class DashboardMapBrowserTests(DashboardServer server) : BrowserTe
         await File.AppendAllTextAsync(Path.Combine(Screenshots, "first-map-timing.txt"), line + Environment.NewLine, Cancel);
     }
 
+    /// <summary>
+    /// The box, in page coordinates, of what the highlight canvas has drawn (null when it is empty), and whether the
+    /// areas' canvas is unchanged since <c>window.areasBefore</c> was taken (a checksum of its pixels).
+    /// </summary>
+    private const string HighlightState = """
+        () => {
+          const sum = (c) => { const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let s = 0; for (let i = 0; i < d.length; i += 97) s = (s * 31 + d[i]) % 1000000007; return s; };
+          const overlay = document.querySelector('canvas.area-highlight');
+          const areas = document.querySelector('canvas.area-canvas:not(.area-highlight)');
+          window.areasBefore ??= sum(areas);
+          // Without a highlight the overlay has no bitmap at all
+          if (overlay.width === 0) return { drawn: false, areasUnchanged: sum(areas) === window.areasBefore };
+          const d = overlay.getContext('2d').getImageData(0, 0, overlay.width, overlay.height).data;
+          let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
+          for (let y = 0; y < overlay.height; y++) for (let x = 0; x < overlay.width; x++) {
+            if (d[4 * (y * overlay.width + x) + 3] === 0) continue;
+            minX = Math.min(minX, x); maxX = Math.max(maxX, x); minY = Math.min(minY, y); maxY = Math.max(maxY, y);
+          }
+          const rect = overlay.getBoundingClientRect();
+          const k = rect.width / overlay.width;
+          return { drawn: minX <= maxX, left: rect.left + minX * k, top: rect.top + minY * k, right: rect.left + maxX * k, bottom: rect.top + maxY * k, areasUnchanged: sum(areas) === window.areasBefore };
+        }
+        """;
+
+    [Fact]
+    public async Task MapHighlight_OutlinesTheAreaUnderThePointer_AndTheOneFocusedInTheTable_OnAnOverlay()
+    {
+        // Given the gemeente map, nothing highlighted
+        var (page, _) = await OpenAsync("#/map?level=gemeente");
+        await page.WaitForSelectorAsync("#map[data-loaded^='gemeente:total:']");
+        (await page.EvaluateAsync<Highlight>(HighlightState)).Drawn.ShouldBeFalse();
+
+        // When the pointer is over Utrecht
+        var utrecht = await page.EvaluateAsync<Point>("window.leefkracht.pointOf('GM0344')");
+        await page.Mouse.MoveAsync(utrecht.X, utrecht.Y);
+        await page.WaitForSelectorAsync("#map[data-hovered='GM0344']");
+        await page.WaitForSelectorAsync(".leaflet-tooltip:has-text('Utrecht')");
+
+        // Then Utrecht is outlined on the overlay around the pointer, and the areas' canvas was not drawn again
+        var over = await page.EvaluateAsync<Highlight>(HighlightState);
+        over.Drawn.ShouldBeTrue();
+        over.Contains(utrecht).ShouldBeTrue($"the outline {over} holds the pointer at {utrecht.X},{utrecht.Y}");
+        over.AreasUnchanged.ShouldBeTrue();
+
+        // When the pointer moves to Amsterdam, the outline follows it
+        var amsterdam = await page.EvaluateAsync<Point>("window.leefkracht.pointOf('GM0363')");
+        await page.Mouse.MoveAsync(amsterdam.X, amsterdam.Y);
+        await page.WaitForSelectorAsync("#map[data-hovered='GM0363']");
+        var moved = await page.EvaluateAsync<Highlight>(HighlightState);
+        moved.Contains(amsterdam).ShouldBeTrue($"the outline {moved} holds the pointer at {amsterdam.X},{amsterdam.Y}");
+        moved.Contains(utrecht).ShouldBeFalse();
+
+        // When the pointer leaves the map, nothing is outlined
+        await page.HoverAsync("#level");
+        await page.WaitForSelectorAsync("#map[data-hovered='']");
+        (await page.EvaluateAsync<Highlight>(HighlightState)).Drawn.ShouldBeFalse();
+
+        // When the table is opened and the keyboard moves from Utrecht's row to the next, that gemeente is outlined
+        // (the pointer is put over the sea in the map's corner, so that it hovers neither an area nor a row)
+        await page.ClickAsync("#map-table-toggle");
+        await page.Mouse.MoveAsync(0, 0);
+        await page.FocusAsync("#map-table-rows tr[data-code='GM0344'] a");
+        await page.WaitForSelectorAsync("#map[data-focused='GM0344']");
+        await page.Keyboard.PressAsync("Tab");
+        var next = await page.EvaluateAsync<string>("document.activeElement.closest('tr').dataset.code");
+        next.ShouldNotBe("GM0344");
+        await page.WaitForSelectorAsync($"#map[data-focused='{next}']");
+        await page.EvaluateAsync("() => document.querySelector('#map').scrollIntoView()");
+        var inside = await page.EvaluateAsync<Point>($"window.leefkracht.pointOf('{next}')");
+        var focused = await page.EvaluateAsync<Highlight>(HighlightState);
+        focused.Contains(inside).ShouldBeTrue($"the outline {focused} holds a point of {next} at {inside.X},{inside.Y}");
+        await ShotAsync(page, "map-1440-table-focus");
+
+        // And when the focus leaves the table, the outline goes
+        await page.FocusAsync("#level");
+        await page.WaitForSelectorAsync("#map[data-focused='']");
+        (await page.EvaluateAsync<Highlight>(HighlightState)).Drawn.ShouldBeFalse();
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task MapOnAPhone_TheFirstTapNamesAndOutlinesAnArea_TheSecondOpensIt()
+    {
+        var page = await PageChecks.NewPhonePageAsync(Browser, new Uri(server.BaseAddress, "/#/map?level=gemeente"));
+        await page.WaitForSelectorAsync("#map[data-loaded^='gemeente:total:']");
+        await page.EvaluateAsync("() => document.querySelector('#map').scrollIntoView()");
+        var utrecht = await page.EvaluateAsync<Point>("window.leefkracht.pointOf('GM0344')");
+
+        // When Utrecht is tapped, its name shows and it is outlined, and the map stays
+        await page.Touchscreen.TapAsync(utrecht.X, utrecht.Y);
+        await page.WaitForSelectorAsync(".leaflet-tooltip:has-text('Utrecht')");
+        await page.WaitForSelectorAsync("#map[data-hovered='GM0344']");
+        (await page.EvaluateAsync<Highlight>(HighlightState)).Contains(utrecht).ShouldBeTrue();
+        page.Url.ShouldContain("#/map");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "phone-map-tap.png") });
+
+        // When it is tapped again, its profile opens
+        await page.Touchscreen.TapAsync(utrecht.X, utrecht.Y);
+        await WaitForHashAsync(page, "^#/area/GM0344");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task MapZoom_TheCanvasesFollowTheAnimation_ToWhereTheAreasLandAfterIt()
+    {
+        // Given the gemeente map
+        var (page, _) = await OpenAsync("#/map?level=gemeente");
+        await page.WaitForSelectorAsync("#map[data-loaded^='gemeente:total:']");
+
+        // When the map zooms in by one, animated, around a point away from the centre, where Utrecht's centre lies on
+        // the canvas as it was drawn is carried by the animation's transform (read when it starts) to a place that is
+        // compared with Utrecht's place after the zoom; the highlight canvas moves with the areas' one
+        var zoom = await page.EvaluateAsync<ZoomCheck>("""
+            () => new Promise((resolve) => {
+              const { map } = window.leefkracht;
+              const areas = document.querySelector('canvas.area-canvas:not(.area-highlight)');
+              const overlay = document.querySelector('canvas.area-highlight');
+              const translate = (c) => { const m = /translate3d\(([-\d.]+)px,\s*([-\d.]+)px/.exec(c.style.transform); return [Number(m[1]), Number(m[2])]; };
+              const scaleOf = (c) => { const m = /scale\(([\d.]+)\)/.exec(c.style.transform); return m ? Number(m[1]) : 1; };
+              const utrecht = { lat: 52.09, lng: 5.12 };
+              const before = map.latLngToLayerPoint(utrecht);
+              const [cx, cy] = translate(areas);
+              const local = [before.x - cx, before.y - cy];
+              let predicted = null;
+              let same = false;
+              let scale = 0;
+              map.once('zoomanim', () => {
+                const [tx, ty] = translate(areas);
+                scale = scaleOf(areas);
+                predicted = [tx + scale * local[0], ty + scale * local[1]];
+                same = areas.style.transform === overlay.style.transform;
+              });
+              map.once('zoomend', () => requestAnimationFrame(() => {
+                const after = map.latLngToLayerPoint(utrecht);
+                resolve({ animated: predicted !== null, scale, error: predicted ? Math.hypot(predicted[0] - after.x, predicted[1] - after.y) : -1, overlayMoved: same, scaleAfter: scaleOf(areas) });
+              }));
+              map.setView({ lat: 52.3, lng: 5.6 }, map.getZoom() + 1, { animate: true });
+            })
+            """);
+
+        // Then the animation ran, scaled by 2, and put Utrecht within a pixel of where the next drawing has it
+        zoom.Animated.ShouldBeTrue();
+        zoom.Scale.ShouldBe(2, 0.001);
+        zoom.Error.ShouldBeLessThan(1.5);
+        zoom.OverlayMoved.ShouldBeTrue();
+
+        // And after it the canvas is drawn again at the new zoom (no scale left), and the area under the pointer is found
+        zoom.ScaleAfter.ShouldBe(1);
+        var utrecht = await page.EvaluateAsync<Point>("window.leefkracht.pointOf('GM0344')");
+        await page.Mouse.MoveAsync(utrecht.X, utrecht.Y);
+        await page.WaitForSelectorAsync("#map[data-hovered='GM0344']");
+        (await page.EvaluateAsync<Highlight>(HighlightState)).Contains(utrecht).ShouldBeTrue();
+        await page.Context.CloseAsync();
+    }
+
     [Fact]
     public async Task Profile_ShowsTheTrendOverTheYears_WithTheOfficialSeries_AndWhyYearsAreMissing_InTheUsersLanguage()
     {
@@ -398,6 +553,40 @@ public sealed class DashboardMapBrowserTests(DashboardServer server) : BrowserTe
         var error = Should.Throw<InvalidOperationException>(() => server.CreateApp("--Leefkracht:BaseMap:TileUrl=service.pdok.nl/tiles"));
         error.Message.ShouldContain("Leefkracht:BaseMap:TileUrl");
         error.Message.ShouldContain("'service.pdok.nl/tiles'");
+    }
+
+    /// <summary>What the highlight canvas shows: whether anything, its box on the page, and whether the areas' canvas stayed as it was.</summary>
+    public sealed class Highlight
+    {
+        public bool Drawn { get; set; }
+
+        public double Left { get; set; }
+
+        public double Top { get; set; }
+
+        public double Right { get; set; }
+
+        public double Bottom { get; set; }
+
+        public bool AreasUnchanged { get; set; }
+
+        public bool Contains(Point p) => Drawn && p.X >= Left && p.X <= Right && p.Y >= Top && p.Y <= Bottom;
+
+        public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Left:0},{Top:0}–{Right:0},{Bottom:0}");
+    }
+
+    /// <summary>What the zoom animation did to the canvases (see the test).</summary>
+    public sealed class ZoomCheck
+    {
+        public bool Animated { get; set; }
+
+        public double Scale { get; set; }
+
+        public double Error { get; set; }
+
+        public bool OverlayMoved { get; set; }
+
+        public double ScaleAfter { get; set; }
     }
 
     private async Task<JsonElement> GetJsonAsync(string path)

@@ -4,8 +4,9 @@
 // boundaries received and decoded, layer built) and the map requests' bytes, all in ms from the start of navigation.
 // Each run is "cold" (an empty cache) and then "warm" (the same browser again: the boundaries from its cache).
 //
-// Usage: node scripts/map-paint.mjs 'http://127.0.0.1:5391/#/map?level=buurt' [--runs 3] [--chromium /usr/bin/chromium] [--shot map.png]
-//   --shot saves a screenshot of the last paint.
+// Usage: node scripts/map-paint.mjs 'http://127.0.0.1:5391/#/map?level=buurt' [--runs 3] [--chromium /usr/bin/chromium] [--shot map.png] [--resources]
+//   --shot saves a screenshot of the last paint; --resources prints the load event and every resource but the base
+//   map's tiles (scripts, styles, requests) with its start and end, in ms from navigation.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,6 +25,7 @@ if (!address) {
 const chromium = option('--chromium', process.env.LEEFKRACHT_CHROMIUM ?? '/usr/bin/chromium');
 const runs = Number(option('--runs', '3'));
 const shot = option('--shot', undefined);
+const verbose = args.includes('--resources');
 const level = new URLSearchParams(address.split('?')[1] ?? '').get('level') ?? 'gemeente';
 
 /** One browser with its own profile, driven over the pipe. */
@@ -74,6 +76,9 @@ const report = `new Promise((done) => requestAnimationFrame(() => requestAnimati
   painted: performance.now(),
   // The first of each mark (the gemeente outlines' boundaries come later and mark again).
   marks: Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('map:')).reverse().map((m) => [m.name, m.startTime])),
+  loaded: performance.getEntriesByType('navigation')[0]?.loadEventStart,
+  // Every resource before the paint (scripts, styles, requests): what the page waited for before the layer drew.
+  resources: performance.getEntriesByType('resource').filter((r) => r.initiatorType !== 'img').map((r) => ({ path: new URL(r.name).pathname.split('/').pop(), start: r.startTime, end: r.responseEnd })),
   requests: performance.getEntriesByType('resource').filter((r) => r.name.includes('/api/')).map((r) => ({
     path: new URL(r.name).pathname + new URL(r.name).search, start: r.startTime, end: r.responseEnd, wire: r.transferSize, body: r.decodedBodySize,
   })),
@@ -113,6 +118,7 @@ for (let run = 1; run <= runs; run++) {
         const { data } = await send('Page.captureScreenshot', { format: 'png' }, sessionId);
         writeFileSync(shot, Buffer.from(data, 'base64'));
       }
+      if (verbose) console.log(`  load event ${ms(r.loaded)}; ${r.resources.map((q) => `${q.path} ${ms(q.start)}-${ms(q.end)}`).join('; ')}`);
       console.log([`${run} ${kind}`, ms(m['map:meta']), ms(m['map:ask']), ms(m['map:values']), ms(m['map:geometry']), ms(m['map:shapes']), ms(m['map:drawn']), ms(r.painted), requests].join('\t'));
     }
   } finally {

@@ -3,13 +3,17 @@ import L from 'leaflet';
 // Every area of a map layer on one canvas, drawn from the decoded boundaries' flat arrays (map-shapes.js) instead of
 // one Leaflet path per area: building 13,748 Leaflet polygons (their LatLng objects, projection, tooltips and click
 // handlers) took more than a second of the national buurt map's first paint; this draws the same areas with one fill
-// per colour and one stroke, and finds the area under the mouse in a grid of the areas' boxes
+// per colour and a stroke of the same paths, and finds the area under the mouse in a grid of the areas' boxes
 // (docs/benchmarks.md, "Map: one canvas for every area"; docs/web.md#map-geometry).
 //
 // The paths are made once, as SVG path text parsed by the browser (new Path2D(text)), in "local" pixels (those of
 // zoom 12 from a point of the layer) and drawn at every zoom by the canvas transform: in Chromium a call of moveTo or
 // lineTo per point cost ten to twenty times more than making and parsing the text (0.95–1.2 s against 0.06–0.12 s
 // for the 13,748 buurten, under load).
+//
+// The area under the pointer (or tapped on a phone) and the area chosen in the map's table are outlined on a second,
+// transparent canvas over the first: a change of highlight clears and strokes that one area there, never the 13,748.
+// Both canvases follow moves and the zoom animation as Leaflet's own canvas renderer does, with public methods only.
 
 /** How far the canvas reaches beyond the view on each side (as Leaflet's canvas renderer): a short pan shows no gap. */
 const padding = 0.3;
@@ -17,6 +21,8 @@ const padding = 0.3;
 const cells = 64;
 /** World units to local pixels: those of zoom 12 (256 × 2^12). */
 const local = 2 ** 20;
+/** The highlight outlines, in CSS pixels: a light halo under a dark line, so that it shows on every fill colour. */
+const outline = { halo: '#fff', haloExtra: 3, line: '#111', hoverWidth: 2, focusWidth: 3 };
 
 /**
  * The path text of each area of a set of boundaries in local pixels from the set's first point, made when first
@@ -52,13 +58,17 @@ export class AreaLayer {
     /** @type {Map<string, Path2D>} the shown areas' paths by fill colour: one fill each */
     this.groups = new Map();
     this.texts = textsOf(shapes, shown);
-    /** Every shown area's rings, for the outlines. */
-    this.outlines = new Path2D(shown.map((a) => this.texts.text[a]).join(''));
     this.grid = gridOf(shapes, shown);
     this.canvas = L.DomUtil.create('canvas', 'area-canvas leaflet-zoom-animated');
+    /** The highlights' canvas over the areas' one, of the same size and place. */
+    this.overlay = L.DomUtil.create('canvas', 'area-canvas area-highlight leaflet-zoom-animated');
     /** The centre and zoom the canvas was last drawn at (for the zoom animation's transform). */
     this.drawnAt = { center: map.getCenter(), zoom: map.getZoom() };
+    /** The transform from local pixels to canvas pixels of the last drawing, which the highlights use too. */
+    this.transform = new DOMMatrix();
+    /** The area under the pointer (or tapped), and the area chosen in the table: -1 for none. */
     this.hovered = -1;
+    this.focused = -1;
     this.tooltip = L.tooltip({ direction: 'auto', opacity: 0.95 });
     /** @type {L.LatLng | null} the mouse's last position, handled on the next animation frame */
     this.pending = null;
@@ -71,10 +81,17 @@ export class AreaLayer {
       mouseout: () => this.leave(),
       click: (/** @type {L.LeafletMouseEvent} */ e) => {
         const area = this.areaAt(e.latlng);
-        if (area >= 0) style.click(area);
+        if (area < 0) {
+          this.leave();
+        } else if (isTouch(e.originalEvent) && area !== this.hovered) {
+          // A phone has no hover: the first tap on an area names and outlines it, a second tap opens it.
+          this.show(area, e.latlng);
+        } else {
+          this.style.click(area);
+        }
       },
     };
-    map.getPanes().overlayPane.appendChild(this.canvas);
+    map.getPanes().overlayPane.append(this.canvas, this.overlay);
     map.on(this.events);
     this.recolour(style.fill);
   }
@@ -110,6 +127,18 @@ export class AreaLayer {
     this.map.off(this.events);
     this.leave();
     this.canvas.remove();
+    this.overlay.remove();
+  }
+
+  /**
+   * Outlines the area chosen elsewhere (the map's table), or none.
+   * @param {string | null} code
+   */
+  focus(code) {
+    const area = code === null ? -1 : this.shapes.byCode.get(code) ?? -1;
+    this.focused = area >= 0 && this.shown.includes(area) ? area : -1;
+    this.map.getContainer().dataset.focused = this.focused >= 0 ? this.shapes.areas[this.focused].code : '';
+    this.drawHighlight();
   }
 
   /** The box of the shown areas. */
@@ -136,26 +165,34 @@ export class AreaLayer {
     return ring;
   }
 
-  /** Draws the shown areas (the canvas clips what lies outside): a fill per colour, then every outline in one stroke. */
+  /**
+   * Draws the shown areas (the canvas clips what lies outside): a fill per colour, then the outlines, stroked from the
+   * same paths (every shown area is in one of them), so that the path text is parsed once per colouring, not twice.
+   */
   redraw() {
     const map = this.map;
     const size = map.getSize();
     const min = map.containerPointToLayerPoint(size.multiplyBy(-padding)).round();
     const full = size.multiplyBy(1 + 2 * padding).round();
-    L.DomUtil.setPosition(this.canvas, min);
     this.drawnAt = { center: map.getCenter(), zoom: map.getZoom() };
     const ratio = window.devicePixelRatio || 1;
+    // The overlay takes the areas' canvas's place and size on the page; its bitmap is made by drawHighlight.
+    for (const canvas of [this.canvas, this.overlay]) {
+      L.DomUtil.setPosition(canvas, min);
+      canvas.style.width = `${full.x}px`;
+      canvas.style.height = `${full.y}px`;
+    }
     this.canvas.width = Math.round(full.x * ratio);
     this.canvas.height = Math.round(full.y * ratio);
-    this.canvas.style.width = `${full.x}px`;
-    this.canvas.style.height = `${full.y}px`;
-    const ctx = this.canvas.getContext('2d');
-    if (!ctx) return;
     // Local pixels to canvas pixels: the scale from zoom 12 to this zoom, the local origin's place on the canvas.
     const zoomScale = (256 * 2 ** map.getZoom()) / local;
     const origin = map.getPixelOrigin();
     const { x0, y0 } = this.texts;
-    ctx.setTransform(ratio * zoomScale, 0, 0, ratio * zoomScale, ratio * (x0 * local * zoomScale - origin.x - min.x), ratio * (y0 * local * zoomScale - origin.y - min.y));
+    this.transform = new DOMMatrix([ratio * zoomScale, 0, 0, ratio * zoomScale, ratio * (x0 * local * zoomScale - origin.x - min.x), ratio * (y0 * local * zoomScale - origin.y - min.y)]);
+    this.drawHighlight();
+    const ctx = this.canvas.getContext('2d');
+    if (!ctx) return;
+    ctx.setTransform(this.transform);
     ctx.globalAlpha = this.style.fillOpacity;
     for (const [colour, path] of this.groups) {
       ctx.fillStyle = colour;
@@ -166,12 +203,48 @@ export class AreaLayer {
     // The line width is in local pixels too: the weight in screen pixels at this zoom.
     ctx.lineWidth = this.style.weight / zoomScale;
     ctx.lineJoin = 'round';
-    ctx.stroke(this.outlines);
+    for (const path of this.groups.values()) ctx.stroke(path);
   }
 
   /**
-   * During a zoom animation the drawn canvas is scaled and moved as Leaflet's own canvas renderer does it; it is drawn
-   * again at the end (moveend).
+   * Outlines the hovered and the focused area on the overlay (cleared first): one or two paths, whatever the number
+   * of areas. The focused one is drawn last and thicker, so that it stays visible under the pointer.
+   */
+  drawHighlight() {
+    // Without a highlight the overlay has no bitmap (0 × 0): a transparent canvas of the view's size would still be
+    // cleared and composited at every frame of the first paint.
+    const none = this.hovered < 0 && this.focused < 0;
+    const [width, height] = none ? [0, 0] : [this.canvas.width, this.canvas.height];
+    if (this.overlay.width !== width || this.overlay.height !== height) {
+      this.overlay.width = width;
+      this.overlay.height = height;
+    }
+    if (none) return;
+    const ctx = this.overlay.getContext('2d');
+    if (!ctx) return;
+    ctx.resetTransform();
+    ctx.clearRect(0, 0, width, height);
+    ctx.setTransform(this.transform);
+    // Widths are in local pixels, as the areas' outlines: CSS pixels divided by the transform's scale.
+    const perPixel = (window.devicePixelRatio || 1) / this.transform.a;
+    ctx.lineJoin = 'round';
+    for (const [area, line] of [[this.hovered, outline.hoverWidth], [this.focused, outline.focusWidth]]) {
+      if (area < 0) continue;
+      const path = new Path2D(this.texts.text[area]);
+      ctx.strokeStyle = outline.halo;
+      ctx.lineWidth = (line + outline.haloExtra) * perPixel;
+      ctx.stroke(path);
+      ctx.strokeStyle = outline.line;
+      ctx.lineWidth = line * perPixel;
+      ctx.stroke(path);
+    }
+  }
+
+  /**
+   * During a zoom animation the drawn canvases are scaled and moved as Leaflet's own canvas renderer does it; they
+   * are drawn again at the end (moveend). The coming view's pixel origin is computed as Leaflet does it internally
+   * (`_getNewPixelOrigin`: the new centre projected at the new zoom, less half the view, plus the map pane's offset),
+   * but from public methods only: the pane's offset is the layer point of the container's corner, negated.
    * @param {L.LatLng} center
    * @param {number} zoom
    */
@@ -180,9 +253,10 @@ export class AreaLayer {
     const scale = map.getZoomScale(zoom, this.drawnAt.zoom);
     const half = map.getSize().multiplyBy(0.5 + padding);
     const centre = map.project(this.drawnAt.center, zoom);
-    /** @type {L.Point} Leaflet's own pixel origin of the coming view (private, as its canvas renderer uses it) */
-    const newOrigin = /** @type {any} */ (map)._getNewPixelOrigin(center, zoom);
-    L.DomUtil.setTransform(this.canvas, half.multiplyBy(-scale).add(centre).subtract(newOrigin), scale);
+    const paneOffset = map.containerPointToLayerPoint([0, 0]).multiplyBy(-1);
+    const newOrigin = map.project(center, zoom).subtract(map.getSize().divideBy(2)).add(paneOffset).round();
+    const offset = half.multiplyBy(-scale).add(centre).subtract(newOrigin);
+    for (const canvas of [this.canvas, this.overlay]) L.DomUtil.setTransform(canvas, offset, scale);
   }
 
   /**
@@ -225,26 +299,52 @@ export class AreaLayer {
         this.pending = null;
         if (!at || !this.canvas.isConnected) return;
         const area = this.areaAt(at);
-        if (area < 0) {
-          this.leave();
-          return;
-        }
-        if (area !== this.hovered) this.tooltip.setContent(this.style.tooltip(area));
-        this.hovered = area;
-        this.tooltip.setLatLng(at);
-        if (!this.map.hasLayer(this.tooltip)) this.map.openTooltip(this.tooltip);
-        this.map.getContainer().classList.add('over-area');
+        if (area < 0) this.leave();
+        else this.show(area, at);
       });
     }
     this.pending = latlng;
   }
 
+  /**
+   * Names an area in the tooltip at a point and outlines it (redrawn only when the area changes).
+   * @param {number} area
+   * @param {L.LatLng} at
+   */
+  show(area, at) {
+    const container = this.map.getContainer();
+    if (area !== this.hovered) {
+      this.tooltip.setContent(this.style.tooltip(area));
+      this.hovered = area;
+      container.dataset.hovered = this.shapes.areas[area].code;
+      this.drawHighlight();
+    }
+    this.tooltip.setLatLng(at);
+    if (!this.map.hasLayer(this.tooltip)) this.map.openTooltip(this.tooltip);
+    container.classList.add('over-area');
+  }
+
   leave() {
     this.pending = null;
-    this.hovered = -1;
+    const container = this.map.getContainer();
+    if (this.hovered >= 0) {
+      this.hovered = -1;
+      container.dataset.hovered = '';
+      this.drawHighlight();
+    }
     this.tooltip.remove();
-    this.map.getContainer().classList.remove('over-area');
+    container.classList.remove('over-area');
   }
+}
+
+/**
+ * Whether a click came from a finger (a tap): Chromium's clicks are pointer events that say so; elsewhere, a screen
+ * that cannot hover.
+ * @param {Event | undefined} event
+ */
+function isTouch(event) {
+  if (event && 'pointerType' in event && /** @type {PointerEvent} */ (event).pointerType) return /** @type {PointerEvent} */ (event).pointerType === 'touch';
+  return window.matchMedia('(hover: none)').matches;
 }
 
 /**

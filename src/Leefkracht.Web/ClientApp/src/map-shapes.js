@@ -12,6 +12,7 @@ import { get } from './http.js';
  * @typedef {{ code: string, name: string | null, value: number | null, class: string | null }} AreaProperties
  * @typedef {{ boundaryYear: number, scale: number, codes: string[], names: (string | null)[], shapes: number[][][][] }} CompactShapes
  * @typedef {object} Shapes
+ * @property {number} boundaryYear the year of the boundaries
  * @property {AreaProperties[]} areas each area's code and name (value and class filled in by the page), in the boundaries' order
  * @property {Map<string, number>} byCode an area's index by its code
  * @property {Float64Array} lonLat every point, longitude and latitude in turn
@@ -46,6 +47,20 @@ export function shapesOf(level, year, detail, version) {
     decoded.set(key, found);
   }
   return found;
+}
+
+/**
+ * Keeps boundaries fetched another way (without a version, map-start.js) as those of a version, so that a later
+ * shapesOf of that version (the next colouring) finds them instead of fetching them again.
+ * @param {string} level
+ * @param {number} year
+ * @param {string} detail
+ * @param {string} version
+ * @param {Shapes} shapes
+ */
+export function adopt(level, year, detail, version, shapes) {
+  const key = `${level}:${year}:${detail}:${version}`;
+  if (!decoded.has(key)) decoded.set(key, Promise.resolve(shapes));
 }
 
 /** Web Mercator as Leaflet's EPSG:3857 at zoom 0, divided by 256: x and y from 0 to 1. */
@@ -118,7 +133,7 @@ export function decode(compact) {
   ringStart[r] = p;
   areaRing[compact.codes.length] = r;
   const areas = compact.codes.map((code, i) => ({ code, name: compact.names[i], value: /** @type {number | null} */ (null), class: /** @type {string | null} */ (null) }));
-  return { areas, byCode: new Map(compact.codes.map((c, i) => [c, i])), lonLat, world, ringStart, areaRing, box };
+  return { boundaryYear: compact.boundaryYear, areas, byCode: new Map(compact.codes.map((c, i) => [c, i])), lonLat, world, ringStart, areaRing, box };
 }
 
 /**

@@ -16,6 +16,7 @@ import { t } from './i18n.js';
  * @typedef {object} Route
  * @property {() => Promise<Page>} load the page's module, imported on demand
  * @property {string} [section] the menu entry marked as current (default: the route's own name)
+ * @property {(params: URLSearchParams) => void} [start] starts the page's first requests before its code is loaded
  */
 
 /** @param {string} hash '#/…' */
@@ -60,6 +61,8 @@ export function startRouter(main, routes, fallback) {
     main.replaceChildren(view);
     const mine = ++drawn;
     try {
+      // The page's first requests run while its code downloads (the map's: map-start.js).
+      route.start?.(params);
       const page = await route.load();
       if (mine === drawn) await page.show(view, params, arg);
       loading.remove();

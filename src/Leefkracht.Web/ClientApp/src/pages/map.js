@@ -1,10 +1,11 @@
 import { AreaLayer } from '../area-layer.js';
 import { colourOf, none } from '../colours.js';
 import { announce, el, escape, labelled, options } from '../dom.js';
-import { get, getMeta } from '../http.js';
+import { get } from '../http.js';
 import { measure, num, plain, t } from '../i18n.js';
 import { contextLayer, leafletMap, netherlands, publish } from '../leaflet-map.js';
 import { featuresOf, shapesOf } from '../map-shapes.js';
+import { boundariesFor, defaults, nationalDetail, take } from '../map-start.js';
 import { navigate } from '../router.js';
 
 // The map page (#/map?level=&year=&by=&from=&indicator=&gemeente=): every area of a level coloured by livability, a
@@ -33,22 +34,23 @@ const yearLabel = (y) => `${y.year} (${y.coverage < 0.005 ? '< 1' : Math.round(y
  * @param {boolean} hasGemeente
  */
 function detailFor(zoom, hasGemeente) {
-  if (zoom <= 8) return 'low';
+  if (zoom <= 8) return nationalDetail;
   if (zoom <= 10 || !hasGemeente) return 'medium';
   return zoom <= 12 ? 'high' : 'full';
 }
 
 /** @type {import('../router.js').View} */
 export async function show(main, params) {
-  const meta = await getMeta(true);
+  /** @type {import('../contracts.js').Meta} (asked when the page was opened: map-start.js) */
+  const meta = await take('/api/v1/meta');
   // Marks of the first paint's steps, read by scripts/map-paint.mjs (docs/benchmarks.md): where the time goes.
   performance.mark('map:meta');
   const state = {
-    level: params.get('level') ?? 'gemeente',
+    level: params.get('level') ?? defaults.level,
     year: params.get('year') ?? String(meta.defaultYear),
-    by: params.get('by') ?? 'total',
+    by: params.get('by') ?? defaults.by,
     from: params.get('from') ?? String(meta.years.find((y) => y < (Number(params.get('year')) || meta.defaultYear)) ?? ''),
-    indicator: params.get('indicator') ?? 'good_health_pct',
+    indicator: params.get('indicator') ?? defaults.indicator,
     gemeente: params.get('gemeente') ?? '',
   };
 
@@ -64,7 +66,7 @@ export async function show(main, params) {
   const from = options(el('select'), years, state.from);
   const indicator = options(el('select'), meta.indicators.map((i) => /** @type {[string, string]} */ ([i.id, i.name])), state.indicator);
   /** @type {{ areas: import('../contracts.js').Area[] }} */
-  const gemeenten = await get('/api/v1/areas', { level: 'gemeente', limit: 1000 });
+  const gemeenten = await take('/api/v1/areas', { level: 'gemeente', limit: 1000 });
   const gemeente = options(el('select'), [['', t('all')], ...gemeenten.areas.map((a) => /** @type {[string, string]} */ ([a.code, a.name]))], state.gemeente);
   // A gemeente's name is a name in every language (Goes, Best): translate="no" on its option, not on "Alle".
   for (const option of [...gemeente.options].slice(1)) option.translate = false;
@@ -125,7 +127,7 @@ export async function show(main, params) {
   /** @type {Layer | undefined} the layer the table lists */
   let shown;
   const drawTable = () => {
-    if (shown && !tableBox.hidden) areaTable(tableBox, shown, unitOf(meta, by.value, indicator.value), year.value);
+    if (shown && !tableBox.hidden) areaTable(tableBox, shown, unitOf(meta, by.value, indicator.value), year.value, (code) => layer?.focus(code));
   };
   tableToggle.addEventListener('click', () => {
     tableBox.hidden = !tableBox.hidden;
@@ -176,9 +178,9 @@ export async function show(main, params) {
     let shapes;
     try {
       performance.mark('map:ask');
-      const values = /** @type {LayerValues} */ (await get(`/api/v1/map/${level.value}/values`, query));
+      const values = /** @type {LayerValues} */ (await take(`/api/v1/map/${level.value}/values`, query));
       performance.mark('map:values');
-      shapes = await shapesOf(level.value, values.boundaryYear, detail, values.geometryVersion);
+      shapes = await boundariesFor(level.value, query.year, detail, values);
       performance.mark('map:shapes');
       if (mine !== request) return;
       data = join(values, shapes);
@@ -331,8 +333,9 @@ function renderLegend(box, data, unit) {
  * @param {Layer} data
  * @param {string | null} unit
  * @param {string} year
+ * @param {(code: string | null) => void} highlight outlines on the map the area whose row has the focus or the pointer
  */
-function areaTable(box, data, unit, year) {
+function areaTable(box, data, unit, year, highlight) {
   const rows = data.areas;
   /** @type {[string, string, (p: AreaProperties) => string | number | null][]} */
   const columns = [
@@ -370,6 +373,13 @@ function areaTable(box, data, unit, year) {
     }));
   };
   render();
+  // The row with the keyboard focus (or under the pointer) is outlined on the map: the table and the map show the same area.
+  const rowCode = (/** @type {EventTarget | null} */ target) => (target instanceof Element ? target.closest('tr[data-code]')?.getAttribute('data-code') ?? null : null);
+  const focusedCode = () => rowCode(document.activeElement);
+  table.addEventListener('focusin', (e) => highlight(rowCode(e.target)));
+  table.addEventListener('focusout', (e) => { if (!table.contains(/** @type {Node | null} */ (e.relatedTarget))) highlight(null); });
+  table.addEventListener('pointerover', (e) => { const code = rowCode(e.target); if (code) highlight(code); });
+  table.addEventListener('pointerleave', () => highlight(table.contains(document.activeElement) ? focusedCode() : null));
   box.replaceChildren(el('h2', { id: 'map-table-title', text: `${t('map.tableTitle')}: ${data.legend.title} (${year})` }),
     el('p', { class: 'small', text: t('map.tableHelp', plain(rows.length)) }),
     el('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': t('map.tableTitle') }, table));
