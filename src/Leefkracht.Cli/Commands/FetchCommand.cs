@@ -98,11 +98,15 @@ internal static class FetchCommand
         return command;
     }
 
+    /// <summary>The <c>--gemeente</c> of the StatLine fetches, which all resolve a name the same way (GemeenteNames).</summary>
+    private static Option<string?> GemeenteOption() =>
+        new("--gemeente") { Description = "Gemeente code (GM0344) or name (Utrecht, Den Haag); without it, the whole country" };
+
     private static Command CreateKwb(CliEnvironment environment, GlobalOptions global, Settings settings)
     {
         var year = new Option<int?>("--year") { Description = "The year (2013-2025)" };
         var years = new Option<string?>("--years") { Description = "A range of years, for example 2013-2025" };
-        var gemeente = new Option<string?>("--gemeente") { Description = "Gemeente code (GM0344) or name (Utrecht); without it, the whole country" };
+        var gemeente = GemeenteOption();
         var command = new Command("kwb", "Kerncijfers wijken en buurten from CBS StatLine") { year, years, gemeente };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -130,7 +134,7 @@ internal static class FetchCommand
     {
         var year = new Option<int?>("--year") { Description = series.Years is { } published ? $"The year ({string.Join(", ", published)})" : "The year (all twelve months published)" };
         var years = new Option<string?>("--years") { Description = "A range of years, for example 2021-2024" };
-        var gemeente = new Option<string?>("--gemeente") { Description = "Gemeente code (GM0344); without it, the whole country" };
+        var gemeente = GemeenteOption();
         var title = series == StatLineSeries.Politie ? "Registered crimes per area and year (politie, CBS 47022NED)" : "Adults in good perceived health per area (RIVM, CBS 50150NED)";
         var command = new Command(series.Kind, title) { year, years, gemeente };
         command.SetAction(async (result, cancellationToken) =>
@@ -161,7 +165,7 @@ internal static class FetchCommand
     {
         var year = new Option<int?>("--year") { Description = $"The year ({string.Join(", ", NabijheidTables.Years)})" };
         var years = new Option<string?>("--years") { Description = "A range of years, for example 2022-2025 (the years without a table are skipped)" };
-        var gemeente = new Option<string?>("--gemeente") { Description = "Gemeente code (GM0344); without it, the whole country" };
+        var gemeente = GemeenteOption();
         var command = new Command("nabijheid", "Distances to facilities per area (CBS Nabijheid voorzieningen, wijk- en buurtcijfers)") { year, years, gemeente };
         command.SetAction(async (result, cancellationToken) =>
         {
