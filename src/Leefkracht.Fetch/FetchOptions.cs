@@ -26,6 +26,12 @@ public sealed record FetchOptions
     /// <summary>The folder the Leefbaarometer open-data files are published in.</summary>
     public Uri Leefbaarometer { get; init; } = new("https://www.leefbaarometer.nl/resources/");
 
+    /// <summary>
+    /// Where CBS's postcode-huisnummer file of a year is (<c>{year}</c> replaced), for the PC4 crosswalk that
+    /// <c>fetch lbm</c> brings along; null: the addresses CBS published them under (2016-2023).
+    /// </summary>
+    public string? PostcodeTemplate { get; init; }
+
     /// <summary>The download cache (responses keyed by URL) and the assembled files handed to the importer.</summary>
     public required string CacheFolder { get; init; }
 

@@ -129,12 +129,17 @@ public sealed class FetchCommandTests : IAsyncLifetime
         using var store = TestStore.Create();
         var sources = await DenHaag2024Async(store);
 
-        var police = await CliRunner.RunAsync(["fetch", "politie", "--year", "2023", "--gemeente", "GM0518", .. sources]);
+        // By the gemeente's common name, as fetch kwb takes it (GemeenteNames, one rule for every StatLine fetch).
+        var police = await CliRunner.RunAsync(["fetch", "politie", "--year", "2023", "--gemeente", "Den Haag", .. sources]);
+        var unknown = await CliRunner.RunAsync(["fetch", "politie", "--year", "2023", "--gemeente", "Gravenhag", .. sources]);
         var noYear = await CliRunner.RunAsync(["fetch", "politie", "--gemeente", "GM0518", .. sources]);
         var notEstimated = await CliRunner.RunAsync(["fetch", "gezondheid", "--year", "2023", "--gemeente", "GM0518", .. sources]);
 
         police.ExitCode.ShouldBe(0, police.Error);
         police.Out.ShouldMatch(@"politie 2023 \(47022NED GeregistreerdeMisdrijven_1, GM0518\): \d+ rijen, \d+ gebieden; \d+ antwoorden");
+        unknown.ExitCode.ShouldBe(4);
+        unknown.Error.ShouldStartWith("fetch politie 2023: geen gemeente met de naam 'Gravenhag' in 47022NED; bedoelt u 's-Gravenhage (GM0518); adres: ");
+        unknown.Error.ShouldEndWith("(de opslag is niet veranderd)\n");
         noYear.ExitCode.ShouldBe(2);
         noYear.Error.ShouldBe("geef --year 2019 of --years 2013-2025\n");
         notEstimated.ExitCode.ShouldBe(4);
@@ -148,7 +153,7 @@ public sealed class FetchCommandTests : IAsyncLifetime
         using var store = TestStore.Create();
         string[] sources = [.. await DenHaag2024Async(store), "--lang", "en"];
 
-        var health = await CliRunner.RunAsync(["fetch", "gezondheid", "--year", "2022", "--gemeente", "GM0518", .. sources]);
+        var health = await CliRunner.RunAsync(["fetch", "gezondheid", "--year", "2022", "--gemeente", "'s-Gravenhage", .. sources]);
         var notEstimated = await CliRunner.RunAsync(["fetch", "gezondheid", "--year", "2023", "--gemeente", "GM0518", .. sources]);
 
         health.ExitCode.ShouldBe(0, health.Error);

@@ -9,13 +9,16 @@ namespace Leefkracht.Cli.Tests;
 /// <summary>
 /// Issue 15's "done when", end to end through the real command line (<see cref="CliApp.RunAsync"/>) against the fake
 /// sources on localhost, into a fresh store: <c>fetch kwb</c> then <c>score</c> exactly as docs/data-import.md writes
-/// them, and <c>fetch kwb</c> + <c>fetch lbm</c> then <c>compare --external leefbaarometer</c> on the fetched areas.
+/// them, and <c>fetch kwb</c> + <c>fetch lbm</c> then <c>compare --external leefbaarometer</c> on the fetched areas, with
+/// no other step: <c>fetch lbm</c> brings the PC4 crosswalk into the fetched division from CBS's postcode file.
 /// </summary>
 /// <remarks>
 /// The issue names Utrecht 2019; no Utrecht KWB 2019 rows exist in the shared data, so the fake serves the real Den
 /// Haag 2019 table (84583NED, 159 areas, all 118 columns), which CBS names <c>'s-Gravenhage</c>. Its Leefbaarometer
 /// archive holds the sample's complete Leefbaarometer 3.0 PC4 file (no buurt-level Leefbaarometer file is in the shared
-/// data), carried to Den Haag's 2019 wijken by the real 2018 → 2019 postcode crosswalk of Den Haag.
+/// data), carried to Den Haag's 2019 wijken by the PC4 crosswalk <c>fetch lbm</c> counts from the fake CBS postcode file
+/// of 2019, whose addresses are the real address counts of Den Haag's 2018 → 2019 grenswijzigen postcode crosswalk
+/// (<see cref="FakeSources.ServePostcodes"/>).
 /// </remarks>
 public sealed class FetchEndToEndTests : IAsyncLifetime
 {
@@ -28,6 +31,7 @@ public sealed class FetchEndToEndTests : IAsyncLifetime
         _fake = await FakeSources.StartAsync();
         _fake.Serve("84583NED", FakeSources.DenHaag2019());
         _fake.ServeNationalLeefbaarometer();
+        _fake.ServePostcodes(2019, CrosswalkFixture);
     }
 
     public ValueTask DisposeAsync() => _fake.DisposeAsync();
@@ -74,16 +78,17 @@ public sealed class FetchEndToEndTests : IAsyncLifetime
 
         var kwb = await CliRunner.RunAsync([.. "fetch kwb --year 2019 --gemeente".Split(' '), Gemeente, .. Sources(store)]);
         var lbm = await CliRunner.RunAsync([.. "fetch lbm --meting 2024".Split(' '), .. Sources(store)]);
-        var crosswalk = await CliRunner.RunAsync("import", FakeSources.Fixture(CrosswalkFixture), "--db", store.Setting);
         var compare = await CliRunner.RunAsync([.. "compare --external leefbaarometer --level wijk --year 2019 --gemeente".Split(' '), Gemeente, "--format", "json", "--db", store.Setting]);
         var score = await CliRunner.RunAsync([.. "score --level wijk --year 2019 --gemeente".Split(' '), Gemeente, "--format", "json", "--db", store.Setting]);
 
         kwb.ExitCode.ShouldBe(0, kwb.Error);
         lbm.ExitCode.ShouldBe(0, lbm.Error);
-        crosswalk.ExitCode.ShouldBe(0, crosswalk.Error);
         compare.ExitCode.ShouldBe(0, compare.Error);
         score.ExitCode.ShouldBe(0, score.Error);
         lbm.Out.ShouldContain("leefbaarometer3_pc4_2002-2018.csv");
+        // The crosswalk came with it: every address of the fixture, counted per PC4 and 2019 wijk.
+        lbm.Out.ShouldContain($"postcodes 2019: {CrosswalkAddresses()} adressen in ");
+        lbm.Out.ShouldContain(" PC4-gebieden naar 44 wijken en 1 gemeenten");
         var carried = CarriedDeviation(2018);
         var ours = JsonDocument.Parse(score.Out).RootElement.EnumerateArray()
             .Where(r => r.GetProperty("deviation").ValueKind == JsonValueKind.Number)
@@ -133,7 +138,14 @@ public sealed class FetchEndToEndTests : IAsyncLifetime
         return carried;
     }
 
+    /// <summary>The addresses the fixture counts at wijk level (the lines of the fake postcode file).</summary>
+    private static int CrosswalkAddresses() =>
+        File.ReadAllLines(FakeSources.Fixture(CrosswalkFixture)).Skip(1)
+            .Select(l => l.Replace("\"", string.Empty, StringComparison.Ordinal).Split(','))
+            .Where(f => f[1] == "wijk")
+            .Sum(f => int.Parse(f[8], CultureInfo.InvariantCulture));
+
     /// <summary>The options that point every fetch at the fake sources, with a cache of the fake's own.</summary>
     private string[] Sources(TestStore store) =>
-        ["--db", store.Setting, "--cache", _fake.CacheFolder, "--statline-url", _fake.Feed.AbsoluteUri, "--lbm-url", _fake.Leefbaarometer.AbsoluteUri, "--retry-delay", "0.001"];
+        ["--db", store.Setting, "--cache", _fake.CacheFolder, "--statline-url", _fake.Feed.AbsoluteUri, "--lbm-url", _fake.Leefbaarometer.AbsoluteUri, "--postcode-url", _fake.PostcodeTemplate, "--retry-delay", "0.001"];
 }

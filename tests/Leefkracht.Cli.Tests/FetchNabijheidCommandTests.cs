@@ -27,7 +27,7 @@ public sealed class FetchNabijheidCommandTests : IAsyncLifetime
         var kwb = await CliRunner.RunAsync(["fetch", "kwb", "--year", "2024", "--gemeente", "GM0344", .. sources]);
         kwb.ExitCode.ShouldBe(0, kwb.Error);
 
-        var fetch = await CliRunner.RunAsync(["fetch", "nabijheid", "--year", "2024", "--gemeente", "GM0344", .. sources]);
+        var fetch = await CliRunner.RunAsync(["fetch", "nabijheid", "--year", "2024", "--gemeente", "Utrecht", .. sources]);
         var show = await CliRunner.OutputAsync("show", "GM0344", "--db", store.Setting, "--year", "2024", "--lang", "en", "--format", "csv");
         var list = await CliRunner.RunAsync("fetch", "--list", "--db", store.Setting);
 

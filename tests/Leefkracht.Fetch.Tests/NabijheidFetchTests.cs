@@ -157,16 +157,32 @@ public sealed class NabijheidFetchTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AYearWithoutATable_OrAGemeenteByName_IsRefused_WithNothingStored()
+    public async Task AYearWithoutATable_OrAnUnknownGemeenteName_IsRefused_WithNothingStored()
+    {
+        using var store = await Utrecht2024Async();
+        var before = store.Snapshot();
+
+        var noTable = await Should.ThrowAsync<FetchException>(() => FetchAsync(store, 2016, "GM0344"));
+        var unknown = await Should.ThrowAsync<FetchException>(() => FetchAsync(store, 2024, "Utreht"));
+        var nearMiss = await Should.ThrowAsync<FetchException>(() => FetchAsync(store, 2024, "Utrec"));
+
+        noTable.Message.ShouldContain("2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025");
+        unknown.Message.ShouldContain("geen gemeente met de naam 'Utreht' in 86134NED");
+        nearMiss.Message.ShouldContain("bedoelt u Utrecht (GM0344)");
+        _fake.Statuses(Table2024).ShouldBeEmpty();
+        store.Snapshot().ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task AGemeenteByName_IsFetchedAsByItsCode()
     {
         using var store = await Utrecht2024Async();
 
-        var noTable = await Should.ThrowAsync<FetchException>(() => FetchAsync(store, 2016, "GM0344"));
-        var byName = await Should.ThrowAsync<FetchException>(() => FetchAsync(store, 2024, "Utrecht"));
+        var result = await FetchAsync(store, 2024, "utrecht");
 
-        noTable.Message.ShouldContain("2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025");
-        byName.Message.ShouldContain("GM0344");
-        (await StoredAsync(store, "distance_gp", Real("afstandHuisarts").Keys)).ShouldBeEmpty();
+        result.Gemeente.ShouldBe("GM0344");
+        result.Rows.ShouldBe(122);
+        (await StoredAsync(store, "distance_gp", Real("afstandHuisarts").Keys)).ShouldBe(Real("afstandHuisarts"));
     }
 
     private static List<string> Keys(int year) => FakeSources.NabijheidKeys(year);

@@ -89,15 +89,95 @@ public sealed class SeriesFetchTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AYearTheRivmDidNotEstimate_AndAGemeenteName_AreClearErrors()
+    public async Task AYearTheRivmDidNotEstimate_IsAClearError()
     {
         using var store = await DenHaag2024Async();
         using var english = UiLanguage.English();
 
         (await Should.ThrowAsync<FetchException>(() => FetchAsync(store, StatLineSeries.Gezondheid, 2023, "GM0518")))
             .Message.ShouldContain("50150NED has no figures for 2023; years with figures: 2012, 2016, 2020, 2022, 2024");
-        (await Should.ThrowAsync<FetchException>(() => FetchAsync(store, StatLineSeries.Politie, 2023, "Utrecht")))
-            .Message.ShouldContain("'Utrecht': politie is fetched by gemeente code");
+    }
+
+    [Theory]
+    [InlineData("politie", "Den Haag")]
+    [InlineData("politie", "'s-Gravenhage")]
+    [InlineData("gezondheid", "den haag")]
+    [InlineData("gezondheid", "s-Gravenhage")]
+    public async Task AGemeenteByItsCommonOrCbsName_FetchesWhatItsCodeFetches(string kind, string name)
+    {
+        var series = StatLineSeries.All.Single(s => s.Kind == kind);
+        var year = series == StatLineSeries.Politie ? 2023 : 2022;
+        using var store = await DenHaag2024Async();
+
+        var result = await FetchAsync(store, series, year, name);
+
+        result.Gemeente.ShouldBe("GM0518");
+        result.Import.Outcome.ShouldBe(ImportOutcome.Stored);
+        var expected = Real(series == StatLineSeries.Politie ? FakeSources.PoliceSample : FakeSources.HealthSample, series.Column, year, "GM0518");
+        (await StoredAsync(store, series == StatLineSeries.Politie ? "crimes_registered" : "good_health_pct", year, expected.Keys)).ShouldBe(expected);
+    }
+
+    [Fact]
+    public async Task AnAmbiguousOrUnknownName_IsAClearErrorListingTheCandidates_AndNoDataAreFetched()
+    {
+        // Both Bergens of the 2024 division: CBS calls them Bergen (NH.) and Bergen (L.).
+        _fake.ServePolice([.. Gemeenten, "GM0373", "GM0893"]);
+        using var store = await DenHaag2024Async();
+        var before = store.Snapshot();
+
+        var ambiguous = await Should.ThrowAsync<FetchException>(() => FetchAsync(store, StatLineSeries.Politie, 2023, "Bergen"));
+        var unknown = await Should.ThrowAsync<FetchException>(() => FetchAsync(store, StatLineSeries.Politie, 2023, "Gravenhag"));
+        using (UiLanguage.English())
+        {
+            (await Should.ThrowAsync<FetchException>(() => FetchAsync(store, StatLineSeries.Politie, 2023, "Bergen")))
+                .Message.ShouldContain("'Bergen' fits more than one gemeente in 47022NED: Bergen (NH.) (GM0373), Bergen (L.) (GM0893); give the name as CBS writes it, or the gemeente code");
+        }
+
+        ambiguous.Message.ShouldContain("'Bergen' past bij meer dan één gemeente in 47022NED: Bergen (NH.) (GM0373), Bergen (L.) (GM0893)");
+        unknown.Message.ShouldContain("geen gemeente met de naam 'Gravenhag' in 47022NED; bedoelt u 's-Gravenhage (GM0518)");
+        _fake.Statuses("47022NED").ShouldBeEmpty();
+        store.Snapshot().ShouldBe(before);
+    }
+
+    [Theory]
+    [InlineData("politie", 400)]
+    [InlineData("gezondheid", 30)]
+    public async Task AnInterruptedFetch_ResumesFromTheCache_AndLeavesOneCopyOfEveryValue(string kind, int pageSize)
+    {
+        // Den Haag: 1,380 police rows (twelve months of 115 areas) or 109 RIVM rows, four pages either way.
+        var series = StatLineSeries.All.Single(s => s.Kind == kind);
+        var year = series == StatLineSeries.Politie ? 2023 : 2022;
+        _fake.PageSize = pageSize;
+        using var store = await DenHaag2024Async();
+        var kwbOnly = store.Snapshot();
+        var kwbObservations = FetchedValues.RowCount(store, "observations");
+        _fake.Inject(series.Table, 3, Fault.Down);
+
+        var failure = await Should.ThrowAsync<FetchException>(() => FetchAsync(store, series, year, "GM0518"));
+
+        failure.Status.ShouldBe(503);
+        store.Snapshot().ShouldBe(kwbOnly);
+        _fake.Heal(series.Table, 3);
+        var resumed = await FetchAsync(store, series, year, "GM0518");
+        _fake.Statuses(series.Table).Take(2).ShouldBe([200, 200]);
+        _fake.Statuses(series.Table).Skip(2).SkipWhile(s => s == 503).ShouldBe([304, 304, 200, 200]);
+        resumed.Import.Outcome.ShouldBe(ImportOutcome.Stored);
+
+        // The resumed fetch stored what a fetch in one go stores, into a store of its own with a cache of its own.
+        using var straight = await DenHaag2024Async(Path.Combine(_fake.CacheFolder, "straight"));
+        var direct = await FetchAsync(straight, series, year, "GM0518", Path.Combine(_fake.CacheFolder, "straight"));
+        resumed.Import.ValuesStored.ShouldBe(direct.Import.ValuesStored);
+        store.Snapshot("imports").ShouldBe(straight.Snapshot("imports"));
+
+        // Once more: nothing downloaded, nothing imported, and one value per area with a figure in the source.
+        var resumedStore = store.Snapshot();
+        var again = await FetchAsync(store, series, year, "GM0518");
+        again.Transfer.Downloaded.ShouldBe(0);
+        again.Import.Outcome.ShouldBe(ImportOutcome.AlreadyImported);
+        store.Snapshot().ShouldBe(resumedStore);
+        var expected = Real(series == StatLineSeries.Politie ? FakeSources.PoliceSample : FakeSources.HealthSample, series.Column, year, "GM0518");
+        FetchedValues.RowCount(store, "observations").ShouldBe(kwbObservations + expected.Count);
+        FetchedValues.RowCount(store, "imports").ShouldBe(2);
     }
 
     /// <summary>The real figures of one year and gemeente, by area code.</summary>
@@ -124,10 +204,10 @@ public sealed class SeriesFetchTests : IAsyncLifetime
     }
 
     /// <summary>A store holding Den Haag's areas of the 2024 division, fetched like a user would.</summary>
-    private async Task<TestStore> DenHaag2024Async()
+    private async Task<TestStore> DenHaag2024Async(string? cache = null)
     {
         var store = TestStore.Create();
-        var options = KwbFetchTests.TestOptions(_fake.Feed, _fake.CacheFolder);
+        var options = KwbFetchTests.TestOptions(_fake.Feed, cache ?? _fake.CacheFolder);
         using var client = new FetchClient(options);
         await using var opened = store.Open();
         var kwb = await new KwbFetcher(client, options, opened, CatalogDocument.Default, new FakeTimeProvider(TestStore.FixedNow))
@@ -136,9 +216,9 @@ public sealed class SeriesFetchTests : IAsyncLifetime
         return store;
     }
 
-    private async Task<SeriesFetchResult> FetchAsync(TestStore store, StatLineSeries series, int year, string gemeente)
+    private async Task<SeriesFetchResult> FetchAsync(TestStore store, StatLineSeries series, int year, string gemeente, string? cache = null)
     {
-        var options = KwbFetchTests.TestOptions(_fake.Feed, _fake.CacheFolder) with { DataDerden = _fake.Feed };
+        var options = KwbFetchTests.TestOptions(_fake.Feed, cache ?? _fake.CacheFolder) with { DataDerden = _fake.Feed };
         using var client = new FetchClient(options);
         await using var opened = store.Open();
         var fetcher = new SeriesFetcher(client, options, opened, CatalogDocument.Default, new FakeTimeProvider(TestStore.FixedNow));

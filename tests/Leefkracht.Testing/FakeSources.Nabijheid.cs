@@ -45,7 +45,8 @@ public sealed partial class FakeSources
         var keys = NabijheidKeys(2024);
         var rows = SampleRows(Kwb2024Selection).Where(r => r["gm_code"] == gemeente).Select((r, index) =>
         {
-            var row = new Dictionary<string, string>(StringComparer.Ordinal) { ["ID"] = index.ToString(CultureInfo.InvariantCulture) };
+            // The title is the region dimension's, not a column of the data set.
+            var row = new Dictionary<string, string>(StringComparer.Ordinal) { ["ID"] = index.ToString(CultureInfo.InvariantCulture), [TitleColumn] = r["name"] };
             foreach (var key in keys)
             {
                 row[key] = key == "WijkenEnBuurten" ? r["code"] : Nabijheid2024Figures.TryGetValue(key, out var column) ? r[column] : ".";

@@ -22,6 +22,10 @@ public sealed partial class FakeSources
 
     private readonly Dictionary<string, SeriesTable> _series = new(StringComparer.Ordinal);
 
+    /// <summary>CBS's name of every area of the 2024 division, by code (the bundled KWB 2024 selection).</summary>
+    private static readonly Lazy<Dictionary<string, string>> Names2024 = new(() =>
+        SampleRows(Kwb2024Selection).ToDictionary(r => r["code"], r => r["name"], StringComparer.Ordinal));
+
     /// <summary>The rows of a bundled sample CSV (plain or gzip) by header.</summary>
     public static IReadOnlyList<Dictionary<string, string>> SampleRows(string relativePath) => ReadCsv(TestData.Sample(relativePath));
 
@@ -99,6 +103,17 @@ public sealed partial class FakeSources
         {
             case "DataProperties":
                 document = new JsonObject { ["odata.metadata"] = metadata, ["value"] = _series[table].Properties.DeepClone() };
+                break;
+            case "WijkenEnBuurten":
+                // The region dimension: every area of the table once, titled with CBS's 2024 name (both tables use the
+                // 2024 division), filtered as the client asks (substringof('GM',Key) for the gemeenten).
+                var keyClauses = Clauses(filter);
+                var regions = _series[table].Rows
+                    .Select(r => Cell(r, "WijkenEnBuurten"))
+                    .Distinct(StringComparer.Ordinal)
+                    .Select(key => new JsonObject { ["Key"] = key, ["Title"] = Names2024.Value.GetValueOrDefault(key.Trim(), key.Trim()), ["Description"] = null })
+                    .Where(r => keyClauses.All(c => c(r)));
+                document = new JsonObject { ["odata.metadata"] = metadata, ["value"] = new JsonArray([.. regions]) };
                 break;
             case "TypedDataSet":
                 var clauses = Clauses(filter);

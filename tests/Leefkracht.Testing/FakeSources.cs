@@ -100,11 +100,13 @@ public sealed partial class FakeSources : IAsyncDisposable
         app.MapGet("/ODataFeed/odata/{table}/{set}", fake.AnswerAsync);
         app.MapGet("/pdok/wijken-en-buurten-{year:int}/ogc/v1/collections/{collection}/items", fake.AnswerFeaturesAsync);
         app.MapGet("/lbm/resources/{file}", fake.AnswerFileAsync);
+        app.MapGet("/cbs/pc6huisnr-{year:int}.zip", fake.AnswerPostcodesAsync);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First().TrimEnd('/');
         fake.Feed = new Uri(address + "/ODataFeed/odata/");
         fake.PdokTemplate = address + "/pdok/wijken-en-buurten-{year}/ogc/v1/";
         fake.Leefbaarometer = new Uri(address + "/lbm/resources/");
+        fake.PostcodeTemplate = address + "/cbs/pc6huisnr-{year}.zip";
         return fake;
     }
 

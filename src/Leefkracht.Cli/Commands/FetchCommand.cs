@@ -3,6 +3,7 @@ using Leefkracht.Fetch;
 using Leefkracht.Fetch.Http;
 using Leefkracht.Fetch.Leefbaarometer;
 using Leefkracht.Fetch.Pdok;
+using Leefkracht.Fetch.Postcodes;
 using Leefkracht.Fetch.StatLine;
 
 namespace Leefkracht.Cli.Commands;
@@ -25,9 +26,10 @@ internal static class FetchCommand
         var pdok = new Option<string?>("--pdok-url") { Description = "PDOK OGC API of the CBS wijken en buurten, {year} for the year (default: $LEEFKRACHT_PDOK_URL, else https://api.pdok.nl/cbs/wijken-en-buurten-{year}/ogc/v1/)", Recursive = true };
         var dataDerden = new Option<string?>("--dataderden-url") { Description = "CBS OData feed of third-party tables, police and RIVM (default: $LEEFKRACHT_DATADERDEN_URL, else https://dataderden.cbs.nl/ODataFeed/odata/)", Recursive = true };
         var lbm = new Option<string?>("--lbm-url") { Description = "Leefbaarometer download folder (default: $LEEFKRACHT_LBM_URL, else https://www.leefbaarometer.nl/resources/)", Recursive = true };
+        var postcodes = new Option<string?>("--postcode-url") { Description = "CBS postcode-huisnummer file of a year, {year} for the year, for the PC4 crosswalk fetch lbm brings (default: $LEEFKRACHT_POSTCODE_URL, else CBS's addresses of 2016-2023)", Recursive = true };
         var retryDelay = new Option<double?>("--retry-delay") { Description = "First back-off delay in seconds (default 2; later ones grow, with jitter; Retry-After wins)", Recursive = true };
-        var command = new Command("fetch", "Fetch official data (CBS StatLine, PDOK, Leefbaarometer) into the store") { list, cache, statLine, dataDerden, pdok, lbm, retryDelay };
-        var settings = new Settings(cache, statLine, dataDerden, pdok, lbm, retryDelay);
+        var command = new Command("fetch", "Fetch official data (CBS StatLine, PDOK, Leefbaarometer) into the store") { list, cache, statLine, dataDerden, pdok, lbm, postcodes, retryDelay };
+        var settings = new Settings(cache, statLine, dataDerden, pdok, lbm, postcodes, retryDelay);
         command.SetAction(async (result, cancellationToken) =>
         {
             if (!result.GetValue(list))
@@ -98,11 +100,15 @@ internal static class FetchCommand
         return command;
     }
 
+    /// <summary>The <c>--gemeente</c> of the StatLine fetches, which all resolve a name the same way (GemeenteNames).</summary>
+    private static Option<string?> GemeenteOption() =>
+        new("--gemeente") { Description = "Gemeente code (GM0344) or name (Utrecht, Den Haag); without it, the whole country" };
+
     private static Command CreateKwb(CliEnvironment environment, GlobalOptions global, Settings settings)
     {
         var year = new Option<int?>("--year") { Description = "The year (2013-2025)" };
         var years = new Option<string?>("--years") { Description = "A range of years, for example 2013-2025" };
-        var gemeente = new Option<string?>("--gemeente") { Description = "Gemeente code (GM0344) or name (Utrecht); without it, the whole country" };
+        var gemeente = GemeenteOption();
         var command = new Command("kwb", "Kerncijfers wijken en buurten from CBS StatLine") { year, years, gemeente };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -130,7 +136,7 @@ internal static class FetchCommand
     {
         var year = new Option<int?>("--year") { Description = series.Years is { } published ? $"The year ({string.Join(", ", published)})" : "The year (all twelve months published)" };
         var years = new Option<string?>("--years") { Description = "A range of years, for example 2021-2024" };
-        var gemeente = new Option<string?>("--gemeente") { Description = "Gemeente code (GM0344); without it, the whole country" };
+        var gemeente = GemeenteOption();
         var title = series == StatLineSeries.Politie ? "Registered crimes per area and year (politie, CBS 47022NED)" : "Adults in good perceived health per area (RIVM, CBS 50150NED)";
         var command = new Command(series.Kind, title) { year, years, gemeente };
         command.SetAction(async (result, cancellationToken) =>
@@ -161,7 +167,7 @@ internal static class FetchCommand
     {
         var year = new Option<int?>("--year") { Description = $"The year ({string.Join(", ", NabijheidTables.Years)})" };
         var years = new Option<string?>("--years") { Description = "A range of years, for example 2022-2025 (the years without a table are skipped)" };
-        var gemeente = new Option<string?>("--gemeente") { Description = "Gemeente code (GM0344); without it, the whole country" };
+        var gemeente = GemeenteOption();
         var command = new Command("nabijheid", "Distances to facilities per area (CBS Nabijheid voorzieningen, wijk- en buurtcijfers)") { year, years, gemeente };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -241,7 +247,8 @@ internal static class FetchCommand
                 }
 
                 ImportCommand.Print(environment, file.Imports, context.Texts, verbose: false, compact: true);
-                return file.Imports.Any(i => i.Outcome == Data.Import.ImportOutcome.Rejected) ? ExitCodes.InvalidInput : ExitCodes.Success;
+                var crosswalks = await FetchPostcodeCrosswalksAsync(environment, context, client, options, cancellationToken).ConfigureAwait(false);
+                return file.Imports.Concat(crosswalks).Any(i => i.Outcome == Data.Import.ImportOutcome.Rejected) ? ExitCodes.InvalidInput : ExitCodes.Success;
             }
             catch (FetchException exception)
             {
@@ -250,6 +257,35 @@ internal static class FetchCommand
             }
         });
         return command;
+    }
+
+    /// <summary>
+    /// PC4 scores reach our wijken and gemeenten only through a postcode crosswalk into their division, so <c>fetch
+    /// lbm</c> brings CBS's (<see cref="PostcodeCrosswalkFetcher"/>) for every year the store holds Kerncijfers of and
+    /// no crosswalk reaches yet; a year without a known file gets one line saying how to get it.
+    /// </summary>
+    /// <exception cref="FetchException">A crosswalk could not be fetched (the scores are stored; the crosswalk is not).</exception>
+    private static async Task<List<Data.Import.ImportReport>> FetchPostcodeCrosswalksAsync(CliEnvironment environment, CommandContext context, FetchClient client, FetchOptions options, CancellationToken cancellationToken)
+    {
+        var kwbYears = (await context.Store.CountValuesAsync("population", cancellationToken).ConfigureAwait(false)).Keys;
+        var reached = (await context.Store.LoadPostcodeCrosswalkYearsAsync(AreaLevel.Wijk, cancellationToken).ConfigureAwait(false)).Select(p => p.To).ToHashSet();
+        var fetcher = new PostcodeCrosswalkFetcher(client, options, context.Store, CatalogDocument.Default, environment.Clock);
+        var imports = new List<Data.Import.ImportReport>();
+        foreach (var year in kwbYears.Where(y => !reached.Contains(y)).Order())
+        {
+            if (PostcodeCrosswalkFetcher.AddressFor(options, year) is null)
+            {
+                environment.Out.MarkupLine(Markup.Escape(context.Texts.Format("fetch_postcodes_unknown", year)));
+                continue;
+            }
+
+            var fetched = await fetcher.FetchAsync(year, cancellationToken).ConfigureAwait(false);
+            environment.Out.MarkupLine(Markup.Escape(context.Texts.Format("fetch_postcodes_done", year, fetched.Addresses, fetched.Postcodes, fetched.Wijken, fetched.Gemeenten, fetched.Url, Transfer(fetched.Transfer))));
+            ImportCommand.Print(environment, [fetched.Import], context.Texts, verbose: false, compact: true);
+            imports.Add(fetched.Import);
+        }
+
+        return imports;
     }
 
     private static string Transfer(TransferCount t) =>
@@ -349,7 +385,7 @@ internal static class FetchCommand
     }
 
     /// <summary>The options every fetch command shares, and the fetch settings they make (options, then environment).</summary>
-    private sealed record Settings(Option<string?> Cache, Option<string?> StatLine, Option<string?> DataDerden, Option<string?> Pdok, Option<string?> Leefbaarometer, Option<double?> RetryDelay)
+    private sealed record Settings(Option<string?> Cache, Option<string?> StatLine, Option<string?> DataDerden, Option<string?> Pdok, Option<string?> Leefbaarometer, Option<string?> Postcodes, Option<double?> RetryDelay)
     {
         public FetchOptions Options(ParseResult result, CliEnvironment environment)
         {
@@ -372,6 +408,11 @@ internal static class FetchCommand
             if ((result.GetValue(Leefbaarometer) ?? environment.GetVariable("LEEFKRACHT_LBM_URL")) is { } lbm)
             {
                 options = options with { Leefbaarometer = new Uri(WithSlash(lbm)) };
+            }
+
+            if ((result.GetValue(Postcodes) ?? environment.GetVariable("LEEFKRACHT_POSTCODE_URL")) is { } postcodes)
+            {
+                options = options with { PostcodeTemplate = postcodes };
             }
 
             return result.GetValue(RetryDelay) is { } seconds ? options with { RetryBaseDelay = TimeSpan.FromSeconds(seconds) } : options;

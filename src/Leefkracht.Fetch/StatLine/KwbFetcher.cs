@@ -31,7 +31,7 @@ public sealed class KwbFetcher : StatLineFetcher
         progress?.Report(new FetchProgress(table, "columns", 0, 0));
         var (properties, transfer, _) = await Client.ReadAllAsync(Client.Address(table, "DataProperties"), table, null, "columns", cancellationToken).ConfigureAwait(false);
         var columns = ReadColumns(table, properties);
-        var gemeenteNumber = gemeente is null ? null : await ResolveGemeenteAsync(table, gemeente, cancellationToken).ConfigureAwait(false);
+        var gemeenteNumber = gemeente is null ? null : await GemeenteNumberAsync(table, gemeente, cancellationToken).ConfigureAwait(false);
 
         // substringof is the OData v3 function StatLine filters codes with (cbsodataR's has_substring); it also
         // matches the number elsewhere in a code (BU05990344), so rows are checked again below.
@@ -71,39 +71,6 @@ public sealed class KwbFetcher : StatLineFetcher
         {
             throw new FetchException(Client.Address(table, "DataProperties"), 200, exception.Message, exception);
         }
-    }
-
-    /// <summary>The four digits of a gemeente given as GMxxxx, xxxx or its name in the table's year.</summary>
-    private async Task<string> ResolveGemeenteAsync(string table, string gemeente, CancellationToken cancellationToken)
-    {
-        var trimmed = gemeente.Trim();
-        if (GemeenteCodes.Number(trimmed) is { } number)
-        {
-            return number;
-        }
-
-        var address = Client.Address(table, "WijkenEnBuurten", "substringof('GM',Key)");
-        var (regions, _, _) = await Client.ReadAllAsync(address, table, null, "gemeenten", cancellationToken).ConfigureAwait(false);
-        var named = regions
-            .Select(r => (Key: Text(r, "Key").Trim(), Title: Text(r, "Title").Trim()))
-            .Where(r => r.Key.StartsWith("GM", StringComparison.Ordinal))
-            .ToList();
-        // The name itself first (a gemeente that merged later is found in the years it existed), then the name CBS
-        // uses for a common one ("Den Haag" is 's-Gravenhage).
-        var official = GemeenteAliases.GemeenteNamed(trimmed);
-        var found = named.FirstOrDefault(r => string.Equals(r.Title, trimmed, StringComparison.OrdinalIgnoreCase));
-        if (found.Key is null && official is not null)
-        {
-            found = named.FirstOrDefault(r => string.Equals(r.Title, official, StringComparison.OrdinalIgnoreCase));
-        }
-
-        if (found.Key is null)
-        {
-            var close = named.Where(r => r.Title.Contains(trimmed, StringComparison.OrdinalIgnoreCase)).Select(r => $"{r.Title} ({r.Key})").Take(5).ToList();
-            throw new FetchException(address, 200, FetchWords.Words.Format("KwbNoGemeente", trimmed, table) + (close.Count > 0 ? FetchWords.Words.Format("KwbDidYouMean", string.Join(", ", close)) : string.Empty));
-        }
-
-        return found.Key[2..];
     }
 
     private static bool InGemeente(JsonElement row, string number) => GemeenteCodes.Contains(number, Text(row, "WijkenEnBuurten"));

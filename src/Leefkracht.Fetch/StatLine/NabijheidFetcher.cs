@@ -23,20 +23,15 @@ public sealed class NabijheidFetcher : StatLineFetcher
     {
     }
 
-    /// <summary>Fetches and imports one year for a gemeente code, or with null the whole country.</summary>
-    /// <exception cref="FetchException">No table for the year, the gemeente is not a code or not in the table, no column maps, or the service failed.</exception>
+    /// <summary>Fetches and imports one year for a gemeente (code or name), or with null the whole country.</summary>
+    /// <exception cref="FetchException">No table for the year, the gemeente is not in the table, no column maps, or the service failed.</exception>
     public async Task<TableFetchResult> FetchAsync(int year, string? gemeente, IProgress<FetchProgress>? progress, CancellationToken cancellationToken)
     {
         var table = NabijheidTables.For(year) ?? throw new FetchException(
             Options.StatLine,
             null,
             FetchWords.Words.Format("NabijheidNoTable", year, string.Join(", ", NabijheidTables.Years)));
-        string? number = null;
-        if (gemeente is not null)
-        {
-            number = GemeenteCodes.Number(gemeente) ?? throw new FetchException(Options.StatLine, null, FetchWords.Words.Format("ByGemeenteCode", gemeente, "nabijheid"));
-        }
-
+        var number = gemeente is null ? null : await GemeenteNumberAsync(table, gemeente, cancellationToken).ConfigureAwait(false);
         progress?.Report(new FetchProgress(table, "columns", 0, 0));
         var address = Client.Address(table, "DataProperties");
         var (properties, transfer, _) = await Client.ReadAllAsync(address, table, null, "columns", cancellationToken).ConfigureAwait(false);

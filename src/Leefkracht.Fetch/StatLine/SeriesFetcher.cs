@@ -37,9 +37,9 @@ public sealed class SeriesFetcher : StatLineFetcher
     {
     }
 
-    /// <summary>Fetches and imports one year of <paramref name="series"/> for a gemeente code, or with null the whole country.</summary>
+    /// <summary>Fetches and imports one year of <paramref name="series"/> for a gemeente (code or name), or with null the whole country.</summary>
     /// <exception cref="FetchException">
-    /// The year is not published, the gemeente is not a code, the table lacks a key, a month is missing, or the service failed.
+    /// The year is not published, the gemeente is not in the table, the table lacks a key, a month is missing, or the service failed.
     /// </exception>
     public async Task<SeriesFetchResult> FetchAsync(StatLineSeries series, int year, string? gemeente, IProgress<FetchProgress>? progress, CancellationToken cancellationToken)
     {
@@ -49,14 +49,7 @@ public sealed class SeriesFetcher : StatLineFetcher
             throw new FetchException(Options.DataDerden, null, FetchWords.Words.Format("SeriesNoFigures", series.Table, year, string.Join(", ", years)));
         }
 
-        string? number = null;
-        if (gemeente is not null)
-        {
-            number = GemeenteCodes.Number(gemeente) ?? throw new FetchException(
-                Options.DataDerden,
-                null,
-                FetchWords.Words.Format("ByGemeenteCode", gemeente, series.Kind));
-        }
+        var number = gemeente is null ? null : await GemeenteNumberAsync(series.Table, gemeente, cancellationToken).ConfigureAwait(false);
 
         progress?.Report(new FetchProgress(series.Table, "columns", 0, 0));
         var (properties, transfer, _) = await Client.ReadAllAsync(Client.Address(series.Table, "DataProperties"), series.Table, null, "columns", cancellationToken).ConfigureAwait(false);

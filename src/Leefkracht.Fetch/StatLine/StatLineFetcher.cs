@@ -57,6 +57,39 @@ public abstract class StatLineFetcher
     private protected ImportOrigin Origin(Uri first, string table, CachedResponse firstPage, TransferCount pages) =>
         new(first.AbsoluteUri, table, Clock.GetUtcNow(), firstPage.ETag, pages.Requests);
 
+    /// <summary>
+    /// The four digits of the gemeente <paramref name="gemeente"/> names: a code (GM0344, 0344) as it is, a name as
+    /// <see cref="GemeenteNames"/> finds it among the gemeenten of <paramref name="table"/>'s own region dimension
+    /// (so the name is that of the table's year). Read before any data are, so a name that leads nowhere costs one
+    /// small request and stores nothing.
+    /// </summary>
+    /// <exception cref="FetchException">The name is unknown in the table or fits several gemeenten; the message lists candidates.</exception>
+    private protected async Task<string> GemeenteNumberAsync(string table, string gemeente, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(gemeente);
+        if (GemeenteCodes.Number(gemeente) is { } number)
+        {
+            return number;
+        }
+
+        var address = Client.Address(table, "WijkenEnBuurten", "substringof('GM',Key)");
+        var (regions, _, _) = await Client.ReadAllAsync(address, table, null, "gemeenten", cancellationToken).ConfigureAwait(false);
+        var gemeenten = regions
+            .Select(r => new GemeenteName(Text(r, "Key").Trim(), Text(r, "Title").Trim()))
+            .Where(g => g.Code.StartsWith("GM", StringComparison.Ordinal) && GemeenteCodes.Number(g.Code) is not null)
+            .ToList();
+        var choice = GemeenteNames.Choose(gemeenten, gemeente.Trim());
+        if (choice.Found is { } found)
+        {
+            return found.Code[2..];
+        }
+
+        var candidates = string.Join(", ", choice.Candidates);
+        throw new FetchException(address, 200, choice.Ambiguous
+            ? FetchWords.Words.Format("GemeenteAmbiguous", gemeente.Trim(), table, candidates)
+            : FetchWords.Words.Format("KwbNoGemeente", gemeente.Trim(), table) + (candidates.Length > 0 ? FetchWords.Words.Format("KwbDidYouMean", candidates) : string.Empty));
+    }
+
     /// <summary>A text cell of a row (StatLine's padding kept), or empty when the row has no text there.</summary>
     private protected static string Text(JsonElement row, string name) =>
         row.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : string.Empty;

@@ -1,0 +1,64 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+
+namespace Leefkracht.Testing;
+
+/// <summary>
+/// CBS's "Buurt, wijk en gemeente {year} voor postcode-huisnummer" in the fake: a zip with the address file
+/// <c>pc6hnr{year}0801_gwb.csv</c> (<c>PC6;Huisnummer;Buurt{year};Wijk{year};Gemeente{year}</c>, codes as numbers, the
+/// layout the public readers of the file describe) and a gemeente name list beside it. No real address file is in the
+/// shared data, so the addresses are made from the real address counts of a grenswijzigen postcode crosswalk (itself
+/// counted from these CBS files): one line per counted address of a PC4 in a wijk, with a made-up PC6 suffix, house
+/// number and buurt (the wijk's first). Counted again per PC4 and wijk they give back the fixture's counts exactly.
+/// </summary>
+public sealed partial class FakeSources
+{
+    private readonly Dictionary<int, byte[]> _postcodeFiles = [];
+
+    /// <summary>The address template of the postcode files (<c>{year}</c> for the year), as <c>--postcode-url</c> takes it.</summary>
+    public string PostcodeTemplate { get; private set; } = null!;
+
+    /// <summary>
+    /// Serves the postcode file of <paramref name="year"/> made from the wijk rows (<c>voor_postcode</c> TRUE) of the
+    /// crosswalk fixture <paramref name="crosswalkFixture"/>.
+    /// </summary>
+    public void ServePostcodes(int year, string crosswalkFixture)
+    {
+        var text = new StringBuilder().Append(CultureInfo.InvariantCulture, $"PC6;Huisnummer;Buurt{year};Wijk{year};Gemeente{year}\n");
+        foreach (var fields in File.ReadLines(Fixture(crosswalkFixture)).Skip(1).Select(l => l.Replace("\"", string.Empty, StringComparison.Ordinal).Split(',')).Where(f => f[1] == "wijk"))
+        {
+            var (wijk, postcode, addresses) = (int.Parse(fields[6], CultureInfo.InvariantCulture), fields[7], int.Parse(fields[8], CultureInfo.InvariantCulture));
+            for (var number = 1; number <= addresses; number++)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"{postcode}{(char)('A' + (number % 26))}{(char)('A' + (number / 26 % 26))};{number};{(wijk * 100) + 1};{wijk};{wijk / 100}\n");
+            }
+        }
+
+        ServePostcodeFile(year, text.ToString());
+    }
+
+    /// <summary>Serves <paramref name="addresses"/> as the address file of <paramref name="year"/>'s postcode zip.</summary>
+    public void ServePostcodeFile(int year, string addresses)
+    {
+        using var buffer = new MemoryStream();
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (name, content) in new[] { ($"pc6hnr{year}0801_gwb.csv", addresses), ($"gem{year}.csv", "GWBcode8;GWBlabel\n518;'s-Gravenhage\n") })
+            {
+                var entry = zip.CreateEntry(name, CompressionLevel.Fastest);
+                entry.LastWriteTime = new DateTimeOffset(year, 8, 1, 0, 0, 0, TimeSpan.Zero);
+                using var stream = entry.Open();
+                stream.Write(Encoding.UTF8.GetBytes(content));
+            }
+        }
+
+        _postcodeFiles[year] = buffer.ToArray();
+    }
+
+    private Task AnswerPostcodesAsync(HttpContext context, int year) =>
+        _postcodeFiles.TryGetValue(year, out var file)
+            ? SendPageAsync(context, context.Request.Path, ("postcodes", 1), file, "application/zip")
+            : Send(context, context.Request.Path, 404, "Not Found"u8.ToArray());
+}
