@@ -14,7 +14,7 @@ first=${2:-2013}
 last=${3:-2025}
 requests=${4:-500}
 work=$(mktemp -d)
-L=(dotnet artifacts/bin/Leefkracht.Cli/release/leefkracht.dll)
+L=(dotnet "${LEEFKRACHT_BENCH_CLI:-artifacts/bin/Leefkracht.Cli/release/leefkracht.dll}")
 cleanup() {
   [[ -n "${server:-}" ]] && kill "$server" 2>/dev/null || true
   [[ -n "${LEEFKRACHT_TEST_PG_DIR:-}" ]] && bash scripts/postgres-test-server.sh stop "$LEEFKRACHT_TEST_PG_DIR" >/dev/null 2>&1 || true

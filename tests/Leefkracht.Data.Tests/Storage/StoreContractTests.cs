@@ -107,11 +107,40 @@ public sealed class StoreContractTests(SampleStore sample) : IDisposable
     {
         // Given: a backup whose crosswalk file (restored last) has a text where a number belongs on line 7, with
         // the manifest's checksum adjusted so that only the row check can catch it
+        // When: it is restored into an empty store
+        var (error, target, before) = await RestoreEditedBackupAsync<InvalidDataException>("tables/crosswalk.jsonl", row => row[6] = "many");
+
+        // Then
+        error.Message.ShouldBe("original.zip: tables/crosswalk.jsonl line 7: column 'addresses': \"many\" is not a number");
+        target.Snapshot().ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task Restore_ValueOfAnAreaTheBackupDoesNotHold_IsRefusedAndChangesNothing()
+    {
+        // Given: a backup in which one value (line 7) names an area id that no area has, with a matching checksum, so
+        // that only the references can catch it (SQLite's foreign keys; on PostgreSQL, which has none on observations
+        // since migration 0006, the store's set-based check)
+        // When: it is restored into an empty store
+        var (error, target, before) = await RestoreEditedBackupAsync<Exception>("tables/observations.jsonl", row => row[2] = 987_654_321);
+
+        // Then
+        error.Message.ShouldContain(target.Kind == StoreKind.Sqlite ? "FOREIGN KEY constraint failed" : "1 values name an area id that areas does not hold");
+        target.Snapshot().ShouldBe(before);
+    }
+
+    /// <summary>
+    /// Backs up a filled store, edits row 7 of one table file of the backup (fixing the manifest's checksum), and
+    /// restores it into an empty store, which must refuse it: the error, the store and its snapshot before the restore.
+    /// </summary>
+    private async Task<(TException Error, TestStore Target, string Before)> RestoreEditedBackupAsync<TException>(string entry, Action<JsonArray> editRow)
+        where TException : Exception
+    {
         var backup = await BackupAsync(await FilledStoreAsync(), "original.zip");
-        Rewrite(backup, "tables/crosswalk.jsonl", lines =>
+        Rewrite(backup, entry, lines =>
         {
             var row = JsonNode.Parse(lines[6])!.AsArray();
-            row[6] = "many";
+            editRow(row);
             lines[6] = row.ToJsonString();
         });
         var target = NewStore();
@@ -121,14 +150,9 @@ public sealed class StoreContractTests(SampleStore sample) : IDisposable
         }
 
         var before = target.Snapshot();
-
-        // When
         await using var opened = target.Open();
-        var error = await Should.ThrowAsync<InvalidDataException>(() => StoreBackup.RestoreAsync(backup, opened, replaceExisting: false, TestContext.Current.CancellationToken));
-
-        // Then
-        error.Message.ShouldBe("original.zip: tables/crosswalk.jsonl line 7: column 'addresses': \"many\" is not a number");
-        target.Snapshot().ShouldBe(before);
+        var error = await Should.ThrowAsync<TException>(() => StoreBackup.RestoreAsync(backup, opened, replaceExisting: false, TestContext.Current.CancellationToken));
+        return (error, target, before);
     }
 
     [Fact]

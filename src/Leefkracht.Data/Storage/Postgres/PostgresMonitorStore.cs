@@ -150,8 +150,6 @@ public sealed class PostgresMonitorStore : IMonitorStore
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
 
-        // No cache of area ids across calls: another instance may have imported areas since.
-        var areas = await StoreReads.AreaKeysByIdAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
         var indicators = await StoreReads.IndicatorKeysByIdAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
         var rows = new ColumnarPeriod();
         await using (var reader = await connection.BeginBinaryExportAsync($"COPY ({query(indicators)}) TO STDOUT (FORMAT BINARY)", cancellationToken).ConfigureAwait(false))
@@ -165,8 +163,26 @@ public sealed class PostgresMonitorStore : IMonitorStore
             }
         }
 
+        // No cache of area ids across calls: another instance may have imported areas since. Only the areas the rows
+        // name are read, in the same snapshot: on a multi-year store one year's areas (18,000), not every year's (238,000).
+        var areas = await AreaKeysByIdAsync(connection, transaction, rows.AreaIds, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return rows.Build(period, areas, indicators);
+    }
+
+    /// <summary>The keys of the areas with the given ids.</summary>
+    private static async Task<Dictionary<long, AreaKey>> AreaKeysByIdAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long[] ids, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT id, code, year FROM areas WHERE id = ANY(@ids)", connection, transaction);
+        command.Parameters.AddWithValue("ids", ids);
+        var keys = new Dictionary<long, AreaKey>(ids.Length);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            keys.Add(reader.GetInt64(0), new AreaKey(AreaCode.Parse(reader.GetString(1)), reader.GetInt32(2)));
+        }
+
+        return keys;
     }
 
     /// <inheritdoc/>
@@ -376,6 +392,8 @@ public sealed class PostgresMonitorStore : IMonitorStore
             }
         }
 
+        await CheckObservationReferencesAsync(connection, "observations", withImport: true, cancellationToken).ConfigureAwait(false);
+
         // Results are not in a backup: those of the replaced data are stale, and their versions may come back.
         await ResultRows.ClearAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -560,6 +578,8 @@ public sealed class PostgresMonitorStore : IMonitorStore
             await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        await CheckObservationReferencesAsync(connection, "stage_observations", withImport: false, cancellationToken).ConfigureAwait(false);
+
         // xmax = 0 on a returned row means it was inserted; otherwise the conflict branch replaced it.
         await using var merge = new NpgsqlCommand(
             "WITH written AS (INSERT INTO observations (period, indicator_id, area_id, value, import_id) "
@@ -572,6 +592,26 @@ public sealed class PostgresMonitorStore : IMonitorStore
         await using var reader = await merge.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
         return (checked((int)reader.GetInt64(0)), checked((int)reader.GetInt64(1)));
+    }
+
+    /// <summary>
+    /// What the foreign keys of <c>observations</c> checked row by row before migration 0006, checked set-based (one
+    /// anti-join per referenced table): throws, so that the caller's transaction rolls back, when a row of
+    /// <paramref name="table"/> names an area or indicator (or, <paramref name="withImport"/>, an import) that the
+    /// store does not hold.
+    /// </summary>
+    private static async Task CheckObservationReferencesAsync(NpgsqlConnection connection, string table, bool withImport, CancellationToken cancellationToken)
+    {
+        (string Target, string Column, string What)[] references = [("areas", "area_id", "area"), ("indicators", "indicator_id", "indicator"), .. withImport ? [("imports", "import_id", "import")] : Array.Empty<(string, string, string)>()];
+        foreach (var (target, column, what) in references)
+        {
+            await using var command = new NpgsqlCommand($"SELECT COUNT(*) FROM {table} o WHERE NOT EXISTS (SELECT 1 FROM {target} t WHERE t.id = o.{column})", connection);
+            var missing = (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+            if (missing > 0)
+            {
+                throw new InvalidOperationException($"{missing} values name an {what} id that {target} does not hold; nothing was written");
+            }
+        }
     }
 
     private static async Task<int> UpsertBoundariesAsync(NpgsqlConnection connection, List<(long AreaId, NetTopologySuite.Geometries.Geometry Geometry)> boundaries, long importId, CancellationToken cancellationToken)

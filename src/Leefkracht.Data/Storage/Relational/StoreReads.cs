@@ -307,6 +307,9 @@ internal sealed class ColumnarPeriod
     private readonly List<long> _areaOfRow = [];
     private readonly List<double> _valueOfRow = [];
 
+    /// <summary>The distinct ids of the areas the rows added so far name.</summary>
+    public long[] AreaIds => [.. _areaOfRow.Distinct()];
+
     public void Add(long indicatorId, long areaId, double value)
     {
         _indicatorOfRow.Add(indicatorId);
