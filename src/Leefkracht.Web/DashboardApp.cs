@@ -36,7 +36,9 @@ public static class DashboardApp
     {
         ArgumentNullException.ThrowIfNull(listening);
         await using var app = Create(options, ["--urls", urls]);
+        StartupTimings.Mark("app built");
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        StartupTimings.Mark("app started");
         listening(app.ListeningAddress() ?? urls);
         try
         {
@@ -177,6 +179,7 @@ public static class DashboardApp
 
     private static async Task<IResult> Health(DataVersion version, CancellationToken cancellationToken)
     {
+        StartupTimings.Mark("healthz");
         var token = await version.RefreshAsync(cancellationToken);
         return TypedResults.Ok(new { status = "ok", data = token, build = HttpCaching.BuildId });
     }

@@ -20,7 +20,7 @@ public sealed class CommandTests(SampleDatabase database)
     }
 
     [Fact]
-    public async Task Demo_StoresTheDefaultYearsScoresResilienceAndWatchlistsBeforeItReports_SoAServerReadsThem()
+    public async Task Demo_StoresTheDefaultYearsScoresResilienceWatchlistsAndLeefbaarometerBeforeItReports_SoAServerReadsThem()
     {
         // The demo's import computed and stored them in its own process (issue 17): a service opened afterwards, as a
         // freshly started server's is, reads the default year's scores and resilience and computes nothing.
@@ -36,7 +36,11 @@ public sealed class CommandTests(SampleDatabase database)
         await warnings.WatchlistAsync(year, null, null, null, DefaultResults.Model, cancellationToken);
         await warnings.WatchlistAsync(year, null, AreaCode.Parse("GM0344"), null, DefaultResults.Model, cancellationToken);
 
+        // And the Leefbaarometer series beside the score: the year's wijken, carried from the sample's PC4 file.
+        var wijken = await new LeefbaarometerService(store, monitor).LevelAsync(AreaLevel.Wijk, year, cancellationToken);
+
         scored.Scores.Count(s => s.IsScored).ShouldBeGreaterThan(10_000);
+        wijken.Values.Count.ShouldBeGreaterThan(3_000);
         monitor.StoredResultsComputed.ShouldBe(0);
     }
 

@@ -17,8 +17,8 @@ public static class DefaultResults
     public static ResilienceModel Resilience => ResilienceModel.Default;
 
     /// <summary>
-    /// Computes and stores the default year's prepared indicators, scores, resilience and watchlists (the national one
-    /// and each gemeente's), unless the store holds them for the current data already (then they are only read).
+    /// Computes and stores the default year's prepared indicators, scores, resilience, the Leefbaarometer values of its
+    /// areas and watchlists (the national one and each gemeente's), unless the store holds them for the current data already (then they are only read).
     /// Returns the year, or null when no year can be scored.
     /// </summary>
     /// <remarks>
@@ -38,9 +38,11 @@ public static class DefaultResults
             return null;
         }
 
-        await monitor.ScoreAsync(year, Model, ReferenceChoice.National, cancellationToken).ConfigureAwait(false);
+        var scored = await monitor.ScoreAsync(year, Model, ReferenceChoice.National, cancellationToken).ConfigureAwait(false);
         await monitor.ResilienceAsync(year, Resilience, ReferenceChoice.National, cancellationToken).ConfigureAwait(false);
         stepDone?.Invoke("store scores and resilience");
+        await new LeefbaarometerService(store, monitor).LevelsOfAsync(scored.Prepared.Table, cancellationToken).ConfigureAwait(false);
+        stepDone?.Invoke("store Leefbaarometer levels");
         await new EarlyWarningService(monitor).StoreDashboardWatchlistsAsync(year, Model, cancellationToken).ConfigureAwait(false);
         stepDone?.Invoke("store watchlists");
         return year;

@@ -41,9 +41,39 @@ public sealed record LeefbaarometerLevel(AreaLevel Level, int DivisionYear, IRea
 /// </remarks>
 public sealed class LeefbaarometerService(IMonitorStore store, MonitorService monitor)
 {
-    /// <summary>The values of a level of a division (remembered until the data change).</summary>
+    /// <summary>
+    /// The values of a level of a division: read from the store's results when they hold them for the current
+    /// Leefbaarometer data, otherwise computed and stored (<see cref="LeefbaarometerLevelFormat"/>); remembered until
+    /// the data change. Kept under the version of the Leefbaarometer scores and postcode crosswalks alone
+    /// (<see cref="DataScopes.Leefbaarometer"/>), the only data they are computed from, so an import of a KWB year keeps them.
+    /// </summary>
     public Task<LeefbaarometerLevel> LevelAsync(AreaLevel level, int divisionYear, CancellationToken cancellationToken = default) =>
-        monitor.RememberAsync((nameof(LeefbaarometerService), level, divisionYear), () => ComputeAsync(level, divisionYear, cancellationToken));
+        level == AreaLevel.Land
+            ? ComputeAsync(level, divisionYear, cancellationToken)
+            : monitor.RememberStoredAsync(
+                LevelKind,
+                string.Create(CultureInfo.InvariantCulture, $"{level}:{divisionYear}:{LeefbaarometerLevelFormat.Version}"),
+                [DataScopes.Leefbaarometer],
+                () => ComputeAsync(level, divisionYear, cancellationToken),
+                LeefbaarometerLevelFormat.Read,
+                LeefbaarometerLevelFormat.Write,
+                cancellationToken);
+
+    /// <summary>The kind of the stored Leefbaarometer levels in the store's results.</summary>
+    public const string LevelKind = "leefbaarometer-level";
+
+    /// <summary>
+    /// Reads, or computes and stores, the values of every level and division of a year's areas (gemeenten, wijken and
+    /// buurten): what the profiles of the year show beside their scores. Called after an import and by the web's warm-up.
+    /// </summary>
+    public async Task LevelsOfAsync(IndicatorTable table, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        foreach (var (level, division) in table.Areas.Where(a => a.Code.Level != AreaLevel.Land).Select(a => (a.Code.Level, a.Year)).Distinct().Order())
+        {
+            await LevelAsync(level, division, cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     /// <summary>One area's values, oldest year first.</summary>
     public async Task<(IReadOnlyList<LeefbaarometerValue> Values, LeefbaarometerProvenance? Provenance)> OfAsync(AreaKey area, CancellationToken cancellationToken = default)

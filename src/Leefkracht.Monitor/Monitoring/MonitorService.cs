@@ -213,9 +213,20 @@ public sealed class MonitorService
     /// version of some parts of the data only (<see cref="DataScopes"/>), so that an import of other parts keeps it;
     /// <paramref name="scopes"/> null means the whole data's version.
     /// </summary>
-    public Task<T> RememberStoredAsync<T>(string kind, string key, IReadOnlyCollection<string>? scopes, Func<Task<T>> compute, CancellationToken cancellationToken = default)
+    public Task<T> RememberStoredAsync<T>(string kind, string key, IReadOnlyCollection<string>? scopes, Func<Task<T>> compute, CancellationToken cancellationToken = default) =>
+        RememberStoredAsync(kind, key, scopes, compute, StoredResults.Read<T>, StoredResults.Write, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="RememberStoredAsync{T}(string, string, IReadOnlyCollection{string}, Func{Task{T}}, CancellationToken)"/>,
+    /// in a format of the result's own (<paramref name="read"/> reads what <paramref name="write"/> wrote) rather than
+    /// JSON: for a result read on the way to a first answer, where the JSON serialiser's first use costs more than the
+    /// result (docs/benchmarks.md, "First profile after a restart").
+    /// </summary>
+    public Task<T> RememberStoredAsync<T>(string kind, string key, IReadOnlyCollection<string>? scopes, Func<Task<T>> compute, Func<byte[], T> read, Func<T, byte[]> write, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(compute);
+        ArgumentNullException.ThrowIfNull(read);
+        ArgumentNullException.ThrowIfNull(write);
         return RememberAsync((nameof(RememberStoredAsync), kind, key), async () =>
         {
             // The version is read before the data: a result stored under it was computed from these data or newer
@@ -223,7 +234,7 @@ public sealed class MonitorService
             var version = scopes is null
                 ? await _store.DataVersionAsync(cancellationToken).ConfigureAwait(false)
                 : await _store.DataVersionAsync(scopes, cancellationToken).ConfigureAwait(false);
-            return await LoadOrComputeAsync(new StoredResultKey(kind, key, version), StoredResults.Read<T>, compute, StoredResults.Write, cancellationToken).ConfigureAwait(false);
+            return await LoadOrComputeAsync(new StoredResultKey(kind, key, version), read, compute, write, cancellationToken).ConfigureAwait(false);
         });
     }
 

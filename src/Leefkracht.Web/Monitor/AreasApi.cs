@@ -82,13 +82,16 @@ public static class AreasApi
     private static async Task<Results<Ok<T>, ValidationProblem, ProblemHttpResult>> InYearAsync<T>(AreaRequest request, DashboardMonitor dashboard, Func<AreaCode, int, Task<T?>> build)
         where T : class
     {
+        StartupTimings.Mark("request: in");
         var (code, year, problem) = await request.CheckAsync(dashboard);
+        StartupTimings.Mark("request: checked");
         if (problem is not null)
         {
             return problem;
         }
 
         var answer = await build(code, year);
+        StartupTimings.Mark("request: answered");
         return answer is null ? Problems.UnknownArea(code, await dashboard.AreasAsync(), year) : TypedResults.Ok(answer);
     }
 }

@@ -11,18 +11,31 @@ internal sealed class CacheWarmer(DataVersion version, DashboardMonitor dashboar
     {
         try
         {
+            StartupTimings.Mark("warm: start");
             await version.RefreshAsync(stoppingToken).ConfigureAwait(false);
+            StartupTimings.Mark("warm: version");
             await dashboard.AreasAsync().ConfigureAwait(false);
+            StartupTimings.Mark("warm: areas");
             if ((await dashboard.YearsAsync().ConfigureAwait(false)).Default is { } year)
             {
-                await dashboard.ScoresAsync(year).ConfigureAwait(false);
+                var scored = await dashboard.ScoresAsync(year).ConfigureAwait(false);
+                StartupTimings.Mark("warm: scores");
                 await dashboard.ResilienceAsync(year).ConfigureAwait(false);
+                StartupTimings.Mark("warm: resilience");
+
+                // A profile shows its area's Leefbaarometer series: stored by the import, read here before the map's
+                // geometry so that a profile asked right after start-up does not queue behind it.
+                await dashboard.Leefbaarometer.LevelsOfAsync(scored.Prepared.Table, stoppingToken).ConfigureAwait(false);
+                StartupTimings.Mark("warm: leefbaarometer");
                 await geometry.LoadAsync(Core.Areas.AreaLevel.Gemeente, year, MapDetail.Low).ConfigureAwait(false);
+                StartupTimings.Mark("warm: geom gemeente");
                 await geometry.LoadAsync(Core.Areas.AreaLevel.Buurt, year, MapDetail.Low).ConfigureAwait(false);
+                StartupTimings.Mark("warm: geom buurt");
 
                 // The national watchlist compares the year with up to six earlier ones; the monitor remembers those
                 // trends, so every gemeente's watchlist (asked for by each profile) is then a matter of milliseconds.
                 await dashboard.WatchlistAsync(year).ConfigureAwait(false);
+                StartupTimings.Mark("warm: watchlist");
             }
         }
         catch (Exception exception) when (exception is not OperationCanceledException)

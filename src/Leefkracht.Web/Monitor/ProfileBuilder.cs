@@ -13,7 +13,9 @@ internal sealed class ProfileBuilder(DashboardMonitor dashboard)
     /// <summary>The profile, or null when the code has no row in the year.</summary>
     public async Task<AreaProfileDto?> BuildAsync(AreaCode code, int year)
     {
+        StartupTimings.Mark("profile: start");
         var scored = await dashboard.ScoresAsync(year).ConfigureAwait(false);
+        StartupTimings.Mark("profile: scores");
         var score = scored.ScoreOf(code);
         if (score is null)
         {
@@ -21,6 +23,7 @@ internal sealed class ProfileBuilder(DashboardMonitor dashboard)
         }
 
         var areas = await dashboard.AreasAsync().ConfigureAwait(false);
+        StartupTimings.Mark("profile: areas");
         var area = score.Area;
         var table = scored.Prepared.Table;
         var gemeente = code.Level is AreaLevel.Wijk or AreaLevel.Buurt ? code.Gemeente : null;
@@ -47,6 +50,7 @@ internal sealed class ProfileBuilder(DashboardMonitor dashboard)
                 i.Estimated,
                 IndicatorDefinitions.Of(i.IndicatorId)))])).ToList();
 
+        StartupTimings.Mark("profile: dimensions");
         // The store's Nederland row has the country's figures but is never scored (a country is not in a reference of buurten).
         var country = Dtos.Compared(scored, AreaCode.Nederland, area.Year, areas) is { Deviation: not null } own ? own : National(scored, area.Year);
         var comparison = new ComparisonDto(
@@ -54,12 +58,17 @@ internal sealed class ProfileBuilder(DashboardMonitor dashboard)
             Dtos.Compared(scored, gemeente, area.Year, areas),
             country);
 
+        StartupTimings.Mark("profile: comparison");
         var resilienceYear = await dashboard.ResilienceAsync(year).ConfigureAwait(false);
         var resilience = resilienceYear.ScoreOf(code) is { } r ? Resilience(r) : null;
+        StartupTimings.Mark("profile: resilience");
         var warning = await WarningAsync(area, year).ConfigureAwait(false);
+        StartupTimings.Mark("profile: warning");
         var names = new ExplanationWriter.AreaNames(areas.NameOf(area), wijk is { } w ? areas.NameOf(new AreaKey(w, area.Year)) : null, gemeente is { } gm ? areas.NameOf(new AreaKey(gm, area.Year)) : null);
         var note = ExplanationWriter.Write(scored, area, names, Catalog);
+        StartupTimings.Mark("profile: note");
         var (lbmValues, lbmProvenance) = await dashboard.Leefbaarometer.OfAsync(area).ConfigureAwait(false);
+        StartupTimings.Mark("profile: leefbaarometer");
         return new AreaProfileDto(
             Dtos.Area(area, areas),
             year,

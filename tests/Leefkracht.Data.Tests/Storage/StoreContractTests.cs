@@ -236,6 +236,38 @@ public sealed class StoreContractTests(SampleStore sample) : IDisposable
     }
 
     [Fact]
+    public async Task CountValues_OfAnIndicator_AreItsValuesInEachPeriodsTable_AndOnlyPeriodsThatHaveThem()
+    {
+        // Given: the real sample (national 2024, gemeente panels and city files of other years)
+        await using var store = sample.Open();
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var periods = (await store.SummarizeAsync(cancellationToken)).ValuesByPeriod.Keys.ToList();
+        periods.Count.ShouldBeGreaterThan(5);
+
+        foreach (var id in new[] { "population", "woz_mean", "no_such_indicator" })
+        {
+            // When
+            var counts = await store.CountValuesAsync(id, cancellationToken);
+
+            // Then: as many as each period's table holds, and no period without one
+            var expected = new Dictionary<int, int>();
+            foreach (var period in periods)
+            {
+                var table = await store.LoadPeriodAsync(period, null, cancellationToken);
+                var n = table.HasIndicator(id) ? table.Column(id).ToArray().Count(v => !double.IsNaN(v)) : 0;
+                if (n > 0)
+                {
+                    expected[period] = n;
+                }
+            }
+
+            counts.OrderBy(c => c.Key).ShouldBe(expected.OrderBy(c => c.Key), id);
+        }
+
+        (await store.CountValuesAsync("population", cancellationToken))[2024].ShouldBeGreaterThan(18_000);
+    }
+
+    [Fact]
     public async Task LoadBoundariesInBox_ReturnsExactlyTheBoundariesWhoseEnvelopeOverlapsTheBox()
     {
         // Given: the 2024 buurten of the sample, and a box over the centre of Utrecht

@@ -260,6 +260,88 @@ public sealed class StoredResultsTests : StoreAndFolderTest
         }
     }
 
+    [Fact]
+    public async Task LeefbaarometerLevel_StoredOnce_IsReadBackExactly_KeptByAKwbImport_AndRenewedByALeefbaarometerImport()
+    {
+        await using (var store = Store.Open())
+        {
+            await Stores.ImportAsync(store, Path.Combine(TestData.RepositoryRoot, "data", "sample"));
+        }
+
+        // The wijken of 2024 carried from the PC4 file: computed and stored by the first service, read by the second.
+        var (computed, computing) = await LeefbaarometerWijkenAsync();
+        computing.ShouldBe(1);
+        computed.Values.Count.ShouldBeGreaterThan(3_000);
+        var (read, reading) = await LeefbaarometerWijkenAsync();
+        reading.ShouldBe(0);
+        ShouldBeTheSame(read, computed);
+
+        // An import of KWB values leaves the Leefbaarometer as it was: still read.
+        await using (var store = Store.Open())
+        {
+            await Stores.ImportAsync(store, MoreViolence2018());
+        }
+
+        var (kept, keeping) = await LeefbaarometerWijkenAsync();
+        keeping.ShouldBe(0);
+        ShouldBeTheSame(kept, computed);
+
+        // A new Leefbaarometer edition (every PC4 score 0.05 higher) renews it.
+        await using (var store = Store.Open())
+        {
+            await Stores.ImportAsync(store, HigherLeefbaarometer());
+        }
+
+        var (renewed, renewing) = await LeefbaarometerWijkenAsync();
+        renewing.ShouldBe(1);
+        var overvecht = AreaCode.Parse("WK034403");
+        renewed.Of(overvecht)[^1].Score.ShouldBe(computed.Of(overvecht)[^1].Score + 0.05, 1e-9);
+        renewed.Provenance!.Edition.ShouldNotBe(computed.Provenance!.Edition);
+    }
+
+    private static void ShouldBeTheSame(LeefbaarometerLevel read, LeefbaarometerLevel computed)
+    {
+        (read.Level, read.DivisionYear).ShouldBe((computed.Level, computed.DivisionYear));
+        read.Values.Keys.ShouldBe(computed.Values.Keys);
+        foreach (var (code, series) in computed.Values)
+        {
+            // Records: every field equal, the doubles to the bit (NaN equal to NaN).
+            read.Values[code].ShouldBe(series);
+        }
+
+        var (r, c) = (read.Provenance!, computed.Provenance!);
+        (r.Source, r.Edition, r.Reference, r.Carry, r.ClassBasis).ShouldBe((c.Source, c.Edition, c.Reference, c.Carry, c.ClassBasis));
+        r.Files.ShouldBe(c.Files);
+    }
+
+    private async Task<(LeefbaarometerLevel Level, int Computed)> LeefbaarometerWijkenAsync()
+    {
+        await using var store = Store.Open();
+        var monitor = new MonitorService(store);
+        var level = await new LeefbaarometerService(store, monitor).LevelAsync(AreaLevel.Wijk, 2024, TestContext.Current.CancellationToken);
+        return (level, monitor.StoredResultsComputedOf(LeefbaarometerService.LevelKind));
+    }
+
+    /// <summary>The sample's real PC4 Leefbaarometer file with every score (lbm) 0.05 higher: a new edition.</summary>
+    private string HigherLeefbaarometer()
+    {
+        using var gzip = new System.IO.Compression.GZipStream(File.OpenRead(Path.Combine(TestData.RepositoryRoot, "data", "sample", "leefbaarometer", "leefbaarometer3_pc4_2002-2018.csv.gz")), System.IO.Compression.CompressionMode.Decompress);
+        using var reader = new StreamReader(gzip);
+        var lines = reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var lbm = Array.IndexOf(lines[0].Split(','), "lbm");
+        lbm.ShouldBeGreaterThan(0);
+        for (var i = 1; i < lines.Length; i++)
+        {
+            var cells = lines[i].Split(',');
+            cells[lbm] = (double.Parse(cells[lbm], CultureInfo.InvariantCulture) + 0.05).ToString("R", CultureInfo.InvariantCulture);
+            lines[i] = string.Join(',', cells);
+        }
+
+        var path = Path.Combine(Folder.Path, "leefbaarometer3_pc4_2002-2018.csv");
+        File.WriteAllLines(path, lines);
+        return path;
+    }
+
     private async Task<(Dictionary<int, (ScoredYear Scores, ResilienceYear Resilience)> Years, (int Scores, int Resilience) Computed)> YearResultsAsync()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
