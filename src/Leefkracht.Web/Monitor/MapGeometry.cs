@@ -92,8 +92,11 @@ internal sealed class MapGeometryLoader(DashboardMonitor dashboard)
     /// Simplifies the polygons of one level and year together, as a coverage (<see cref="CoverageSimplifier"/>,
     /// Visvalingam-Whyatt on the edges the polygons share): an edge two neighbours share is simplified once, the same
     /// for both, so no gaps or overlaps (slivers) open between them, as they did when each polygon was simplified on
-    /// its own. Where the boundaries are not a clean coverage (neighbours that do not share their vertices), each
-    /// edge is still simplified within the tolerance. A polygon the simplification would empty keeps its stored shape.
+    /// its own. Boundaries that are not a coverage (<see cref="SharedSegmentShare"/> under
+    /// <see cref="CoverageShare"/>: neighbours that do not share their vertices) are simplified each on its own
+    /// (<see cref="SimplifyEach"/>): the coverage simplifier would find no shared edge to keep, and keeps more points
+    /// (every end of a shared stretch is a node it cannot drop). A polygon the simplification would empty keeps its
+    /// stored shape.
     /// </summary>
     /// <param name="coverage">The polygons, in any order; the result has the same order.</param>
     /// <param name="tolerance">Degrees; 0 returns the polygons as they are.</param>
@@ -102,6 +105,11 @@ internal sealed class MapGeometryLoader(DashboardMonitor dashboard)
         if (tolerance <= 0)
         {
             return coverage;
+        }
+
+        if (SharedSegmentShare(coverage) < CoverageShare)
+        {
+            return SimplifyEach(coverage, tolerance);
         }
 
         Geometry[] simplified;
@@ -131,11 +139,60 @@ internal sealed class MapGeometryLoader(DashboardMonitor dashboard)
     }
 
     /// <summary>
-    /// Simplifies each polygon on its own (Douglas-Peucker): what <see cref="SimplifyCoverage"/> falls back to where
-    /// the coverage noder cannot take the boundaries apart. Buurten were simplified this way while the first visitor
+    /// The least <see cref="SharedSegmentShare"/> of boundaries simplified as a coverage. A clean coverage shares
+    /// every segment but those of its outer border; the sample's approximate 2024 buurten share 0.535 (their edges
+    /// within a gemeente, not between gemeenten); boundaries whose polygons were each simplified or densified on their
+    /// own (bench/web/detailed_boundaries.py) share almost none.
+    /// </summary>
+    public const double CoverageShare = 0.25;
+
+    /// <summary>
+    /// The share of the polygons' boundary segments that another ring has too (the same two points, in either
+    /// direction): how much of the boundaries is a coverage, counted in a hash set (tens of milliseconds for the
+    /// national buurten, against seconds for <see cref="CoverageValidator"/>).
+    /// </summary>
+    public static double SharedSegmentShare(IReadOnlyList<Geometry> polygons)
+    {
+        var counts = new Dictionary<(double, double, double, double), int>();
+        var total = 0;
+        foreach (var polygon in polygons)
+        {
+            for (var part = 0; part < polygon.NumGeometries; part++)
+            {
+                if (polygon.GetGeometryN(part) is not Polygon p)
+                {
+                    continue;
+                }
+
+                foreach (var ring in p.InteriorRings.Prepend(p.ExteriorRing))
+                {
+                    var points = ring.CoordinateSequence;
+                    for (var i = 1; i < points.Count; i++)
+                    {
+                        var (ax, ay, bx, by) = (points.GetX(i - 1), points.GetY(i - 1), points.GetX(i), points.GetY(i));
+                        if (ax == bx && ay == by)
+                        {
+                            continue;
+                        }
+
+                        // The same segment walked the other way by the neighbour: one key for both directions.
+                        var key = ax < bx || (ax == bx && ay < by) ? (ax, ay, bx, by) : (bx, by, ax, ay);
+                        counts[key] = counts.GetValueOrDefault(key) + 1;
+                        total++;
+                    }
+                }
+            }
+        }
+
+        return total == 0 ? 0 : (double)counts.Values.Where(c => c > 1).Sum() / total;
+    }
+
+    /// <summary>
+    /// Simplifies each polygon on its own (Douglas-Peucker): what <see cref="SimplifyCoverage"/> does with boundaries
+    /// that are not a coverage, and where the coverage noder cannot take the boundaries apart. Buurten were simplified this way while the first visitor
     /// waited for it (the coverage took five times as long); since the geometry is stored by the import
-    /// (<see cref="MapGeometryResults"/>) they are simplified as a coverage too, without the slivers this opens between
-    /// neighbours.
+    /// (<see cref="MapGeometryResults"/>) buurten that are a coverage are simplified as one too, without the slivers
+    /// this opens between neighbours.
     /// </summary>
     /// <remarks>
     /// A polygon smaller than the tolerance simplifies to nothing; it is simplified again at a quarter of the tolerance,
