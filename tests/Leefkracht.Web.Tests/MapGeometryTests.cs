@@ -35,6 +35,30 @@ public sealed class MapGeometryTests
     private static int Vertices(IEnumerable<Geometry> geometries) => geometries.Sum(g => g.NumPoints);
 
     [Theory]
+    [InlineData("cbs_wijk_2014_wgs84_q1e4_with_labels.topojson.gz")]
+    [InlineData("cbs_gemeente_2022_gegeneraliseerd_wgs84.geojson.gz")]
+    [InlineData("cbs_wijk_2017_gegeneraliseerd_wgs84.geojson.gz")]
+    [InlineData("cbs_buurt_2024_approx_wgs84.geojson.gz")]
+    public void SharedSegmentShare_TellsACoverage_FromPolygonsThatShareNoEdge(string file)
+    {
+        // Given real boundaries (the approximate 2024 buurten share their edges within a gemeente, not between
+        // gemeenten: data/sample/ATTRIBUTION.md), and the same polygons each moved by its own few millimetres
+        var stored = Read(file);
+        Geometry[] apart = [.. stored.Select((g, i) => NetTopologySuite.Geometries.Utilities.AffineTransformation.TranslationInstance((i + 1) * 1e-8, 0).Transform(g))];
+
+        // When the share of segments a neighbour has too is counted
+        var share = MapGeometryLoader.SharedSegmentShare(stored);
+        TestContext.Current.TestOutputHelper?.WriteLine($"{file}: {share:F3}");
+
+        // Then the real boundaries are a coverage and are simplified as one; the moved ones share nothing and are
+        // simplified each on its own
+        share.ShouldBeGreaterThanOrEqualTo(MapGeometryLoader.CoverageShare);
+        MapGeometryLoader.SharedSegmentShare(apart).ShouldBe(0);
+        var tolerance = MapGeometryLoader.ToleranceOf(MapDetail.Low);
+        MapGeometryLoader.SimplifyCoverage(apart, tolerance).Select(g => g.NumPoints).ShouldBe(MapGeometryLoader.SimplifyEach(apart, tolerance).Select(g => g.NumPoints));
+    }
+
+    [Theory]
     [InlineData("cbs_wijk_2014_wgs84_q1e4_with_labels.topojson.gz", MapDetail.Low)]
     [InlineData("cbs_wijk_2014_wgs84_q1e4_with_labels.topojson.gz", MapDetail.Medium)]
     [InlineData("cbs_wijk_2014_wgs84_q1e4_with_labels.topojson.gz", MapDetail.High)]

@@ -207,6 +207,7 @@ internal static class FetchCommand
             var fetcher = new PdokBoundaryFetcher(client, options, context.Store, CatalogDocument.Default, environment.Clock);
             var levels = result.GetValue(level) is { Length: > 0 } chosen ? chosen : [.. PdokBoundaryFetcher.Collections];
             var failed = false;
+            var stored = false;
             foreach (var collection in levels)
             {
                 try
@@ -215,15 +216,28 @@ internal static class FetchCommand
                     environment.Out.MarkupLine(Markup.Escape(context.Texts.Format("fetch_boundaries_done", fetched.Year, fetched.Collection, fetched.Gemeente ?? "NL", fetched.Features, Transfer(fetched.Transfer))));
                     ImportCommand.Print(environment, [fetched.Import], context.Texts, verbose: false, compact: true);
                     failed |= fetched.Import.Outcome == Data.Import.ImportOutcome.Rejected;
+                    stored |= fetched.Import.Outcome == Data.Import.ImportOutcome.Stored;
                 }
                 catch (FetchException exception)
                 {
                     await environment.Error.WriteLineAsync(context.Texts.Format("fetch_failed", $"boundaries {collection}", exception.Message)).ConfigureAwait(false);
+                    await StoreResultsAsync().ConfigureAwait(false);
                     return ExitCodes.SourceUnavailable;
                 }
             }
 
+            await StoreResultsAsync().ConfigureAwait(false);
             return failed ? ExitCodes.InvalidInput : ExitCodes.Success;
+
+            // As `import` does: the map boundaries of the default year (and whatever else of its results is missing)
+            // are simplified and stored by the command, so that the first map of a server does not wait for them.
+            async Task StoreResultsAsync()
+            {
+                if (stored)
+                {
+                    await ImportCommand.StoreDefaultResultsAsync(context.Store, cancellationToken).ConfigureAwait(false);
+                }
+            }
         });
         return command;
     }
@@ -351,7 +365,7 @@ internal static class FetchCommand
         {
             if (stored)
             {
-                await DefaultResults.StoreAsync(context.Store, PhaseTimings.Mark, cancellationToken).ConfigureAwait(false);
+                await ImportCommand.StoreDefaultResultsAsync(context.Store, cancellationToken).ConfigureAwait(false);
             }
         }
     }

@@ -1,5 +1,6 @@
 using Leefkracht.Data.Catalog;
 using Leefkracht.Data.Import;
+using Leefkracht.Web.Monitor;
 
 namespace Leefkracht.Cli.Commands;
 
@@ -118,10 +119,24 @@ internal static class ImportCommand
         if (reports.Any(r => r.Outcome == ImportOutcome.Stored))
         {
             PhaseTimings.Mark("import");
-            await DefaultResults.StoreAsync(store, PhaseTimings.Mark, cancellationToken).ConfigureAwait(false);
+            await StoreDefaultResultsAsync(store, cancellationToken).ConfigureAwait(false);
         }
 
         return reports;
+    }
+
+    /// <summary>
+    /// The step after an import that stored anything (of <c>import</c>, <c>demo</c> and <c>fetch</c>): the default
+    /// year's results (<see cref="DefaultResults"/>) and the map boundaries the dashboard asks for first
+    /// (<see cref="MapGeometryResults"/>), computed where they are missing for the current data.
+    /// </summary>
+    public static async Task StoreDefaultResultsAsync(Data.Storage.IMonitorStore store, CancellationToken cancellationToken)
+    {
+        if (await DefaultResults.StoreAsync(store, PhaseTimings.Mark, cancellationToken).ConfigureAwait(false) is { } year)
+        {
+            await MapGeometryResults.StoreAsync(store, year, cancellationToken).ConfigureAwait(false);
+            PhaseTimings.Mark("store map geometry");
+        }
     }
 
     /// <summary>Prints the reports: per file the outcome, then the findings (<paramref name="verbose"/> adds notes;

@@ -35,14 +35,11 @@ internal sealed record MapGeometry(int BoundaryYear, ImmutableArray<AreaKey> Are
 
 /// <summary>
 /// Loads, simplifies and serialises boundaries: remembered per level, year and detail, and stored per level, division
-/// year and detail (<see cref="StoredMapGeometry"/>) so that only the first process after an import of boundaries
-/// loads and simplifies them.
+/// year and detail (<see cref="MapGeometryResults"/>) so that only the process that imported boundaries (or, on a store
+/// filled otherwise, the first process that asks) loads and simplifies them.
 /// </summary>
 internal sealed class MapGeometryLoader(DashboardMonitor dashboard)
 {
-    /// <summary>The stored result's kind (<see cref="StoredResultKey.Kind"/>).</summary>
-    public const string StoredKind = "map-geometry";
-
     /// <summary>How many boundary sets this loader simplified instead of reading them from the store (for tests).</summary>
     public int Simplified => _simplified;
 
@@ -51,68 +48,21 @@ internal sealed class MapGeometryLoader(DashboardMonitor dashboard)
     public Task<MapGeometry?> LoadAsync(AreaLevel level, int year, MapDetail detail) =>
         dashboard.RememberAsync(DashboardMonitor.Key("geometry", (int)level, year, (int)detail), async () =>
         {
-            for (var distance = 0; distance <= SpatialDataService.MaxYearDistance; distance++)
+            var (geometry, simplified) = await MapGeometryResults.NearestAsync(dashboard.Store, level, year, detail).ConfigureAwait(false);
+            if (simplified)
             {
-                foreach (var candidate in distance == 0 ? [year] : new[] { year + distance, year - distance })
-                {
-                    if (await LoadStoredOrSimplifyAsync(level, candidate, detail).ConfigureAwait(false) is { } found)
-                    {
-                        return found;
-                    }
-                }
+                Interlocked.Increment(ref _simplified);
             }
 
-            return null;
+            return geometry;
         });
 
-    /// <summary>
-    /// The boundaries of one division year from the store's results, or else loaded, simplified and stored; null
-    /// when the store has none of that level and year. Keyed by the version of that year's boundaries and the
-    /// program's build (which holds the simplification); computing takes the store's turn for the key, so of two
-    /// instances starting on one database only one simplifies.
-    /// </summary>
-    private async Task<MapGeometry?> LoadStoredOrSimplifyAsync(AreaLevel level, int boundaryYear, MapDetail detail)
-    {
-        var store = dashboard.Store;
-        var version = await store.DataVersionAsync([DataScopes.Boundaries(boundaryYear)]).ConfigureAwait(false);
-        var key = new StoredResultKey(
-            StoredKind,
-            string.Create(CultureInfo.InvariantCulture, $"{StoredMapGeometry.Format}:{Dtos.LevelName(level)}:{boundaryYear}:{detail}:{HttpCaching.BuildId}"),
-            version);
-        if (await store.LoadResultAsync(key).ConfigureAwait(false) is { } stored)
-        {
-            return StoredMapGeometry.Read(stored);
-        }
-
-        var turn = await store.TakeResultTurnAsync(key).ConfigureAwait(false);
-        await using (turn.ConfigureAwait(false))
-        {
-            if (await store.LoadResultAsync(key).ConfigureAwait(false) is { } storedMeanwhile)
-            {
-                return StoredMapGeometry.Read(storedMeanwhile);
-            }
-
-            var records = await store.LoadBoundariesAsync(level, boundaryYear).ConfigureAwait(false);
-            if (records.Count == 0)
-            {
-                return null;
-            }
-
-            var geometry = Simplify(records, level, boundaryYear, detail);
-            Interlocked.Increment(ref _simplified);
-            await store.SaveResultAsync(key, StoredMapGeometry.Write(geometry)).ConfigureAwait(false);
-            return geometry;
-        }
-    }
-
-    private static MapGeometry Simplify(IReadOnlyList<BoundaryRecord> records, AreaLevel level, int boundaryYear, MapDetail detail)
+    /// <summary>The boundaries of one level and division year simplified for one detail, as a coverage (<see cref="SimplifyCoverage"/>), in code order.</summary>
+    internal static MapGeometry Simplify(IReadOnlyList<BoundaryRecord> records, int boundaryYear, MapDetail detail)
     {
         var ordered = records.OrderBy(r => r.Area.Code).ToArray();
         var geometries = new ReadOnlyMemory<byte>[ordered.Length];
-        var polygons = ordered.Select(r => r.Geometry).ToArray();
-        var simplified = level == AreaLevel.Buurt
-            ? SimplifyEach(polygons, ToleranceOf(detail))
-            : SimplifyCoverage(polygons, ToleranceOf(detail));
+        var simplified = SimplifyCoverage([.. ordered.Select(r => r.Geometry)], ToleranceOf(detail));
         var digits = DigitsOf(detail);
         Parallel.For(0, ordered.Length, i => geometries[i] = Write(simplified[i], digits));
         return new MapGeometry(boundaryYear, [.. ordered.Select(r => r.Area)], [.. geometries], [.. simplified], digits);
@@ -142,8 +92,11 @@ internal sealed class MapGeometryLoader(DashboardMonitor dashboard)
     /// Simplifies the polygons of one level and year together, as a coverage (<see cref="CoverageSimplifier"/>,
     /// Visvalingam-Whyatt on the edges the polygons share): an edge two neighbours share is simplified once, the same
     /// for both, so no gaps or overlaps (slivers) open between them, as they did when each polygon was simplified on
-    /// its own. Where the boundaries are not a clean coverage (neighbours that do not share their vertices), each
-    /// edge is still simplified within the tolerance. A polygon the simplification would empty keeps its stored shape.
+    /// its own. Boundaries that are not a coverage (<see cref="SharedSegmentShare"/> under
+    /// <see cref="CoverageShare"/>: neighbours that do not share their vertices) are simplified each on its own
+    /// (<see cref="SimplifyEach"/>): the coverage simplifier would find no shared edge to keep, and keeps more points
+    /// (every end of a shared stretch is a node it cannot drop). A polygon the simplification would empty keeps its
+    /// stored shape.
     /// </summary>
     /// <param name="coverage">The polygons, in any order; the result has the same order.</param>
     /// <param name="tolerance">Degrees; 0 returns the polygons as they are.</param>
@@ -152,6 +105,11 @@ internal sealed class MapGeometryLoader(DashboardMonitor dashboard)
         if (tolerance <= 0)
         {
             return coverage;
+        }
+
+        if (SharedSegmentShare(coverage) < CoverageShare)
+        {
+            return SimplifyEach(coverage, tolerance);
         }
 
         Geometry[] simplified;
@@ -181,11 +139,60 @@ internal sealed class MapGeometryLoader(DashboardMonitor dashboard)
     }
 
     /// <summary>
-    /// Simplifies each polygon on its own (Douglas-Peucker). Used for buurten: on the national buurt layer the coverage
-    /// simplifier took five times as long (8.7 s instead of 1.8 s at low detail, once per process and data version,
-    /// while the first visitor waits) and gained nothing on the sample's approximate 2024 buurten, whose neighbours do
-    /// not share their edges. With real, shared-edge buurt boundaries this brings back small slivers when zoomed out;
-    /// simplified geometry stored per data version (like the results) would let buurten use the coverage too.
+    /// The least <see cref="SharedSegmentShare"/> of boundaries simplified as a coverage. A clean coverage shares
+    /// every segment but those of its outer border; the sample's approximate 2024 buurten share 0.535 (their edges
+    /// within a gemeente, not between gemeenten); boundaries whose polygons were each simplified or densified on their
+    /// own (bench/web/detailed_boundaries.py) share almost none.
+    /// </summary>
+    public const double CoverageShare = 0.25;
+
+    /// <summary>
+    /// The share of the polygons' boundary segments that another ring has too (the same two points, in either
+    /// direction): how much of the boundaries is a coverage, counted in a hash set (tens of milliseconds for the
+    /// national buurten, against seconds for <see cref="CoverageValidator"/>).
+    /// </summary>
+    public static double SharedSegmentShare(IReadOnlyList<Geometry> polygons)
+    {
+        var counts = new Dictionary<(double, double, double, double), int>();
+        var total = 0;
+        foreach (var polygon in polygons)
+        {
+            for (var part = 0; part < polygon.NumGeometries; part++)
+            {
+                if (polygon.GetGeometryN(part) is not Polygon p)
+                {
+                    continue;
+                }
+
+                foreach (var ring in p.InteriorRings.Prepend(p.ExteriorRing))
+                {
+                    var points = ring.CoordinateSequence;
+                    for (var i = 1; i < points.Count; i++)
+                    {
+                        var (ax, ay, bx, by) = (points.GetX(i - 1), points.GetY(i - 1), points.GetX(i), points.GetY(i));
+                        if (ax == bx && ay == by)
+                        {
+                            continue;
+                        }
+
+                        // The same segment walked the other way by the neighbour: one key for both directions.
+                        var key = ax < bx || (ax == bx && ay < by) ? (ax, ay, bx, by) : (bx, by, ax, ay);
+                        counts[key] = counts.GetValueOrDefault(key) + 1;
+                        total++;
+                    }
+                }
+            }
+        }
+
+        return total == 0 ? 0 : (double)counts.Values.Where(c => c > 1).Sum() / total;
+    }
+
+    /// <summary>
+    /// Simplifies each polygon on its own (Douglas-Peucker): what <see cref="SimplifyCoverage"/> does with boundaries
+    /// that are not a coverage, and where the coverage noder cannot take the boundaries apart. Buurten were simplified this way while the first visitor
+    /// waited for it (the coverage took five times as long); since the geometry is stored by the import
+    /// (<see cref="MapGeometryResults"/>) buurten that are a coverage are simplified as one too, without the slivers
+    /// this opens between neighbours.
     /// </summary>
     /// <remarks>
     /// A polygon smaller than the tolerance simplifies to nothing; it is simplified again at a quarter of the tolerance,
@@ -284,5 +291,122 @@ internal sealed class MapGeometryLoader(DashboardMonitor dashboard)
         }
 
         writer.WriteEndArray();
+    }
+}
+
+
+/// <summary>
+/// The map's simplified boundaries as stored results (<see cref="StoredMapGeometry"/>), per level, division year and
+/// detail, keyed by the stored format (which names the simplification) and the version of that division year's
+/// boundaries, so that a new build of the program reads them as long as neither changed, and an import of boundaries
+/// invalidates exactly its division year. <see cref="StoreAsync"/> is the step of <c>import</c>, <c>demo</c> and
+/// <c>fetch</c> that computes them before a server asks.
+/// </summary>
+public static class MapGeometryResults
+{
+    /// <summary>The stored result's kind (<see cref="StoredResultKey.Kind"/>).</summary>
+    public const string StoredKind = "map-geometry";
+
+    /// <summary>The levels the map page shows.</summary>
+    public static IReadOnlyList<AreaLevel> Levels { get; } = [AreaLevel.Gemeente, AreaLevel.Wijk, AreaLevel.Buurt];
+
+    /// <summary>
+    /// The details stored ahead: the national view's (low), a province's or a zoomed-out gemeente's (medium) and a
+    /// gemeente's (high). Full detail is the stored polygons themselves, read as fast from the boundaries as from a copy.
+    /// </summary>
+    public static IReadOnlyList<MapDetail> StoredDetails { get; } = [MapDetail.Low, MapDetail.Medium, MapDetail.High];
+
+    /// <summary>
+    /// Computes and stores the boundaries the map page asks for of <paramref name="year"/> (each level's nearest
+    /// division year at each of <see cref="StoredDetails"/>), unless they are stored for the current boundaries
+    /// already (then they are only looked up). Returns how many boundary sets it simplified.
+    /// </summary>
+    /// <param name="store">The store just imported into.</param>
+    /// <param name="year">The year the dashboard shows first (<see cref="Leefkracht.Monitor.Monitoring.DefaultResults.StoreAsync"/>'s).</param>
+    /// <param name="cancellationToken">Cancels between boundary sets.</param>
+    public static async Task<int> StoreAsync(IMonitorStore store, int year, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var simplified = 0;
+        foreach (var level in Levels)
+        {
+            foreach (var detail in StoredDetails)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if ((await NearestAsync(store, level, year, detail, loadStored: false).ConfigureAwait(false)).Simplified)
+                {
+                    simplified++;
+                }
+            }
+        }
+
+        return simplified;
+    }
+
+    /// <summary>
+    /// The boundaries of a level for <paramref name="year"/>: those of the nearest division year within
+    /// <see cref="SpatialDataService.MaxYearDistance"/> that the store has (the later one first at equal distance),
+    /// stored or simplified and stored; null when there are none. <c>Simplified</c> tells whether they were computed.
+    /// With <c>loadStored</c> false the caller only needs them stored: a stored set is then not decoded (and null).
+    /// </summary>
+    internal static async Task<(MapGeometry? Geometry, bool Simplified)> NearestAsync(IMonitorStore store, AreaLevel level, int year, MapDetail detail, bool loadStored = true)
+    {
+        for (var distance = 0; distance <= SpatialDataService.MaxYearDistance; distance++)
+        {
+            foreach (var candidate in distance == 0 ? [year] : new[] { year + distance, year - distance })
+            {
+                var found = await StoredOrSimplifiedAsync(store, level, candidate, detail, loadStored).ConfigureAwait(false);
+                if (found.Exists)
+                {
+                    return (found.Geometry, found.Simplified);
+                }
+            }
+        }
+
+        return (null, false);
+    }
+
+    /// <summary>The stored result's key of a level's boundaries of one division year at one detail, for the given boundaries' version.</summary>
+    internal static StoredResultKey KeyOf(AreaLevel level, int boundaryYear, MapDetail detail, string boundariesVersion) =>
+        new(StoredKind, string.Create(CultureInfo.InvariantCulture, $"{StoredMapGeometry.Format}:{Dtos.LevelName(level)}:{boundaryYear}:{detail}"), boundariesVersion);
+
+    /// <summary>
+    /// The boundaries of one division year from the store's results, or else loaded, simplified and stored. Keyed by
+    /// the version of that year's boundaries and the stored format; computing takes the store's turn for the key, so
+    /// of two instances starting on one database only one simplifies.
+    /// </summary>
+    private static async Task<(bool Exists, MapGeometry? Geometry, bool Simplified)> StoredOrSimplifiedAsync(IMonitorStore store, AreaLevel level, int boundaryYear, MapDetail detail, bool loadStored)
+    {
+        var version = await store.DataVersionAsync([DataScopes.Boundaries(boundaryYear)]).ConfigureAwait(false);
+        var key = KeyOf(level, boundaryYear, detail, version);
+        if (await StoredAsync(store, key, loadStored).ConfigureAwait(false) is { } stored)
+        {
+            return stored;
+        }
+
+        var turn = await store.TakeResultTurnAsync(key).ConfigureAwait(false);
+        await using (turn.ConfigureAwait(false))
+        {
+            if (await StoredAsync(store, key, loadStored).ConfigureAwait(false) is { } storedMeanwhile)
+            {
+                return storedMeanwhile;
+            }
+
+            var records = await store.LoadBoundariesAsync(level, boundaryYear).ConfigureAwait(false);
+            if (records.Count == 0)
+            {
+                return (false, null, false);
+            }
+
+            var geometry = MapGeometryLoader.Simplify(records, boundaryYear, detail);
+            await store.SaveResultAsync(key, StoredMapGeometry.Write(geometry)).ConfigureAwait(false);
+            return (true, geometry, true);
+        }
+    }
+
+    private static async Task<(bool Exists, MapGeometry? Geometry, bool Simplified)?> StoredAsync(IMonitorStore store, StoredResultKey key, bool load)
+    {
+        // Only stored ahead (load false), the content is not decoded.
+        return await store.LoadResultAsync(key).ConfigureAwait(false) is { } content ? (true, load ? StoredMapGeometry.Read(content) : null, false) : null;
     }
 }

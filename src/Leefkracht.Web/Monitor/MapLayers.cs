@@ -36,7 +36,7 @@ internal sealed record LayerValues(IReadOnlyDictionary<AreaCode, (double Value, 
 
 /// <summary>The compact boundaries of a level and division year at one detail (<see cref="CompactShapes"/>).</summary>
 /// <param name="BoundaryYear">The division year of the boundaries.</param>
-/// <param name="Version">Changes when the boundaries, the area names or the program change: the geometry's ETag and URL.</param>
+/// <param name="Version">Changes when the boundaries, the area names, the simplification or the encoding change: the geometry's ETag and URL.</param>
 /// <param name="Json">The encoded boundaries.</param>
 internal sealed record LayerShapes(int BoundaryYear, string Version, byte[] Json);
 
@@ -242,7 +242,9 @@ internal sealed class MapLayers(DashboardMonitor dashboard, MapGeometryLoader ge
         dashboard.RememberAsync(DashboardMonitor.Key("geometry-version", (int)level, boundaryYear), async () =>
         {
             var data = await dashboard.Store.DataVersionAsync([DataScopes.Boundaries(boundaryYear), DataScopes.Areas]).ConfigureAwait(false);
-            var text = string.Create(CultureInfo.InvariantCulture, $"{CompactShapes.Format}:{Dtos.LevelName(level)}:{boundaryYear}:{data}:{HttpCaching.BuildId}");
+            // The encoding, the simplification and the data it is made of, not the build: a new build keeps the
+            // browser's copy as long as it would send the same boundaries.
+            var text = string.Create(CultureInfo.InvariantCulture, $"{CompactShapes.Format}:{StoredMapGeometry.Format}:{Dtos.LevelName(level)}:{boundaryYear}:{data}");
             return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
         });
 

@@ -15,8 +15,12 @@ namespace Leefkracht.Web.Monitor;
 /// </summary>
 internal static class StoredMapGeometry
 {
-    /// <summary>Part of the stored result's key: a new format is never read as an old one.</summary>
-    public const int Format = 1;
+    /// <summary>
+    /// Part of the stored result's key and of the geometry's version: a new format is never read as an old one. It
+    /// names the simplification too (the key holds no build id, so that a new build reads the stored boundaries):
+    /// change it when <see cref="MapGeometryLoader.Simplify"/> would give other shapes. 2: buurten simplified as a coverage.
+    /// </summary>
+    public const int Format = 2;
 
     public static byte[] Write(MapGeometry geometry)
     {
