@@ -44,11 +44,12 @@ internal static class CliApp
             PhaseTimings.Mark("close");
             return exitCode;
         }
-        catch (Leefkracht.Data.Storage.StoreUnavailableException exception)
+        catch (Exception exception) when (Data.Storage.StoreFailure.Of(exception) is { } failure)
         {
-            // Unreachable server, refused login, missing PostGIS, newer schema: say what to do (no password in it).
-            await environment.Error.WriteLineAsync(Texts.Instance.Format("store_unavailable", exception.Location, exception.Detail)).ConfigureAwait(false);
-            return ExitCodes.StoreUnavailable;
+            // Unreachable server, refused login, damaged file, busy or read-only database: in words, with the driver's
+            // own text as the detail and what to do (never a password: locations are shown without it).
+            await environment.Error.WriteLineAsync(Texts.Instance.Format("failure", failure.Message)).ConfigureAwait(false);
+            return failure.Unavailable ? ExitCodes.StoreUnavailable : ExitCodes.Failure;
         }
         catch (FileProblemException exception)
         {
@@ -61,9 +62,10 @@ internal static class CliApp
             await environment.Error.WriteLineAsync(Texts.Instance.Format("failure", Data.Files.FileWords.Describe(exception, path: null))).ConfigureAwait(false);
             return ExitCodes.Failure;
         }
-        catch (Exception exception) when (exception is InvalidOperationException or System.Data.Common.DbException)
+        catch (Exception exception) when (exception is InvalidOperationException or ArgumentException or FormatException or NotSupportedException)
         {
-            await environment.Error.WriteLineAsync(Texts.Instance.Format("failure", exception.Message)).ConfigureAwait(false);
+            // A mistake in the program that input reached: a line in words, with the program's English text as the detail.
+            await environment.Error.WriteLineAsync(Texts.Instance.Format("unexpected", exception.Message)).ConfigureAwait(false);
             return ExitCodes.Failure;
         }
     }

@@ -102,6 +102,7 @@ public static class DashboardApp
             }
         });
         services.AddExceptionHandler<BadRequests>();
+        services.AddExceptionHandler<ServerFailures>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         // A key given twice in a request body is refused rather than silently taking the last value; a body nested deeper
         // than BadRequests.MaxDepth is refused before it is bound.

@@ -52,7 +52,8 @@ public sealed class ServerModeCommandTests(SampleDatabase database) : IDisposabl
         var result = await CliRunner.RunAsync("restore", backup, "--db", database.Path);
 
         result.ExitCode.ShouldBe(3);
-        result.Error.ShouldContain("niet bruikbaar: the database already holds data; restore into an empty database, or pass --force to replace its data");
+        result.Error.ShouldStartWith("fout: de database ");
+        result.Error.ShouldEndWith(" bevat al gegevens; zet terug in een lege database, of geef --force om de gegevens te vervangen\n");
     }
 
     [Fact]
@@ -65,7 +66,8 @@ public sealed class ServerModeCommandTests(SampleDatabase database) : IDisposabl
         var result = await CliRunner.RunAsync("restore", file, "--db", target.Setting);
 
         result.ExitCode.ShouldBe(2);
-        result.Error.ShouldBe("error: not-a-backup.zip: not a Leefkracht backup (not a zip file); nothing was changed\n");
+        result.Error.ShouldStartWith("fout: not-a-backup.zip: geen back-up van Leefkracht: geen zip-bestand, of het bestand is afgebroken (melding van het systeem: ");
+        result.Error.ShouldEndWith("); er is niets veranderd\n");
         var imports = await CliRunner.RunAsync("imports", "--db", target.Setting, "--format", "json");
         JsonDocument.Parse(imports.Out).RootElement.GetArrayLength().ShouldBe(0);
     }
@@ -88,8 +90,78 @@ public sealed class ServerModeCommandTests(SampleDatabase database) : IDisposabl
         var result = await CliRunner.RunAsync("areas", "--db", "postgresql://monitor:Sesam-Open@127.0.0.1:1/leefkracht", "--lang", "en");
 
         result.ExitCode.ShouldBe(3);
-        result.Error.ShouldBe("error: database postgresql://monitor@127.0.0.1:1/leefkracht cannot be used: no PostgreSQL server answers (Connection refused); start the server or correct Host/Port\n");
+        result.Error.ShouldBe("error: no PostgreSQL server answers at postgresql://monitor@127.0.0.1:1/leefkracht; start the server or correct Host/Port (the database says: Connection refused)\n");
         (result.Out + result.Error).ShouldNotContain("Sesam");
+    }
+
+    [Theory]
+    [InlineData("damaged", "fout: sample.zip: tables/areas.jsonl is beschadigd (de SHA-256 verschilt van die in de manifest); er is niets veranderd\n", "nl")]
+    [InlineData("damaged", "error: sample.zip: tables/areas.jsonl is damaged (its SHA-256 differs from the manifest's); nothing was changed\n", "en")]
+    [InlineData("newer", "fout: sample.zip: gemaakt door een nieuwere Leefkracht (formaat 2, schema ", "nl")]
+    [InlineData("newer", "error: sample.zip: written by a newer Leefkracht (format 2, schema ", "en")]
+    [InlineData("foreign", "fout: sample.zip: geen back-up van Leefkracht (er is geen manifest.json in); er is niets veranderd\n", "nl")]
+    public async Task Restore_DamagedNewerOrForeignBackup_SaysWhatIsWrongInTheUsersLanguage_AndChangesNothing(string damage, string expected, string language)
+    {
+        // Given: a real backup of the sample, damaged in one way, and a store that holds one import
+        var backup = Path.Combine(_folder, "sample.zip");
+        (await CliRunner.RunAsync("backup", backup, "--db", database.Path)).ExitCode.ShouldBe(0);
+        using (var zip = System.IO.Compression.ZipFile.Open(backup, System.IO.Compression.ZipArchiveMode.Update))
+        {
+            var entry = damage switch { "damaged" => "tables/areas.jsonl", _ => "manifest.json" };
+            string text;
+            using (var reader = new StreamReader(zip.GetEntry(entry)!.Open()))
+            {
+                text = await reader.ReadToEndAsync(TestContext.Current.CancellationToken);
+            }
+
+            zip.GetEntry(entry)!.Delete();
+            if (damage != "foreign")
+            {
+                await using var writer = new StreamWriter(zip.CreateEntry(entry).Open());
+                await writer.WriteAsync(damage == "damaged" ? text.Replace("Utrecht", "Utrekt", StringComparison.Ordinal) : text.Replace("\"format_version\": 1", "\"format_version\": 2", StringComparison.Ordinal));
+            }
+        }
+
+        var target = NewStore();
+        (await CliRunner.RunAsync("import", TestData.Sample("utrecht/kwb2024_utrecht_GM0344.csv"), "--db", target.Setting)).ExitCode.ShouldBe(0);
+        var before = target.Snapshot();
+
+        // When
+        var result = await CliRunner.RunAsync("restore", backup, "--db", target.Setting, "--force", "--lang", language);
+
+        // Then
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldStartWith(expected);
+        target.Snapshot().ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task AnyCommand_ADatabaseFileThatIsNoDatabase_SaysSoInWords()
+    {
+        // Given: a file of text where the database should be
+        var path = Path.Combine(_folder, "store.db");
+        await File.WriteAllTextAsync(path, string.Concat(Enumerable.Repeat("dit is geen database; ", 200)), TestContext.Current.CancellationToken);
+
+        var dutch = await CliRunner.RunAsync("areas", "--db", path);
+        var english = await CliRunner.RunAsync("areas", "--db", path, "--lang", "en");
+
+        dutch.ExitCode.ShouldBe(3);
+        dutch.Error.ShouldBe("fout: het databasebestand is beschadigd of geen database van Leefkracht; zet een back-up terug (leefkracht restore) (melding van de database: SQLite Error 26: 'file is not a database'.)\n");
+        english.ExitCode.ShouldBe(3);
+        english.Error.ShouldBe("error: the database file is damaged or not a Leefkracht database; restore a backup (leefkracht restore) (the database says: SQLite Error 26: 'file is not a database'.)\n");
+    }
+
+    [Fact]
+    public async Task Imports_DescribeEachFile_InTheUsersLanguage()
+    {
+        var dutch = JsonDocument.Parse(await CliRunner.OutputAsync("imports", "--db", database.Path, "--format", "json")).RootElement;
+        var english = JsonDocument.Parse(await CliRunner.OutputAsync("imports", "--db", database.Path, "--format", "json", "--lang", "en")).RootElement;
+
+        var boundaries = dutch.EnumerateArray().First(i => i.GetProperty("file").GetString() == "cbs_wijk_2016_nl_rd.geojson.gz");
+        boundaries.GetProperty("description").GetString().ShouldBe("GeoJSON-grenzen: 2.979 polygonen (wijk) van de indeling van 2016, RD New, omgezet naar WGS84");
+        english.EnumerateArray().First(i => i.GetProperty("file").GetString() == "cbs_wijk_2016_nl_rd.geojson.gz")
+            .GetProperty("description").GetString().ShouldBe("GeoJSON boundaries: 2,979 wijk polygons of division 2016, RD New, converted to WGS84");
+        dutch.EnumerateArray().Select(i => i.GetProperty("description").GetString()).ShouldAllBe(d => !string.IsNullOrEmpty(d) && !d.StartsWith('['));
     }
 
     private TestStore NewStore()

@@ -622,6 +622,12 @@ public sealed class ApiTests(DashboardServer server)
         files.Count.ShouldBe(33);
         files.ShouldAllBe(f => f.GetProperty("sha256").GetString()!.Length == 64);
         files.ShouldContain(f => f.GetProperty("file").GetString()!.Contains("kwb2024_utrecht_GM0344", StringComparison.Ordinal));
+
+        // The description of each file is stored as codes and worded in the reader's language
+        static string ShapeOf(JsonElement data) => data.GetProperty("files").EnumerateArray()
+            .Single(f => f.GetProperty("file").GetString() == "cbs_wijk_2016_nl_rd.geojson.gz").GetProperty("shape").GetString()!;
+        ShapeOf(data).ShouldBe("GeoJSON-grenzen: 2.979 polygonen (wijk) van de indeling van 2016, RD New, omgezet naar WGS84");
+        ShapeOf(await GetJson("api/v1/imports?lang=en")).ShouldBe("GeoJSON boundaries: 2,979 wijk polygons of division 2016, RD New, converted to WGS84");
     }
 
     [Fact]

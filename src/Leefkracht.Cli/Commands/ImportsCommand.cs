@@ -1,3 +1,5 @@
+using Leefkracht.Data.Import;
+
 namespace Leefkracht.Cli.Commands;
 
 /// <summary><c>leefkracht imports</c>: the provenance of everything in the database.</summary>
@@ -15,9 +17,9 @@ internal static class ImportsCommand
             Output.Write(
                 environment.Out,
                 result.GetValue(format),
-                ["id", "file", "sha256", "kind", "imported_at", "rows_read", "rows_stored", "rows_skipped", "rows_rejected", "areas", "values", "boundaries", "links"],
+                ["id", "file", "sha256", "kind", "description", "imported_at", "rows_read", "rows_stored", "rows_skipped", "rows_rejected", "areas", "values", "boundaries", "links"],
                 imports.Select(i => (IReadOnlyList<object?>)[
-                    i.Id, i.FileName, i.Sha256, i.Kind, i.ImportedAt.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+                    i.Id, i.FileName, i.Sha256, i.Kind, ImportShape.Read(i.Shape).Describe(), i.ImportedAt.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture),
                     i.RowsRead, i.RowsStored, i.RowsSkipped, i.RowsRejected, i.AreasStored, i.ValuesStored, i.BoundariesStored, i.LinksStored,
                 ]));
             return ExitCodes.Success;

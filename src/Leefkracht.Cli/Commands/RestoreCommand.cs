@@ -33,7 +33,7 @@ internal static class RestoreCommand
             catch (InvalidDataException exception)
             {
                 // A damaged or foreign file: nothing was changed (the restore is one transaction).
-                await environment.Error.WriteLineAsync($"error: {exception.Message}; nothing was changed").ConfigureAwait(false);
+                await environment.Error.WriteLineAsync(texts.Format("restore_failed", exception.Message)).ConfigureAwait(false);
                 return ExitCodes.InvalidInput;
             }
         });

@@ -108,7 +108,7 @@ public static class FileKindDetector
             return new Detection(new LongTableReader(), ImportPhase.ReferringTables, null);
         }
 
-        var phase = !TableLayout.DefinesAreas(layout.Classify(string.Empty).Kind) ? ImportPhase.ReferringTables
+        var phase = !TableLayout.DefinesAreas(layout.Classify(delimiter).Kind) ? ImportPhase.ReferringTables
             : layout.CodeColumn is null ? ImportPhase.NamedTables
             : ImportPhase.CodedTables;
         return new Detection(new WideTableReader(), phase, null);

@@ -9,18 +9,18 @@ namespace Leefkracht.Data.Import;
 public sealed class ImportBatch
 {
     /// <summary>Starts an empty batch.</summary>
-    public ImportBatch(FileKind kind, string shapeDescription, IssueLog issues)
+    public ImportBatch(FileKind kind, ImportShape shape, IssueLog issues)
     {
         Kind = kind;
-        ShapeDescription = shapeDescription;
+        Shape = shape;
         Issues = issues;
     }
 
     /// <summary>The kind of file.</summary>
     public FileKind Kind { get; }
 
-    /// <summary>A short description of the detected shape, for the report.</summary>
-    public string ShapeDescription { get; set; }
+    /// <summary>What the file was found to be, in codes (worded for the report, stored as codes).</summary>
+    public ImportShape Shape { get; set; }
 
     /// <summary>Findings about the file.</summary>
     public IssueLog Issues { get; }
@@ -60,5 +60,5 @@ public sealed class ImportBatch
 
     /// <summary>Where the batch came from and what reading it found, recorded with it.</summary>
     public ImportProvenance Provenance(string fileName, string sha256, long sizeBytes, DateTimeOffset importedAt, string reportJson) =>
-        new(fileName, sha256, sizeBytes, importedAt, Kind.ToString(), ShapeDescription, RowsRead, RowsAccepted, RowsSkipped, RowsRejected, Issues.ErrorCount, Issues.WarningCount, reportJson);
+        new(fileName, sha256, sizeBytes, importedAt, Kind.ToString(), Shape.Store(), RowsRead, RowsAccepted, RowsSkipped, RowsRejected, Issues.ErrorCount, Issues.WarningCount, reportJson);
 }

@@ -149,7 +149,7 @@ public sealed class Importer
                 Sha256 = file.Sha256,
                 SizeBytes = file.SizeOnDisk,
                 Kind = Enum.TryParse<FileKind>(earlier.Kind, out var kind) ? kind : FileKind.Unknown,
-                Shape = earlier.Shape,
+                Shape = ImportShape.Read(earlier.Shape).Describe(),
                 Outcome = ImportOutcome.AlreadyImported,
                 Summary = Words.Format("AlreadyImported", earlier.Id, earlier.ImportedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)),
                 ImportId = earlier.Id,
@@ -163,7 +163,7 @@ public sealed class Importer
             var issues = new IssueLog(file.Name);
             var reason = detection.Reason ?? Words["NotRecognised"];
             issues.FileError(reason);
-            return Report(file, new ImportBatch(FileKind.Unknown, Words["Shape.NotRecognised"], issues), ImportOutcome.Rejected, reason, null, started, options.Origin);
+            return Report(file, new ImportBatch(FileKind.Unknown, ImportShape.Of("Shape.NotRecognised"), issues), ImportOutcome.Rejected, reason, null, started, options.Origin);
         }
 
         var batch = detection.Reader.Read(file, new ImportContext(_catalog, areas, options), cancellationToken);
@@ -241,7 +241,7 @@ public sealed class Importer
         Sha256 = file.Sha256,
         SizeBytes = file.SizeOnDisk,
         Kind = batch.Kind,
-        Shape = batch.ShapeDescription,
+        Shape = batch.Shape.Describe(),
         Outcome = outcome,
         Summary = summary,
         RowsRead = batch.RowsRead,
@@ -271,7 +271,7 @@ public sealed class Importer
         return new ImportReport
         {
             File = Path.GetFileName(path),
-            Shape = Words["Shape.Unreadable"],
+            Shape = ImportShape.Of("Shape.Unreadable").Describe(),
             Outcome = ImportOutcome.Rejected,
             Summary = reason,
             Errors = 1,

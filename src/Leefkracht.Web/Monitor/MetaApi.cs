@@ -1,6 +1,7 @@
 using Leefkracht.Core.Indices;
 using Leefkracht.Core.Text;
 using Leefkracht.Data.Catalog;
+using Leefkracht.Data.Import;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Leefkracht.Web.Monitor;
@@ -147,7 +148,7 @@ public static class MetaApi
             summary.ValuesByPeriod.Values.Sum(),
             summary.Boundaries,
             summary.CrosswalkLinks,
-            [.. imports.Select(i => new ImportDto(i.Id, i.FileName, i.Sha256, i.Kind, i.Shape, i.ImportedAt, i.SizeBytes, i.RowsRead, i.RowsStored, i.RowsRejected,
+            [.. imports.Select(i => new ImportDto(i.Id, i.FileName, i.Sha256, i.Kind, ImportShape.Read(i.Shape).Describe(), i.ImportedAt, i.SizeBytes, i.RowsRead, i.RowsStored, i.RowsRejected,
                 i.AreasStored, i.ValuesStored, i.BoundariesStored, i.LinksStored, i.Errors, i.Warnings))]));
     }
 }

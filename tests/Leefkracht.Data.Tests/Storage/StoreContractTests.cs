@@ -111,7 +111,7 @@ public sealed class StoreContractTests(SampleStore sample) : IDisposable
         var (error, target, before) = await RestoreEditedBackupAsync<InvalidDataException>("tables/crosswalk.jsonl", row => row[6] = "many");
 
         // Then
-        error.Message.ShouldBe("original.zip: tables/crosswalk.jsonl line 7: column 'addresses': \"many\" is not a number");
+        error.Message.ShouldBe("original.zip: tables/crosswalk.jsonl regel 7: kolom ‘addresses’: \"many\" is geen getal");
         target.Snapshot().ShouldBe(before);
     }
 
@@ -165,7 +165,7 @@ public sealed class StoreContractTests(SampleStore sample) : IDisposable
         await using var store = target.Open();
         var error = await Should.ThrowAsync<InvalidDataException>(() => StoreBackup.RestoreAsync(backup, store, replaceExisting: false, TestContext.Current.CancellationToken));
 
-        error.Message.ShouldBe("original.zip: tables/areas.jsonl is damaged (its SHA-256 differs from the manifest's)");
+        error.Message.ShouldBe("original.zip: tables/areas.jsonl is beschadigd (de SHA-256 verschilt van die in de manifest)");
         (await store.SummarizeAsync(TestContext.Current.CancellationToken)).Imports.ShouldBe(0);
     }
 
@@ -183,7 +183,34 @@ public sealed class StoreContractTests(SampleStore sample) : IDisposable
         await using var store = NewStore().Open();
         var error = await Should.ThrowAsync<InvalidDataException>(() => StoreBackup.RestoreAsync(backup, store, replaceExisting: false, TestContext.Current.CancellationToken));
 
-        error.Message.ShouldContain("written by a newer Leefkracht");
+        error.Message.ShouldBe(
+            $"original.zip: gemaakt door een nieuwere Leefkracht (formaat 1, schema {TestStore.Schema.Version + 1}; deze versie leest formaat 1, schema {TestStore.Schema.Version}); werk Leefkracht bij");
+        using (UiLanguage.English())
+        {
+            var english = await Should.ThrowAsync<InvalidDataException>(() => StoreBackup.RestoreAsync(backup, store, replaceExisting: false, TestContext.Current.CancellationToken));
+            english.Message.ShouldContain("written by a newer Leefkracht");
+        }
+
+        (await store.SummarizeAsync(TestContext.Current.CancellationToken)).Imports.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Restore_TruncatedFile_SaysItIsNoZipOrCutShort_AndChangesNothing()
+    {
+        // Given: a real backup cut off halfway, as an interrupted copy leaves it
+        var backup = await BackupAsync(await FilledStoreAsync(), "original.zip");
+        var bytes = await File.ReadAllBytesAsync(backup, TestContext.Current.CancellationToken);
+        await File.WriteAllBytesAsync(backup, bytes[..(bytes.Length / 2)], TestContext.Current.CancellationToken);
+        var target = NewStore();
+        await using var store = target.Open();
+        var before = target.Snapshot();
+
+        // When
+        var error = await Should.ThrowAsync<InvalidDataException>(() => StoreBackup.RestoreAsync(backup, store, replaceExisting: false, TestContext.Current.CancellationToken));
+
+        // Then: the file is named, the zip reader's English text is kept as the detail, the store is as it was
+        error.Message.ShouldStartWith("original.zip: geen back-up van Leefkracht: geen zip-bestand, of het bestand is afgebroken (melding van het systeem: ");
+        target.Snapshot().ShouldBe(before);
     }
 
     [Fact]

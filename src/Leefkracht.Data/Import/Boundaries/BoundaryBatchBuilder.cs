@@ -139,7 +139,7 @@ internal static class BoundaryBatchBuilder
             }
         }
 
-        batch.ShapeDescription = Describe(parsed, batch, crs.Value, year.Value);
+        batch.Shape = Describe(parsed, batch, crs.Value, year.Value);
         return batch;
     }
 
@@ -185,10 +185,10 @@ internal static class BoundaryBatchBuilder
         return extent;
     }
 
-    private static string Describe(ParsedBoundaryFile parsed, ImportBatch batch, BoundaryCrs crs, int year)
+    private static ImportShape Describe(ParsedBoundaryFile parsed, ImportBatch batch, BoundaryCrs crs, int year)
     {
         var levels = batch.Boundaries.Select(b => b.Area.Code.Level).Distinct().Order().Select(l => l.ToString().ToLowerInvariant());
-        var system = crs == BoundaryCrs.RdNew ? "RD New, converted to WGS84" : "WGS84";
-        return $"{parsed.Format} boundaries: {batch.Boundaries.Count} {string.Join("/", levels)} polygons of division {year} ({system})";
+        return ImportShape.Of("Shape.Boundaries", parsed.Format, batch.Boundaries.Count, string.Join("/", levels), year.ToString(CultureInfo.InvariantCulture))
+            .And(crs == BoundaryCrs.RdNew ? "Shape.RdNew" : "Shape.Wgs84");
     }
 }

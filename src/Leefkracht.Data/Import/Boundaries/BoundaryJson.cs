@@ -21,7 +21,7 @@ internal static class BoundaryJson
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(context);
         var format = kind == FileKind.TopoJson ? "TopoJSON" : "GeoJSON";
-        var batch = new ImportBatch(kind, format, new IssueLog(file.Name));
+        var batch = new ImportBatch(kind, ImportShape.Of("Shape.BoundaryFile", format), new IssueLog(file.Name));
         var parsed = Parse(file.Content, batch.Issues, context.Options.Limits, parse);
         return parsed is null ? batch : BoundaryBatchBuilder.Build(batch, file, context, parsed, cancellationToken);
     }

@@ -17,7 +17,7 @@ public sealed class CrosswalkReader : IImportReader
     /// <inheritdoc/>
     public ImportBatch Read(SourceFile file, ImportContext context, CancellationToken cancellationToken)
     {
-        var (batch, issues, text) = TableText.Open(file, context, FileKind.Crosswalk, "address-weighted crosswalk (grenswijzigingen)");
+        var (batch, issues, text) = TableText.Open(file, context, FileKind.Crosswalk, ImportShape.Of("Shape.Crosswalk"));
         if (text is null)
         {
             return batch;

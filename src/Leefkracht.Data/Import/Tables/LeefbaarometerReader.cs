@@ -37,7 +37,7 @@ public sealed class LeefbaarometerReader : IImportReader
     /// <inheritdoc/>
     public ImportBatch Read(SourceFile file, ImportContext context, CancellationToken cancellationToken)
     {
-        var (batch, issues, text) = TableText.Open(file, context, FileKind.Leefbaarometer, "Leefbaarometer scores");
+        var (batch, issues, text) = TableText.Open(file, context, FileKind.Leefbaarometer, ImportShape.Of("Shape.Leefbaarometer"));
         if (text is null)
         {
             return batch;
@@ -97,9 +97,9 @@ public sealed class LeefbaarometerReader : IImportReader
         {
             batch.Leefbaarometer = new LeefbaarometerBatch(constant, [.. scores.Select(s => s.Score)]);
             var years = scores.Select(s => s.Score.Year).Distinct().Order().ToList();
-            batch.ShapeDescription = string.Create(
-                CultureInfo.InvariantCulture,
-                $"Leefbaarometer scores per {unitHeader.Replace(' ', '_')}, {string.Join(", ", years)}; reference lbm − afw = {constant:R}; {(columns.Dimensions[0] >= 0 ? "with" : "without")} dimensions");
+            batch.Shape = ImportShape.Of("Shape.LeefbaarometerPer", unitHeader.Replace(' ', '_'), string.Join(", ", years))
+                .And("Shape.LbmReference", constant.ToString("R", CultureInfo.InvariantCulture))
+                .And(columns.Dimensions[0] >= 0 ? "Shape.WithDimensions" : "Shape.WithoutDimensions");
         }
 
         return batch;

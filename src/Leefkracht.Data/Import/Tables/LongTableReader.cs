@@ -13,7 +13,7 @@ public sealed class LongTableReader : IImportReader
     /// <inheritdoc/>
     public ImportBatch Read(SourceFile file, ImportContext context, CancellationToken cancellationToken)
     {
-        var (batch, issues, text) = TableText.Open(file, context, FileKind.LongTable, "long table (area, year, indicator, value)");
+        var (batch, issues, text) = TableText.Open(file, context, FileKind.LongTable, ImportShape.Of("Shape.LongTable"));
         if (text is null || TableLayout.Find(text.Records, context.Catalog, issues) is not { } layout)
         {
             return batch;
@@ -32,7 +32,7 @@ public sealed class LongTableReader : IImportReader
             return batch;
         }
 
-        batch.ShapeDescription = $"long table (area, year, indicator, value), {text.DelimiterName}-separated";
+        batch.Shape = batch.Shape.Separated(text.Delimiter);
         var seen = new Dictionary<(AreaCode, int, string), int>();
         var divisions = new DivisionPlan(context.Areas, text.Records.Skip(layout.HeaderRecord + 1)
             .Where(r => r.Fields.Length == layout.Width && AreaCode.TryParse(r.Fields[codeColumn], out _))

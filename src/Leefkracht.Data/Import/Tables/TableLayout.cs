@@ -43,35 +43,37 @@ internal sealed class TableLayout
     public static bool DefinesAreas(FileKind kind) => kind is FileKind.KwbShortCodes or FileKind.KwbOData or FileKind.KwbStatLine or FileKind.KwbSelection;
 
     /// <summary>Names the shape of a wide table from its header, for the report and for choosing the import order.</summary>
-    public (FileKind Kind, string Shape) Classify(string delimiterName)
+    public (FileKind Kind, ImportShape Shape) Classify(char delimiter)
     {
         var headers = Header.Select(ColumnName.Normalize).ToHashSet(StringComparer.Ordinal);
-        var preamble = HeaderRecord > 0 ? $", {HeaderRecord} preamble line(s)" : string.Empty;
-        var delimiter = $"{delimiterName}-separated";
         if (headers.Contains("gwb code 10") || headers.Contains("gwb code"))
         {
-            return (FileKind.KwbShortCodes, $"KWB with kwb-YYYY short codes, {delimiter}{(PeriodColumn is null ? string.Empty : ", one row per area and year")}");
+            var shortCodes = ImportShape.Of("Shape.KwbShortCodes").Separated(delimiter);
+            return (FileKind.KwbShortCodes, PeriodColumn is null ? shortCodes : shortCodes.And("Shape.OneRowPerAreaAndYear"));
         }
 
         if (headers.Contains("wijkenenbuurten") || headers.Contains("codering 3"))
         {
-            return (FileKind.KwbOData, $"KWB with StatLine OData keys, {delimiter}");
+            return (FileKind.KwbOData, ImportShape.Of("Shape.KwbOData").Separated(delimiter));
         }
 
         if (headers.Contains("code") && headers.Contains("level") && headers.Contains("name"))
         {
-            return (FileKind.KwbSelection, $"national KWB selection with police and health columns, {delimiter}");
+            return (FileKind.KwbSelection, ImportShape.Of("Shape.KwbSelection").Separated(delimiter));
         }
 
         if (NameColumn is not null)
         {
-            return (FileKind.KwbStatLine, $"StatLine export with Dutch headers, {delimiter}{preamble}{(CodeColumn is null ? ", names instead of codes" : string.Empty)}");
+            var export = WithPreamble(ImportShape.Of("Shape.StatLineExport").Separated(delimiter));
+            return (FileKind.KwbStatLine, CodeColumn is null ? export.And("Shape.NamesInsteadOfCodes") : export);
         }
 
         return PeriodColumn is not null
-            ? (FileKind.AreaPeriodTable, $"area-period table (code, year, indicator columns), {delimiter}")
-            : (FileKind.KwbStatLine, $"table with area codes and indicator columns, {delimiter}{preamble}");
+            ? (FileKind.AreaPeriodTable, ImportShape.Of("Shape.AreaPeriodTable").Separated(delimiter))
+            : (FileKind.KwbStatLine, WithPreamble(ImportShape.Of("Shape.CodedTable").Separated(delimiter)));
     }
+
+    private ImportShape WithPreamble(ImportShape shape) => HeaderRecord > 0 ? shape.And("Shape.Preamble", HeaderRecord) : shape;
 
     /// <summary>
     /// Finds the header among the first records: the row that names the most known columns (indicators

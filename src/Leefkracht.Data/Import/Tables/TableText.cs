@@ -19,19 +19,11 @@ internal sealed partial class TableText
 
     public bool UsedLatin1 { get; }
 
-    public string DelimiterName => Delimiter switch
-    {
-        ';' => "';'",
-        ',' => "','",
-        '\t' => "tab",
-        _ => $"'{Delimiter}'",
-    };
-
     /// <summary>
     /// The start every table reader shares: the file's issue log, the reader's batch (returned as it is when the file
     /// cannot be read) and the file decoded and split (null when it cannot be read, with the reason logged).
     /// </summary>
-    public static (ImportBatch Batch, IssueLog Issues, TableText? Text) Open(SourceFile file, ImportContext context, FileKind kind, string description)
+    public static (ImportBatch Batch, IssueLog Issues, TableText? Text) Open(SourceFile file, ImportContext context, FileKind kind, ImportShape description)
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(context);

@@ -19,13 +19,13 @@ public sealed class WideTableReader : IImportReader
     /// <inheritdoc/>
     public ImportBatch Read(SourceFile file, ImportContext context, CancellationToken cancellationToken)
     {
-        var (batch, issues, text) = TableText.Open(file, context, FileKind.Unknown, "unrecognised table");
+        var (batch, issues, text) = TableText.Open(file, context, FileKind.Unknown, ImportShape.Of("Shape.UnrecognisedTable"));
         if (text is null || TableLayout.Find(text.Records, context.Catalog, issues) is not { } layout)
         {
             return batch;
         }
 
-        var (kind, shape) = layout.Classify(text.DelimiterName);
+        var (kind, shape) = layout.Classify(text.Delimiter);
         var result = new ImportBatch(kind, shape, issues);
         if (layout.Indicators.Count == 0)
         {
@@ -115,7 +115,7 @@ public sealed class WideTableReader : IImportReader
                 _issues.Info(null, null, null, null, ImportWords.Reason("Import.OtherDivision", count, period, division));
             }
 
-            batch.ShapeDescription += string.Create(CultureInfo.InvariantCulture, $"; {layout.Indicators.Count} indicator columns");
+            batch.Shape = batch.Shape.And("Shape.IndicatorColumns", layout.Indicators.Count);
         }
 
         /// <summary>StatLine exports put a row of units ("aantal", "x 1 000 euro") under the header.</summary>
@@ -351,7 +351,7 @@ public sealed class WideTableReader : IImportReader
 
             resolver = new AreaNameResolver(context.Areas, gemeente, gemeenteName, period);
             _resolvers.Add(period, resolver);
-            batch.ShapeDescription += $" (names resolved within {gemeente})";
+            batch.Shape = batch.Shape.And("Shape.NamesWithin", gemeente.Value);
             return resolver;
         }
 

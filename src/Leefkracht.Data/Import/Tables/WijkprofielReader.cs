@@ -40,7 +40,7 @@ public sealed class WijkprofielReader : IImportReader
     /// <inheritdoc/>
     public ImportBatch Read(SourceFile file, ImportContext context, CancellationToken cancellationToken)
     {
-        var (batch, issues, text) = TableText.Open(file, context, FileKind.ExternalScores, "Rotterdam Wijkprofiel sheet");
+        var (batch, issues, text) = TableText.Open(file, context, FileKind.ExternalScores, ImportShape.Of("Shape.Wijkprofiel"));
         if (text is null)
         {
             return batch;
@@ -69,7 +69,9 @@ public sealed class WijkprofielReader : IImportReader
             return batch;
         }
 
-        batch.ShapeDescription = string.Create(CultureInfo.InvariantCulture, $"Rotterdam Wijkprofiel sheet of {period}, '{text.Delimiter}'-separated; {columns.Count} index columns ({string.Join(", ", columns.Select(c => c.Header))})");
+        batch.Shape = ImportShape.Of("Shape.WijkprofielOf", period.Value.ToString(CultureInfo.InvariantCulture))
+            .Separated(text.Delimiter)
+            .And("Shape.IndexColumns", columns.Count, string.Join(", ", columns.Select(c => c.Header)));
         var gemeente = Rotterdam;
         var skippedAggregates = 0;
         foreach (var record in TableText.Rows(records.Skip(3), batch, cancellationToken))
@@ -131,7 +133,7 @@ public sealed class WijkprofielReader : IImportReader
 
         if (skippedAggregates > 0)
         {
-            batch.ShapeDescription += string.Create(CultureInfo.InvariantCulture, $"; {skippedAggregates} rows of Rotterdam's own groupings skipped");
+            batch.Shape = batch.Shape.And("Shape.GroupingsSkipped", skippedAggregates);
         }
 
         return batch;

@@ -220,14 +220,15 @@ public static class StoreBackup
             {
                 zip = ZipFile.OpenRead(path);
             }
-            catch (InvalidDataException)
+            catch (InvalidDataException exception)
             {
-                throw new InvalidDataException($"{name}: not a Leefkracht backup (not a zip file)");
+                // A truncated zip loses its central directory at the end, so it reads as no zip at all.
+                throw BackupWords.Problem("Backup.NotZip", name, exception.Message);
             }
 
             try
             {
-                var entry = zip.GetEntry(ManifestEntry) ?? throw new InvalidDataException($"{name}: not a Leefkracht backup (no {ManifestEntry})");
+                var entry = zip.GetEntry(ManifestEntry) ?? throw BackupWords.Problem("Backup.NoManifest", name, ManifestEntry);
                 BackupManifest? manifest;
                 using (var stream = entry.Open())
                 {
@@ -237,7 +238,11 @@ public static class StoreBackup
                     }
                     catch (JsonException exception)
                     {
-                        throw new InvalidDataException($"{name}: {ManifestEntry} cannot be read: {exception.Message}");
+                        throw BackupWords.Problem("Backup.ManifestUnreadable", name, ManifestEntry, exception.Message);
+                    }
+                    catch (InvalidDataException exception)
+                    {
+                        throw BackupWords.Problem("Backup.Unpackable", name, ManifestEntry, exception.Message);
                     }
                 }
 
@@ -258,9 +263,20 @@ public static class StoreBackup
             {
                 using var stream = Entry(table).Open();
                 using var hash = SHA256.Create();
-                if (!string.Equals(Convert.ToHexStringLower(hash.ComputeHash(stream)), table.Sha256, StringComparison.Ordinal))
+                string sha256;
+                try
                 {
-                    throw new InvalidDataException($"{_name}: {table.File} is damaged (its SHA-256 differs from the manifest's)");
+                    sha256 = Convert.ToHexStringLower(hash.ComputeHash(stream));
+                }
+                catch (InvalidDataException exception)
+                {
+                    // The compressed data itself is broken (the zip's inflater says so in English).
+                    throw BackupWords.Problem("Backup.Unpackable", _name, table.File, exception.Message);
+                }
+
+                if (!string.Equals(sha256, table.Sha256, StringComparison.Ordinal))
+                {
+                    throw BackupWords.Problem("Backup.Damaged", _name, table.File);
                 }
 
                 cancellationToken.ThrowIfCancellationRequested();
@@ -281,19 +297,19 @@ public static class StoreBackup
             while (reader.ReadLine() is { } text)
             {
                 line++;
-                yield return ParseRow(table, text, $"{_name}: {entry.File} line {line}");
+                yield return ParseRow(table, text, BackupWords.Words.Format("Backup.Where", _name, entry.File, line.ToString(CultureInfo.InvariantCulture)));
             }
 
             if (line != entry.Rows)
             {
-                throw new InvalidDataException($"{_name}: {entry.File} has {line} rows, the manifest says {entry.Rows}");
+                throw BackupWords.Problem("Backup.RowCount", _name, entry.File, line.ToString(CultureInfo.InvariantCulture), entry.Rows.ToString(CultureInfo.InvariantCulture));
             }
         }
 
         public void Dispose() => _zip.Dispose();
 
         private ZipArchiveEntry Entry(BackupTableEntry table) =>
-            _zip.GetEntry(table.File) ?? throw new InvalidDataException($"{_name}: {table.File} is missing");
+            _zip.GetEntry(table.File) ?? throw BackupWords.Problem("Backup.Missing", _name, table.File);
 
         private static object?[] ParseRow(StoreTable table, string text, string where)
         {
@@ -303,19 +319,19 @@ public static class StoreBackup
                 using var document = JsonDocument.Parse(text);
                 if (document.RootElement.ValueKind != JsonValueKind.Array)
                 {
-                    throw new InvalidDataException($"{where}: not a JSON array");
+                    throw BackupWords.Problem("Backup.NotArray", where);
                 }
 
                 values = [.. document.RootElement.EnumerateArray().Select(v => v.Clone())];
             }
             catch (JsonException exception)
             {
-                throw new InvalidDataException($"{where}: not valid JSON ({exception.Message})");
+                throw BackupWords.Problem("Backup.NotJson", where, exception.Message);
             }
 
             if (values.Length != table.Columns.Length)
             {
-                throw new InvalidDataException($"{where}: {values.Length} values for {table.Columns.Length} columns");
+                throw BackupWords.Problem("Backup.ValueCount", where, values.Length.ToString(CultureInfo.InvariantCulture), table.Columns.Length.ToString(CultureInfo.InvariantCulture));
             }
 
             var row = new object?[values.Length];
@@ -331,7 +347,7 @@ public static class StoreBackup
         {
             if (value.ValueKind == JsonValueKind.Null)
             {
-                return column.Nullable ? null : throw new InvalidDataException($"{where}: column '{column.Name}' is empty but may not be");
+                return column.Nullable ? null : throw BackupWords.Problem("Backup.Empty", where, column.Name);
             }
 
             try
@@ -349,39 +365,39 @@ public static class StoreBackup
             }
             catch (FormatException)
             {
-                throw new InvalidDataException($"{where}: column '{column.Name}': {value.GetRawText()} is not {Describe(column.Kind)}");
+                throw BackupWords.Problem("Backup.WrongKind", where, column.Name, value.GetRawText(), Describe(column.Kind));
             }
         }
 
-        private static string Describe(ColumnKind kind) => kind switch
+        private static string Describe(ColumnKind kind) => BackupWords.Words[kind switch
         {
-            ColumnKind.WholeNumber => "a whole number",
-            ColumnKind.Real => "a number",
-            ColumnKind.Text => "text",
-            ColumnKind.Timestamp => "an ISO 8601 time",
-            _ => "hexadecimal WKB",
-        };
+            ColumnKind.WholeNumber => "Kind.WholeNumber",
+            ColumnKind.Real => "Kind.Real",
+            ColumnKind.Text => "Kind.Text",
+            ColumnKind.Timestamp => "Kind.Timestamp",
+            _ => "Kind.Geometry",
+        }];
 
         /// <summary>A backup this version can restore: the right format, not newer, and exactly the tables and columns it knows.</summary>
         private static void Check(string name, BackupManifest? manifest, StoreSchema schema)
         {
             if (manifest is null || manifest.Format != Format)
             {
-                throw new InvalidDataException($"{name}: not a Leefkracht backup (manifest format is not '{Format}')");
+                throw BackupWords.Problem("Backup.NotOurFormat", name, Format);
             }
 
             if (manifest.FormatVersion > FormatVersion || manifest.SchemaVersion > schema.Version)
             {
-                throw new InvalidDataException(string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"{name}: written by a newer Leefkracht (format {manifest.FormatVersion}, schema {manifest.SchemaVersion}; this version reads format {FormatVersion}, schema {schema.Version}); upgrade Leefkracht"));
+                throw BackupWords.Problem(
+                    "Backup.Newer", name, manifest.FormatVersion.ToString(CultureInfo.InvariantCulture), manifest.SchemaVersion.ToString(CultureInfo.InvariantCulture),
+                    FormatVersion.ToString(CultureInfo.InvariantCulture), schema.Version.ToString(CultureInfo.InvariantCulture));
             }
 
             var expected = schema.InVersion(manifest.SchemaVersion).Select(t => t.Name).ToList();
             var found = (manifest.Tables.IsDefault ? [] : manifest.Tables).Select(t => t.Name).ToList();
             if (!expected.SequenceEqual(found))
             {
-                throw new InvalidDataException($"{name}: holds tables [{string.Join(", ", found)}], expected [{string.Join(", ", expected)}]");
+                throw BackupWords.Problem("Backup.Tables", name, string.Join(", ", found), string.Join(", ", expected));
             }
 
             foreach (var (table, entry) in schema.InVersion(manifest.SchemaVersion).Zip(manifest.Tables))
@@ -389,7 +405,7 @@ public static class StoreBackup
                 var columns = entry.Columns.IsDefault ? [] : entry.Columns;
                 if (!table.Columns.Select(c => (c.Name, c.Kind.ToString())).SequenceEqual(columns.Select(c => (c.Name, c.Kind))))
                 {
-                    throw new InvalidDataException($"{name}: table {table.Name} has columns [{string.Join(", ", columns.Select(c => c.Name))}], expected [{string.Join(", ", table.Columns.Select(c => c.Name))}]");
+                    throw BackupWords.Problem("Backup.Columns", name, table.Name, string.Join(", ", columns.Select(c => c.Name)), string.Join(", ", table.Columns.Select(c => c.Name)));
                 }
             }
         }

@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
 namespace Leefkracht.Data.Storage.Sqlite;
@@ -70,8 +71,9 @@ internal sealed class RawStatement : IDisposable
     {
         var result = raw.sqlite3_step(_statement);
         raw.sqlite3_reset(_statement);
+        // A SqliteException, as Microsoft.Data.Sqlite throws, so that a busy, read-only or full database is told in words (StoreFailure).
         return result == raw.SQLITE_DONE
             ? raw.sqlite3_changes(_database)
-            : throw new InvalidOperationException($"SQLite error {result}: {raw.sqlite3_errmsg(_database).utf8_to_string()}");
+            : throw new SqliteException($"SQLite Error {result}: '{raw.sqlite3_errmsg(_database).utf8_to_string()}'.", result, raw.sqlite3_extended_errcode(_database));
     }
 }

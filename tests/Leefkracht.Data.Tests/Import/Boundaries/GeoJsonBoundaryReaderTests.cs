@@ -28,7 +28,7 @@ public sealed class GeoJsonBoundaryReaderTests
         batch.Areas.ShouldContain(new Area(AreaCode.Parse("BU00140000"), 2024, "Binnenstad-Noord"));
         batch.ShouldAllBeValidInTheNetherlands();
         batch.Texts().ShouldContain("opmerking in cbs_buurt_2024_approx_wgs84.geojson.gz: indelingsjaar 2024 overgenomen uit de bestandsnaam");
-        batch.ShapeDescription.ShouldBe("GeoJSON boundaries: 13748 buurt polygons of division 2024 (WGS84)");
+        batch.Shape.Describe().ShouldBe("GeoJSON-grenzen: 13.748 polygonen (buurt) van de indeling van 2024, WGS84");
     }
 
     [Fact]
@@ -85,7 +85,11 @@ public sealed class GeoJsonBoundaryReaderTests
         batch.RowsRead.ShouldBe(2_982);
         batch.Boundaries.Count.ShouldBe(2_979);
         batch.ShouldAllBeValidInTheNetherlands();
-        batch.ShapeDescription.ShouldBe("GeoJSON boundaries: 2979 wijk polygons of division 2016 (RD New, converted to WGS84)");
+        batch.Shape.Describe().ShouldBe("GeoJSON-grenzen: 2.979 polygonen (wijk) van de indeling van 2016, RD New, omgezet naar WGS84");
+        using (UiLanguage.English())
+        {
+            batch.Shape.Describe().ShouldBe("GeoJSON boundaries: 2,979 wijk polygons of division 2016, RD New, converted to WGS84");
+        }
     }
 
     [Fact]

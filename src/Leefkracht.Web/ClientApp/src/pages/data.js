@@ -31,7 +31,10 @@ export async function show(main) {
     el('thead', {}, el('tr', {}, ...[t('file'), t('kind'), 'SHA-256', t('importedAt'), t('rows'), t('values')].map((h) => el('th', { scope: 'col', text: h })))),
     el('tbody', {}, ...summary.files.map((f) => el('tr', {},
       // A file name is a name, in no language (zxx): screen readers spell it rather than read it as Dutch.
-      el('td', { lang: 'zxx', text: f.file }), el('td', { title: f.shape, text: t(`fileKind.${f.kind}`) }), el('td', {}, el('code', { title: f.sha256, text: f.sha256.slice(0, 12) + '…' })),
+      el('td', { lang: 'zxx', text: f.file }),
+      // What the reader found the file to be, in the reader's language (worded by the server from stored codes).
+      el('td', {}, t(`fileKind.${f.kind}`), el('br'), el('small', { class: 'import-shape', text: f.shape })),
+      el('td', {}, el('code', { title: f.sha256, text: f.sha256.slice(0, 12) + '…' })),
       el('td', { text: new Date(f.importedAt).toLocaleString(document.documentElement.lang) }), el('td', { class: 'num', text: plain(f.rowsStored) }), el('td', { class: 'num', text: plain(f.valuesStored) }))))));
   main.append(table, el('p', { class: 'small', text: t('data.sources') }));
 }
