@@ -109,6 +109,35 @@ public sealed class FetchEndToEndTests : IAsyncLifetime
         expected.ShouldBeInRange(0.5, 1.0);
     }
 
+    [Fact]
+    public async Task FetchLbm_WhenThePostcodeFileFails_SaysTheScoresWereKept_AndTheNextRunBringsOnlyTheCrosswalk()
+    {
+        using var store = TestStore.Create();
+        var kwb = await CliRunner.RunAsync([.. "fetch kwb --year 2019 --gemeente".Split(' '), Gemeente, .. Sources(store)]);
+        string[] missingPostcodes = [.. Sources(store).Select(a => a == _fake.PostcodeTemplate ? a.Replace("{year}", "missing-{year}", StringComparison.Ordinal) : a)];
+
+        var failed = await CliRunner.RunAsync([.. "fetch lbm --meting 2024".Split(' '), .. missingPostcodes]);
+        var scoresKept = await ImportsAsync(store);
+        var again = await CliRunner.RunAsync([.. "fetch lbm --meting 2024".Split(' '), .. Sources(store)]);
+
+        kwb.ExitCode.ShouldBe(0, kwb.Error);
+        failed.ExitCode.ShouldBe(4, failed.Error);
+        failed.Error.ShouldContain("fetch postcodes: ");
+        failed.Error.ShouldContain("de Leefbaarometer-scores zijn opgeslagen, de PC4-koppeling niet");
+        failed.Error.ShouldNotContain("niet veranderd");
+        scoresKept.ShouldContain(i => i.Kind == "Leefbaarometer");
+        scoresKept.ShouldNotContain(i => i.Kind == "Crosswalk");
+        again.ExitCode.ShouldBe(0, again.Error);
+        again.Out.ShouldContain($"postcodes 2019: {CrosswalkAddresses()} adressen in ");
+        (await ImportsAsync(store)).Count(i => i.Kind == "Leefbaarometer").ShouldBe(scoresKept.Count(i => i.Kind == "Leefbaarometer"));
+    }
+
+    private static async Task<IReadOnlyList<(string Kind, string File)>> ImportsAsync(TestStore store)
+    {
+        await using var opened = store.Open();
+        return [.. (await opened.ListImportsAsync(TestContext.Current.CancellationToken)).Select(i => (i.Kind, i.FileName))];
+    }
+
     /// <summary>
     /// The Leefbaarometer's <c>afw</c> of <paramref name="year"/> carried to Den Haag's 2019 wijken from the fixture
     /// files themselves (docs/leefbaarometer.md): the address-weighted mean over the PC4s with a score, where those PC4s

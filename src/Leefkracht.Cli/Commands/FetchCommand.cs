@@ -261,7 +261,19 @@ internal static class FetchCommand
                 }
 
                 ImportCommand.Print(environment, file.Imports, context.Texts, verbose: false, compact: true);
-                var crosswalks = await FetchPostcodeCrosswalksAsync(environment, context, client, options, cancellationToken).ConfigureAwait(false);
+                List<Data.Import.ImportReport> crosswalks;
+                try
+                {
+                    crosswalks = await FetchPostcodeCrosswalksAsync(environment, context, client, options, cancellationToken).ConfigureAwait(false);
+                }
+                catch (FetchException exception)
+                {
+                    // The scores are stored by now: "the store was not changed" would be false. Say what was kept and
+                    // that running the command again fetches only the crosswalk (the archive answers from the cache).
+                    await environment.Error.WriteLineAsync(context.Texts.Format("fetch_postcodes_failed", exception.Message)).ConfigureAwait(false);
+                    return ExitCodes.SourceUnavailable;
+                }
+
                 return file.Imports.Concat(crosswalks).Any(i => i.Outcome == Data.Import.ImportOutcome.Rejected) ? ExitCodes.InvalidInput : ExitCodes.Success;
             }
             catch (FetchException exception)
