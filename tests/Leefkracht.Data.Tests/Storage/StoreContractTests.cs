@@ -125,7 +125,7 @@ public sealed class StoreContractTests(SampleStore sample) : IDisposable
         var (error, target, before) = await RestoreEditedBackupAsync<Exception>("tables/observations.jsonl", row => row[2] = 987_654_321);
 
         // Then
-        error.Message.ShouldContain(target.Kind == StoreKind.Sqlite ? "FOREIGN KEY constraint failed" : "1 values name an area id that areas does not hold");
+        error.Message.ShouldContain(target.Kind == StoreKind.Sqlite ? "FOREIGN KEY constraint failed" : "de kopie is niet compleet: 1 waarden horen bij een gebied dat er niet in staat");
         target.Snapshot().ShouldBe(before);
     }
 

@@ -1,6 +1,7 @@
 using System.Data;
 using System.Net.Sockets;
 using Leefkracht.Core.Leefbaarometer;
+using Leefkracht.Data.Storage.Backup;
 using Leefkracht.Data.Storage.Relational;
 using NetTopologySuite.IO;
 using Npgsql;
@@ -609,7 +610,11 @@ public sealed class PostgresMonitorStore : IMonitorStore
             var missing = (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
             if (missing > 0)
             {
-                throw new InvalidOperationException($"{missing} values name an {what} id that {target} does not hold; nothing was written");
+                // A restore's rows come from a file a user gives: say it in words. An import's ids come from lookups in
+                // its own transaction, so a missing one there is a fault of the program.
+                throw withImport
+                    ? BackupWords.Problem("Backup.Missing" + char.ToUpperInvariant(what[0]) + what[1..], missing)
+                    : new InvalidOperationException($"{missing} values name an {what} id that {target} does not hold; nothing was written");
             }
         }
     }
