@@ -5,6 +5,9 @@ using Microsoft.Extensions.Options;
 
 namespace Leefkracht.Wijkaanpak.Tests;
 
+// Both classes move the shared server's clock (a lock expiring, a deadline passing): run one after the other, or
+// one's advance can land inside the other's window (a 90-minute jump once ended a 15-minute login lock early).
+[Collection(ClockMovingTests.Name)]
 public sealed class SecurityTests(WijkaanpakServer server)
 {
     [Fact]

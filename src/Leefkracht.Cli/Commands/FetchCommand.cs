@@ -165,7 +165,7 @@ internal static class FetchCommand
 
     private static Command CreateNabijheid(CliEnvironment environment, GlobalOptions global, Settings settings)
     {
-        var year = new Option<int?>("--year") { Description = $"The year ({string.Join(", ", NabijheidTables.Years)})" };
+        var year = new Option<int?>("--year") { Description = $"The year ({NabijheidTables.Years.Min()} to {NabijheidTables.Years.Max()})" };
         var years = new Option<string?>("--years") { Description = "A range of years, for example 2022-2025 (the years without a table are skipped)" };
         var gemeente = GemeenteOption();
         var command = new Command("nabijheid", "Distances to facilities per area (CBS Nabijheid voorzieningen, wijk- en buurtcijfers)") { year, years, gemeente };
