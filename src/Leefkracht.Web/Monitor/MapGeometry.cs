@@ -62,7 +62,14 @@ internal sealed class MapGeometryLoader(DashboardMonitor dashboard)
     {
         var ordered = records.OrderBy(r => r.Area.Code).ToArray();
         var geometries = new ReadOnlyMemory<byte>[ordered.Length];
-        var simplified = SimplifyCoverage([.. ordered.Select(r => r.Geometry)], ToleranceOf(detail));
+        // At the national detail a buurt is a pixel or two across: the gaps that simplifying each polygon on its own can
+        // open stay under a pixel there, while the coverage simplifier takes 5-7 times as long on the ~13,000 buurten
+        // (docs/benchmarks.md, "Map boundaries stored by the import, buurten as a coverage"), which a fresh server on a store without
+        // stored results pays in its warm-up, beside its first map. Closer in (medium, high) the coverage keeps edges shared.
+        Geometry[] shapes = [.. ordered.Select(r => r.Geometry)];
+        var simplified = detail == MapDetail.Low && ordered.Length > 0 && ordered[0].Area.Code.Level == AreaLevel.Buurt
+            ? SimplifyEach(shapes, ToleranceOf(detail))
+            : SimplifyCoverage(shapes, ToleranceOf(detail));
         var digits = DigitsOf(detail);
         Parallel.For(0, ordered.Length, i => geometries[i] = Write(simplified[i], digits));
         return new MapGeometry(boundaryYear, [.. ordered.Select(r => r.Area)], [.. geometries], [.. simplified], digits);
