@@ -357,7 +357,15 @@ public sealed class DashboardMapBrowserTests(DashboardServer server) : BrowserTe
         var utrecht = await page.EvaluateAsync<Point>("window.leefkracht.pointOf('GM0344')");
         await page.Mouse.MoveAsync(utrecht.X, utrecht.Y);
         await page.WaitForSelectorAsync("#map[data-hovered='GM0344']");
-        (await page.EvaluateAsync<Highlight>(HighlightState)).Contains(utrecht).ShouldBeTrue();
+        // The outline is drawn in the frame after the hover is named: read it until it is there (at most two seconds).
+        var outline = await page.EvaluateAsync<Highlight>(HighlightState);
+        for (var tries = 0; tries < 20 && !outline.Contains(utrecht); tries++)
+        {
+            await page.WaitForTimeoutAsync(100);
+            outline = await page.EvaluateAsync<Highlight>(HighlightState);
+        }
+
+        outline.Contains(utrecht).ShouldBeTrue(outline.ToString());
         await page.Context.CloseAsync();
     }
 
