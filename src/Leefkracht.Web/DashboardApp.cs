@@ -96,9 +96,17 @@ public static class DashboardApp
             if (c.ProblemDetails.Status is StatusCodes.Status404NotFound or StatusCodes.Status405MethodNotAllowed
                 && c.ProblemDetails.Detail is null && c.HttpContext.Request.Path.StartsWithSegments("/api"))
             {
-                c.ProblemDetails.Detail = c.ProblemDetails.Status == StatusCodes.Status404NotFound
-                    ? $"no endpoint {c.HttpContext.Request.Path}; the API is described at /openapi/v1.json"
-                    : $"{c.HttpContext.Request.Path} does not take {c.HttpContext.Request.Method}; the API is described at /openapi/v1.json";
+                // Written after the request localization's scope has ended: take the reader's language again.
+                if (c.HttpContext.Features.Get<Microsoft.AspNetCore.Localization.IRequestCultureFeature>() is { } language)
+                {
+                    System.Globalization.CultureInfo.CurrentUICulture = language.RequestCulture.UICulture;
+                }
+
+                var notFound = c.ProblemDetails.Status == StatusCodes.Status404NotFound;
+                c.ProblemDetails.Title = ProblemText.Words[notFound ? "Title.NotFound" : "Title.MethodNotAllowed"];
+                c.ProblemDetails.Detail = notFound
+                    ? ProblemText.Words.Format("Api.NoEndpoint", c.HttpContext.Request.Path)
+                    : ProblemText.Words.Format("Api.WrongMethod", c.HttpContext.Request.Path, c.HttpContext.Request.Method);
             }
         });
         services.AddExceptionHandler<BadRequests>();

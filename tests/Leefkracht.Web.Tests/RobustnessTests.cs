@@ -111,11 +111,19 @@ public sealed class RobustnessTests(DashboardServer server)
         post.StatusCode.ShouldBe(HttpStatusCode.MethodNotAllowed);
         post.Content.Headers.Allow.ShouldContain("GET");
         JsonDocument.Parse(await post.Content.ReadAsStringAsync(Cancel)).RootElement.GetProperty("detail").GetString()
-            .ShouldBe("/api/v1/meta does not take POST; the API is described at /openapi/v1.json");
+            .ShouldBe("/api/v1/meta kan niet met POST worden gevraagd; de API is beschreven op /openapi/v1.json");
         unknown.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         unknown.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
         JsonDocument.Parse(await unknown.Content.ReadAsStringAsync(Cancel)).RootElement.GetProperty("detail").GetString()
-            .ShouldBe("no endpoint /api/v1/no-such-thing; the API is described at /openapi/v1.json");
+            .ShouldBe("de API heeft geen adres /api/v1/no-such-thing; de API is beschreven op /openapi/v1.json");
+
+        // And in English for a reader who asks for it
+        using var english = new HttpRequestMessage(HttpMethod.Get, "api/v1/no-such-thing");
+        english.Headers.AcceptLanguage.ParseAdd("en");
+        using var unknownInEnglish = await server.Client.SendAsync(english, Cancel);
+        var problem = JsonDocument.Parse(await unknownInEnglish.Content.ReadAsStringAsync(Cancel)).RootElement;
+        problem.GetProperty("detail").GetString().ShouldBe("no endpoint /api/v1/no-such-thing; the API is described at /openapi/v1.json");
+        problem.GetProperty("title").GetString().ShouldBe("Not found");
     }
 
     [Fact]

@@ -156,6 +156,19 @@ public sealed class StoreContractTests(SampleStore sample) : IDisposable
     }
 
     [Fact]
+    public async Task Backup_OverAnExistingFile_IsRefusedInWords_AndTheFileIsKept()
+    {
+        var store = await FilledStoreAsync();
+        var path = _folder.File("taken.zip");
+        await File.WriteAllTextAsync(path, "mine", TestContext.Current.CancellationToken);
+
+        var error = await Should.ThrowAsync<IOException>(() => BackupAsync(store, "taken.zip"));
+
+        error.Message.ShouldBe($"{path} bestaat al; kies een andere naam of verwijder het eerst");
+        (await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken)).ShouldBe("mine");
+    }
+
+    [Fact]
     public async Task Restore_DamagedFile_IsRefusedBeforeAnythingIsWritten()
     {
         var backup = await BackupAsync(await FilledStoreAsync(), "original.zip");

@@ -45,7 +45,7 @@ public static class StoreBackup
         ArgumentNullException.ThrowIfNull(clock);
         if (File.Exists(path))
         {
-            throw new IOException($"{path} already exists; choose another name or remove it first");
+            throw new IOException(BackupWords.Words.Format("Backup.Exists", path));
         }
 
         var full = Path.GetFullPath(path);
