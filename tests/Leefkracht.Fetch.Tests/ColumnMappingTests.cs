@@ -43,7 +43,8 @@ public sealed class ColumnMappingTests
     [InlineData("kwb2017_83765NED_keys.txt", 109)]
     [InlineData("kwb2018_84286NED_keys.txt", 117)]
     [InlineData("kwb2020_84799NED_keys.txt", 29)]
-    [InlineData("kwb2021_85039NED_keys.txt", 85)]
+    [InlineData("kwb2021_85039NED_keys.txt", 100)]
+    [InlineData("kwb2021_85039NED_verbruik-release_keys.txt", 24)]
     [InlineData("kwb2022_85318NED_keys.txt", 118)]
     [InlineData("kwb2023_85618NED_first-release_keys.txt", 24)]
     [InlineData("kwb2023_85618NED_keys.txt", 127)]
@@ -133,6 +134,7 @@ public sealed class ColumnMappingTests
     [InlineData("kwb2018_84286NED_keys.txt", 14)]
     [InlineData("kwb2020_84799NED_keys.txt", 7)]
     [InlineData("kwb2021_85039NED_keys.txt", 14)]
+    [InlineData("kwb2021_85039NED_verbruik-release_keys.txt", 3)]
     [InlineData("kwb2022_85318NED_keys.txt", 14)]
     [InlineData("kwb2023_85618NED_first-release_keys.txt", 12)]
     [InlineData("kwb2023_85618NED_keys.txt", 14)]
@@ -220,6 +222,38 @@ public sealed class ColumnMappingTests
         columns.Columns.Single(c => c.Property.Key == "WerknemersMetFlexibeleArbeidsrelatie_77").Fate.ShouldBe(ColumnFate.Ignored);
         Target(columns, "Nettoarbeidsparticipatie_74").ShouldBe(Target(StatLineColumns.Map(DocumentedKeys(2025), CatalogDocument.Default), "Nettoarbeidsparticipatie_71"));
         Target(columns, "Nettoarbeidsparticipatie_74").ShouldNotBeNull();
+    }
+
+    /// <summary>
+    /// KWB 2021 (85039NED) is read by two public sources under two titles of its column 47, the average electricity of a
+    /// dwelling: <c>GemiddeldElektriciteitsverbruikTotaal_47</c> ("verbruik", as the 2019 table has it) and
+    /// <c>GemiddeldeElektriciteitsleveringTotaal_47</c> ("levering", as the 2022 table has it). Both releases reach the
+    /// same indicator, and the energy block beside it (each dwelling type and tenure twice, electricity then gas) maps to
+    /// the series of its unit, as in the complete 2015 and 2022 tables.
+    /// </summary>
+    [Fact]
+    public void Kwb2021_Column47_UnderEitherTitle_ReachesTheSameIndicator_AndTheEnergyBlockItsSeries()
+    {
+        var levering = StatLineColumns.Map(DocumentedKeys("kwb2021_85039NED_keys.txt"), CatalogDocument.Default);
+        var verbruik = StatLineColumns.Map(DocumentedKeys("kwb2021_85039NED_verbruik-release_keys.txt"), CatalogDocument.Default);
+
+        Target(levering, "GemiddeldeElektriciteitsleveringTotaal_47").ShouldBe("electricity_mean");
+        Target(verbruik, "GemiddeldElektriciteitsverbruikTotaal_47").ShouldBe("electricity_mean");
+        (string Key, string Indicator)[] energy =
+        [
+            ("Appartement_48", "electricity_apartment"), ("EigenWoning_54", "electricity_owned"),
+            ("Appartement_56", "gas_apartment"), ("Huurwoning_61", "gas_rented"), ("EigenWoning_62", "gas_owned"),
+        ];
+        foreach (var (key, indicator) in energy)
+        {
+            (key, Target(levering, key), Target(verbruik, key)).ShouldBe((key, indicator, indicator));
+        }
+
+        var complete2022 = StatLineColumns.Map(DocumentedKeys(2022), CatalogDocument.Default);
+        foreach (var column in verbruik.Columns.Where(c => c.Fate == ColumnFate.Indicator && !c.Property.Key.StartsWith("GemiddeldElektriciteitsverbruik", StringComparison.Ordinal)))
+        {
+            (column.Property.Key, column.Target).ShouldBe((column.Property.Key, Target(complete2022, column.Property.Key)));
+        }
     }
 
     /// <summary>
