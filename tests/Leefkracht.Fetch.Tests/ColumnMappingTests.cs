@@ -43,7 +43,7 @@ public sealed class ColumnMappingTests
     [InlineData("kwb2017_83765NED_keys.txt", 109)]
     [InlineData("kwb2018_84286NED_keys.txt", 117)]
     [InlineData("kwb2020_84799NED_keys.txt", 29)]
-    [InlineData("kwb2021_85039NED_keys.txt", 100)]
+    [InlineData("kwb2021_85039NED_keys.txt", 101)]
     [InlineData("kwb2021_85039NED_verbruik-release_keys.txt", 24)]
     [InlineData("kwb2022_85318NED_keys.txt", 118)]
     [InlineData("kwb2023_85618NED_first-release_keys.txt", 24)]
