@@ -74,6 +74,12 @@ public sealed partial class FakeSources : IAsyncDisposable
     /// <summary>Whether the fake ignores <c>Range</c> requests and always sends the whole body (as some servers do).</summary>
     public bool IgnoreRange { get; set; }
 
+    /// <summary>
+    /// Whether OGC API pages carry <c>numberMatched</c>, the optional total of the standard. PDOK's server (gokoala)
+    /// does not send it, so the fake does not either unless a test asks.
+    /// </summary>
+    public bool SendNumberMatched { get; set; }
+
     /// <summary>Rows per page (the real feed sends 10,000; the tests page small tables).</summary>
     public int PageSize { get; set; } = 40;
 
@@ -98,6 +104,7 @@ public sealed partial class FakeSources : IAsyncDisposable
         var app = builder.Build();
         var fake = new FakeSources(app);
         app.MapGet("/ODataFeed/odata/{table}/{set}", fake.AnswerAsync);
+        app.MapGet("/ODataFeed/odata/{table}/{set}/$count", fake.AnswerCountAsync);
         app.MapGet("/pdok/wijken-en-buurten-{year:int}/ogc/v1/collections/{collection}/items", fake.AnswerFeaturesAsync);
         app.MapGet("/lbm/resources/{file}", fake.AnswerFileAsync);
         app.MapGet("/cbs/pc6huisnr-{year:int}.zip", fake.AnswerPostcodesAsync);
@@ -163,8 +170,8 @@ public sealed partial class FakeSources : IAsyncDisposable
     /// <summary>Takes a standing fault away (the service is back).</summary>
     public void Heal(string table, int page) => _faults.TryRemove((table, page), out _);
 
-    /// <summary>The statuses sent for the TypedDataSet of a table, in order.</summary>
-    public List<int> Statuses(string table) => StatusesOf($"/{table}/TypedDataSet");
+    /// <summary>The statuses sent for the TypedDataSet pages of a table (not its <c>$count</c>), in order.</summary>
+    public List<int> Statuses(string table) => [.. Log.Where(l => l.Url.Contains($"/{table}/TypedDataSet", StringComparison.Ordinal) && !l.Url.Contains("/$count", StringComparison.Ordinal)).Select(l => l.Status)];
 
     /// <summary>The statuses sent for requests whose path contains <paramref name="pathPart"/>, in order.</summary>
     public List<int> StatusesOf(string pathPart) => [.. Log.Where(l => l.Url.Contains(pathPart, StringComparison.Ordinal)).Select(l => l.Status)];
@@ -265,6 +272,11 @@ public sealed partial class FakeSources : IAsyncDisposable
             ["numberReturned"] = page.Count,
             ["features"] = new JsonArray([.. page]),
         };
+        if (SendNumberMatched)
+        {
+            document["numberMatched"] = matching.Count;
+        }
+
         await SendPageAsync(context, url, (collection, (offset / limit) + 1), JsonSerializer.SerializeToUtf8Bytes(document), "application/geo+json");
     }
 

@@ -124,7 +124,7 @@ internal static class FetchCommand
             var fetcher = new KwbFetcher(client, options, context.Store, CatalogDocument.Default, environment.Clock);
             return await FetchYearsAsync(environment, context, "kwb", chosen, async y =>
             {
-                var fetched = await FetchWithProgress(environment, fetcher, y, result.GetValue(gemeente), cancellationToken).ConfigureAwait(false);
+                var fetched = await FetchProgressDisplay.ShowAsync(environment, $"kwb {y}", progress => fetcher.FetchAsync(y, result.GetValue(gemeente), progress, cancellationToken)).ConfigureAwait(false);
                 Print(environment, fetched, "fetch_kwb_done", context.Texts);
                 return fetched.Import;
             }, cancellationToken).ConfigureAwait(false);
@@ -155,7 +155,7 @@ internal static class FetchCommand
             var fetcher = new SeriesFetcher(client, options, context.Store, CatalogDocument.Default, environment.Clock);
             return await FetchYearsAsync(environment, context, series.Kind, wanted, async y =>
             {
-                var fetched = await fetcher.FetchAsync(series, y, result.GetValue(gemeente), null, cancellationToken).ConfigureAwait(false);
+                var fetched = await FetchProgressDisplay.ShowAsync(environment, $"{series.Kind} {y}", progress => fetcher.FetchAsync(series, y, result.GetValue(gemeente), progress, cancellationToken)).ConfigureAwait(false);
                 environment.Out.MarkupLine(Markup.Escape(context.Texts.Format("fetch_series_done", series.Kind, y, series.Table, fetched.TopicKey, fetched.Gemeente ?? "NL", fetched.Rows, fetched.Areas, Transfer(fetched.Transfer))));
                 return fetched.Import;
             }, cancellationToken).ConfigureAwait(false);
@@ -185,7 +185,7 @@ internal static class FetchCommand
             var fetcher = new NabijheidFetcher(client, options, context.Store, CatalogDocument.Default, environment.Clock);
             return await FetchYearsAsync(environment, context, "nabijheid", wanted, async y =>
             {
-                var fetched = await fetcher.FetchAsync(y, result.GetValue(gemeente), null, cancellationToken).ConfigureAwait(false);
+                var fetched = await FetchProgressDisplay.ShowAsync(environment, $"nabijheid {y}", progress => fetcher.FetchAsync(y, result.GetValue(gemeente), progress, cancellationToken)).ConfigureAwait(false);
                 Print(environment, fetched, "fetch_nabijheid_done", context.Texts);
                 return fetched.Import;
             }, cancellationToken).ConfigureAwait(false);
@@ -212,7 +212,7 @@ internal static class FetchCommand
             {
                 try
                 {
-                    var fetched = await fetcher.FetchAsync(result.GetValue(year), collection, result.GetValue(gemeente), null, cancellationToken).ConfigureAwait(false);
+                    var fetched = await FetchProgressDisplay.ShowAsync(environment, $"boundaries {collection} {result.GetValue(year)}", progress => fetcher.FetchAsync(result.GetValue(year), collection, result.GetValue(gemeente), progress, cancellationToken)).ConfigureAwait(false);
                     environment.Out.MarkupLine(Markup.Escape(context.Texts.Format("fetch_boundaries_done", fetched.Year, fetched.Collection, fetched.Gemeente ?? "NL", fetched.Features, Transfer(fetched.Transfer))));
                     ImportCommand.Print(environment, [fetched.Import], context.Texts, verbose: false, compact: true);
                     failed |= fetched.Import.Outcome == Data.Import.ImportOutcome.Rejected;
@@ -253,7 +253,8 @@ internal static class FetchCommand
             using var client = new FetchClient(options);
             try
             {
-                var file = await new LeefbaarometerFetcher(client, options, context.Store, CatalogDocument.Default, environment.Clock).FetchAsync(result.GetValue(measurement), cancellationToken).ConfigureAwait(false);
+                var fetcher = new LeefbaarometerFetcher(client, options, context.Store, CatalogDocument.Default, environment.Clock);
+                var file = await FetchProgressDisplay.ShowAsync(environment, $"lbm {result.GetValue(measurement)}", progress => fetcher.FetchAsync(result.GetValue(measurement), progress, cancellationToken)).ConfigureAwait(false);
                 environment.Out.MarkupLine(Markup.Escape(context.Texts.Format("fetch_lbm_done", result.GetValue(measurement), file.File, NumberText.Number(file.Bytes / 1024.0, "0.#"), file.Sha256, Transfer(file.Transfer))));
                 if (file.Skipped.Count > 0)
                 {
@@ -305,7 +306,7 @@ internal static class FetchCommand
                 continue;
             }
 
-            var fetched = await fetcher.FetchAsync(year, cancellationToken).ConfigureAwait(false);
+            var fetched = await FetchProgressDisplay.ShowAsync(environment, $"postcodes {year}", progress => fetcher.FetchAsync(year, progress, cancellationToken)).ConfigureAwait(false);
             environment.Out.MarkupLine(Markup.Escape(context.Texts.Format("fetch_postcodes_done", year, fetched.Addresses, fetched.Postcodes, fetched.Wijken, fetched.Gemeenten, fetched.Url, Transfer(fetched.Transfer))));
             ImportCommand.Print(environment, [fetched.Import], context.Texts, verbose: false, compact: true);
             imports.Add(fetched.Import);
@@ -316,30 +317,6 @@ internal static class FetchCommand
 
     private static string Transfer(TransferCount t) =>
         Texts.Instance.Format("fetch_transfer", t.Requests, t.Downloaded, NumberText.Number(t.BytesDownloaded / 1024.0, "0.#"), t.Revalidated);
-
-    private static async Task<TableFetchResult> FetchWithProgress(CliEnvironment environment, KwbFetcher fetcher, int year, string? gemeente, CancellationToken cancellationToken)
-    {
-        if (!environment.Interactive)
-        {
-            return await fetcher.FetchAsync(year, gemeente, null, cancellationToken).ConfigureAwait(false);
-        }
-
-        TableFetchResult? fetched = null;
-        await environment.Out.Progress()
-            .Columns(new TaskDescriptionColumn(), new SpinnerColumn(), new ElapsedTimeColumn())
-            .StartAsync(async context =>
-            {
-                var task = context.AddTask($"kwb {year}").IsIndeterminate();
-                var texts = Texts.Instance;
-                var progress = new Progress<FetchProgress>(p => task.Description = Markup.Escape(texts.Format("fetch_progress", year, p.Source, Stage(texts, p.Stage), p.Pages, p.Rows)));
-                fetched = await fetcher.FetchAsync(year, gemeente, progress, cancellationToken).ConfigureAwait(false);
-                task.StopTask();
-            }).ConfigureAwait(false);
-        return fetched!;
-    }
-
-    /// <summary>A fetch stage (columns, rows, names, import) in the user's words; a stage without words as the fetcher named it.</summary>
-    private static string Stage(Texts texts, string stage) => texts["fetch_stage_" + stage] is var word && word != "fetch_stage_" + stage ? word : stage;
 
     /// <summary>
     /// Fetches year after year: each year prints what it fetched and returns its import report, which is printed; the

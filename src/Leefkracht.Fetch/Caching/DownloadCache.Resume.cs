@@ -24,12 +24,16 @@ public sealed partial class DownloadCache
     /// <param name="url">The address.</param>
     /// <param name="attempts">How many times a body that breaks off is resumed in this run before giving up.</param>
     /// <param name="pause">The wait before resuming.</param>
+    /// <param name="received">
+    /// Told, as the body comes in, the bytes of the file held so far (a resumed part included) and its size when the
+    /// server announced one (<c>Content-Length</c> of a whole answer, the size of a part's version); null: nobody asks.
+    /// </param>
     /// <param name="cancellationToken">Cancels the download (the part stays).</param>
     /// <exception cref="FetchException">
     /// The server refused, the body broke off more often than <paramref name="attempts"/> (the part is kept: fetching
     /// again resumes), or the assembled file is not the size the server announced (the part is discarded).
     /// </exception>
-    public async Task<CachedResponse> GetResumableAsync(HttpClient http, Uri url, int attempts, TimeSpan pause, CancellationToken cancellationToken)
+    public async Task<CachedResponse> GetResumableAsync(HttpClient http, Uri url, int attempts, TimeSpan pause, Action<long, long?>? received, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(url);
@@ -90,7 +94,7 @@ public sealed partial class DownloadCache
             {
                 await using var file = new FileStream(partPath, FileMode.Append, FileAccess.Write, FileShare.None);
                 await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-                await body.CopyToAsync(file, cancellationToken).ConfigureAwait(false);
+                await CopyAsync(body, file, meta.Total, received, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception exception) when (exception is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
             {
@@ -112,6 +116,27 @@ public sealed partial class DownloadCache
             }
 
             return new CachedResponse(url.AbsoluteUri, bytes, Convert.ToHexStringLower(SHA256.HashData(bytes)), meta.ETag, meta.LastModified, _clock.GetUtcNow(), CacheSource.Downloaded);
+        }
+    }
+
+    /// <summary>Appends <paramref name="body"/> to <paramref name="file"/>, telling <paramref name="received"/> the bytes held after each block.</summary>
+    private static async Task CopyAsync(Stream body, FileStream file, long? total, Action<long, long?>? received, CancellationToken cancellationToken)
+    {
+        if (received is null)
+        {
+            await body.CopyToAsync(file, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var buffer = new byte[81920];
+        var held = file.Length;
+        received(held, total);
+        int read;
+        while ((read = await body.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+            held += read;
+            received(held, total);
         }
     }
 

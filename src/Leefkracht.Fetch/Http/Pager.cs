@@ -3,8 +3,11 @@ using Leefkracht.Fetch.Caching;
 
 namespace Leefkracht.Fetch.Http;
 
-/// <summary>One page of a paged answer, parsed: its items and the address of the next page (null on the last).</summary>
-internal sealed record Page(IReadOnlyList<JsonElement> Items, Uri? Next);
+/// <summary>
+/// One page of a paged answer, parsed: its items, the address of the next page (null on the last), and how many items
+/// the whole answer has when the page says so (an OGC API's <c>numberMatched</c>).
+/// </summary>
+internal sealed record Page(IReadOnlyList<JsonElement> Items, Uri? Next, long? Total = null);
 
 /// <summary>Every item of a paged source, what the network did, and the first response (for provenance).</summary>
 internal sealed record PagedResult(List<JsonElement> Items, TransferCount Transfer, CachedResponse First);
@@ -13,6 +16,8 @@ internal sealed record PagedResult(List<JsonElement> Items, TransferCount Transf
 /// Follows a paged source (OData's <c>odata.nextLink</c>, OGC API's <c>next</c> link) through the download cache
 /// to the last page. A page is kept in the cache only after it parsed, so a truncated answer is never mistaken for
 /// a complete one: the fetch stops, and the next run asks for that page again while the earlier ones cost a 304.
+/// Each page is reported with the total, when one is known: the one the caller found out before (<c>total</c>),
+/// else the first the pages state.
 /// </summary>
 internal sealed class Pager(HttpClient http, DownloadCache cache)
 {
@@ -21,6 +26,7 @@ internal sealed class Pager(HttpClient http, DownloadCache cache)
         Func<CachedResponse, int, Page> parse,
         string source,
         string stage,
+        long? total,
         IProgress<FetchProgress>? progress,
         CancellationToken cancellationToken)
     {
@@ -50,7 +56,8 @@ internal sealed class Pager(HttpClient http, DownloadCache cache)
             firstResponse ??= response;
             transfer = transfer.Add(response);
             items.AddRange(page.Items);
-            progress?.Report(new FetchProgress(source, stage, visited.Count, items.Count));
+            total ??= page.Total;
+            progress?.Report(new FetchProgress(source, stage, visited.Count, items.Count, total));
             next = page.Next;
         }
 

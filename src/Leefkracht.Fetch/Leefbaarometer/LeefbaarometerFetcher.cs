@@ -35,14 +35,23 @@ public sealed class LeefbaarometerFetcher(FetchClient client, FetchOptions optio
 
     /// <summary>Fetches the open-data archive of one measurement and imports its score files.</summary>
     /// <exception cref="FetchException">The service failed, the answer is not a zip archive, or it holds no score file.</exception>
-    public async Task<LeefbaarometerFile> FetchAsync(int measurement, CancellationToken cancellationToken)
+    public Task<LeefbaarometerFile> FetchAsync(int measurement, CancellationToken cancellationToken) => FetchAsync(measurement, null, cancellationToken);
+
+    /// <summary>
+    /// Fetches the open-data archive of one measurement and imports its score files, reporting the download in bytes
+    /// against the archive's <c>Content-Length</c> (stage <see cref="FetchProgress.Download"/>, the last report with
+    /// the whole archive), then the import.
+    /// </summary>
+    /// <exception cref="FetchException">The service failed, the answer is not a zip archive, or it holds no score file.</exception>
+    public async Task<LeefbaarometerFile> FetchAsync(int measurement, IProgress<FetchProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
         var name = string.Create(CultureInfo.InvariantCulture, $"open-data-leefbaarometer-meting-{measurement}.zip");
         var url = new Uri(options.Leefbaarometer, name);
         var cache = new DownloadCache(options.CacheFolder, clock);
         // The archive is large: a body that breaks off is resumed where it stopped (Range), not fetched again whole.
-        var response = await cache.GetResumableAsync(client.Http, url, options.MaxRetryAttempts, options.RetryBaseDelay, cancellationToken).ConfigureAwait(false);
+        var response = await cache.GetResumableAsync(client.Http, url, options.MaxRetryAttempts, options.RetryBaseDelay, FetchProgress.Downloading(progress, name), cancellationToken).ConfigureAwait(false);
+        progress?.Report(new FetchProgress(name, FetchProgress.Download, 1, 0, response.Body.LongLength, response.Body.LongLength));
         // A zip archive starts with a local file header (PK\3\4); an HTML error page with status 200 does not.
         if (response.Body is not [0x50, 0x4B, 0x03, 0x04, ..])
         {
@@ -66,6 +75,7 @@ public sealed class LeefbaarometerFetcher(FetchClient client, FetchOptions optio
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         DownloadCache.WriteAtomically(file, response.Body);
 
+        progress?.Report(new FetchProgress(name, "import", 1, 0, null, response.Body.LongLength));
         var staged = new StagedImport(store, catalog, options, clock);
         var imports = new List<ImportReport>();
         foreach (var (entry, content) in entries.Scores)

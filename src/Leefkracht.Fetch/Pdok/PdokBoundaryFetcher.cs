@@ -67,7 +67,7 @@ public sealed class PdokBoundaryFetcher
         var query = string.Create(CultureInfo.InvariantCulture, $"collections/{collection}/items?f=json&limit={_options.PdokPageLimit}{(code is null ? string.Empty : "&gemeentecode=" + code)}");
         var first = new Uri(api, query);
         var source = $"{collection} {year}";
-        var (features, transfer, firstPage) = await _pager.ReadAllAsync(first, Parse, source, "features", progress, cancellationToken).ConfigureAwait(false);
+        var (features, transfer, firstPage) = await _pager.ReadAllAsync(first, Parse, source, "features", null, progress, cancellationToken).ConfigureAwait(false);
         var singular = collection[..^2] is "gemeent" ? "gemeente" : collection[..^2];
         var kept = features.Select(f => Normalise(f, singular)).Where(f => code is null || InGemeente(f, code)).ToList();
         if (kept.Count == 0)
@@ -107,7 +107,9 @@ public sealed class PdokBoundaryFetcher
             }
         }
 
-        return new Page([.. features.EnumerateArray().Select(f => f.Clone())], next);
+        // numberMatched is optional in an OGC API Features items response; PDOK's server (gokoala) does not send it, others do.
+        long? matched = root.TryGetProperty("numberMatched", out var number) && number.ValueKind == JsonValueKind.Number && number.TryGetInt64(out var n) && n >= 0 ? n : null;
+        return new Page([.. features.EnumerateArray().Select(f => f.Clone())], next, matched);
     }
 
     private static JsonNode Normalise(JsonElement feature, string level)

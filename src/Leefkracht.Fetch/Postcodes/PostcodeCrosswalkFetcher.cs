@@ -60,7 +60,14 @@ public sealed class PostcodeCrosswalkFetcher(FetchClient client, FetchOptions op
 
     /// <summary>Fetches the postcode file of <paramref name="year"/> and imports its PC4 crosswalk.</summary>
     /// <exception cref="FetchException">No file is known for the year, the service failed, or the answer is not the file.</exception>
-    public async Task<PostcodeCrosswalkResult> FetchAsync(int year, CancellationToken cancellationToken)
+    public Task<PostcodeCrosswalkResult> FetchAsync(int year, CancellationToken cancellationToken) => FetchAsync(year, null, cancellationToken);
+
+    /// <summary>
+    /// Fetches the postcode file of <paramref name="year"/> and imports its PC4 crosswalk, reporting the download in
+    /// bytes against the file's <c>Content-Length</c> (stage <see cref="FetchProgress.Download"/>), then the import.
+    /// </summary>
+    /// <exception cref="FetchException">No file is known for the year, the service failed, or the answer is not the file.</exception>
+    public async Task<PostcodeCrosswalkResult> FetchAsync(int year, IProgress<FetchProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
         var url = AddressFor(options, year) ?? throw new FetchException(
@@ -68,7 +75,9 @@ public sealed class PostcodeCrosswalkFetcher(FetchClient client, FetchOptions op
             null,
             FetchWords.Words.Format("PostcodeNoFile", year, string.Join(", ", Published.Keys)));
         var cache = new DownloadCache(options.CacheFolder, clock);
-        var response = await cache.GetResumableAsync(client.Http, url, options.MaxRetryAttempts, options.RetryBaseDelay, cancellationToken).ConfigureAwait(false);
+        var source = Path.GetFileName(url.AbsolutePath);
+        var response = await cache.GetResumableAsync(client.Http, url, options.MaxRetryAttempts, options.RetryBaseDelay, FetchProgress.Downloading(progress, source), cancellationToken).ConfigureAwait(false);
+        progress?.Report(new FetchProgress(source, FetchProgress.Download, 1, 0, response.Body.LongLength, response.Body.LongLength));
         Counts counts;
         try
         {
@@ -81,6 +90,7 @@ public sealed class PostcodeCrosswalkFetcher(FetchClient client, FetchOptions op
         }
 
         cache.Keep(response);
+        progress?.Report(new FetchProgress(source, "import", 1, counts.Addresses));
         var origin = new ImportOrigin(url.AbsoluteUri, $"cbs-pc6huisnr-{year}", clock.GetUtcNow(), response.ETag, 1);
         var fileName = string.Create(CultureInfo.InvariantCulture, $"pc4_naar_gemeente_en_wijk_{year}-{year}_cbs_pc6huisnr.csv");
         var (file, report) = await new StagedImport(store, catalog, options, clock).ImportAsync(fileName, Crosswalk(year, counts), year, origin, cancellationToken).ConfigureAwait(false);

@@ -36,8 +36,8 @@ public sealed class KwbFetcher : StatLineFetcher
         // substringof is the OData v3 function StatLine filters codes with (cbsodataR's has_substring); it also
         // matches the number elsewhere in a code (BU05990344), so rows are checked again below.
         var first = Client.Address(table, "TypedDataSet", gemeenteNumber is null ? null : $"substringof('{gemeenteNumber}',WijkenEnBuurten)");
-        var (rows, pages, firstPage) = await Client.ReadAllAsync(first, table, progress, "rows", cancellationToken).ConfigureAwait(false);
-        transfer = transfer.Plus(pages);
+        var ((rows, pages, firstPage), counting) = await Client.ReadRowsAsync(first, table, progress, cancellationToken).ConfigureAwait(false);
+        transfer = transfer.Plus(counting).Plus(pages);
         var kept = rows.Where(r => gemeenteNumber is null || InGemeente(r, gemeenteNumber)).ToList();
         if (kept.Count == 0)
         {

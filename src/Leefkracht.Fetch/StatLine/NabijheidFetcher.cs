@@ -42,8 +42,8 @@ public sealed class NabijheidFetcher : StatLineFetcher
         }
 
         var first = Client.Address(table, "TypedDataSet", number is null ? null : $"substringof('{number}',WijkenEnBuurten)");
-        var (rows, pages, firstPage) = await Client.ReadAllAsync(first, table, progress, "rows", cancellationToken).ConfigureAwait(false);
-        transfer = transfer.Plus(pages);
+        var ((rows, pages, firstPage), counting) = await Client.ReadRowsAsync(first, table, progress, cancellationToken).ConfigureAwait(false);
+        transfer = transfer.Plus(counting).Plus(pages);
 
         // substringof also matches the digits elsewhere in a code (BU05990344); NL00 and other codes are not areas here.
         var kept = rows

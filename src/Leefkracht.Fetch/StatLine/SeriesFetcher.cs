@@ -64,8 +64,8 @@ public sealed class SeriesFetcher : StatLineFetcher
         clauses.AddRange(series.Fixed.Select(f => $"{f.Key} eq '{f.Value}'"));
         clauses.Add(series.PeriodFilter(year));
         var first = Client.Address(series.Table, "TypedDataSet", string.Join(" and ", clauses));
-        var (rows, pages, firstPage) = await Client.ReadAllAsync(first, series.Table, progress, "rows", cancellationToken).ConfigureAwait(false);
-        transfer = transfer.Plus(pages);
+        var ((rows, pages, firstPage), counting) = await Client.ReadRowsAsync(first, series.Table, progress, cancellationToken).ConfigureAwait(false);
+        transfer = transfer.Plus(counting).Plus(pages);
 
         // The server filtered; the rows are checked again (substringof also matches the digits elsewhere in a code).
         var kept = rows.Where(r => Keep(series, year, number, r)).ToList();

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Leefkracht.Fetch.Caching;
 using Leefkracht.Fetch.Http;
@@ -15,7 +16,51 @@ internal sealed class StatLineClient(HttpClient http, DownloadCache cache, Uri f
 
     /// <summary>Every row of an entity set, following <c>odata.nextLink</c>.</summary>
     public Task<PagedResult> ReadAllAsync(Uri first, string table, IProgress<FetchProgress>? progress, string stage, CancellationToken cancellationToken) =>
-        _pager.ReadAllAsync(first, Parse, table, stage, progress, cancellationToken);
+        _pager.ReadAllAsync(first, Parse, table, stage, null, progress, cancellationToken);
+
+    /// <summary>
+    /// Every row of a <c>TypedDataSet</c> address (filtered or not), following <c>odata.nextLink</c>, reported as stage
+    /// <c>rows</c>. When someone watches the progress, the rows are counted first (<see cref="CountAsync"/>), so that
+    /// each page is reported against the total; nobody watching, nothing is counted (one request less).
+    /// </summary>
+    /// <returns>The rows, and what the count cost on the network (none when nothing was counted).</returns>
+    public async Task<(PagedResult Rows, TransferCount Counting)> ReadRowsAsync(Uri first, string table, IProgress<FetchProgress>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        var (total, counting) = progress is null ? (null, TransferCount.None) : await CountAsync(first, cancellationToken).ConfigureAwait(false);
+        var rows = await _pager.ReadAllAsync(first, Parse, table, "rows", total, progress, cancellationToken).ConfigureAwait(false);
+        return (rows, counting);
+    }
+
+    /// <summary>
+    /// How many rows an entity set address gives, by OData's <c>$count</c> path segment with the same <c>$filter</c>
+    /// (<c>84583NED/TypedDataSet/$count?$filter=…</c>, a plain-text number; CBS's feed answers it), through the cache
+    /// like a page. The count only feeds a progress bar, so a feed that refuses it or answers something else gives no
+    /// total rather than a failed fetch; the pages that follow meet any real trouble with the service themselves.
+    /// </summary>
+    public async Task<(long? Rows, TransferCount Transfer)> CountAsync(Uri rows, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var address = new Uri(rows.GetLeftPart(UriPartial.Path) + "/$count" + rows.Query);
+        CachedResponse response;
+        try
+        {
+            response = await cache.GetAsync(http, address, cancellationToken).ConfigureAwait(false);
+        }
+        catch (FetchException)
+        {
+            return (null, TransferCount.None);
+        }
+
+        var text = Encoding.UTF8.GetString(response.Body).Trim().TrimStart('\uFEFF');
+        if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var count))
+        {
+            return (null, TransferCount.None.Add(response));
+        }
+
+        cache.Keep(response);
+        return (count, TransferCount.None.Add(response));
+    }
 
     /// <summary>Parses an OData v3 page: <c>value</c> and <c>odata.nextLink</c>.</summary>
     internal static Page Parse(CachedResponse response, int pageNumber)
