@@ -1,3 +1,5 @@
+using Leefkracht.Fetch;
+
 namespace Leefkracht.Cli;
 
 /// <summary>The command's exit codes.</summary>
@@ -20,4 +22,14 @@ internal static class ExitCodes
 
     /// <summary>A source (CBS StatLine, PDOK, the Leefbaarometer) could not be reached or refused; the store is unchanged.</summary>
     public const int SourceUnavailable = 4;
+
+    /// <summary>
+    /// The exit of a fetch that failed: <see cref="InvalidInput"/> when what the user gave leads nowhere in the source
+    /// (an unknown or ambiguous gemeente name), else <see cref="SourceUnavailable"/>. Every fetch command maps here.
+    /// </summary>
+    public static int Of(FetchException failure)
+    {
+        ArgumentNullException.ThrowIfNull(failure);
+        return failure.InputWasWrong ? InvalidInput : SourceUnavailable;
+    }
 }

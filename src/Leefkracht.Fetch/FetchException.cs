@@ -1,6 +1,9 @@
 namespace Leefkracht.Fetch;
 
-/// <summary>A source could not be fetched: unreachable, refused, or it answered something that is not what it publishes.</summary>
+/// <summary>
+/// A source could not be fetched: unreachable, refused, or it answered something that is not what it publishes; or
+/// (<see cref="InputWasWrong"/>) the source answered well and what the user asked for is not in it.
+/// </summary>
 public sealed class FetchException : Exception
 {
     /// <summary>A failure at <paramref name="url"/>.</summary>
@@ -11,6 +14,14 @@ public sealed class FetchException : Exception
         Status = status;
         Reason = reason;
     }
+
+    /// <summary>
+    /// What the user gave leads nowhere in the source (a gemeente name no gemeente of the table has, or several have; a
+    /// name where PDOK filters on a code): the user's input is wrong, not the source, so a caller can tell the two
+    /// apart (the CLI's exit 2 against 4).
+    /// </summary>
+    public static FetchException WrongInput(Uri url, int? status, string reason) =>
+        new(url, status, reason) { InputWasWrong = true };
 
     /// <summary>Creates an exception without detail (for serializers and analyzers).</summary>
     public FetchException()
@@ -38,4 +49,7 @@ public sealed class FetchException : Exception
 
     /// <summary>Why, in the user's words (FetchWords), without the address.</summary>
     public string Reason { get; }
+
+    /// <summary>Whether the user's input was wrong rather than the source (<see cref="WrongInput"/>).</summary>
+    public bool InputWasWrong { get; private init; }
 }

@@ -96,11 +96,8 @@ public static class DashboardApp
             if (c.ProblemDetails.Status is StatusCodes.Status404NotFound or StatusCodes.Status405MethodNotAllowed
                 && c.ProblemDetails.Detail is null && c.HttpContext.Request.Path.StartsWithSegments("/api"))
             {
-                // Written after the request localization's scope has ended: take the reader's language again.
-                if (c.HttpContext.Features.Get<Microsoft.AspNetCore.Localization.IRequestCultureFeature>() is { } language)
-                {
-                    System.Globalization.CultureInfo.CurrentUICulture = language.RequestCulture.UICulture;
-                }
+                // Written after the request localization's scope has ended.
+                c.HttpContext.TakeTheReadersLanguageAgain();
 
                 var notFound = c.ProblemDetails.Status == StatusCodes.Status404NotFound;
                 c.ProblemDetails.Title = ProblemText.Words[notFound ? "Title.NotFound" : "Title.MethodNotAllowed"];

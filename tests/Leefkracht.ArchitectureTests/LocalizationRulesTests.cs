@@ -24,6 +24,21 @@ public sealed partial class LocalizationRulesTests
         found.ShouldBeEmpty(string.Join(Environment.NewLine, found));
     }
 
+    /// <summary>
+    /// An answer worded after the request localization's scope takes the reader's language again through one helper
+    /// (<c>Hosting/Localization.TakeTheReadersLanguageAgain</c>), so no handler reads the request culture on its own.
+    /// </summary>
+    [Fact]
+    public void Sources_ReadTheRequestCultureInOnePlace()
+    {
+        var readers = CSharpFiles()
+            .Where(file => File.ReadAllText(file).Contains("IRequestCultureFeature", StringComparison.Ordinal))
+            .Select(file => Path.GetRelativePath(Sources, file).Replace(Path.DirectorySeparatorChar, '/'))
+            .ToList();
+
+        readers.ShouldBe(["Leefkracht.Web/Hosting/Localization.cs"]);
+    }
+
     [Theory]
     [InlineData("public static string Name(string language) => NameNl;")]
     [InlineData("    public static string Svg(IReadOnlyList<ScenarioRun> runs, string? lang = null)")]

@@ -137,7 +137,7 @@ public sealed class FetchCommandTests : IAsyncLifetime
 
         police.ExitCode.ShouldBe(0, police.Error);
         police.Out.ShouldMatch(@"politie 2023 \(47022NED GeregistreerdeMisdrijven_1, GM0518\): \d+ rijen, \d+ gebieden; \d+ antwoorden");
-        unknown.ExitCode.ShouldBe(4);
+        unknown.ExitCode.ShouldBe(2);
         unknown.Error.ShouldStartWith("fetch politie 2023: geen gemeente met de naam 'Gravenhag' in 47022NED; bedoelt u 's-Gravenhage (GM0518); adres: ");
         unknown.Error.ShouldEndWith("(de opslag is niet veranderd)\n");
         noYear.ExitCode.ShouldBe(2);
@@ -145,6 +145,34 @@ public sealed class FetchCommandTests : IAsyncLifetime
         notEstimated.ExitCode.ShouldBe(4);
         notEstimated.Error.ShouldStartWith("fetch gezondheid 2023: 50150NED heeft geen cijfers voor 2023; jaren met cijfers: 2012, 2016, 2020, 2022, 2024; adres: ");
         notEstimated.Error.ShouldEndWith("(de opslag is niet veranderd)\n");
+    }
+
+    /// <summary>
+    /// A gemeente name that leads nowhere (unknown, or fitting two gemeenten; a name where PDOK takes a code) is the
+    /// user's mistake, not the source's: exit 2 like any invalid input, not 4, in every fetch that takes
+    /// <c>--gemeente</c>; the message names the candidates as before, and no data are requested or stored.
+    /// (<c>fetch nabijheid</c>: <see cref="FetchNabijheidCommandTests"/>.)
+    /// </summary>
+    [Theory]
+    [InlineData("kwb", "2019", "Gravenhag", "84583NED", "fetch kwb 2019: geen gemeente met de naam 'Gravenhag' in 84583NED; bedoelt u 's-Gravenhage (GM0518); adres: ")]
+    [InlineData("politie", "2023", "Bergen", "47022NED", "fetch politie 2023: 'Bergen' past bij meer dan één gemeente in 47022NED: Bergen (NH.) (GM0373), Bergen (L.) (GM0893); ")]
+    [InlineData("gezondheid", "2022", "Gravenhag", "50150NED", "fetch gezondheid 2022: geen gemeente met de naam 'Gravenhag' in 50150NED; bedoelt u 's-Gravenhage (GM0518); adres: ")]
+    [InlineData("boundaries", "2019", "Den Haag", "collections/", "fetch boundaries gemeenten: ‘Den Haag’: grenzen worden per gemeentecode opgehaald (GM0344 of 0344); adres: ")]
+    public async Task AGemeenteNameThatLeadsNowhere_IsInvalidInput_Exit2_AndNothingIsStored(string kind, string year, string name, string data, string message)
+    {
+        // Both Bergens of the 2024 division, so that "Bergen" is ambiguous in the police table.
+        _fake.ServePolice(["GM0518", "GM0373", "GM0893"]);
+        using var store = TestStore.Create();
+        (await CliRunner.RunAsync("fetch", "--list", "--db", store.Setting)).ExitCode.ShouldBe(0);
+        var before = store.Snapshot();
+
+        var fetch = await CliRunner.RunAsync("fetch", kind, "--year", year, "--gemeente", name, "--db", store.Setting, "--cache", _fake.CacheFolder, "--statline-url", _fake.Feed.AbsoluteUri, "--dataderden-url", _fake.Feed.AbsoluteUri, "--pdok-url", _fake.PdokTemplate, "--retry-delay", "0.001");
+
+        fetch.ExitCode.ShouldBe(2, fetch.Error);
+        fetch.Error.ShouldStartWith(message);
+        fetch.Error.ShouldEndWith("(de opslag is niet veranderd)\n");
+        _fake.StatusesOf(data == "collections/" ? data : $"/{data}/TypedDataSet").ShouldBeEmpty();
+        store.Snapshot().ShouldBe(before);
     }
 
     [Fact]

@@ -18,12 +18,11 @@ namespace Leefkracht.Cli.Tests;
 /// archive holds the sample's complete Leefbaarometer 3.0 PC4 file (no buurt-level Leefbaarometer file is in the shared
 /// data), carried to Den Haag's 2019 wijken by the PC4 crosswalk <c>fetch lbm</c> counts from the fake CBS postcode file
 /// of 2019, whose addresses are the real address counts of Den Haag's 2018 → 2019 grenswijzigen postcode crosswalk
-/// (<see cref="FakeSources.ServePostcodes"/>).
+/// (<see cref="FakeSources.ServeDenHaagPostcodes2019"/>).
 /// </remarks>
 public sealed class FetchEndToEndTests : IAsyncLifetime
 {
     private const string Gemeente = "'s-Gravenhage";
-    private const string CrosswalkFixture = "pc4_naar_gemeente_en_wijk_2018-2019_adressen_GM0518.csv";
     private FakeSources _fake = null!;
 
     public async ValueTask InitializeAsync()
@@ -31,7 +30,7 @@ public sealed class FetchEndToEndTests : IAsyncLifetime
         _fake = await FakeSources.StartAsync();
         _fake.Serve("84583NED", FakeSources.DenHaag2019());
         _fake.ServeNationalLeefbaarometer();
-        _fake.ServePostcodes(2019, CrosswalkFixture);
+        _fake.ServeDenHaagPostcodes2019();
     }
 
     public ValueTask DisposeAsync() => _fake.DisposeAsync();
@@ -149,15 +148,12 @@ public sealed class FetchEndToEndTests : IAsyncLifetime
             .Select(l => l.Split(','))
             .Where(f => f[1] == year.ToString(CultureInfo.InvariantCulture) && f[3] != "NA")
             .ToDictionary(f => f[0], f => double.Parse(f[3], CultureInfo.InvariantCulture), StringComparer.Ordinal);
-        var links = File.ReadAllLines(FakeSources.Fixture(CrosswalkFixture)).Skip(1)
-            .Select(l => l.Replace("\"", string.Empty, StringComparison.Ordinal).Split(','))
-            .Where(f => f[1] == "wijk")
-            .Select(f => (Wijk: "WK" + f[6], Postcode: f[7], Addresses: double.Parse(f[8], CultureInfo.InvariantCulture)));
+        var links = FakeSources.DenHaagCrosswalkLinks();
         var carried = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var wijk in links.GroupBy(l => l.Wijk))
         {
             var scored = wijk.Where(l => deviation.ContainsKey(l.Postcode)).ToList();
-            var weight = scored.Sum(l => l.Addresses);
+            var weight = (double)scored.Sum(l => l.Addresses);
             if (weight > 0 && weight / wijk.Sum(l => l.Addresses) >= 0.5)
             {
                 carried[wijk.Key] = scored.Sum(l => l.Addresses * deviation[l.Postcode]) / weight;
@@ -168,11 +164,7 @@ public sealed class FetchEndToEndTests : IAsyncLifetime
     }
 
     /// <summary>The addresses the fixture counts at wijk level (the lines of the fake postcode file).</summary>
-    private static int CrosswalkAddresses() =>
-        File.ReadAllLines(FakeSources.Fixture(CrosswalkFixture)).Skip(1)
-            .Select(l => l.Replace("\"", string.Empty, StringComparison.Ordinal).Split(','))
-            .Where(f => f[1] == "wijk")
-            .Sum(f => int.Parse(f[8], CultureInfo.InvariantCulture));
+    private static int CrosswalkAddresses() => FakeSources.DenHaagCrosswalkLinks().Sum(l => l.Addresses);
 
     /// <summary>The options that point every fetch at the fake sources, with a cache of the fake's own.</summary>
     private string[] Sources(TestStore store) =>

@@ -43,6 +43,22 @@ public sealed class FetchNabijheidCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task FetchNabijheid_WithAGemeenteNameNotInTheTable_IsInvalidInput_Exit2_AndNothingIsStored()
+    {
+        using var store = TestStore.Create();
+        (await CliRunner.RunAsync("fetch", "--list", "--db", store.Setting)).ExitCode.ShouldBe(0);
+        var before = store.Snapshot();
+
+        var result = await CliRunner.RunAsync("fetch", "nabijheid", "--year", "2024", "--gemeente", "Utrec", "--db", store.Setting, "--cache", _fake.CacheFolder, "--statline-url", _fake.Feed.AbsoluteUri, "--lang", "en");
+
+        result.ExitCode.ShouldBe(2, result.Error);
+        result.Error.ShouldStartWith("fetch nabijheid 2024: no gemeente named 'Utrec' in 86134NED; did you mean Utrecht (GM0344); address: ");
+        result.Error.ShouldEndWith("(the store was not changed)\n");
+        _fake.Statuses("86134NED").ShouldBeEmpty();
+        store.Snapshot().ShouldBe(before);
+    }
+
+    [Fact]
     public async Task FetchNabijheid_ForAYearWithoutATable_IsRefused_InEnglishWithLangEn()
     {
         using var store = TestStore.Create();

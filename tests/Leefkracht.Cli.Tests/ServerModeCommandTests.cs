@@ -1,4 +1,7 @@
 using System.Text.Json;
+using Leefkracht.Data.Storage;
+using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Leefkracht.Cli.Tests;
 
@@ -8,8 +11,11 @@ namespace Leefkracht.Cli.Tests;
 /// </summary>
 public sealed class ServerModeCommandTests(SampleDatabase database) : IDisposable
 {
+    private const string PostgresPassOnly = "needs the PostgreSQL server: runs in the LEEFKRACHT_TEST_STORE=postgres pass";
     private readonly string _folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "leefkracht-cli-tests", Guid.NewGuid().ToString("N"))).FullName;
     private readonly List<TestStore> _stores = [];
+
+    public static bool IsPostgresRun => TestStore.IsPostgresRun;
 
     public void Dispose()
     {
@@ -133,6 +139,52 @@ public sealed class ServerModeCommandTests(SampleDatabase database) : IDisposabl
         result.ExitCode.ShouldBe(2);
         result.Error.ShouldStartWith(expected);
         target.Snapshot().ShouldBe(before);
+    }
+
+    /// <summary>A login the real test server refuses (a wrong password): exit 3, in words, in both languages, never the password.</summary>
+    [Fact(SkipUnless = nameof(IsPostgresRun), Skip = PostgresPassOnly)]
+    public async Task AnyCommand_PostgresRefusingTheLogin_ExitsWithThree_InWords_AndNeverShowsThePassword()
+    {
+        var setting = new NpgsqlConnectionStringBuilder(TestStore.PostgresServer) { Password = "Wrong-Sesam-42" }.ConnectionString;
+        var location = StoreLocation.Parse(setting).Display;
+
+        var dutch = await CliRunner.RunAsync("areas", "--db", setting);
+        var english = await CliRunner.RunAsync("areas", "--db", setting, "--lang", "en");
+
+        dutch.ExitCode.ShouldBe(3);
+        dutch.Error.ShouldStartWith($"fout: de server {location} weigert de aanmelding; controleer gebruikersnaam en wachtwoord in de verbindingstekst (melding van de database: ");
+        english.ExitCode.ShouldBe(3);
+        english.Error.ShouldStartWith($"error: the server {location} refused the login; check the user name and password in the connection string (the database says: ");
+        english.Error.ShouldEndWith(")\n");
+        foreach (var result in new[] { dutch, english })
+        {
+            (result.Out + result.Error).ShouldNotContain("Wrong-Sesam-42");
+            result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries).ShouldHaveSingleItem();
+        }
+    }
+
+    [Fact]
+    public async Task AnyCommand_ADatabaseOfANewerLeefkracht_ExitsWithThree_NamingBothSchemaVersions()
+    {
+        // Given: a real store file with a migration this build does not have, as a newer Leefkracht would record it
+        var path = Path.Combine(_folder, "newer.db");
+        (await CliRunner.RunAsync("areas", "--db", path)).ExitCode.ShouldBe(0);
+        using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString()))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "INSERT INTO schema_migrations (version, name, applied_at) VALUES (99, '0099_future', '2030-01-01T00:00:00Z')";
+            command.ExecuteNonQuery();
+        }
+
+        var dutch = await CliRunner.RunAsync("areas", "--db", path);
+        var english = await CliRunner.RunAsync("areas", "--db", path, "--lang", "en");
+
+        var location = StoreLocation.Parse(path).Display;
+        dutch.ExitCode.ShouldBe(3);
+        dutch.Error.ShouldBe($"fout: de database {location} heeft schemaversie 99 en deze Leefkracht kent versies tot en met {TestStore.Schema.Version}: de database is gemaakt door een nieuwere Leefkracht; werk Leefkracht bij\n");
+        english.ExitCode.ShouldBe(3);
+        english.Error.ShouldBe($"error: the database {location} has schema version 99 and this Leefkracht knows versions up to {TestStore.Schema.Version}: it was written by a newer Leefkracht; upgrade Leefkracht\n");
     }
 
     [Fact]

@@ -128,6 +128,7 @@ public sealed class BoundaryAndLeefbaarometerFetchTests : IAsyncLifetime
         var failure = await Should.ThrowAsync<FetchException>(() => FetchBoundariesAsync(store, null));
 
         failure.Status.ShouldBe(503);
+        failure.InputWasWrong.ShouldBeFalse();
         store.Snapshot().ShouldBe(empty);
         _fake.Heal("wijken", 3);
         var resumed = await FetchBoundariesAsync(store, null);

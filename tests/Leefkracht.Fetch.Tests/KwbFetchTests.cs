@@ -212,6 +212,7 @@ public sealed class KwbFetchTests : IAsyncLifetime
         var failure = await Should.ThrowAsync<FetchException>(() => FetchAsync(store, 2019, "Gravenhage"));
 
         failure.Message.ShouldContain("no gemeente named 'Gravenhage' in 84583NED; did you mean 's-Gravenhage (GM0518)");
+        failure.InputWasWrong.ShouldBeTrue();
     }
 
     [Fact]
@@ -228,6 +229,7 @@ public sealed class KwbFetchTests : IAsyncLifetime
         failure.Message.ShouldContain("geen antwoord van de server (");
         failure.Message.ShouldContain($"; adres: {feed}");
         failure.Status.ShouldBeNull();
+        failure.InputWasWrong.ShouldBeFalse();
         store.Snapshot().ShouldBe(before);
     }
 

@@ -169,6 +169,8 @@ public sealed class NabijheidFetchTests : IAsyncLifetime
         noTable.Message.ShouldContain("2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025");
         unknown.Message.ShouldContain("geen gemeente met de naam 'Utreht' in 86134NED");
         nearMiss.Message.ShouldContain("bedoelt u Utrecht (GM0344)");
+        unknown.InputWasWrong.ShouldBeTrue();
+        nearMiss.InputWasWrong.ShouldBeTrue();
         _fake.Statuses(Table2024).ShouldBeEmpty();
         store.Snapshot().ShouldBe(before);
     }

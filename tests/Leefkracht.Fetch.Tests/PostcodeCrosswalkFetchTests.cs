@@ -1,4 +1,3 @@
-using System.Globalization;
 using Leefkracht.Core.Areas;
 using Leefkracht.Data.Catalog;
 using Leefkracht.Data.Import;
@@ -15,13 +14,12 @@ namespace Leefkracht.Fetch.Tests;
 /// </summary>
 public sealed class PostcodeCrosswalkFetchTests : IAsyncLifetime
 {
-    private const string CrosswalkFixture = "pc4_naar_gemeente_en_wijk_2018-2019_adressen_GM0518.csv";
     private FakeSources _fake = null!;
 
     public async ValueTask InitializeAsync()
     {
         _fake = await FakeSources.StartAsync();
-        _fake.ServePostcodes(2019, CrosswalkFixture);
+        _fake.ServeDenHaagPostcodes2019();
     }
 
     public ValueTask DisposeAsync() => _fake.DisposeAsync();
@@ -30,10 +28,7 @@ public sealed class PostcodeCrosswalkFetchTests : IAsyncLifetime
     public async Task TheAddresses_CountedPerPc4AndWijk_GiveBackTheCrosswalkTheyWereCountedFor_AndASecondFetchChangesNothing()
     {
         using var store = TestStore.Create();
-        var expected = File.ReadAllLines(FakeSources.Fixture(CrosswalkFixture)).Skip(1)
-            .Select(l => l.Replace("\"", string.Empty, StringComparison.Ordinal).Split(','))
-            .Where(f => f[1] == "wijk")
-            .ToDictionary(f => (Postcode: f[7], Wijk: "WK" + f[6]), f => double.Parse(f[8], CultureInfo.InvariantCulture));
+        var expected = FakeSources.DenHaagCrosswalkLinks().ToDictionary(l => (l.Postcode, l.Wijk), l => (double)l.Addresses);
 
         var first = await FetchAsync(store, 2019);
         var afterFirst = store.Snapshot();

@@ -135,6 +135,8 @@ public sealed class SeriesFetchTests : IAsyncLifetime
 
         ambiguous.Message.ShouldContain("'Bergen' past bij meer dan één gemeente in 47022NED: Bergen (NH.) (GM0373), Bergen (L.) (GM0893)");
         unknown.Message.ShouldContain("geen gemeente met de naam 'Gravenhag' in 47022NED; bedoelt u 's-Gravenhage (GM0518)");
+        ambiguous.InputWasWrong.ShouldBeTrue();
+        unknown.InputWasWrong.ShouldBeTrue();
         _fake.Statuses("47022NED").ShouldBeEmpty();
         store.Snapshot().ShouldBe(before);
     }

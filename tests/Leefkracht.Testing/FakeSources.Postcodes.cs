@@ -15,28 +15,47 @@ namespace Leefkracht.Testing;
 /// </summary>
 public sealed partial class FakeSources
 {
+    /// <summary>
+    /// The crosswalk fixture the fake postcode file of 2019 is made from: the real address counts of Den Haag's PC4
+    /// 2018 → wijk 2019 <i>grenswijzigen</i> crosswalk (Fixtures/Sources/ATTRIBUTION.md).
+    /// </summary>
+    public const string DenHaagCrosswalk = "pc4_naar_gemeente_en_wijk_2018-2019_adressen_GM0518.csv";
+
     private readonly Dictionary<int, byte[]> _postcodeFiles = [];
 
     /// <summary>The address template of the postcode files (<c>{year}</c> for the year), as <c>--postcode-url</c> takes it.</summary>
     public string PostcodeTemplate { get; private set; } = null!;
 
     /// <summary>
-    /// Serves the postcode file of <paramref name="year"/> made from the wijk rows (<c>voor_postcode</c> TRUE) of the
-    /// crosswalk fixture <paramref name="crosswalkFixture"/>.
+    /// The wijk rows of <see cref="DenHaagCrosswalk"/>: the addresses of each PC4 (<c>2491</c>) in each 2019 wijk
+    /// (<c>WK051801</c>), as the file has them.
     /// </summary>
-    public void ServePostcodes(int year, string crosswalkFixture)
+    public static IReadOnlyList<CrosswalkFixtureLink> DenHaagCrosswalkLinks() =>
+    [
+        .. File.ReadLines(Fixture(DenHaagCrosswalk)).Skip(1)
+            .Select(l => l.Replace("\"", string.Empty, StringComparison.Ordinal).Split(','))
+            .Where(f => f[1] == "wijk")
+            .Select(f => new CrosswalkFixtureLink(f[7], "WK" + f[6], int.Parse(f[8], CultureInfo.InvariantCulture))),
+    ];
+
+    /// <summary>
+    /// Serves the postcode file of 2019 made from <see cref="DenHaagCrosswalkLinks"/>, the one <c>fetch lbm</c> counts
+    /// into the crosswalk of a store holding Den Haag's KWB 2019.
+    /// </summary>
+    public void ServeDenHaagPostcodes2019()
     {
-        var text = new StringBuilder().Append(CultureInfo.InvariantCulture, $"PC6;Huisnummer;Buurt{year};Wijk{year};Gemeente{year}\n");
-        foreach (var fields in File.ReadLines(Fixture(crosswalkFixture)).Skip(1).Select(l => l.Replace("\"", string.Empty, StringComparison.Ordinal).Split(',')).Where(f => f[1] == "wijk"))
+        const int Year = 2019;
+        var text = new StringBuilder().Append(CultureInfo.InvariantCulture, $"PC6;Huisnummer;Buurt{Year};Wijk{Year};Gemeente{Year}\n");
+        foreach (var (postcode, wijkCode, addresses) in DenHaagCrosswalkLinks())
         {
-            var (wijk, postcode, addresses) = (int.Parse(fields[6], CultureInfo.InvariantCulture), fields[7], int.Parse(fields[8], CultureInfo.InvariantCulture));
+            var wijk = int.Parse(wijkCode[2..], CultureInfo.InvariantCulture);
             for (var number = 1; number <= addresses; number++)
             {
                 text.Append(CultureInfo.InvariantCulture, $"{postcode}{(char)('A' + (number % 26))}{(char)('A' + (number / 26 % 26))};{number};{(wijk * 100) + 1};{wijk};{wijk / 100}\n");
             }
         }
 
-        ServePostcodeFile(year, text.ToString());
+        ServePostcodeFile(Year, text.ToString());
     }
 
     /// <summary>Serves <paramref name="addresses"/> as the address file of <paramref name="year"/>'s postcode zip.</summary>
@@ -62,3 +81,6 @@ public sealed partial class FakeSources
             ? SendPageAsync(context, context.Request.Path, ("postcodes", 1), file, "application/zip")
             : Send(context, context.Request.Path, 404, "Not Found"u8.ToArray());
 }
+
+/// <summary>A row of a postcode crosswalk fixture: <paramref name="Addresses"/> addresses of PC4 <paramref name="Postcode"/> lie in <paramref name="Wijk"/>.</summary>
+public sealed record CrosswalkFixtureLink(string Postcode, string Wijk, int Addresses);

@@ -222,7 +222,7 @@ internal static class FetchCommand
                 {
                     await environment.Error.WriteLineAsync(context.Texts.Format("fetch_failed", $"boundaries {collection}", exception.Message)).ConfigureAwait(false);
                     await StoreResultsAsync().ConfigureAwait(false);
-                    return ExitCodes.SourceUnavailable;
+                    return ExitCodes.Of(exception);
                 }
             }
 
@@ -272,7 +272,7 @@ internal static class FetchCommand
                     // The scores are stored by now: "the store was not changed" would be false. Say what was kept and
                     // that running the command again fetches only the crosswalk (the archive answers from the cache).
                     await environment.Error.WriteLineAsync(context.Texts.Format("fetch_postcodes_failed", exception.Message)).ConfigureAwait(false);
-                    return ExitCodes.SourceUnavailable;
+                    return ExitCodes.Of(exception);
                 }
 
                 return file.Imports.Concat(crosswalks).Any(i => i.Outcome == Data.Import.ImportOutcome.Rejected) ? ExitCodes.InvalidInput : ExitCodes.Success;
@@ -280,7 +280,7 @@ internal static class FetchCommand
             catch (FetchException exception)
             {
                 await environment.Error.WriteLineAsync(context.Texts.Format("fetch_failed", $"lbm {result.GetValue(measurement)}", exception.Message)).ConfigureAwait(false);
-                return ExitCodes.SourceUnavailable;
+                return ExitCodes.Of(exception);
             }
         });
         return command;
@@ -320,7 +320,8 @@ internal static class FetchCommand
 
     /// <summary>
     /// Fetches year after year: each year prints what it fetched and returns its import report, which is printed; the
-    /// first year the source refuses or cannot be reached ends the command (exit 4) with that year not imported, as the
+    /// first year the source refuses or cannot be reached ends the command (exit 4; 2 when the user's gemeente leads
+    /// nowhere in the table, <see cref="ExitCodes.Of"/>) with that year not imported, as the
     /// store only changes in an import's one transaction.
     /// </summary>
     private static async Task<int> FetchYearsAsync(CliEnvironment environment, CommandContext context, string kind, IEnumerable<int> years, Func<int, Task<Data.Import.ImportReport>> fetchYear, CancellationToken cancellationToken)
@@ -341,7 +342,7 @@ internal static class FetchCommand
             {
                 await environment.Error.WriteLineAsync(texts.Format("fetch_failed", $"{kind} {y}", exception.Message)).ConfigureAwait(false);
                 await StoreResultsAsync().ConfigureAwait(false);
-                return ExitCodes.SourceUnavailable;
+                return ExitCodes.Of(exception);
             }
         }
 

@@ -60,7 +60,7 @@ public sealed record StoreFailure(string Code, string Message, bool Unavailable)
     private static StoreFailure Of(StoreUnavailableException exception)
     {
         var code = "Problem." + exception.Problem;
-        var sentence = Words.Format(code, exception.Location);
+        var sentence = Words.Format(code, [exception.Location, .. exception.Facts]);
         // The driver's own text when there is one; a setting that cannot be read keeps what is wrong with it. The
         // store's other details are its English advice, which the words already give.
         var message = exception.InnerException is PostgresException postgres ? Words.Format("Detail", sentence, postgres.MessageText)

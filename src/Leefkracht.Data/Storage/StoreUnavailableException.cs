@@ -15,8 +15,11 @@ public enum StoreProblem
     /// <summary>The database named in the connection string does not exist.</summary>
     DatabaseMissing,
 
-    /// <summary>PostGIS is not installed on the server, or not enabled in the database and the user may not enable it.</summary>
+    /// <summary>PostGIS is not installed on the server.</summary>
     PostgisMissing,
+
+    /// <summary>PostGIS is installed on the server but not enabled in the database, and the user may not enable it.</summary>
+    PostgisNotEnabled,
 
     /// <summary>The database was written by a newer version of Leefkracht.</summary>
     SchemaTooNew,
@@ -37,11 +40,24 @@ public sealed class StoreUnavailableException : Exception
     /// <param name="detail">Details, for example the server's own message.</param>
     /// <param name="innerException">The driver's exception, if any.</param>
     public StoreUnavailableException(StoreProblem problem, string location, string detail, Exception? innerException = null)
+        : this(problem, location, detail, [], innerException)
+    {
+    }
+
+    /// <summary>Creates the exception with the facts its words name after the store (<see cref="Facts"/>).</summary>
+    /// <param name="problem">What went wrong.</param>
+    /// <param name="location">The store, as shown to people (no password).</param>
+    /// <param name="detail">Details, for example the server's own message.</param>
+    /// <param name="facts">The facts the words of <paramref name="problem"/> name after the store.</param>
+    /// <param name="innerException">The driver's exception, if any.</param>
+    public StoreUnavailableException(StoreProblem problem, string location, string detail, IReadOnlyList<string> facts, Exception? innerException = null)
         : base($"{location}: {detail}", innerException)
     {
+        ArgumentNullException.ThrowIfNull(facts);
         Problem = problem;
         Location = location;
         Detail = detail;
+        Facts = facts;
     }
 
     /// <summary>What went wrong.</summary>
@@ -52,4 +68,10 @@ public sealed class StoreUnavailableException : Exception
 
     /// <summary>Details, for example the server's own message.</summary>
     public string Detail { get; }
+
+    /// <summary>
+    /// What the words of the problem name after the store (<see cref="StoreFailure"/>), so that a translated sentence
+    /// keeps them: a newer schema's version and the newest this build knows; the database PostGIS is missing in.
+    /// </summary>
+    public IReadOnlyList<string> Facts { get; }
 }

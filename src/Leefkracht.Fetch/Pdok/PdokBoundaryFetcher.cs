@@ -46,7 +46,10 @@ public sealed class PdokBoundaryFetcher
     }
 
     /// <summary>Fetches and imports one collection of one year, for one gemeente (GMxxxx) or the whole country.</summary>
-    /// <exception cref="FetchException">Unknown collection or gemeente code, or the service failed.</exception>
+    /// <exception cref="FetchException">
+    /// Unknown collection, a gemeente not given as a code (<see cref="FetchException.InputWasWrong"/>), or the service
+    /// failed.
+    /// </exception>
     public async Task<BoundaryFetchResult> FetchAsync(int year, string collection, string? gemeente, IProgress<FetchProgress>? progress, CancellationToken cancellationToken)
     {
         var api = _options.PdokFor(year);
@@ -59,7 +62,7 @@ public sealed class PdokBoundaryFetcher
         if (gemeente is not null)
         {
             code = GemeenteCodes.Number(gemeente) is { } number ? "GM" + number
-                : throw new FetchException(api, null, FetchWords.Words.Format("BoundariesByGemeenteCode", gemeente));
+                : throw FetchException.WrongInput(api, null, FetchWords.Words.Format("BoundariesByGemeenteCode", gemeente));
         }
 
         // OGC API Features filters on a property by its name as a query parameter (Part 1, "parameters for filtering

@@ -63,7 +63,10 @@ public abstract class StatLineFetcher
     /// (so the name is that of the table's year). Read before any data are, so a name that leads nowhere costs one
     /// small request and stores nothing.
     /// </summary>
-    /// <exception cref="FetchException">The name is unknown in the table or fits several gemeenten; the message lists candidates.</exception>
+    /// <exception cref="FetchException">
+    /// The name is unknown in the table or fits several gemeenten (<see cref="FetchException.InputWasWrong"/>); the
+    /// message lists candidates.
+    /// </exception>
     private protected async Task<string> GemeenteNumberAsync(string table, string gemeente, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(gemeente);
@@ -85,7 +88,7 @@ public abstract class StatLineFetcher
         }
 
         var candidates = string.Join(", ", choice.Candidates);
-        throw new FetchException(address, 200, choice.Ambiguous
+        throw FetchException.WrongInput(address, 200, choice.Ambiguous
             ? FetchWords.Words.Format("GemeenteAmbiguous", gemeente.Trim(), table, candidates)
             : FetchWords.Words.Format("KwbNoGemeente", gemeente.Trim(), table) + (candidates.Length > 0 ? FetchWords.Words.Format("KwbDidYouMean", candidates) : string.Empty));
     }

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Leefkracht.Web.Hosting;
@@ -43,11 +42,8 @@ internal sealed partial class BadRequests(IProblemDetailsService problems, IConf
             return false;
         }
 
-        // The exception left the request localization's scope on its way here: take the reader's language again.
-        if (httpContext.Features.Get<IRequestCultureFeature>() is { } language)
-        {
-            CultureInfo.CurrentUICulture = language.RequestCulture.UICulture;
-        }
+        // The exception left the request localization's scope on its way here.
+        httpContext.TakeTheReadersLanguageAgain();
 
         httpContext.Response.StatusCode = bad.StatusCode;
         var json = Inner<JsonException>(bad);

@@ -23,6 +23,21 @@ internal static class Localization
         _ => null,
     };
 
+    /// <summary>
+    /// Takes the reader's language again for an answer worded after the request localization's scope has ended: an
+    /// exception handler, or the problem details of a 404/405 written on the way out. The middleware's culture lives
+    /// in the async flow of the request it called, so what runs after it returned (or after an exception left it)
+    /// would otherwise word the answer in the process's language. The one place that does so.
+    /// </summary>
+    public static void TakeTheReadersLanguageAgain(this HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Features.Get<IRequestCultureFeature>() is { } language)
+        {
+            CultureInfo.CurrentUICulture = language.RequestCulture.UICulture;
+        }
+    }
+
     public static IApplicationBuilder UseLocalizedRequests(this IApplicationBuilder app)
     {
         var options = new RequestLocalizationOptions

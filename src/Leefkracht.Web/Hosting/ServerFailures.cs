@@ -1,6 +1,5 @@
 using Leefkracht.Data.Storage;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Leefkracht.Web.Hosting;
@@ -22,11 +21,8 @@ internal sealed class ServerFailures(IProblemDetailsService problems, ILogger<Se
             return false;
         }
 
-        // The exception left the request localization's scope on its way here: take the reader's language again.
-        if (httpContext.Features.Get<IRequestCultureFeature>() is { } language)
-        {
-            CultureInfo.CurrentUICulture = language.RequestCulture.UICulture;
-        }
+        // The exception left the request localization's scope on its way here.
+        httpContext.TakeTheReadersLanguageAgain();
 
         ProblemDetails problem;
         if (StoreFailure.Of(exception) is { } failure)

@@ -91,9 +91,16 @@ public sealed class PostgresServerTests : IDisposable
         var error = await Should.ThrowAsync<StoreUnavailableException>(() => MonitorStores.OpenAsync(setting, TimeProvider.System, TestStore.Schema, TestContext.Current.CancellationToken));
 
         // Then
-        error.Problem.ShouldBe(StoreProblem.PostgisMissing);
+        error.Problem.ShouldBe(StoreProblem.PostgisNotEnabled);
         error.Detail.ShouldBe($"PostGIS is installed on the server but not enabled in database {database}, and this user may not enable it; ask a superuser to run CREATE EXTENSION postgis; in that database");
         error.Message.ShouldNotContain("Sesam");
+        // In words, naming the database and what to do, in both languages (the server's own text after it)
+        var location = StoreLocation.Parse(setting).Display;
+        StoreFailure.Of(error)!.Message.ShouldStartWith($"PostGIS staat niet aan in database {database} van {location} en deze gebruiker mag het niet aanzetten; vraag een superuser om daar CREATE EXTENSION postgis uit te voeren (melding van de database: ");
+        using (UiLanguage.English())
+        {
+            StoreFailure.Of(error)!.Message.ShouldStartWith($"PostGIS is not enabled in database {database} of {location}, and this user may not enable it; ask a superuser to run CREATE EXTENSION postgis there (the database says: ");
+        }
     }
 
     [Fact(SkipUnless = nameof(IsPostgresRun), Skip = PostgresPassOnly)]

@@ -115,6 +115,56 @@ public sealed class StoreFailureTests : IDisposable
     }
 
     [Fact]
+    public async Task SchemaTooNew_ARealFileOfANewerLeefkracht_NamesItsVersionAndTheNewestThisOneKnows()
+    {
+        // Given: a real store file, then a migration this build does not have, as a newer Leefkracht would record it
+        var path = Path.Combine(_folder.Path, "newer.db");
+        await using (MonitorStores.Open(path, TimeProvider.System, TestStore.Schema))
+        {
+        }
+
+        using (var connection = Open(path, SqliteOpenMode.ReadWrite))
+        {
+            Run(connection, "INSERT INTO schema_migrations (version, name, applied_at) VALUES (99, '0099_future', '2030-01-01T00:00:00Z')");
+        }
+
+        // When
+        var error = Should.Throw<StoreUnavailableException>(() => MonitorStores.Open(path, TimeProvider.System, TestStore.Schema));
+
+        // Then: both numbers in both languages
+        var failure = StoreFailure.Of(error)!;
+        var location = StoreLocation.Parse(path).Display;
+        failure.Code.ShouldBe("Problem.SchemaTooNew");
+        failure.Unavailable.ShouldBeTrue();
+        failure.Message.ShouldBe($"de database {location} heeft schemaversie 99 en deze Leefkracht kent versies tot en met {TestStore.Schema.Version}: de database is gemaakt door een nieuwere Leefkracht; werk Leefkracht bij");
+        using (UiLanguage.English())
+        {
+            StoreFailure.Of(error)!.Message.ShouldBe($"the database {location} has schema version 99 and this Leefkracht knows versions up to {TestStore.Schema.Version}: it was written by a newer Leefkracht; upgrade Leefkracht");
+        }
+    }
+
+    /// <summary>
+    /// The store's refusal of a server without PostGIS, as <c>PostgresMigrator</c> throws it. Only its words are tested
+    /// here: the test server has PostGIS installed, so a real server cannot produce this case (a database where it is
+    /// installed but not enabled is tested against the server in <c>PostgresServerTests</c>).
+    /// </summary>
+    [Fact]
+    public void PostgisMissing_OnTheServer_SaysHowToInstallAndEnableIt_InDutchAndEnglish()
+    {
+        var error = new StoreUnavailableException(StoreProblem.PostgisMissing, "postgresql://monitor@db.example:5432/leefkracht", "PostGIS is not installed on the server", ["leefkracht"]);
+
+        var failure = StoreFailure.Of(error)!;
+
+        failure.Code.ShouldBe("Problem.PostgisMissing");
+        failure.Unavailable.ShouldBeTrue();
+        failure.Message.ShouldBe("PostGIS is niet geïnstalleerd op de server van postgresql://monitor@db.example:5432/leefkracht; installeer het daar (Debian: apt-get install postgresql-15-postgis-3) en zet het dan aan in database leefkracht (CREATE EXTENSION postgis)");
+        using (UiLanguage.English())
+        {
+            StoreFailure.Of(error)!.Message.ShouldBe("PostGIS is not installed on the server of postgresql://monitor@db.example:5432/leefkracht; install it there (Debian: apt-get install postgresql-15-postgis-3), then enable it in database leefkracht (CREATE EXTENSION postgis)");
+        }
+    }
+
+    [Fact]
     public void NotADatabaseFailure_IsNone() => StoreFailure.Of(new InvalidOperationException("a mistake")).ShouldBeNull();
 
     private static SqliteConnection Open(string path, SqliteOpenMode mode)

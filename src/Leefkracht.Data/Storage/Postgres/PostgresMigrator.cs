@@ -68,7 +68,8 @@ internal static class PostgresMigrator
             throw new StoreUnavailableException(
                 StoreProblem.PostgisMissing,
                 location,
-                $"PostGIS is not installed on the server; install it there (Debian: apt-get install postgresql-15-postgis-3), then run CREATE EXTENSION postgis; in database {database}");
+                $"PostGIS is not installed on the server; install it there (Debian: apt-get install postgresql-15-postgis-3), then run CREATE EXTENSION postgis; in database {database}",
+                [database]);
         }
 
         try
@@ -78,9 +79,10 @@ internal static class PostgresMigrator
         catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.InsufficientPrivilege)
         {
             throw new StoreUnavailableException(
-                StoreProblem.PostgisMissing,
+                StoreProblem.PostgisNotEnabled,
                 location,
                 $"PostGIS is installed on the server but not enabled in database {database}, and this user may not enable it; ask a superuser to run CREATE EXTENSION postgis; in that database",
+                [database],
                 exception);
         }
     }

@@ -33,7 +33,8 @@ internal static class EmbeddedMigrations
             throw new StoreUnavailableException(
                 StoreProblem.SchemaTooNew,
                 location,
-                string.Create(CultureInfo.InvariantCulture, $"the database has schema version {current}, newer than the {latest} this version of Leefkracht knows; upgrade Leefkracht"));
+                string.Create(CultureInfo.InvariantCulture, $"the database has schema version {current}, newer than the {latest} this version of Leefkracht knows; upgrade Leefkracht"),
+                [current.ToString(CultureInfo.InvariantCulture), latest.ToString(CultureInfo.InvariantCulture)]);
         }
     }
 }
