@@ -29,7 +29,16 @@ internal static class FakeSourcesHost
         }
 
         await using var fake = await FakeSources.StartAsync();
-        fake.ServeNationalYears([.. Enumerable.Range(first, last - first + 1).Select(year => KwbTables.For(year)!)]);
+        string[] tables = [.. Enumerable.Range(first, last - first + 1).Select(year => KwbTables.For(year)!)];
+        if (all)
+        {
+            fake.ServeNationalYearsWithEveryRegion(tables);
+        }
+        else
+        {
+            fake.ServeNationalYears(tables);
+        }
+
         fake.PageSize = 10_000;
         if (all)
         {

@@ -2,7 +2,8 @@
 # The national store from every source, `leefkracht fetch --all --years FIRST-LAST` with no gemeente (issue 15 item 3,
 # docs/data-import.md "A national store from every source"), timed through the real command line against the tests'
 # fake sources on localhost (bench/Leefkracht.Benchmarks FakeSourcesHost, `fake-sources FIRST LAST all`): the real
-# national KWB 2024 key file under every year's table id (as bench/fetch/national.sh), the real police and RIVM
+# national KWB 2024 key file under every year's table id, with every region in every year (the years differ only in the
+# country row's inhabitants: FakeSources.ServeNationalYearsWithEveryRegion), the real police and RIVM
 # figures of every area, the real Haaglanden wijk boundaries as PDOK's wijken of every year, the sample's complete
 # Leefbaarometer PC4 file and a postcode file per year; what the fake lacks (PDOK gemeenten and buurten, Nabijheid
 # tables) answers 404 and is reported by fetch --all as failed. Then the same command again (the cache). Prints a
@@ -15,6 +16,7 @@ if [[ ${mode:-} != all ]]; then
 fi
 
 coproc FAKE { exec dotnet artifacts/bin/Leefkracht.Benchmarks/release/Leefkracht.Benchmarks.dll fake-sources "$first" "$last" all; }
+fake_pid=$FAKE_PID
 read -r feed pdok lbm postcodes <&"${FAKE[0]}"
 
 fetch() {
@@ -37,7 +39,7 @@ cache_mb=$(mb "$work/cache")
 read -r second_s second_code < <(fetch "$work/second.log")
 exec {FAKE[1]}>&-
 summary=$(cat <&"${FAKE[0]}" || true)
-wait "$FAKE_PID" 2>/dev/null || true
+wait "$fake_pid" 2>/dev/null || true
 
 echo "| \`fetch --all --years $first-$last\` against the fake ($(nproc) cores, load before $load_before, after $(cut -d' ' -f1-3 /proc/loadavg)) | |"
 echo "|---|---:|"

@@ -12,7 +12,7 @@ namespace Leefkracht.Cli.Commands;
 /// <c>leefkracht fetch kwb --year 2019 --gemeente Utrecht</c> (or <c>--years 2013-2025</c>, without
 /// <c>--gemeente</c> the whole country), <c>fetch politie</c> / <c>fetch gezondheid</c> (police 47022NED, RIVM
 /// 50150NED), <c>fetch nabijheid</c> (CBS Nabijheid voorzieningen), <c>fetch boundaries</c> (PDOK), <c>fetch lbm</c>
-/// (the Leefbaarometer archive, imported) and
+/// (the Leefbaarometer archive, imported), <c>fetch --all --years 2013-2025</c> (every source, <see cref="FetchAllCommand"/>) and
 /// <c>fetch --list</c>: official data from the source, through the download cache,
 /// into the store with the import's report and provenance.
 /// </summary>
