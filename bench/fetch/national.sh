@@ -32,6 +32,8 @@ if [[ $mode == all ]]; then
 fi
 
 coproc FAKE { exec dotnet artifacts/bin/Leefkracht.Benchmarks/release/Leefkracht.Benchmarks.dll fake-sources "$first" "$last"; }
+# Bash unsets FAKE_PID once the coprocess has ended (under set -u the wait below would then fail): keep it.
+fake_pid=$FAKE_PID
 read -r feed <&"${FAKE[0]}"
 
 fetch() {
@@ -53,7 +55,7 @@ store_mb=$(mb "$work/national.db")
 second_s=$(fetch "$work/second.log")
 exec {FAKE[1]}>&-
 summary=$(cat <&"${FAKE[0]}" || true)
-wait "$FAKE_PID" 2>/dev/null || true
+wait "$fake_pid" 2>/dev/null || true
 
 years=$((last - first + 1))
 echo "| \`fetch kwb --years $first-$last\` against the fake ($years national years, $(nproc) cores, load before $load_before, after $(cut -d' ' -f1-3 /proc/loadavg)) | |"
