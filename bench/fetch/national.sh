@@ -6,9 +6,14 @@
 # Then the same command again (the cache: 304s, "already imported"). Prints a markdown table with the machine's load.
 # Not part of the test suite: it takes minutes.
 #
+# Run as bench/fetch/all.sh it times `leefkracht fetch --all --years FIRST-LAST` instead (bench/fetch/all.sh, which sources this
+# file): the fake then serves every source fetch --all reads as far as the shared data have them
+# (`fake-sources FIRST LAST all`, FakeSourcesHost.ServeTheRest).
+#
 # Usage (repository root): bash bench/fetch/national.sh [FIRST LAST]   (default 2013 2025; sqlite store)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+mode=${mode:-kwb}
 first=${1:-2013}
 last=${2:-2025}
 work=$(mktemp -d)
@@ -21,7 +26,14 @@ trap cleanup EXIT
 dotnet build -c Release src/Leefkracht.Cli >/dev/null
 dotnet build -c Release bench/Leefkracht.Benchmarks >/dev/null
 L=(dotnet artifacts/bin/Leefkracht.Cli/release/leefkracht.dll)
+if [[ $mode == all ]]; then
+  source bench/fetch/all.sh
+  exit
+fi
+
 coproc FAKE { exec dotnet artifacts/bin/Leefkracht.Benchmarks/release/Leefkracht.Benchmarks.dll fake-sources "$first" "$last"; }
+# Bash unsets FAKE_PID once the coprocess has ended (under set -u the wait below would then fail): keep it.
+fake_pid=$FAKE_PID
 read -r feed <&"${FAKE[0]}"
 
 fetch() {
@@ -43,7 +55,7 @@ store_mb=$(mb "$work/national.db")
 second_s=$(fetch "$work/second.log")
 exec {FAKE[1]}>&-
 summary=$(cat <&"${FAKE[0]}" || true)
-wait "$FAKE_PID" 2>/dev/null || true
+wait "$fake_pid" 2>/dev/null || true
 
 years=$((last - first + 1))
 echo "| \`fetch kwb --years $first-$last\` against the fake ($years national years, $(nproc) cores, load before $load_before, after $(cut -d' ' -f1-3 /proc/loadavg)) | |"

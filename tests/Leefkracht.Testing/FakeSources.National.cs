@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Text.Json.Nodes;
 
@@ -36,6 +37,26 @@ public sealed partial class FakeSources
         for (var index = 0; index < tables.Count; index++)
         {
             Serve(tables[index], [.. rows.Take(rows.Count - (tables.Count - 1 - index))], (JsonArray)properties.DeepClone());
+        }
+    }
+
+    /// <summary>
+    /// Like <see cref="ServeNationalYears"/>, but every year keeps every region, so that tables in the latest division
+    /// (the police's, the RIVM's) find all their areas in every year: the years differ only in the inhabitants of the
+    /// country's row (<c>NL00</c>), which the year's index (0, 1, …) is added to, so that no two years are the same
+    /// file. As there, the figures are 2024's under other years' ids.
+    /// </summary>
+    public void ServeNationalYearsWithEveryRegion(IReadOnlyList<string> tables)
+    {
+        var rows = National2024();
+        var properties = DataProperties2024();
+        for (var index = 0; index < tables.Count; index++)
+        {
+            var year = rows.Select(r => r["WijkenEnBuurten"].Trim() != "NL00" ? r : new Dictionary<string, string>(r, StringComparer.Ordinal)
+            {
+                ["AantalInwoners_5"] = (long.Parse(r["AantalInwoners_5"], CultureInfo.InvariantCulture) + index).ToString(CultureInfo.InvariantCulture),
+            }).ToList();
+            Serve(tables[index], year, (JsonArray)properties.DeepClone());
         }
     }
 

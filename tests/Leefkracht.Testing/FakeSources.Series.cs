@@ -120,6 +120,15 @@ public sealed partial class FakeSources
                 var matching = _series[table].Rows.Where(r => clauses.All(c => c(r))).ToList();
                 document = TypedPage(table, metadata, filter, skip, matching);
                 break;
+            case "Perioden":
+                // The period dimension: every period of the table once, in StatLine's shape (Key, Title, Status).
+                var periods = _series[table].Rows
+                    .Select(r => Cell(r, "Perioden"))
+                    .Distinct(StringComparer.Ordinal)
+                    .Order(StringComparer.Ordinal)
+                    .Select(key => (JsonNode)new JsonObject { ["Key"] = key, ["Title"] = key, ["Description"] = null, ["Status"] = "Definitief" });
+                document = new JsonObject { ["odata.metadata"] = metadata, ["value"] = new JsonArray([.. periods]) };
+                break;
             default:
                 await Send(context, url, 404, "{}"u8.ToArray());
                 return;

@@ -12,7 +12,7 @@ namespace Leefkracht.Cli.Commands;
 /// <c>leefkracht fetch kwb --year 2019 --gemeente Utrecht</c> (or <c>--years 2013-2025</c>, without
 /// <c>--gemeente</c> the whole country), <c>fetch politie</c> / <c>fetch gezondheid</c> (police 47022NED, RIVM
 /// 50150NED), <c>fetch nabijheid</c> (CBS Nabijheid voorzieningen), <c>fetch boundaries</c> (PDOK), <c>fetch lbm</c>
-/// (the Leefbaarometer archive, imported) and
+/// (the Leefbaarometer archive, imported), <c>fetch --all --years 2013-2025</c> (every source, <see cref="FetchAllCommand"/>) and
 /// <c>fetch --list</c>: official data from the source, through the download cache,
 /// into the store with the import's report and provenance.
 /// </summary>
@@ -30,8 +30,14 @@ internal static class FetchCommand
         var retryDelay = new Option<double?>("--retry-delay") { Description = "First back-off delay in seconds (default 2; later ones grow, with jitter; Retry-After wins)", Recursive = true };
         var command = new Command("fetch", "Fetch official data (CBS StatLine, PDOK, Leefbaarometer) into the store") { list, cache, statLine, dataDerden, pdok, lbm, postcodes, retryDelay };
         var settings = new Settings(cache, statLine, dataDerden, pdok, lbm, postcodes, retryDelay);
+        var all = FetchAllCommand.AddOptions(command);
         command.SetAction(async (result, cancellationToken) =>
         {
+            if (result.GetValue(all.All))
+            {
+                return await FetchAllCommand.RunAsync(environment, global, settings, all, result, cancellationToken).ConfigureAwait(false);
+            }
+
             if (!result.GetValue(list))
             {
                 await environment.Error.WriteLineAsync(Texts.Instance["fetch_what"]).ConfigureAwait(false);
@@ -101,7 +107,7 @@ internal static class FetchCommand
     }
 
     /// <summary>The <c>--gemeente</c> of the StatLine fetches, which all resolve a name the same way (GemeenteNames).</summary>
-    private static Option<string?> GemeenteOption() =>
+    internal static Option<string?> GemeenteOption() =>
         new("--gemeente") { Description = "Gemeente code (GM0344) or name (Utrecht, Den Haag); without it, the whole country" };
 
     private static Command CreateKwb(CliEnvironment environment, GlobalOptions global, Settings settings)
@@ -292,7 +298,7 @@ internal static class FetchCommand
     /// no crosswalk reaches yet; a year without a known file gets one line saying how to get it.
     /// </summary>
     /// <exception cref="FetchException">A crosswalk could not be fetched (the scores are stored; the crosswalk is not).</exception>
-    private static async Task<List<Data.Import.ImportReport>> FetchPostcodeCrosswalksAsync(CliEnvironment environment, CommandContext context, FetchClient client, FetchOptions options, CancellationToken cancellationToken)
+    internal static async Task<List<Data.Import.ImportReport>> FetchPostcodeCrosswalksAsync(CliEnvironment environment, CommandContext context, FetchClient client, FetchOptions options, CancellationToken cancellationToken)
     {
         var kwbYears = (await context.Store.CountValuesAsync("population", cancellationToken).ConfigureAwait(false)).Keys;
         var reached = (await context.Store.LoadPostcodeCrosswalkYearsAsync(AreaLevel.Wijk, cancellationToken).ConfigureAwait(false)).Select(p => p.To).ToHashSet();
@@ -315,7 +321,7 @@ internal static class FetchCommand
         return imports;
     }
 
-    private static string Transfer(TransferCount t) =>
+    internal static string Transfer(TransferCount t) =>
         Texts.Instance.Format("fetch_transfer", t.Requests, t.Downloaded, NumberText.Number(t.BytesDownloaded / 1024.0, "0.#"), t.Revalidated);
 
     /// <summary>
@@ -361,7 +367,7 @@ internal static class FetchCommand
     }
 
     /// <summary>What a table fetch did (<paramref name="done"/>: the line's words), how its columns mapped, and every unknown column by key and title.</summary>
-    private static void Print(CliEnvironment environment, TableFetchResult fetched, string done, Texts texts)
+    internal static void Print(CliEnvironment environment, TableFetchResult fetched, string done, Texts texts)
     {
         var console = environment.Out;
         var columns = fetched.Columns;
@@ -373,7 +379,7 @@ internal static class FetchCommand
         }
     }
 
-    private static List<int>? ParseYears(int? year, string? range)
+    internal static List<int>? ParseYears(int? year, string? range)
     {
         if (year is { } single)
         {
@@ -389,7 +395,7 @@ internal static class FetchCommand
     }
 
     /// <summary>The options every fetch command shares, and the fetch settings they make (options, then environment).</summary>
-    private sealed record Settings(Option<string?> Cache, Option<string?> StatLine, Option<string?> DataDerden, Option<string?> Pdok, Option<string?> Leefbaarometer, Option<string?> Postcodes, Option<double?> RetryDelay)
+    internal sealed record Settings(Option<string?> Cache, Option<string?> StatLine, Option<string?> DataDerden, Option<string?> Pdok, Option<string?> Leefbaarometer, Option<string?> Postcodes, Option<double?> RetryDelay)
     {
         public FetchOptions Options(ParseResult result, CliEnvironment environment)
         {

@@ -83,6 +83,29 @@ public sealed class SeriesFetcher : StatLineFetcher
         return new SeriesFetchResult(series, year, number is null ? null : scope, topic, kept.Count, values.Count, transfer, file, report);
     }
 
+    /// <summary>
+    /// The years of <paramref name="series"/> the table publishes whole: its fixed list when it has one (RIVM), else
+    /// read from the table's period dimension (<c>{table}/Perioden</c>, one small request through the cache): a year
+    /// of monthly figures counts once all twelve months are there (<c>{year}MM01</c>…<c>{year}MM12</c>), a yearly
+    /// figure when <c>{year}JJ00</c> is. <c>fetch --all</c> skips the other years instead of failing on them.
+    /// </summary>
+    /// <exception cref="FetchException">The period dimension could not be read.</exception>
+    public async Task<IReadOnlyList<int>> PublishedYearsAsync(StatLineSeries series, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        if (series.Years is { } fixedYears)
+        {
+            return fixedYears;
+        }
+
+        var (periods, _, _) = await Client.ReadAllAsync(Client.Address(series.Table, "Perioden"), series.Table, null, "periods", cancellationToken).ConfigureAwait(false);
+        var keys = periods.Select(p => Text(p, "Key").Trim()).Where(k => k.Length == 8 && int.TryParse(k[..4], NumberStyles.None, CultureInfo.InvariantCulture, out _));
+        var whole = series.Periods == YearValue.SumOfTwelveMonths
+            ? keys.Where(k => k[4..6] == "MM").GroupBy(k => k[..4]).Where(g => g.Distinct(StringComparer.Ordinal).Count() == 12).Select(g => g.Key)
+            : keys.Where(k => k[4..] == "JJ00").Select(k => k[..4]);
+        return [.. whole.Select(y => int.Parse(y, CultureInfo.InvariantCulture)).Distinct().Order()];
+    }
+
     /// <summary>The key of the series' topic in this table, and a clear error when a key the filter needs is missing.</summary>
     private string TopicKey(StatLineSeries series, List<JsonElement> properties)
     {
