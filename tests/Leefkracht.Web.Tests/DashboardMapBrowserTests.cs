@@ -308,12 +308,23 @@ public sealed class DashboardMapBrowserTests(DashboardServer server) : BrowserTe
         await page.Context.CloseAsync();
     }
 
+    /// <summary>The detail of the boundaries the map's layer is drawn on (the last element of its key).</summary>
+    private const string LoadedDetail = "() => JSON.parse(window.leefkracht.loaded).at(-1)";
+
     [Fact]
     public async Task MapZoom_TheCanvasesFollowTheAnimation_ToWhereTheAreasLandAfterIt()
     {
-        // Given the gemeente map
+        // Given the gemeente map, whose finer boundaries (asked after the zoom below) are held until they are let through
         var (page, _) = await OpenAsync("#/map?level=gemeente");
         await page.WaitForSelectorAsync("#map[data-loaded^='gemeente:total:']");
+        var boundaries = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await page.RouteAsync(
+            url => url.Contains("/api/v1/map/gemeente/geometry?", StringComparison.Ordinal) && url.Contains("detail=medium", StringComparison.Ordinal),
+            async route =>
+            {
+                await boundaries.Task.WaitAsync(TimeSpan.FromMinutes(2), Cancel);
+                await route.ContinueAsync();
+            });
 
         // When the map zooms in by one, animated, around a point away from the centre, where Utrecht's centre lies on
         // the canvas as it was drawn is carried by the animation's transform (read when it starts) to a place that is
@@ -352,13 +363,24 @@ public sealed class DashboardMapBrowserTests(DashboardServer server) : BrowserTe
         zoom.Error.ShouldBeLessThan(1.5);
         zoom.OverlayMoved.ShouldBeTrue();
 
-        // And after it the canvas is drawn again at the new zoom (no scale left), and the area under the pointer is found.
-        // Its outline is not asserted here: after a zoom it was missing in 2 of about 10 runs (a known fault of the
-        // overlay, docs/web.md); MapHighlight_… checks the outline without a zoom.
+        // And after it the canvas is drawn again at the new zoom (no scale left), and the area under the pointer is found
+        // and outlined around the pointer, on the layer still drawn on the national boundaries
         zoom.ScaleAfter.ShouldBe(1);
         var utrecht = await page.EvaluateAsync<Point>("window.leefkracht.pointOf('GM0344')");
         await page.Mouse.MoveAsync(utrecht.X, utrecht.Y);
         await page.WaitForSelectorAsync("#map[data-hovered='GM0344']");
+        var outline = await page.EvaluateAsync<Highlight>(HighlightState);
+        outline.Contains(utrecht).ShouldBeTrue($"the outline {outline} holds the pointer at {utrecht.X},{utrecht.Y}");
+        (await page.EvaluateAsync<string>(LoadedDetail)).ShouldBe("low");
+
+        // When the finer boundaries of the new zoom arrive and their layer replaces that one, with the pointer still on
+        // Utrecht, Utrecht stays named and outlined (it lost the outline when they came after the hover: the known
+        // fault of docs/web.md, in 2 of about 10 runs; holding them makes that order certain)
+        boundaries.SetResult();
+        await page.WaitForFunctionAsync($"() => ({LoadedDetail})() === 'medium'");
+        (await page.GetAttributeAsync("#map", "data-hovered")).ShouldBe("GM0344");
+        var kept = await page.EvaluateAsync<Highlight>(HighlightState);
+        kept.Contains(utrecht).ShouldBeTrue($"the outline {kept} holds the pointer at {utrecht.X},{utrecht.Y}");
         await page.Context.CloseAsync();
     }
 

@@ -40,6 +40,11 @@ const pathTexts = new WeakMap();
  * @property {number} weight the outlines' width in CSS pixels
  * @property {(area: number) => string} tooltip an area's tooltip (HTML)
  * @property {(area: number) => void} click what a click on an area does
+ * @typedef {object} Highlight what a layer had outlined when it was removed, for the layer that replaces it
+ * @property {string | null} hovered the code of the area under the pointer (or tapped)
+ * @property {L.LatLng | null} at where its tooltip stood
+ * @property {L.LatLng | null} pending a pointer position not yet handled (the next animation frame's)
+ * @property {string | null} focused the code of the area chosen in the map's table
  */
 
 /** The areas of one layer on a canvas in the map's overlay pane, re-drawn after every move and zoom. */
@@ -49,8 +54,9 @@ export class AreaLayer {
    * @param {Shapes} shapes the decoded boundaries
    * @param {number[]} shown the areas (indices into the boundaries) to draw
    * @param {AreaStyle} style
+   * @param {Highlight} [kept] what the layer this one replaces had outlined (`remove()` of that layer)
    */
-  constructor(map, shapes, shown, style) {
+  constructor(map, shapes, shown, style, kept) {
     this.map = map;
     this.shapes = shapes;
     this.shown = shown;
@@ -72,6 +78,8 @@ export class AreaLayer {
     this.tooltip = L.tooltip({ direction: 'auto', opacity: 0.95 });
     /** @type {L.LatLng | null} the mouse's last position, handled on the next animation frame */
     this.pending = null;
+    /** @type {L.LatLng | null} where the tooltip of the hovered area stands */
+    this.at = null;
     this.events = {
       moveend: () => this.redraw(),
       viewreset: () => this.redraw(),
@@ -94,6 +102,21 @@ export class AreaLayer {
     map.getPanes().overlayPane.append(this.canvas, this.overlay);
     map.on(this.events);
     this.recolour(style.fill);
+    if (kept) this.keep(kept);
+  }
+
+  /**
+   * Takes over the outlines of the layer this one replaces (the same areas at another detail after a zoom, or other
+   * boundaries): without it the new layer started with nothing outlined while the pointer still lay on the area,
+   * and the outline stayed missing until the mouse moved (seen after an animated zoom, docs/web.md#map-geometry).
+   * An area that this layer does not show is dropped.
+   * @param {Highlight} kept
+   */
+  keep(kept) {
+    const hovered = kept.hovered === null ? -1 : this.shapes.byCode.get(kept.hovered) ?? -1;
+    if (hovered >= 0 && kept.at && this.shown.includes(hovered)) this.show(hovered, kept.at);
+    if (kept.pending) this.hover(kept.pending);
+    if (kept.focused !== null) this.focus(kept.focused);
   }
 
   /**
@@ -123,11 +146,21 @@ export class AreaLayer {
     this.style = { ...this.style, ...style };
   }
 
+  /**
+   * Takes the layer off the map, its outlines and tooltip with it.
+   * @returns {Highlight} what it had outlined, for a layer that replaces it
+   */
   remove() {
+    const code = (/** @type {number} */ area) => (area >= 0 ? this.shapes.areas[area].code : null);
+    /** @type {Highlight} */
+    const kept = { hovered: code(this.hovered), at: this.at, pending: this.pending, focused: code(this.focused) };
     this.map.off(this.events);
     this.leave();
+    this.focused = -1;
+    this.map.getContainer().dataset.focused = '';
     this.canvas.remove();
     this.overlay.remove();
+    return kept;
   }
 
   /**
@@ -319,6 +352,7 @@ export class AreaLayer {
       container.dataset.hovered = this.shapes.areas[area].code;
       this.drawHighlight();
     }
+    this.at = at;
     this.tooltip.setLatLng(at);
     if (!this.map.hasLayer(this.tooltip)) this.map.openTooltip(this.tooltip);
     container.classList.add('over-area');
@@ -326,6 +360,7 @@ export class AreaLayer {
 
   leave() {
     this.pending = null;
+    this.at = null;
     const container = this.map.getContainer();
     if (this.hovered >= 0) {
       this.hovered = -1;

@@ -207,8 +207,9 @@ export async function show(main, params) {
       layer.restyle(style);
       layer.recolour(fill);
     } else {
-      layer?.remove();
-      layer = new AreaLayer(map, shapes, data.shown, { ...style, fill, stroke: '#555' });
+      // The new layer keeps what the old one outlined: after a zoom to another detail the pointer is still on its area.
+      const kept = layer?.remove();
+      layer = new AreaLayer(map, shapes, data.shown, { ...style, fill, stroke: '#555' }, kept);
       drawnShapes = shapesKey;
     }
     performance.mark('map:drawn');
