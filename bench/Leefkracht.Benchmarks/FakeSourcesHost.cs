@@ -68,7 +68,7 @@ internal static class FakeSourcesHost
         for (var year = first; year <= last; year++)
         {
             fake.ServeWijkBoundaries(year);
-            fake.ServePostcodes(year, "pc4_naar_gemeente_en_wijk_2018-2019_adressen_GM0518.csv");
+            fake.ServeDenHaagPostcodes(year);
         }
     }
 }

@@ -10,7 +10,6 @@ namespace Leefkracht.Cli.Tests;
 /// </summary>
 public sealed class FetchAllEndToEndTests : IAsyncLifetime
 {
-    private const string CrosswalkFixture = "pc4_naar_gemeente_en_wijk_2018-2019_adressen_GM0518.csv";
     private FakeSources _fake = null!;
 
     public async ValueTask InitializeAsync()
@@ -21,7 +20,7 @@ public sealed class FetchAllEndToEndTests : IAsyncLifetime
         _fake.ServePolice(["GM0518"]);
         _fake.ServeHealth(["GM0518"]);
         _fake.ServeNationalLeefbaarometer();
-        _fake.ServePostcodes(2019, CrosswalkFixture);
+        _fake.ServeDenHaagPostcodes2019();
     }
 
     public ValueTask DisposeAsync() => _fake.DisposeAsync();
@@ -113,6 +112,27 @@ public sealed class FetchAllEndToEndTests : IAsyncLifetime
         resumed.ShouldContain(r => r.Kind == "postcodes" && r.Outcome == "stored");
         FetchedValues.RowCount(store, "observations").ShouldBe(FakeSources.DenHaag2019().Sum(r => FetchedValues.OfRow(r).Count));
         FetchedValues.RowCount(store, "boundaries").ShouldBe(boundariesWhileDown);
+    }
+
+    /// <summary>
+    /// A gemeente the year's table does not know is the user's mistake (exit 2, as every fetch with a wrong name), and
+    /// the year's other sources are not asked to resolve the same name again; a name no year knows fetches no
+    /// national Leefbaarometer either, and nothing is stored.
+    /// </summary>
+    [Fact]
+    public async Task FetchAll_WithAGemeenteNoTableKnows_IsInvalidInput_Exit2_AndTheYearStopsAtItsKerncijfers()
+    {
+        using var store = TestStore.Create();
+
+        var result = await CliRunner.RunAsync([.. "fetch --all --years 2019-2019 --gemeente Gravenhag".Split(' '), .. Sources(store)]);
+
+        result.ExitCode.ShouldBe(2, result.Error);
+        result.Error.ShouldContain("fetch kwb 2019: geen gemeente met de naam 'Gravenhag' in 84583NED; bedoelt u 's-Gravenhage (GM0518)");
+        var summary = Summary(result.Out);
+        summary.ShouldContain(("kwb", "2019", "gemeente niet gevonden", "-"));
+        summary.ShouldNotContain(r => r.Kind.StartsWith("boundaries", StringComparison.Ordinal) || r.Kind == "nabijheid" || r.Kind == "politie" || r.Kind == "lbm");
+        _fake.StatusesOf("/84583NED/TypedDataSet").ShouldBeEmpty();
+        FetchedValues.RowCount(store, "observations").ShouldBe(0);
     }
 
     [Fact]

@@ -42,10 +42,15 @@ public sealed partial class FakeSources
     /// Serves the postcode file of 2019 made from <see cref="DenHaagCrosswalkLinks"/>, the one <c>fetch lbm</c> counts
     /// into the crosswalk of a store holding Den Haag's KWB 2019.
     /// </summary>
-    public void ServeDenHaagPostcodes2019()
+    public void ServeDenHaagPostcodes2019() => ServeDenHaagPostcodes(2019);
+
+    /// <summary>
+    /// Serves the same addresses as the postcode file of <paramref name="year"/> (its column names carry the year),
+    /// for a national fetch that asks for one file per KWB year; the wijk codes stay Den Haag's of 2019.
+    /// </summary>
+    public void ServeDenHaagPostcodes(int year)
     {
-        const int Year = 2019;
-        var text = new StringBuilder().Append(CultureInfo.InvariantCulture, $"PC6;Huisnummer;Buurt{Year};Wijk{Year};Gemeente{Year}\n");
+        var text = new StringBuilder().Append(CultureInfo.InvariantCulture, $"PC6;Huisnummer;Buurt{year};Wijk{year};Gemeente{year}\n");
         foreach (var (postcode, wijkCode, addresses) in DenHaagCrosswalkLinks())
         {
             var wijk = int.Parse(wijkCode[2..], CultureInfo.InvariantCulture);
@@ -55,7 +60,7 @@ public sealed partial class FakeSources
             }
         }
 
-        ServePostcodeFile(Year, text.ToString());
+        ServePostcodeFile(year, text.ToString());
     }
 
     /// <summary>Serves <paramref name="addresses"/> as the address file of <paramref name="year"/>'s postcode zip.</summary>

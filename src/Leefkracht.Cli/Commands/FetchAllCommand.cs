@@ -45,6 +45,7 @@ internal sealed class FetchAllCommand
         Unchanged,
         Rejected,
         Failed,
+        WrongInput,
         Skipped,
     }
 
@@ -65,7 +66,7 @@ internal sealed class FetchAllCommand
         return options;
     }
 
-    /// <summary>Runs <c>fetch --all</c>: 0 when every part was stored or unchanged, 4 when a source failed, 2 when an import was rejected.</summary>
+    /// <summary>Runs <c>fetch --all</c>: 0 when every part was stored or unchanged, 4 when a source failed, 2 when an import was rejected or the gemeente is in no table of a year.</summary>
     public static async Task<int> RunAsync(CliEnvironment environment, GlobalOptions global, FetchCommand.Settings settings, AllOptions all, ParseResult result, CancellationToken cancellationToken)
     {
         if (FetchCommand.ParseYears(result.GetValue(all.Year), result.GetValue(all.Years)) is not { } years)
@@ -108,11 +109,17 @@ internal sealed class FetchAllCommand
             {
                 await RunAsync("kwb", year, async () =>
                 {
-                    var fetched = await kwb.FetchAsync(year, _gemeente, null, cancellationToken).ConfigureAwait(false);
+                    var fetched = await FetchProgressDisplay.ShowAsync(_environment, $"kwb {year}", progress => kwb.FetchAsync(year, _gemeente, progress, cancellationToken)).ConfigureAwait(false);
                     FetchCommand.Print(_environment, fetched, "fetch_kwb_done", Texts);
                     _gemeenteCode = fetched.Gemeente ?? _gemeenteCode;
                     return ([fetched.Import], fetched.Rows);
                 }).ConfigureAwait(false);
+                if (_steps[^1].Outcome == Outcome.WrongInput)
+                {
+                    // The gemeente is not in this year's division (a later merger, a typo): the other sources of the
+                    // year resolve the same name in the same division, so they would only repeat the message.
+                    continue;
+                }
             }
             else
             {
@@ -123,7 +130,7 @@ internal sealed class FetchAllCommand
             {
                 await RunAsync($"boundaries {collection}", year, async () =>
                 {
-                    var fetched = await boundaries.FetchAsync(year, collection, _gemeenteCode, null, cancellationToken).ConfigureAwait(false);
+                    var fetched = await FetchProgressDisplay.ShowAsync(_environment, $"boundaries {collection} {year}", progress => boundaries.FetchAsync(year, collection, _gemeenteCode, progress, cancellationToken)).ConfigureAwait(false);
                     _environment.Out.MarkupLine(Markup.Escape(Texts.Format("fetch_boundaries_done", fetched.Year, fetched.Collection, fetched.Gemeente ?? "NL", fetched.Features, FetchCommand.Transfer(fetched.Transfer))));
                     return ([fetched.Import], fetched.Features);
                 }).ConfigureAwait(false);
@@ -139,7 +146,7 @@ internal sealed class FetchAllCommand
 
                 await RunAsync(s.Kind, year, async () =>
                 {
-                    var fetched = await series.FetchAsync(s, year, _gemeente, null, cancellationToken).ConfigureAwait(false);
+                    var fetched = await FetchProgressDisplay.ShowAsync(_environment, $"{s.Kind} {year}", progress => series.FetchAsync(s, year, _gemeente, progress, cancellationToken)).ConfigureAwait(false);
                     _environment.Out.MarkupLine(Markup.Escape(Texts.Format("fetch_series_done", s.Kind, year, s.Table, fetched.TopicKey, fetched.Gemeente ?? "NL", fetched.Rows, fetched.Areas, FetchCommand.Transfer(fetched.Transfer))));
                     return ([fetched.Import], fetched.Areas);
                 }).ConfigureAwait(false);
@@ -153,10 +160,17 @@ internal sealed class FetchAllCommand
 
             await RunAsync("nabijheid", year, async () =>
             {
-                var fetched = await nabijheid.FetchAsync(year, _gemeente, null, cancellationToken).ConfigureAwait(false);
+                var fetched = await FetchProgressDisplay.ShowAsync(_environment, $"nabijheid {year}", progress => nabijheid.FetchAsync(year, _gemeente, progress, cancellationToken)).ConfigureAwait(false);
                 FetchCommand.Print(_environment, fetched, "fetch_nabijheid_done", Texts);
                 return ([fetched.Import], fetched.Rows);
             }).ConfigureAwait(false);
+        }
+
+        var kwbSteps = _steps.Where(s => s.Kind == "kwb").ToList();
+        if (kwbSteps.Count > 0 && kwbSteps.All(s => s.Outcome == Outcome.WrongInput))
+        {
+            // The gemeente is in no year of the range: a national Leefbaarometer download would serve nothing asked for.
+            return;
         }
 
         await FetchLeefbaarometerAsync(cancellationToken).ConfigureAwait(false);
@@ -174,7 +188,7 @@ internal sealed class FetchAllCommand
         var fetcher = new LeefbaarometerFetcher(_client, _options, _context.Store, CatalogDocument.Default, _environment.Clock);
         await RunAsync("lbm", measurement, async () =>
         {
-            var file = await fetcher.FetchAsync(measurement, cancellationToken).ConfigureAwait(false);
+            var file = await FetchProgressDisplay.ShowAsync(_environment, $"lbm {measurement}", progress => fetcher.FetchAsync(measurement, progress, cancellationToken)).ConfigureAwait(false);
             _environment.Out.MarkupLine(Markup.Escape(Texts.Format("fetch_lbm_done", measurement, file.File, NumberText.Number(file.Bytes / 1024.0, "0.#"), file.Sha256, FetchCommand.Transfer(file.Transfer))));
             return (file.Imports, file.Imports.Sum(i => i.RowsRead));
         }).ConfigureAwait(false);
@@ -210,7 +224,7 @@ internal sealed class FetchAllCommand
         catch (FetchException exception)
         {
             await _environment.Error.WriteLineAsync(Texts.Format("fetch_all_failed", $"{kind} {year}", exception.Message)).ConfigureAwait(false);
-            _steps.Add(new Step(kind, year, Outcome.Failed, null));
+            _steps.Add(new Step(kind, year, exception.InputWasWrong ? Outcome.WrongInput : Outcome.Failed, null));
         }
     }
 
@@ -231,9 +245,9 @@ internal sealed class FetchAllCommand
 
         _environment.Out.Write(table);
         int Count(Outcome outcome) => _steps.Count(s => s.Outcome == outcome);
-        _environment.Out.MarkupLine(Markup.Escape(Texts.Format("fetch_all_done", Count(Outcome.Stored), Count(Outcome.Unchanged), Count(Outcome.Rejected), Count(Outcome.Failed), Count(Outcome.Skipped))));
+        _environment.Out.MarkupLine(Markup.Escape(Texts.Format("fetch_all_done", Count(Outcome.Stored), Count(Outcome.Unchanged), Count(Outcome.Rejected), Count(Outcome.Failed) + Count(Outcome.WrongInput), Count(Outcome.Skipped))));
         return Count(Outcome.Failed) > 0 ? ExitCodes.SourceUnavailable
-            : Count(Outcome.Rejected) > 0 ? ExitCodes.InvalidInput
+            : Count(Outcome.Rejected) + Count(Outcome.WrongInput) > 0 ? ExitCodes.InvalidInput
             : ExitCodes.Success;
     }
 
@@ -243,6 +257,7 @@ internal sealed class FetchAllCommand
         Outcome.Unchanged => "fetch_all_unchanged",
         Outcome.Rejected => "fetch_all_rejected",
         Outcome.Failed => "fetch_all_failed_outcome",
+        Outcome.WrongInput => "fetch_all_wrong_input",
         _ => "fetch_all_skipped_outcome",
     };
 
