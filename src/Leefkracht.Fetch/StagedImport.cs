@@ -12,13 +12,17 @@ namespace Leefkracht.Fetch;
 /// </summary>
 internal sealed class StagedImport(IMonitorStore store, CatalogDocument catalog, FetchOptions options, TimeProvider clock)
 {
-    public async Task<(string File, ImportReport Report)> ImportAsync(string fileName, byte[] content, int? year, ImportOrigin origin, CancellationToken cancellationToken)
+    public Task<(string File, ImportReport Report)> ImportAsync(string fileName, byte[] content, int? year, ImportOrigin origin, CancellationToken cancellationToken) =>
+        ImportAsync(fileName, content, year, origin, skipAreasOutsideTheStore: false, cancellationToken);
+
+    /// <summary>As above; <paramref name="skipAreasOutsideTheStore"/>: an area-period table's areas that no division of the store has are skipped with a warning (<see cref="ImportOptions.SkipAreasOutsideTheStore"/>).</summary>
+    public async Task<(string File, ImportReport Report)> ImportAsync(string fileName, byte[] content, int? year, ImportOrigin origin, bool skipAreasOutsideTheStore, CancellationToken cancellationToken)
     {
         var file = Path.Combine(options.CacheFolder, "staged", fileName);
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         DownloadCache.WriteAtomically(file, content);
         var importer = new Importer(store, catalog, clock);
-        var reports = await importer.ImportAsync([file], new ImportOptions { Year = year, Origin = origin }, null, cancellationToken).ConfigureAwait(false);
+        var reports = await importer.ImportAsync([file], new ImportOptions { Year = year, Origin = origin, SkipAreasOutsideTheStore = skipAreasOutsideTheStore }, null, cancellationToken).ConfigureAwait(false);
         return (file, reports[0]);
     }
 }

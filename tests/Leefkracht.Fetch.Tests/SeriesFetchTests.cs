@@ -46,6 +46,29 @@ public sealed class SeriesFetchTests : IAsyncLifetime
         (await StoredAsync(store, "crimes_registered", 2023, expected.Keys)).ShouldBe(expected);
     }
 
+    /// <summary>
+    /// A national police year names every area of the country; a store that holds only Den Haag's division keeps Den
+    /// Haag's figures, and Utrecht's areas (in no division of the store) are skipped with a warning each, instead of
+    /// rejecting the whole year as errors would (a file on disk keeps that strict rule).
+    /// </summary>
+    [Fact]
+    public async Task Police_AreasInNoDivisionOfTheStore_AreSkippedWithAWarning_AndTheRestOfTheYearIsStored()
+    {
+        using var store = await DenHaag2024Async();
+
+        var result = await FetchAsync(store, StatLineSeries.Politie, 2023, null);
+
+        var denHaag = Real(FakeSources.PoliceSample, "geregistreerde_misdrijven_totaal", 2023, "GM0518");
+        var utrecht = Real(FakeSources.PoliceSample, "geregistreerde_misdrijven_totaal", 2023, "GM0344");
+        utrecht.Count.ShouldBeGreaterThan(50);
+        result.Import.Outcome.ShouldBe(ImportOutcome.Stored);
+        result.Import.RowsSkipped.ShouldBe(utrecht.Count);
+        result.Import.Warnings.ShouldBe(utrecht.Count);
+        result.Import.Errors.ShouldBe(0);
+        result.Import.Issues.ShouldContain(i => i.Severity == IssueSeverity.Warning && i.Value != null && utrecht.ContainsKey(i.Value) && i.Reason.Contains("regel overgeslagen", StringComparison.Ordinal));
+        (await StoredAsync(store, "crimes_registered", 2023, denHaag.Keys)).ShouldBe(denHaag);
+    }
+
     [Fact]
     public async Task Health_TakesTheAdultEstimate_NotItsMarginsOrAnotherAgeGroup()
     {
@@ -218,7 +241,7 @@ public sealed class SeriesFetchTests : IAsyncLifetime
         return store;
     }
 
-    private async Task<SeriesFetchResult> FetchAsync(TestStore store, StatLineSeries series, int year, string gemeente, string? cache = null)
+    private async Task<SeriesFetchResult> FetchAsync(TestStore store, StatLineSeries series, int year, string? gemeente, string? cache = null)
     {
         var options = KwbFetchTests.TestOptions(_fake.Feed, cache ?? _fake.CacheFolder) with { DataDerden = _fake.Feed };
         using var client = new FetchClient(options);

@@ -19,6 +19,14 @@ public sealed record ImportOptions
     /// <summary>The division year the codes of a long or area-period table belong to, when it is not the data year.</summary>
     public int? Division { get; init; }
 
+    /// <summary>
+    /// Skip, with a warning, the rows of an area-period table whose area is in no division of the store, instead of
+    /// counting them as errors. For fetched series (police, RIVM, Nabijheid): a table may carry areas of a division
+    /// the store does not hold (a newer one, or a gemeente not fetched), and those few should not cost the whole year.
+    /// A file on disk keeps the strict default, where such a row is an error.
+    /// </summary>
+    public bool SkipAreasOutsideTheStore { get; init; }
+
     /// <summary>Import even when a file with the same SHA-256 was imported before.</summary>
     public bool Force { get; init; }
 

@@ -60,7 +60,7 @@ public sealed class NabijheidFetcher : StatLineFetcher
         progress?.Report(new FetchProgress(table, "import", pages.Requests, kept.Count));
         var origin = Origin(first, table, firstPage, pages);
         var fileName = string.Create(CultureInfo.InvariantCulture, $"nabijheid_{table}_{year}_{scope}.csv");
-        var (file, report) = await Staged.ImportAsync(fileName, AreaPeriodCsv(columns, year, kept), year, origin, cancellationToken).ConfigureAwait(false);
+        var (file, report) = await Staged.ImportAsync(fileName, AreaPeriodCsv(columns, year, kept), year, origin, skipAreasOutsideTheStore: true, cancellationToken).ConfigureAwait(false);
         return new TableFetchResult(table, year, number is null ? null : scope, columns, kept.Count, transfer, file, report);
     }
 

@@ -79,7 +79,7 @@ public sealed class SeriesFetcher : StatLineFetcher
         progress?.Report(new FetchProgress(series.Table, "import", pages.Requests, values.Count));
         var origin = Origin(first, series.Table, firstPage, pages);
         var fileName = string.Create(CultureInfo.InvariantCulture, $"{series.Kind}_{series.Table}_{year}_{scope}.csv");
-        var (file, report) = await Staged.ImportAsync(fileName, AreaPeriodCsv(series, year, values), year, origin, cancellationToken).ConfigureAwait(false);
+        var (file, report) = await Staged.ImportAsync(fileName, AreaPeriodCsv(series, year, values), year, origin, skipAreasOutsideTheStore: true, cancellationToken).ConfigureAwait(false);
         return new SeriesFetchResult(series, year, number is null ? null : scope, topic, kept.Count, values.Count, transfer, file, report);
     }
 

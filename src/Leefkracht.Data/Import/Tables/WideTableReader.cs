@@ -193,6 +193,12 @@ public sealed class WideTableReader : IImportReader
                     return;
                 }
             }
+            else if (context.Options.SkipAreasOutsideTheStore)
+            {
+                batch.RowsSkipped++;
+                _issues.Warning(record.Line, layout.CodeColumn + 1, layout.CodeColumn is { } c ? layout.Header[c] : null, area.Value, ImportWords.Reason("Import.NotInStoreSkipped", area));
+                return;
+            }
             else
             {
                 Reject(record, layout.CodeColumn, area.Value, ImportWords.Reason("Import.NotInAnyDivision", area));
