@@ -25,7 +25,7 @@ internal static class ExitCodes
 
     /// <summary>
     /// The exit of a fetch that failed: <see cref="InvalidInput"/> when what the user gave leads nowhere in the source
-    /// (an unknown or ambiguous gemeente name), else <see cref="SourceUnavailable"/>. Every fetch command maps here.
+    /// (an unknown or ambiguous gemeente name, a year the source has no table for), else <see cref="SourceUnavailable"/>. Every fetch command maps here.
     /// </summary>
     public static int Of(FetchException failure)
     {

@@ -17,8 +17,9 @@ public sealed class FetchException : Exception
 
     /// <summary>
     /// What the user gave leads nowhere in the source (a gemeente name no gemeente of the table has, or several have; a
-    /// name where PDOK filters on a code): the user's input is wrong, not the source, so a caller can tell the two
-    /// apart (the CLI's exit 2 against 4).
+    /// name where PDOK filters on a code; a year without a table, an estimate or a postcode file; an unknown
+    /// collection): the user's input is wrong, not the source, so a caller can tell the two apart (the CLI's exit 2
+    /// against 4).
     /// </summary>
     public static FetchException WrongInput(Uri url, int? status, string reason) =>
         new(url, status, reason) { InputWasWrong = true };

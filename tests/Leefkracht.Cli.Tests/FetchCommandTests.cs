@@ -99,11 +99,11 @@ public sealed class FetchCommandTests : IAsyncLifetime
         var dutch = await CliRunner.RunAsync("fetch", "kwb", "--year", "2012", "--db", store.Setting, "--cache", _fake.CacheFolder, "--statline-url", _fake.Feed.AbsoluteUri);
         var english = await CliRunner.RunAsync("fetch", "kwb", "--year", "2012", "--db", store.Setting, "--cache", _fake.CacheFolder, "--statline-url", _fake.Feed.AbsoluteUri, "--lang", "en");
 
-        dutch.ExitCode.ShouldBe(4);
+        dutch.ExitCode.ShouldBe(2);
         dutch.Error.ShouldContain("fetch kwb 2012: ");
         dutch.Error.ShouldContain("CBS publiceert geen tabel Kerncijfers wijken en buurten voor 2012; jaren met een tabel: 2013, 2014");
         dutch.Error.ShouldContain("(de opslag is niet veranderd)");
-        english.ExitCode.ShouldBe(4);
+        english.ExitCode.ShouldBe(2);
         english.Error.ShouldContain("CBS publishes no Kerncijfers wijken en buurten table for 2012; years with a table: 2013, 2014");
         english.Error.ShouldContain("(the store was not changed)");
     }
@@ -142,7 +142,7 @@ public sealed class FetchCommandTests : IAsyncLifetime
         unknown.Error.ShouldEndWith("(de opslag is niet veranderd)\n");
         noYear.ExitCode.ShouldBe(2);
         noYear.Error.ShouldBe("geef --year 2019 of --years 2013-2025\n");
-        notEstimated.ExitCode.ShouldBe(4);
+        notEstimated.ExitCode.ShouldBe(2);
         notEstimated.Error.ShouldStartWith("fetch gezondheid 2023: 50150NED heeft geen cijfers voor 2023; jaren met cijfers: 2012, 2016, 2020, 2022, 2024; adres: ");
         notEstimated.Error.ShouldEndWith("(de opslag is niet veranderd)\n");
     }

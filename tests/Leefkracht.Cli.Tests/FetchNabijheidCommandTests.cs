@@ -65,7 +65,7 @@ public sealed class FetchNabijheidCommandTests : IAsyncLifetime
 
         var result = await CliRunner.RunAsync("fetch", "nabijheid", "--year", "2016", "--gemeente", "GM0344", "--db", store.Setting, "--cache", _fake.CacheFolder, "--statline-url", _fake.Feed.AbsoluteUri, "--lang", "en");
 
-        result.ExitCode.ShouldBe(4);
+        result.ExitCode.ShouldBe(2);
         result.Error.ShouldStartWith("fetch nabijheid 2016: no Nabijheid voorzieningen table (wijk- en buurtcijfers) is known for 2016; years with a table: 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025");
         result.Error.ShouldEndWith("(the store was not changed)\n");
     }

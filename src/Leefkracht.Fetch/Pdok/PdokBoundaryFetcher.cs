@@ -55,7 +55,7 @@ public sealed class PdokBoundaryFetcher
         var api = _options.PdokFor(year);
         if (!Collections.Contains(collection))
         {
-            throw new FetchException(api, null, FetchWords.Words.Format("NoCollection", collection, string.Join(", ", Collections)));
+            throw FetchException.WrongInput(api, null, FetchWords.Words.Format("NoCollection", collection, string.Join(", ", Collections)));
         }
 
         string? code = null;

@@ -70,7 +70,7 @@ public sealed class PostcodeCrosswalkFetcher(FetchClient client, FetchOptions op
     public async Task<PostcodeCrosswalkResult> FetchAsync(int year, IProgress<FetchProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
-        var url = AddressFor(options, year) ?? throw new FetchException(
+        var url = AddressFor(options, year) ?? throw FetchException.WrongInput(
             new Uri("https://www.cbs.nl/"),
             null,
             FetchWords.Words.Format("PostcodeNoFile", year, string.Join(", ", Published.Keys)));

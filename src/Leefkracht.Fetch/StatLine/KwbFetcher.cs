@@ -24,7 +24,7 @@ public sealed class KwbFetcher : StatLineFetcher
     /// <exception cref="FetchException">No table for the year, the gemeente is not in it, or the service failed.</exception>
     public async Task<TableFetchResult> FetchAsync(int year, string? gemeente, IProgress<FetchProgress>? progress, CancellationToken cancellationToken)
     {
-        var table = KwbTables.For(year) ?? throw new FetchException(
+        var table = KwbTables.For(year) ?? throw FetchException.WrongInput(
             Options.StatLine,
             null,
             FetchWords.Words.Format("KwbNoTable", year, string.Join(", ", KwbTables.Years)));

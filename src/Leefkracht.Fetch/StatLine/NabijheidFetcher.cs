@@ -27,7 +27,7 @@ public sealed class NabijheidFetcher : StatLineFetcher
     /// <exception cref="FetchException">No table for the year, the gemeente is not in the table, no column maps, or the service failed.</exception>
     public async Task<TableFetchResult> FetchAsync(int year, string? gemeente, IProgress<FetchProgress>? progress, CancellationToken cancellationToken)
     {
-        var table = NabijheidTables.For(year) ?? throw new FetchException(
+        var table = NabijheidTables.For(year) ?? throw FetchException.WrongInput(
             Options.StatLine,
             null,
             FetchWords.Words.Format("NabijheidNoTable", year, string.Join(", ", NabijheidTables.Years)));

@@ -46,7 +46,7 @@ public sealed class SeriesFetcher : StatLineFetcher
         ArgumentNullException.ThrowIfNull(series);
         if (series.Years is { } years && !years.Contains(year))
         {
-            throw new FetchException(Options.DataDerden, null, FetchWords.Words.Format("SeriesNoFigures", series.Table, year, string.Join(", ", years)));
+            throw FetchException.WrongInput(Options.DataDerden, null, FetchWords.Words.Format("SeriesNoFigures", series.Table, year, string.Join(", ", years)));
         }
 
         var number = gemeente is null ? null : await GemeenteNumberAsync(series.Table, gemeente, cancellationToken).ConfigureAwait(false);
