@@ -196,7 +196,7 @@ internal sealed class FetchAllCommand
         {
             var imports = await FetchCommand.FetchPostcodeCrosswalksAsync(_environment, _context, _client, _options, cancellationToken).ConfigureAwait(false);
             return imports.Count == 0 ? null : (imports, imports.Sum(i => i.RowsRead));
-        }).ConfigureAwait(false);
+        }, printed: true).ConfigureAwait(false);
     }
 
     private Task RunAsync(string kind, int year, Func<Task<(IReadOnlyList<ImportReport> Imports, int Rows)?>> fetch) =>
@@ -206,7 +206,11 @@ internal sealed class FetchAllCommand
     /// One part: its imports printed and counted in the summary (nothing when it returns null). A source that fails
     /// is told on stderr and counted; its import never began or was rolled back, and the run goes on.
     /// </summary>
-    private async Task RunAsync(string kind, string year, Func<Task<(IReadOnlyList<ImportReport> Imports, int Rows)?>> fetch)
+    /// <param name="kind">The kind, as the summary names it.</param>
+    /// <param name="year">The year, or <c>-</c> for a part without one.</param>
+    /// <param name="fetch">The part: its imports and the rows the source sent, or null when there was nothing to fetch.</param>
+    /// <param name="printed">The part printed its import reports itself, each after its own line (the postcode files).</param>
+    private async Task RunAsync(string kind, string year, Func<Task<(IReadOnlyList<ImportReport> Imports, int Rows)?>> fetch, bool printed = false)
     {
         try
         {
@@ -215,7 +219,11 @@ internal sealed class FetchAllCommand
                 return;
             }
 
-            ImportCommand.Print(_environment, imports, Texts, verbose: false, compact: true);
+            if (!printed)
+            {
+                ImportCommand.Print(_environment, imports, Texts, verbose: false, compact: true);
+            }
+
             var outcome = imports.Any(i => i.Outcome == ImportOutcome.Rejected) ? Outcome.Rejected
                 : imports.Any(i => i.Outcome == ImportOutcome.Stored) ? Outcome.Stored
                 : Outcome.Unchanged;

@@ -13,6 +13,13 @@ namespace Leefkracht.Cli.Commands;
 /// </summary>
 internal static class FetchProgressDisplay
 {
+    // An 80-column terminal keeps each bar on one line: a description of up to 80 - 36 characters, the bar, the
+    // percentage and the elapsed time with the spaces between them. A longer description would squeeze the other
+    // columns until they wrap, so it is shortened with an ellipsis instead.
+    private const int BarWidth = 20;
+    private const int OtherColumns = BarWidth + 16;
+    private const int MinimumDescription = 24;
+
     /// <summary>Runs <paramref name="fetch"/> with a bar named <paramref name="label"/> (for example <c>kwb 2019</c>) when the console is interactive.</summary>
     public static async Task<T> ShowAsync<T>(CliEnvironment environment, string label, Func<IProgress<FetchProgress>?, Task<T>> fetch)
     {
@@ -26,10 +33,10 @@ internal static class FetchProgressDisplay
         T? fetched = default;
         await environment.Out.Progress()
             .AutoClear(false)
-            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn { Width = BarWidth }, new PercentageColumn(), new ElapsedTimeColumn())
             .StartAsync(async context =>
             {
-                var bar = new Bar(context.AddTask(Markup.Escape(label)).IsIndeterminate(), label, Texts.Instance);
+                var bar = new Bar(context.AddTask(Markup.Escape(label)).IsIndeterminate(), label, Texts.Instance, Math.Max(MinimumDescription, environment.Out.Profile.Width - OtherColumns));
                 fetched = await fetch(bar).ConfigureAwait(false);
                 bar.Finish();
             }).ConfigureAwait(false);
@@ -40,11 +47,12 @@ internal static class FetchProgressDisplay
     /// One bar. A report moves it at once, on the fetch's own flow: <see cref="Progress{T}"/> would post each report
     /// to the thread pool, where a late one could move the bar back after it was finished.
     /// </summary>
-    private sealed class Bar(ProgressTask task, string label, Texts texts) : IProgress<FetchProgress>
+    private sealed class Bar(ProgressTask task, string label, Texts texts, int width) : IProgress<FetchProgress>
     {
         public void Report(FetchProgress value)
         {
-            task.Description = Markup.Escape(Describe(value));
+            var description = Describe(value);
+            task.Description = Markup.Escape(description.Length <= width ? description : description[..(width - 1)] + "…");
 
             // Only a report with a total moves the bar: the stages without one (columns, names, import) keep it where
             // the counted stage left it.
@@ -69,8 +77,9 @@ internal static class FetchProgressDisplay
         private string Describe(FetchProgress value)
         {
             var stage = texts["fetch_stage_" + value.Stage] is var word && word != "fetch_stage_" + value.Stage ? word : value.Stage;
-            var name = label.Contains(value.Source, StringComparison.Ordinal) ? label : $"{label} ({value.Source})";
-            return value.Stage != FetchProgress.Download && value.Bytes == 0 ? texts.Format("fetch_bar_rows", name, stage, value.Pages, value.Rows)
+            // A table id says which table a year is; a downloaded file's name (the archive, the postcode file) only makes the line longer.
+            var name = label.Contains(value.Source, StringComparison.Ordinal) || value.Source.Contains('.', StringComparison.Ordinal) ? label : $"{label} ({value.Source})";
+            return value.Stage != FetchProgress.Download && value.Bytes == 0 ? texts.Format("fetch_bar_rows", name, stage, value.Rows)
                 : value.Stage == FetchProgress.Download && value.Total is { } size ? texts.Format("fetch_bar_bytes_of", name, stage, Kilobytes(value.Bytes), Kilobytes(size))
                 : texts.Format("fetch_bar_bytes", name, stage, Kilobytes(value.Bytes));
         }
